@@ -1,0 +1,24 @@
+# One dep_* target per third-party library (all Debian packages; see README).
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(GTest REQUIRED)
+find_path(VALIJSON_INCLUDE_DIR valijson/validator.hpp REQUIRED)
+
+add_library(dep_yaml INTERFACE)
+target_link_libraries(dep_yaml INTERFACE yaml-cpp)
+
+add_library(dep_json INTERFACE)
+target_link_libraries(dep_json INTERFACE nlohmann_json::nlohmann_json)
+
+add_library(dep_valijson INTERFACE)
+target_include_directories(dep_valijson SYSTEM INTERFACE ${VALIJSON_INCLUDE_DIR})
+target_compile_definitions(dep_valijson INTERFACE VALIJSON_USE_EXCEPTIONS=1)
+target_link_libraries(dep_valijson INTERFACE dep_json)
+
+add_library(dep_cli11 INTERFACE)
+target_link_libraries(dep_cli11 INTERFACE CLI11::CLI11)
+
+add_library(dep_crypto INTERFACE)
+target_link_libraries(dep_crypto INTERFACE OpenSSL::Crypto)

@@ -1,0 +1,81 @@
+// Names that must be unique: objects of one kind, routes of one project, and
+// the names the objects get in Traefik's single namespace per provider.
+#include "check/check.hpp"
+
+#include <map>
+
+namespace edgegen::check {
+
+namespace {
+
+std::string first_at(const diag::Location& location)
+{
+  return "first defined at " + diag::format_location(location);
+}
+
+} // namespace
+
+void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics)
+{
+  std::map<std::pair<std::string, std::string>, diag::Location> seen;
+  for (const auto& declaration : model.declarations) {
+    if (declaration.name.empty()) {
+      continue; // a missing name is a schema error
+    }
+    auto [it, inserted] = seen.emplace(std::make_pair(declaration.kind, declaration.name), declaration.location);
+    if (!inserted) {
+      diagnostics.error("E0411", declaration.location,
+                        "duplicate " + declaration.kind + " \"" + declaration.name + "\"", first_at(it->second));
+    }
+  }
+  for (const auto& config : model.environments) {
+    for (const auto& project : config.projects) {
+      std::map<std::string, diag::Location> routes;
+      for (const auto& route : project.routes) {
+        auto [it, inserted] = routes.emplace(route.name, route.location);
+        if (!inserted) {
+          diagnostics.error("E0412", route.location,
+                            "duplicate route name \"" + route.name + "\" in project \"" + project.name + "\"",
+                            first_at(it->second) + "; routes to the same service need a `name:` each");
+        }
+      }
+    }
+  }
+}
+
+void check_output_names(const model::Config& config, diag::Diagnostics& diagnostics)
+{
+  // Traefik has one namespace per kind of object per provider: "a" + "b-c"
+  // and "a-b" + "c" would both be "a-b-c".
+  std::map<std::string, diag::Location> routers, middlewares, services;
+  auto claim = [&](std::map<std::string, diag::Location>& names, const std::string& what,
+                   const std::string& name, const diag::Location& location) {
+    auto [it, inserted] = names.emplace(name, location);
+    if (!inserted) {
+      diagnostics.error("E0413", location, "Traefik " + what + " name \"" + name + "\" is produced twice",
+                        "also produced by " + diag::format_location(it->second) + "; rename one of them");
+    }
+  };
+  for (const auto& middleware : config.middlewares) {
+    claim(middlewares, "middleware", middleware.output_name, middleware.location);
+  }
+  if (config.edge.dashboard.enabled) {
+    routers.emplace("dashboard", config.edge.dashboard.location);
+  }
+  for (const auto& project : config.projects) {
+    for (const auto& middleware : project.middlewares) {
+      claim(middlewares, "middleware", middleware.output_name, middleware.location);
+    }
+    for (const auto& service : project.services) {
+      claim(services, "service", service.output_name, service.location);
+    }
+    std::map<std::string, bool> own_routes;
+    for (const auto& route : project.routes) {
+      if (own_routes.emplace(route.name, true).second) {
+        claim(routers, "router", route.output_name, route.location);
+      }
+    }
+  }
+}
+
+} // namespace edgegen::check

@@ -1,0 +1,184 @@
+// The command table: one entry per subcommand, each a small function over
+// the pipeline. The only file that includes CLI11.
+#include "cli/commands.hpp"
+
+#include "cli/report.hpp"
+#include "pipeline.hpp"
+#include "util/errors.hpp"
+#include "util/strings.hpp"
+#include "write/write.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace edgegen::cli {
+
+namespace {
+
+struct Options
+{
+  std::string source = ".";
+  std::string out;
+  std::vector<std::string> environments;
+  bool check = false;
+  Format format = Format::text;
+};
+
+// "out/prod/x.yml" for display, whether or not --out ends in '/'.
+std::string out_path(const std::string& out, const std::string& path)
+{
+  return util::ends_with(out, "/") ? out + path : out + "/" + path;
+}
+
+// Prints the diagnostics (always: warnings too) and tells whether there were errors.
+bool report_diagnostics(const Compilation& c, const Options& options)
+{
+  std::ostream& stream = options.format == Format::text ? std::cerr : std::cout;
+  if (options.format == Format::json || !c.diagnostics.empty()) {
+    report(c.diagnostics, options.format, c.tree, stream);
+  }
+  if (c.diagnostics.has_errors() && options.format == Format::text) {
+    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s) in " << options.source << "\n";
+  }
+  return c.diagnostics.has_errors();
+}
+
+int validate_command(const Options& options)
+{
+  auto source = source::directory_source(options.source);
+  Compilation c = compile(*source, false);
+  if (report_diagnostics(c, options)) {
+    return k_exit_invalid;
+  }
+  if (options.format == Format::text) {
+    std::cout << "edgegen: " << options.source << " is valid (" << c.document_count << " documents in "
+              << c.tree.files.size() << " files, " << c.model.environments.size() << " environment(s))\n";
+  }
+  return k_exit_ok;
+}
+
+void check_environments(const Compilation& c, const std::vector<std::string>& wanted)
+{
+  std::vector<std::string> known;
+  for (const auto& config : c.model.environments) {
+    known.push_back(config.environment.name);
+  }
+  for (const auto& name : wanted) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw util::EnvironmentError("unknown environment \"" + name + "\" (environments: " +
+                                   util::join(known, ", ") + ")");
+    }
+  }
+}
+
+write::Provenance provenance_of(const source::SourceTree& tree)
+{
+  write::Provenance provenance;
+  provenance.origin = tree.origin;
+  provenance.commit_id = tree.commit_id;
+  provenance.tree_id = tree.tree_id;
+  for (const auto& file : tree.files) {
+    provenance.inputs.push_back({file.path, write::git_blob_id(file.bytes)});
+  }
+  return provenance;
+}
+
+int render_command(const Options& options)
+{
+  auto source = source::directory_source(options.source, {options.out});
+  Compilation c = compile(*source, true, options.environments);
+  if (report_diagnostics(c, options)) {
+    return k_exit_invalid;
+  }
+  check_environments(c, options.environments);
+  auto files = write::render_files(c.files, provenance_of(c.tree));
+  std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
+  if (options.check) {
+    write::Drift drift = write::compare_tree(options.out, files);
+    for (const auto& [list, what] : {std::pair{&drift.changed, "differs"}, std::pair{&drift.missing, "is missing"},
+                                     std::pair{&drift.extra, "is no longer rendered"}}) {
+      for (const auto& path : *list) {
+        std::cerr << "edgegen: " << out_path(options.out, path) << " " << what << "\n";
+      }
+    }
+    if (!drift.empty()) {
+      std::cerr << "edgegen: " << options.out << " is not what " << options.source
+                << " renders; run `edgegen render " << options.source << " --out " << options.out << "`\n";
+      return k_exit_invalid;
+    }
+    log << "edgegen: " << options.out << " is up to date (" << files.size() << " files)\n";
+    return k_exit_ok;
+  }
+  write::WriteReport written = write::write_tree(options.out, files);
+  for (const auto& path : written.written) {
+    log << "wrote   " << out_path(options.out, path) << "\n";
+  }
+  for (const auto& path : written.removed) {
+    log << "removed " << out_path(options.out, path) << "\n";
+  }
+  log << "edgegen: " << files.size() << " files in " << options.out << " (" << written.written.size()
+      << " written, " << written.unchanged.size() << " unchanged, " << written.removed.size() << " removed)\n";
+  return k_exit_ok;
+}
+
+void add_format(CLI::App& command, Options& options)
+{
+  std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}, {"github", Format::github}};
+  command.add_option("--format", options.format, "diagnostics format: text (default), json, github")
+    ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+  Options options;
+  CLI::App app{"edgegen: compiles edge-routing desired state (YAML in Git) into Traefik configuration.\n"
+               "Exit codes: 0 success, 1 invalid input or a difference found, 2 usage or environment error.",
+               "edgegen"};
+  app.set_version_flag("--version", std::string("edgegen ") + EDGEGEN_VERSION);
+  app.require_subcommand(1);
+
+  // The command table.
+  std::function<int()> action;
+  auto* validate = app.add_subcommand("validate", "check the desired state and report every problem (file:line:col)");
+  validate->add_option("SOURCE", options.source, "directory holding the desired state (default: .)");
+  add_format(*validate, options);
+  validate->callback([&] { action = [&] { return validate_command(options); }; });
+
+  auto* render = app.add_subcommand("render", "validate, then write the rendered tree to --out");
+  render->add_option("SOURCE", options.source, "directory holding the desired state (default: .)");
+  render->add_option("--out,-o", options.out, "output directory (created if missing)")->required();
+  render->add_option("--env", options.environments, "render only this environment (repeatable)");
+  render->add_flag("--check", options.check, "write nothing; exit 1 if --out differs from what would be rendered");
+  add_format(*render, options);
+  render->callback([&] { action = [&] { return render_command(options); }; });
+
+  auto* version = app.add_subcommand("version", "print the version");
+  version->callback([&] { action = [] {
+    std::cout << "edgegen " << EDGEGEN_VERSION << "\n";
+    return k_exit_ok;
+  }; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e); // prints help, version or the usage error
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+  try {
+    return action();
+  } catch (const util::EnvironmentError& e) {
+    std::cerr << "edgegen: error: " << e.what() << "\n";
+    return k_exit_usage;
+  } catch (const std::exception& e) {
+    std::cerr << "edgegen: internal error: " << e.what() << "\n";
+    return k_exit_usage;
+  }
+}
+
+} // namespace edgegen::cli

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace edgegen::cli {
+
+// Exit codes (DESIGN.md §6).
+constexpr int k_exit_ok = 0;
+constexpr int k_exit_invalid = 1; // invalid input, or --check found a difference
+constexpr int k_exit_usage = 2;   // bad flag, missing directory, unwritable output
+
+// Parses argv, runs the subcommand, returns the exit code. Never throws.
+int run(int argc, char** argv);
+
+} // namespace edgegen::cli

@@ -1,0 +1,124 @@
+#include "cli/report.hpp"
+
+#include "util/strings.hpp"
+#include "util/value.hpp"
+#include "write/write.hpp"
+
+namespace edgegen::cli {
+
+namespace {
+
+const char* severity_name(diag::Severity severity)
+{
+  return severity == diag::Severity::error ? "error" : "warning";
+}
+
+std::string_view source_line(const source::SourceTree& tree, const diag::Location& location)
+{
+  for (const auto& file : tree.files) {
+    if (file.display_name() == location.file) {
+      return util::line_of(file.bytes, location.line);
+    }
+  }
+  return {};
+}
+
+// The line as it can be shown: invalid UTF-8 (the very error being
+// reported, maybe) and control characters become '?', byte for byte, so the
+// caret still lines up.
+std::string printable(std::string_view line)
+{
+  std::string out(line);
+  size_t bad;
+  while ((bad = util::find_invalid_utf8(out)) != std::string::npos) {
+    out[bad] = '?';
+  }
+  for (char& c : out) {
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
+      c = '?';
+    }
+  }
+  return out;
+}
+
+void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostream& out)
+{
+  diag::Location location = d.location;
+  location.file = location.file.empty() ? "edgegen" : location.file;
+  out << diag::format_location(location) << ": " << severity_name(d.severity) << "[" << d.code
+      << "]: " << d.message;
+  if (!d.hint.empty()) {
+    out << " (hint: " << d.hint << ")";
+  }
+  out << "\n";
+  location.file = d.location.file;
+  std::string line = location.line > 0 ? printable(source_line(tree, location)) : std::string();
+  if (!line.empty() && location.column > 0) {
+    std::string number = std::to_string(location.line);
+    out << "  " << number << " | " << line << "\n";
+    out << "  " << std::string(number.size(), ' ') << " | ";
+    // Keep tabs so the caret lines up under the same column.
+    for (int i = 0; i < location.column - 1 && i < static_cast<int>(line.size()); ++i) {
+      out << (line[i] == '\t' ? '\t' : ' ');
+    }
+    out << "^\n";
+  }
+}
+
+// GitHub Actions workflow commands: annotations on the pull request.
+std::string github_escape(std::string s, bool property)
+{
+  std::string out;
+  for (char c : s) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else if (property && c == ':') {
+      out += "%3A";
+    } else if (property && c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out)
+{
+  auto all = diagnostics.sorted();
+  if (format == Format::json) {
+    util::Value list = util::Value::list();
+    for (const auto& d : all) {
+      util::Value item;
+      item["file"] = d.location.file;
+      item["line"] = d.location.line;
+      item["column"] = d.location.column;
+      item["pointer"] = d.location.pointer;
+      item["severity"] = severity_name(d.severity);
+      item["code"] = d.code;
+      item["message"] = d.message;
+      item["hint"] = d.hint;
+      list.push_back(item);
+    }
+    out << write::to_json(list);
+    return;
+  }
+  for (const auto& d : all) {
+    if (format == Format::github) {
+      out << "::" << severity_name(d.severity) << " file=" << github_escape(d.location.file, true)
+          << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
+          << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false)
+          << "\n";
+    } else {
+      text(d, tree, out);
+    }
+  }
+}
+
+} // namespace edgegen::cli

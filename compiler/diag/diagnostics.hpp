@@ -1,0 +1,43 @@
+#pragma once
+
+#include "diag/location.hpp"
+
+#include <string>
+#include <vector>
+
+namespace edgegen::diag {
+
+enum class Severity { error, warning };
+
+struct Diagnostic
+{
+  Severity severity = Severity::error;
+  std::string code; // stable, e.g. "E0101"; see diag/codes.cpp
+  Location location;
+  std::string message;
+  std::string hint; // optional
+};
+
+// The one sink every stage reports to. Stages never print and never stop at
+// the first problem: they add what they find and carry on where they can.
+class Diagnostics
+{
+public:
+  void error(std::string code, Location location, std::string message, std::string hint = {});
+  void warning(std::string code, Location location, std::string message, std::string hint = {});
+  void add(Diagnostic diagnostic);
+
+  bool has_errors() const { return m_errors > 0; }
+  size_t error_count() const { return m_errors; }
+  size_t warning_count() const { return m_items.size() - m_errors; }
+  bool empty() const { return m_items.empty(); }
+
+  // Sorted by file, line, column, code and message; exact duplicates removed.
+  std::vector<Diagnostic> sorted() const;
+
+private:
+  std::vector<Diagnostic> m_items;
+  size_t m_errors = 0;
+};
+
+} // namespace edgegen::diag

@@ -1,0 +1,119 @@
+// Dynamic configuration for the file provider: one file per project, plus
+// the shared middlewares and the dashboard router.
+#include "emit/traefik/traefik.hpp"
+
+namespace edgegen::emit::traefik {
+
+namespace {
+
+using util::Value;
+
+Value names(const std::vector<model::Ref>& refs)
+{
+  Value out = Value::list();
+  for (const auto& ref : refs) {
+    out.push_back(ref.resolved.empty() ? ref.name : ref.resolved);
+  }
+  return out;
+}
+
+Value entry_points(const model::Config& config, const std::vector<model::Ref>& refs)
+{
+  if (!refs.empty()) {
+    return names(refs);
+  }
+  Value out = Value::list();
+  for (const auto& name : default_entry_points(config)) {
+    out.push_back(name);
+  }
+  return out;
+}
+
+Value router(const model::Config& config, const model::Route& route)
+{
+  Value out;
+  out["entryPoints"] = entry_points(config, route.entry_points);
+  if (!route.middlewares.empty()) {
+    out["middlewares"] = names(route.middlewares);
+  }
+  out["rule"] = route_rule(route);
+  out["service"] = route.service.resolved;
+  if (route.priority) {
+    out["priority"] = *route.priority;
+  }
+  if (route.tls) {
+    out["tls"] = router_tls(config, route.host, route.issuer);
+  }
+  return out;
+}
+
+Value service(const model::Service& service)
+{
+  Value servers = Value::list();
+  if (!service.urls.empty()) {
+    for (const auto& url : service.urls) {
+      servers.push_back(Value::Map{{"url", url}});
+    }
+  } else {
+    servers.push_back(
+      Value::Map{{"url", service.scheme + "://" + service.host + ":" + std::to_string(service.port)}});
+  }
+  Value balancer;
+  balancer["servers"] = servers;
+  if (service.pass_host_header) {
+    balancer["passHostHeader"] = *service.pass_host_header;
+  }
+  if (!service.health_check.is_null()) {
+    balancer["healthCheck"] = service.health_check;
+  }
+  Value out;
+  out["loadBalancer"] = balancer;
+  return out;
+}
+
+} // namespace
+
+util::Value project_config(const model::Config& config, const model::Project& project)
+{
+  Value http = Value::map();
+  for (const auto& route : project.routes) {
+    http["routers"][route.output_name] = router(config, route);
+  }
+  for (const auto& s : project.services) {
+    http["services"][s.output_name] = service(s);
+  }
+  for (const auto& middleware : project.middlewares) {
+    http["middlewares"][middleware.output_name] = middleware.config;
+  }
+  Value out;
+  out["http"] = http;
+  return out;
+}
+
+util::Value shared_config(const model::Config& config)
+{
+  Value http;
+  for (const auto& middleware : config.middlewares) {
+    http["middlewares"][middleware.output_name] = middleware.config;
+  }
+  const auto& dashboard = config.edge.dashboard;
+  if (dashboard.enabled) {
+    Value r;
+    r["entryPoints"] = entry_points(config, dashboard.entry_points);
+    if (!dashboard.middlewares.empty()) {
+      r["middlewares"] = names(dashboard.middlewares);
+    }
+    r["rule"] = host_rule(dashboard.host);
+    r["service"] = "api@internal";
+    r["tls"] = router_tls(config, dashboard.host, dashboard.issuer);
+    http["routers"]["dashboard"] = r;
+  }
+  if (http.is_null()) {
+    return {};
+  }
+  Value out;
+  out["http"] = http;
+  return out;
+}
+
+} // namespace edgegen::emit::traefik

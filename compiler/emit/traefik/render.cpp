@@ -1,0 +1,39 @@
+#include "emit/traefik/traefik.hpp"
+
+namespace edgegen::emit::traefik {
+
+namespace {
+
+// Ranks: what others reference is written first (see OutputFile::rank).
+constexpr int k_rank_shared = 0;   // tls.yml, _shared.yml: referenced by project routers
+constexpr int k_rank_projects = 1; // <project>.yml
+constexpr int k_rank_static = 2;   // traefik.yml: points at the dynamic directory
+
+OutputFile yaml_file(std::string path, util::Value document, int rank)
+{
+  OutputFile file;
+  file.path = std::move(path);
+  file.documents.push_back(std::move(document));
+  file.rank = rank;
+  return file;
+}
+
+} // namespace
+
+std::vector<OutputFile> render(const model::Config& config)
+{
+  const std::string base = config.environment.name + "/traefik/";
+  std::vector<OutputFile> out;
+  out.push_back(yaml_file(base + "traefik.yml", static_config(config), k_rank_static));
+  out.push_back(yaml_file(base + "dynamic/tls.yml", tls_config(config), k_rank_shared));
+  if (util::Value shared = shared_config(config); !shared.is_null()) {
+    out.push_back(yaml_file(base + "dynamic/_shared.yml", std::move(shared), k_rank_shared));
+  }
+  for (const auto& project : config.projects) {
+    out.push_back(yaml_file(base + "dynamic/" + project.name + ".yml", project_config(config, project),
+                            k_rank_projects));
+  }
+  return out;
+}
+
+} // namespace edgegen::emit::traefik

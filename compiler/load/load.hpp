@@ -1,0 +1,34 @@
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "load/node.hpp"
+#include "source/source.hpp"
+
+#include <string>
+#include <vector>
+
+namespace edgegen::load {
+
+// Limits that bound the work one input can cause (each has its own error).
+constexpr int k_max_depth = 64;               // nesting of lists and maps (E0106)
+constexpr size_t k_max_nodes = 1000000;       // values per file, aliases expanded (E0107)
+constexpr size_t k_max_documents = 10000;     // documents per file (E0114)
+
+// Stage entry: every document of every file, parsed as YAML 1.2 with
+// locations. Files that are not valid YAML, or documents that are not
+// edgegen.dev/v1alpha1 objects of a known kind, become diagnostics and are
+// left out. The tree must outlive the documents (they point at its paths).
+std::vector<Document> load(const source::SourceTree& tree, diag::Diagnostics& diagnostics);
+
+} // namespace edgegen::load
+
+namespace edgegen::load {
+
+// The YAML layer alone: bytes -> one Node per document (null for empty ones).
+// `file` names the input in locations and must outlive the nodes.
+std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics);
+
+// YAML 1.2 core schema resolution of a plain scalar into `node`.
+void resolve_plain_scalar(const std::string& text, Node& node);
+
+} // namespace edgegen::load

@@ -1,0 +1,122 @@
+#include "load/load.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::load {
+namespace {
+
+std::vector<Document> load_text(const std::string& text, diag::Diagnostics& d)
+{
+  static source::SourceTree tree;
+  tree.files = {{"in.yaml", text}};
+  return load(tree, d);
+}
+
+std::string first_error(const diag::Diagnostics& d)
+{
+  auto all = d.sorted();
+  if (all.empty()) {
+    return "";
+  }
+  return diag::format_location(all[0].location) + ": " + all[0].code + ": " + all[0].message;
+}
+
+TEST(Load, ReadsDocumentsWithLocations)
+{
+  diag::Diagnostics d;
+  auto docs = load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team-a\n"
+                        "spec:\n  services:\n    api: {port: 8000}\n",
+                        d);
+  ASSERT_FALSE(d.has_errors()) << first_error(d);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].kind, Kind::project);
+  EXPECT_EQ(docs[0].name, "team-a");
+  const Node* port = docs[0].root.find("spec")->find("services")->find("api")->find("port");
+  ASSERT_NE(port, nullptr);
+  EXPECT_EQ(port->kind, Node::Kind::integer);
+  EXPECT_EQ(port->integer, 8000);
+  EXPECT_EQ(port->line, 7);
+  EXPECT_EQ(port->column, 17);
+}
+
+TEST(Load, DuplicateKeyIsAnErrorAtTheSecondKey)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nkind: Edge\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:3:1: E0102: duplicate key \"kind\"");
+}
+
+TEST(Load, InvalidUtf8IsAnErrorWithItsPosition)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: \"a\xff\"}\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:3:20: E0103: file is not valid UTF-8");
+}
+
+TEST(Load, UnknownKindSuggestsTheClosest)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Projet\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:2:7: E0105: unknown kind \"Projet\"");
+  EXPECT_EQ(d.sorted()[0].hint, "did you mean \"Project\"?");
+}
+
+TEST(Load, UnknownApiVersion)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: traefik.io/v1alpha1\nkind: Edge\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:1:13: E0104: unknown apiVersion \"traefik.io/v1alpha1\"");
+}
+
+TEST(Load, Yaml12CoreScalars)
+{
+  diag::Diagnostics d;
+  auto docs = load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: {a: no, b: 0777, c: '1', d: 0x1F, e: 1.5, "
+                        "f: ~, g: True}\n",
+                        d);
+  ASSERT_FALSE(d.has_errors()) << first_error(d);
+  const Node& spec = *docs[0].root.find("spec");
+  EXPECT_EQ(spec.find("a")->kind, Node::Kind::string);
+  EXPECT_EQ(spec.find("b")->integer, 777);
+  EXPECT_EQ(spec.find("c")->kind, Node::Kind::string);
+  EXPECT_EQ(spec.find("d")->integer, 31);
+  EXPECT_EQ(spec.find("e")->kind, Node::Kind::floating);
+  EXPECT_EQ(spec.find("f")->kind, Node::Kind::null);
+  EXPECT_TRUE(spec.find("g")->boolean);
+}
+
+TEST(Load, SelfReferencingAliasIsRefused)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: &a [*a]\n", d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_EQ(d.sorted()[0].code, "E0107");
+}
+
+TEST(Load, AliasBombIsRefused)
+{
+  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    text += "  a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) {
+      text += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    }
+    text += "]\n";
+  }
+  diag::Diagnostics d;
+  load_text(text, d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_EQ(d.sorted()[0].code, "E0107");
+}
+
+TEST(Load, SyntaxErrorHasALocation)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: [a, b\n", d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_EQ(d.sorted()[0].code, "E0101");
+  EXPECT_GT(d.sorted()[0].location.line, 0);
+}
+
+} // namespace
+} // namespace edgegen::load

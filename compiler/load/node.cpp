@@ -1,0 +1,74 @@
+#include "load/node.hpp"
+
+#include <cstdio>
+
+namespace edgegen::load {
+
+const Node* Node::find(const std::string& key) const
+{
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) {
+      return &items[i];
+    }
+  }
+  return nullptr;
+}
+
+diag::Location Node::key_location(size_t index, const std::string& pointer) const
+{
+  return {file ? *file : std::string(), key_marks[index].first, key_marks[index].second, pointer};
+}
+
+diag::Location Node::location(const std::string& pointer) const
+{
+  return {file ? *file : std::string(), line, column, pointer};
+}
+
+std::string Node::describe() const
+{
+  switch (kind) {
+  case Kind::null: return "null";
+  case Kind::boolean: return boolean ? "true" : "false";
+  case Kind::integer:
+  case Kind::floating: return text;
+  case Kind::string: return "\"" + text + "\"";
+  case Kind::list: return "a list";
+  case Kind::map: return "a mapping";
+  }
+  return {};
+}
+
+const char* kind_name(Kind kind)
+{
+  switch (kind) {
+  case Kind::edge: return "Edge";
+  case Kind::environment: return "Environment";
+  case Kind::issuer: return "Issuer";
+  case Kind::middleware: return "Middleware";
+  case Kind::project: return "Project";
+  }
+  return "";
+}
+
+const std::vector<std::string>& kind_names()
+{
+  static const std::vector<std::string> names = {"Edge", "Environment", "Issuer", "Middleware", "Project"};
+  return names;
+}
+
+std::string pointer_token(const std::string& token)
+{
+  std::string out;
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace edgegen::load

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "diag/location.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace edgegen::load {
+
+// One value of a loaded YAML document, as JSON sees it (YAML 1.2 core schema),
+// with the place it was written. Our own type: yaml-cpp never leaves load/.
+struct Node
+{
+  enum class Kind { null, boolean, integer, floating, string, list, map };
+
+  Kind kind = Kind::null;
+  std::string text; // the string value, or a scalar as written
+  bool boolean = false;
+  int64_t integer = 0;
+  double floating = 0;
+  std::vector<Node> items;      // list items, or map values
+  std::vector<std::string> keys; // map keys, parallel to items, in source order
+  std::vector<std::pair<int, int>> key_marks; // (line, column) of each key
+  const std::string* file = nullptr;
+  int line = 0;
+  int column = 0;
+
+  bool is_map() const { return kind == Kind::map; }
+  bool is_list() const { return kind == Kind::list; }
+  bool is_string() const { return kind == Kind::string; }
+  bool is_null() const { return kind == Kind::null; }
+
+  // Map member by key, or nullptr.
+  const Node* find(const std::string& key) const;
+  // The key's own location (for "unknown property" and duplicates).
+  diag::Location key_location(size_t index, const std::string& pointer = {}) const;
+  // This value's location.
+  diag::Location location(const std::string& pointer = {}) const;
+  // JSON spelling of a scalar, for messages: "abc" quoted, 42, true, null.
+  std::string describe() const;
+};
+
+// The kinds of the edgegen.dev/v1alpha1 API.
+enum class Kind { edge, environment, issuer, middleware, project };
+
+constexpr const char* k_api_version = "edgegen.dev/v1alpha1";
+
+// One document of one input file, identified by apiVersion and kind.
+struct Document
+{
+  const std::string* file = nullptr; // display name; owned by the SourceTree, which outlives the pipeline
+  const std::string* path = nullptr; // relative to the source root
+  int index = 0;                     // position of the document in its file
+  Kind kind = Kind::edge;
+  std::string kind_name; // as written: "Project"
+  std::string name;      // metadata.name, if it is a string
+  Node root;
+};
+
+const char* kind_name(Kind kind);
+const std::vector<std::string>& kind_names();
+
+// Escapes one JSON pointer token ("~" -> "~0", "/" -> "~1").
+std::string pointer_token(const std::string& token);
+
+} // namespace edgegen::load

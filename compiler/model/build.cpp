@@ -1,0 +1,162 @@
+#include "model/build.hpp"
+
+#include "model/internal.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace edgegen::model {
+
+namespace {
+
+using namespace detail;
+
+// Variables of the Edge, overridden by the environment's own.
+Vars vars_of(const Node* edge_spec, const Node* environment_spec)
+{
+  Vars out;
+  for (const Node* spec : {edge_spec, environment_spec}) {
+    const Node* vars = spec ? spec->find("vars") : nullptr;
+    if (!vars || !vars->is_map()) {
+      continue;
+    }
+    for (size_t i = 0; i < vars->keys.size(); ++i) {
+      out[vars->keys[i]] = scalar_text(vars->items[i]);
+    }
+  }
+  return out;
+}
+
+const Node* spec_of(const load::Document& document)
+{
+  const Node* spec = document.root.find("spec");
+  static const Node k_empty = [] {
+    Node n;
+    n.kind = Node::Kind::map;
+    return n;
+  }();
+  return spec && spec->is_map() ? spec : &k_empty;
+}
+
+struct Inputs
+{
+  const load::Document* edge = nullptr;
+  std::vector<const load::Document*> environments;
+  std::vector<const load::Document*> issuers;
+  std::vector<const load::Document*> middlewares;
+  std::vector<const load::Document*> projects;
+  std::set<std::string> invalid_issuers;     // declared, but failed validation
+  std::set<std::string> invalid_middlewares;
+};
+
+Inputs sort_inputs(const std::vector<load::Document>& documents, const std::vector<bool>& valid,
+                   Model& model, diag::Diagnostics& diagnostics)
+{
+  Inputs in;
+  std::set<std::pair<load::Kind, std::string>> seen;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const auto& document = documents[i];
+    model.declarations.push_back({document.kind_name, document.name, document.root.location()});
+    // A second object with the same name is reported by check/ (E0411) and
+    // left out here, so its routes do not also collide with the first's.
+    bool first = document.name.empty() || seen.emplace(document.kind, document.name).second;
+    if (!first && document.kind != load::Kind::edge) {
+      continue;
+    }
+    bool ok = i < valid.size() && valid[i];
+    switch (document.kind) {
+    case load::Kind::edge:
+      if (in.edge) {
+        diagnostics.error("E0305", document.root.location(), "more than one Edge document",
+                          "the first is in " + *in.edge->file + "; keep exactly one");
+      } else if (ok) {
+        in.edge = &document;
+      }
+      break;
+    case load::Kind::environment:
+      if (ok) {
+        in.environments.push_back(&document);
+      }
+      break;
+    case load::Kind::issuer:
+      (ok ? in.issuers.push_back(&document) : void(in.invalid_issuers.insert(document.name)));
+      break;
+    case load::Kind::middleware:
+      (ok ? in.middlewares.push_back(&document) : void(in.invalid_middlewares.insert(document.name)));
+      break;
+    case load::Kind::project:
+      if (ok) {
+        in.projects.push_back(&document);
+      }
+      break;
+    }
+  }
+  return in;
+}
+
+Config build_config(const Inputs& in, const load::Document* environment, diag::Diagnostics& diagnostics)
+{
+  const Node* environment_spec = environment ? spec_of(*environment) : nullptr;
+  Vars vars = vars_of(in.edge ? spec_of(*in.edge) : nullptr, environment_spec);
+  std::string environment_name = environment ? environment->name : "default";
+  auto resolved_spec = [&](const load::Document& document) {
+    return substitute(*spec_of(document), vars, environment_name, diagnostics);
+  };
+
+  Config config;
+  if (environment) {
+    config.environment = convert_environment(*environment, resolved_spec(*environment));
+  } else {
+    config.environment.name = "default";
+    config.environment.implicit = true;
+  }
+  config.environment.vars = vars;
+  if (in.edge) {
+    config.edge = convert_edge(*in.edge, resolved_spec(*in.edge));
+  }
+  for (const auto* document : in.issuers) {
+    config.issuers.push_back(convert_issuer(*document, resolved_spec(*document)));
+  }
+  for (const auto* document : in.middlewares) {
+    Middleware middleware = convert_middleware(document->name, resolved_spec(*document));
+    middleware.location = document->root.location();
+    config.middlewares.push_back(std::move(middleware));
+  }
+  for (const auto* document : in.projects) {
+    config.projects.push_back(convert_project(*document, resolved_spec(*document)));
+  }
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::stable_sort(config.issuers.begin(), config.issuers.end(), by_name);
+  std::stable_sort(config.middlewares.begin(), config.middlewares.end(), by_name);
+  std::stable_sort(config.projects.begin(), config.projects.end(), by_name);
+  resolve(config, in.invalid_issuers, in.invalid_middlewares);
+  return config;
+}
+
+} // namespace
+
+Model build(const std::vector<load::Document>& documents, const std::vector<bool>& valid,
+            diag::Diagnostics& diagnostics)
+{
+  Model model;
+  Inputs in = sort_inputs(documents, valid, model, diagnostics);
+  bool edge_declared = std::any_of(documents.begin(), documents.end(),
+                                   [](const auto& d) { return d.kind == load::Kind::edge; });
+  if (!edge_declared) {
+    diagnostics.error("E0304", {}, "no Edge document found",
+                      "add one file with `kind: Edge` (see examples/)");
+    return model;
+  }
+  if (in.environments.empty()) {
+    model.environments.push_back(build_config(in, nullptr, diagnostics));
+  }
+  for (const auto* environment : in.environments) {
+    model.environments.push_back(build_config(in, environment, diagnostics));
+  }
+  std::stable_sort(model.environments.begin(), model.environments.end(), [](const Config& a, const Config& b) {
+    return a.environment.name < b.environment.name;
+  });
+  return model;
+}
+
+} // namespace edgegen::model

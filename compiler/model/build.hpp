@@ -1,0 +1,20 @@
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "load/node.hpp"
+#include "model/model.hpp"
+
+#include <vector>
+
+namespace edgegen::model {
+
+// Stage entry: the typed model, one Config per environment, with defaults
+// applied, presets merged, ${vars} substituted and references resolved
+// (unresolved ones are left for check/ to report). Documents that failed
+// validation (`valid[i]` false) are skipped, but their names still count as
+// declared, so a typo in one object does not cascade into "unknown" errors
+// everywhere it is used.
+Model build(const std::vector<load::Document>& documents, const std::vector<bool>& valid,
+            diag::Diagnostics& diagnostics);
+
+} // namespace edgegen::model

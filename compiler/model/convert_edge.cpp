@@ -1,0 +1,171 @@
+// Edge, Environment and Issuer: validated nodes -> typed structs with defaults.
+#include "model/internal.hpp"
+
+#include <algorithm>
+
+namespace edgegen::model::detail {
+
+namespace {
+
+const char* k_production = "https://acme-v02.api.letsencrypt.org/directory";
+const char* k_staging = "https://acme-staging-v02.api.letsencrypt.org/directory";
+
+std::optional<SecretRef> get_secret_ref(const Node& map, const std::string& key)
+{
+  const Node* ref = map.find(key);
+  if (!ref || !ref->is_map()) {
+    return std::nullopt;
+  }
+  return SecretRef{get_string(*ref, "name"), get_string(*ref, "key")};
+}
+
+std::vector<EntryPoint> convert_entry_points(const Node* map)
+{
+  std::vector<EntryPoint> out;
+  if (!map || !map->is_map()) {
+    EntryPoint web{"web", ":80", {"websecure", {}, {}}, {}};
+    EntryPoint websecure{"websecure", ":443", {}, {}};
+    return {web, websecure};
+  }
+  for (size_t i = 0; i < map->keys.size(); ++i) {
+    const Node& spec = map->items[i];
+    out.push_back({map->keys[i], get_string(spec, "address"), get_ref(spec, "redirectTo"), map->key_location(i)});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+TraefikSettings convert_traefik(const Node* spec)
+{
+  TraefikSettings out;
+  if (!spec || !spec->is_map()) {
+    return out;
+  }
+  out.dynamic_directory = get_string(*spec, "dynamicDirectory", out.dynamic_directory);
+  out.acme_storage = get_string(*spec, "acmeStorage", out.acme_storage);
+  out.access_log = get_bool(*spec, "accessLog", out.access_log);
+  out.ping = get_bool(*spec, "ping", out.ping);
+  if (const Node* log = spec->find("log"); log && log->is_map()) {
+    out.log_level = get_string(*log, "level", out.log_level);
+    out.log_format = get_string(*log, "format");
+  }
+  if (const Node* tls = spec->find("tls"); tls && tls->is_map()) {
+    out.tls_min_version = get_string(*tls, "minVersion", out.tls_min_version);
+    out.sni_strict = get_bool(*tls, "sniStrict", out.sni_strict);
+    out.cipher_suites = get_strings(*tls, "cipherSuites");
+  }
+  return out;
+}
+
+Dashboard convert_dashboard(const Node* spec)
+{
+  Dashboard out;
+  if (!spec || !spec->is_map()) {
+    return out;
+  }
+  out.enabled = true;
+  out.host = get_string(*spec, "host");
+  out.host_location = location_of(*spec, "host");
+  out.middlewares = get_refs(*spec, "middlewares");
+  out.entry_points = get_refs(*spec, "entryPoints");
+  out.issuer = get_ref(*spec, "issuer");
+  out.location = spec->location();
+  return out;
+}
+
+} // namespace
+
+std::vector<CertificateRequest> convert_certificates(const Node& spec)
+{
+  std::vector<CertificateRequest> out;
+  const Node* list = spec.find("certificates");
+  if (!list || !list->is_list()) {
+    return out;
+  }
+  for (const auto& item : list->items) {
+    CertificateRequest request;
+    request.domains = get_strings(item, "domains");
+    request.name = get_string(item, "name");
+    request.issuer = get_ref(item, "issuer");
+    request.location = item.location();
+    out.push_back(std::move(request));
+  }
+  return out;
+}
+
+Edge convert_edge(const load::Document& document, const Node& spec)
+{
+  Edge out;
+  out.name = document.name;
+  out.location = document.root.location();
+  out.targets = get_strings(spec, "targets");
+  if (out.targets.empty()) {
+    out.targets = {"traefik"};
+  }
+  std::sort(out.targets.begin(), out.targets.end());
+  out.targets.erase(std::unique(out.targets.begin(), out.targets.end()), out.targets.end());
+  out.entry_points = convert_entry_points(spec.find("entryPoints"));
+  out.default_issuer = get_ref(spec, "defaultIssuer");
+  out.dashboard = convert_dashboard(spec.find("dashboard"));
+  if (const Node* git = spec.find("git"); git && git->is_map()) {
+    out.git.url = get_string(*git, "url");
+    out.git.branch = get_string(*git, "branch", out.git.branch);
+    out.git.path = get_string(*git, "path", out.git.path);
+  }
+  out.exclude = get_strings(spec, "exclude");
+  out.certificates = convert_certificates(spec);
+  out.traefik = convert_traefik(spec.find("traefik"));
+  return out;
+}
+
+Environment convert_environment(const load::Document& document, const Node& spec)
+{
+  Environment out;
+  out.name = document.name;
+  out.location = document.root.location();
+  out.issuer = get_ref(spec, "issuer");
+  out.certificates = convert_certificates(spec);
+  if (const Node* kubernetes = spec.find("kubernetes"); kubernetes && kubernetes->is_map()) {
+    out.kubernetes_namespace = get_string(*kubernetes, "namespace");
+  }
+  return out;
+}
+
+Issuer convert_issuer(const load::Document& document, const Node& spec)
+{
+  Issuer out;
+  out.name = document.name;
+  out.location = document.root.location();
+  if (const Node* files = spec.find("files"); files && files->is_map()) {
+    out.type = Issuer::Type::files;
+    if (const Node* list = files->find("certificates"); list && list->is_list()) {
+      for (const auto& item : list->items) {
+        out.certificates.push_back(
+          {get_string(item, "certFile"), get_string(item, "keyFile"), get_strings(item, "domains")});
+      }
+    }
+    return out;
+  }
+  const Node* acme = spec.find("acme");
+  if (!acme || !acme->is_map()) {
+    return out;
+  }
+  out.email = get_string(*acme, "email");
+  std::string server = get_string(*acme, "server", "production");
+  out.staging = server == "staging";
+  out.server = server == "production" ? k_production : server == "staging" ? k_staging : server;
+  out.private_key = get_secret_ref(*acme, "privateKeySecretRef");
+  const Node* solver = acme->find("solver");
+  if (const Node* dns01 = solver ? solver->find("dns01") : nullptr; dns01 && dns01->is_map()) {
+    out.solver.type = AcmeSolver::Type::dns01;
+    out.solver.provider = get_string(*dns01, "provider");
+    out.solver.resolvers = get_strings(*dns01, "resolvers");
+    out.solver.api_token = get_secret_ref(*dns01, "apiTokenSecretRef");
+    out.solver.delay_before_check = get_string(*dns01, "delayBeforeCheck");
+  } else if (const Node* http01 = solver ? solver->find("http01") : nullptr; http01 && http01->is_map()) {
+    out.solver.entry_point = get_ref(*http01, "entryPoint");
+  }
+  return out;
+}
+
+} // namespace edgegen::model::detail

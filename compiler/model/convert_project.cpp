@@ -1,0 +1,87 @@
+// Project: services, routes and project middlewares -> typed structs.
+#include "model/internal.hpp"
+
+#include <algorithm>
+
+namespace edgegen::model::detail {
+
+namespace {
+
+Service convert_service(const std::string& project, const std::string& name, const Node& spec)
+{
+  Service out;
+  out.name = name;
+  out.output_name = project + "-" + name;
+  out.location = spec.location();
+  if (const Node* port = spec.find("port"); port && port->kind == Node::Kind::integer) {
+    out.port = port->integer;
+  }
+  out.host = get_string(spec, "host", out.output_name);
+  out.scheme = get_string(spec, "scheme", out.scheme);
+  out.urls = get_strings(spec, "urls");
+  if (const Node* health = spec.find("healthCheck")) {
+    out.health_check = to_value(*health);
+  }
+  if (const Node* pass = spec.find("passHostHeader"); pass && pass->kind == Node::Kind::boolean) {
+    out.pass_host_header = pass->boolean;
+  }
+  return out;
+}
+
+Route convert_route(const std::string& project, const Node& spec)
+{
+  Route out;
+  out.location = spec.location();
+  out.service = get_ref(spec, "service");
+  out.name = get_string(spec, "name", out.service.name);
+  out.output_name = project + "-" + out.name;
+  out.host = get_string(spec, "host");
+  out.host_location = location_of(spec, "host");
+  out.path = get_string(spec, "path");
+  out.path_prefix = get_string(spec, "pathPrefix");
+  out.rule = get_string(spec, "rule");
+  out.rule_location = location_of(spec, "rule");
+  out.middlewares = get_refs(spec, "middlewares");
+  if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
+    out.priority = priority->integer;
+  }
+  out.entry_points = get_refs(spec, "entryPoints");
+  out.tls = get_bool(spec, "tls", true);
+  out.issuer = get_ref(spec, "issuer");
+  return out;
+}
+
+} // namespace
+
+Project convert_project(const load::Document& document, const Node& spec)
+{
+  Project out;
+  out.name = document.name;
+  out.location = document.root.location();
+  if (const Node* services = spec.find("services"); services && services->is_map()) {
+    for (size_t i = 0; i < services->keys.size(); ++i) {
+      out.services.push_back(convert_service(out.name, services->keys[i], services->items[i]));
+      out.services.back().location = services->key_location(i);
+    }
+  }
+  if (const Node* routes = spec.find("routes"); routes && routes->is_list()) {
+    for (const auto& route : routes->items) {
+      out.routes.push_back(convert_route(out.name, route));
+    }
+  }
+  if (const Node* middlewares = spec.find("middlewares"); middlewares && middlewares->is_map()) {
+    for (size_t i = 0; i < middlewares->keys.size(); ++i) {
+      Middleware middleware = convert_middleware(middlewares->keys[i], middlewares->items[i]);
+      middleware.project = out.name;
+      middleware.output_name = out.name + "-" + middleware.name;
+      middleware.location = middlewares->key_location(i);
+      out.middlewares.push_back(std::move(middleware));
+    }
+  }
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(out.services.begin(), out.services.end(), by_name);
+  std::sort(out.middlewares.begin(), out.middlewares.end(), by_name);
+  return out;
+}
+
+} // namespace edgegen::model::detail

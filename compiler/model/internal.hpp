@@ -1,0 +1,56 @@
+#pragma once
+
+// Helpers shared by the files of model/; not part of the stage's interface.
+
+#include "diag/diagnostics.hpp"
+#include "load/node.hpp"
+#include "model/model.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace edgegen::model::detail {
+
+using load::Node;
+using Vars = std::map<std::string, std::string>;
+
+// Reading validated nodes: absent members give the default.
+std::string get_string(const Node& map, const std::string& key, const std::string& fallback = {});
+bool get_bool(const Node& map, const std::string& key, bool fallback);
+std::vector<std::string> get_strings(const Node& map, const std::string& key);
+Ref get_ref(const Node& map, const std::string& key);
+std::vector<Ref> get_refs(const Node& map, const std::string& key);
+Location location_of(const Node& map, const std::string& key);
+
+// A scalar as the string it stands for (for vars: 8080 -> "8080").
+std::string scalar_text(const Node& node);
+
+// Plain data (for pass-through Traefik options), locations dropped.
+util::Value to_value(const Node& node);
+
+// A copy of `node` with ${name} replaced in every string; an undefined or
+// malformed reference is reported and left as written.
+Node substitute(const Node& node, const Vars& vars, const std::string& environment,
+                diag::Diagnostics& diagnostics);
+
+// The preset of templates/<name>.yaml as plain data; null if there is none.
+util::Value preset(const std::string& name);
+std::vector<std::string> preset_names();
+
+// Middleware spec (Middleware.spec or a project's middlewares entry).
+Middleware convert_middleware(const std::string& name, const Node& spec);
+
+Edge convert_edge(const load::Document& document, const Node& spec);
+Environment convert_environment(const load::Document& document, const Node& spec);
+Issuer convert_issuer(const load::Document& document, const Node& spec);
+Project convert_project(const load::Document& document, const Node& spec);
+std::vector<CertificateRequest> convert_certificates(const Node& spec);
+
+// Fills in every Ref's `resolved` and the effective issuers. Names in the
+// `invalid_*` sets were declared by documents that failed validation: they
+// resolve, so that one broken object does not cascade.
+void resolve(Config& config, const std::set<std::string>& invalid_issuers,
+             const std::set<std::string>& invalid_middlewares);
+
+} // namespace edgegen::model::detail

@@ -1,0 +1,216 @@
+#pragma once
+
+#include "diag/location.hpp"
+#include "util/value.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace edgegen::model {
+
+using diag::Location;
+
+// A reference by name to another object, where it was written, and what it
+// resolved to (empty when nothing has that name: check/ reports it).
+struct Ref
+{
+  std::string name;
+  Location location;
+  std::string resolved; // the referenced object's output name
+};
+
+struct SecretRef
+{
+  std::string name;
+  std::string key;
+};
+
+struct EntryPoint
+{
+  std::string name;
+  std::string address;     // ":443", "0.0.0.0:80/tcp"
+  Ref redirect_to;         // empty name: no redirection
+  Location location;
+};
+
+// A certificate the input asks for explicitly, typically a wildcard one
+// (`*.example.com`) that routes below it share instead of one per host.
+struct CertificateRequest
+{
+  std::string name;
+  Ref issuer; // empty name: the environment's issuer
+  std::vector<std::string> domains; // first is the main domain
+  Location location;
+};
+
+struct TraefikSettings
+{
+  std::string dynamic_directory = "/etc/traefik/dynamic";
+  std::string acme_storage = "/etc/traefik/acme/acme.json";
+  std::string log_level = "INFO";
+  std::string log_format; // empty: Traefik's default
+  bool access_log = true;
+  bool ping = true;
+  std::string tls_min_version = "VersionTLS12";
+  bool sni_strict = false;
+  std::vector<std::string> cipher_suites;
+};
+
+struct Dashboard
+{
+  bool enabled = false;
+  std::string host;
+  Location host_location;
+  std::vector<Ref> middlewares;
+  std::vector<Ref> entry_points; // empty: every entry point that does not redirect
+  Ref issuer;                    // empty name: the environment's issuer
+  Location location;
+};
+
+struct GitSettings
+{
+  std::string url;
+  std::string branch = "main";
+  std::string path = ".";
+};
+
+struct Edge
+{
+  std::string name;
+  std::vector<std::string> targets;     // sorted, unique
+  std::vector<EntryPoint> entry_points; // sorted by name
+  Ref default_issuer;
+  Dashboard dashboard;
+  GitSettings git;
+  std::vector<std::string> exclude;
+  std::vector<CertificateRequest> certificates;
+  TraefikSettings traefik;
+  Location location;
+};
+
+struct Environment
+{
+  std::string name;
+  bool implicit = false; // the "default" environment of an input without Environment documents
+  std::map<std::string, std::string> vars;
+  Ref issuer; // empty name: Edge.spec.defaultIssuer
+  std::string kubernetes_namespace;
+  std::vector<CertificateRequest> certificates;
+  Location location;
+};
+
+struct AcmeSolver
+{
+  enum class Type { http01, dns01 };
+  Type type = Type::http01;
+  Ref entry_point;                 // http01: the entry point that answers challenges
+  std::string provider;            // dns01: lego provider name (cloudflare, route53, …)
+  std::vector<std::string> resolvers;
+  std::optional<SecretRef> api_token;
+  std::string delay_before_check;
+};
+
+struct FileCertificate
+{
+  std::string cert_file;
+  std::string key_file;
+  std::vector<std::string> domains;
+};
+
+struct Issuer
+{
+  enum class Type { acme, files };
+  std::string name;
+  Type type = Type::acme;
+  // acme
+  std::string email;
+  std::string server;   // the directory URL
+  bool staging = false;
+  AcmeSolver solver;
+  std::optional<SecretRef> private_key;
+  // files
+  std::vector<FileCertificate> certificates;
+  Location location;
+};
+
+struct Middleware
+{
+  std::string name;        // as written
+  std::string output_name; // shared: name; project: "<project>-<name>"
+  std::string project;     // empty for shared middlewares
+  std::string type;        // the Traefik middleware type: headers, rateLimit, …
+  util::Value config;      // {type: {...}}, presets merged, variables substituted
+  Location location;
+};
+
+struct Service
+{
+  std::string name;
+  std::string output_name; // "<project>-<name>"
+  int64_t port = 0;
+  std::string host;        // default "<project>-<name>"
+  std::string scheme = "http";
+  std::vector<std::string> urls; // explicit servers; replaces host/port
+  util::Value health_check;      // Traefik loadBalancer.healthCheck, or null
+  std::optional<bool> pass_host_header;
+  Location location;
+};
+
+struct Route
+{
+  std::string name;        // defaults to the service name
+  std::string output_name; // "<project>-<name>"
+  std::string host;
+  Location host_location;
+  std::string path;        // exact path
+  std::string path_prefix;
+  std::string rule;        // raw Traefik v3 rule (escape hatch), replaces host/path
+  Location rule_location;
+  Ref service;
+  std::vector<Ref> middlewares;
+  std::optional<int64_t> priority;
+  std::vector<Ref> entry_points; // empty: every entry point that does not redirect
+  bool tls = true;
+  Ref issuer; // effective: route's own, else the environment's, else the Edge default
+  Location location;
+};
+
+struct Project
+{
+  std::string name;
+  std::vector<Service> services;     // sorted by name
+  std::vector<Route> routes;         // input order
+  std::vector<Middleware> middlewares; // sorted by name
+  Location location;
+};
+
+// Everything one environment needs, variables substituted and references
+// resolved. Emitters see only this.
+struct Config
+{
+  Edge edge;
+  Environment environment;
+  std::vector<Issuer> issuers;         // sorted by name
+  std::vector<Middleware> middlewares; // shared ones, sorted by name
+  std::vector<Project> projects;       // sorted by name
+};
+
+// A named object of the input, whether or not it passed validation.
+struct Declaration
+{
+  std::string kind; // "Project", …
+  std::string name;
+  Location location;
+};
+
+struct Model
+{
+  std::vector<Config> environments;      // sorted by name
+  std::vector<Declaration> declarations; // in input order (file, then document)
+};
+
+const Issuer* find_issuer(const Config& config, const std::string& name);
+
+} // namespace edgegen::model

@@ -1,0 +1,89 @@
+#include "model/internal.hpp"
+
+namespace edgegen::model::detail {
+
+std::string get_string(const Node& map, const std::string& key, const std::string& fallback)
+{
+  const Node* value = map.find(key);
+  return value && !value->is_null() ? scalar_text(*value) : fallback;
+}
+
+bool get_bool(const Node& map, const std::string& key, bool fallback)
+{
+  const Node* value = map.find(key);
+  return value && value->kind == Node::Kind::boolean ? value->boolean : fallback;
+}
+
+std::vector<std::string> get_strings(const Node& map, const std::string& key)
+{
+  std::vector<std::string> out;
+  if (const Node* list = map.find(key); list && list->is_list()) {
+    for (const auto& item : list->items) {
+      out.push_back(scalar_text(item));
+    }
+  }
+  return out;
+}
+
+Ref get_ref(const Node& map, const std::string& key)
+{
+  const Node* value = map.find(key);
+  if (!value || value->is_null()) {
+    return {};
+  }
+  return {scalar_text(*value), value->location(), {}};
+}
+
+std::vector<Ref> get_refs(const Node& map, const std::string& key)
+{
+  std::vector<Ref> out;
+  if (const Node* list = map.find(key); list && list->is_list()) {
+    for (const auto& item : list->items) {
+      out.push_back({scalar_text(item), item.location(), {}});
+    }
+  }
+  return out;
+}
+
+Location location_of(const Node& map, const std::string& key)
+{
+  const Node* value = map.find(key);
+  return value ? value->location() : map.location();
+}
+
+std::string scalar_text(const Node& node)
+{
+  switch (node.kind) {
+  case Node::Kind::boolean: return node.boolean ? "true" : "false";
+  case Node::Kind::null: return "";
+  default: return node.text;
+  }
+}
+
+util::Value to_value(const Node& node)
+{
+  switch (node.kind) {
+  case Node::Kind::null: return {};
+  case Node::Kind::boolean: return util::Value(node.boolean);
+  case Node::Kind::integer: return util::Value(node.integer);
+  case Node::Kind::floating: return util::Value(node.floating);
+  case Node::Kind::string: return util::Value(node.text);
+  case Node::Kind::list: {
+    util::Value out = util::Value::list();
+    for (const auto& item : node.items) {
+      out.push_back(to_value(item));
+    }
+    return out;
+  }
+  case Node::Kind::map: {
+    util::Value out = util::Value::map();
+    for (size_t i = 0; i < node.keys.size(); ++i) {
+      out[node.keys[i]] = to_value(node.items[i]);
+    }
+    return out;
+  }
+  }
+  return {};
+}
+
+} // namespace edgegen::model::detail

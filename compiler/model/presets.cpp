@@ -1,0 +1,71 @@
+#include "model/internal.hpp"
+
+#include "load/load.hpp"
+#include "util/embedded.hpp"
+#include "util/strings.hpp"
+
+namespace edgegen::model::detail {
+
+namespace {
+
+const std::map<std::string, util::Value>& presets()
+{
+  static const std::map<std::string, util::Value> table = [] {
+    std::map<std::string, util::Value> out;
+    static const std::string k_prefix = "templates/";
+    for (const auto& file : util::embedded_files()) {
+      if (!util::starts_with(file.path, k_prefix) || !util::ends_with(file.path, ".yaml")) {
+        continue;
+      }
+      std::string name(file.path.substr(k_prefix.size(), file.path.size() - k_prefix.size() - 5));
+      diag::Diagnostics ignored; // templates are tested to load cleanly
+      auto documents = load::read_yaml(std::string(file.path), file.content, ignored);
+      if (!documents.empty()) {
+        out[name] = to_value(documents[0]);
+      }
+    }
+    return out;
+  }();
+  return table;
+}
+
+} // namespace
+
+util::Value preset(const std::string& name)
+{
+  auto found = presets().find(name);
+  return found == presets().end() ? util::Value() : found->second;
+}
+
+std::vector<std::string> preset_names()
+{
+  std::vector<std::string> out;
+  for (const auto& [name, value] : presets()) {
+    out.push_back(name);
+  }
+  return out;
+}
+
+Middleware convert_middleware(const std::string& name, const Node& spec)
+{
+  Middleware out;
+  out.name = name;
+  out.output_name = name;
+  out.location = spec.location();
+  util::Value config = preset(get_string(spec, "preset"));
+  util::Value own = to_value(spec);
+  if (own.is_map()) {
+    own.as_map().erase("preset");
+  }
+  if (config.is_null()) {
+    config = util::Value::map();
+  }
+  config.merge(own);
+  if (config.is_map() && !config.as_map().empty()) {
+    out.type = config.as_map().begin()->first;
+  }
+  out.config = std::move(config);
+  return out;
+}
+
+} // namespace edgegen::model::detail

@@ -1,0 +1,125 @@
+#include "model/internal.hpp"
+
+namespace edgegen::model::detail {
+
+namespace {
+
+void resolve_to(Ref& ref, const std::set<std::string>& names)
+{
+  if (!ref.name.empty() && names.count(ref.name)) {
+    ref.resolved = ref.name;
+  }
+}
+
+// A route's middleware: the project's own first, then a shared one; a name
+// with '@' belongs to another Traefik provider and is taken as written.
+void resolve_middleware(Ref& ref, const Project* project, const std::set<std::string>& shared)
+{
+  if (ref.name.find('@') != std::string::npos) {
+    ref.resolved = ref.name;
+    return;
+  }
+  if (project) {
+    for (const auto& middleware : project->middlewares) {
+      if (middleware.name == ref.name) {
+        ref.resolved = middleware.output_name;
+        return;
+      }
+    }
+  }
+  resolve_to(ref, shared);
+}
+
+} // namespace
+
+void resolve(Config& config, const std::set<std::string>& invalid_issuers,
+             const std::set<std::string>& invalid_middlewares)
+{
+  std::set<std::string> entry_points;
+  for (const auto& entry_point : config.edge.entry_points) {
+    entry_points.insert(entry_point.name);
+  }
+  std::set<std::string> issuers = invalid_issuers;
+  for (const auto& issuer : config.issuers) {
+    issuers.insert(issuer.name);
+  }
+  std::set<std::string> shared = invalid_middlewares;
+  for (const auto& middleware : config.middlewares) {
+    shared.insert(middleware.name);
+  }
+
+  for (auto& entry_point : config.edge.entry_points) {
+    resolve_to(entry_point.redirect_to, entry_points);
+  }
+  // The issuer of the environment: its own, else the Edge's default.
+  Ref environment_issuer = config.environment.issuer.name.empty() ? config.edge.default_issuer
+                                                                   : config.environment.issuer;
+  resolve_to(config.environment.issuer, issuers);
+  resolve_to(config.edge.default_issuer, issuers);
+  resolve_to(environment_issuer, issuers);
+  auto effective = [&](Ref& issuer) {
+    if (issuer.name.empty()) {
+      issuer = environment_issuer;
+    } else {
+      resolve_to(issuer, issuers);
+    }
+  };
+
+  std::string challenge_entry_point = "web";
+  for (const auto& entry_point : config.edge.entry_points) {
+    if (!entry_point.redirect_to.name.empty()) {
+      challenge_entry_point = entry_point.name;
+      break;
+    }
+  }
+  for (auto& issuer : config.issuers) {
+    if (issuer.type == Issuer::Type::acme && issuer.solver.type == AcmeSolver::Type::http01) {
+      if (issuer.solver.entry_point.name.empty()) {
+        issuer.solver.entry_point.name = challenge_entry_point;
+        issuer.solver.entry_point.location = issuer.location;
+      }
+      resolve_to(issuer.solver.entry_point, entry_points);
+    }
+  }
+  for (auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
+    for (auto& request : *requests) {
+      effective(request.issuer);
+    }
+  }
+
+  auto& dashboard = config.edge.dashboard;
+  if (dashboard.enabled) {
+    effective(dashboard.issuer);
+    for (auto& ref : dashboard.middlewares) {
+      resolve_middleware(ref, nullptr, shared);
+    }
+    for (auto& ref : dashboard.entry_points) {
+      resolve_to(ref, entry_points);
+    }
+  }
+
+  for (auto& project : config.projects) {
+    std::set<std::string> services;
+    for (const auto& service : project.services) {
+      services.insert(service.name);
+    }
+    for (auto& route : project.routes) {
+      if (services.count(route.service.name)) {
+        route.service.resolved = project.name + "-" + route.service.name;
+      }
+      for (auto& ref : route.middlewares) {
+        resolve_middleware(ref, &project, shared);
+      }
+      for (auto& ref : route.entry_points) {
+        resolve_to(ref, entry_points);
+      }
+      if (route.tls) {
+        effective(route.issuer);
+      } else {
+        route.issuer = {};
+      }
+    }
+  }
+}
+
+} // namespace edgegen::model::detail

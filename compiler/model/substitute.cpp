@@ -1,0 +1,87 @@
+#include "model/internal.hpp"
+
+#include "util/strings.hpp"
+
+namespace edgegen::model::detail {
+
+namespace {
+
+bool is_name_char(char c, bool first)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         (!first && ((c >= '0' && c <= '9') || c == '-' || c == '.'));
+}
+
+std::vector<std::string> names_of(const Vars& vars)
+{
+  std::vector<std::string> out;
+  for (const auto& [name, value] : vars) {
+    out.push_back(name);
+  }
+  return out;
+}
+
+// Replaces ${name} in one string. `$${` is a literal `${`.
+std::string expand(const Node& node, const Vars& vars, const std::string& environment,
+                   diag::Diagnostics& diagnostics)
+{
+  const std::string& in = node.text;
+  std::string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    if (in.compare(i, 3, "$${") == 0) {
+      out += "${";
+      i += 3;
+      continue;
+    }
+    if (in.compare(i, 2, "${") != 0) {
+      out += in[i++];
+      continue;
+    }
+    size_t close = in.find('}', i + 2);
+    std::string name = close == std::string::npos ? std::string() : in.substr(i + 2, close - i - 2);
+    bool valid = !name.empty();
+    for (size_t k = 0; k < name.size() && valid; ++k) {
+      valid = is_name_char(name[k], k == 0);
+    }
+    if (!valid) {
+      diagnostics.error("E0302", node.location(), "malformed variable reference in \"" + in + "\"",
+                        "write ${name} with a name of letters, digits, '_', '-' and '.', or $${ for a literal ${");
+      return in;
+    }
+    auto found = vars.find(name);
+    if (found == vars.end()) {
+      std::string suggestion = util::closest_match(name, names_of(vars));
+      std::string where = environment.empty() ? std::string() : " in environment \"" + environment + "\"";
+      diagnostics.error("E0301", node.location(), "undefined variable \"" + name + "\"" + where,
+                        suggestion.empty() ? "define it in the Environment's spec.vars or in Edge.spec.vars"
+                                           : "did you mean \"" + suggestion + "\"?");
+      out += in.substr(i, close + 1 - i);
+    } else {
+      out += found->second;
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+} // namespace
+
+Node substitute(const Node& node, const Vars& vars, const std::string& environment,
+                diag::Diagnostics& diagnostics)
+{
+  Node out = node;
+  if (out.is_string()) {
+    if (out.text.find('$') != std::string::npos) {
+      out.text = expand(node, vars, environment, diagnostics);
+    }
+    return out;
+  }
+  for (size_t i = 0; i < out.items.size(); ++i) {
+    out.items[i] = substitute(node.items[i], vars, environment, diagnostics);
+  }
+  return out;
+}
+
+} // namespace edgegen::model::detail

@@ -1,0 +1,77 @@
+#include "pipeline.hpp"
+
+#include "check/check.hpp"
+#include "emit/emit.hpp"
+#include "load/load.hpp"
+#include "model/build.hpp"
+#include "util/glob.hpp"
+#include "validate/validate.hpp"
+
+namespace edgegen {
+
+namespace {
+
+// Edge.spec.exclude needs the Edge, which is itself input: load everything,
+// then drop the excluded files' documents and diagnostics.
+std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::vector<load::Document> documents,
+                                          diag::Diagnostics& load_diagnostics, diag::Diagnostics& diagnostics)
+{
+  auto path_of = [&](const std::string& name) {
+    for (const auto& file : tree.files) {
+      if (file.display_name() == name) {
+        return file.path;
+      }
+    }
+    return name;
+  };
+  std::vector<std::string> patterns;
+  for (const auto& document : documents) {
+    const load::Node* spec = document.kind == load::Kind::edge ? document.root.find("spec") : nullptr;
+    const load::Node* exclude = spec ? spec->find("exclude") : nullptr;
+    for (const auto& item : exclude && exclude->is_list() ? exclude->items : std::vector<load::Node>{}) {
+      if (item.is_string()) {
+        patterns.push_back(item.text);
+      }
+    }
+  }
+  auto excluded = [&](const std::string& file) {
+    for (const auto& pattern : patterns) {
+      if (util::glob_match(pattern, file)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (auto& d : load_diagnostics.sorted()) {
+    if (!excluded(path_of(d.location.file))) {
+      diagnostics.add(std::move(d));
+    }
+  }
+  std::vector<load::Document> kept;
+  for (auto& document : documents) {
+    if (!excluded(*document.path)) {
+      kept.push_back(std::move(document));
+    }
+  }
+  return kept;
+}
+
+} // namespace
+
+Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments)
+{
+  Compilation c;
+  c.tree = source.read(c.diagnostics);
+  diag::Diagnostics load_diagnostics;
+  auto documents = apply_exclude(c.tree, load::load(c.tree, load_diagnostics), load_diagnostics, c.diagnostics);
+  c.document_count = documents.size();
+  auto valid = validate::validate(documents, c.diagnostics);
+  c.model = model::build(documents, valid, c.diagnostics);
+  check::check(c.model, c.diagnostics);
+  if (emit_files && !c.diagnostics.has_errors()) {
+    c.files = emit::emit(c.model, environments);
+  }
+  return c;
+}
+
+} // namespace edgegen

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "emit/output.hpp"
+#include "model/model.hpp"
+#include "source/source.hpp"
+
+#include <string>
+#include <vector>
+
+namespace edgegen {
+
+struct Compilation
+{
+  source::SourceTree tree; // owns the file names that locations point at
+  diag::Diagnostics diagnostics;
+  model::Model model;
+  std::vector<emit::OutputFile> files; // empty unless emitting and no errors
+  size_t document_count = 0;
+};
+
+// The whole compiler: source -> load -> validate -> model -> check -> emit.
+// Emits only if nothing before reported an error; writing is the caller's
+// (cli/) choice, so validate, render, render --check and diff share this.
+Compilation compile(const source::Source& source, bool emit_files,
+                    const std::vector<std::string>& environments = {});
+
+} // namespace edgegen

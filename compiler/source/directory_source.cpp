@@ -1,0 +1,151 @@
+#include "source/source.hpp"
+
+#include "util/errors.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace edgegen::source {
+
+bool is_input_file(const std::string& name)
+{
+  return util::ends_with(name, ".yaml") || util::ends_with(name, ".yml");
+}
+
+namespace {
+
+class DirectorySource : public Source
+{
+public:
+  DirectorySource(std::string root, std::vector<std::string> skip)
+    : m_root(std::move(root)), m_skip(std::move(skip))
+  {
+  }
+
+  SourceTree read(diag::Diagnostics& diagnostics) const override
+  {
+    std::error_code ec;
+    fs::path root(m_root);
+    if (!fs::is_directory(root, ec)) {
+      throw util::EnvironmentError("source directory '" + m_root + "' does not exist or is not a directory");
+    }
+    std::vector<fs::path> skip;
+    for (const auto& s : m_skip) {
+      skip.push_back(fs::weakly_canonical(s, ec));
+    }
+    SourceTree tree;
+    walk(root, "", skip, tree, diagnostics);
+    for (auto& file : tree.files) {
+      file.name = display_prefix() + file.path;
+    }
+    std::sort(tree.files.begin(), tree.files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    return tree;
+  }
+
+private:
+  // Diagnostics name files as the user reaches them: "edge/a.yaml" for
+  // `edgegen validate edge`, "a.yaml" for `edgegen validate`.
+  std::string display_prefix() const
+  {
+    if (m_root.empty() || m_root == "." || m_root == "./") {
+      return "";
+    }
+    return util::ends_with(m_root, "/") ? m_root : m_root + "/";
+  }
+
+  void walk(const fs::path& dir, const std::string& prefix, const std::vector<fs::path>& skip,
+            SourceTree& tree, diag::Diagnostics& diagnostics) const
+  {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(dir, ec);
+    if (std::find(skip.begin(), skip.end(), canonical) != skip.end() ||
+        fs::exists(dir / "edgegen.sum", ec)) {
+      return; // rendered output, never input
+    }
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      throw util::EnvironmentError("cannot read directory '" + dir.string() + "': " + ec.message());
+    }
+    for (const auto& entry : it) {
+      std::string name = entry.path().filename().string();
+      if (name.empty() || name[0] == '.') {
+        continue; // .git, .github, editor files
+      }
+      std::string rel = prefix.empty() ? name : prefix + "/" + name;
+      auto status = entry.symlink_status(ec);
+      if (fs::is_symlink(status)) {
+        if (is_input_file(name) || fs::is_directory(entry.path(), ec)) {
+          diagnostics.error("E0110", {display_prefix() + rel, 0, 0, ""}, "symbolic link is not followed",
+                            "copy the file into the source tree instead");
+        }
+        continue;
+      }
+      if (fs::is_directory(status)) {
+        walk(entry.path(), rel, skip, tree, diagnostics);
+      } else if (fs::is_regular_file(status) && is_input_file(name)) {
+        read_file(entry.path(), rel, display_prefix() + rel, tree, diagnostics);
+      }
+    }
+  }
+
+  static void read_file(const fs::path& path, const std::string& rel, const std::string& name, SourceTree& tree,
+                        diag::Diagnostics& diagnostics)
+  {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > k_max_file_size) {
+      diagnostics.error("E0109", {name, 0, 0, ""},
+                        "file is " + std::to_string(size) + " bytes, more than the limit of " +
+                          std::to_string(k_max_file_size));
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      throw util::EnvironmentError("cannot read '" + path.string() + "'");
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    tree.files.push_back({rel, content.str()});
+  }
+
+  std::string m_root;
+  std::vector<std::string> m_skip;
+};
+
+class MemorySource : public Source
+{
+public:
+  explicit MemorySource(std::vector<SourceFile> files) : m_files(std::move(files)) {}
+
+  SourceTree read(diag::Diagnostics&) const override
+  {
+    SourceTree tree;
+    tree.files = m_files;
+    std::sort(tree.files.begin(), tree.files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    return tree;
+  }
+
+private:
+  std::vector<SourceFile> m_files;
+};
+
+} // namespace
+
+std::unique_ptr<Source> directory_source(std::string root, std::vector<std::string> skip)
+{
+  return std::make_unique<DirectorySource>(std::move(root), std::move(skip));
+}
+
+std::unique_ptr<Source> memory_source(std::vector<SourceFile> files)
+{
+  return std::make_unique<MemorySource>(std::move(files));
+}
+
+} // namespace edgegen::source

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "load/node.hpp"
+
+#include <vector>
+
+namespace edgegen::validate {
+
+// Longest string (value or key) the validator is given (E0115): valijson
+// matches patterns with std::regex, which recurses per character and
+// overflows the stack on very long strings. Desired state never needs them.
+constexpr size_t k_max_string_bytes = 4096;
+
+// Stage entry: checks every document against the schema of its kind. Returns, parallel to `documents`, whether each passed.
+std::vector<bool> validate(const std::vector<load::Document>& documents, diag::Diagnostics& diagnostics);
+
+} // namespace edgegen::validate

@@ -1,0 +1,498 @@
+#include "validate/validate.hpp"
+
+#include "load/load.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace edgegen::validate {
+namespace {
+
+// One run of load + validate over in-memory files. Held by pointer: the
+// documents point at the tree's file names.
+struct Run
+{
+  source::SourceTree tree;
+  diag::Diagnostics diagnostics;
+  std::vector<load::Document> documents;
+  std::vector<bool> passed;
+
+  // Every diagnostic as "file:line:col: CODE: message", sorted.
+  std::vector<std::string> lines() const
+  {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics.sorted()) {
+      out.push_back(diag::format_location(d.location) + ": " + d.code + ": " + d.message);
+    }
+    return out;
+  }
+  std::string hint(size_t index = 0) const { return diagnostics.sorted().at(index).hint; }
+  std::string pointer(size_t index = 0) const { return diagnostics.sorted().at(index).location.pointer; }
+};
+
+std::unique_ptr<Run> run(const std::vector<std::pair<std::string, std::string>>& files)
+{
+  auto r = std::make_unique<Run>();
+  for (const auto& [path, text] : files) {
+    source::SourceFile file;
+    file.path = path;
+    file.bytes = text;
+    r->tree.files.push_back(std::move(file));
+  }
+  r->documents = load::load(r->tree, r->diagnostics);
+  EXPECT_FALSE(r->diagnostics.has_errors()) << "the test input must load cleanly";
+  r->passed = validate(r->documents, r->diagnostics);
+  return r;
+}
+
+std::unique_ptr<Run> run(const std::string& text) { return run({{"in.yaml", text}}); }
+
+using Lines = std::vector<std::string>;
+
+// Spec lines start at line 6.
+const std::string k_project = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team-a\nspec:\n";
+
+// The examples of docs/input-format.md and DESIGN.md section 3, verbatim
+// except for the comments.
+const std::string k_examples = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: kanban}
+spec:
+  targets: [traefik, traefik-redis, kubernetes, flux, argocd, compose, dns]
+  entryPoints:
+    web:       {address: ":80", redirectTo: websecure}
+    websecure: {address: ":443"}
+  defaultIssuer: letsencrypt
+  dashboard:
+    host: traefik.${domain}
+    middlewares: [oidc]
+  git: {url: https://github.com/acme/edge, branch: main, path: rendered}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata: {name: prod}
+spec:
+  vars: {domain: kanban.example.com}
+  issuer: letsencrypt
+  kubernetes: {namespace: edge}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: letsencrypt}
+spec:
+  acme:
+    email: admin@example.com
+    server: production
+    solver:
+      dns01: {provider: cloudflare, apiTokenSecretRef: {name: cloudflare-token, key: api-token}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: secure-headers}
+spec: {headers: {frameDeny: true, contentTypeNosniff: true, stsSeconds: 31536000}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: hsts}
+spec:
+  preset: secure-headers
+  headers: {stsSeconds: 63072000}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: synced}
+spec:
+  files:
+    certificates:
+      - {certFile: /certs/example.com/fullchain.pem, keyFile: /certs/example.com/privkey.pem, domains: [example.com]}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: letsencrypt-http}
+spec:
+  acme:
+    email: admin@example.com
+    server: staging
+    privateKeySecretRef: {name: le-key}
+    solver:
+      http01: {entryPoint: web}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: team-a}
+spec:
+  services:
+    api:
+      port: 8000
+      host: api.team-a.internal
+      scheme: http
+      healthCheck: {path: /healthz, interval: 10s, timeout: 3s}
+      passHostHeader: false
+    web: {port: 80}
+    legacy:
+      urls: [http://10.0.0.5:8000, http://10.0.0.6:8000]
+  routes:
+    - name: api
+      host: team-a.${domain}
+      pathPrefix: /api
+      service: api
+      middlewares: [secure-headers, rate-limit, authelia@docker]
+      priority: 10
+      entryPoints: [websecure]
+      tls: true
+      issuer: letsencrypt
+    - host: team-a.${domain}
+      service: web
+    - rule: Host(`x.${domain}`) && Header(`X-Beta`, `1`)
+      service: web
+  middlewares:
+    rate-limit: {rateLimit: {average: 100, burst: 50}}
+)";
+
+TEST(Validate, DocumentationExamplesPass)
+{
+  auto r = run(k_examples);
+  EXPECT_EQ(r->lines(), Lines{});
+  EXPECT_EQ(r->passed, std::vector<bool>(8, true));
+}
+
+TEST(Validate, UnknownPropertyIsReportedAtItsKeyWithASuggestion)
+{
+  auto r = run(k_project + "  services:\n    api: {port: 8000}\n  routes:\n    - hots: team-a.example.com\n"
+                           "      service: api\n");
+  // Not also `route needs either "host" or "rule"`: the typo explains it.
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:9:7: E0203: unknown property \"hots\" in /spec/routes/0"});
+  EXPECT_EQ(r->hint(), "did you mean \"host\"?");
+  EXPECT_EQ(r->pointer(), "/spec/routes/0/hots");
+  EXPECT_EQ(r->passed, std::vector<bool>{false});
+}
+
+TEST(Validate, UnknownPropertyWithoutACloseNameListsTheAllowedOnes)
+{
+  auto r = run(k_project + "  services:\n    api: {port: 8000, weight: 3}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:7:23: E0203: unknown property \"weight\" in /spec/services/api"});
+  EXPECT_EQ(r->hint(), "allowed properties: healthCheck, host, passHostHeader, port, scheme, urls");
+}
+
+TEST(Validate, EveryUnknownPropertyOfAMappingIsReported)
+{
+  auto r = run(k_project + "  servces: {}\n  rotes: []\n");
+  EXPECT_EQ(r->lines(), (Lines{"in.yaml:6:3: E0203: unknown property \"servces\" in /spec",
+                               "in.yaml:7:3: E0203: unknown property \"rotes\" in /spec"}));
+  EXPECT_EQ(r->hint(0), "did you mean \"services\"?");
+  EXPECT_EQ(r->hint(1), "did you mean \"routes\"?");
+}
+
+TEST(Validate, MisspeltRequiredPropertyIsOneError)
+{
+  auto r = run(k_project + "  routes:\n    - host: a.example.com\n      sevrice: api\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:8:7: E0203: unknown property \"sevrice\" in /spec/routes/0"});
+  EXPECT_EQ(r->hint(), "did you mean \"service\"?");
+}
+
+TEST(Validate, WrongType)
+{
+  auto r = run(k_project + "  services:\n    api:\n      port: \"80\"\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:8:13: E0201: /spec/services/api/port: expected integer, got \"80\""});
+  EXPECT_EQ(r->pointer(), "/spec/services/api/port");
+}
+
+TEST(Validate, WrongTypeOfAMappingHidesWhatItsSchemaWouldSayInside)
+{
+  auto r = run(k_project + "  routes:\n    - team-a.example.com\n");
+  EXPECT_EQ(r->lines(),
+            Lines{"in.yaml:7:7: E0201: /spec/routes/0: expected mapping, got \"team-a.example.com\""});
+}
+
+TEST(Validate, TypeUnion)
+{
+  auto r = run(k_project + "  middlewares:\n    rl:\n      rateLimit: {average: true}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:8:28: E0201: /spec/middlewares/rl/rateLimit/average: expected string or "
+                              "number, got true"});
+}
+
+TEST(Validate, MissingRequiredPropertyIsReportedAtTheMapping)
+{
+  auto r = run(k_project + "  routes:\n    - host: a.example.com\n      pathPrefix: /api\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:7:7: E0202: /spec/routes/0: missing required property \"service\""});
+}
+
+TEST(Validate, MissingSpec)
+{
+  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata: {name: prod}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:1:1: E0202: document: missing required property \"spec\""});
+}
+
+TEST(Validate, ValueNotAllowed)
+{
+  auto r = run(k_project + "  services:\n    api: {port: 80, scheme: htps}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:7:29: E0204: /spec/services/api/scheme: \"htps\" is not one of http, "
+                              "https, h2c"});
+  EXPECT_EQ(r->hint(), "did you mean \"https\"?");
+}
+
+TEST(Validate, InvalidNameSaysWhatANameIs)
+{
+  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: Team_A\nspec: {compress: {}}\n");
+  EXPECT_EQ(r->lines(),
+            Lines{"in.yaml:4:9: E0205: /metadata/name: \"Team_A\" is not a valid name (lower-case letters, "
+                  "digits and '-', starting and ending with a letter or digit)"});
+}
+
+TEST(Validate, InvalidNameAsAKeyIsReportedAtTheKey)
+{
+  auto r = run(k_project + "  services:\n    Api: {port: 80}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:7:5: E0205: /spec/services: \"Api\" is not a valid name (lower-case "
+                              "letters, digits and '-', starting and ending with a letter or digit, at most 63 "
+                              "characters)"});
+}
+
+TEST(Validate, Constraints)
+{
+  auto r = run(k_project + "  services:\n    api: {port: 70000}\n    web: {port: 0}\n    db: {urls: []}\n"
+                           "  routes:\n    - {host: 'a b', service: api, path: api}\n");
+  EXPECT_EQ(r->lines(),
+            (Lines{"in.yaml:7:17: E0205: /spec/services/api/port: 70000 is greater than 65535",
+                   "in.yaml:8:17: E0205: /spec/services/web/port: 0 is less than 1",
+                   "in.yaml:9:16: E0205: /spec/services/db/urls: must not be empty",
+                   "in.yaml:11:14: E0205: /spec/routes/0/host: \"a b\" is not a valid host name (letters, digits, "
+                   "'.', '-', '*' for a wildcard and ${variables})",
+                   "in.yaml:11:41: E0205: /spec/routes/0/path: \"api\" is not a valid path (it starts with '/' and "
+                   "has no spaces)"}));
+}
+
+TEST(Validate, DuplicateListItemIsReportedAtTheDuplicate)
+{
+  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: e}\nspec:\n"
+               "  targets: [traefik, dns, traefik]\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:5:27: E0205: /spec/targets/2: \"traefik\" is listed more than once"});
+}
+
+TEST(Validate, NameLongerThan63)
+{
+  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: " + std::string(64, 'a') +
+               "\nspec: {compress: {}}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:4:9: E0205: /metadata/name: \"" + std::string(60, 'a') +
+                              "…\" is longer than 63 characters"});
+}
+
+TEST(Validate, RouteRules)
+{
+  auto r = run(k_project + "  routes:\n"
+                           "    - service: api\n"                                   // 7
+                           "    - {host: a.example.com, path: /a, pathPrefix: /b, service: api}\n" // 8
+                           "    - {rule: Host(`a`), host: a.example.com, service: api}\n"        // 9
+                           "    - {rule: Host(`a`), service: api}\n");                          // 10
+  EXPECT_EQ(r->lines(),
+            (Lines{"in.yaml:7:7: E0206: /spec/routes/0: a route needs either \"host\" or \"rule\"",
+                   "in.yaml:8:7: E0206: /spec/routes/1: \"path\" and \"pathPrefix\" cannot both be given",
+                   "in.yaml:9:7: E0206: /spec/routes/2: \"rule\" replaces \"host\", \"path\" and \"pathPrefix\": "
+                   "give either the rule or those"}));
+}
+
+TEST(Validate, ServiceNeedsPortOrUrls)
+{
+  auto r = run(k_project + "  services:\n    api: {host: api.internal}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:7:10: E0206: /spec/services/api: a service needs \"port\" or \"urls\""});
+}
+
+TEST(Validate, IssuerNeedsExactlyOneKind)
+{
+  const std::string head = "apiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata: {name: le}\n";
+  auto r = run({{"a.yaml", head + "spec: {}\n"},
+                {"b.yaml", head + "spec:\n  acme: {email: a@example.com}\n  files: {certificates: "
+                                  "[{certFile: c, keyFile: k, domains: [example.com]}]}\n"},
+                {"c.yaml", head + "spec:\n  acme:\n    email: a@example.com\n    solver: {http01: {}, dns01: "
+                                  "{provider: cloudflare}}\n"}});
+  EXPECT_EQ(r->lines(),
+            (Lines{"a.yaml:4:7: E0206: /spec: an issuer needs exactly one of \"acme\" or \"files\"",
+                   "b.yaml:5:3: E0206: /spec: an issuer needs exactly one of \"acme\" or \"files\"",
+                   "c.yaml:7:13: E0206: /spec/acme/solver: a solver needs exactly one of \"http01\" or \"dns01\""}));
+}
+
+TEST(Validate, MiddlewareHoldsOneTypeOrAPreset)
+{
+  const std::string head = "apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata: {name: m}\n";
+  auto r = run({{"a.yaml", head + "spec: {headers: {frameDeny: true}, compress: {}}\n"},
+                {"b.yaml", head + "spec: {preset: rate-limit, headers: {frameDeny: true}}\n"},
+                {"c.yaml", head + "spec: {preset: compress}\n"},
+                {"d.yaml", head + "spec: {}\n"},
+                {"e.yaml", head + "spec: {headers: {frameDenny: true}}\n"}});
+  EXPECT_EQ(r->lines(),
+            (Lines{"a.yaml:4:7: E0206: /spec: a middleware holds exactly one type: combine several with a \"chain\"",
+                   "b.yaml:4:7: E0206: /spec: preset \"rate-limit\" is a \"rateLimit\" middleware: only "
+                   "\"rateLimit\" can refine it",
+                   "d.yaml:4:7: E0205: /spec: must not be empty",
+                   "d.yaml:4:7: E0206: /spec: a middleware needs a type such as \"headers\" or \"rateLimit\", or a "
+                   "\"preset\"",
+                   "e.yaml:4:18: E0203: unknown property \"frameDenny\" in /spec/headers"}));
+  EXPECT_EQ(r->passed, (std::vector<bool>{false, false, true, false, false}));
+  EXPECT_EQ(r->hint(4), "did you mean \"frameDeny\"?");
+}
+
+TEST(Validate, CascadeIsFilteredToTheMostSpecificError)
+{
+  // valijson also reports "failed to validate against schema associated with
+  // property" for /spec/middlewares/rl/rateLimit, …/rl, /spec/middlewares and
+  // /spec, and the type error in each branch of the middleware rules.
+  auto r = run(k_project + "  middlewares:\n    rl:\n      rateLimit: {burst: many}\n");
+  EXPECT_EQ(r->lines(), Lines{"in.yaml:8:26: E0201: /spec/middlewares/rl/rateLimit/burst: expected number, got "
+                              "\"many\""});
+}
+
+TEST(Validate, ErrorsOfAMappingAndOfItsValuesAreAllReported)
+{
+  auto r = run(k_project + "  routes:\n    - host: a.example.com\n      priority: high\n");
+  EXPECT_EQ(r->lines(), (Lines{"in.yaml:7:7: E0202: /spec/routes/0: missing required property \"service\"",
+                               "in.yaml:8:17: E0201: /spec/routes/0/priority: expected integer, got \"high\""}));
+}
+
+TEST(Validate, AllErrorsOfAllDocumentsInOneRun)
+{
+  auto r = run({{"a.yaml", k_project + "  services:\n    api: {port: x}\n---\n" + k_project +
+                               "  services:\n    api: {port: 80}\n---\n" + k_project + "  bogus: 1\n"},
+                {"b.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: Edge}\nspec:\n"
+                           "  targets: [trafik]\n"}});
+  EXPECT_EQ(r->lines(),
+            (Lines{"a.yaml:7:17: E0201: /spec/services/api/port: expected integer, got \"x\"",
+                   "a.yaml:22:3: E0203: unknown property \"bogus\" in /spec",
+                   "b.yaml:3:18: E0205: /metadata/name: \"Edge\" is not a valid name (lower-case letters, digits "
+                   "and '-', starting and ending with a letter or digit)",
+                   "b.yaml:5:13: E0204: /spec/targets/0: \"trafik\" is not one of traefik, traefik-redis, "
+                   "kubernetes, flux, argocd, compose, dns"}));
+  EXPECT_EQ(r->passed, (std::vector<bool>{false, true, false, false}));
+}
+
+TEST(Validate, OverlongStringsAreRefusedBeforeSchemaValidation)
+{
+  std::string huge(k_max_string_bytes + 1, 'a');
+  auto r = run(k_project + "  routes:\n    - host: " + huge + "\n      bogus: 1\n");
+  // No E0202/E0203: the document is not given to the validator at all.
+  EXPECT_EQ(r->lines(),
+            Lines{"in.yaml:7:13: E0115: /spec/routes/0/host: string of 4097 bytes is longer than the limit of 4096 "
+                  "bytes"});
+  EXPECT_EQ(r->passed, std::vector<bool>{false});
+}
+
+TEST(Validate, OverlongKeysAreRefused)
+{
+  std::string huge(k_max_string_bytes + 1, 'k');
+  auto r = run(k_project + "  ? " + huge + "\n  : 1\n"); // plain keys are limited to 1024 characters
+  EXPECT_EQ(r->lines(),
+            Lines{"in.yaml:6:5: E0115: /spec: key of 4097 bytes is longer than the limit of 4096 bytes"});
+}
+
+TEST(Validate, StringsUpToTheLimitAreMatchedSafely)
+{
+  std::string host(k_max_string_bytes, 'a');
+  std::string bad = std::string(k_max_string_bytes - 1, 'a') + " ";
+  auto r = run(k_project + "  routes:\n    - {host: " + host + ", service: a}\n    - {host: '" + bad +
+               "', service: a}\n");
+  ASSERT_EQ(r->lines().size(), 1u);
+  EXPECT_EQ(r->lines()[0].substr(0, 45), "in.yaml:8:14: E0205: /spec/routes/1/host: \"aa");
+}
+
+TEST(Validate, KeysThatNeedEscapingInPointers)
+{
+  auto r = run(k_project + "  \"a/b~c\": 1\n  \"[0]\": 2\n");
+  EXPECT_EQ(r->lines(), (Lines{"in.yaml:6:3: E0203: unknown property \"a/b~c\" in /spec",
+                               "in.yaml:7:3: E0203: unknown property \"[0]\" in /spec"}));
+  EXPECT_EQ(r->pointer(0), "/spec/a~1b~0c");
+}
+
+load::Node scalar(load::Node::Kind kind, const std::string& text)
+{
+  load::Node node;
+  node.kind = kind;
+  node.text = text;
+  node.boolean = text == "true";
+  node.integer = kind == load::Node::Kind::integer ? std::stoll(text) : 0;
+  node.floating = kind == load::Node::Kind::floating ? std::stod(text) : 0;
+  return node;
+}
+
+load::Node mapping(const std::vector<std::pair<std::string, load::Node>>& members)
+{
+  load::Node node;
+  node.kind = load::Node::Kind::map;
+  for (const auto& [key, value] : members) {
+    node.keys.push_back(key);
+    node.items.push_back(value);
+    node.key_marks.push_back({1, 1});
+  }
+  return node;
+}
+
+// Gives `node` and everything inside it the location (file, line, column).
+void place(load::Node& node, const std::string* file, int line, int column)
+{
+  node.file = file;
+  node.line = line;
+  node.column = column;
+  for (auto& mark : node.key_marks) {
+    mark = {line, column};
+  }
+  for (auto& item : node.items) {
+    place(item, file, line, column);
+  }
+}
+
+void collect_paths(const load::Node& node, std::vector<size_t>& path, std::vector<std::vector<size_t>>& out)
+{
+  out.push_back(path);
+  for (size_t i = 0; i < node.items.size(); ++i) {
+    path.push_back(i);
+    collect_paths(node.items[i], path, out);
+    path.pop_back();
+  }
+}
+
+// Every value of the examples replaced in turn by values of other types and
+// shapes: validation must neither crash nor fail a document without a word.
+TEST(Validate, NeverFailsSilently)
+{
+  using K = load::Node::Kind;
+  load::Node list = scalar(K::list, "");
+  list.items = {scalar(K::string, "a"), scalar(K::string, "a")};
+  const std::vector<load::Node> replacements = {
+    scalar(K::null, "null"), scalar(K::boolean, "true"), scalar(K::integer, "0"), scalar(K::integer, "70000"),
+    scalar(K::floating, "1.5"), scalar(K::string, ""), scalar(K::string, "X_Y"), scalar(K::string, "${v}"),
+    scalar(K::list, ""), list, mapping({}), mapping({{"zz", scalar(K::integer, "1")}}),
+    mapping({{"preset", scalar(K::string, "compress")}, {"Bad_Name", mapping({})}})};
+  auto base = run(k_examples);
+  size_t checked = 0;
+  for (const auto& document : base->documents) {
+    std::vector<std::vector<size_t>> paths;
+    std::vector<size_t> path;
+    collect_paths(document.root, path, paths);
+    for (const auto& where : paths) {
+      for (const auto& replacement : replacements) {
+        load::Document copy = document;
+        load::Node* node = &copy.root; // the replacement takes the place of the old value
+        for (size_t index : where) {
+          node = &node->items[index];
+        }
+        const std::string* file = node->file;
+        int line = node->line;
+        int column = node->column;
+        *node = replacement;
+        place(*node, file, line, column);
+        diag::Diagnostics diagnostics;
+        auto passed = validate({copy}, diagnostics);
+        ++checked;
+        ASSERT_EQ(passed.size(), 1u);
+        EXPECT_EQ(passed[0], diagnostics.empty()) << document.name << " at item path of length " << where.size();
+        for (const auto& d : diagnostics.sorted()) {
+          EXPECT_GT(d.location.line, 0) << d.message;
+          EXPECT_TRUE(d.code >= "E0201" && d.code <= "E0206") << d.code << " " << d.message;
+          EXPECT_EQ(d.message.find("Failed"), std::string::npos) << d.message; // never valijson's words
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+} // namespace
+} // namespace edgegen::validate

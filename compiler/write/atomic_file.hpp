@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace edgegen::write {
+
+// A file replaced atomically (as ccache's core/atomicfile.hpp): the bytes go
+// to a temporary file in the destination's own directory, and commit()
+// fsyncs it and renames it over the destination, so a reader sees the old
+// file or the new one, never a mix. The temporary name is
+// ".<name>.<pid>.<n>.tmp": hidden, and never ending in .yml/.yaml/.toml/.json,
+// so a watching Traefik does not load a half-written file. Destroyed without
+// commit() (an error, an exception), it removes the temporary file.
+// Failures throw util::EnvironmentError with the path and strerror.
+class AtomicFile
+{
+public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view bytes);
+  void commit();
+
+  const std::string& path() const { return m_path; }
+  const std::string& temp_path() const { return m_temp_path; }
+
+private:
+  std::string m_path;
+  std::string m_temp_path;
+  int m_fd = -1;
+  bool m_committed = false;
+};
+
+} // namespace edgegen::write

@@ -1,0 +1,46 @@
+#include "write/paths.hpp"
+#include "write/tree_io.hpp"
+#include "write/write.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace edgegen::write {
+
+// Read-only by construction: it only probes, compares and reads, so that
+// `render --check` can run against a tree it must not disturb.
+Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
+{
+  std::vector<std::string> paths;
+  for (const RenderedFile& file : files) {
+    paths.push_back(file.path);
+  }
+  check_output_paths(paths);
+
+  Drift drift;
+  std::set<std::string> rendered(paths.begin(), paths.end());
+  for (const RenderedFile& file : files) {
+    Probe found = probe(out_dir, file.path);
+    if (!found.blocker.empty() || found.kind == EntryKind::absent) {
+      drift.missing.push_back(file.path);
+    } else if (found.kind != EntryKind::file || !has_bytes(join_path(out_dir, file.path), file.bytes)) {
+      drift.changed.push_back(file.path);
+    }
+  }
+  // A malformed present edgegen.sum still names what it can; its own drift
+  // shows up as "changed edgegen.sum".
+  for (const std::string& path : read_sum(out_dir).paths) {
+    if (rendered.count(path) || path == k_sum_path) {
+      continue;
+    }
+    Probe found = probe(out_dir, path);
+    if (found.blocker.empty() && found.kind == EntryKind::file) {
+      drift.extra.push_back(path);
+    }
+  }
+  std::sort(drift.changed.begin(), drift.changed.end());
+  std::sort(drift.missing.begin(), drift.missing.end());
+  return drift;
+}
+
+} // namespace edgegen::write

@@ -1,0 +1,122 @@
+#include "util/strings.hpp"
+#include "write/numbers.hpp"
+#include "write/write.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace edgegen::write {
+namespace {
+
+using util::Value;
+
+void append_json_string(std::string& out, std::string_view s)
+{
+  // Invalid UTF-8 cannot be written as JSON without changing the bytes; the
+  // loader rejects it, so getting here is a bug upstream.
+  if (util::find_invalid_utf8(s) != std::string_view::npos) {
+    throw std::logic_error("to_json: string is not valid UTF-8");
+  }
+  static const char k_hex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : s) {
+    auto b = static_cast<unsigned char>(c);
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (b < 0x20) {
+        out += "\\u00";
+        out += k_hex[b >> 4];
+        out += k_hex[b & 0xF];
+      } else {
+        out += c; // non-ASCII UTF-8 passes through unescaped
+      }
+    }
+  }
+  out += '"';
+}
+
+class JsonWriter
+{
+public:
+  explicit JsonWriter(std::string& out) : m_out(out) {}
+
+  void value(const Value& v, size_t indent)
+  {
+    switch (v.kind()) {
+    case Value::Kind::null: m_out += "null"; break;
+    case Value::Kind::boolean: m_out += v.as_bool() ? "true" : "false"; break;
+    case Value::Kind::integer: append_integer(m_out, v.as_int()); break;
+    case Value::Kind::floating: floating(v.as_double()); break;
+    case Value::Kind::string: append_json_string(m_out, v.as_string()); break;
+    case Value::Kind::list: list(v.as_list(), indent); break;
+    case Value::Kind::map: map(v.as_map(), indent); break;
+    }
+  }
+
+private:
+  std::string& m_out;
+
+  void floating(double d)
+  {
+    // JSON has no NaN or infinity; null is what JavaScript and nlohmann write.
+    if (!std::isfinite(d)) {
+      m_out += "null";
+    } else {
+      append_finite_double(m_out, d);
+    }
+  }
+
+  void list(const Value::List& items, size_t indent)
+  {
+    if (items.empty()) {
+      m_out += "[]";
+      return;
+    }
+    m_out += "[\n";
+    for (size_t i = 0; i < items.size(); ++i) {
+      m_out.append(indent + 2, ' ');
+      value(items[i], indent + 2);
+      m_out += i + 1 < items.size() ? ",\n" : "\n";
+    }
+    m_out.append(indent, ' ');
+    m_out += ']';
+  }
+
+  void map(const Value::Map& map, size_t indent)
+  {
+    if (map.empty()) {
+      m_out += "{}";
+      return;
+    }
+    m_out += "{\n";
+    size_t left = map.size();
+    for (const auto& [key, item] : map) {
+      m_out.append(indent + 2, ' ');
+      append_json_string(m_out, key);
+      m_out += ": ";
+      value(item, indent + 2);
+      m_out += --left > 0 ? ",\n" : "\n";
+    }
+    m_out.append(indent, ' ');
+    m_out += '}';
+  }
+};
+
+} // namespace
+
+std::string to_json(const util::Value& value)
+{
+  std::string out;
+  JsonWriter(out).value(value, 0);
+  out += '\n';
+  return out;
+}
+
+} // namespace edgegen::write

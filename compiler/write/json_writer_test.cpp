@@ -1,0 +1,69 @@
+#include "write/write.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace edgegen::write {
+namespace {
+
+using util::Value;
+
+TEST(JsonWriter, NestedValuesWithSortedKeysAndTwoSpaceIndent)
+{
+  Value doc;
+  doc["traefik/http/routers/a/rule"] = "Host(`a.example.com`)";
+  doc["b"] = Value::List{1, 2.5, true, Value(), Value::List{"x"}};
+  doc["a"]["z"] = false;
+  doc["a"]["y"] = Value::map();
+  doc["a"]["x"] = Value::list();
+  EXPECT_EQ(to_json(doc), "{\n"
+                          "  \"a\": {\n"
+                          "    \"x\": [],\n"
+                          "    \"y\": {},\n"
+                          "    \"z\": false\n"
+                          "  },\n"
+                          "  \"b\": [\n"
+                          "    1,\n"
+                          "    2.5,\n"
+                          "    true,\n"
+                          "    null,\n"
+                          "    [\n"
+                          "      \"x\"\n"
+                          "    ]\n"
+                          "  ],\n"
+                          "  \"traefik/http/routers/a/rule\": \"Host(`a.example.com`)\"\n"
+                          "}\n");
+}
+
+TEST(JsonWriter, Scalars)
+{
+  EXPECT_EQ(to_json(Value()), "null\n");
+  EXPECT_EQ(to_json(Value::map()), "{}\n");
+  EXPECT_EQ(to_json(Value::list()), "[]\n");
+  EXPECT_EQ(to_json(-7), "-7\n");
+  EXPECT_EQ(to_json(1.0), "1.0\n");
+  EXPECT_EQ(to_json(1e21), "1.0e+21\n");
+  EXPECT_EQ(to_json(0.1), "0.1\n");
+  EXPECT_EQ(to_json(std::nan("")), "null\n");
+  EXPECT_EQ(to_json("8000"), "\"8000\"\n");
+}
+
+TEST(JsonWriter, StringsAreEscapedAndUtf8PassesThrough)
+{
+  EXPECT_EQ(to_json("a\"b\\c/d"), "\"a\\\"b\\\\c/d\"\n");
+  EXPECT_EQ(to_json("\b\f\n\r\t"), "\"\\b\\f\\n\\r\\t\"\n");
+  EXPECT_EQ(to_json(std::string("\x01\x1f\0", 3)), "\"\\u0001\\u001f\\u0000\"\n");
+  EXPECT_EQ(to_json("\x7f"), "\"\x7f\"\n");
+  EXPECT_EQ(to_json("café 日本 \u2028"), "\"café 日本 \u2028\"\n");
+  EXPECT_EQ(to_json(Value::Map{{"k\"", 1}}), "{\n  \"k\\\"\": 1\n}\n");
+}
+
+TEST(JsonWriter, InvalidUtf8IsABug)
+{
+  EXPECT_THROW(to_json("a\xff"), std::logic_error);
+}
+
+} // namespace
+} // namespace edgegen::write

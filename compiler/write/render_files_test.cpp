@@ -1,0 +1,115 @@
+#include "write/write.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace edgegen::write {
+namespace {
+
+using util::Value;
+
+emit::OutputFile text_file(std::string path, std::string text, int rank = 0)
+{
+  emit::OutputFile file;
+  file.path = std::move(path);
+  file.format = emit::OutputFile::Format::text;
+  file.text = std::move(text);
+  file.rank = rank;
+  return file;
+}
+
+const RenderedFile* find(const std::vector<RenderedFile>& files, const std::string& path)
+{
+  for (const RenderedFile& file : files) {
+    if (file.path == path) {
+      return &file;
+    }
+  }
+  return nullptr;
+}
+
+TEST(WriteRenderFiles, SerialisesEachFormat)
+{
+  emit::OutputFile yaml;
+  yaml.path = "prod/traefik/traefik.yml";
+  yaml.documents = {Value::Map{{"a", 1}}, Value::Map{{"b", "yes"}}};
+  emit::OutputFile json;
+  json.path = "prod/traefik/kv.json";
+  json.format = emit::OutputFile::Format::json;
+  json.documents = {Value::Map{{"traefik/x", "1"}}};
+  auto files = render_files({yaml, json, text_file("prod/dns/a.zone", "@ IN SOA x\n")}, {});
+  ASSERT_EQ(files.size(), 5u);
+  EXPECT_EQ(find(files, "prod/traefik/traefik.yml")->bytes, "a: 1\n---\nb: \"yes\"\n");
+  EXPECT_EQ(find(files, "prod/traefik/kv.json")->bytes, "{\n  \"traefik/x\": \"1\"\n}\n");
+  EXPECT_EQ(find(files, "prod/dns/a.zone")->bytes, "@ IN SOA x\n");
+}
+
+TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
+{
+  Provenance provenance;
+  provenance.origin = "commit";
+  provenance.commit_id = "c0ffee";
+  provenance.inputs = {{"projects/b.yaml", "bbbb"}, {"edge.yaml", "aaaa"}};
+  auto files = render_files({}, provenance);
+  EXPECT_EQ(find(files, "edgegen.lock.json")->bytes,
+            "{\n"
+            "  \"edgegen\": {\n"
+            "    \"version\": \"" EDGEGEN_VERSION "\"\n"
+            "  },\n"
+            "  \"inputs\": [\n"
+            "    {\n"
+            "      \"blob\": \"aaaa\",\n"
+            "      \"path\": \"edge.yaml\"\n"
+            "    },\n"
+            "    {\n"
+            "      \"blob\": \"bbbb\",\n"
+            "      \"path\": \"projects/b.yaml\"\n"
+            "    }\n"
+            "  ],\n"
+            "  \"schema\": \"edgegen.dev/v1alpha1\",\n"
+            "  \"source\": {\n"
+            "    \"commit\": \"c0ffee\",\n"
+            "    \"origin\": \"commit\"\n"
+            "  }\n"
+            "}\n");
+}
+
+TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)
+{
+  auto files = render_files({text_file("b/z.txt", "z", 5), text_file("a-b.txt", "ab", 9), text_file("a/c.txt", "", -3)},
+                            {});
+  ASSERT_EQ(files.size(), 5u);
+  // Rank order, then path order; the lock and then the sum last.
+  EXPECT_EQ(files[0].path, "a/c.txt");
+  EXPECT_EQ(files[1].path, "b/z.txt");
+  EXPECT_EQ(files[2].path, "a-b.txt");
+  EXPECT_EQ(files[3].path, "edgegen.lock.json");
+  EXPECT_EQ(files[3].rank, 10);
+  EXPECT_EQ(files[4].path, "edgegen.sum");
+  EXPECT_EQ(files[4].rank, 11);
+  EXPECT_EQ(files[4].bytes, sha256_hex("ab") + "  a-b.txt\n" + sha256_hex("") + "  a/c.txt\n" + sha256_hex("z")
+                              + "  b/z.txt\n" + sha256_hex(files[3].bytes) + "  edgegen.lock.json\n");
+}
+
+TEST(WriteRenderFiles, RejectsBadPaths)
+{
+  for (const char* path : {"", "/abs", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "a/./b", "a\nb",
+                           "edgegen.sum", "edgegen.lock.json"}) {
+    EXPECT_THROW(render_files({text_file(path, "x")}, {}), std::logic_error) << path;
+  }
+  EXPECT_THROW(render_files({text_file("a.yml", "x"), text_file("a.yml", "y")}, {}), std::logic_error);
+  EXPECT_THROW(render_files({text_file("a", "x"), text_file("a/b.yml", "y")}, {}), std::logic_error);
+  EXPECT_NO_THROW(render_files({text_file("a", "x"), text_file("a-b/c", "y"), text_file("a.d/e", "z")}, {}));
+}
+
+TEST(WriteRenderFiles, JsonNeedsExactlyOneDocument)
+{
+  emit::OutputFile json;
+  json.path = "kv.json";
+  json.format = emit::OutputFile::Format::json;
+  EXPECT_THROW(render_files({json}, {}), std::logic_error);
+}
+
+} // namespace
+} // namespace edgegen::write

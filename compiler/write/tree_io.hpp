@@ -1,0 +1,52 @@
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+// Internal to write/: read-only looks at the output directory, shared by
+// write_tree and compare_tree. Every failure is a util::EnvironmentError
+// naming the path and the system's reason.
+namespace edgegen::write {
+
+// "<out_dir>/<rel>" without a doubled '/'; used for I/O and for messages.
+std::string join_path(const std::string& out_dir, std::string_view rel);
+
+[[noreturn]] void throw_io_error(std::string_view action, const std::string& path, int error_number);
+
+enum class EntryKind { absent, file, directory, other };
+
+struct Probe
+{
+  EntryKind kind = EntryKind::absent;
+  // The first ancestor of the path below out_dir that exists but is not a
+  // real directory (a file or a symbolic link), relative; empty if none.
+  // Symbolic links are never followed below out_dir, so that nothing is
+  // read, written or deleted outside it.
+  std::string blocker;
+};
+
+// What is at out_dir/rel (without following a symbolic link at the end
+// either: a link is EntryKind::other).
+Probe probe(const std::string& out_dir, std::string_view rel);
+
+// True if the regular file at `path` holds exactly `expected`; compares the
+// size first, then reads in chunks, so a changed file is rarely read whole.
+bool has_bytes(const std::string& path, std::string_view expected);
+
+std::string read_file(const std::string& path);
+
+// The paths that the edgegen.sum in out_dir lists.
+struct SumListing
+{
+  bool present = false;
+  // 0 if every line is "<sha256 hex>  <path>" (or " *<path>"), else the
+  // first line that is not: an edgegen.sum that edgegen did not write.
+  size_t bad_line = 0;
+  // Valid relative paths only; absolute paths and ".." are never listed here,
+  // so they are never deleted nor taken as edgegen's own.
+  std::set<std::string> paths;
+};
+SumListing read_sum(const std::string& out_dir);
+
+} // namespace edgegen::write

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "emit/output.hpp"
+#include "util/value.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edgegen::write {
+
+// Canonical YAML (DESIGN.md §5): two-space indent, block style, keys sorted
+// except that a document's root opens with apiVersion, kind, metadata, spec;
+// strings quoted only where YAML 1.1 or 1.2 would read them as something
+// else; LF line endings, final newline. Several documents are separated by
+// "---".
+std::string to_yaml(const std::vector<util::Value>& documents);
+
+// Canonical JSON: keys sorted, two-space indent, final newline.
+std::string to_json(const util::Value& value);
+
+// Lower-case hex SHA-256 and Git blob id (SHA-1 of "blob <size>\0" + bytes).
+std::string sha256_hex(std::string_view bytes);
+std::string git_blob_id(std::string_view bytes);
+
+// A file ready to write: path and exact bytes.
+struct RenderedFile
+{
+  std::string path;
+  std::string bytes;
+  int rank = 0;
+};
+
+// Provenance recorded in edgegen.lock.json.
+struct Provenance
+{
+  std::string origin = "worktree"; // "worktree", "commit" or "index"
+  std::string commit_id;
+  std::string tree_id;
+  struct Input
+  {
+    std::string path;
+    std::string blob_id;
+  };
+  std::vector<Input> inputs; // sorted by path
+};
+
+// Serialises every file and adds edgegen.lock.json and edgegen.sum (which
+// covers every other file, sorted by path, in `sha256sum -c` format). The
+// result is in write order: rank, then path; the lock and then the sum get
+// the two highest ranks, so they change only after what they describe.
+// Throws std::logic_error (an emitter bug) for a path that is empty,
+// absolute, has an empty, "." or ".." segment, a backslash or a control
+// character, that appears twice (edgegen.sum and edgegen.lock.json are taken),
+// or that is also a directory of another path; or for a json file without
+// exactly one document, or a string that is not valid UTF-8.
+std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& files, const Provenance& provenance);
+
+struct WriteReport
+{
+  std::vector<std::string> written;   // new or changed
+  std::vector<std::string> unchanged; // identical bytes, not rewritten (mtime kept)
+  std::vector<std::string> removed;   // orphans listed by the previous edgegen.sum
+};
+
+// Stage entry: brings `out_dir` to exactly `files`. Each changed file goes
+// to a temporary name in its directory that no watcher loads (".*.tmp"),
+// then is renamed into place, in rank order; identical files are not
+// touched; files the previous edgegen.sum listed and `files` does not are
+// removed last, with directories left empty by that. A file that exists at
+// a path to write but that edgegen did not write (not in the previous
+// edgegen.sum) is never overwritten: throws util::EnvironmentError.
+// Every check (foreign files, an edgegen.sum edgegen did not write, symbolic
+// links or files where a directory must go) runs before the first write.
+// Symbolic links below out_dir are never followed, and entries of a previous
+// edgegen.sum that are absolute or contain ".." are ignored, so nothing
+// outside out_dir is written or deleted. A file of an earlier render that is
+// in the way of a new directory (or the reverse) is removed before writing.
+// I/O failures throw util::EnvironmentError naming the path and strerror.
+WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+
+struct Drift
+{
+  std::vector<std::string> changed; // present with other bytes
+  std::vector<std::string> missing; // to be written, absent
+  std::vector<std::string> extra;   // listed by the present edgegen.sum, no longer rendered
+  bool empty() const { return changed.empty() && missing.empty() && extra.empty(); }
+};
+
+// `render --check`: what write_tree would change, without writing anything.
+Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+
+} // namespace edgegen::write

@@ -1,0 +1,228 @@
+#include "util/errors.hpp"
+#include "write/atomic_file.hpp"
+#include "write/paths.hpp"
+#include "write/tree_io.hpp"
+#include "write/write.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+
+namespace edgegen::write {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Decided for every file before the first byte is written (DESIGN.md §8:
+// never a partial output tree because of a check that could have failed
+// earlier).
+struct Plan
+{
+  std::vector<const RenderedFile*> to_write;
+  std::vector<std::string> unchanged;
+  // Files of an earlier render that stand where a directory or a file must
+  // now go (a file "a" becoming a directory "a/", or the reverse), and the
+  // directories to remove with them; removed just before writing.
+  std::set<std::string> in_the_way;
+  std::set<std::string> dirs_in_the_way;
+};
+
+std::vector<const RenderedFile*> in_write_order(const std::vector<RenderedFile>& files)
+{
+  std::vector<const RenderedFile*> ordered;
+  std::vector<std::string> paths;
+  for (const RenderedFile& file : files) {
+    ordered.push_back(&file);
+    paths.push_back(file.path);
+  }
+  check_output_paths(std::move(paths));
+  std::sort(ordered.begin(), ordered.end(), [](const RenderedFile* a, const RenderedFile* b) {
+    return a->rank != b->rank ? a->rank < b->rank : a->path < b->path;
+  });
+  return ordered;
+}
+
+// The directory `dir` may be replaced by a file only if it holds nothing but
+// orphans edgegen wrote, and directories; collects both into `plan`.
+void clear_directory_or_throw(const std::string& out_dir, const std::string& dir,
+                              const std::set<std::string>& orphans, Plan& plan)
+{
+  std::string base = join_path(out_dir, dir);
+  std::error_code ec;
+  plan.dirs_in_the_way.insert(dir);
+  for (fs::recursive_directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+    // Iterating does not follow symbolic links; one in here is not ours.
+    std::string rel = dir + it->path().generic_string().substr(base.size());
+    bool is_link = it->is_symlink(ec);
+    if (!is_link && it->is_directory(ec)) {
+      plan.dirs_in_the_way.insert(rel);
+    } else if (!is_link && it->is_regular_file(ec) && orphans.count(rel)) {
+      plan.in_the_way.insert(rel);
+    } else {
+      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel)
+                                   + ", which edgegen did not write");
+    }
+  }
+  if (ec) {
+    throw_io_error("cannot read directory", base, ec.value());
+  }
+}
+
+Plan make_plan(const std::string& out_dir, const std::vector<const RenderedFile*>& ordered, const SumListing& previous,
+               const std::set<std::string>& orphans)
+{
+  Plan plan;
+  for (const RenderedFile* file : ordered) {
+    const std::string& path = file->path;
+    std::string full = join_path(out_dir, path);
+    Probe found = probe(out_dir, path);
+    if (!found.blocker.empty()) {
+      if (!orphans.count(found.blocker) || probe(out_dir, found.blocker).kind != EntryKind::file) {
+        throw util::EnvironmentError("cannot write " + full + ": " + join_path(out_dir, found.blocker)
+                                     + " is not a directory");
+      }
+      plan.in_the_way.insert(found.blocker);
+    } else if (found.kind == EntryKind::directory) {
+      clear_directory_or_throw(out_dir, path, orphans, plan);
+    } else if (found.kind == EntryKind::other) {
+      throw util::EnvironmentError("refusing to overwrite " + full + ": it is not a regular file");
+    } else if (found.kind == EntryKind::file) {
+      // Identical bytes are left alone, not rewritten: the mtime stays, so a
+      // watching Traefik (or make, or rsync) sees only what really changed.
+      // Checked before ownership so that a run interrupted before it wrote
+      // edgegen.sum can be repeated.
+      if (has_bytes(full, file->bytes)) {
+        plan.unchanged.push_back(path);
+        continue;
+      }
+      bool ours = previous.paths.count(path) || (path == k_sum_path && previous.bad_line == 0);
+      if (!ours) {
+        throw util::EnvironmentError("refusing to overwrite " + full
+                                     + ": edgegen did not write it (it is not listed in edgegen.sum)");
+      }
+    }
+    plan.to_write.push_back(file);
+  }
+  return plan;
+}
+
+// Removes out_dir/rel if it is still a regular file reached through real
+// directories; returns whether it did.
+bool remove_file(const std::string& out_dir, const std::string& rel)
+{
+  Probe found = probe(out_dir, rel);
+  if (!found.blocker.empty() || found.kind != EntryKind::file) {
+    return false;
+  }
+  std::string full = join_path(out_dir, rel);
+  if (::unlink(full.c_str()) != 0) {
+    if (errno == ENOENT) {
+      return false;
+    }
+    throw_io_error("cannot remove", full, errno);
+  }
+  return true;
+}
+
+// Removes the directories above `rel` that are empty now, up to but never
+// including out_dir; stops at the first one that is not empty.
+void prune_parents(const std::string& out_dir, const std::string& rel)
+{
+  for (size_t slash = rel.rfind('/'); slash != std::string::npos && slash > 0; slash = rel.rfind('/', slash - 1)) {
+    std::string dir = join_path(out_dir, rel.substr(0, slash));
+    if (::rmdir(dir.c_str()) != 0) {
+      if (errno == ENOTEMPTY || errno == EEXIST || errno == ENOENT || errno == ENOTDIR) {
+        return;
+      }
+      throw_io_error("cannot remove directory", dir, errno);
+    }
+  }
+}
+
+void make_directories(const std::string& out_dir, const std::string& rel)
+{
+  size_t slash = rel.rfind('/');
+  std::string dir = slash == std::string::npos ? out_dir : join_path(out_dir, rel.substr(0, slash));
+  if (dir.empty()) {
+    return;
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw_io_error("cannot create directory", dir, ec.value());
+  }
+}
+
+} // namespace
+
+WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
+{
+  std::vector<const RenderedFile*> ordered = in_write_order(files);
+
+  struct stat st;
+  if (!out_dir.empty() && ::stat(out_dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    throw util::EnvironmentError("cannot write to " + out_dir + ": it is not a directory");
+  }
+  SumListing previous = read_sum(out_dir);
+  if (previous.bad_line != 0) {
+    throw util::EnvironmentError("refusing to overwrite " + join_path(out_dir, k_sum_path)
+                                 + ": it is not an edgegen.sum that edgegen wrote (line "
+                                 + std::to_string(previous.bad_line) + ")");
+  }
+  std::set<std::string> rendered;
+  for (const RenderedFile& file : files) {
+    rendered.insert(file.path);
+  }
+  std::set<std::string> orphans;
+  for (const std::string& path : previous.paths) {
+    if (!rendered.count(path) && path != k_sum_path) {
+      orphans.insert(path);
+    }
+  }
+  Plan plan = make_plan(out_dir, ordered, previous, orphans);
+
+  WriteReport report;
+  report.unchanged = std::move(plan.unchanged);
+  for (const std::string& rel : plan.in_the_way) {
+    if (remove_file(out_dir, rel)) {
+      report.removed.push_back(rel);
+    }
+  }
+  // Deepest first: "a/b" sorts after "a", so reverse order empties "a" first.
+  for (auto it = plan.dirs_in_the_way.rbegin(); it != plan.dirs_in_the_way.rend(); ++it) {
+    std::string dir = join_path(out_dir, *it);
+    if (::rmdir(dir.c_str()) != 0 && errno != ENOENT) {
+      throw_io_error("cannot remove directory", dir, errno);
+    }
+  }
+  for (const std::string& rel : plan.in_the_way) {
+    prune_parents(out_dir, rel);
+  }
+  for (const RenderedFile* file : plan.to_write) {
+    make_directories(out_dir, file->path);
+    AtomicFile out(join_path(out_dir, file->path));
+    out.write(file->bytes);
+    out.commit();
+    report.written.push_back(file->path);
+  }
+  // Orphans go last (DESIGN.md §8): until the new files are in place, the old
+  // ones may still be referenced by what a watcher has loaded.
+  for (const std::string& rel : orphans) {
+    if (plan.in_the_way.count(rel)) {
+      continue;
+    }
+    if (remove_file(out_dir, rel)) {
+      report.removed.push_back(rel);
+      prune_parents(out_dir, rel);
+    }
+  }
+  std::sort(report.written.begin(), report.written.end());
+  std::sort(report.unchanged.begin(), report.unchanged.end());
+  std::sort(report.removed.begin(), report.removed.end());
+  return report;
+}
+
+} // namespace edgegen::write

@@ -1,0 +1,197 @@
+#include "util/errors.hpp"
+#include "write/test_tree.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+namespace edgegen::write {
+namespace {
+
+using testing::exists;
+using testing::get;
+using testing::listing;
+using testing::put;
+using testing::render;
+using testing::TempDir;
+using List = std::vector<std::string>;
+
+struct Stamp
+{
+  ino_t inode;
+  timespec mtime;
+};
+
+Stamp stamp(const std::string& path)
+{
+  struct stat st;
+  EXPECT_EQ(::stat(path.c_str(), &st), 0) << path;
+  return {st.st_ino, st.st_mtim};
+}
+
+// Sets an old mtime, so that a rewrite within the same clock tick shows.
+void age(const std::string& path)
+{
+  timespec times[2] = {{1000000000, 0}, {1000000000, 0}};
+  ASSERT_EQ(::utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
+}
+
+TEST(WriteTree, WritesEverythingIntoANewDirectory)
+{
+  TempDir tmp;
+  std::string out = tmp / "deep/out";
+  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", "b: 2\n"}});
+  WriteReport report = write_tree(out, files);
+  EXPECT_EQ(report.written, (List{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
+  EXPECT_TRUE(report.unchanged.empty());
+  EXPECT_TRUE(report.removed.empty());
+  EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
+  // No temporary file is left behind.
+  EXPECT_EQ(listing(out), (List{"edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml", "prod/", "prod/traefik/",
+                                "prod/traefik/traefik.yml"}));
+}
+
+TEST(WriteTree, IdenticalFilesAreNotRewritten)
+{
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "b\n"}}));
+  age(tmp / "a.yml");
+  age(tmp / "b.yml");
+  Stamp a = stamp(tmp / "a.yml");
+  Stamp b = stamp(tmp / "b.yml");
+
+  WriteReport report = write_tree(tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
+  EXPECT_EQ(report.written, (List{"b.yml", "edgegen.sum"}));
+  EXPECT_EQ(report.unchanged, (List{"a.yml", "edgegen.lock.json"}));
+  Stamp a2 = stamp(tmp / "a.yml");
+  EXPECT_EQ(a2.inode, a.inode);
+  EXPECT_EQ(a2.mtime.tv_sec, a.mtime.tv_sec);
+  EXPECT_EQ(a2.mtime.tv_nsec, a.mtime.tv_nsec);
+  EXPECT_NE(stamp(tmp / "b.yml").mtime.tv_sec, b.mtime.tv_sec);
+  EXPECT_EQ(get(tmp / "b.yml"), "B\n");
+
+  report = write_tree(tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
+  EXPECT_TRUE(report.written.empty());
+  EXPECT_EQ(report.unchanged, (List{"a.yml", "b.yml", "edgegen.lock.json", "edgegen.sum"}));
+}
+
+TEST(WriteTree, RemovesOnlyListedOrphansAndPrunesTheirEmptyDirectories)
+{
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"keep/a.yml", "a"}, {"gone/x/b.yml", "b"}, {"shared/c.yml", "c"}}));
+  put(tmp / "shared/mine.txt", "foreign");
+  put(tmp / "notes.txt", "foreign");
+  WriteReport report = write_tree(tmp.path(), render({{"keep/a.yml", "a"}}));
+  EXPECT_EQ(report.removed, (List{"gone/x/b.yml", "shared/c.yml"}));
+  EXPECT_EQ(listing(tmp.path()), (List{"edgegen.lock.json", "edgegen.sum", "keep/", "keep/a.yml", "notes.txt",
+                                       "shared/", "shared/mine.txt"}));
+  // With nothing left to write, out_dir itself stays.
+  report = write_tree(tmp.path(), {});
+  EXPECT_TRUE(exists(tmp.path()));
+}
+
+TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
+{
+  TempDir tmp;
+  put(tmp / "prod/a.yml", "hand-written\n");
+  auto files = render({{"aaa/first.yml", "1"}, {"prod/a.yml", "generated\n"}});
+  try {
+    write_tree(tmp.path(), files);
+    FAIL() << "expected an EnvironmentError";
+  } catch (const util::EnvironmentError& e) {
+    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path()
+                                         + "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
+  }
+  // Nothing at all was written, not even the files that come first.
+  EXPECT_EQ(listing(tmp.path()), (List{"prod/", "prod/a.yml"}));
+  EXPECT_EQ(get(tmp / "prod/a.yml"), "hand-written\n");
+
+  // Also when an edgegen.sum is there but does not list the file.
+  std::filesystem::remove(tmp / "prod/a.yml");
+  write_tree(tmp.path(), render({{"aaa/first.yml", "1"}}));
+  put(tmp / "prod/a.yml", "hand-written\n");
+  std::string sum = get(tmp / "edgegen.sum");
+  EXPECT_THROW(write_tree(tmp.path(), render({{"aaa/first.yml", "2"}, {"prod/a.yml", "x"}})), util::EnvironmentError);
+  EXPECT_EQ(get(tmp / "aaa/first.yml"), "1");
+  EXPECT_EQ(get(tmp / "edgegen.sum"), sum);
+
+  // An identical file is fine: there is nothing to overwrite.
+  EXPECT_NO_THROW(write_tree(tmp.path(), render({{"prod/a.yml", "hand-written\n"}})));
+}
+
+TEST(WriteTree, IgnoresSumEntriesOutsideTheOutputDirectory)
+{
+  TempDir tmp;
+  std::string out = tmp / "out";
+  put(tmp / "outside.txt", "precious");
+  put(tmp / "elsewhere/victim.txt", "precious");
+  write_tree(out, render({{"a.yml", "a"}}));
+  ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/link").c_str()), 0);
+  std::string sum = get(out + "/edgegen.sum");
+  std::string hash = std::string(64, '0');
+  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash
+                                + "  link/victim.txt\n" + hash + "  ./a.yml\n");
+  WriteReport report = write_tree(out, render({}));
+  EXPECT_EQ(report.removed, (List{"a.yml"}));
+  EXPECT_EQ(get(tmp / "outside.txt"), "precious");
+  EXPECT_EQ(get(tmp / "elsewhere/victim.txt"), "precious");
+  EXPECT_TRUE(exists(out + "/link"));
+}
+
+TEST(WriteTree, DoesNotWriteThroughSymbolicLinks)
+{
+  TempDir tmp;
+  std::string out = tmp / "out";
+  std::filesystem::create_directories(tmp / "elsewhere");
+  std::filesystem::create_directories(out);
+  ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/prod").c_str()), 0);
+  EXPECT_THROW(write_tree(out, render({{"prod/a.yml", "a"}})), util::EnvironmentError);
+  EXPECT_EQ(listing(tmp / "elsewhere"), List{});
+}
+
+TEST(WriteTree, AFileMayBecomeADirectoryAndBack)
+{
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"x/a", "file"}}));
+  WriteReport report = write_tree(tmp.path(), render({{"x/a/b.yml", "nested"}}));
+  EXPECT_EQ(report.removed, (List{"x/a"}));
+  EXPECT_EQ(get(tmp / "x/a/b.yml"), "nested");
+  report = write_tree(tmp.path(), render({{"x/a", "file again"}}));
+  EXPECT_EQ(report.removed, (List{"x/a/b.yml"}));
+  EXPECT_EQ(get(tmp / "x/a"), "file again");
+  // But not over something edgegen did not write.
+  put(tmp / "y/a/mine.txt", "foreign");
+  EXPECT_THROW(write_tree(tmp.path(), render({{"x/a", "file again"}, {"y/a", "z"}})), util::EnvironmentError);
+  EXPECT_EQ(get(tmp / "y/a/mine.txt"), "foreign");
+}
+
+TEST(WriteTree, RefusesAnEdgegenSumItDidNotWrite)
+{
+  TempDir tmp;
+  put(tmp / "edgegen.sum", "my notes\n");
+  EXPECT_THROW(write_tree(tmp.path(), render({{"a.yml", "a"}})), util::EnvironmentError);
+  EXPECT_EQ(listing(tmp.path()), List{"edgegen.sum"});
+}
+
+TEST(WriteTree, OutputIsNotADirectory)
+{
+  TempDir tmp;
+  put(tmp / "file", "x");
+  EXPECT_THROW(write_tree(tmp / "file", render({})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(tmp / "file/sub", render({})), util::EnvironmentError);
+}
+
+TEST(WriteTree, Sha256sumAcceptsTheSum)
+{
+  if (std::system("command -v sha256sum >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "sha256sum not found (coreutils); cannot cross-check edgegen.sum";
+  }
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"prod/traefik/dynamic/team-a.yml", "x: 1\n"}, {"a-b.txt", ""}, {"z.zone", "@\n"}}));
+  std::string command = "cd '" + tmp.path() + "' && sha256sum --quiet --strict -c edgegen.sum";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+} // namespace
+} // namespace edgegen::write

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Validates every document rendered from examples/NAME against the upstream
+# projects' own schemas with the shared conformance kit (../shared). Exits 77
+# (reported by CTest as skipped, with this message) when the kit is absent.
+source "$(dirname "$0")/lib.sh"
+name="$2"
+kit="${EDGEGEN_CONFORMANCE:-$ROOT/../shared/conformance/check.py}"
+if [ ! -f "$kit" ]; then
+  echo "SKIPPED: conformance kit not found at $kit (set EDGEGEN_CONFORMANCE to its check.py)"
+  exit 77
+fi
+python3 -c 'import yaml, jsonschema' 2>/dev/null \
+  || fail "python3 lacks yaml/jsonschema: apt-get install python3-yaml python3-jsonschema"
+"$EDGEGEN" render "$ROOT/examples/$name" --out "$WORK/out" >/dev/null
+set +e
+report="$(python3 "$kit" "$WORK/out" 2>&1)"
+set -e
+echo "$report"
+tail -n 1 <<<"$report" | grep -q ' 0 failed' || fail "conformance check failed for examples/$name"
+# edgegen's own provenance file is the only document no upstream schema covers.
+unknown="$(grep '^UNKNOWN ' <<<"$report" | grep -v '^UNKNOWN edgegen.lock.json ' || true)"
+[ -z "$unknown" ] || fail "documents the kit does not recognise: $unknown"

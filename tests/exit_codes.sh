@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Exit codes of DESIGN.md §6: 0 success, 1 invalid input, 2 usage/environment.
+source "$(dirname "$0")/lib.sh"
+expect() {
+  local want="$1"; shift
+  set +e; "$@" >"$WORK/stdout" 2>"$WORK/stderr"; local rc=$?; set -e
+  [ "$rc" = "$want" ] || fail "'$*' exited $rc, want $want; stderr: $(cat "$WORK/stderr")"
+}
+expect 0 "$EDGEGEN" --version
+grep -q '^edgegen [0-9]' "$WORK/stdout" || fail "--version printed: $(cat "$WORK/stdout")"
+expect 0 "$EDGEGEN" --help
+grep -q 'render' "$WORK/stdout" || fail "--help does not list render"
+expect 0 "$EDGEGEN" validate "$ROOT/examples/platform"
+expect 2 "$EDGEGEN"
+expect 2 "$EDGEGEN" frobnicate
+expect 2 "$EDGEGEN" render "$ROOT/examples/platform"
+expect 2 "$EDGEGEN" validate --no-such-flag
+expect 2 "$EDGEGEN" validate "$WORK/does-not-exist"
+grep -qF "does not exist" "$WORK/stderr" || fail "missing source not explained: $(cat "$WORK/stderr")"
+expect 2 "$EDGEGEN" render "$ROOT/examples/product" --out "$WORK/o" --env staging
+grep -qF 'unknown environment "staging" (environments: dev, prod)' "$WORK/stderr" || fail "$(cat "$WORK/stderr")"
+[ ! -e "$WORK/o" ] || fail "a failed render created its output directory"
+touch "$WORK/file"
+expect 2 "$EDGEGEN" render "$ROOT/examples/platform" --out "$WORK/file/sub"
+
+# Invalid input: exit 1 and nothing written.
+mkdir -p "$WORK/bad"
+printf 'apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: x}\nspec: {targets: [nginx]}\n' >"$WORK/bad/edge.yaml"
+expect 1 "$EDGEGEN" render "$WORK/bad" --out "$WORK/bad-out"
+[ ! -e "$WORK/bad-out" ] || fail "invalid input created the output directory"
+expect 1 "$EDGEGEN" validate "$WORK/bad" --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d and d[0]["code"].startswith("E"), d' "$WORK/stdout" \
+  || fail "--format json is not a JSON array of diagnostics: $(cat "$WORK/stdout")"
+echo "exit codes: ok"

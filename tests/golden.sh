@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Renders examples/NAME and compares the tree byte for byte with
+# tests/golden/NAME. To accept an intended change (then review the diff):
+#   UPDATE_GOLDENS=1 ctest --test-dir build -R golden
+source "$(dirname "$0")/lib.sh"
+name="$2"
+golden="$ROOT/tests/golden/$name"
+"$EDGEGEN" render "$ROOT/examples/$name" --out "$WORK/out" >/dev/null
+if [ "${UPDATE_GOLDENS:-}" = 1 ]; then
+  rm -rf "$golden" && mkdir -p "$(dirname "$golden")" && cp -r "$WORK/out" "$golden"
+  echo "updated $golden"
+  exit 0
+fi
+[ -d "$golden" ] || fail "no golden tree $golden (create it with UPDATE_GOLDENS=1)"
+diff -ru "$golden" "$WORK/out" || fail "examples/$name renders differently from tests/golden/$name"
+(cd "$WORK/out" && sha256sum --quiet -c edgegen.sum) || fail "sha256sum -c edgegen.sum failed"
+echo "golden $name: $(find "$WORK/out" -type f | wc -l) files identical"
