@@ -1,0 +1,210 @@
+#include "emit/traefik/traefik.hpp"
+
+#include "emit/emit.hpp"
+#include "testing.hpp"
+#include "write/write.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::emit::traefik {
+namespace {
+
+std::string render_file(const Compilation& c, const std::string& path)
+{
+  for (const auto& file : c.files) {
+    if (file.path == path) {
+      return write::to_yaml(file.documents);
+    }
+  }
+  return "<no " + path + ">";
+}
+
+std::string errors(const Compilation& c)
+{
+  std::string out;
+  for (const auto& m : testing::messages(c)) {
+    out += m + "\n";
+  }
+  return out;
+}
+
+const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
+                        "kind: Project\n"
+                        "metadata:\n"
+                        "  name: team-a\n"
+                        "spec:\n"
+                        "  services:\n"
+                        "    api:\n"
+                        "      port: 8000\n"
+                        "  routes:\n"
+                        "    - host: a.${domain}\n"
+                        "      pathPrefix: /api\n"
+                        "      service: api\n"
+                        "      middlewares: [rate-limit]\n"
+                        "      priority: 5\n"
+                        "    - name: wild\n"
+                        "      host: \"*.${domain}\"\n"
+                        "      service: api\n"
+                        "    - name: plain\n"
+                        "      host: plain.${domain}\n"
+                        "      path: /exact\n"
+                        "      service: api\n"
+                        "      tls: false\n"
+                        "  middlewares:\n"
+                        "    rate-limit:\n"
+                        "      preset: rate-limit\n"
+                        "      rateLimit: {average: 7}\n";
+
+TEST(Traefik, ProjectFileHasNamespacedRoutersServicesAndMiddlewares)
+{
+  auto c = testing::compile_files({{"a.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(render_file(c, "default/traefik/dynamic/team-a.yml"),
+            "http:\n"
+            "  middlewares:\n"
+            "    team-a-rate-limit:\n"
+            "      rateLimit:\n"
+            "        average: 7\n"
+            "        burst: 50\n"
+            "        period: 1s\n"
+            "  routers:\n"
+            "    team-a-api:\n"
+            "      entryPoints:\n"
+            "        - websecure\n"
+            "      middlewares:\n"
+            "        - team-a-rate-limit\n"
+            "      priority: 5\n"
+            "      rule: Host(`a.example.com`) && PathPrefix(`/api`)\n"
+            "      service: team-a-api\n"
+            "      tls:\n"
+            "        certResolver: le\n"
+            "    team-a-plain:\n"
+            "      entryPoints:\n"
+            "        - websecure\n"
+            "      rule: Host(`plain.example.com`) && Path(`/exact`)\n"
+            "      service: team-a-api\n"
+            "    team-a-wild:\n"
+            "      entryPoints:\n"
+            "        - websecure\n"
+            "      rule: HostRegexp(`^[a-z0-9-]+\\.example\\.com$`)\n"
+            "      service: team-a-api\n"
+            "      tls:\n"
+            "        certResolver: le\n"
+            "        domains:\n"
+            "          - main: \"*.example.com\"\n"
+            "  services:\n"
+            "    team-a-api:\n"
+            "      loadBalancer:\n"
+            "        servers:\n"
+            "          - url: http://team-a-api:8000\n");
+}
+
+TEST(Traefik, StaticConfigurationHasEntryPointsResolverAndProvider)
+{
+  auto c = testing::compile_files({{"a.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(render_file(c, "default/traefik/traefik.yml"),
+            "accessLog: {}\n"
+            "certificatesResolvers:\n"
+            "  le:\n"
+            "    acme:\n"
+            "      caServer: https://acme-v02.api.letsencrypt.org/directory\n"
+            "      email: a@example.com\n"
+            "      httpChallenge:\n"
+            "        entryPoint: web\n"
+            "      storage: /etc/traefik/acme/acme.json\n"
+            "entryPoints:\n"
+            "  web:\n"
+            "    address: \":80\"\n"
+            "    http:\n"
+            "      redirections:\n"
+            "        entryPoint:\n"
+            "          permanent: true\n"
+            "          scheme: https\n"
+            "          to: websecure\n"
+            "  websecure:\n"
+            "    address: \":443\"\n"
+            "global:\n"
+            "  checkNewVersion: false\n"
+            "  sendAnonymousUsage: false\n"
+            "log:\n"
+            "  level: INFO\n"
+            "ping: {}\n"
+            "providers:\n"
+            "  file:\n"
+            "    directory: /etc/traefik/dynamic\n"
+            "    watch: true\n");
+}
+
+TEST(Traefik, FilesIssuerFillsTheTlsFileAndRoutersUseTheStore)
+{
+  const char* issuer = "apiVersion: edgegen.dev/v1alpha1\n"
+                       "kind: Issuer\n"
+                       "metadata:\n"
+                       "  name: synced\n"
+                       "spec:\n"
+                       "  files:\n"
+                       "    certificates:\n"
+                       "      - certFile: /certs/example.com/fullchain.pem\n"
+                       "        keyFile: /certs/example.com/privkey.pem\n"
+                       "        domains: [example.com]\n";
+  const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
+                        "kind: Project\n"
+                        "metadata:\n"
+                        "  name: p\n"
+                        "spec:\n"
+                        "  services:\n"
+                        "    s: {port: 80}\n"
+                        "  routes:\n"
+                        "    - host: example.com\n"
+                        "      service: s\n"
+                        "      issuer: synced\n";
+  auto c = testing::compile_files({{"i.yaml", issuer}, {"p.yaml", project}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(render_file(c, "default/traefik/dynamic/tls.yml"),
+            "tls:\n"
+            "  certificates:\n"
+            "    - certFile: /certs/example.com/fullchain.pem\n"
+            "      keyFile: /certs/example.com/privkey.pem\n"
+            "      stores:\n"
+            "        - default\n"
+            "  options:\n"
+            "    default:\n"
+            "      minVersion: VersionTLS12\n"
+            "  stores:\n"
+            "    default: {}\n");
+  EXPECT_NE(render_file(c, "default/traefik/dynamic/p.yml").find("      tls: {}\n"), std::string::npos);
+}
+
+TEST(Traefik, EveryEnvironmentGetsItsOwnTreeWithItsOwnVariables)
+{
+  const char* environments = "apiVersion: edgegen.dev/v1alpha1\n"
+                             "kind: Environment\n"
+                             "metadata:\n"
+                             "  name: dev\n"
+                             "spec:\n"
+                             "  vars: {domain: dev.example.com}\n"
+                             "---\n"
+                             "apiVersion: edgegen.dev/v1alpha1\n"
+                             "kind: Environment\n"
+                             "metadata:\n"
+                             "  name: prod\n"
+                             "spec: {}\n";
+  auto c = testing::compile_files({{"a.yaml", k_project}, {"env.yaml", environments}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_NE(render_file(c, "dev/traefik/dynamic/team-a.yml").find("Host(`a.dev.example.com`)"), std::string::npos);
+  // prod has no vars of its own: the Edge's apply.
+  EXPECT_NE(render_file(c, "prod/traefik/dynamic/team-a.yml").find("Host(`a.example.com`)"), std::string::npos);
+}
+
+TEST(Traefik, NothingIsEmittedWhenThereAreErrors)
+{
+  std::string broken = k_project;
+  broken.replace(broken.find("service: api\n"), 12, "service: nope");
+  auto c = testing::compile_files({{"a.yaml", broken}});
+  EXPECT_TRUE(c.diagnostics.has_errors());
+  EXPECT_TRUE(c.files.empty());
+}
+
+} // namespace
+} // namespace edgegen::emit::traefik
