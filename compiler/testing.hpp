@@ -34,10 +34,10 @@ inline Compilation compile_files(std::vector<std::pair<std::string, std::string>
 {
   std::vector<source::SourceFile> sources;
   if (with_edge) {
-    sources.push_back({"edge.yaml", k_edge});
+    sources.push_back({"edge.yaml", k_edge, ""});
   }
   for (auto& [path, text] : files) {
-    sources.push_back({path, text});
+    sources.push_back({path, text, ""});
   }
   auto source = source::memory_source(std::move(sources));
   return compile(*source, true);

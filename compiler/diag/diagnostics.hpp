@@ -12,7 +12,7 @@ enum class Severity { error, warning };
 struct Diagnostic
 {
   Severity severity = Severity::error;
-  std::string code; // stable, e.g. "E0101"; see diag/codes.cpp
+  std::string code; // stable, e.g. "E0101"; every code is listed in the README
   Location location;
   std::string message;
   std::string hint; // optional

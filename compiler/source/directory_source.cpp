@@ -40,9 +40,6 @@ public:
     }
     SourceTree tree;
     walk(root, "", skip, tree, diagnostics);
-    for (auto& file : tree.files) {
-      file.name = display_prefix() + file.path;
-    }
     std::sort(tree.files.begin(), tree.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
     return tree;
@@ -111,7 +108,7 @@ private:
     }
     std::ostringstream content;
     content << in.rdbuf();
-    tree.files.push_back({rel, content.str()});
+    tree.files.push_back({rel, content.str(), name});
   }
 
   std::string m_root;

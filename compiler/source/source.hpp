@@ -15,8 +15,8 @@ struct SourceFile
 {
   std::string path; // relative to the source root, '/'-separated
   std::string bytes;
-  std::string name; // how diagnostics name it: the path as the user reaches it
-                    // from the working directory ("edge/projects/a.yaml")
+  std::string name = {}; // how diagnostics name it: the path as the user reaches it
+                         // from the working directory ("edge/projects/a.yaml")
 
   const std::string& display_name() const { return name.empty() ? path : name; }
 };

@@ -12,7 +12,7 @@ std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 std::string to_lower(std::string_view s);
 
-// Levenshtein distance, for "did you mean" hints.
+// Edit distance counting adjacent swaps as one edit, for "did you mean" hints.
 size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `name` within a distance that still reads as a
 // typo (a third of the length, at least 1, at most 3); empty if none.

@@ -1,4 +1,4 @@
-#include "validate/schema_check.hpp"
+#include "validate/schema_set.hpp"
 #include "validate/validate.hpp"
 
 #include "load/load.hpp"
@@ -151,7 +151,8 @@ TEST(Schema, EveryTemplateIsAValidMiddlewareSpec)
               std::vector<std::string>{})
         << name;
     EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: p\nspec:\n  middlewares:\n"
-                    "    " + name + ":\n" + indent(content, "      ")),
+                    "    " +
+                    name + ":\n" + indent(content, "      ")),
               std::vector<std::string>{})
         << name;
     // And as a preset with nothing on top.

@@ -1,7 +1,9 @@
 #include "validate/validate.hpp"
 
 #include "validate/report.hpp"
-#include "validate/schema_check.hpp"
+#include "validate/schema_facts.hpp"
+#include "validate/schema_set.hpp"
+#include "validate/wording.hpp"
 
 namespace edgegen::validate {
 
@@ -18,8 +20,9 @@ bool check_string_lengths(const load::Node& node, const std::string& pointer, di
     ok = false;
   }
   for (size_t i = 0; i < node.items.size(); ++i) {
-    std::string child = pointer + "/" + (node.is_map() ? load::pointer_token(node.keys[i]) : std::to_string(i));
-    if (node.is_map() && node.keys[i].size() > k_max_string_bytes) {
+    bool keyed = node.is_map() && i < node.keys.size();
+    std::string child = pointer + "/" + (keyed ? load::pointer_token(node.keys[i]) : std::to_string(i));
+    if (keyed && node.keys[i].size() > k_max_string_bytes && i < node.key_marks.size()) {
       diagnostics.error("E0115", node.key_location(i, child),
                         show_pointer(pointer) + ": key of " + std::to_string(node.keys[i].size()) + " bytes" + limit);
       ok = false;
@@ -35,17 +38,20 @@ bool validate_document(const load::Document& document, diag::Diagnostics& diagno
     return false; // not safe to give to the validator
   }
   try {
-    SchemaCheck check(document.kind, document.root);
-    if (!check.failure().empty()) {
+    ValidatorRun run = run_validator(document.kind, document.root);
+    if (!run.failure.empty()) {
       diagnostics.error("E0200", document.root.location(),
-                        std::string("internal error: the document could not be checked against the ") +
-                            document.kind_name + " schema: " + check.failure());
+                        "internal error: the document could not be checked against the " + document.kind_name +
+                            " schema: " + run.failure);
       return false;
     }
-    if (check.valid()) {
+    if (run.valid) {
       return true;
     }
-    report_errors(document, check, diagnostics);
+    for (auto& error : property_name_errors(document.kind, document.root)) {
+      run.errors.push_back(std::move(error));
+    }
+    report_errors(document, run.errors, diagnostics);
   } catch (const std::exception& e) {
     diagnostics.error("E0200", document.root.location(),
                       std::string("internal error while validating the document: ") + e.what());

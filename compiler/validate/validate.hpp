@@ -12,7 +12,8 @@ namespace edgegen::validate {
 // overflows the stack on very long strings. Desired state never needs them.
 constexpr size_t k_max_string_bytes = 4096;
 
-// Stage entry: checks every document against the schema of its kind. Returns, parallel to `documents`, whether each passed.
+// Stage entry: checks every document against the schema of its kind.
+// Returns, parallel to `documents`, whether each passed.
 std::vector<bool> validate(const std::vector<load::Document>& documents, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::validate

@@ -1,0 +1,307 @@
+#include "validate/schema_set.hpp"
+
+#include "util/embedded.hpp"
+#include "util/strings.hpp"
+
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <array>
+#include <map>
+#include <memory>
+
+namespace edgegen::validate {
+
+namespace {
+
+using Json = nlohmann::json;
+using valijson::adapters::NlohmannJsonAdapter;
+
+constexpr size_t k_kind_count = 5;
+
+Json to_json(const load::Node& node)
+{
+  switch (node.kind) {
+  case load::Node::Kind::null:
+    return nullptr;
+  case load::Node::Kind::boolean:
+    return node.boolean;
+  case load::Node::Kind::integer:
+    return node.integer;
+  case load::Node::Kind::floating:
+    return node.floating;
+  case load::Node::Kind::string:
+    return node.text;
+  case load::Node::Kind::list: {
+    Json out = Json::array();
+    for (const auto& item : node.items) {
+      out.push_back(to_json(item));
+    }
+    return out;
+  }
+  case load::Node::Kind::map: {
+    Json out = Json::object();
+    for (size_t i = 0; i < node.keys.size() && i < node.items.size(); ++i) {
+      out[node.keys[i]] = to_json(node.items[i]);
+    }
+    return out;
+  }
+  }
+  return nullptr;
+}
+
+util::Value to_value(const Json& json)
+{
+  switch (json.type()) {
+  case Json::value_t::boolean:
+    return json.get<bool>();
+  case Json::value_t::number_integer:
+  case Json::value_t::number_unsigned:
+    return json.get<int64_t>();
+  case Json::value_t::number_float:
+    return json.get<double>();
+  case Json::value_t::string:
+    return json.get<std::string>();
+  case Json::value_t::array: {
+    util::Value out = util::Value::list();
+    for (const Json& item : json) {
+      out.push_back(to_value(item));
+    }
+    return out;
+  }
+  case Json::value_t::object: {
+    util::Value out = util::Value::map();
+    for (const auto& item : json.items()) {
+      out[item.key()] = to_value(item.value());
+    }
+    return out;
+  }
+  default:
+    return {};
+  }
+}
+
+// A schema and the JSON it was parsed from (kept: valijson's schema may refer to it).
+struct Parsed
+{
+  Json source;
+  valijson::Schema schema;
+};
+
+void parse(Parsed& parsed)
+{
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.populateSchema(NlohmannJsonAdapter(parsed.source), parsed.schema);
+}
+
+// Everything parsed once; read-only afterwards, so threads may share it.
+class Store
+{
+public:
+  Store()
+  {
+    for (size_t i = 0; i < k_kind_count; ++i) {
+      std::string path = "schemas/" + util::to_lower(load::kind_name(static_cast<load::Kind>(i))) + ".json";
+      std::string_view content;
+      for (const auto& file : util::embedded_files()) {
+        content = file.path == path ? file.content : content;
+      }
+      if (content.empty()) {
+        m_problems.push_back(path + ": not embedded in the binary");
+        continue;
+      }
+      try {
+        m_kinds[i].source = Json::parse(content.begin(), content.end());
+        parse(m_kinds[i]);
+        m_documents[i] = to_value(m_kinds[i].source);
+        m_usable[i] = true;
+        collect_standalone(m_documents[i], path);
+      } catch (const std::exception& e) {
+        m_problems.push_back(path + ": " + e.what());
+      }
+    }
+  }
+
+  const Parsed* kind(load::Kind kind) const
+  {
+    size_t i = static_cast<size_t>(kind);
+    return i < k_kind_count && m_usable[i] ? &m_kinds[i] : nullptr;
+  }
+  const util::Value* document(load::Kind kind) const
+  {
+    size_t i = static_cast<size_t>(kind);
+    return i < k_kind_count && m_usable[i] ? &m_documents[i] : nullptr;
+  }
+  const Parsed* standalone(const util::Value& node) const
+  {
+    auto it = m_standalone.find(&node);
+    return it == m_standalone.end() ? nullptr : it->second.get();
+  }
+  const std::vector<std::string>& problems() const { return m_problems; }
+
+private:
+  // Rules and propertyNames are also parsed alone, so they must not use $ref.
+  void collect_standalone(const util::Value& node, const std::string& path)
+  {
+    if (node.is_map()) {
+      const auto& members = node.as_map();
+      auto all_of = members.find("allOf");
+      if (all_of != members.end() && all_of->second.is_list()) {
+        for (const auto& entry : all_of->second.as_list()) {
+          if (entry.is_map() && entry.as_map().count("errorMessage")) {
+            add_standalone(entry, path);
+          }
+        }
+      }
+      auto names = members.find("propertyNames");
+      if (names != members.end() && names->second.is_map()) {
+        add_standalone(names->second, path);
+      }
+      for (const auto& [key, child] : members) {
+        collect_standalone(child, path);
+      }
+    } else if (node.is_list()) {
+      for (const auto& child : node.as_list()) {
+        collect_standalone(child, path);
+      }
+    }
+  }
+
+  void add_standalone(const util::Value& node, const std::string& path);
+
+  std::array<Parsed, k_kind_count> m_kinds;
+  std::array<util::Value, k_kind_count> m_documents;
+  std::array<bool, k_kind_count> m_usable{};
+  std::map<const util::Value*, std::unique_ptr<Parsed>> m_standalone;
+  std::vector<std::string> m_problems;
+};
+
+Json to_json(const util::Value& value)
+{
+  switch (value.kind()) {
+  case util::Value::Kind::null:
+    return nullptr;
+  case util::Value::Kind::boolean:
+    return value.as_bool();
+  case util::Value::Kind::integer:
+    return value.as_int();
+  case util::Value::Kind::floating:
+    return value.as_double();
+  case util::Value::Kind::string:
+    return value.as_string();
+  case util::Value::Kind::list: {
+    Json out = Json::array();
+    for (const auto& item : value.as_list()) {
+      out.push_back(to_json(item));
+    }
+    return out;
+  }
+  case util::Value::Kind::map: {
+    Json out = Json::object();
+    for (const auto& [key, item] : value.as_map()) {
+      out[key] = to_json(item);
+    }
+    return out;
+  }
+  }
+  return nullptr;
+}
+
+void Store::add_standalone(const util::Value& node, const std::string& path)
+{
+  auto parsed = std::make_unique<Parsed>();
+  parsed->source = to_json(node);
+  try {
+    parse(*parsed);
+    m_standalone.emplace(&node, std::move(parsed));
+  } catch (const std::exception& e) {
+    m_problems.push_back(path + ": " + to_json(node).dump() + ": " + e.what());
+  }
+}
+
+const Store& store()
+{
+  static const Store instance;
+  return instance;
+}
+
+// valijson's Validator caches compiled patterns but is not thread-safe.
+valijson::Validator& validator()
+{
+  thread_local valijson::Validator instance;
+  return instance;
+}
+
+// Only messages depend on the answer (the document has failed already), so
+// a failure of the validator itself counts as "satisfied".
+bool satisfies_json(const util::Value& subschema, const Json& value)
+{
+  const Parsed* parsed = store().standalone(subschema);
+  return !parsed || validator().validate(parsed->schema, NlohmannJsonAdapter(value), nullptr);
+}
+
+} // namespace
+
+ValidatorRun run_validator(load::Kind kind, const load::Node& root)
+{
+  ValidatorRun run;
+  try {
+    const Parsed* parsed = store().kind(kind);
+    if (!parsed) {
+      run.failure = std::string("the embedded schema of ") + load::kind_name(kind) + " is not usable";
+      return run;
+    }
+    Json instance = to_json(root);
+    valijson::ValidationResults results;
+    run.valid = validator().validate(parsed->schema, NlohmannJsonAdapter(instance), &results);
+    for (const auto& error : results) {
+      RawError raw;
+      for (const auto& entry : error.context) {
+        // "<root>", then "[name]" for a member and "[0]" for an item.
+        if (entry.size() >= 2 && entry.front() == '[' && entry.back() == ']') {
+          raw.path.push_back(entry.substr(1, entry.size() - 2));
+        }
+      }
+      raw.description = error.description;
+      run.errors.push_back(std::move(raw));
+    }
+  } catch (const std::exception& e) {
+    run.valid = false;
+    run.failure = e.what();
+  }
+  return run;
+}
+
+const util::Value* schema_document(load::Kind kind)
+{
+  return store().document(kind);
+}
+
+bool satisfies(const util::Value& subschema, const load::Node& value)
+{
+  try {
+    return satisfies_json(subschema, to_json(value));
+  } catch (const std::exception&) {
+    return true;
+  }
+}
+
+bool satisfies(const util::Value& subschema, const std::string& value)
+{
+  try {
+    return satisfies_json(subschema, Json(value));
+  } catch (const std::exception&) {
+    return true;
+  }
+}
+
+std::vector<std::string> schema_problems()
+{
+  return store().problems();
+}
+
+} // namespace edgegen::validate
