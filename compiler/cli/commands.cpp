@@ -95,6 +95,22 @@ int render_command(const Options& options)
     return k_exit_invalid;
   }
   check_environments(c, options.environments);
+  if (!options.environments.empty()) {
+    // The other environments' files stay as they are (paths start "<env>/").
+    std::vector<std::string> others;
+    for (const auto& config : c.model.environments) {
+      if (std::find(options.environments.begin(), options.environments.end(), config.environment.name) ==
+          options.environments.end()) {
+        others.push_back(config.environment.name + "/");
+      }
+    }
+    for (auto& file : write::carry_over(options.out, [&](const std::string& path) {
+           return std::any_of(others.begin(), others.end(),
+                              [&](const std::string& prefix) { return util::starts_with(path, prefix); });
+         })) {
+      c.files.push_back(std::move(file));
+    }
+  }
   auto files = write::render_files(c.files, provenance_of(c.tree));
   std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
   if (options.check) {
@@ -127,9 +143,21 @@ int render_command(const Options& options)
 
 void add_format(CLI::App& command, Options& options)
 {
-  std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}, {"github", Format::github}};
-  command.add_option("--format", options.format, "diagnostics format: text (default), json, github")
-    ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command
+    .add_option_function<std::string>(
+      "--format",
+      [&options](const std::string& name) {
+        options.format = name == "json" ? Format::json : name == "github" ? Format::github : Format::text;
+      },
+      "diagnostics: text (default, on stderr), json (on stdout), github (workflow annotations)")
+    ->check(CLI::IsMember({"text", "json", "github"}))
+    ->type_name("FORMAT");
+}
+
+void add_source(CLI::App& command, Options& options)
+{
+  command.add_option("SOURCE", options.source, "directory holding the desired state (default: .)")
+    ->type_name("DIR");
 }
 
 } // namespace
@@ -142,18 +170,26 @@ int run(int argc, char** argv)
                "edgegen"};
   app.set_version_flag("--version", std::string("edgegen ") + EDGEGEN_VERSION);
   app.require_subcommand(1);
+  app.footer("\nExamples:\n"
+             "  edgegen validate edge/                          report every problem with file:line:col\n"
+             "  edgegen render edge/ --out rendered/            write the rendered tree\n"
+             "  edgegen render edge/ --out rendered/ --check    CI drift gate: exit 1 if rendered/ is stale\n"
+             "  edgegen render edge/ --out rendered/ --env prod render one environment\n"
+             "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
   std::function<int()> action;
   auto* validate = app.add_subcommand("validate", "check the desired state and report every problem (file:line:col)");
-  validate->add_option("SOURCE", options.source, "directory holding the desired state (default: .)");
+  add_source(*validate, options);
   add_format(*validate, options);
   validate->callback([&] { action = [&] { return validate_command(options); }; });
 
   auto* render = app.add_subcommand("render", "validate, then write the rendered tree to --out");
-  render->add_option("SOURCE", options.source, "directory holding the desired state (default: .)");
-  render->add_option("--out,-o", options.out, "output directory (created if missing)")->required();
-  render->add_option("--env", options.environments, "render only this environment (repeatable)");
+  add_source(*render, options);
+  render->add_option("--out,-o", options.out, "output directory (created if missing)")->required()->type_name("DIR");
+  render->add_option("--env", options.environments, "render only this environment (repeatable)")
+    ->type_name("NAME")
+    ->allow_extra_args(false);
   render->add_flag("--check", options.check, "write nothing; exit 1 if --out differs from what would be rendered");
   add_format(*render, options);
   render->callback([&] { action = [&] { return render_command(options); }; });

@@ -3,6 +3,7 @@
 #include "emit/output.hpp"
 #include "util/value.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,13 @@ struct WriteReport
 // in the way of a new directory (or the reverse) is removed before writing.
 // I/O failures throw util::EnvironmentError naming the path and strerror.
 WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+
+// For a partial render (--env): the files that the present edgegen.sum
+// lists and `keep` selects, with their bytes as they are on disk, so that
+// rendering one environment leaves the others' files and their checksums in
+// place instead of removing them as orphans.
+std::vector<emit::OutputFile> carry_over(const std::string& out_dir,
+                                         const std::function<bool(const std::string&)>& keep);
 
 struct Drift
 {
