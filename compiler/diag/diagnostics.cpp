@@ -35,6 +35,13 @@ void Diagnostics::add(Diagnostic diagnostic)
   m_items.push_back(std::move(diagnostic));
 }
 
+void Diagnostics::append(const Diagnostics& other)
+{
+  for (const auto& diagnostic : other.m_items) {
+    add(diagnostic);
+  }
+}
+
 namespace {
 
 auto sort_key(const Diagnostic& d)

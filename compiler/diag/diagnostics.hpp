@@ -26,6 +26,8 @@ public:
   void error(std::string code, Location location, std::string message, std::string hint = {});
   void warning(std::string code, Location location, std::string message, std::string hint = {});
   void add(Diagnostic diagnostic);
+  // Adds everything `other` holds (for results gathered on several threads).
+  void append(const Diagnostics& other);
 
   bool has_errors() const { return m_errors > 0; }
   size_t error_count() const { return m_errors; }

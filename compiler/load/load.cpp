@@ -1,5 +1,6 @@
 #include "load/load.hpp"
 
+#include "util/parallel.hpp"
 #include "util/strings.hpp"
 
 namespace edgegen::load {
@@ -121,9 +122,23 @@ void load_file(const source::SourceFile& file, std::vector<Document>& out, diag:
 
 std::vector<Document> load(const source::SourceTree& tree, diag::Diagnostics& diagnostics)
 {
+  // Files are independent: parse them on every core, then merge in path
+  // order so that the result does not depend on which thread ran first.
+  struct Result
+  {
+    std::vector<Document> documents;
+    diag::Diagnostics diagnostics;
+  };
+  std::vector<Result> results(tree.files.size());
+  util::parallel_for(tree.files.size(), [&](size_t i) {
+    load_file(tree.files[i], results[i].documents, results[i].diagnostics);
+  });
   std::vector<Document> out;
-  for (const auto& file : tree.files) {
-    load_file(file, out, diagnostics);
+  for (auto& result : results) {
+    diagnostics.append(result.diagnostics);
+    for (auto& document : result.documents) {
+      out.push_back(std::move(document));
+    }
   }
   return out;
 }

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace edgegen::util {
+
+// Calls body(i) for every i in [0, n), spread over up to `hardware threads`
+// workers that take the next index as they go. Callers write results into
+// slot i of a pre-sized vector and merge in index order afterwards, so the
+// outcome never depends on scheduling. The first exception is rethrown here.
+template <typename Body>
+void parallel_for(size_t n, const Body& body)
+{
+  size_t workers = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, n / 16 + 1});
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) {
+      body(i);
+    }
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    for (size_t i = next++; i < n && !failed; i = next++) {
+      try {
+        body(i);
+      } catch (...) {
+        if (!failed.exchange(true)) {
+          failure = std::current_exception();
+        }
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < workers; ++t) {
+    threads.emplace_back(work);
+  }
+  work();
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+}
+
+} // namespace edgegen::util
