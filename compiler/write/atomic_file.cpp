@@ -71,18 +71,23 @@ void AtomicFile::write(std::string_view bytes)
   }
 }
 
+void AtomicFile::close()
+{
+  int fd = m_fd;
+  m_fd = -1;
+  if (fd >= 0 && ::close(fd) != 0) {
+    throw_io_error("cannot write", m_temp_path, errno);
+  }
+}
+
 void AtomicFile::commit()
 {
   // fsync before rename: otherwise a crash can leave the new name pointing at
   // an empty file on some file systems.
-  if (::fsync(m_fd) != 0) {
+  if (m_fd >= 0 && ::fsync(m_fd) != 0) {
     throw_io_error("cannot write", m_temp_path, errno);
   }
-  int fd = m_fd;
-  m_fd = -1;
-  if (::close(fd) != 0) {
-    throw_io_error("cannot write", m_temp_path, errno);
-  }
+  close();
   if (::rename(m_temp_path.c_str(), m_path.c_str()) != 0) {
     throw_io_error("cannot write", m_path, errno);
   }

@@ -7,8 +7,10 @@ namespace edgegen::write {
 
 // A file replaced atomically (as ccache's core/atomicfile.hpp): the bytes go
 // to a temporary file in the destination's own directory, and commit()
-// fsyncs it and renames it over the destination, so a reader sees the old
-// file or the new one, never a mix. The temporary name is
+// renames it over the destination, so a reader sees the old file or the new
+// one, never a mix. commit() fsyncs the data first unless close() was called
+// before, in which case the caller makes it durable (write_tree syncs the
+// file system once for all of its files: one flush instead of thousands). The temporary name is
 // ".<name>.<pid>.<n>.tmp": hidden, and never ending in .yml/.yaml/.toml/.json,
 // so a watching Traefik does not load a half-written file. Destroyed without
 // commit() (an error, an exception), it removes the temporary file.
@@ -22,6 +24,8 @@ public:
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   void write(std::string_view bytes);
+  // Closes the temporary file without fsync; commit() then only renames.
+  void close();
   void commit();
 
   const std::string& path() const { return m_path; }

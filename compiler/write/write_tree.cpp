@@ -4,12 +4,14 @@
 #include "write/tree_io.hpp"
 #include "write/write.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <memory>
 
 namespace edgegen::write {
 namespace {
@@ -156,6 +158,21 @@ void make_directories(const std::string& out_dir, const std::string& rel)
   }
 }
 
+// syncfs(2): flushes the file system that holds out_dir, once.
+void sync_file_system(const std::string& out_dir)
+{
+  int fd = ::open(out_dir.empty() ? "." : out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    throw_io_error("cannot open", out_dir, errno);
+  }
+  int rc = ::syncfs(fd);
+  int error = errno;
+  ::close(fd);
+  if (rc != 0) {
+    throw_io_error("cannot sync", out_dir, error);
+  }
+}
+
 } // namespace
 
 WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
@@ -201,12 +218,26 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
   for (const std::string& rel : plan.in_the_way) {
     prune_parents(out_dir, rel);
   }
+  // Every changed file goes to its temporary name first; one sync of the
+  // file system makes all of them durable (an fsync per file costs more than
+  // everything else a large render does); then the renames put them in place
+  // in rank order, close together, so a watcher sees the change at once.
+  std::vector<std::unique_ptr<AtomicFile>> staged;
   for (const RenderedFile* file : plan.to_write) {
     make_directories(out_dir, file->path);
-    AtomicFile out(join_path(out_dir, file->path));
-    out.write(file->bytes);
-    out.commit();
-    report.written.push_back(file->path);
+    staged.push_back(std::make_unique<AtomicFile>(join_path(out_dir, file->path)));
+    staged.back()->write(file->bytes);
+    staged.back()->close();
+  }
+  if (!staged.empty()) {
+    sync_file_system(out_dir);
+  }
+  for (size_t i = 0; i < staged.size(); ++i) {
+    staged[i]->commit();
+    report.written.push_back(plan.to_write[i]->path);
+  }
+  if (!staged.empty()) {
+    sync_file_system(out_dir); // the renames, before anything old is removed
   }
   // Orphans go last (DESIGN.md §8): until the new files are in place, the old
   // ones may still be referenced by what a watcher has loaded.
