@@ -7,6 +7,8 @@
 #include "util/glob.hpp"
 #include "validate/validate.hpp"
 
+#include <malloc.h>
+
 namespace edgegen {
 
 namespace {
@@ -56,6 +58,15 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
   return kept;
 }
 
+// Frees the YAML trees now rather than at the end of compile(), and gives
+// the memory the loader's threads freed back to the system, so that the
+// model and the output never sit beside them.
+void release(std::vector<load::Document>& documents)
+{
+  std::vector<load::Document>().swap(documents);
+  ::malloc_trim(0);
+}
+
 } // namespace
 
 Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments)
@@ -67,6 +78,7 @@ Compilation compile(const source::Source& source, bool emit_files, const std::ve
   c.document_count = documents.size();
   auto valid = validate::validate(documents, c.diagnostics);
   c.model = model::build(documents, valid, c.diagnostics);
+  release(documents); // the model holds all that is needed from here on
   check::check(c.model, c.diagnostics);
   if (emit_files && !c.diagnostics.has_errors()) {
     c.files = emit::emit(c.model, environments);

@@ -96,6 +96,13 @@ void load_file(const source::SourceFile& file, std::vector<Document>& out, diag:
                       std::string("control character ") + code + " is not allowed in YAML");
     return;
   }
+  // The scan allows some slack over k_max_depth: the exact limit is applied,
+  // with the value's own location, while converting.
+  if (auto deep = find_deep_nesting(bytes, 2 * k_max_depth)) {
+    diagnostics.error("E0106", {file.display_name(), deep->first, deep->second, ""},
+                      "values are nested more than " + std::to_string(k_max_depth) + " levels deep");
+    return;
+  }
   std::vector<Node> roots = read_yaml(file.display_name(), bytes, diagnostics);
   for (size_t i = 0; i < roots.size(); ++i) {
     Node& root = roots[i];

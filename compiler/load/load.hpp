@@ -4,6 +4,7 @@
 #include "load/node.hpp"
 #include "source/source.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ namespace edgegen::load {
 // The YAML layer alone: bytes -> one Node per document (null for empty ones).
 // `file` names the input in locations and must outlive the nodes.
 std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics);
+
+// Where the text nests collections more than `limit` levels deep (line,
+// column), judged from indentation, dashes and brackets; nullopt if not.
+std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int limit);
 
 // YAML 1.2 core schema resolution of a plain scalar into `node`.
 void resolve_plain_scalar(const std::string& text, Node& node);

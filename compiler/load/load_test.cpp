@@ -118,5 +118,43 @@ TEST(Load, SyntaxErrorHasALocation)
   EXPECT_GT(d.sorted()[0].location.line, 0);
 }
 
+TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
+            d);
+  EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
+}
+
+TEST(Load, DeepBlockNestingIsRefused)
+{
+  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n";
+  for (int i = 0; i < 2000; ++i) {
+    text += std::string(2 * (i + 1), ' ') + "a" + std::to_string(i) + ":\n";
+  }
+  diag::Diagnostics d;
+  load_text(text, d);
+  EXPECT_EQ(first_error(d), "in.yaml:131:257: E0106: values are nested more than 64 levels deep");
+}
+
+TEST(Load, NestingJustOverTheLimitIsReportedAtTheValue)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:3:71: E0106: values are nested more than 64 levels deep");
+}
+
+TEST(Load, BlockScalarsAndQuotedBracketsAreNotNesting)
+{
+  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\nspec:\n  text: |\n";
+  for (int i = 0; i < 200; ++i) {
+    text += std::string(4 + i, ' ') + "line\n";
+  }
+  diag::Diagnostics d;
+  auto docs = load_text(text, d);
+  EXPECT_EQ(first_error(d), "");
+  EXPECT_EQ(docs.size(), 1u);
+}
+
 } // namespace
 } // namespace edgegen::load
