@@ -114,6 +114,7 @@ void load_file(const source::SourceFile& file, std::vector<Document>& out, diag:
                         "a document is a mapping with apiVersion, kind, metadata and spec");
       continue;
     }
+    check_unsafe_values(root, diagnostics);
     Document document;
     document.file = &file.display_name();
     document.path = &file.path;

@@ -33,6 +33,10 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
 // column), judged from indentation, dashes and brackets; nullopt if not.
 std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int limit);
 
+// Reports strings and keys that must never reach the output: Go template
+// syntax (E0116) and inline private keys (E0117).
+void check_unsafe_values(const Node& node, diag::Diagnostics& diagnostics);
+
 // YAML 1.2 core schema resolution of a plain scalar into `node`.
 void resolve_plain_scalar(const std::string& text, Node& node);
 

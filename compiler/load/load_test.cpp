@@ -156,5 +156,22 @@ TEST(Load, BlockScalarsAndQuotedBracketsAreNotNesting)
   EXPECT_EQ(docs.size(), 1u);
 }
 
+TEST(Load, GoTemplateSyntaxIsRefused)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  host: '{{ env \"HOME\" }}'\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:4:9: E0116: value contains Go template syntax ({{ or }})");
+}
+
+TEST(Load, InlinePrivateKeyIsRefusedWithoutRepeatingIt)
+{
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nspec:\n  key: |\n    -----BEGIN EC PRIVATE KEY-----\n"
+            "    c2VjcmV0\n    -----END EC PRIVATE KEY-----\n",
+            d);
+  EXPECT_EQ(first_error(d), "in.yaml:4:8: E0117: a private key is written inline");
+  EXPECT_EQ(d.sorted()[0].hint.find("c2VjcmV0"), std::string::npos);
+}
+
 } // namespace
 } // namespace edgegen::load
