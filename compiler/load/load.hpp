@@ -29,9 +29,17 @@ namespace edgegen::load {
 // `file` names the input in locations and must outlive the nodes.
 std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics);
 
-// Where the text nests collections more than `limit` levels deep (line,
-// column), judged from indentation, dashes and brackets; nullopt if not.
-std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int limit);
+// The first place where the text nests collections more than `limit`
+// levels deep (judged from indentation, dashes and brackets), or starts a
+// token with ',' outside a flow collection; nullopt if there is none.
+struct Prescan
+{
+  enum class Problem { too_deep, stray_comma };
+  Problem problem;
+  int line;
+  int column;
+};
+std::optional<Prescan> prescan(std::string_view text, int limit);
 
 // Reports strings and keys that must never reach the output: Go template
 // syntax (E0116) and inline private keys (E0117).

@@ -173,5 +173,21 @@ TEST(Load, InlinePrivateKeyIsRefusedWithoutRepeatingIt)
   EXPECT_EQ(d.sorted()[0].hint.find("c2VjcmV0"), std::string::npos);
 }
 
+TEST(Load, CommaStartingATokenOutsideFlowIsAnError)
+{
+  // yaml-cpp 0.7 loops forever on these; they never reach it.
+  for (const char* text : {",atru", "# c\n,", "%YAML 1.2\n---\n,", "&a ,", " , a"}) {
+    diag::Diagnostics d;
+    load_text(text, d);
+    ASSERT_TRUE(d.has_errors()) << text;
+    EXPECT_EQ(d.sorted()[0].code, "E0101") << text;
+  }
+  diag::Diagnostics d;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: a}\nspec:\n  x: a, b\n  y: [a, b]\n"
+            "  z: |\n    , text\n",
+            d);
+  EXPECT_EQ(first_error(d), "");
+}
+
 } // namespace
 } // namespace edgegen::load

@@ -1,6 +1,7 @@
 #include "util/errors.hpp"
 #include "write/atomic_file.hpp"
 #include "write/paths.hpp"
+#include "write/pending.hpp"
 #include "write/tree_io.hpp"
 #include "write/write.hpp"
 
@@ -11,7 +12,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 
 namespace edgegen::write {
 namespace {
@@ -158,6 +161,49 @@ void make_directories(const std::string& out_dir, const std::string& rel)
   }
 }
 
+// ".<name>.<digits>.<digits>.tmp" for one of `names`.
+bool is_stale_temporary(const std::string& entry, const std::set<std::string>& names)
+{
+  if (entry.size() < 8 || entry[0] != '.' || entry.compare(entry.size() - 4, 4, ".tmp") != 0) {
+    return false;
+  }
+  std::string_view rest(entry.data() + 1, entry.size() - 5); // "<name>.<pid>.<n>"
+  for (int field = 0; field < 2; ++field) {
+    size_t dot = rest.rfind('.');
+    if (dot == std::string_view::npos || dot + 1 == rest.size() ||
+        rest.find_first_not_of("0123456789", dot + 1) != std::string_view::npos) {
+      return false;
+    }
+    rest = rest.substr(0, dot);
+  }
+  return names.count(std::string(rest)) > 0;
+}
+
+// Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
+// pattern) for the files rendered now, in the directories they go to. Only
+// that exact pattern for those names: nothing else is ever touched.
+void remove_stale_temporaries(const std::string& out_dir, const std::vector<RenderedFile>& files)
+{
+  std::map<std::string, std::set<std::string>> names_by_dir;
+  for (const RenderedFile& file : files) {
+    size_t slash = file.path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : file.path.substr(0, slash);
+    names_by_dir[dir].insert(slash == std::string::npos ? file.path : file.path.substr(slash + 1));
+  }
+  names_by_dir[""].insert(std::string(k_pending_path));
+  for (const auto& [dir, names] : names_by_dir) {
+    std::string full = dir.empty() ? out_dir : join_path(out_dir, dir);
+    std::error_code ec;
+    for (fs::directory_iterator it(full, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string entry = it->path().filename().string();
+      if (!is_stale_temporary(entry, names) || !it->is_regular_file(ec) || it->is_symlink(ec)) {
+        continue;
+      }
+      ::unlink(it->path().c_str());
+    }
+  }
+}
+
 // syncfs(2): flushes the file system that holds out_dir, once.
 void sync_file_system(const std::string& out_dir)
 {
@@ -189,6 +235,9 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
                                  + ": it is not an edgegen.sum that edgegen wrote (line "
                                  + std::to_string(previous.bad_line) + ")");
   }
+  // Files an interrupted render was putting in place are ours too.
+  std::set<std::string> pending = read_pending(out_dir);
+  previous.paths.insert(pending.begin(), pending.end());
   std::set<std::string> rendered;
   for (const RenderedFile& file : files) {
     rendered.insert(file.path);
@@ -230,6 +279,10 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
     staged.back()->close();
   }
   if (!staged.empty()) {
+    for (const RenderedFile* file : plan.to_write) {
+      pending.insert(file->path);
+    }
+    write_pending(out_dir, pending);
     sync_file_system(out_dir);
   }
   for (size_t i = 0; i < staged.size(); ++i) {
@@ -250,6 +303,8 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
       prune_parents(out_dir, rel);
     }
   }
+  remove_stale_temporaries(out_dir, files);
+  remove_pending(out_dir);
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());
   std::sort(report.removed.begin(), report.removed.end());

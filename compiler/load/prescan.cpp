@@ -1,7 +1,8 @@
-// yaml-cpp 0.7 parses nesting recursively and, a few hundred levels deep,
-// gives up with "bad file" at the end of the input (or worse, on a small
-// stack). A cheap scan of the text finds excessive nesting first and says
-// where it starts.
+// A cheap scan of the text before yaml-cpp 0.7 sees it, for two inputs it
+// handles badly: nesting a few hundred levels deep (it gives up with "bad
+// file" at the end of the input, or worse, on a small stack), and a ','
+// starting a token outside flow collections (at the start of a document it
+// loops forever). The scan finds both first and says where they are.
 #include "load/load.hpp"
 
 #include <optional>
@@ -38,7 +39,7 @@ bool opens_block_scalar(std::string_view line)
 
 } // namespace
 
-std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int limit)
+std::optional<Prescan> prescan(std::string_view text, int limit)
 {
   std::vector<size_t> block;  // indentation of each open block collection
   int flow = 0;               // open [ and {
@@ -81,13 +82,16 @@ std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int 
         } else if (c == '-' && flow == 0 && i + 1 < line.size() && line[i + 1] == ' ') {
           block.push_back(i + 1); // "- - x": each dash opens a list
           continue;
+        } else if (c == ',' && flow == 0 && (i == indent || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+          // No YAML token starts with ',' outside [ ] and { }.
+          return Prescan{Prescan::Problem::stray_comma, line_number, static_cast<int>(i) + 1};
         }
         if (static_cast<int>(block.size()) + flow > limit) {
-          return std::make_pair(line_number, static_cast<int>(i) + 1);
+          return Prescan{Prescan::Problem::too_deep, line_number, static_cast<int>(i) + 1};
         }
       }
       if (static_cast<int>(block.size()) + flow > limit) {
-        return std::make_pair(line_number, static_cast<int>(indent) + 1);
+        return Prescan{Prescan::Problem::too_deep, line_number, static_cast<int>(indent) + 1};
       }
       if (flow == 0 && opens_block_scalar(line)) {
         scalar_indent = indent;

@@ -1,0 +1,27 @@
+// libFuzzer target over the whole pipeline, in memory: bytes -> load ->
+// validate -> model -> check -> emit -> serialise, and the diagnostics
+// printed as a user would see them. Any crash, sanitizer report or escaped
+// exception is a bug; each one found becomes a file in fuzz/regressions/,
+// which the unit tests replay.
+#include "cli/report.hpp"
+#include "pipeline.hpp"
+#include "write/write.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+  using namespace edgegen;
+  std::string text(reinterpret_cast<const char*>(data), size);
+  auto source = source::memory_source({{"in.yaml", text, ""}});
+  Compilation c = compile(*source, true);
+  if (!c.diagnostics.has_errors()) {
+    write::render_files(c.files, {});
+  }
+  std::ostringstream out;
+  cli::report(c.diagnostics, cli::Format::text, c.tree, out);
+  cli::report(c.diagnostics, cli::Format::json, c.tree, out);
+  return 0;
+}
