@@ -204,7 +204,7 @@ bool check_arity(const Matcher& m, const Definition& d, std::vector<RuleProblem>
     std::string key = m.arguments[0].value.substr(0, m.arguments[0].value.find('='));
     std::string value = m.arguments[0].value.substr(key.size() + 1);
     problem(out, "E0503", m.offset, "Query(`key=value`) is Traefik v2 syntax; v3 takes the key and the value apart",
-            "write Query(" + quote(key) + ", " + quote(value) + ")");
+            "write Query(" + util::go_quote(key) + ", " + util::go_quote(value) + ")");
     return false;
   }
   if (n > d.max_arguments && was_variadic(m.name)) {
@@ -236,7 +236,7 @@ void check_regexp(const Matcher& m, const Argument& a, std::vector<RuleProblem>&
     bool host = m.name == "HostRegexp" || m.name == "HostSNIRegexp";
     problem(out, "E0503", a.offset_of(at),
             m.name + "() uses a v2 {name:regexp} placeholder; v3 takes a plain Go regular expression",
-            "write " + m.name + "(" + quote(v2_template_to_regexp(a.value, host, false)) + ")");
+            "write " + m.name + "(" + util::go_quote(v2_template_to_regexp(a.value, host, false)) + ")");
     return;
   }
   if (auto error = check_go_regexp(a.value)) {
@@ -260,10 +260,10 @@ void check_arguments(const Matcher& m, const Definition& d, std::vector<RuleProb
   } else if ((m.name == "Path" || m.name == "PathPrefix") && find_placeholder(a.value) != std::string::npos) {
     problem(out, "E0503", a.offset_of(find_placeholder(a.value)),
             m.name + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
-            "write PathRegexp(" + quote(v2_template_to_regexp(a.value, false, m.name == "PathPrefix")) + ")");
+            "write PathRegexp(" + util::go_quote(v2_template_to_regexp(a.value, false, m.name == "PathPrefix")) + ")");
   } else if ((m.name == "Path" || m.name == "PathPrefix") && (a.value.empty() || a.value[0] != '/')) {
     problem(out, "E0505", a.offset, m.name + "() path " + a.literal + " does not start with '/'",
-            "write " + m.name + "(" + quote("/" + a.value) + ")");
+            "write " + m.name + "(" + util::go_quote("/" + a.value) + ")");
   } else if ((m.name == "Host" || m.name == "HostRegexp" || m.name == "HostSNI") && !is_ascii(a.value)) {
     problem(out, "E0505", a.offset, m.name + "() value " + a.literal + " has non-ASCII characters",
             "write the IDNA (punycode) form, xn--...");

@@ -376,23 +376,4 @@ Rule parse_rule(std::string_view text, Protocol protocol)
   return rule;
 }
 
-std::string quote(std::string_view value)
-{
-  if (value.find('`') == std::string_view::npos) {
-    return "`" + std::string(value) + "`";
-  }
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    }
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 } // namespace edgegen::check::rules

@@ -59,10 +59,6 @@ struct Rule
 // Go reports it); problems with matchers and their arguments are all kept.
 Rule parse_rule(std::string_view text, Protocol protocol = Protocol::http);
 
-// A Go string literal for `value`: `raw` unless the value holds a backtick,
-// then "interpreted" with escapes. Generated rules quote with this.
-std::string quote(std::string_view value);
-
 // The v3 spelling of a v2 `{name:regexp}` template (Host, HostRegexp, Path,
 // PathPrefix arguments): placeholders become their regexps, the rest is
 // escaped, anchored with ^ (and $ unless `prefix`). For hints.

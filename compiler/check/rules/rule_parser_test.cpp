@@ -1,5 +1,7 @@
 #include "check/rules/rule.hpp"
 
+#include "util/strings.hpp"
+
 #include <gtest/gtest.h>
 
 namespace edgegen::check::rules {
@@ -225,12 +227,13 @@ TEST(RuleParser, OffsetsInsideInterpretedStringsSkipEscapes)
   EXPECT_EQ(raw.offset_of(2), 7u);
 }
 
-TEST(RuleParser, QuotePicksBackticksUnlessTheValueHoldsOne)
+TEST(RuleParser, GoQuotePicksBackticksUnlessTheValueHoldsOne)
 {
-  EXPECT_EQ(quote("a.com"), "`a.com`");
-  EXPECT_EQ(quote("/a`b\"c\\"), "\"/a`b\\\"c\\\\\"");
-  EXPECT_TRUE(parse_rule("Path(" + quote("/a`b\"c\\") + ")").ok());
-  EXPECT_EQ(parse_rule("Path(" + quote("/a`b\"c\\") + ")").matchers[0].arguments[0].value, "/a`b\"c\\");
+  EXPECT_EQ(util::go_quote("a.com"), "`a.com`");
+  EXPECT_EQ(util::go_quote("/a`b\"c\\"), "\"/a`b\\\"c\\\\\"");
+  Rule rule = parse_rule("Path(" + util::go_quote("/a`b\"c\\") + ")");
+  ASSERT_TRUE(rule.ok());
+  EXPECT_EQ(rule.matchers[0].arguments[0].value, "/a`b\"c\\");
 }
 
 } // namespace
