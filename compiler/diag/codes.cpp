@@ -57,14 +57,34 @@ std::string indented(std::string_view text)
   return out;
 }
 
+// Explanations are one line in the table; a terminal wants paragraphs.
+std::string wrapped(std::string_view text, size_t width = 96)
+{
+  std::string out, line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find(' ', start), text.size());
+    std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + std::string(word);
+    start = end + 1;
+  }
+  return out + line + "\n";
+}
+
 } // namespace
 
 std::string explain(const CodeInfo& info)
 {
   std::string kind = severity_of(info.code) == Severity::warning ? "warning" : "error";
-  std::string out = std::string(info.code) + " (" + kind + "): " + info.meaning + "\n\n" + info.explanation + "\n";
+  std::string out = std::string(info.code) + " (" + kind + "): " + info.meaning + "\n\n" + wrapped(info.explanation);
   if (*info.failing) {
-    out += "\nExample that fails:\n\n" + indented(info.failing);
+    out += std::string(severity_of(info.code) == Severity::warning ? "\nExample that warns:\n\n"
+                                                                    : "\nExample that fails:\n\n") +
+           indented(info.failing);
   }
   if (*info.fix) {
     out += "\nFix:\n\n" + indented(info.fix);
