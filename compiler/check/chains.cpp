@@ -64,8 +64,11 @@ private:
   void report(const model::Middleware& middleware, const model::Ref& ref)
   {
     auto start = std::find(m_path.begin(), m_path.end(), ref.resolved);
-    std::vector<std::string> loop(start, m_path.end());
-    loop.push_back(ref.resolved);
+    std::vector<std::string> loop;
+    for (auto it = start; it != m_path.end(); ++it) {
+      loop.push_back(m_by_name[*it]->name);
+    }
+    loop.push_back(ref.name);
     const model::Middleware& head = *m_by_name[ref.resolved];
     m_diagnostics.error("E0414", ref.location,
                         "middleware chain \"" + head.name + "\" includes itself (" + util::join(loop, " -> ") + ")",

@@ -58,14 +58,17 @@ void check_entry_points(const model::Config& config, const std::vector<model::Re
 }
 
 // The certificate of each host of one TLS router.
+// `rules_broken`: the rule has problems of its own (E05xx), so its hosts are
+// not known and saying more would repeat them.
 void check_certificate(const model::Config& config, const std::vector<std::string>& hosts, bool raw_rule,
-                       const model::Ref& issuer_ref, const diag::Location& location, diag::Diagnostics& diagnostics)
+                       bool rules_broken, const model::Ref& issuer_ref, const diag::Location& location,
+                       diag::Diagnostics& diagnostics)
 {
   const model::Issuer* issuer = model::find_issuer(config, issuer_ref.resolved);
   if (!issuer) {
     return; // E0403 or E0405
   }
-  if (hosts.empty() && raw_rule && issuer->type == model::Issuer::Type::acme) {
+  if (hosts.empty() && raw_rule && issuer->type == model::Issuer::Type::acme && !rules_broken) {
     diagnostics.error("E0441", location,
                       "TLS route's rule has no Host() matcher, so issuer \"" + issuer->name +
                         "\" has no domain to request a certificate for",
@@ -126,13 +129,15 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
     check_entry_points(config, dashboard.entry_points, true, diagnostics);
-    check_certificate(config, {dashboard.host}, false, dashboard.issuer, dashboard.host_location, diagnostics);
+    check_certificate(config, {dashboard.host}, false, false, dashboard.issuer, dashboard.host_location,
+                      diagnostics);
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       check_entry_points(config, route.entry_points, route.tls, diagnostics);
       if (route.tls) {
-        check_certificate(config, detail::route_hosts(route), !route.rule.empty(), route.issuer,
+        bool broken = !route.rule.empty() && !rules::parse_rule(route.rule).ok();
+        check_certificate(config, detail::route_hosts(route), !route.rule.empty(), broken, route.issuer,
                           route.rule.empty() ? route.host_location : route.rule_location, diagnostics);
         continue;
       }

@@ -53,7 +53,11 @@ bool report_diagnostics(const Compilation& c, const Options& options)
     report(c.diagnostics, options.format, c.tree, stream, options.format == Format::text && stderr_is_terminal());
   }
   if (c.diagnostics.has_errors() && options.format == Format::text) {
-    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s) in " << options.source << "\n";
+    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s)";
+    if (c.diagnostics.warning_count() > 0) {
+      std::cerr << " and " << c.diagnostics.warning_count() << " warning(s)";
+    }
+    std::cerr << " in " << options.source << "\n";
   }
   return c.diagnostics.has_errors();
 }
