@@ -28,12 +28,12 @@ TEST(Locate, PlainSingleAndDoubleQuotedValuesAndVariables)
     return detail::locate_in(start, {text, style, true}, vars, offset).column;
   };
   EXPECT_EQ(column("Host(`a`) &", 0, 10), 20);
-  EXPECT_EQ(column("Host(`a`) &", '"', 10), 21);          // after the opening quote
-  EXPECT_EQ(column("Host('a') &", '\'', 10), 23);         // two quotes written as ''
-  EXPECT_EQ(column("H(\"a\") &", '"', 7), 20);            // \" is two characters
-  EXPECT_EQ(column("Host(`${domain}`) &", 0, 20), 28);    // "example.com" is longer than ${domain}
-  EXPECT_EQ(column("Host(`${domain}`) &", 0, 8), 16);     // inside the variable: at its '$'
-  EXPECT_EQ(column("Host(`$${x}`) &", 0, 11), 22);        // $${ is a literal ${
+  EXPECT_EQ(column("Host(`a`) &", '"', 10), 21);       // after the opening quote
+  EXPECT_EQ(column("Host('a') &", '\'', 10), 23);      // two quotes written as ''
+  EXPECT_EQ(column("H(\"a\") &", '"', 7), 20);         // \" is two characters
+  EXPECT_EQ(column("Host(`${domain}`) &", 0, 20), 28); // "example.com" is longer than ${domain}
+  EXPECT_EQ(column("Host(`${domain}`) &", 0, 8), 16);  // inside the variable: at its '$'
+  EXPECT_EQ(column("Host(`$${x}`) &", 0, 11), 22);     // $${ is a literal ${
   EXPECT_EQ(detail::locate_in(start, {"a\nb", '|', false}, vars, 2).column, 10); // block: the value's start
 }
 
@@ -83,16 +83,18 @@ TEST(Checks, WildcardHostShadowsPlainHostsByDefault)
 
 TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
 {
-  std::string edge = std::string(testing::k_edge).replace(std::string(testing::k_edge).find("  vars:"), 0,
-                                                          "  entryPoints:\n"
-                                                          "    web: {address: \":80\", redirectTo: websecure}\n"
-                                                          "    websecure: {address: \":443\"}\n"
-                                                          "    internal: {address: \":8443\"}\n");
+  std::string edge = std::string(testing::k_edge)
+                         .replace(std::string(testing::k_edge).find("  vars:"), 0,
+                                  "  entryPoints:\n"
+                                  "    web: {address: \":80\", redirectTo: websecure}\n"
+                                  "    websecure: {address: \":443\"}\n"
+                                  "    internal: {address: \":8443\"}\n");
   auto routes = [](const std::string& entry_point) {
     return project("    - name: all\n      host: a.${domain}\n      service: web\n"
                    "      priority: 100\n      entryPoints: [websecure]\n"
                    "    - name: api\n      host: a.${domain}\n      pathPrefix: /api\n"
-                   "      service: web\n      entryPoints: [" + entry_point + "]\n");
+                   "      service: web\n      entryPoints: [" +
+                   entry_point + "]\n");
   };
   auto apart = compile_files({{"edge.yaml", edge}, {"a.yaml", routes("internal")}}, false);
   EXPECT_EQ(messages(apart), V{});
@@ -110,8 +112,9 @@ TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)
   auto c = compile_files({{"a.yaml", project(routes) + "---\n" + worker}});
   EXPECT_EQ(messages(c, true), V{});
   auto loud = compile_files({{"a.yaml", project(routes) + "---\n" + worker.substr(0, worker.find("  annotations")) +
-                                          worker.substr(worker.find("spec:"))}});
-  EXPECT_EQ(messages(loud, true), V{"a.yaml:19:5: W0602: service \"worker\" of project \"jobs\" is not used by any route"});
+                                            worker.substr(worker.find("spec:"))}});
+  EXPECT_EQ(messages(loud, true),
+            V{"a.yaml:19:5: W0602: service \"worker\" of project \"jobs\" is not used by any route"});
   EXPECT_FALSE(loud.diagnostics.has_errors());
 }
 

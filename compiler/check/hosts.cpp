@@ -22,8 +22,8 @@ void require_host(const std::string& host, const diag::Location& location, diag:
     }
     diagnostics.error("E0431", location, "\"" + host + "\" is not a valid host name: " + why,
                       lower != host && detail::host_problem(lower).empty()
-                        ? "write \"" + lower + "\""
-                        : "letters a-z, digits and '-' in labels separated by '.', e.g. team-a.example.com");
+                          ? "write \"" + lower + "\""
+                          : "letters a-z, digits and '-' in labels separated by '.', e.g. team-a.example.com");
   }
 }
 
@@ -63,8 +63,7 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
     for (const auto& request : *requests) {
       for (size_t i = 0; i < request.domains.size(); ++i) {
         require_host(request.domains[i],
-                     i < request.domain_locations.size() ? request.domain_locations[i] : request.location,
-                     diagnostics);
+                     i < request.domain_locations.size() ? request.domain_locations[i] : request.location, diagnostics);
       }
     }
   }
@@ -105,15 +104,16 @@ void check_host_owners(const model::Config& config, diag::Diagnostics& diagnosti
       }
       reported[claim.project] = true;
       if (dashboard_host) {
-        diagnostics.error("E0422", claim.location, "host \"" + host + "\" is the dashboard's (Edge.spec.dashboard.host)",
+        diagnostics.error("E0422", claim.location,
+                          "host \"" + host + "\" is the dashboard's (Edge.spec.dashboard.host)",
                           "the dashboard is at " + diag::format_location(dashboard.host_location) +
-                            "; give this route or the dashboard another host");
+                              "; give this route or the dashboard another host");
         continue;
       }
       const Claim& first = list.front();
       diagnostics.error("E0422", claim.location, "host \"" + host + "\" is also routed by project \"" + owner + "\"",
                         "a host belongs to one project: move this route into \"" + owner + "\" (at " +
-                          diag::format_location(first.location) + ") or give it another host");
+                            diag::format_location(first.location) + ") or give it another host");
     }
   }
 }

@@ -43,10 +43,10 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
       bool error = diag::find_code(code) != nullptr;
       diagnostics.error("E0306", declaration.ignore_location,
                         std::string(model::k_ignore_annotation) + " names \"" + code + "\", which is " +
-                          (error ? "an error, not a warning code" : "not a warning code"),
-                        error ? "errors cannot be silenced: fix what it reports"
-                              : suggestion.empty() ? "warning codes: " + util::join(warnings, ", ")
-                                                   : "did you mean \"" + suggestion + "\"?");
+                            (error ? "an error, not a warning code" : "not a warning code"),
+                        error                ? "errors cannot be silenced: fix what it reports"
+                        : suggestion.empty() ? "warning codes: " + util::join(warnings, ", ")
+                                             : "did you mean \"" + suggestion + "\"?");
     }
   }
 }
@@ -55,8 +55,8 @@ void apply_ignore(const model::Model& model, const diag::Diagnostics& found, dia
 {
   for (auto& d : found.sorted()) {
     const model::Declaration* declaration = d.severity == diag::Severity::warning ? owner(model, d.location) : nullptr;
-    if (declaration && std::find(declaration->ignore.begin(), declaration->ignore.end(), d.code) !=
-                         declaration->ignore.end()) {
+    if (declaration &&
+        std::find(declaration->ignore.begin(), declaration->ignore.end(), d.code) != declaration->ignore.end()) {
       continue;
     }
     diagnostics.add(std::move(d));

@@ -20,9 +20,9 @@ struct Shape
 {
   const model::Route* route = nullptr;
   std::string project;
-  std::string host;        // "*.example.com" for a wildcard
-  std::string path;        // "/" when there is no path condition
-  bool exact = false;      // Path rather than PathPrefix
+  std::string host;   // "*.example.com" for a wildcard
+  std::string path;   // "/" when there is no path condition
+  bool exact = false; // Path rather than PathPrefix
   int64_t priority = 0;
   std::vector<std::string> entry_points;
 };
@@ -117,10 +117,10 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
     std::string priority = std::to_string(winner->priority) + " > " + std::to_string(inner.priority);
     diagnostics.error("E0423", inner.route->location,
                       "route is never reached: route \"" + winner->route->output_name +
-                        "\" matches every request it matches, with a higher priority (" + priority + ")",
+                          "\" matches every request it matches, with a higher priority (" + priority + ")",
                       "the other route is at " + diag::format_location(winner->route->location) +
-                        "; give this route a priority above " + std::to_string(winner->priority) +
-                        ", or narrow the other route");
+                          "; give this route a priority above " + std::to_string(winner->priority) +
+                          ", or narrow the other route");
   }
 }
 

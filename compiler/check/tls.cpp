@@ -10,7 +10,10 @@ namespace edgegen::check {
 
 namespace {
 
-bool is_wildcard(const std::string& host) { return util::starts_with(host, "*."); }
+bool is_wildcard(const std::string& host)
+{
+  return util::starts_with(host, "*.");
+}
 
 bool http01(const model::Issuer& issuer)
 {
@@ -46,12 +49,12 @@ void check_entry_points(const model::Config& config, const std::vector<model::Re
     if (!entry_point->redirect_to.name.empty()) {
       diagnostics.error("E0406", ref.location,
                         "entry point \"" + ref.name + "\" redirects every request to \"" +
-                          entry_point->redirect_to.name + "\", so this route is never reached",
-                        "remove \"" + ref.name + "\"; without entryPoints a route is on every entry point that "
-                                                 "does not redirect");
+                            entry_point->redirect_to.name + "\", so this route is never reached",
+                        "remove \"" + ref.name +
+                            "\"; without entryPoints a route is on every entry point that "
+                            "does not redirect");
     } else if (tls && detail::address_port(entry_point->address) == 80) {
-      diagnostics.error("E0407", ref.location,
-                        "route uses TLS but " + describe(*entry_point) + " serves plain HTTP",
+      diagnostics.error("E0407", ref.location, "route uses TLS but " + describe(*entry_point) + " serves plain HTTP",
                         "put the route on an entry point clients reach with TLS, or write `tls: false`");
     }
   }
@@ -71,7 +74,7 @@ void check_certificate(const model::Config& config, const std::vector<std::strin
   if (hosts.empty() && raw_rule && issuer->type == model::Issuer::Type::acme && !rules_broken) {
     diagnostics.error("E0441", location,
                       "TLS route's rule has no Host() matcher, so issuer \"" + issuer->name +
-                        "\" has no domain to request a certificate for",
+                          "\" has no domain to request a certificate for",
                       "add Host(`...`) to the rule, or write `tls: false`");
     return;
   }
@@ -86,8 +89,10 @@ void check_certificate(const model::Config& config, const std::vector<std::strin
       if (!covered) {
         diagnostics.error("E0441", location,
                           "no certificate of issuer \"" + issuer->name + "\" covers \"" + host + "\"",
-                          "add \"" + host + "\" (or a wildcard one label up) to the domains of one of its "
-                          "certificates at " + diag::format_location(issuer->location) + ", or use an ACME issuer");
+                          "add \"" + host +
+                              "\" (or a wildcard one label up) to the domains of one of its "
+                              "certificates at " +
+                              diag::format_location(issuer->location) + ", or use an ACME issuer");
       }
       continue;
     }
@@ -102,7 +107,7 @@ void check_certificate(const model::Config& config, const std::vector<std::strin
     if (!requested && is_wildcard(host) && http01(*issuer)) {
       diagnostics.error("E0442", location,
                         "issuer \"" + issuer->name + "\" solves HTTP-01, which cannot issue a certificate for \"" +
-                          host + "\"",
+                            host + "\"",
                         "use a DNS-01 issuer for this route (issuer: ...), or request the wildcard in "
                         "Edge.spec.certificates from a DNS-01 issuer");
     }
@@ -118,9 +123,10 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
       const model::Issuer* issuer = model::find_issuer(config, request.issuer.resolved);
       for (size_t i = 0; issuer && http01(*issuer) && i < request.domains.size(); ++i) {
         if (is_wildcard(request.domains[i])) {
-          diagnostics.error("E0442", i < request.domain_locations.size() ? request.domain_locations[i] : request.location,
+          diagnostics.error("E0442",
+                            i < request.domain_locations.size() ? request.domain_locations[i] : request.location,
                             "issuer \"" + issuer->name + "\" solves HTTP-01, which cannot issue a certificate for \"" +
-                              request.domains[i] + "\"",
+                                request.domains[i] + "\"",
                             "request this certificate from a DNS-01 issuer (issuer: ...)");
         }
       }
@@ -129,8 +135,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
     check_entry_points(config, dashboard.entry_points, true, diagnostics);
-    check_certificate(config, {dashboard.host}, false, false, dashboard.issuer, dashboard.host_location,
-                      diagnostics);
+    check_certificate(config, {dashboard.host}, false, false, dashboard.issuer, dashboard.host_location, diagnostics);
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
@@ -146,7 +151,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
         if (entry_point && entry_point->redirect_to.name.empty() && serves_tls(config, *entry_point)) {
           diagnostics.warning("W0604", route.location,
                               "route has tls: false but is served on " + describe(*entry_point) +
-                                ", where clients speak TLS",
+                                  ", where clients speak TLS",
                               "remove `tls: false`, or list a plain-HTTP entry point in entryPoints");
           break;
         }
@@ -160,7 +165,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
                  middleware.type == "forwardAuth")) {
               diagnostics.warning("W0605", ref.location,
                                   "middleware \"" + ref.name + "\" (" + middleware.type +
-                                    ") authenticates a route without TLS: credentials cross the network in clear",
+                                      ") authenticates a route without TLS: credentials cross the network in clear",
                                   "remove `tls: false` from the route");
             }
           }

@@ -99,13 +99,13 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
       use.used = use.used || used_issuers.count(issuer.name);
     }
   }
-  for (const auto& [code, uses] : {std::pair{"W0601", &middlewares}, std::pair{"W0602", &services},
-                                   std::pair{"W0603", &issuers}}) {
+  for (const auto& [code, uses] :
+       {std::pair{"W0601", &middlewares}, std::pair{"W0602", &services}, std::pair{"W0603", &issuers}}) {
     for (const auto& [name, use] : *uses) {
       if (!use.used && !misspelt.count(use.kind)) {
         diagnostics.warning(code, use.location, use.message,
                             "use it, delete it, or keep it with the annotation edgegen.dev/ignore: \"" +
-                              std::string(code) + "\"");
+                                std::string(code) + "\"");
       }
     }
   }

@@ -55,8 +55,8 @@ void check_url(const std::string& url, const diag::Location& location, diag::Dia
 void check_middleware(const model::Middleware& middleware, diag::Diagnostics& diagnostics)
 {
   const util::Value& spec = middleware.config.is_map() && !middleware.config.as_map().empty()
-                              ? middleware.config.as_map().begin()->second
-                              : middleware.config;
+                                ? middleware.config.as_map().begin()->second
+                                : middleware.config;
   if (!spec.is_map()) {
     return;
   }
@@ -84,8 +84,8 @@ void check_middleware(const model::Middleware& middleware, diag::Diagnostics& di
       const util::Value* headers = member(list);
       for (const auto& [name, value] : headers && headers->is_map() ? headers->as_map() : util::Value::Map{}) {
         std::string lower = util::to_lower(name);
-        bool credential = lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" ||
-                          lower == "x-api-key";
+        bool credential =
+            lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" || lower == "x-api-key";
         if (credential && value.is_string() && !value.as_string().empty()) {
           diagnostics.error("E0461", where(middleware, base + "/" + list + "/" + load::pointer_token(name)),
                             "header \"" + name + "\" is set to a credential in the repository",

@@ -83,7 +83,7 @@ std::string explain(const CodeInfo& info)
   std::string out = std::string(info.code) + " (" + kind + "): " + info.meaning + "\n\n" + wrapped(info.explanation);
   if (*info.failing) {
     out += std::string(severity_of(info.code) == Severity::warning ? "\nExample that warns:\n\n"
-                                                                    : "\nExample that fails:\n\n") +
+                                                                   : "\nExample that fails:\n\n") +
            indented(info.failing);
   }
   if (*info.fix) {

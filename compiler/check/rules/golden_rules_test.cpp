@@ -26,7 +26,7 @@ struct Found
 Protocol protocol_of(const std::string& where)
 {
   return where.find("tcp") != std::string::npos || where.find("TCP") != std::string::npos ? Protocol::tcp
-                                                                                            : Protocol::http;
+                                                                                          : Protocol::http;
 }
 
 void collect(const load::Node& node, const std::string& where, std::vector<Found>& out)
@@ -58,8 +58,8 @@ TEST(GoldenRules, EveryEmittedRuleParses)
   std::vector<Found> found;
   for (const auto& entry : std::filesystem::recursive_directory_iterator("tests/golden")) {
     std::string path = entry.path().generic_string();
-    if (!entry.is_regular_file() || !(util::ends_with(path, ".yml") || util::ends_with(path, ".yaml") ||
-                                      util::ends_with(path, ".json"))) {
+    if (!entry.is_regular_file() ||
+        !(util::ends_with(path, ".yml") || util::ends_with(path, ".yaml") || util::ends_with(path, ".json"))) {
       continue;
     }
     std::ifstream in(path, std::ios::binary);

@@ -19,30 +19,30 @@ struct Definition
   size_t max_arguments;
   bool http;
   bool tcp;
-  int regexp_argument;    // index of the argument that is a regexp, -1 for none
-  const char* example;    // a correct call, for hints
+  int regexp_argument; // index of the argument that is a regexp, -1 for none
+  const char* example; // a correct call, for hints
 };
 
 const Definition k_matchers[] = {
-  {"ClientIP", 1, 1, true, true, -1, "ClientIP(`10.0.0.0/8`)"},
-  {"Method", 1, 1, true, false, -1, "Method(`GET`)"},
-  {"Host", 1, 1, true, false, -1, "Host(`example.com`)"},
-  {"HostRegexp", 1, 1, true, false, 0, "HostRegexp(`^[a-z]+\\.example\\.com$`)"},
-  {"Path", 1, 1, true, false, -1, "Path(`/status`)"},
-  {"PathRegexp", 1, 1, true, false, 0, "PathRegexp(`^/api/v[0-9]+/`)"},
-  {"PathPrefix", 1, 1, true, false, -1, "PathPrefix(`/api`)"},
-  {"Header", 2, 2, true, false, -1, "Header(`X-Beta`, `1`)"},
-  {"HeaderRegexp", 2, 2, true, false, 1, "HeaderRegexp(`User-Agent`, `^curl/`)"},
-  {"Query", 1, 2, true, false, -1, "Query(`mobile`, `true`)"},
-  {"QueryRegexp", 1, 2, true, false, 1, "QueryRegexp(`page`, `^[0-9]+$`)"},
-  {"ALPN", 1, 1, false, true, -1, "ALPN(`h2`)"},
-  {"HostSNI", 1, 1, false, true, -1, "HostSNI(`example.com`)"},
-  {"HostSNIRegexp", 1, 1, false, true, 0, "HostSNIRegexp(`^[a-z]+\\.example\\.com$`)"},
+    {"ClientIP", 1, 1, true, true, -1, "ClientIP(`10.0.0.0/8`)"},
+    {"Method", 1, 1, true, false, -1, "Method(`GET`)"},
+    {"Host", 1, 1, true, false, -1, "Host(`example.com`)"},
+    {"HostRegexp", 1, 1, true, false, 0, "HostRegexp(`^[a-z]+\\.example\\.com$`)"},
+    {"Path", 1, 1, true, false, -1, "Path(`/status`)"},
+    {"PathRegexp", 1, 1, true, false, 0, "PathRegexp(`^/api/v[0-9]+/`)"},
+    {"PathPrefix", 1, 1, true, false, -1, "PathPrefix(`/api`)"},
+    {"Header", 2, 2, true, false, -1, "Header(`X-Beta`, `1`)"},
+    {"HeaderRegexp", 2, 2, true, false, 1, "HeaderRegexp(`User-Agent`, `^curl/`)"},
+    {"Query", 1, 2, true, false, -1, "Query(`mobile`, `true`)"},
+    {"QueryRegexp", 1, 2, true, false, 1, "QueryRegexp(`page`, `^[0-9]+$`)"},
+    {"ALPN", 1, 1, false, true, -1, "ALPN(`h2`)"},
+    {"HostSNI", 1, 1, false, true, -1, "HostSNI(`example.com`)"},
+    {"HostSNIRegexp", 1, 1, false, true, 0, "HostSNIRegexp(`^[a-z]+\\.example\\.com$`)"},
 };
 
 // v2 matchers that v3 renamed.
 const std::pair<const char*, const char*> k_renamed[] = {
-  {"HostHeader", "Host"}, {"Headers", "Header"}, {"HeadersRegexp", "HeaderRegexp"}};
+    {"HostHeader", "Host"}, {"Headers", "Header"}, {"HeadersRegexp", "HeaderRegexp"}};
 
 // v2 accepted several values in one call for these; v3 takes one.
 bool was_variadic(const std::string& name)
@@ -64,9 +64,15 @@ bool same_name(const std::string& written, const std::string& name)
   return written == name || written == lower || written == upper || written == title;
 }
 
-bool serves(const Definition& d, Protocol protocol) { return protocol == Protocol::http ? d.http : d.tcp; }
+bool serves(const Definition& d, Protocol protocol)
+{
+  return protocol == Protocol::http ? d.http : d.tcp;
+}
 
-const char* protocol_name(Protocol protocol) { return protocol == Protocol::http ? "HTTP" : "TCP"; }
+const char* protocol_name(Protocol protocol)
+{
+  return protocol == Protocol::http ? "HTTP" : "TCP";
+}
 
 std::string call(const std::string& name, const std::vector<Argument>& arguments)
 {
@@ -157,8 +163,7 @@ bool is_sni(const std::string& s)
   return true;
 }
 
-void problem(std::vector<RuleProblem>& out, const char* code, size_t offset, std::string message,
-             std::string hint = {})
+void problem(std::vector<RuleProblem>& out, const char* code, size_t offset, std::string message, std::string hint = {})
 {
   out.push_back({code, offset, std::move(message), std::move(hint)});
 }
@@ -191,9 +196,9 @@ void check_unknown(const Matcher& m, Protocol protocol, std::vector<RuleProblem>
   }
   std::string suggestion = util::closest_match(m.written, names);
   problem(out, "E0502", m.offset, "unknown matcher " + m.written + "()",
-          suggestion.empty() ? std::string("Traefik v3 ") + protocol_name(protocol) +
-                                 " matchers: " + util::join(names, ", ")
-                             : "did you mean " + suggestion + "()?");
+          suggestion.empty()
+              ? std::string("Traefik v3 ") + protocol_name(protocol) + " matchers: " + util::join(names, ", ")
+              : "did you mean " + suggestion + "()?");
 }
 
 bool check_arity(const Matcher& m, const Definition& d, std::vector<RuleProblem>& out)
@@ -219,11 +224,11 @@ bool check_arity(const Matcher& m, const Definition& d, std::vector<RuleProblem>
   }
   if (n < d.min_arguments || n > d.max_arguments) {
     std::string wanted = d.min_arguments == d.max_arguments
-                           ? std::to_string(d.min_arguments)
-                           : std::to_string(d.min_arguments) + " or " + std::to_string(d.max_arguments);
+                             ? std::to_string(d.min_arguments)
+                             : std::to_string(d.min_arguments) + " or " + std::to_string(d.max_arguments);
     problem(out, "E0504", m.offset,
             m.name + "() takes " + wanted + " argument" + (d.max_arguments == 1 ? "" : "s") + ", got " +
-              std::to_string(n),
+                std::to_string(n),
             std::string("for example ") + d.example);
     return false;
   }

@@ -14,13 +14,22 @@ struct Token
   enum class Kind { end, and_, or_, not_, open, close, comma, identifier, string, other };
   Kind kind = Kind::end;
   size_t offset = 0;
-  std::string text; // identifier, or the character of `other`
+  std::string text;  // identifier, or the character of `other`
   Argument argument; // for strings
 };
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_letter(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 struct SyntaxError
 {
@@ -58,12 +67,30 @@ public:
       return t;
     }
     switch (c) {
-    case '!': t.kind = Token::Kind::not_; ++m_pos; return t;
-    case '(': t.kind = Token::Kind::open; ++m_pos; return t;
-    case ')': t.kind = Token::Kind::close; ++m_pos; return t;
-    case ',': t.kind = Token::Kind::comma; ++m_pos; return t;
-    case '`': t.kind = Token::Kind::string; t.argument = raw_string(); return t;
-    case '"': t.kind = Token::Kind::string; t.argument = interpreted_string(); return t;
+    case '!':
+      t.kind = Token::Kind::not_;
+      ++m_pos;
+      return t;
+    case '(':
+      t.kind = Token::Kind::open;
+      ++m_pos;
+      return t;
+    case ')':
+      t.kind = Token::Kind::close;
+      ++m_pos;
+      return t;
+    case ',':
+      t.kind = Token::Kind::comma;
+      ++m_pos;
+      return t;
+    case '`':
+      t.kind = Token::Kind::string;
+      t.argument = raw_string();
+      return t;
+    case '"':
+      t.kind = Token::Kind::string;
+      t.argument = interpreted_string();
+      return t;
     case '\'':
       throw SyntaxError{m_pos, "single quotes do not make a string in a Traefik rule",
                         "quote with backticks (`...`) or double quotes"};
@@ -147,9 +174,13 @@ private:
       uint32_t value = 0;
       for (int i = 0; i < count; ++i) {
         char d = m_pos < m_s.size() ? m_s[m_pos] : '\0';
-        int v = is_digit(d) ? d - '0' : (d >= 'a' && d <= 'f') ? d - 'a' + 10 : (d >= 'A' && d <= 'F') ? d - 'A' + 10 : 99;
+        int v = is_digit(d)              ? d - '0'
+                : (d >= 'a' && d <= 'f') ? d - 'a' + 10
+                : (d >= 'A' && d <= 'F') ? d - 'A' + 10
+                                         : 99;
         if (v >= base) {
-          throw SyntaxError{start, "invalid escape sequence in a string", "write a backslash as \\\\, or quote with backticks"};
+          throw SyntaxError{start, "invalid escape sequence in a string",
+                            "write a backslash as \\\\, or quote with backticks"};
         }
         value = value * base + v;
         ++m_pos;
@@ -171,7 +202,8 @@ private:
       return;
     }
     if (c != 'u' && c != 'U') {
-      throw SyntaxError{start, "invalid escape sequence in a string", "write a backslash as \\\\, or quote with backticks"};
+      throw SyntaxError{start, "invalid escape sequence in a string",
+                        "write a backslash as \\\\, or quote with backticks"};
     }
     rune = digits(c == 'u' ? 4 : 8, 16);
     if (rune > 0x10FFFF || (rune >= 0xD800 && rune < 0xE000)) {
@@ -206,16 +238,26 @@ private:
 std::string describe(const Token& t)
 {
   switch (t.kind) {
-  case Token::Kind::end: return "the end of the rule";
-  case Token::Kind::and_: return "'&&'";
-  case Token::Kind::or_: return "'||'";
-  case Token::Kind::not_: return "'!'";
-  case Token::Kind::open: return "'('";
-  case Token::Kind::close: return "')'";
-  case Token::Kind::comma: return "','";
-  case Token::Kind::identifier: return "'" + t.text + "'";
-  case Token::Kind::string: return "the string " + t.argument.literal;
-  case Token::Kind::other: return "'" + t.text + "'";
+  case Token::Kind::end:
+    return "the end of the rule";
+  case Token::Kind::and_:
+    return "'&&'";
+  case Token::Kind::or_:
+    return "'||'";
+  case Token::Kind::not_:
+    return "'!'";
+  case Token::Kind::open:
+    return "'('";
+  case Token::Kind::close:
+    return "')'";
+  case Token::Kind::comma:
+    return "','";
+  case Token::Kind::identifier:
+    return "'" + t.text + "'";
+  case Token::Kind::string:
+    return "the string " + t.argument.literal;
+  case Token::Kind::other:
+    return "'" + t.text + "'";
   }
   return "?";
 }
@@ -236,8 +278,7 @@ public:
       throw SyntaxError{m_token.offset, "unexpected ')': no parenthesis is open", "remove it"};
     }
     if (m_token.kind != Token::Kind::end) {
-      throw SyntaxError{m_token.offset, "expected && or || before " + describe(m_token),
-                        "join matchers with && or ||"};
+      throw SyntaxError{m_token.offset, "expected && or || before " + describe(m_token), "join matchers with && or ||"};
     }
   }
 
@@ -312,7 +353,8 @@ private:
                             "quote it with backticks"};
         }
         throw SyntaxError{m_token.kind == Token::Kind::end ? open : m_token.offset,
-                          m_token.kind == Token::Kind::end ? "'(' is never closed" : "expected a string, found " + describe(m_token),
+                          m_token.kind == Token::Kind::end ? "'(' is never closed"
+                                                           : "expected a string, found " + describe(m_token),
                           m_token.kind == Token::Kind::end ? "add the missing ')'" : ""};
       }
       matcher.arguments.push_back(m_token.argument);
