@@ -43,11 +43,15 @@ inline Compilation compile_files(std::vector<std::pair<std::string, std::string>
   return compile(*source, true);
 }
 
-// "file:line:col: CODE: message" of every diagnostic, sorted.
-inline std::vector<std::string> messages(const Compilation& c)
+// "file:line:col: CODE: message" of every error, sorted; warnings too when
+// asked (most tests are about errors, and their inputs need not be tidy).
+inline std::vector<std::string> messages(const Compilation& c, bool with_warnings = false)
 {
   std::vector<std::string> out;
   for (const auto& d : c.diagnostics.sorted()) {
+    if (d.severity == diag::Severity::warning && !with_warnings) {
+      continue;
+    }
     out.push_back(diag::format_location(d.location) + ": " + d.code + ": " + d.message);
   }
   return out;

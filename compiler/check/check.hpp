@@ -14,5 +14,18 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
 void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics);
 void check_output_names(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_route_claims(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_rule_syntax(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_host_owners(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_tls(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_values(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_chains(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_unused(const model::Model& model, diag::Diagnostics& diagnostics);
+void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diagnostics);
+
+// Adds `found` to `diagnostics`, less the warnings that the document they
+// are in silences with the edgegen.dev/ignore annotation.
+void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

@@ -72,6 +72,11 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
     require(dashboard.issuer, "E0403", "issuer", issuers, issuer_hint, diagnostics);
   }
 
+  for (const auto& middleware : config.middlewares) {
+    for (const auto& ref : middleware.chain) {
+      require(ref, "E0402", "middleware", shared, listing("shared middleware", shared), diagnostics);
+    }
+  }
   for (const auto& project : config.projects) {
     std::vector<std::string> services, middlewares = shared;
     for (const auto& service : project.services) {
@@ -79,6 +84,11 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
     }
     for (const auto& middleware : project.middlewares) {
       middlewares.push_back(middleware.name);
+    }
+    for (const auto& middleware : project.middlewares) {
+      for (const auto& ref : middleware.chain) {
+        require(ref, "E0402", "middleware", middlewares, listing("middleware", middlewares), diagnostics);
+      }
     }
     for (const auto& route : project.routes) {
       require(route.service, "E0401", "service", services,

@@ -3,12 +3,15 @@
 #include "cli/commands.hpp"
 
 #include "cli/report.hpp"
+#include "diag/codes.hpp"
 #include "pipeline.hpp"
 #include "util/errors.hpp"
 #include "util/strings.hpp"
 #include "write/write.hpp"
 
 #include <CLI/CLI.hpp>
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <functional>
@@ -34,15 +37,27 @@ std::string out_path(const std::string& out, const std::string& path)
   return util::ends_with(out, "/") ? out + path : out + "/" + path;
 }
 
+// Colour only for a person at a terminal, and never against NO_COLOR
+// (https://no-color.org); CI logs and redirected output stay plain.
+bool stderr_is_terminal()
+{
+  const char* no_colour = std::getenv("NO_COLOR");
+  return isatty(STDERR_FILENO) && !(no_colour && *no_colour);
+}
+
 // Prints the diagnostics (always: warnings too) and tells whether there were errors.
 bool report_diagnostics(const Compilation& c, const Options& options)
 {
   std::ostream& stream = options.format == Format::text ? std::cerr : std::cout;
-  if (options.format == Format::json || !c.diagnostics.empty()) {
-    report(c.diagnostics, options.format, c.tree, stream);
+  if (options.format == Format::json || options.format == Format::sarif || !c.diagnostics.empty()) {
+    report(c.diagnostics, options.format, c.tree, stream, options.format == Format::text && stderr_is_terminal());
   }
   if (c.diagnostics.has_errors() && options.format == Format::text) {
-    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s) in " << options.source << "\n";
+    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s)";
+    if (c.diagnostics.warning_count() > 0) {
+      std::cerr << " and " << c.diagnostics.warning_count() << " warning(s)";
+    }
+    std::cerr << " in " << options.source << "\n";
   }
   return c.diagnostics.has_errors();
 }
@@ -141,16 +156,55 @@ int render_command(const Options& options)
   return k_exit_ok;
 }
 
+int explain_command(const std::string& code, bool markdown)
+{
+  if (markdown) {
+    std::cout << diag::codes_markdown();
+    return k_exit_ok;
+  }
+  if (code.empty()) {
+    for (const auto& info : diag::codes()) {
+      std::cout << info.code << "  " << info.meaning << "\n";
+    }
+    return k_exit_ok;
+  }
+  std::string wanted = code;
+  for (char& c : wanted) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (const diag::CodeInfo* info = diag::find_code(wanted)) {
+    std::cout << diag::explain(*info);
+    return k_exit_ok;
+  }
+  std::vector<std::string> known;
+  for (const auto& info : diag::codes()) {
+    known.push_back(info.code);
+  }
+  // W0601 typed as E0601: the number is the better clue.
+  std::string suggestion;
+  for (const auto& other : known) {
+    suggestion = wanted.size() == 5 && other.substr(1) == wanted.substr(1) ? other : suggestion;
+  }
+  suggestion = suggestion.empty() ? util::closest_match(wanted, known) : suggestion;
+  throw util::EnvironmentError("unknown code \"" + code + "\"" +
+                               (suggestion.empty() ? " (`edgegen explain` lists every code)"
+                                                   : " (did you mean " + suggestion + "?)"));
+}
+
 void add_format(CLI::App& command, Options& options)
 {
   command
     .add_option_function<std::string>(
       "--format",
       [&options](const std::string& name) {
-        options.format = name == "json" ? Format::json : name == "github" ? Format::github : Format::text;
+        options.format = name == "json"     ? Format::json
+                         : name == "github" ? Format::github
+                         : name == "sarif"  ? Format::sarif
+                                            : Format::text;
       },
-      "diagnostics: text (default, on stderr), json (on stdout), github (workflow annotations)")
-    ->check(CLI::IsMember({"text", "json", "github"}))
+      "diagnostics: text (default, on stderr), json (on stdout), sarif (SARIF 2.1.0 for code scanning, on "
+      "stdout), github (workflow annotations)")
+    ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
     ->type_name("FORMAT");
 }
 
@@ -175,6 +229,8 @@ int run(int argc, char** argv)
              "  edgegen render edge/ --out rendered/            write the rendered tree\n"
              "  edgegen render edge/ --out rendered/ --check    CI drift gate: exit 1 if rendered/ is stale\n"
              "  edgegen render edge/ --out rendered/ --env prod render one environment\n"
+             "  edgegen validate edge/ --format sarif > edgegen.sarif   for GitHub code scanning\n"
+             "  edgegen explain E0423                           what a code means and how to fix it\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
@@ -193,6 +249,13 @@ int run(int argc, char** argv)
   render->add_flag("--check", options.check, "write nothing; exit 1 if --out differs from what would be rendered");
   add_format(*render, options);
   render->callback([&] { action = [&] { return render_command(options); }; });
+
+  std::string explain_code;
+  bool markdown = false;
+  auto* explain = app.add_subcommand("explain", "what a diagnostic code means, an input that gets it and the fix");
+  explain->add_option("CODE", explain_code, "a code such as E0421 (without it: every code)")->type_name("CODE");
+  explain->add_flag("--markdown", markdown, "print the README's table of codes");
+  explain->callback([&] { action = [&] { return explain_command(explain_code, markdown); }; });
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([&] { action = [] {

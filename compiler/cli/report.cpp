@@ -41,12 +41,23 @@ std::string printable(std::string_view line)
   return out;
 }
 
-void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostream& out)
+// ANSI styles, empty when not painting.
+struct Paint
+{
+  bool on = false;
+  std::string operator()(const char* style, const std::string& text) const
+  {
+    return on ? std::string("\033[") + style + "m" + text + "\033[0m" : text;
+  }
+};
+
+void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostream& out, const Paint& paint)
 {
   diag::Location location = d.location;
   location.file = location.file.empty() ? "edgegen" : location.file;
-  out << diag::format_location(location) << ": " << severity_name(d.severity) << "[" << d.code
-      << "]: " << d.message;
+  const char* style = d.severity == diag::Severity::error ? "1;31" : "1;35";
+  out << paint("1", diag::format_location(location) + ":") << " "
+      << paint(style, std::string(severity_name(d.severity)) + "[" + d.code + "]") << ": " << d.message;
   if (!d.hint.empty()) {
     out << " (hint: " << d.hint << ")";
   }
@@ -61,7 +72,7 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
     for (int i = 0; i < location.column - 1 && i < static_cast<int>(line.size()); ++i) {
       out << (line[i] == '\t' ? '\t' : ' ');
     }
-    out << "^\n";
+    out << paint("1;32", "^") << "\n";
   }
 }
 
@@ -89,9 +100,14 @@ std::string github_escape(std::string s, bool property)
 
 } // namespace
 
-void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out)
+void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out,
+            bool colour)
 {
   auto all = diagnostics.sorted();
+  if (format == Format::sarif) {
+    report_sarif(all, out);
+    return;
+  }
   if (format == Format::json) {
     util::Value list = util::Value::list();
     for (const auto& d : all) {
@@ -116,7 +132,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
           << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false)
           << "\n";
     } else {
-      text(d, tree, out);
+      text(d, tree, out, Paint{colour});
     }
   }
 }

@@ -25,6 +25,11 @@ struct Node
   const std::string* file = nullptr;
   int line = 0;
   int column = 0;
+  // How a string was written: 0 plain, '\'' or '"' quoted, '|' or '>' block,
+  // and whether it sits on one line. With both, a problem at an offset inside
+  // the value (a rule's syntax error) can be shown at its own column.
+  char style = 0;
+  bool one_line = false;
 
   bool is_map() const { return kind == Kind::map; }
   bool is_list() const { return kind == Kind::list; }

@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace edgegen::load {
@@ -16,9 +17,15 @@ namespace {
 class Converter
 {
 public:
-  Converter(const std::string& file, diag::Diagnostics& diagnostics)
-    : m_file(file), m_diagnostics(diagnostics)
+  Converter(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics)
+    : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
   {
+    m_line_starts.push_back(0);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      if (bytes[i] == '\n') {
+        m_line_starts.push_back(i + 1);
+      }
+    }
   }
 
   // False when the document had to be abandoned (a diagnostic says why).
@@ -72,6 +79,48 @@ public:
 
 private:
   bool scalar(const YAML::Node& in, Node& out)
+  {
+    bool ok = scalar_value(in, out);
+    if (out.is_string()) {
+      note_style(out);
+    }
+    return ok;
+  }
+
+  // yaml-cpp does not tell how a scalar was written; its mark points at the
+  // first character (the quote or block indicator), so the bytes do.
+  void note_style(Node& out) const
+  {
+    if (out.line < 1 || static_cast<size_t>(out.line) > m_line_starts.size()) {
+      return;
+    }
+    size_t at = m_line_starts[out.line - 1] + out.column - 1;
+    size_t eol = std::min(m_bytes.find('\n', at), m_bytes.size());
+    if (at >= eol) {
+      return;
+    }
+    std::string_view rest = m_bytes.substr(at, eol - at);
+    char first = rest[0];
+    if (first == '|' || first == '>') {
+      out.style = first;
+    } else if (first == '"' || first == '\'') {
+      out.style = first;
+      for (size_t i = 1; i < rest.size(); ++i) {
+        if (first == '"' && rest[i] == '\\') {
+          ++i;
+        } else if (rest[i] == first && !(first == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'')) {
+          out.one_line = true;
+          break;
+        } else if (rest[i] == first) {
+          ++i; // '' inside single quotes
+        }
+      }
+    } else {
+      out.one_line = util::starts_with(rest, out.text);
+    }
+  }
+
+  bool scalar_value(const YAML::Node& in, Node& out)
   {
     const std::string& tag = in.Tag();
     const std::string& text = in.Scalar();
@@ -144,6 +193,8 @@ private:
   }
 
   const std::string& m_file;
+  std::string_view m_bytes;
+  std::vector<size_t> m_line_starts; // byte offset of each line
   diag::Diagnostics& m_diagnostics;
   std::vector<YAML::Node> m_stack; // maps and lists being converted, to find alias cycles
   size_t m_count = 0;
@@ -171,7 +222,7 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
     return {};
   }
   std::vector<Node> out(documents.size());
-  Converter converter(file, diagnostics);
+  Converter converter(file, bytes, diagnostics);
   for (size_t i = 0; i < documents.size(); ++i) {
     if (!converter.convert(documents[i], out[i], 0)) {
       return {};

@@ -38,6 +38,32 @@ const Node* spec_of(const load::Document& document)
   return spec && spec->is_map() ? spec : &k_empty;
 }
 
+// The document's identity and the warnings its annotation silences:
+// `edgegen.dev/ignore: "W0601, W0602"` (commas or spaces between codes).
+Declaration declaration_of(const load::Document& document)
+{
+  Declaration out{document.kind_name, document.name, document.root.location(), {}, {}};
+  const Node* metadata = document.root.find("metadata");
+  const Node* annotations = metadata ? metadata->find("annotations") : nullptr;
+  const Node* ignore = annotations ? annotations->find(k_ignore_annotation) : nullptr;
+  if (!ignore || !ignore->is_string()) {
+    return out;
+  }
+  out.ignore_location = ignore->location();
+  std::string code;
+  for (char c : ignore->text + " ") {
+    if (c == ',' || c == ' ' || c == '\t') {
+      if (!code.empty()) {
+        out.ignore.push_back(code);
+      }
+      code.clear();
+    } else {
+      code += c;
+    }
+  }
+  return out;
+}
+
 struct Inputs
 {
   const load::Document* edge = nullptr;
@@ -56,7 +82,7 @@ Inputs sort_inputs(const std::vector<load::Document>& documents, const std::vect
   std::set<std::pair<load::Kind, std::string>> seen;
   for (size_t i = 0; i < documents.size(); ++i) {
     const auto& document = documents[i];
-    model.declarations.push_back({document.kind_name, document.name, document.root.location()});
+    model.declarations.push_back(declaration_of(document));
     // A second object with the same name is reported by check/ (E0411) and
     // left out here, so its routes do not also collide with the first's.
     bool first = document.name.empty() || seen.emplace(document.kind, document.name).second;

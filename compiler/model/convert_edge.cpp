@@ -23,13 +23,14 @@ std::vector<EntryPoint> convert_entry_points(const Node* map)
 {
   std::vector<EntryPoint> out;
   if (!map || !map->is_map()) {
-    EntryPoint web{"web", ":80", {"websecure", {}, {}}, {}};
-    EntryPoint websecure{"websecure", ":443", {}, {}};
+    EntryPoint web{"web", ":80", {"websecure", {}, {}}, {}, {}};
+    EntryPoint websecure{"websecure", ":443", {}, {}, {}};
     return {web, websecure};
   }
   for (size_t i = 0; i < map->keys.size(); ++i) {
     const Node& spec = map->items[i];
-    out.push_back({map->keys[i], get_string(spec, "address"), get_ref(spec, "redirectTo"), map->key_location(i)});
+    out.push_back({map->keys[i], get_string(spec, "address"), get_ref(spec, "redirectTo"), map->key_location(i),
+                   location_of(spec, "address")});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return out;
@@ -88,6 +89,11 @@ std::vector<CertificateRequest> convert_certificates(const Node& spec)
     request.name = get_string(item, "name");
     request.issuer = get_ref(item, "issuer");
     request.location = item.location();
+    if (const Node* domains = item.find("domains"); domains && domains->is_list()) {
+      for (const auto& domain : domains->items) {
+        request.domain_locations.push_back(domain.location());
+      }
+    }
     out.push_back(std::move(request));
   }
   return out;

@@ -19,6 +19,11 @@ Service convert_service(const std::string& project, const std::string& name, con
   out.host = get_string(spec, "host", out.output_name);
   out.scheme = get_string(spec, "scheme", out.scheme);
   out.urls = get_strings(spec, "urls");
+  if (const Node* urls = spec.find("urls"); urls && urls->is_list()) {
+    for (const auto& url : urls->items) {
+      out.url_locations.push_back(url.location());
+    }
+  }
   if (const Node* health = spec.find("healthCheck")) {
     out.health_check = to_value(*health);
   }
@@ -28,7 +33,8 @@ Service convert_service(const std::string& project, const std::string& name, con
   return out;
 }
 
-Route convert_route(const std::string& project, const Node& spec)
+// `written` is the route before variables were substituted.
+Route convert_route(const std::string& project, const Node& spec, const Node* written)
 {
   Route out;
   out.location = spec.location();
@@ -39,8 +45,12 @@ Route convert_route(const std::string& project, const Node& spec)
   out.host_location = location_of(spec, "host");
   out.path = get_string(spec, "path");
   out.path_prefix = get_string(spec, "pathPrefix");
+  out.path_location = location_of(spec, spec.find("path") ? "path" : "pathPrefix");
   out.rule = get_string(spec, "rule");
   out.rule_location = location_of(spec, "rule");
+  if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
+    out.rule_written = {rule->text, rule->style, rule->one_line};
+  }
   out.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
     out.priority = priority->integer;
@@ -64,9 +74,12 @@ Project convert_project(const load::Document& document, const Node& spec)
       out.services.back().location = services->key_location(i);
     }
   }
+  const Node* written_spec = document.root.find("spec");
+  const Node* written = written_spec ? written_spec->find("routes") : nullptr;
   if (const Node* routes = spec.find("routes"); routes && routes->is_list()) {
-    for (const auto& route : routes->items) {
-      out.routes.push_back(convert_route(out.name, route));
+    for (size_t i = 0; i < routes->items.size(); ++i) {
+      bool same = written && written->is_list() && i < written->items.size();
+      out.routes.push_back(convert_route(out.name, routes->items[i], same ? &written->items[i] : nullptr));
     }
   }
   if (const Node* middlewares = spec.find("middlewares"); middlewares && middlewares->is_map()) {

@@ -21,6 +21,15 @@ struct Ref
   std::string resolved; // the referenced object's output name
 };
 
+// A string as it was written, before ${var} substitution, and how (see
+// load::Node::style), so check/ can point at a column inside its value.
+struct WrittenText
+{
+  std::string text;
+  char style = 0;
+  bool one_line = false;
+};
+
 struct SecretRef
 {
   std::string name;
@@ -33,6 +42,7 @@ struct EntryPoint
   std::string address;     // ":443", "0.0.0.0:80/tcp"
   Ref redirect_to;         // empty name: no redirection
   Location location;
+  Location address_location;
 };
 
 // A certificate the input asks for explicitly, typically a wildcard one
@@ -43,6 +53,7 @@ struct CertificateRequest
   Ref issuer; // empty name: the environment's issuer
   std::vector<std::string> domains; // first is the main domain
   Location location;
+  std::vector<Location> domain_locations; // parallel to domains
 };
 
 struct TraefikSettings
@@ -143,6 +154,8 @@ struct Middleware
   std::string type;        // the Traefik middleware type: headers, rateLimit, …
   util::Value config;      // {type: {...}}, presets merged, variables substituted
   Location location;
+  std::map<std::string, Location> locations; // JSON pointer in `config` -> where written (not for preset values)
+  std::vector<Ref> chain;                    // chain.middlewares, resolved like a route's
 };
 
 struct Service
@@ -156,6 +169,7 @@ struct Service
   util::Value health_check;      // Traefik loadBalancer.healthCheck, or null
   std::optional<bool> pass_host_header;
   Location location;
+  std::vector<Location> url_locations; // parallel to urls
 };
 
 struct Route
@@ -166,8 +180,10 @@ struct Route
   Location host_location;
   std::string path;        // exact path
   std::string path_prefix;
+  Location path_location;  // of path or pathPrefix
   std::string rule;        // raw Traefik v3 rule (escape hatch), replaces host/path
   Location rule_location;
+  WrittenText rule_written;
   Ref service;
   std::vector<Ref> middlewares;
   std::optional<int64_t> priority;
@@ -203,6 +219,10 @@ struct Declaration
   std::string kind; // "Project", …
   std::string name;
   Location location;
+  // Warning codes silenced for this document by the annotation
+  // `edgegen.dev/ignore: "W0601, W0602"`, and where it is written.
+  std::vector<std::string> ignore;
+  Location ignore_location;
 };
 
 struct Model
@@ -212,5 +232,14 @@ struct Model
 };
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
+
+// The Traefik v3 rule of a route (its own `rule`, or built from host and
+// path) and of a host alone: Host(`h`), or HostRegexp for *.domain. The
+// emitters write these and check/ parses the very same strings.
+std::string traefik_rule(const Route& route);
+std::string traefik_host_rule(const std::string& host);
+
+// The annotation that silences warnings for one document.
+constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";
 
 } // namespace edgegen::model

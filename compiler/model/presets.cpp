@@ -29,6 +29,22 @@ const std::map<std::string, util::Value>& presets()
   return table;
 }
 
+// Where every value of a middleware spec was written, by JSON pointer, so
+// check/ can point at `basicAuth.users` or a regexp rather than the object.
+void record_locations(const Node& node, const std::string& pointer, std::map<std::string, Location>& out)
+{
+  out[pointer] = node.location();
+  if (node.is_map()) {
+    for (size_t i = 0; i < node.keys.size(); ++i) {
+      record_locations(node.items[i], pointer + "/" + load::pointer_token(node.keys[i]), out);
+    }
+  } else if (node.is_list()) {
+    for (size_t i = 0; i < node.items.size(); ++i) {
+      record_locations(node.items[i], pointer + "/" + std::to_string(i), out);
+    }
+  }
+}
+
 } // namespace
 
 util::Value preset(const std::string& name)
@@ -65,6 +81,16 @@ Middleware convert_middleware(const std::string& name, const Node& spec)
     out.type = config.as_map().begin()->first;
   }
   out.config = std::move(config);
+  if (spec.is_map()) {
+    for (size_t i = 0; i < spec.keys.size(); ++i) {
+      if (spec.keys[i] != "preset") {
+        record_locations(spec.items[i], "/" + load::pointer_token(spec.keys[i]), out.locations);
+      }
+    }
+  }
+  if (const Node* chain = spec.find("chain"); chain && chain->is_map()) {
+    out.chain = get_refs(*chain, "middlewares");
+  }
   return out;
 }
 

@@ -98,6 +98,28 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
     }
   }
 
+  // Chains name other middlewares like routes do; the emitted chain lists
+  // the names Traefik knows them by.
+  auto resolve_chain = [&](Middleware& middleware, const Project* project) {
+    if (middleware.chain.empty()) {
+      return;
+    }
+    util::Value names = util::Value::list();
+    for (auto& ref : middleware.chain) {
+      resolve_middleware(ref, project, shared);
+      names.push_back(ref.resolved.empty() ? ref.name : ref.resolved);
+    }
+    middleware.config["chain"]["middlewares"] = names;
+  };
+  for (auto& middleware : config.middlewares) {
+    resolve_chain(middleware, nullptr);
+  }
+  for (auto& project : config.projects) {
+    for (auto& middleware : project.middlewares) {
+      resolve_chain(middleware, &project);
+    }
+  }
+
   for (auto& project : config.projects) {
     std::set<std::string> services;
     for (const auto& service : project.services) {

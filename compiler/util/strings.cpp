@@ -42,6 +42,24 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string go_quote(std::string_view value)
+{
+  if (value.find('`') == std::string_view::npos) {
+    return "`" + std::string(value) + "`";
+  }
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    } else if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string to_lower(std::string_view s)
 {
   std::string out(s);

@@ -18,6 +18,10 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // typo (a third of the length, at least 1, at most 3); empty if none.
 std::string closest_match(std::string_view name, const std::vector<std::string>& candidates);
 
+// A Go string literal for `value`: `raw` in backticks unless the value holds
+// a backtick, then "interpreted" with \" and \\ escaped.
+std::string go_quote(std::string_view value);
+
 // Byte offset of the first invalid UTF-8 sequence, or npos if `s` is valid.
 size_t find_invalid_utf8(std::string_view s);
 

@@ -7,18 +7,6 @@ namespace edgegen::emit::traefik {
 
 namespace {
 
-std::string regex_escape(const std::string& s)
-{
-  std::string out;
-  for (char c : s) {
-    if (std::string_view(".\\+*?()|[]{}^$").find(c) != std::string_view::npos) {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
-
 // True if certificate `domain` (maybe "*.example.com") serves `host`.
 bool covers(const std::string& domain, const std::string& host)
 {
@@ -55,24 +43,12 @@ const model::CertificateRequest* request_for(const model::Config& config, const 
 
 std::string host_rule(const std::string& host)
 {
-  if (util::starts_with(host, "*.")) {
-    return "HostRegexp(`^[a-z0-9-]+" + regex_escape(host.substr(1)) + "$`)";
-  }
-  return "Host(`" + host + "`)";
+  return model::traefik_host_rule(host);
 }
 
 std::string route_rule(const model::Route& route)
 {
-  if (!route.rule.empty()) {
-    return route.rule;
-  }
-  std::string rule = host_rule(route.host);
-  if (!route.path.empty()) {
-    rule += " && Path(`" + route.path + "`)";
-  } else if (!route.path_prefix.empty() && route.path_prefix != "/") {
-    rule += " && PathPrefix(`" + route.path_prefix + "`)";
-  }
-  return rule;
+  return model::traefik_rule(route);
 }
 
 std::vector<std::string> default_entry_points(const model::Config& config)

@@ -1,0 +1,128 @@
+// The checks added with the rule parser: locations inside rules, warnings
+// and their silencing, shadowing. End-to-end cases are in tests/errors/.
+#include "check/check.hpp"
+#include "check/internal.hpp"
+
+#include "testing.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::check {
+namespace {
+
+using testing::compile_files;
+using testing::messages;
+using V = std::vector<std::string>;
+
+std::string project(const std::string& routes, const std::string& metadata = "")
+{
+  return "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team\n" + metadata +
+         "spec:\n  services:\n    web:\n      port: 80\n  routes:\n" + routes;
+}
+
+TEST(Locate, PlainSingleAndDoubleQuotedValuesAndVariables)
+{
+  std::map<std::string, std::string> vars = {{"domain", "example.com"}};
+  diag::Location start{"a.yaml", 3, 10, ""};
+  auto column = [&](const std::string& text, char style, size_t offset) {
+    return detail::locate_in(start, {text, style, true}, vars, offset).column;
+  };
+  EXPECT_EQ(column("Host(`a`) &", 0, 10), 20);
+  EXPECT_EQ(column("Host(`a`) &", '"', 10), 21);       // after the opening quote
+  EXPECT_EQ(column("Host('a') &", '\'', 10), 23);      // two quotes written as ''
+  EXPECT_EQ(column("H(\"a\") &", '"', 7), 20);         // \" is two characters
+  EXPECT_EQ(column("Host(`${domain}`) &", 0, 20), 28); // "example.com" is longer than ${domain}
+  EXPECT_EQ(column("Host(`${domain}`) &", 0, 8), 16);  // inside the variable: at its '$'
+  EXPECT_EQ(column("Host(`$${x}`) &", 0, 11), 22);     // $${ is a literal ${
+  EXPECT_EQ(detail::locate_in(start, {"a\nb", '|', false}, vars, 2).column, 10); // block: the value's start
+}
+
+TEST(Locate, HostNames)
+{
+  EXPECT_EQ(detail::host_problem("a.example.com"), "");
+  EXPECT_EQ(detail::host_problem("*.example.com"), "");
+  EXPECT_EQ(detail::host_problem("10.0.0.1"), "");
+  EXPECT_EQ(detail::host_problem("a-.example.com"), "label \"a-\" starts or ends with '-'");
+  EXPECT_EQ(detail::host_problem("a.example.com."), "it has an empty label (two dots in a row, or a dot at an end)");
+  EXPECT_EQ(detail::host_problem("*a.example.com"), "'*' is allowed only as the whole leftmost label (*.example.com)");
+  EXPECT_EQ(detail::host_problem(std::string(64, 'a') + ".com"),
+            "label \"aaaaaaaaaaaaaaaaaaaa...\" is longer than 63 characters");
+  EXPECT_TRUE(detail::covers("*.example.com", "a.example.com"));
+  EXPECT_FALSE(detail::covers("*.example.com", "a.b.example.com"));
+  EXPECT_FALSE(detail::covers("*.example.com", "example.com"));
+}
+
+TEST(Checks, RuleErrorIsReportedAtItsColumnInsideTheRule)
+{
+  auto c = compile_files({{"a.yaml", project("    - rule: \"Host(`${domain}`) && Paht(`/x`)\"\n"
+                                             "      service: web\n")}});
+  EXPECT_EQ(messages(c), V{"a.yaml:10:35: E0502: unknown matcher Paht()"});
+}
+
+TEST(Checks, GeneratedRulesGoThroughTheParser)
+{
+  auto c = compile_files({{"a.yaml", project("    - host: a.${domain}\n"
+                                             "      pathPrefix: /x/{id}\n"
+                                             "      service: web\n")}});
+  EXPECT_EQ(messages(c), V{"a.yaml:11:19: E0503: PathPrefix() uses a v2 {name:regexp} placeholder; in v3 it "
+                           "matches the text literally (in the rule edgegen builds from host and pathPrefix)"});
+}
+
+TEST(Checks, WildcardHostShadowsPlainHostsByDefault)
+{
+  auto c = compile_files({{"a.yaml", project("    - name: any\n      host: \"*.${domain}\"\n      service: web\n"
+                                             "      tls: false\n      entryPoints: [websecure]\n"
+                                             "    - name: one\n      host: one.${domain}\n      service: web\n"
+                                             "      tls: false\n      priority: 41\n"
+                                             "    - name: two\n      host: two.${domain}\n      service: web\n"
+                                             "      tls: false\n")}});
+  // "one" outranks the wildcard's HostRegexp (40 characters); "two" does not.
+  EXPECT_EQ(messages(c), V{"a.yaml:20:7: E0423: route is never reached: route \"team-any\" matches every request "
+                           "it matches, with a higher priority (40 > 23)"});
+}
+
+TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
+{
+  std::string edge = std::string(testing::k_edge)
+                         .replace(std::string(testing::k_edge).find("  vars:"), 0,
+                                  "  entryPoints:\n"
+                                  "    web: {address: \":80\", redirectTo: websecure}\n"
+                                  "    websecure: {address: \":443\"}\n"
+                                  "    internal: {address: \":8443\"}\n");
+  auto routes = [](const std::string& entry_point) {
+    return project("    - name: all\n      host: a.${domain}\n      service: web\n"
+                   "      priority: 100\n      entryPoints: [websecure]\n"
+                   "    - name: api\n      host: a.${domain}\n      pathPrefix: /api\n"
+                   "      service: web\n      entryPoints: [" +
+                   entry_point + "]\n");
+  };
+  auto apart = compile_files({{"edge.yaml", edge}, {"a.yaml", routes("internal")}}, false);
+  EXPECT_EQ(messages(apart), V{});
+  auto together = compile_files({{"edge.yaml", edge}, {"a.yaml", routes("websecure")}}, false);
+  EXPECT_EQ(messages(together), V{"a.yaml:15:7: E0423: route is never reached: route \"team-all\" matches every "
+                                  "request it matches, with a higher priority (100 > 43)"});
+}
+
+TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)
+{
+  std::string routes = "    - host: a.${domain}\n      service: web\n";
+  std::string worker = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: jobs\n"
+                       "  annotations:\n    edgegen.dev/ignore: \"W0602 W0605\"\n"
+                       "spec:\n  services:\n    worker:\n      port: 9000\n";
+  auto c = compile_files({{"a.yaml", project(routes) + "---\n" + worker}});
+  EXPECT_EQ(messages(c, true), V{});
+  auto loud = compile_files({{"a.yaml", project(routes) + "---\n" + worker.substr(0, worker.find("  annotations")) +
+                                            worker.substr(worker.find("spec:"))}});
+  EXPECT_EQ(messages(loud, true),
+            V{"a.yaml:19:5: W0602: service \"worker\" of project \"jobs\" is not used by any route"});
+  EXPECT_FALSE(loud.diagnostics.has_errors());
+}
+
+TEST(Checks, AnUnresolvedReferenceKeepsTheUnusedWarningQuiet)
+{
+  auto c = compile_files({{"a.yaml", project("    - host: a.${domain}\n      service: wbe\n")}});
+  EXPECT_EQ(messages(c, true), V{"a.yaml:11:16: E0401: unknown service \"wbe\""});
+}
+
+} // namespace
+} // namespace edgegen::check

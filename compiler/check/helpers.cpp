@@ -1,0 +1,160 @@
+#include "check/internal.hpp"
+
+#include "util/strings.hpp"
+
+#include <algorithm>
+
+namespace edgegen::check::detail {
+
+namespace {
+
+// Offset into the written text (before substitution) of value byte `offset`.
+size_t written_offset(const std::string& text, const std::map<std::string, std::string>& vars, size_t offset)
+{
+  size_t in = 0, out = 0;
+  while (in < text.size()) {
+    size_t length_in = 1, length_out = 1;
+    if (text.compare(in, 3, "$${") == 0) {
+      length_in = 3, length_out = 2;
+    } else if (text.compare(in, 2, "${") == 0) {
+      size_t close = text.find('}', in + 2);
+      auto var = close == std::string::npos ? vars.end() : vars.find(text.substr(in + 2, close - in - 2));
+      if (var != vars.end()) {
+        length_in = close + 1 - in, length_out = var->second.size();
+      }
+    }
+    if (offset < out + length_out) {
+      return length_in == length_out ? in + (offset - out) : in;
+    }
+    in += length_in, out += length_out;
+  }
+  return in + (offset - out);
+}
+
+} // namespace
+
+diag::Location locate_in(const diag::Location& start, const model::WrittenText& written,
+                         const std::map<std::string, std::string>& vars, size_t offset)
+{
+  if (!written.one_line || written.style == '|' || written.style == '>' || start.column <= 0) {
+    return start;
+  }
+  const std::string& text = written.text;
+  size_t at = std::min(written_offset(text, vars, offset), text.size());
+  size_t column = at;
+  if (written.style == '\'') {
+    // '' stands for one quote; the opening quote comes first.
+    column = 1 + at + static_cast<size_t>(std::count(text.begin(), text.begin() + at, '\''));
+  } else if (written.style == '"') {
+    // Assume the usual escapes: \" and \\ are two characters for one.
+    column = 1 + at;
+    for (size_t i = 0; i < at; ++i) {
+      column += text[i] == '"' || text[i] == '\\' || text[i] == '\t' || text[i] == '\n' ? 1 : 0;
+    }
+  }
+  diag::Location out = start;
+  out.column = start.column + static_cast<int>(column);
+  return out;
+}
+
+std::string host_problem(const std::string& host)
+{
+  if (host.empty()) {
+    return "the host is empty";
+  }
+  if (host.size() > 253) {
+    return "it is longer than 253 characters";
+  }
+  std::string rest = util::starts_with(host, "*.") ? host.substr(2) : host;
+  auto labels = util::split(rest, '.');
+  for (const auto& label : labels) {
+    if (label.empty()) {
+      return "it has an empty label (two dots in a row, or a dot at an end)";
+    }
+    if (label.size() > 63) {
+      return "label \"" + label.substr(0, 20) + "...\" is longer than 63 characters";
+    }
+    if (label.find('*') != std::string::npos) {
+      return "'*' is allowed only as the whole leftmost label (*.example.com)";
+    }
+    for (char c : label) {
+      if (c >= 'A' && c <= 'Z') {
+        return "it has upper-case letters; host names are written in lower case";
+      }
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return "label \"" + label + "\" has a character other than a-z, 0-9 and '-'";
+      }
+    }
+    if (label.front() == '-' || label.back() == '-') {
+      return "label \"" + label + "\" starts or ends with '-'";
+    }
+  }
+  return {};
+}
+
+bool covers(const std::string& domain, const std::string& host)
+{
+  if (domain == host) {
+    return true;
+  }
+  if (!util::starts_with(domain, "*.") || util::starts_with(host, "*.")) {
+    return false;
+  }
+  std::string suffix = domain.substr(1); // ".example.com"
+  return util::ends_with(host, suffix) && host.size() > suffix.size() &&
+         host.substr(0, host.size() - suffix.size()).find('.') == std::string::npos;
+}
+
+std::vector<std::string> route_hosts(const model::Route& route)
+{
+  if (route.rule.empty()) {
+    return {route.host};
+  }
+  std::vector<std::string> out;
+  for (const auto& matcher : rules::parse_rule(route.rule).matchers) {
+    if (matcher.name == "Host" && !matcher.negated && matcher.arguments.size() == 1) {
+      out.push_back(matcher.arguments[0].value);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route)
+{
+  std::vector<std::string> out;
+  for (const auto& ref : route.entry_points) {
+    out.push_back(ref.name);
+  }
+  if (out.empty()) {
+    for (const auto& entry_point : config.edge.entry_points) {
+      if (entry_point.redirect_to.name.empty()) {
+        out.push_back(entry_point.name);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name)
+{
+  for (const auto& entry_point : config.edge.entry_points) {
+    if (entry_point.name == name) {
+      return &entry_point;
+    }
+  }
+  return nullptr;
+}
+
+long address_port(const std::string& address)
+{
+  std::string text = address.substr(0, address.find('/'));
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= text.size() ||
+      text.find_first_not_of("0123456789", colon + 1) != std::string::npos || text.size() - colon > 8) {
+    return -1;
+  }
+  return std::stol(text.substr(colon + 1));
+}
+
+} // namespace edgegen::check::detail

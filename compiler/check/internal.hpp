@@ -1,0 +1,40 @@
+#pragma once
+
+// Helpers shared by the rule files of check/; not part of the stage's interface.
+
+#include "check/rules/rule.hpp"
+#include "diag/diagnostics.hpp"
+#include "model/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace edgegen::check::detail {
+
+// Where byte `offset` of a string's value was written: `start` is the
+// value's own location, `written` how it was written. Variables expanded
+// into the value map to their ${...}; a value spread over several lines, or
+// written as a block, maps to `start`.
+diag::Location locate_in(const diag::Location& start, const model::WrittenText& written,
+                         const std::map<std::string, std::string>& vars, size_t offset);
+
+// Why `host` is not an RFC 1123 host name (a leading "*." allowed), or empty.
+std::string host_problem(const std::string& host);
+
+// True if certificate domain `domain` (maybe "*.example.com") serves `host`:
+// equal, or a wildcard one label up.
+bool covers(const std::string& domain, const std::string& host);
+
+// The hosts a route answers for: its `host`, or the Host() arguments of its
+// rule that are not under a '!'.
+std::vector<std::string> route_hosts(const model::Route& route);
+
+// Entry points a route is served on: its own list, else the default ones.
+std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route);
+
+const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name);
+
+// The port of an "[host]:port[/proto]" address, or -1 if there is none.
+long address_port(const std::string& address);
+
+} // namespace edgegen::check::detail

@@ -1,0 +1,72 @@
+// Every rule edgegen would emit goes through the Traefik v3 rule parser:
+// raw `rule:` values, with problems located inside the rule, and generated
+// ones, with problems located at the field they came from.
+#include "check/check.hpp"
+#include "check/internal.hpp"
+
+namespace edgegen::check {
+
+namespace {
+
+void check_raw_rule(const model::Config& config, const model::Route& route, diag::Diagnostics& diagnostics)
+{
+  auto at = [&](size_t offset) {
+    return detail::locate_in(route.rule_location, route.rule_written, config.environment.vars, offset);
+  };
+  rules::Rule rule = rules::parse_rule(route.rule);
+  for (const auto& problem : rule.problems) {
+    std::string message = problem.code == "E0501" ? "rule syntax: " + problem.message : problem.message;
+    diagnostics.error(problem.code, at(problem.offset), message, problem.hint);
+  }
+  for (const auto& matcher : rule.matchers) {
+    if (matcher.name != "Host" || matcher.arguments.size() != 1 || matcher.arguments[0].value.empty()) {
+      continue;
+    }
+    const auto& argument = matcher.arguments[0];
+    std::string why = detail::host_problem(argument.value);
+    if (!why.empty() && rule.ok() && argument.value.find("${") == std::string::npos) {
+      diagnostics.error("E0431", at(argument.offset_of(0)),
+                        "\"" + argument.value + "\" is not a valid host name: " + why,
+                        "HostRegexp() matches patterns; Host() takes one name");
+    }
+  }
+}
+
+// Hosts are checked on their own (E0431, with better messages); what is left
+// is the path, e.g. a v2 placeholder or a backtick in it.
+void check_generated_rule(const model::Route& route, diag::Diagnostics& diagnostics)
+{
+  rules::Rule rule = rules::parse_rule(model::traefik_rule(route));
+  for (const auto& problem : rule.problems) {
+    const rules::Matcher* matcher = nullptr;
+    for (const auto& m : rule.matchers) {
+      if (m.offset <= problem.offset) {
+        matcher = &m;
+      }
+    }
+    bool from_host = matcher && (matcher->name == "Host" || matcher->name == "HostRegexp");
+    if (from_host && !detail::host_problem(route.host).empty()) {
+      continue;
+    }
+    std::string field = route.path.empty() ? "pathPrefix" : "path";
+    diagnostics.error(problem.code, from_host ? route.host_location : route.path_location,
+                      problem.message + " (in the rule edgegen builds from host and " + field + ")", problem.hint);
+  }
+}
+
+} // namespace
+
+void check_rule_syntax(const model::Config& config, diag::Diagnostics& diagnostics)
+{
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      if (!route.rule.empty()) {
+        check_raw_rule(config, route, diagnostics);
+      } else if (!route.host.empty()) {
+        check_generated_rule(route, diagnostics);
+      }
+    }
+  }
+}
+
+} // namespace edgegen::check

@@ -1,0 +1,75 @@
+#pragma once
+
+// The Traefik v3 router rule language: matchers such as Host(`a.example.com`)
+// joined by &&, || and !, with parentheses; arguments are Go string literals
+// (`raw` or "interpreted"). Traefik parses rules with Go's expression parser
+// and rejects the whole router on any error, so edgegen parses every rule it
+// would emit, generated or written by hand, with this one parser.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edgegen::check::rules {
+
+enum class Protocol { http, tcp };
+
+// One string argument of a matcher.
+struct Argument
+{
+  std::string value;   // the string the literal stands for
+  std::string literal; // as written, quotes included
+  size_t offset = 0;   // of the literal's opening quote in the rule
+
+  // Offset in the rule of byte `index` of the value (escapes in "..." make
+  // the two differ).
+  size_t offset_of(size_t index) const;
+};
+
+struct Matcher
+{
+  std::string name;    // canonical spelling ("Host"), or as written when unknown
+  std::string written; // as written ("host")
+  size_t offset = 0;   // of the name in the rule
+  std::vector<Argument> arguments;
+  bool negated = false; // under an odd number of '!'
+  bool known = false;   // a v3 matcher of the rule's protocol
+};
+
+// A problem of a rule: a code of the E05xx family and the byte offset in the
+// rule where it is.
+struct RuleProblem
+{
+  std::string code;
+  size_t offset = 0;
+  std::string message;
+  std::string hint;
+};
+
+struct Rule
+{
+  std::vector<Matcher> matchers;     // in the order written
+  std::vector<RuleProblem> problems; // empty: Traefik v3 accepts the rule
+  bool conjunction = false;          // only matchers joined by && (no ||, no !)
+
+  bool ok() const { return problems.empty(); }
+};
+
+// Parses and checks one rule. A syntax error stops the parse (one problem, as
+// Go reports it); problems with matchers and their arguments are all kept.
+Rule parse_rule(std::string_view text, Protocol protocol = Protocol::http);
+
+// The v3 spelling of a v2 `{name:regexp}` template (Host, HostRegexp, Path,
+// PathPrefix arguments): placeholders become their regexps, the rest is
+// escaped, anchored with ^ (and $ unless `prefix`). For hints.
+std::string v2_template_to_regexp(std::string_view text, bool host, bool prefix);
+
+namespace detail {
+
+// Checks the arguments of a parsed matcher against its definition (arity,
+// v2 forms, values Traefik refuses, regexps); appends to `problems`.
+void check_matcher(Matcher& matcher, Protocol protocol, std::vector<RuleProblem>& problems);
+
+} // namespace detail
+
+} // namespace edgegen::check::rules

@@ -1,0 +1,127 @@
+// Routes that can never match: another route answers every request they
+// would, first. Traefik orders routers by priority, by default the length of
+// the rule, so a broader route with an explicit high priority, or a wildcard
+// host (a longer HostRegexp), takes the requests of a narrower one.
+#include "check/check.hpp"
+#include "check/internal.hpp"
+
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace edgegen::check {
+
+namespace {
+
+// The requests a route matches, when it is simple enough to reason about:
+// one host and at most one path condition.
+struct Shape
+{
+  const model::Route* route = nullptr;
+  std::string project;
+  std::string host;   // "*.example.com" for a wildcard
+  std::string path;   // "/" when there is no path condition
+  bool exact = false; // Path rather than PathPrefix
+  int64_t priority = 0;
+  std::vector<std::string> entry_points;
+};
+
+bool shape_of(const model::Config& config, const model::Route& route, Shape& out)
+{
+  out.route = &route;
+  out.path = "/";
+  if (route.rule.empty()) {
+    out.host = route.host;
+    out.exact = !route.path.empty();
+    out.path = out.exact ? route.path : route.path_prefix.empty() ? "/" : route.path_prefix;
+  } else {
+    rules::Rule rule = rules::parse_rule(route.rule);
+    if (!rule.ok() || !rule.conjunction) {
+      return false;
+    }
+    int hosts = 0, paths = 0;
+    for (const auto& m : rule.matchers) {
+      if (m.name == "Host") {
+        out.host = m.arguments[0].value, ++hosts;
+      } else if (m.name == "Path" || m.name == "PathPrefix") {
+        out.path = m.arguments[0].value, out.exact = m.name == "Path", ++paths;
+      } else {
+        return false; // another condition narrows it in ways not modelled here
+      }
+    }
+    if (hosts != 1 || paths > 1) {
+      return false;
+    }
+  }
+  std::string rule = model::traefik_rule(route);
+  out.priority = route.priority.value_or(0) > 0 ? *route.priority : static_cast<int64_t>(rule.size());
+  out.entry_points = detail::route_entry_points(config, route);
+  return true;
+}
+
+// True if every request `inner` matches, `outer` matches too.
+bool contains(const Shape& outer, const Shape& inner)
+{
+  if (outer.host != inner.host && !detail::covers(outer.host, inner.host)) {
+    return false;
+  }
+  bool path = outer.exact ? inner.exact && inner.path == outer.path : util::starts_with(inner.path, outer.path);
+  if (!path || outer.route->tls != inner.route->tls) {
+    return false;
+  }
+  for (const auto& name : inner.entry_points) {
+    if (std::find(outer.entry_points.begin(), outer.entry_points.end(), name) == outer.entry_points.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics)
+{
+  std::vector<Shape> shapes;
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      Shape shape;
+      shape.project = project.name;
+      if (shape_of(config, route, shape)) {
+        shapes.push_back(std::move(shape));
+      }
+    }
+  }
+  // By host, so the work stays proportional to routes per host.
+  std::map<std::string, std::vector<const Shape*>> by_host;
+  for (const auto& shape : shapes) {
+    by_host[shape.host].push_back(&shape);
+  }
+  for (const auto& inner : shapes) {
+    std::vector<const Shape*> candidates = by_host[inner.host];
+    if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
+      for (const auto* wildcard : by_host["*" + inner.host.substr(dot)]) {
+        candidates.push_back(wildcard);
+      }
+    }
+    const Shape* winner = nullptr;
+    for (const auto* outer : candidates) {
+      if (outer != &inner && outer->priority > inner.priority && contains(*outer, inner) &&
+          (!winner || outer->priority > winner->priority)) {
+        winner = outer;
+      }
+    }
+    if (!winner) {
+      continue;
+    }
+    std::string priority = std::to_string(winner->priority) + " > " + std::to_string(inner.priority);
+    diagnostics.error("E0423", inner.route->location,
+                      "route is never reached: route \"" + winner->route->output_name +
+                          "\" matches every request it matches, with a higher priority (" + priority + ")",
+                      "the other route is at " + diag::format_location(winner->route->location) +
+                          "; give this route a priority above " + std::to_string(winner->priority) +
+                          ", or narrow the other route");
+  }
+}
+
+} // namespace edgegen::check

@@ -1,0 +1,114 @@
+// Objects defined but used nowhere, in no environment: warnings, since
+// they are legal and sometimes kept on purpose (silence with the
+// edgegen.dev/ignore annotation).
+#include "check/check.hpp"
+
+#include <map>
+#include <set>
+
+namespace edgegen::check {
+
+namespace {
+
+struct Use
+{
+  std::string kind; // as in `misspelt`
+  std::string message;
+  diag::Location location;
+  bool used = false;
+};
+
+} // namespace
+
+void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
+{
+  // Keyed by kind and name as written: the same object appears once per environment.
+  std::map<std::string, Use> middlewares, services, issuers;
+  // An unresolved reference is likely a misspelling of the unused object:
+  // its error says so, and a warning on top would only repeat it.
+  std::set<std::string> misspelt; // "middleware", "issuer", or "service <project>"
+  for (const auto& config : model.environments) {
+    std::set<std::string> used_middlewares, used_issuers;
+    auto use_middlewares = [&](const std::vector<model::Ref>& refs) {
+      for (const auto& ref : refs) {
+        used_middlewares.insert(ref.resolved);
+        if (ref.resolved.empty()) {
+          misspelt.insert("middleware");
+        }
+      }
+    };
+    for (const auto* ref : {&config.edge.default_issuer, &config.environment.issuer, &config.edge.dashboard.issuer}) {
+      used_issuers.insert(ref->resolved);
+      if (!ref->name.empty() && ref->resolved.empty()) {
+        misspelt.insert("issuer");
+      }
+    }
+    use_middlewares(config.edge.dashboard.middlewares);
+    for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
+      for (const auto& request : *requests) {
+        used_issuers.insert(request.issuer.resolved);
+      }
+    }
+    for (const auto& middleware : config.middlewares) {
+      use_middlewares(middleware.chain);
+    }
+    for (const auto& project : config.projects) {
+      std::set<std::string> used_services;
+      for (const auto& middleware : project.middlewares) {
+        use_middlewares(middleware.chain);
+      }
+      for (const auto& route : project.routes) {
+        use_middlewares(route.middlewares);
+        used_services.insert(route.service.resolved);
+        used_issuers.insert(route.issuer.resolved);
+        if (route.service.resolved.empty()) {
+          misspelt.insert("service " + project.name);
+        }
+        if (!route.issuer.name.empty() && route.issuer.resolved.empty()) {
+          misspelt.insert("issuer");
+        }
+      }
+      for (const auto& service : project.services) {
+        Use& use = services[service.output_name];
+        use.kind = "service " + project.name;
+        use.message = "service \"" + service.name + "\" of project \"" + project.name + "\" is not used by any route";
+        use.location = service.location;
+        use.used = use.used || used_services.count(service.output_name);
+      }
+    }
+    auto note = [&](const model::Middleware& middleware) {
+      Use& use = middlewares[middleware.output_name];
+      use.kind = "middleware";
+      use.message = "middleware \"" + middleware.name + "\" is not used by any route, chain or the dashboard";
+      use.location = middleware.location;
+      use.used = use.used || used_middlewares.count(middleware.output_name);
+    };
+    for (const auto& middleware : config.middlewares) {
+      note(middleware);
+    }
+    for (const auto& project : config.projects) {
+      for (const auto& middleware : project.middlewares) {
+        note(middleware);
+      }
+    }
+    for (const auto& issuer : config.issuers) {
+      Use& use = issuers[issuer.name];
+      use.kind = "issuer";
+      use.message = "issuer \"" + issuer.name + "\" is not used by any environment, route or certificate";
+      use.location = issuer.location;
+      use.used = use.used || used_issuers.count(issuer.name);
+    }
+  }
+  for (const auto& [code, uses] :
+       {std::pair{"W0601", &middlewares}, std::pair{"W0602", &services}, std::pair{"W0603", &issuers}}) {
+    for (const auto& [name, use] : *uses) {
+      if (!use.used && !misspelt.count(use.kind)) {
+        diagnostics.warning(code, use.location, use.message,
+                            "use it, delete it, or keep it with the annotation edgegen.dev/ignore: \"" +
+                                std::string(code) + "\"");
+      }
+    }
+  }
+}
+
+} // namespace edgegen::check

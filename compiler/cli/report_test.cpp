@@ -1,0 +1,53 @@
+#include "cli/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace edgegen::cli {
+namespace {
+
+source::SourceTree tree_with(const std::string& path, const std::string& bytes)
+{
+  source::SourceTree tree;
+  tree.files.push_back({path, bytes, ""});
+  return tree;
+}
+
+TEST(Report, TextShowsTheLineAndACaretUnderTheColumn)
+{
+  diag::Diagnostics diagnostics;
+  diagnostics.error("E0501", {"a.yaml", 2, 9, ""}, "rule syntax: '(' is never closed", "add the missing ')'");
+  std::ostringstream out;
+  report(diagnostics, Format::text, tree_with("a.yaml", "x: 1\nrule: a(b\n"), out);
+  EXPECT_EQ(out.str(), "a.yaml:2:9: error[E0501]: rule syntax: '(' is never closed (hint: add the missing ')')\n"
+                       "  2 | rule: a(b\n"
+                       "    |         ^\n");
+}
+
+TEST(Report, ColourPaintsLocationSeverityAndCaret)
+{
+  diag::Diagnostics diagnostics;
+  diagnostics.warning("W0601", {"a.yaml", 1, 1, ""}, "middleware \"m\" is not used");
+  std::ostringstream out;
+  report(diagnostics, Format::text, tree_with("a.yaml", "m: {}\n"), out, true);
+  EXPECT_EQ(out.str(), "\033[1ma.yaml:1:1:\033[0m \033[1;35mwarning[W0601]\033[0m: middleware \"m\" is not used\n"
+                       "  1 | m: {}\n"
+                       "    | \033[1;32m^\033[0m\n");
+}
+
+TEST(Report, SarifResultsPointAtFileLineAndColumn)
+{
+  diag::Diagnostics diagnostics;
+  diagnostics.error("E0431", {"dir/a b.yaml", 3, 7, ""}, "bad host");
+  std::ostringstream out;
+  report(diagnostics, Format::sarif, {}, out);
+  std::string sarif = out.str();
+  EXPECT_NE(sarif.find("\"version\": \"2.1.0\""), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"uri\": \"dir/a%20b.yaml\""), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"startColumn\": 7,\n"), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"ruleId\": \"E0431\""), std::string::npos) << sarif;
+}
+
+} // namespace
+} // namespace edgegen::cli

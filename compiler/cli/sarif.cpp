@@ -1,0 +1,99 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, every code as a rule (so a
+// rule's help is there when a result is shown), one result per diagnostic.
+#include "cli/report.hpp"
+
+#include "diag/codes.hpp"
+#include "util/value.hpp"
+#include "write/write.hpp"
+
+namespace edgegen::cli {
+
+namespace {
+
+using util::Value;
+
+// Locations are relative paths; SARIF wants URI references.
+std::string uri_of(const std::string& path)
+{
+  static const char* k_hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    }
+  }
+  return out;
+}
+
+const char* level_of(diag::Severity severity)
+{
+  return severity == diag::Severity::error ? "error" : "warning";
+}
+
+Value rule_of(const diag::CodeInfo& info)
+{
+  Value rule;
+  rule["id"] = info.code;
+  rule["shortDescription"]["text"] = info.meaning;
+  rule["fullDescription"]["text"] = info.explanation;
+  std::string help = diag::explain(info);
+  rule["help"]["text"] = help;
+  rule["help"]["markdown"] = "```\n" + help + "```\n";
+  rule["defaultConfiguration"]["level"] = level_of(diag::severity_of(info.code));
+  return rule;
+}
+
+} // namespace
+
+void report_sarif(const std::vector<diag::Diagnostic>& all, std::ostream& out)
+{
+  Value rules = Value::list();
+  const auto& table = diag::codes();
+  for (const auto& info : table) {
+    rules.push_back(rule_of(info));
+  }
+  Value results = Value::list();
+  for (const auto& d : all) {
+    Value result;
+    result["ruleId"] = d.code;
+    for (size_t i = 0; i < table.size(); ++i) {
+      if (d.code == table[i].code) {
+        result["ruleIndex"] = static_cast<int64_t>(i);
+      }
+    }
+    result["level"] = level_of(d.severity);
+    result["message"]["text"] = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
+    if (!d.location.file.empty()) {
+      Value physical;
+      physical["artifactLocation"]["uri"] = uri_of(d.location.file);
+      if (d.location.line > 0) {
+        physical["region"]["startLine"] = d.location.line;
+        if (d.location.column > 0) {
+          physical["region"]["startColumn"] = d.location.column;
+        }
+      }
+      Value location;
+      location["physicalLocation"] = physical;
+      result["locations"].push_back(location);
+    }
+    results.push_back(result);
+  }
+  Value driver;
+  driver["name"] = "edgegen";
+  driver["version"] = EDGEGEN_VERSION;
+  driver["rules"] = rules;
+  Value run;
+  run["tool"]["driver"] = driver;
+  run["results"] = results;
+  Value log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"].push_back(run);
+  out << write::to_json(log);
+}
+
+} // namespace edgegen::cli

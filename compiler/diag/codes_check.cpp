@@ -1,0 +1,190 @@
+// Codes of the semantic checks: references and names (E04xx), Traefik rules
+// (E05xx) and warnings (W06xx). Existing codes keep their meaning forever.
+#include "diag/codes.hpp"
+
+namespace edgegen::diag::detail {
+
+void add_check_codes(std::vector<CodeInfo>& out)
+{
+  out.insert(
+      out.end(),
+      {
+          {"E0401", "route names an unknown service", "`unknown service \"apii\"`",
+           "A route sends its requests to a service of its own project; no service has this name.",
+           "services:\n  api: {port: 8000}\nroutes:\n  - host: team.example.com\n    service: apii",
+           "services:\n  api: {port: 8000}\nroutes:\n  - host: team.example.com\n    service: api"},
+          {"E0402", "unknown middleware", "`unknown middleware \"secure-header\"`",
+           "A route, a chain or the dashboard names a middleware that is neither the project's own nor a shared "
+           "Middleware. Names with '@' (authelia@docker) belong to another Traefik provider and are not checked.",
+           "routes:\n  - host: team.example.com\n    service: web\n    middlewares: [secure-header]",
+           "routes:\n  - host: team.example.com\n    service: web\n    middlewares: [secure-headers]"},
+          {"E0403", "unknown issuer", "`unknown issuer \"letsencrypt-prod\"`",
+           "A route, environment, certificate or the Edge names an Issuer that does not exist.",
+           "routes:\n  - host: team.example.com\n    service: web\n    issuer: letsencrypt-prod",
+           "routes:\n  - host: team.example.com\n    service: web\n    issuer: letsencrypt"},
+          {"E0404", "unknown entry point", "`unknown entry point \"webscure\"`",
+           "An entry point named by a route, the dashboard, an HTTP-01 solver or a redirect is not in "
+           "Edge.spec.entryPoints.",
+           "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [webscure]",
+           "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [websecure]"},
+          {"E0405", "a TLS route that no issuer serves", "`route uses TLS but no issuer provides its certificate`",
+           "Routes use TLS unless they say `tls: false`; their certificate comes from the route's issuer, the "
+           "environment's or Edge.spec.defaultIssuer, and none is set.",
+           "kind: Edge\nspec: {}\n---\nkind: Project\nspec:\n  routes:\n    - host: team.example.com\n      service: "
+           "web",
+           "kind: Edge\nspec:\n  defaultIssuer: letsencrypt"},
+          {"E0406", "a route on an entry point that redirects every request",
+           "`entry point \"web\" redirects every request to \"websecure\", so this route is never reached`",
+           "An entry point with redirectTo answers every request with a redirect before any router sees it, so a route "
+           "listed on it does nothing there. Routes default to the entry points that do not redirect.",
+           "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [web, websecure]",
+           "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [websecure]"},
+          {"E0407", "a TLS route on an entry point without TLS",
+           "`route uses TLS but entry point \"web\" (\":80\") serves plain HTTP`",
+           "Port 80 is where clients speak plain HTTP. A TLS router there answers only TLS handshakes, so browsers "
+           "going to http:// get a 404 and https:// never arrives on that port.",
+           "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [web]",
+           "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [websecure]"},
+          {"E0411", "two objects of one kind with the same name", "`duplicate Project \"team\"`",
+           "Names identify objects: two Projects (or Middlewares, Issuers, Environments) with one name would overwrite "
+           "each other's output.",
+           "# team.yaml and team-copy.yaml\nmetadata:\n  name: team", "metadata:\n  name: team-b"},
+          {"E0412", "two routes of one project with the same name",
+           "`duplicate route name \"api\" in project \"team\"`",
+           "A route's name defaults to its service's; two routes to one service need a `name:` each, because the name "
+           "becomes the Traefik router name.",
+           "routes:\n  - host: a.example.com\n    service: web\n  - host: b.example.com\n    service: web",
+           "routes:\n  - name: a\n    host: a.example.com\n    service: web\n  - name: b\n    host: b.example.com\n    "
+           "service: web"},
+          {"E0413", "two objects that would get the same Traefik name",
+           "`Traefik router name \"a-b-c\" is produced twice`",
+           "Traefik names are \"<project>-<name>\", so project \"a\" route \"b-c\" and project \"a-b\" route \"c\" are "
+           "both \"a-b-c\", and one would replace the other.",
+           "# project a\nroutes:\n  - name: b-c\n# project a-b\nroutes:\n  - name: c", "rename one of them"},
+          {"E0414", "a middleware chain that includes itself",
+           "`middleware chain \"protect\" includes itself (protect -> auth -> protect)`",
+           "A chain middleware runs the middlewares it lists; one that reaches itself, directly or through other "
+           "chains, loops. Traefik detects the recursion and drops every router that uses it.",
+           "middlewares:\n  protect:\n    chain: {middlewares: [auth, protect]}",
+           "middlewares:\n  protect:\n    chain: {middlewares: [auth, secure-headers]}"},
+          {"E0421", "two routes with the same host, path and priority",
+           "`host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")`",
+           "Two routes match exactly the same requests with the same priority, in one project or across projects; "
+           "Traefik would serve one and silently ignore the other.",
+           "# team-a.yaml and team-b.yaml\nroutes:\n  - host: shared.example.com\n    pathPrefix: /api",
+           "give one route another host or path, or a higher priority"},
+          {"E0422", "a host claimed by two projects",
+           "`host \"shop.example.com\" is also routed by project \"team-a\"`",
+           "A host belongs to one project (one team): routes of another project under the same host change what its "
+           "owner serves, and review by CODEOWNERS no longer protects it. The dashboard's host belongs to the Edge.",
+           "# team-a.yaml\nroutes:\n  - host: shop.example.com\n    service: web\n# team-b.yaml\nroutes:\n  - host: "
+           "shop.example.com\n    pathPrefix: /api\n    service: api",
+           "move the /api route into team-a's project, or give team-b its own host"},
+          {"E0423", "a route that a higher-priority route shadows",
+           "`route is never reached: route \"team-a-web\" matches every request it matches, with a higher priority "
+           "(100 > 49)`",
+           "Traefik tries routers by priority (by default the length of the rule). A route whose host is covered by "
+           "another route's host (the same, or a wildcard one label up), whose path lies within the other's path, on "
+           "the same entry points and TLS, with a lower priority, never gets a request. A wildcard host's HostRegexp "
+           "is longer than a plain Host, so it wins by default.",
+           "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n    priority: 100\n  - name: api\n   "
+           " host: shop.example.com\n    pathPrefix: /api\n    service: api",
+           "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n  - name: api\n    host: "
+           "shop.example.com\n    pathPrefix: /api\n    service: api"},
+          {"E0431", "an invalid host name",
+           "`\"team_a.example.com\" is not a valid host name: label \"team_a\" has a character other than a-z, 0-9 and "
+           "'-'`",
+           "Hosts become Traefik rules, certificate names and Kubernetes hosts: RFC 1123 names of lower-case labels of "
+           "letters, digits and '-' (not at either end), at most 63 characters each and 253 in all, with '*' only as "
+           "the whole leftmost label of a wildcard.",
+           "routes:\n  - host: team_a.example.com", "routes:\n  - host: team-a.example.com"},
+          {"E0441", "a TLS host that no certificate covers",
+           "`no certificate of issuer \"internal-ca\" covers \"shop.example.com\"`",
+           "A TLS route needs a certificate for its host: a files issuer serves only the domains of its certificates "
+           "(wildcards cover one label), and an ACME issuer learns the domains from the Host() matchers of the rule, "
+           "so a raw rule without one gets no certificate.",
+           "kind: Issuer\nmetadata: {name: internal-ca}\nspec:\n  files:\n    certificates:\n      - {certFile: "
+           "/c/a.pem, keyFile: /c/a.key, domains: [api.example.com]}\n---\nroutes:\n  - host: shop.example.com\n    "
+           "issuer: internal-ca",
+           "      - {certFile: /c/a.pem, keyFile: /c/a.key, domains: [api.example.com, shop.example.com]}"},
+          {"E0442", "a wildcard certificate from an HTTP-01 issuer",
+           "`issuer \"letsencrypt\" solves HTTP-01, which cannot issue a certificate for \"*.example.com\"`",
+           "ACME issues wildcard certificates only through the DNS-01 challenge. An HTTP-01 issuer asked for *.domain "
+           "fails at run time, and the route serves Traefik's default certificate.",
+           "certificates:\n  - domains: [\"*.example.com\"]\n    issuer: letsencrypt        # http01",
+           "certificates:\n  - domains: [\"*.example.com\"]\n    issuer: letsencrypt-dns    # dns01"},
+          {"E0451", "a port out of range", "`port 70000 is out of range (1-65535)`",
+           "Ports are 1 to 65535. Entry point addresses and server URLs are checked after ${var} substitution, where "
+           "the schema cannot see them.",
+           "entryPoints:\n  websecure: {address: \":${port}\"}   # port: 70000",
+           "entryPoints:\n  websecure: {address: \":443\"}"},
+          {"E0461", "a secret written into the input", "`basicAuth.users puts password hashes into the repository`",
+           "Secrets are only ever referenced, never written into desired state: the input is in Git and the rendered "
+           "files are world-readable in many setups. basicAuth and digestAuth take usersFile (a file mounted into "
+           "Traefik, for example from a Kubernetes Secret); a URL may not carry a password; Authorization headers may "
+           "not be set to a value.",
+           "basicAuth:\n  users: [\"admin:$apr1$Ht0bJ...\"]",
+           "basicAuth:\n  usersFile: /etc/traefik/auth/admin.htpasswd"},
+          {"E0501", "Traefik rule syntax error", "`rule syntax: '(' is never closed`",
+           "Traefik parses a rule as a Go expression: matchers joined by &&, || and !, parentheses, and arguments "
+           "quoted with backticks or double quotes. On a syntax error Traefik drops the router. The column points into "
+           "the rule.",
+           "rule: Host(`a.example.com`) && (Path(`/a`) || Path(`/b`)",
+           "rule: Host(`a.example.com`) && (Path(`/a`) || Path(`/b`))"},
+          {"E0502", "unknown Traefik matcher", "`unknown matcher Hots()` (hint: did you mean Host()?)",
+           "Traefik v3 HTTP rules use ClientIP, Method, Host, HostRegexp, Path, PathRegexp, PathPrefix, Header, "
+           "HeaderRegexp, Query and QueryRegexp (TCP: ClientIP, ALPN, HostSNI, HostSNIRegexp), written as named, "
+           "lower-case, upper-case or Title-case.",
+           "rule: Hots(`a.example.com`)", "rule: Host(`a.example.com`)"},
+          {"E0503", "Traefik v2 rule syntax", "`HostHeader() is Traefik v2 syntax; v3 calls it Host()`",
+           "Traefik v3 changed the rule language: one value per matcher (join several with ||), Headers became Header, "
+           "HostHeader became Host, Query takes the key and value apart, and {name:regexp} placeholders gave way to "
+           "plain Go regular expressions in HostRegexp and PathRegexp.",
+           "rule: Host(`a.example.com`, `b.example.com`)", "rule: Host(`a.example.com`) || Host(`b.example.com`)"},
+          {"E0504", "wrong number of matcher arguments", "`Header() takes 2 arguments, got 1`",
+           "Each matcher takes a fixed number of arguments: Header and HeaderRegexp two (name and value), Query and "
+           "QueryRegexp one or two, the rest one.",
+           "rule: Header(`X-Beta`)", "rule: Header(`X-Beta`, `1`)"},
+          {"E0505", "a matcher argument Traefik refuses", "`Path() path `api` does not start with '/'`",
+           "Traefik checks some arguments when it builds the router: paths start with '/', ClientIP takes an IP "
+           "address or CIDR range, hosts are ASCII (write IDNA names as xn--...), values are not empty, and "
+           "ALPN(`acme-tls/1`) is reserved.",
+           "rule: Host(`a.example.com`) && PathPrefix(`api`)", "rule: Host(`a.example.com`) && PathPrefix(`/api`)"},
+          {"E0506", "a regular expression that does not compile",
+           "`regular expression `^/(a` does not compile: missing closing )`",
+           "HostRegexp, PathRegexp, HeaderRegexp, QueryRegexp and the regex options of redirectRegex, "
+           "replacePathRegex, stripPrefixRegex and headers use Go's RE2 syntax: no backreferences (\\1), no "
+           "lookarounds ((?=, (?<=), no possessive or atomic groups, repetition counts up to 1000.",
+           "rule: PathRegexp(`^/(?!admin)`)", "rule: PathRegexp(`^/`) && !PathPrefix(`/admin`)"},
+          {"W0601", "a middleware no route uses",
+           "`middleware \"rate-limit\" is not used by any route, chain or the dashboard`",
+           "A middleware defined but used nowhere, in no environment, is often a leftover or a misspelt reference "
+           "elsewhere. Shared middlewares offered to teams before anyone uses them are a reason to silence it.",
+           "kind: Middleware\nmetadata:\n  name: rate-limit", "use it in a route's middlewares, or delete it"},
+          {"W0602", "a service no route uses", "`service \"worker\" of project \"team-a\" is not used by any route`",
+           "A service that no route sends requests to is rendered for nothing; often a route names the wrong service.",
+           "services:\n  web: {port: 80}\n  worker: {port: 9000}\nroutes:\n  - host: a.example.com\n    service: web",
+           "delete the service, or add the route that should use it"},
+          {"W0603", "an issuer nothing uses",
+           "`issuer \"letsencrypt-staging\" is not used by any environment, route or certificate`",
+           "An issuer that no environment, route, certificate or the Edge default names is rendered (as a resolver) "
+           "for nothing.",
+           "kind: Issuer\nmetadata:\n  name: letsencrypt-staging", "name it in an Environment's issuer, or delete it"},
+          {"W0604", "a plain-HTTP route on a TLS entry point",
+           "`route has tls: false but is served on entry point \"websecure\" (\":443\"), where clients speak TLS`",
+           "With `tls: false` the router answers plain HTTP only; on port 443 (or an entry point others redirect to) "
+           "clients arrive with TLS, so the route is reachable only by an unusual http://host:443 request.",
+           "routes:\n  - host: a.example.com\n    service: web\n    tls: false",
+           "routes:\n  - host: a.example.com\n    service: web\n    tls: false\n    entryPoints: [internal]    # a "
+           "plain-HTTP entry point"},
+          {"W0605", "authentication without TLS",
+           "`middleware \"sso\" (forwardAuth) authenticates a route without TLS: credentials cross the network in "
+           "clear`",
+           "basicAuth, digestAuth and forwardAuth on a route with `tls: false` let passwords or session cookies travel "
+           "unencrypted.",
+           "routes:\n  - host: admin.example.com\n    service: admin\n    tls: false\n    middlewares: [sso]",
+           "routes:\n  - host: admin.example.com\n    service: admin\n    middlewares: [sso]"},
+      });
+}
+
+} // namespace edgegen::diag::detail

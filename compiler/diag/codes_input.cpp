@@ -1,0 +1,120 @@
+// Codes of the input stages: loading (E01xx), schema validation (E02xx) and
+// the model (E03xx). Meanings and examples are the README's table.
+#include "diag/codes.hpp"
+
+namespace edgegen::diag::detail {
+
+void add_input_codes(std::vector<CodeInfo>& out)
+{
+  out.insert(
+      out.end(),
+      {
+          {"E0101", "invalid YAML", "`invalid YAML: end of map flow not found`",
+           "YAML that does not parse stops the whole file: edgegen cannot tell what any of it means. The position is "
+           "where the YAML parser gave up, usually just after the mistake.",
+           "spec:\n  services: {api: {port: 8000}\n  routes: []",
+           "spec:\n  services: {api: {port: 8000}}\n  routes: []"},
+          {"E0102", "duplicate key in a mapping", "`duplicate key \"port\"`",
+           "YAML allows a key once per mapping; most parsers silently keep the last value, which hides a mistake. "
+           "edgegen refuses both.",
+           "services:\n  api:\n    port: 8000\n    port: 8001", "services:\n  api:\n    port: 8001"},
+          {"E0103", "not UTF-8, or a control character", "`file is not valid UTF-8`",
+           "Input must be UTF-8 text without control characters, so that what you review is what edgegen reads.",
+           "host: caf\\xe9.example.com   # saved as Latin-1", "host: xn--caf-dma.example.com   # saved as UTF-8"},
+          {"E0104", "missing or unknown `apiVersion`", "`unknown apiVersion \"edgegen.dev/v1\"`",
+           "Every document names the API it is written for; edgegen reads edgegen.dev/v1alpha1 only.",
+           "apiVersion: edgegen.dev/v1\nkind: Project", "apiVersion: edgegen.dev/v1alpha1\nkind: Project"},
+          {"E0105", "missing or unknown `kind`", "`unknown kind \"Projekt\"` (hint: did you mean \"Project\"?)",
+           "The kind decides which schema applies: Edge, Environment, Issuer, Middleware or Project.",
+           "apiVersion: edgegen.dev/v1alpha1\nkind: Projekt", "apiVersion: edgegen.dev/v1alpha1\nkind: Project"},
+          {"E0106", "values nested more than 64 levels deep", "`values are nested more than 64 levels deep`",
+           "Desired state is shallow; values nested more than 64 levels deep are refused to bound the work one input "
+           "can cause.",
+           "a: [[[[[[[[ ... 65 levels ... ]]]]]]]]", "flatten the value"},
+          {"E0107", "alias cycle, or aliases expanding past 1,000,000 values",
+           "`alias refers to a value that contains it`",
+           "YAML aliases (*name) can expand exponentially (a \"billion laughs\" document) or refer to themselves; "
+           "edgegen refuses both.",
+           "a: &a [*a]", "write the values out instead of aliasing them"},
+          {"E0108", "a document that is not a mapping", "`document is a list, not a mapping`",
+           "Each YAML document must be a mapping with apiVersion, kind, metadata and spec.",
+           "- apiVersion: edgegen.dev/v1alpha1\n  kind: Project", "apiVersion: edgegen.dev/v1alpha1\nkind: Project"},
+          {"E0109", "input file larger than 8 MiB", "`file is 9000000 bytes, more than the limit of 8388608`",
+           "Input files are limited to 8 MiB: desired state is small, and the limit bounds the work one input can "
+           "cause.",
+           "a 9 MB generated file", "split it into several files"},
+          {"E0110", "symbolic link in the source tree", "`symbolic link is not followed`",
+           "Symbolic links are not followed, so that the source tree (and a Git commit of it) is exactly what edgegen "
+           "reads.",
+           "projects/team.yaml -> /etc/somewhere/team.yaml", "copy the file into the source tree"},
+          {"E0111", "a YAML tag edgegen does not read", "`unsupported tag '!secret' on value \"x\"`",
+           "Tags such as !secret or !include would make YAML mean different things to different tools; edgegen reads "
+           "plain YAML 1.2.",
+           "password: !secret db", "passwordFile: /run/secrets/db"},
+          {"E0114", "more than 10,000 documents in one file", "`file holds 10001 documents, …`",
+           "A file may hold at most 10,000 documents.", "", "split the file"},
+          {"E0115", "a string or key longer than 4096 bytes",
+           "`/spec/routes/0/host: string of 5000 bytes is longer than the limit of 4096 bytes`",
+           "Strings and keys are limited to 4096 bytes; nothing in desired state needs more.", "", "shorten the value"},
+          {"E0116", "Go template syntax in a value (Traefik would execute it)",
+           "`value contains Go template syntax ({{ or }})`",
+           "Traefik runs every file of its file provider through Go templates, with access to environment variables: "
+           "{{ … }} in a value would be code executed inside Traefik. edgegen never passes template syntax on.",
+           "customRequestHeaders:\n  X-Token: '{{ env \"AWS_SECRET_ACCESS_KEY\" }}'",
+           "customRequestHeaders:\n  X-Team: team-a"},
+          {"E0117", "a private key written inline", "`a private key is written inline`",
+           "Secrets are only ever referenced, never written into the repository; the message never repeats the value.",
+           "keyFile: |\n  -----BEGIN PRIVATE KEY-----\n  ...", "keyFile: /certs/example.com/privkey.pem"},
+          {"E0200", "internal: a schema could not be used (a bug; please report it)", "—",
+           "A compiled-in JSON Schema could not be used. This is a bug in edgegen, not in the input.", "",
+           "report it with the input that triggers it"},
+          {"E0201", "wrong type", "`/spec/services/api/port: expected integer, got \"8000\"`",
+           "The schema expects another type here, for example a number where a string was written (quotes make a "
+           "string).",
+           "services:\n  api:\n    port: \"8000\"", "services:\n  api:\n    port: 8000"},
+          {"E0202", "missing required property", "`/spec/routes/1: missing required property \"service\"`",
+           "A property the schema requires is missing.", "routes:\n  - host: team.example.com",
+           "routes:\n  - host: team.example.com\n    service: web"},
+          {"E0203", "unknown property", "`unknown property \"hots\" in /spec/routes/0` (hint: did you mean \"host\"?)",
+           "A property the schema does not know, usually a misspelling; edgegen never ignores input it does not "
+           "understand.",
+           "routes:\n  - hots: team.example.com\n    service: web",
+           "routes:\n  - host: team.example.com\n    service: web"},
+          {"E0204", "value not allowed",
+           "`/spec/services/api/scheme: \"htps\" is not one of http, https, h2c` (hint: did you mean \"https\"?)",
+           "The value must be one of a fixed set.", "services:\n  api:\n    scheme: htps",
+           "services:\n  api:\n    scheme: https"},
+          {"E0205", "value breaks a constraint (pattern, range, length)",
+           "`/metadata/name: \"Team_A\" is not a valid name …`",
+           "The value breaks a constraint of the schema: a pattern, a range, a length or uniqueness.",
+           "metadata:\n  name: Team_A", "metadata:\n  name: team-a"},
+          {"E0206", "a combination of properties that is not allowed",
+           "`/spec/routes/0: a route needs either \"host\" or \"rule\"`",
+           "Properties that cannot be combined, or a value that matches none (or several) of the allowed forms.",
+           "routes:\n  - service: web", "routes:\n  - host: team.example.com\n    service: web"},
+          {"E0301", "undefined variable",
+           "`undefined variable \"domian\" in environment \"prod\"` (hint: did you mean \"domain\"?)",
+           "${name} refers to a variable that neither the Environment's spec.vars nor Edge.spec.vars defines. An "
+           "unknown variable is never left in the output.",
+           "routes:\n  - host: team.${domian}", "routes:\n  - host: team.${domain}"},
+          {"E0302", "malformed `${…}`", "`malformed variable reference in \"${}\"`",
+           "A ${...} that is not a variable reference: an empty or invalid name, or no closing brace. Write $${ for a "
+           "literal ${.",
+           "host: team.${}", "host: team.${domain}"},
+          {"E0304", "no Edge document", "`no Edge document found`",
+           "The input needs exactly one Edge document: it holds the entry points, targets and defaults.",
+           "(no file with kind: Edge)",
+           "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: edge\nspec: {}"},
+          {"E0305", "more than one Edge document", "`more than one Edge document`",
+           "Only one Edge document may exist; settings of the whole edge must not depend on file order.",
+           "edge.yaml and edge-copy.yaml both kind: Edge", "keep one of them"},
+          {"E0306", "`edgegen.dev/ignore` names a code that is not a warning",
+           "`edgegen.dev/ignore names \"E0421\", which is not a warning code`",
+           "The ignore annotation silences warnings (W codes) for one document. Errors cannot be silenced, and an "
+           "unknown code would silence nothing, so both are reported.",
+           "metadata:\n  annotations:\n    edgegen.dev/ignore: \"W061\"",
+           "metadata:\n  annotations:\n    edgegen.dev/ignore: \"W0601\""},
+      });
+}
+
+} // namespace edgegen::diag::detail
