@@ -100,6 +100,8 @@ git -C "$WORK/repo.git" fetch -q "$repo" main:main
 expect 1 "$EDGEGEN" validate "$WORK/repo.git" --ref main --subdir edge
 [ "$(head -1 "$WORK/stderr")" = "$want" ] || fail "bare --subdir: $(cat "$WORK/stderr")"
 tail -1 "$WORK/stderr" | grep -qxF "edgegen: 1 error(s) in edge in $WORK/repo.git at main" || fail "$(tail -1 "$WORK/stderr")"
+expect 1 "$EDGEGEN" validate edge/ --ref HEAD
+[ "$(head -1 "$WORK/stderr")" = "$want" ] || fail "edge/: $(cat "$WORK/stderr")"
 (cd edge && expect 1 "$EDGEGEN" validate . --ref HEAD)
 head -1 "$WORK/stderr" | grep -qF "projects/team-a.yaml:$line:16: error[E0401]" || fail "from edge/: $(cat "$WORK/stderr")"
 git reset -q --hard HEAD~1

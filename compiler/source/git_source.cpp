@@ -1,6 +1,7 @@
 // Reads the desired state from a commit or the index, straight from the
 // object database: no checkout, no temporary work tree, nothing of the work
 // tree. The only file that includes libgit2.
+#include "source/git_paths.hpp"
 #include "source/select.hpp"
 #include "source/tree_entries.hpp"
 
@@ -80,11 +81,12 @@ public:
   {
     init_library();
     Repository repo = open();
-    std::string root = root_of(repo.get());
+    const char* work_tree = git_repository_workdir(repo.get()); // null when bare
+    std::string root = repository_root(m_selection, work_tree ? work_tree : "");
     TreeListing listing;
     listing.root = root;
-    listing.display_prefix = display_prefix(repo.get());
-    listing.skip = skip_paths(repo.get(), root);
+    listing.display_prefix = display_prefix(m_selection, !work_tree);
+    listing.skip = skip_below_root(m_selection, work_tree ? work_tree : "", root);
 
     SourceTree tree;
     std::vector<SelectedEntry> selected;
@@ -141,59 +143,6 @@ private:
       throw util::EnvironmentError("cannot open the Git repository at '" + m_selection.path + "': " + last_error());
     }
     return Repository(raw);
-  }
-
-  // The desired state's directory in the repository: --subdir, or SOURCE's
-  // place in the work tree (the whole repository when it is bare).
-  std::string root_of(git_repository* repo) const
-  {
-    if (m_selection.subdir) {
-      return normalise_subdir(*m_selection.subdir);
-    }
-    if (git_repository_is_bare(repo)) {
-      return "";
-    }
-    std::error_code ec;
-    fs::path work_tree = fs::canonical(git_repository_workdir(repo), ec);
-    fs::path relative = fs::canonical(m_selection.path, ec).lexically_relative(work_tree);
-    std::string root = relative.generic_string();
-    if (ec || root.empty() || util::starts_with(root, "..")) {
-      throw util::EnvironmentError("'" + m_selection.path +
-                                   "' is not in the repository's work tree; name the directory with --subdir");
-    }
-    return root == "." ? "" : root;
-  }
-
-  // Diagnostics name files as the user finds them: below SOURCE as typed
-  // (like the directory source), or by their repository path with --subdir
-  // or in a bare repository, where no file is below SOURCE.
-  std::string display_prefix(git_repository* repo) const
-  {
-    std::string prefix = m_selection.subdir             ? normalise_subdir(*m_selection.subdir)
-                         : git_repository_is_bare(repo) ? ""
-                                                        : m_selection.path;
-    if (prefix.empty() || prefix == "." || prefix == "./") {
-      return "";
-    }
-    return util::ends_with(prefix, "/") ? prefix : prefix + "/";
-  }
-
-  // --out inside the desired state's directory is never input.
-  std::vector<std::string> skip_paths(git_repository* repo, const std::string& root) const
-  {
-    std::vector<std::string> skip;
-    if (git_repository_is_bare(repo)) {
-      return skip;
-    }
-    std::error_code ec;
-    fs::path base = fs::canonical(git_repository_workdir(repo), ec) / root;
-    for (const std::string& path : m_selection.skip) {
-      std::string relative = fs::weakly_canonical(path, ec).lexically_relative(base).generic_string();
-      if (!ec && !relative.empty() && relative != "." && !util::starts_with(relative, "..")) {
-        skip.push_back(relative);
-      }
-    }
-    return skip;
   }
 
   Tree resolve(git_repository* repo, SourceTree& tree) const
