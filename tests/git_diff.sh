@@ -38,6 +38,14 @@ expect 1 "$EDGEGEN" diff edge --base main --head v1
 grep -qxF -- '-          - url: http://team-a-api:8001' "$WORK/stdout" || fail "reversed: $(cat "$WORK/stdout")"
 expect 0 "$EDGEGEN" diff edge --base HEAD
 [ ! -s "$WORK/stdout" ] || fail "identical trees printed: $(cat "$WORK/stdout")"
+# In a bare clone, both sides commits; and --subdir on the work tree.
+git clone -q --bare "$repo" "$WORK/repo.git"
+expect 1 "$EDGEGEN" diff "$WORK/repo.git" --subdir edge --base v1 --head main --stat
+grep -qxF ' 1 file changed, 1 insertion(+), 1 deletion(-)' "$WORK/stdout" || fail "bare: $(cat "$WORK/stdout")"
+(cd "$WORK" && expect 2 "$EDGEGEN" diff repo.git --subdir edge --base v1)
+same_file "edgegen: error: 'repo.git' is a bare repository: it has no work tree (read a commit: --ref, or --head for diff)" "$WORK/stderr"
+(cd edge/projects && expect 1 "$EDGEGEN" diff --subdir edge --base v1 --stat)
+grep -qxF ' 1 file changed, 1 insertion(+), 1 deletion(-)' "$WORK/stdout" || fail "--subdir: $(cat "$WORK/stdout")"
 
 # The patch applies: base's rendered tree patched is head's.
 "$EDGEGEN" render edge --ref v1 --out "$WORK/v1" >/dev/null
