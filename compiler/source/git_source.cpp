@@ -346,7 +346,8 @@ std::string git_work_tree(const std::string& path)
   Repository repo(raw);
   const char* work_tree = git_repository_workdir(raw);
   if (!work_tree) {
-    throw util::EnvironmentError("'" + path + "' is a bare repository: it has no work tree (read a commit: --ref, or --head for diff)");
+    throw util::EnvironmentError(
+        "'" + path + "' is a bare repository: it has no work tree (read a commit: --ref, or --head for diff)");
   }
   return work_tree;
 }
