@@ -75,6 +75,10 @@ expect 2 "$EDGEGEN" validate "$WORK/plain" --staged
 same_file "edgegen: error: '$WORK/plain' is not in a Git repository (--staged reads from Git)" "$WORK/stderr"
 expect 2 "$EDGEGEN" validate "$WORK/plain" --ref HEAD
 same_file "edgegen: error: '$WORK/plain' is not in a Git repository (--ref reads from Git)" "$WORK/stderr"
+# As for git, the search for a repository stops at $GIT_CEILING_DIRECTORIES.
+mkdir -p "$repo/ceiling/edge"
+GIT_CEILING_DIRECTORIES="$repo/ceiling" expect 2 "$EDGEGEN" validate "$repo/ceiling/edge" --staged
+same_file "edgegen: error: '$repo/ceiling/edge' is not in a Git repository (--staged reads from Git)" "$WORK/stderr"
 git clone -q --bare "$repo" "$WORK/repo.git"
 expect 2 "$EDGEGEN" validate "$WORK/repo.git" --staged
 same_file "edgegen: error: '$WORK/repo.git' is a bare repository: it has no index (use --ref)" "$WORK/stderr"

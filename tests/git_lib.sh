@@ -3,6 +3,8 @@
 # are the same on every run; no user or system configuration leaks in.
 command -v git >/dev/null || fail "git is not installed (apt-get install git)"
 export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1
+# Nothing above $WORK is searched for a repository, wherever $TMPDIR is.
+export GIT_CEILING_DIRECTORIES="$WORK"
 export GIT_AUTHOR_NAME=edgegen GIT_AUTHOR_EMAIL=test@example.com
 export GIT_COMMITTER_NAME=edgegen GIT_COMMITTER_EMAIL=test@example.com
 export GIT_AUTHOR_DATE='2024-01-01T00:00:00Z' GIT_COMMITTER_DATE='2024-01-01T00:00:00Z'

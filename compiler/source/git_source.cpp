@@ -49,6 +49,13 @@ void init_library()
   static Library library;
 }
 
+// Finds the repository holding `path` as git does, searching upwards but
+// not past $GIT_CEILING_DIRECTORIES. Returns libgit2's code.
+int open_repository(git_repository** out, const std::string& path)
+{
+  return git_repository_open_ext(out, path.c_str(), 0, std::getenv("GIT_CEILING_DIRECTORIES"));
+}
+
 std::string last_error()
 {
   const git_error* error = git_error_last();
@@ -133,7 +140,7 @@ private:
       throw util::EnvironmentError("source directory '" + m_selection.path + "' does not exist or is not a directory");
     }
     git_repository* raw = nullptr;
-    int rc = git_repository_open_ext(&raw, m_selection.path.c_str(), 0, nullptr);
+    int rc = open_repository(&raw, m_selection.path);
     if (rc == GIT_ENOTFOUND) {
       throw util::EnvironmentError("'" + m_selection.path + "' is not in a Git repository (" +
                                    (m_selection.side == Selection::Side::index ? "--staged" : "--ref") +
@@ -340,7 +347,7 @@ std::string git_work_tree(const std::string& path)
 {
   init_library();
   git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) {
+  if (open_repository(&raw, path) != 0) {
     throw util::EnvironmentError("'" + path + "' is not in a Git repository (--subdir names a directory of one)");
   }
   Repository repo(raw);
