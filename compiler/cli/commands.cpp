@@ -79,8 +79,8 @@ int validate_command(const Options& options)
     return k_exit_invalid;
   }
   if (options.format == Format::text) {
-    std::cout << "edgegen: " << source::describe(selection_of(options)) << " is valid (" << c.document_count << " documents in "
-              << c.tree.files.size() << " files, " << c.model.environments.size() << " environment(s))\n";
+    std::cout << "edgegen: " << source::describe(selection_of(options)) << " is valid (" << c.document_count
+              << " documents in " << c.tree.files.size() << " files, " << c.model.environments.size() << " environment(s))\n";
   }
   return k_exit_ok;
 }
@@ -192,6 +192,18 @@ void add_source(CLI::App& command, Options& options)
     ->type_name("DIR");
 }
 
+// The base is --base (in options.ref); the head --head, --staged or the work tree.
+int run_diff(Options& options, const std::optional<std::string>& head_revision)
+{
+  options.diff.base = selection_of(options);
+  options.diff.head = options.diff.base;
+  options.diff.head.revision = head_revision.value_or("");
+  options.diff.head.side = head_revision    ? source::Selection::Side::commit
+                           : options.staged ? source::Selection::Side::index
+                                            : source::Selection::Side::worktree;
+  return diff_command(options.diff);
+}
+
 // --subdir, and --ref / --staged unless `revisions` is false (diff has its own).
 void add_git(CLI::App& command, Options& options, bool revisions)
 {
@@ -273,17 +285,7 @@ int run(int argc, char** argv)
   diff->add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never")
     ->check(CLI::IsMember({"auto", "always", "never"}))
     ->type_name("WHEN");
-  diff->callback([&] { action = [&options, &head_revision] {
-    source::Selection selection = selection_of(options);
-    options.diff.base = selection;
-    options.diff.head.path = selection.path;
-    options.diff.head.subdir = selection.subdir;
-    options.diff.head.revision = head_revision.value_or("");
-    options.diff.head.side = head_revision    ? source::Selection::Side::commit
-                             : options.staged ? source::Selection::Side::index
-                                              : source::Selection::Side::worktree;
-    return diff_command(options.diff);
-  }; });
+  diff->callback([&] { action = [&] { return run_diff(options, head_revision); }; });
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([&] { action = [] {
