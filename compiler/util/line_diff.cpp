@@ -7,6 +7,12 @@ namespace edgegen::util {
 
 namespace {
 
+// Past this many steps of the search per line of a block, a block is given
+// up as wholly changed (see bisect): a bound on the time, not on the result,
+// for the rare inputs that would otherwise take quadratic time.
+constexpr long k_work_budget = 400000000;
+constexpr int k_min_cost = 256;
+
 // Lines are compared as small integers: equal lines get equal ids.
 class Differ
 {
@@ -14,18 +20,68 @@ public:
   Differ(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b)
   {
     std::unordered_map<std::string_view, int> ids;
+    std::vector<int> a_ids;
+    std::vector<int> b_ids;
     for (auto line : a) {
-      m_a.push_back(ids.emplace(line, static_cast<int>(ids.size())).first->second);
+      a_ids.push_back(ids.emplace(line, static_cast<int>(ids.size())).first->second);
     }
     for (auto line : b) {
-      m_b.push_back(ids.emplace(line, static_cast<int>(ids.size())).first->second);
+      b_ids.push_back(ids.emplace(line, static_cast<int>(ids.size())).first->second);
     }
+    // A line found on one side only can never be kept: the search runs
+    // without such lines (as GNU diff does), which makes a rewritten block
+    // or a file changed on every tenth line cheap, and finds the same
+    // longest common subsequence.
+    std::vector<char> in_a(ids.size(), 0);
+    std::vector<char> in_b(ids.size(), 0);
+    for (int id : a_ids) {
+      in_a[id] = 1;
+    }
+    for (int id : b_ids) {
+      in_b[id] = 1;
+    }
+    for (size_t i = 0; i < a_ids.size(); ++i) {
+      if (in_b[a_ids[i]]) {
+        m_a.push_back(a_ids[i]);
+        m_a_index.push_back(i);
+      }
+    }
+    for (size_t j = 0; j < b_ids.size(); ++j) {
+      if (in_a[b_ids[j]]) {
+        m_b.push_back(b_ids[j]);
+        m_b_index.push_back(j);
+      }
+    }
+    m_a_size = a_ids.size();
+    m_b_size = b_ids.size();
   }
 
   std::vector<EditOp> run()
   {
     diff(0, static_cast<int>(m_a.size()), 0, static_cast<int>(m_b.size()));
-    return std::move(m_ops);
+    // Back to the whole sequences: between two kept lines, everything
+    // else of a is removed and everything else of b inserted.
+    std::vector<EditOp> ops;
+    size_t i = 0, j = 0, fi = 0, fj = 0;
+    for (EditOp op : m_ops) {
+      if (op == EditOp::remove) {
+        ++fi;
+      } else if (op == EditOp::insert) {
+        ++fj;
+      } else {
+        for (; i < m_a_index[fi]; ++i) {
+          ops.push_back(EditOp::remove);
+        }
+        for (; j < m_b_index[fj]; ++j) {
+          ops.push_back(EditOp::insert);
+        }
+        ops.push_back(EditOp::keep);
+        ++i, ++j, ++fi, ++fj;
+      }
+    }
+    ops.insert(ops.end(), m_a_size - i, EditOp::remove);
+    ops.insert(ops.end(), m_b_size - j, EditOp::insert);
+    return ops;
   }
 
 private:
@@ -63,7 +119,7 @@ private:
   {
     const int n = a_hi - a_lo;
     const int m = b_hi - b_lo;
-    const int max_d = (n + m + 1) / 2;
+    const int max_d = std::min((n + m + 1) / 2, std::max(k_min_cost, static_cast<int>(k_work_budget / (n + m))));
     const int offset = max_d;
     std::vector<int> forward(2 * max_d + 2, -1);
     std::vector<int> backward(2 * max_d + 2, -1);
@@ -115,7 +171,8 @@ private:
         }
       }
     }
-    // Only reached when nothing is shared: remove everything, insert everything.
+    // Reached when nothing is shared, or past the budget: the block is
+    // shown as wholly changed, a correct if longer diff.
     m_ops.insert(m_ops.end(), n, EditOp::remove);
     m_ops.insert(m_ops.end(), m, EditOp::insert);
   }
@@ -126,9 +183,13 @@ private:
     diff(a_lo + x, a_hi, b_lo + y, b_hi);
   }
 
-  std::vector<int> m_a;
+  std::vector<int> m_a; // the lines found on both sides, as ids
   std::vector<int> m_b;
-  std::vector<EditOp> m_ops;
+  std::vector<size_t> m_a_index; // where each of them is in the whole sequence
+  std::vector<size_t> m_b_index;
+  size_t m_a_size = 0;
+  size_t m_b_size = 0;
+  std::vector<EditOp> m_ops; // over m_a and m_b
 };
 
 // Within a run of changes, removals first: "-old +new" reads better than

@@ -12,7 +12,10 @@ enum class EditOp { keep, remove, insert };
 
 // A shortest edit script between a and b (Myers' O(ND) algorithm in linear
 // space: what a reviewer expects, the fewest lines marked as changed).
-// Within each run of changes, removals come before insertions.
+// Lines found on one side only are set aside first, so rewritten blocks
+// cost nothing; a block whose search would still take quadratic time (many
+// equal lines reordered) is shown as wholly changed instead. Within each run
+// of changes, removals come before insertions.
 std::vector<EditOp> edit_script(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
 
 // `text` cut after each '\n'; every line keeps its '\n', a last line
