@@ -49,8 +49,17 @@ grep -qxF "edge/projects/team-a.yaml:$line:16: error[E0401]: unknown service \"a
   "$WORK/log" || fail "the failure does not name file:line: $(cat "$WORK/log")"
 [ "$(git rev-parse HEAD)" = "$head_before" ] || fail "the bad commit was recorded"
 
+# A commit that only deletes a file still runs the hook: references break.
+git reset -q --hard
+git rm -q edge/middlewares.yaml
+expect 1 git commit -qm "remove the shared middlewares"
+cat "$WORK/stdout" "$WORK/stderr" >"$WORK/log"
+grep -qE '^edgegen validate\.+Failed$' "$WORK/log" || fail "validate hook did not run: $(cat "$WORK/log")"
+grep -qF "error[E0402]: unknown middleware \"secure-headers\"" "$WORK/log" || fail "deletion: $(cat "$WORK/log")"
+git reset -q --hard
+sed -i 's/service: api$/service: apii/' edge/projects/team-a.yaml
+
 # `git commit -a` stages into a temporary index ($GIT_INDEX_FILE): still caught.
-git reset -q
 expect 1 git commit -qam "bad, with -a"
 cat "$WORK/stdout" "$WORK/stderr" >"$WORK/log"
 grep -qF "edge/projects/team-a.yaml:$line:16: error[E0401]" "$WORK/log" || fail "commit -a: $(cat "$WORK/log")"
