@@ -23,3 +23,9 @@ target_link_libraries(dep_cli11 INTERFACE CLI11::CLI11)
 
 add_library(dep_crypto INTERFACE)
 target_link_libraries(dep_crypto INTERFACE OpenSSL::Crypto)
+
+# libgit2 ships a pkg-config file but no CMake package on Debian.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+add_library(dep_git INTERFACE)
+target_link_libraries(dep_git INTERFACE PkgConfig::LIBGIT2)

@@ -2,9 +2,11 @@
 // the pipeline. The only file that includes CLI11.
 #include "cli/commands.hpp"
 
+#include "cli/diff_command.hpp"
 #include "cli/report.hpp"
 #include "diag/codes.hpp"
 #include "pipeline.hpp"
+#include "source/select.hpp"
 #include "util/errors.hpp"
 #include "util/strings.hpp"
 #include "write/write.hpp"
@@ -17,6 +19,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace edgegen::cli {
 
@@ -29,7 +32,27 @@ struct Options
   std::vector<std::string> environments;
   bool check = false;
   Format format = Format::text;
+  std::optional<std::string> ref;    // --ref (--base for diff): read this commit
+  bool staged = false;               // --staged: read the index
+  std::optional<std::string> subdir; // --subdir
+  DiffOptions diff;                  // diff: --base, --head, --stat, --color
 };
+
+// Where validate and render read from; the --out directory is never input.
+source::Selection selection_of(const Options& options)
+{
+  source::Selection selection;
+  selection.path = options.source;
+  selection.side = options.ref      ? source::Selection::Side::commit
+                   : options.staged ? source::Selection::Side::index
+                                    : source::Selection::Side::worktree;
+  selection.revision = options.ref.value_or("");
+  selection.subdir = options.subdir;
+  if (!options.out.empty()) {
+    selection.skip.push_back(options.out);
+  }
+  return selection;
+}
 
 // "out/prod/x.yml" for display, whether or not --out ends in '/'.
 std::string out_path(const std::string& out, const std::string& path)
@@ -57,21 +80,21 @@ bool report_diagnostics(const Compilation& c, const Options& options)
     if (c.diagnostics.warning_count() > 0) {
       std::cerr << " and " << c.diagnostics.warning_count() << " warning(s)";
     }
-    std::cerr << " in " << options.source << "\n";
+    std::cerr << " in " << source::describe(selection_of(options)) << "\n";
   }
   return c.diagnostics.has_errors();
 }
 
 int validate_command(const Options& options)
 {
-  auto source = source::directory_source(options.source);
+  auto source = source::open_source(selection_of(options));
   Compilation c = compile(*source, false);
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }
   if (options.format == Format::text) {
-    std::cout << "edgegen: " << options.source << " is valid (" << c.document_count << " documents in "
-              << c.tree.files.size() << " files, " << c.model.environments.size() << " environment(s))\n";
+    std::cout << "edgegen: " << source::describe(selection_of(options)) << " is valid (" << c.document_count
+              << " documents in " << c.tree.files.size() << " files, " << c.model.environments.size() << " environment(s))\n";
   }
   return k_exit_ok;
 }
@@ -104,7 +127,7 @@ write::Provenance provenance_of(const source::SourceTree& tree)
 
 int render_command(const Options& options)
 {
-  auto source = source::directory_source(options.source, {options.out});
+  auto source = source::open_source(selection_of(options));
   Compilation c = compile(*source, true, options.environments);
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
@@ -126,7 +149,15 @@ int render_command(const Options& options)
       c.files.push_back(std::move(file));
     }
   }
-  auto files = write::render_files(c.files, provenance_of(c.tree));
+  write::Provenance provenance = provenance_of(c.tree);
+  if (options.check) {
+    if (auto present = write::read_lock_source(options.out)) {
+      provenance.origin = present->origin;
+      provenance.commit_id = present->commit_id;
+      provenance.tree_id = present->tree_id;
+    }
+  }
+  auto files = write::render_files(c.files, provenance);
   std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
   if (options.check) {
     write::Drift drift = write::compare_tree(options.out, files);
@@ -214,6 +245,40 @@ void add_source(CLI::App& command, Options& options)
     ->type_name("DIR");
 }
 
+// The base is --base (in options.ref); the head --head, --staged or the work tree.
+int run_diff(Options& options, const std::optional<std::string>& head_revision)
+{
+  options.diff.base = selection_of(options);
+  options.diff.head = options.diff.base;
+  options.diff.head.revision = head_revision.value_or("");
+  options.diff.head.side = head_revision    ? source::Selection::Side::commit
+                           : options.staged ? source::Selection::Side::index
+                                            : source::Selection::Side::worktree;
+  return diff_command(options.diff);
+}
+
+// --subdir, and --ref / --staged unless `revisions` is false (diff has its own).
+void add_git(CLI::App& command, Options& options, bool revisions)
+{
+  CLI::Option* ref = nullptr;
+  if (revisions) {
+    ref = command
+            .add_option_function<std::string>(
+              "--ref", [&options](const std::string& revision) { options.ref = revision; },
+              "read the desired state from this commit (branch, tag, id, HEAD~1), not the work tree")
+            ->type_name("REV");
+  }
+  auto* staged = command.add_flag("--staged", options.staged, "read the desired state from the Git index");
+  if (ref) {
+    ref->excludes(staged);
+  }
+  command
+    .add_option_function<std::string>(
+      "--subdir", [&options](const std::string& path) { options.subdir = path; },
+      "the desired state's directory, relative to the repository's root (default: SOURCE's place)")
+    ->type_name("PATH");
+}
+
 } // namespace
 
 int run(int argc, char** argv)
@@ -231,12 +296,16 @@ int run(int argc, char** argv)
              "  edgegen render edge/ --out rendered/ --env prod render one environment\n"
              "  edgegen validate edge/ --format sarif > edgegen.sarif   for GitHub code scanning\n"
              "  edgegen explain E0423                           what a code means and how to fix it\n"
+             "  edgegen validate edge/ --staged                 what `git commit` would record (pre-commit)\n"
+             "  edgegen render edge/ --out rendered/ --ref v1.2 render a commit, ignoring the work tree\n"
+             "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
   std::function<int()> action;
   auto* validate = app.add_subcommand("validate", "check the desired state and report every problem (file:line:col)");
   add_source(*validate, options);
+  add_git(*validate, options, true);
   add_format(*validate, options);
   validate->callback([&] { action = [&] { return validate_command(options); }; });
 
@@ -247,6 +316,7 @@ int run(int argc, char** argv)
     ->type_name("NAME")
     ->allow_extra_args(false);
   render->add_flag("--check", options.check, "write nothing; exit 1 if --out differs from what would be rendered");
+  add_git(*render, options, true);
   add_format(*render, options);
   render->callback([&] { action = [&] { return render_command(options); }; });
 
@@ -256,6 +326,28 @@ int run(int argc, char** argv)
   explain->add_option("CODE", explain_code, "a code such as E0421 (without it: every code)")->type_name("CODE");
   explain->add_flag("--markdown", markdown, "print the README's table of codes");
   explain->callback([&] { action = [&] { return explain_command(explain_code, markdown); }; });
+
+  auto* diff = app.add_subcommand("diff", "render two states in memory and print how the rendered trees differ");
+  add_source(*diff, options);
+  diff
+    ->add_option_function<std::string>(
+      "--base", [&options](const std::string& revision) { options.ref = revision; },
+      "the commit to compare from (origin/main, HEAD~1, a tag)")
+    ->required()
+    ->type_name("REV");
+  std::optional<std::string> head_revision;
+  auto* head = diff
+                 ->add_option_function<std::string>(
+                   "--head", [&head_revision](const std::string& revision) { head_revision = revision; },
+                   "the commit to compare to (default: the work tree)")
+                 ->type_name("REV");
+  add_git(*diff, options, false);
+  head->excludes(diff->get_option("--staged"));
+  diff->add_flag("--stat", options.diff.stat, "print a summary of the changed files instead of the diff");
+  diff->add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never")
+    ->check(CLI::IsMember({"auto", "always", "never"}))
+    ->type_name("WHEN");
+  diff->callback([&] { action = [&] { return run_diff(options, head_revision); }; });
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([&] { action = [] {

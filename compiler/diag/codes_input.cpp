@@ -51,6 +51,15 @@ void add_input_codes(std::vector<CodeInfo>& out)
            "Tags such as !secret or !include would make YAML mean different things to different tools; edgegen reads "
            "plain YAML 1.2.",
            "password: !secret db", "passwordFile: /run/secrets/db"},
+          {"E0112", "a submodule in the desired state's tree (`--ref`, `--staged`)", "`submodule is not followed`",
+           "A submodule is another repository: edgegen reads only this repository's own files, so that a commit "
+           "fully decides the output.",
+           "edge/vendor -> a submodule", "keep the desired state out of submodules, or name another directory with --subdir"},
+          {"E0113", "a tree entry named `..`, `.`, empty, or holding `/` or a control character",
+           "`tree entry \"..\" is not followed: the name is \"..\"`",
+           "Git refuses such names (git fsck), but a crafted commit can hold them; edgegen never follows them, so "
+           "nothing outside the tree is read.",
+           "a commit whose tree holds an entry named ..", "rewrite the commit that added it"},
           {"E0114", "more than 10,000 documents in one file", "`file holds 10001 documents, …`",
            "A file may hold at most 10,000 documents.", "", "split the file"},
           {"E0115", "a string or key longer than 4096 bytes",

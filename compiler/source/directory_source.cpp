@@ -22,8 +22,8 @@ namespace {
 class DirectorySource : public Source
 {
 public:
-  DirectorySource(std::string root, std::vector<std::string> skip)
-    : m_root(std::move(root)), m_skip(std::move(skip))
+  DirectorySource(std::string root, std::vector<std::string> skip, std::optional<std::string> display_root)
+    : m_root(std::move(root)), m_skip(std::move(skip)), m_display_root(display_root.value_or(m_root))
   {
   }
 
@@ -50,10 +50,10 @@ private:
   // `edgegen validate edge`, "a.yaml" for `edgegen validate`.
   std::string display_prefix() const
   {
-    if (m_root.empty() || m_root == "." || m_root == "./") {
+    if (m_display_root.empty() || m_display_root == "." || m_display_root == "./") {
       return "";
     }
-    return util::ends_with(m_root, "/") ? m_root : m_root + "/";
+    return util::ends_with(m_display_root, "/") ? m_display_root : m_display_root + "/";
   }
 
   void walk(const fs::path& dir, const std::string& prefix, const std::vector<fs::path>& skip,
@@ -113,6 +113,7 @@ private:
 
   std::string m_root;
   std::vector<std::string> m_skip;
+  std::string m_display_root;
 };
 
 class MemorySource : public Source
@@ -135,9 +136,10 @@ private:
 
 } // namespace
 
-std::unique_ptr<Source> directory_source(std::string root, std::vector<std::string> skip)
+std::unique_ptr<Source> directory_source(std::string root, std::vector<std::string> skip,
+                                         std::optional<std::string> display_root)
 {
-  return std::make_unique<DirectorySource>(std::move(root), std::move(skip));
+  return std::make_unique<DirectorySource>(std::move(root), std::move(skip), std::move(display_root));
 }
 
 std::unique_ptr<Source> memory_source(std::vector<SourceFile> files)

@@ -3,6 +3,7 @@
 #include "diag/diagnostics.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,10 @@ public:
 
 // A directory tree: every *.yaml / *.yml below `root`, except hidden entries,
 // directories holding an edgegen.sum (rendered output) and `skip` (the --out
-// directory when it lies inside the source).
-std::unique_ptr<Source> directory_source(std::string root, std::vector<std::string> skip = {});
+// directory when it lies inside the source). Diagnostics name files
+// "<display_root>/<path>", by default as `root` was typed.
+std::unique_ptr<Source> directory_source(std::string root, std::vector<std::string> skip = {},
+                                         std::optional<std::string> display_root = std::nullopt);
 
 // Files held in memory, for tests and tools.
 std::unique_ptr<Source> memory_source(std::vector<SourceFile> files);

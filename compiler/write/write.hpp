@@ -4,6 +4,7 @@
 #include "util/value.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,5 +98,12 @@ struct Drift
 
 // `render --check`: what write_tree would change, without writing anything.
 Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+
+// Where the edgegen.lock.json in out_dir says its tree was rendered from:
+// origin, commit and tree of a Provenance (inputs empty); nullopt if there
+// is no lock or edgegen did not write it. `render --check` adopts it, so
+// that a tree rendered from the work tree passes a check from the commit or
+// the index holding the same inputs: the drift gate compares content.
+std::optional<Provenance> read_lock_source(const std::string& out_dir);
 
 } // namespace edgegen::write
