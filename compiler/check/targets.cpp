@@ -26,7 +26,8 @@ bool dns_name(std::string name)
   }
   for (const auto& label : util::split(name, '.')) {
     bool valid = !label.empty() && label.size() <= 63 && label.front() != '-' && label.back() != '-' &&
-                 std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+                 std::all_of(label.begin(), label.end(),
+                             [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
     if (!valid) {
       return false;
     }
@@ -84,7 +85,7 @@ void check_compose(const model::Config& config, diag::Diagnostics& diagnostics)
       if (!inserted && it->second->image != service.image) {
         diagnostics.error("E0474", service.location,
                           "container \"" + service.host + "\" is given two images, \"" + it->second->image +
-                            "\" and \"" + service.image + "\"",
+                              "\" and \"" + service.image + "\"",
                           "the other is at " + diag::format_location(it->second->location));
       }
     }

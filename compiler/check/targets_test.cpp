@@ -17,7 +17,8 @@ std::string edge(const std::string& targets, const std::string& rest = "")
          "kind: Edge\n"
          "metadata: {name: test}\n"
          "spec:\n"
-         "  targets: " + targets + "\n" + rest;
+         "  targets: " +
+         targets + "\n" + rest;
 }
 
 TEST(CheckTargets, DnsNeedsZonesAndAddresses)

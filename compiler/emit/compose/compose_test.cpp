@@ -14,7 +14,9 @@ std::string edge(const std::string& targets)
          "kind: Edge\n"
          "metadata: {name: test}\n"
          "spec:\n"
-         "  targets: " + targets + "\n"
+         "  targets: " +
+         targets +
+         "\n"
          "  defaultIssuer: le\n"
          "  entryPoints:\n"
          "    web: {address: \":80\", redirectTo: websecure}\n"
@@ -128,12 +130,13 @@ TEST(Compose, WithTraefikRedisMiddlewaresAreTheKvProvidersAndCertificatesTheWork
             "traefik.http.services.shop-web.loadbalancer.passhostheader: \"false\"\n"
             "traefik.http.services.shop-web.loadbalancer.server.port: \"3000\"\n");
   EXPECT_EQ(labels(config, config.projects.at(0), service(c, "api"))
-              .as_map()
-              .at("traefik.http.routers.shop-api.middlewares")
-              .as_string(),
+                .as_map()
+                .at("traefik.http.routers.shop-api.middlewares")
+                .as_string(),
             "shop-limit@redis,headers@redis,auth@docker");
-  EXPECT_NE(file(c, "default/traefik/traefik.yml").find("  redis:\n    endpoints:\n      - \"127.0.0.1:6379\"\n"
-                                                       "    rootKey: traefik\n"),
+  EXPECT_NE(file(c, "default/traefik/traefik.yml")
+                .find("  redis:\n    endpoints:\n      - \"127.0.0.1:6379\"\n"
+                      "    rootKey: traefik\n"),
             std::string::npos);
   EXPECT_EQ(file(c, "default/traefik/traefik.yml").find("certificatesResolvers"), std::string::npos);
 }
@@ -153,23 +156,22 @@ TEST(Compose, ServicesWithoutImageAreOverridesAndAddressesStayWithTheFileProvide
   EXPECT_EQ(compose.find("shop-legacy"), std::string::npos);
   // The file provider keeps what labels do not hold: the legacy router and
   // service and the project's middleware.
-  EXPECT_EQ(file(c, "default/traefik/dynamic/shop.yml"),
-            "http:\n"
-            "  middlewares:\n"
-            "    shop-limit:\n"
-            "      rateLimit:\n"
-            "        average: 5\n"
-            "  routers:\n"
-            "    shop-legacy:\n"
-            "      entryPoints:\n"
-            "        - websecure\n"
-            "      rule: Host(`old.shop.internal`)\n"
-            "      service: shop-legacy\n"
-            "  services:\n"
-            "    shop-legacy:\n"
-            "      loadBalancer:\n"
-            "        servers:\n"
-            "          - url: http://10.0.0.5:80\n");
+  EXPECT_EQ(file(c, "default/traefik/dynamic/shop.yml"), "http:\n"
+                                                         "  middlewares:\n"
+                                                         "    shop-limit:\n"
+                                                         "      rateLimit:\n"
+                                                         "        average: 5\n"
+                                                         "  routers:\n"
+                                                         "    shop-legacy:\n"
+                                                         "      entryPoints:\n"
+                                                         "        - websecure\n"
+                                                         "      rule: Host(`old.shop.internal`)\n"
+                                                         "      service: shop-legacy\n"
+                                                         "  services:\n"
+                                                         "    shop-legacy:\n"
+                                                         "      loadBalancer:\n"
+                                                         "        servers:\n"
+                                                         "          - url: http://10.0.0.5:80\n");
 }
 
 TEST(Compose, TraefikContainerMountsTheRenderedFilesAndPublishesTheEntryPoints)

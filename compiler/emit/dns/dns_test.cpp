@@ -15,7 +15,8 @@ std::string edge(const std::string& dns)
          "spec:\n"
          "  targets: [dns]\n"
          "  dashboard: {host: traefik.example.com}\n"
-         "  dns:\n" + dns +
+         "  dns:\n" +
+         dns +
          "---\n"
          "apiVersion: edgegen.dev/v1alpha1\n"
          "kind: Project\n"
@@ -115,14 +116,16 @@ TEST(Dns, ZoneFileAndCorefile)
                   "$ORIGIN dev.example.com.\n"
                   "$TTL 60\n"
                   "@    IN SOA   ns.dev.example.com. dns\\.admin.example.net. (\n"
-                  "    " + number + "      ; serial\n"
-                  "    3600       ; refresh\n"
-                  "    900        ; retry\n"
-                  "    1209600    ; expire\n"
-                  "    300 )      ; negative-answer TTL\n"
-                  "@    IN NS    ns.dev.example.com.\n"
-                  "app  IN A     192.0.2.10\n"
-                  "ns   IN A     192.0.2.10\n");
+                  "    " +
+                      number +
+                      "      ; serial\n"
+                      "    3600       ; refresh\n"
+                      "    900        ; retry\n"
+                      "    1209600    ; expire\n"
+                      "    300 )      ; negative-answer TTL\n"
+                      "@    IN NS    ns.dev.example.com.\n"
+                      "app  IN A     192.0.2.10\n"
+                      "ns   IN A     192.0.2.10\n");
   EXPECT_EQ(corefile(config), "# CoreDNS server blocks for the zones of environment \"default\", rendered by edgegen.\n"
                               "# Use this file as the Corefile, or `import` it from yours. The zone files go in\n"
                               "# /zones; `reload` loads a zone again when its SOA serial changes.\n"
@@ -153,8 +156,8 @@ TEST(Dns, AnEnvironmentsSettingsReplaceTheEdgesFieldByField)
   for (const auto& file : c.files) {
     paths.push_back(file.path);
   }
-  EXPECT_EQ(paths, (std::vector<std::string>{"lab/dns/Corefile", "lab/dns/dev.example.com.zone",
-                                             "lab/dns/example.com.zone"}));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"lab/dns/Corefile", "lab/dns/dev.example.com.zone", "lab/dns/example.com.zone"}));
 }
 
 } // namespace

@@ -71,11 +71,11 @@ std::string zone_file(const model::Config& config, const model::DnsZone& zone)
     body += padded(record.owner, width) + "IN " + padded(record.type, 6) + record.data + "\n";
   }
   std::string soa_fields = primary + " " + mailbox(zone.hostmaster, apex);
-  std::string timers = std::to_string(k_refresh) + " " + std::to_string(k_retry) + " " +
-                       std::to_string(k_expire) + " " + std::to_string(k_negative_ttl);
+  std::string timers = std::to_string(k_refresh) + " " + std::to_string(k_retry) + " " + std::to_string(k_expire) +
+                       " " + std::to_string(k_negative_ttl);
   // Everything but the serial itself goes into it.
-  uint32_t number = serial(settings.version, soa_fields + " " + timers + "\n" +
-                                              std::to_string(settings.ttl) + "\n" + body);
+  uint32_t number =
+      serial(settings.version, soa_fields + " " + timers + "\n" + std::to_string(settings.ttl) + "\n" + body);
 
   std::string out;
   out += "; Zone " + apex + " for environment \"" + config.environment.name + "\", rendered by edgegen.\n";

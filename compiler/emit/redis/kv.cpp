@@ -40,7 +40,8 @@ Value dynamic_document(const model::Config& config)
 void flatten(const std::string& prefix, const util::Value& value, Keys& out)
 {
   switch (value.kind()) {
-  case Value::Kind::null: return;
+  case Value::Kind::null:
+    return;
   case Value::Kind::map:
     if (value.as_map().empty()) {
       out[prefix] = "true";
@@ -54,7 +55,8 @@ void flatten(const std::string& prefix, const util::Value& value, Keys& out)
       flatten(prefix + "/" + std::to_string(i), value.as_list()[i], out);
     }
     return;
-  default: out[prefix] = traefik::scalar_text(value);
+  default:
+    out[prefix] = traefik::scalar_text(value);
   }
 }
 

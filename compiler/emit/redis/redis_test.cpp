@@ -15,10 +15,11 @@ TEST(Redis, FlattenNumbersListItemsAndTurnsEmptySectionsIntoTrue)
   router["entryPoints"] = Value::List{"web", "websecure"};
   router["priority"] = 10;
   router["tls"] = Value::map();
-  router["observability"] = Value(); // null: nothing
+  router["observability"] = Value();     // null: nothing
   router["middlewares"] = Value::list(); // empty: nothing
   Value service;
-  service["loadBalancer"]["servers"] = Value::List{Value::Map{{"url", "http://a:1"}}, Value::Map{{"url", "http://b:2"}}};
+  service["loadBalancer"]["servers"] =
+      Value::List{Value::Map{{"url", "http://a:1"}}, Value::Map{{"url", "http://b:2"}}};
   service["loadBalancer"]["passHostHeader"] = false;
   service["weight"] = 0.25;
   Keys out;
@@ -34,50 +35,51 @@ TEST(Redis, FlattenNumbersListItemsAndTurnsEmptySectionsIntoTrue)
                        {"root/http/services/s/weight", "0.25"}}));
 }
 
-const char* k_edge = "apiVersion: edgegen.dev/v1alpha1\n"
-                     "kind: Edge\n"
-                     "metadata: {name: fleet}\n"
-                     "spec:\n"
-                     "  targets: [traefik-redis]\n"
-                     "  defaultIssuer: le\n"
-                     "  redis: {rootKey: edge/prod, endpoints: [\"valkey:6379\"], domainsKey: prod_domains}\n"
-                     "  certificates:\n"
-                     "    - domains: [apps.example.com, \"*.apps.example.com\"]\n"
-                     "  dashboard: {host: traefik.example.com}\n"
-                     "---\n"
-                     "apiVersion: edgegen.dev/v1alpha1\n"
-                     "kind: Issuer\n"
-                     "metadata: {name: le}\n"
-                     "spec: {acme: {email: a@example.com, solver: {http01: {}}}}\n"
-                     "---\n"
-                     "apiVersion: edgegen.dev/v1alpha1\n"
-                     "kind: Issuer\n"
-                     "metadata: {name: own}\n"
-                     "spec: {files: {certificates: [{certFile: /c/a.pem, keyFile: /c/a.key, domains: [a.example.com]}]}}\n"
-                     "---\n"
-                     "apiVersion: edgegen.dev/v1alpha1\n"
-                     "kind: Project\n"
-                     "metadata: {name: p}\n"
-                     "spec:\n"
-                     "  services:\n"
-                     "    web: {port: 80}\n"
-                     "  routes:\n"
-                     "    - host: www.example.com\n"
-                     "      service: web\n"
-                     "    - name: preview\n"
-                     "      host: pr-1.apps.example.com\n"
-                     "      service: web\n"
-                     "    - name: own\n"
-                     "      host: a.example.com\n"
-                     "      service: web\n"
-                     "      issuer: own\n"
-                     "    - name: raw\n"
-                     "      rule: Host(`x.example.com`) || Host(`y.example.com`)\n"
-                     "      service: web\n"
-                     "    - name: plain\n"
-                     "      host: plain.example.com\n"
-                     "      service: web\n"
-                     "      tls: false\n";
+const char* k_edge =
+    "apiVersion: edgegen.dev/v1alpha1\n"
+    "kind: Edge\n"
+    "metadata: {name: fleet}\n"
+    "spec:\n"
+    "  targets: [traefik-redis]\n"
+    "  defaultIssuer: le\n"
+    "  redis: {rootKey: edge/prod, endpoints: [\"valkey:6379\"], domainsKey: prod_domains}\n"
+    "  certificates:\n"
+    "    - domains: [apps.example.com, \"*.apps.example.com\"]\n"
+    "  dashboard: {host: traefik.example.com}\n"
+    "---\n"
+    "apiVersion: edgegen.dev/v1alpha1\n"
+    "kind: Issuer\n"
+    "metadata: {name: le}\n"
+    "spec: {acme: {email: a@example.com, solver: {http01: {}}}}\n"
+    "---\n"
+    "apiVersion: edgegen.dev/v1alpha1\n"
+    "kind: Issuer\n"
+    "metadata: {name: own}\n"
+    "spec: {files: {certificates: [{certFile: /c/a.pem, keyFile: /c/a.key, domains: [a.example.com]}]}}\n"
+    "---\n"
+    "apiVersion: edgegen.dev/v1alpha1\n"
+    "kind: Project\n"
+    "metadata: {name: p}\n"
+    "spec:\n"
+    "  services:\n"
+    "    web: {port: 80}\n"
+    "  routes:\n"
+    "    - host: www.example.com\n"
+    "      service: web\n"
+    "    - name: preview\n"
+    "      host: pr-1.apps.example.com\n"
+    "      service: web\n"
+    "    - name: own\n"
+    "      host: a.example.com\n"
+    "      service: web\n"
+    "      issuer: own\n"
+    "    - name: raw\n"
+    "      rule: Host(`x.example.com`) || Host(`y.example.com`)\n"
+    "      service: web\n"
+    "    - name: plain\n"
+    "      host: plain.example.com\n"
+    "      service: web\n"
+    "      tls: false\n";
 
 Compilation compile()
 {
@@ -127,14 +129,15 @@ TEST(Redis, PipeCommandsAreOneTransactionThatFirstDeletesTheKeysOfTheLastApply)
                        "redis.call('DEL', KEYS[1])\n"
                        "return #applied\n";
   EXPECT_EQ(text, "*1\r\n$5\r\nMULTI\r\n"
-                  "*4\r\n$4\r\nEVAL\r\n$" + std::to_string(script.size()) + "\r\n" + script +
-                    "\r\n$1\r\n1\r\n$14\r\nedgegen:t:keys\r\n"
-                    "*3\r\n$3\r\nSET\r\n$3\r\nt/a\r\n$1\r\n1\r\n"
-                    "*3\r\n$3\r\nSET\r\n$5\r\nt/b c\r\n$3\r\nx y\r\n"
-                    "*4\r\n$4\r\nSADD\r\n$14\r\nedgegen:t:keys\r\n$3\r\nt/a\r\n$5\r\nt/b c\r\n"
-                    "*2\r\n$3\r\nDEL\r\n$14\r\ntarget_domains\r\n"
-                    "*3\r\n$4\r\nSADD\r\n$14\r\ntarget_domains\r\n$13\r\nd.example.com\r\n"
-                    "*1\r\n$4\r\nEXEC\r\n");
+                  "*4\r\n$4\r\nEVAL\r\n$" +
+                      std::to_string(script.size()) + "\r\n" + script +
+                      "\r\n$1\r\n1\r\n$14\r\nedgegen:t:keys\r\n"
+                      "*3\r\n$3\r\nSET\r\n$3\r\nt/a\r\n$1\r\n1\r\n"
+                      "*3\r\n$3\r\nSET\r\n$5\r\nt/b c\r\n$3\r\nx y\r\n"
+                      "*4\r\n$4\r\nSADD\r\n$14\r\nedgegen:t:keys\r\n$3\r\nt/a\r\n$5\r\nt/b c\r\n"
+                      "*2\r\n$3\r\nDEL\r\n$14\r\ntarget_domains\r\n"
+                      "*3\r\n$4\r\nSADD\r\n$14\r\ntarget_domains\r\n$13\r\nd.example.com\r\n"
+                      "*1\r\n$4\r\nEXEC\r\n");
 }
 
 TEST(Redis, RenderWritesTheKeysForReviewAndThePipeInput)
