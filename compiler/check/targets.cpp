@@ -40,8 +40,11 @@ void check_dns(const model::Config& config, diag::Diagnostics& diagnostics)
   const auto& dns = config.edge.dns;
   const std::string where = " (environment \"" + config.environment.name + "\")";
   if (dns.zones.empty() || dns.addresses.empty()) {
-    diagnostics.error("E0471", dns.location, "target \"dns\" needs dns.zones and dns.addresses" + where,
-                      "set them in the Edge's spec.dns or the Environment's, e.g. "
+    std::string missing = dns.zones.empty() && dns.addresses.empty() ? "dns.zones and dns.addresses"
+                          : dns.zones.empty()                        ? "dns.zones"
+                                                                     : "dns.addresses";
+    diagnostics.error("E0471", dns.location, "target \"dns\" needs " + missing + where,
+                      "set it in the Edge's spec.dns or the Environment's, e.g. "
                       "dns: {addresses: [192.0.2.10], zones: [{name: example.com}]}");
   }
   std::map<std::string, diag::Location> seen;
