@@ -10,9 +10,12 @@ need redis-server redis-server
 need redis-cli redis-tools
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" >"$WORK/server.log" 2>&1 &
+# `timeout` bounds the server's life even if this script is killed before its trap runs.
+timeout 110 redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
+  >"$WORK/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'exit 1' INT TERM
 for _ in $(seq 50); do
   redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || fail "redis-server did not start: $(cat "$WORK/server.log")"
