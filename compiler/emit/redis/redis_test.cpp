@@ -74,7 +74,7 @@ const char* k_edge =
     "      service: web\n"
     "      issuer: own\n"
     "    - name: raw\n"
-    "      rule: Host(`x.example.com`) || Host(`y.example.com`)\n"
+    "      rule: Host(`x.example.com`) || host(`y.example.com`)\n"
     "      service: web\n"
     "    - name: plain\n"
     "      host: plain.example.com\n"

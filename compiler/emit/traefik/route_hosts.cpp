@@ -1,5 +1,7 @@
 #include "emit/traefik/traefik.hpp"
 
+#include "util/strings.hpp"
+
 #include <cctype>
 
 namespace edgegen::emit::traefik {
@@ -9,12 +11,14 @@ std::vector<std::string> route_hosts(const model::Route& route)
   if (route.rule.empty()) {
     return route.host.empty() ? std::vector<std::string>{} : std::vector<std::string>{route.host};
   }
-  // Host(`a`) or Host("a"), found by scanning rather than parsing: a matcher
-  // under `!` counts too. HostRegexp names no single host and is skipped.
+  // Host(`a`) or Host("a"), in any of the spellings Traefik accepts
+  // (host, HOST), found by scanning rather than parsing: a matcher under `!`
+  // counts too. HostRegexp names no single host and is skipped.
   std::vector<std::string> out;
   const std::string& rule = route.rule;
-  for (size_t at = rule.find("Host("); at != std::string::npos; at = rule.find("Host(", at + 1)) {
-    bool matcher_start = at == 0 || !(std::isalnum(static_cast<unsigned char>(rule[at - 1])));
+  const std::string lower = util::to_lower(rule);
+  for (size_t at = lower.find("host("); at != std::string::npos; at = lower.find("host(", at + 1)) {
+    bool matcher_start = at == 0 || !(std::isalnum(static_cast<unsigned char>(rule[at - 1])) || rule[at - 1] == '_');
     size_t open = at + 5;
     if (!matcher_start || open >= rule.size() || (rule[open] != '`' && rule[open] != '"')) {
       continue;
