@@ -37,9 +37,10 @@ std::string normalize(const std::string& name);
 std::vector<Record> zone_records(const model::Config& config, const model::DnsZone& zone);
 
 // The SOA serial: version * 10000 + (FNV-1a 64 of `content` mod 10000).
-// Deterministic, and it changes with the content, so CoreDNS's `reload`
-// (which compares serials) picks up every change; it grows whenever
-// `version` grows, which is what secondaries need (README "DNS").
+// Deterministic; it changes with the content (but for one collision in
+// 10,000), so CoreDNS's `reload`, which compares serials, picks changes up;
+// it grows whenever `version` grows, which is what secondaries need
+// (README "dns: zone files").
 uint32_t serial(int64_t version, const std::string& content);
 
 // The zone file text.

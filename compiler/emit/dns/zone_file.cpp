@@ -5,8 +5,9 @@
 // the input alone: `dns.version` is the high part, which the operator
 // raises when a change must reach secondary servers (they transfer a zone
 // only when its serial grows); the low four digits follow the zone's
-// content, so the serial changes with every change of records, which is all
-// CoreDNS's `reload` (and any server reading the file) looks at. Without a
+// content, so the serial changes when the records do (but for one collision
+// in 10,000), which is all CoreDNS's `reload` (and any server reading the
+// file) looks at. Without a
 // version bump, a change may lower the serial: fine for CoreDNS, not for
 // secondaries, which is the trade-off of having no history.
 #include "emit/dns/dns.hpp"
