@@ -13,11 +13,14 @@ git config --global init.defaultBranch main
 git config --global advice.detachedHead false
 
 # new_repo DIR: a repository whose first commit holds examples/platform in
-# edge/ (tagged v1, annotated).
+# edge/ (tagged v1, annotated), rendering the Traefik file provider's files
+# only, so that these tests read the same files whatever targets the example
+# turns on.
 new_repo() {
   git init -q "$1"
   mkdir -p "$1/edge"
   cp -r "$ROOT/examples/platform/." "$1/edge/"
+  sed -i 's/^  targets: .*/  targets: [traefik]/' "$1/edge/edge.yaml"
   printf '# edge\n' >"$1/README.md"
   git -C "$1" add -A
   git -C "$1" commit -qm "platform"

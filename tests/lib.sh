@@ -7,3 +7,6 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Fails (never skips) when a component a test exercises is not installed.
+need() { command -v "$1" >/dev/null || fail "$1 not found: install the Debian package $2 (scripts/install-deps --test)"; }

@@ -19,10 +19,10 @@ grep -qF "prod/traefik/traefik.yml differs" "$WORK/err" || fail "--check did not
 cmp -s "$file" "$WORK/saved" && fail "--check wrote to the output"
 
 cp "$WORK/saved" "$file"
-rm "$out/prod/traefik/dynamic/team-a.yml"
+rm "$out/prod/traefik/kv.json"
 set +e
 "$EDGEGEN" render "$example" --out "$out" --check 2>"$WORK/err"; rc=$?
 set -e
 [ "$rc" = 1 ] || fail "--check with a missing file exited $rc, want 1"
-grep -qF "team-a.yml is missing" "$WORK/err" || fail "missing file not named: $(cat "$WORK/err")"
+grep -qF "kv.json is missing" "$WORK/err" || fail "missing file not named: $(cat "$WORK/err")"
 echo "render --check: ok"

@@ -22,6 +22,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
     check_tls(config, found);
     check_values(config, found);
     check_chains(config, found);
+    check_targets(config, found);
   }
   apply_ignore(model, found, diagnostics);
 }

@@ -125,6 +125,22 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "not be set to a value.",
            "basicAuth:\n  users: [\"admin:$apr1$Ht0bJ...\"]",
            "basicAuth:\n  usersFile: /etc/traefik/auth/admin.htpasswd"},
+          {"E0471", "the `dns` target without zones or addresses",
+           "`target \"dns\" needs dns.zones and dns.addresses (environment \"prod\")`",
+           "A zone file needs the zones to write and the entry addresses every host points at.",
+           "spec:\n  targets: [traefik, dns]", "spec:\n  targets: [traefik, dns]\n  dns:\n    addresses: [\"203.0.113.10\"]\n"
+           "    zones:\n      - name: example.com"},
+          {"E0472", "a zone name that is not a DNS name", "`zone name \"a_b.example.com\" is not a DNS name (environment \"prod\")`",
+           "A zone's name is its apex: a DNS name of labels of a-z, 0-9 and '-'.",
+           "zones:\n  - name: a_b.example.com", "zones:\n  - name: ab.example.com"},
+          {"E0473", "a zone listed twice", "`zone \"example.com\" is listed twice (environment \"prod\")`",
+           "Each zone is one file; listing it twice would write two different files at one path.",
+           "zones:\n  - name: example.com\n  - name: example.com", "zones:\n  - name: example.com"},
+          {"E0474", "containers that cannot be one compose service",
+           "`container \"app\" is given two images, \"app:1\" and \"app:2\"`",
+           "Services that share a host are one container of the compose file; they must agree on its image.",
+           "services:\n  a: {host: app, image: \"app:1\", port: 80}\n  b: {host: app, image: \"app:2\", port: 81}",
+           "services:\n  a: {host: app, image: \"app:1\", port: 80}\n  b: {host: app, port: 81}"},
           {"E0501", "Traefik rule syntax error", "`rule syntax: '(' is never closed`",
            "Traefik parses a rule as a Go expression: matchers joined by &&, || and !, parentheses, and arguments "
            "quoted with backticks or double quotes. On a syntax error Traefik drops the router. The column points into "

@@ -1,8 +1,12 @@
 #include "emit/emit.hpp"
 
+#include "emit/compose/compose.hpp"
+#include "emit/dns/dns.hpp"
+#include "emit/redis/redis.hpp"
 #include "emit/traefik/traefik.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace edgegen::emit {
 
@@ -10,6 +14,9 @@ const std::vector<Target>& targets()
 {
   static const std::vector<Target> table = {
     {"traefik", traefik::render},
+    {"compose", compose::render, {"traefik"}},
+    {"traefik-redis", redis::render, {"traefik"}},
+    {"dns", dns::render},
   };
   return table;
 }
@@ -22,9 +29,14 @@ std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::s
         std::find(environments.begin(), environments.end(), config.environment.name) == environments.end()) {
       continue;
     }
+    std::set<std::string> wanted(config.edge.targets.begin(), config.edge.targets.end());
     for (const auto& target : targets()) {
-      const auto& wanted = config.edge.targets;
-      if (std::find(wanted.begin(), wanted.end(), target.name) == wanted.end()) {
+      if (wanted.count(target.name)) {
+        wanted.insert(target.needs.begin(), target.needs.end());
+      }
+    }
+    for (const auto& target : targets()) {
+      if (!wanted.count(target.name)) {
         continue;
       }
       for (auto& file : target.render(config)) {

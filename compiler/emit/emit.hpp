@@ -14,6 +14,9 @@ struct Target
 {
   const char* name;
   std::vector<OutputFile> (*render)(const model::Config& config);
+  // Targets rendered with this one even when the Edge does not name them
+  // (compose mounts the traefik target's static and dynamic files).
+  std::vector<std::string> needs = {};
 };
 
 const std::vector<Target>& targets();

@@ -130,8 +130,9 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
   };
 
   Config config;
+  Node environment_resolved = environment ? resolved_spec(*environment) : Node{};
   if (environment) {
-    config.environment = convert_environment(*environment, resolved_spec(*environment));
+    config.environment = convert_environment(*environment, environment_resolved);
   } else {
     config.environment.name = "default";
     config.environment.implicit = true;
@@ -139,6 +140,9 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
   config.environment.vars = vars;
   if (in.edge) {
     config.edge = convert_edge(*in.edge, resolved_spec(*in.edge));
+  }
+  if (environment) {
+    apply_target_settings(config.edge, environment_resolved);
   }
   for (const auto* document : in.issuers) {
     config.issuers.push_back(convert_issuer(*document, resolved_spec(*document)));

@@ -121,6 +121,8 @@ Edge convert_edge(const load::Document& document, const Node& spec)
   out.exclude = get_strings(spec, "exclude");
   out.certificates = convert_certificates(spec);
   out.traefik = convert_traefik(spec.find("traefik"));
+  out.dns.location = out.location;
+  apply_target_settings(out, spec);
   return out;
 }
 

@@ -30,6 +30,11 @@ Service convert_service(const std::string& project, const std::string& name, con
   if (const Node* pass = spec.find("passHostHeader"); pass && pass->kind == Node::Kind::boolean) {
     out.pass_host_header = pass->boolean;
   }
+  out.image = get_string(spec, "image");
+  // An IP literal or a dotted name is a machine elsewhere, not a container
+  // that the compose network's DNS knows by its service name.
+  bool address = out.host.find_first_of(".:") != std::string::npos;
+  out.container = !out.image.empty() || (out.urls.empty() && !address);
   return out;
 }
 

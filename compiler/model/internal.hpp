@@ -47,6 +47,10 @@ Issuer convert_issuer(const load::Document& document, const Node& spec);
 Project convert_project(const load::Document& document, const Node& spec);
 std::vector<CertificateRequest> convert_certificates(const Node& spec);
 
+// The `compose`, `redis` and `dns` settings of an Edge or Environment spec,
+// applied over what `edge` holds already.
+void apply_target_settings(Edge& edge, const Node& spec);
+
 // Fills in every Ref's `resolved` and the effective issuers. Names in the
 // `invalid_*` sets were declared by documents that failed validation: they
 // resolve, so that one broken object does not cascade.

@@ -1,5 +1,7 @@
 #include "model/model.hpp"
 
+#include <algorithm>
+
 namespace edgegen::model {
 
 const Issuer* find_issuer(const Config& config, const std::string& name)
@@ -10,6 +12,12 @@ const Issuer* find_issuer(const Config& config, const std::string& name)
     }
   }
   return nullptr;
+}
+
+bool has_target(const Config& config, const std::string& target)
+{
+  const auto& targets = config.edge.targets;
+  return std::find(targets.begin(), targets.end(), target) != targets.end();
 }
 
 } // namespace edgegen::model

@@ -87,6 +87,46 @@ struct GitSettings
   std::string path = ".";
 };
 
+// Target "compose": the Traefik container and the labels of the project's
+// containers (DESIGN.md section 4, <env>/compose/compose.yaml).
+struct ComposeSettings
+{
+  std::string traefik_image = "traefik:v3.7.9"; // the official image, pinned
+  std::string network = "edge";                 // shared by Traefik and the containers
+  bool external_network = false;                // created outside (docker network create)
+  std::string traefik_directory = "../traefik"; // host path of the rendered <env>/traefik
+};
+
+// Target "traefik-redis": where the fleet's Valkey/Redis is and the names of
+// the keys edgegen owns there.
+struct RedisSettings
+{
+  std::vector<std::string> endpoints = {"127.0.0.1:6379"};
+  std::string root_key = "traefik";
+  std::string domains_key = "target_domains"; // set of domains for the certificate worker
+};
+
+// One zone of target "dns": an apex domain edgegen writes the zone file of.
+struct DnsZone
+{
+  std::string name;                      // the apex, e.g. "home.example.net"
+  bool wildcard = false;                 // one "*" record instead of one per host
+  std::string cname;                     // non-empty: hosts are CNAMEs of this name
+  std::vector<std::string> name_servers; // empty: "ns.<zone>"
+  std::string hostmaster;                // empty: "hostmaster.<zone>"
+  Location location;
+};
+
+struct DnsSettings
+{
+  int64_t version = 1;                 // the high part of the SOA serial (see emit/dns)
+  std::vector<std::string> addresses;  // the Edge's entry addresses: A/AAAA targets
+  int64_t ttl = 300;
+  std::string directory = "/etc/coredns/zones"; // where the Corefile finds the zone files
+  std::vector<DnsZone> zones;
+  Location location;                   // of the `dns` settings; the Edge's when absent
+};
+
 struct Edge
 {
   std::string name;
@@ -98,6 +138,11 @@ struct Edge
   std::vector<std::string> exclude;
   std::vector<CertificateRequest> certificates;
   TraefikSettings traefik;
+  // Settings of the compose, traefik-redis and dns targets, with the
+  // environment's own (Environment.spec.compose, …) applied over the Edge's.
+  ComposeSettings compose;
+  RedisSettings redis;
+  DnsSettings dns;
   Location location;
 };
 
@@ -168,6 +213,10 @@ struct Service
   std::vector<std::string> urls; // explicit servers; replaces host/port
   util::Value health_check;      // Traefik loadBalancer.healthCheck, or null
   std::optional<bool> pass_host_header;
+  std::string image;       // compose: the container image; empty: the team's compose file has it
+  // A container of the compose project named `host`: it has an image, or it
+  // has neither `urls` nor a host that is an address (an IP or a dotted name).
+  bool container = false;
   Location location;
   std::vector<Location> url_locations; // parallel to urls
 };
@@ -241,5 +290,8 @@ std::string traefik_host_rule(const std::string& host);
 
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";
+
+// True if Edge.spec.targets names `target`.
+bool has_target(const Config& config, const std::string& target);
 
 } // namespace edgegen::model

@@ -29,7 +29,9 @@ Value entry_points(const model::Config& config, const std::vector<model::Ref>& r
   return out;
 }
 
-Value router(const model::Config& config, const model::Route& route)
+} // namespace
+
+util::Value router_config(const model::Config& config, const model::Route& route)
 {
   Value out;
   out["entryPoints"] = entry_points(config, route.entry_points);
@@ -42,12 +44,12 @@ Value router(const model::Config& config, const model::Route& route)
     out["priority"] = *route.priority;
   }
   if (route.tls) {
-    out["tls"] = router_tls(config, route.host, route.issuer);
+    out["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, route.host, route.issuer);
   }
   return out;
 }
 
-Value service(const model::Service& service)
+util::Value service_config(const model::Service& service)
 {
   Value servers = Value::list();
   if (!service.urls.empty()) {
@@ -71,16 +73,19 @@ Value service(const model::Service& service)
   return out;
 }
 
-} // namespace
-
 util::Value project_config(const model::Config& config, const model::Project& project)
 {
   Value http = Value::map();
   for (const auto& route : project.routes) {
-    http["routers"][route.output_name] = router(config, route);
+    const model::Service* target = find_service(project, route.service);
+    if (!target || !in_labels(config, *target)) {
+      http["routers"][route.output_name] = router_config(config, route);
+    }
   }
   for (const auto& s : project.services) {
-    http["services"][s.output_name] = service(s);
+    if (!in_labels(config, s)) {
+      http["services"][s.output_name] = service_config(s);
+    }
   }
   for (const auto& middleware : project.middlewares) {
     http["middlewares"][middleware.output_name] = middleware.config;
@@ -105,7 +110,7 @@ util::Value shared_config(const model::Config& config)
     }
     r["rule"] = host_rule(dashboard.host);
     r["service"] = "api@internal";
-    r["tls"] = router_tls(config, dashboard.host, dashboard.issuer);
+    r["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, dashboard.host, dashboard.issuer);
     http["routers"]["dashboard"] = r;
   }
   if (http.is_null()) {

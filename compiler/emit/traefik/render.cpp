@@ -25,13 +25,19 @@ std::vector<OutputFile> render(const model::Config& config)
   const std::string base = config.environment.name + "/traefik/";
   std::vector<OutputFile> out;
   out.push_back(yaml_file(base + "traefik.yml", static_config(config), k_rank_static));
+  if (dynamic_in_kv(config)) {
+    return out; // traefik-redis renders the dynamic configuration as keys
+  }
   out.push_back(yaml_file(base + "dynamic/tls.yml", tls_config(config), k_rank_shared));
   if (util::Value shared = shared_config(config); !shared.is_null()) {
     out.push_back(yaml_file(base + "dynamic/_shared.yml", std::move(shared), k_rank_shared));
   }
   for (const auto& project : config.projects) {
-    out.push_back(yaml_file(base + "dynamic/" + project.name + ".yml", project_config(config, project),
-                            k_rank_projects));
+    util::Value dynamic = project_config(config, project);
+    if (dynamic["http"].as_map().empty()) {
+      continue; // nothing left for the file provider: it is all in container labels (compose)
+    }
+    out.push_back(yaml_file(base + "dynamic/" + project.name + ".yml", std::move(dynamic), k_rank_projects));
   }
   return out;
 }

@@ -56,8 +56,9 @@ util::Value static_config(const model::Config& config)
   }
   out["providers"]["file"]["directory"] = settings.dynamic_directory;
   out["providers"]["file"]["watch"] = true;
+  target_providers(config, out["providers"]);
   for (const auto& issuer : config.issuers) {
-    if (issuer.type == model::Issuer::Type::acme) {
+    if (issuer.type == model::Issuer::Type::acme && !certificates_from_worker(config)) {
       out["certificatesResolvers"][issuer.name] = resolver(issuer, settings);
     }
   }

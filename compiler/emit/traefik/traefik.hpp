@@ -21,4 +21,30 @@ std::string host_rule(const std::string& host); // Host(`h`), or HostRegexp for 
 util::Value router_tls(const model::Config& config, const std::string& host, const model::Ref& issuer);
 std::vector<std::string> default_entry_points(const model::Config& config);
 
+// The file provider's router and service of one route / service, also the
+// source of the KV keys (traefik-redis).
+util::Value router_config(const model::Config& config, const model::Route& route);
+util::Value service_config(const model::Service& service);
+
+// Which provider holds what when several targets are on. Every object is
+// defined once: containers' routers and services are docker labels (compose);
+// everything else is in the KV with traefik-redis, else in the dynamic files.
+bool in_labels(const model::Config& config, const model::Service& service);
+bool dynamic_in_kv(const model::Config& config);
+// With traefik-redis, a certificate worker obtains every certificate for the
+// fleet (Traefik's ACME cannot be shared by several nodes): routers only ask
+// for TLS and no resolver is configured.
+bool certificates_from_worker(const model::Config& config);
+const model::Service* find_service(const model::Project& project, const model::Ref& service);
+// providers.docker / providers.redis of traefik.yml for the targets that are on.
+void target_providers(const model::Config& config, util::Value& providers);
+
+// The hosts a route answers: its `host`, or the Host(`…`) matchers of its
+// raw rule (certificates and DNS records need them either way).
+std::vector<std::string> route_hosts(const model::Route& route);
+
+// A scalar as the string Traefik's label and KV decoders read back as the
+// same value: "true", "42", "0.5"; empty for null, lists and maps.
+std::string scalar_text(const util::Value& value);
+
 } // namespace edgegen::emit::traefik

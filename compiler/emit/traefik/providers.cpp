@@ -1,0 +1,49 @@
+// Several targets, one Traefik: which provider holds which object, and the
+// providers traefik.yml names for them.
+#include "emit/traefik/traefik.hpp"
+
+namespace edgegen::emit::traefik {
+
+bool in_labels(const model::Config& config, const model::Service& service)
+{
+  return service.container && model::has_target(config, "compose");
+}
+
+bool dynamic_in_kv(const model::Config& config)
+{
+  return model::has_target(config, "traefik-redis");
+}
+
+bool certificates_from_worker(const model::Config& config)
+{
+  return dynamic_in_kv(config);
+}
+
+const model::Service* find_service(const model::Project& project, const model::Ref& service)
+{
+  for (const auto& s : project.services) {
+    if (s.output_name == service.resolved) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+void target_providers(const model::Config& config, util::Value& providers)
+{
+  if (model::has_target(config, "compose")) {
+    // Only containers that carry traefik.enable=true: the labels edgegen writes.
+    providers["docker"]["exposedByDefault"] = false;
+    providers["docker"]["network"] = config.edge.compose.network;
+  }
+  if (dynamic_in_kv(config)) {
+    util::Value endpoints = util::Value::list();
+    for (const auto& endpoint : config.edge.redis.endpoints) {
+      endpoints.push_back(endpoint);
+    }
+    providers["redis"]["endpoints"] = endpoints;
+    providers["redis"]["rootKey"] = config.edge.redis.root_key;
+  }
+}
+
+} // namespace edgegen::emit::traefik

@@ -1,0 +1,81 @@
+// Settings of the compose, traefik-redis and dns targets. The Edge gives them
+// for every environment; an Environment's own replace them field by field
+// (a list given there replaces the Edge's list as a whole).
+#include "model/internal.hpp"
+
+namespace edgegen::model::detail {
+
+namespace {
+
+int64_t get_int(const Node& map, const std::string& key, int64_t fallback)
+{
+  const Node* value = map.find(key);
+  return value && value->kind == Node::Kind::integer ? value->integer : fallback;
+}
+
+std::vector<std::string> get_strings_or(const Node& map, const std::string& key, std::vector<std::string> fallback)
+{
+  return map.find(key) ? get_strings(map, key) : fallback;
+}
+
+ComposeSettings convert_compose(const Node& spec, ComposeSettings out)
+{
+  out.traefik_image = get_string(spec, "traefikImage", out.traefik_image);
+  out.network = get_string(spec, "network", out.network);
+  out.external_network = get_bool(spec, "externalNetwork", out.external_network);
+  out.traefik_directory = get_string(spec, "traefikDirectory", out.traefik_directory);
+  return out;
+}
+
+RedisSettings convert_redis(const Node& spec, RedisSettings out)
+{
+  out.endpoints = get_strings_or(spec, "endpoints", out.endpoints);
+  out.root_key = get_string(spec, "rootKey", out.root_key);
+  out.domains_key = get_string(spec, "domainsKey", out.domains_key);
+  return out;
+}
+
+DnsZone convert_zone(const Node& spec)
+{
+  DnsZone out;
+  out.name = get_string(spec, "name");
+  out.wildcard = get_bool(spec, "wildcard", out.wildcard);
+  out.cname = get_string(spec, "cname");
+  out.name_servers = get_strings(spec, "nameServers");
+  out.hostmaster = get_string(spec, "hostmaster");
+  out.location = spec.location();
+  return out;
+}
+
+DnsSettings convert_dns(const Node& spec, DnsSettings out)
+{
+  out.version = get_int(spec, "version", out.version);
+  out.addresses = get_strings_or(spec, "addresses", out.addresses);
+  out.ttl = get_int(spec, "ttl", out.ttl);
+  out.directory = get_string(spec, "directory", out.directory);
+  if (const Node* zones = spec.find("zones"); zones && zones->is_list()) {
+    out.zones.clear();
+    for (const auto& zone : zones->items) {
+      out.zones.push_back(convert_zone(zone));
+    }
+  }
+  out.location = spec.location();
+  return out;
+}
+
+} // namespace
+
+void apply_target_settings(Edge& edge, const Node& spec)
+{
+  if (const Node* compose = spec.find("compose"); compose && compose->is_map()) {
+    edge.compose = convert_compose(*compose, edge.compose);
+  }
+  if (const Node* redis = spec.find("redis"); redis && redis->is_map()) {
+    edge.redis = convert_redis(*redis, edge.redis);
+  }
+  if (const Node* dns = spec.find("dns"); dns && dns->is_map()) {
+    edge.dns = convert_dns(*dns, edge.dns);
+  }
+}
+
+} // namespace edgegen::model::detail

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The Debian docker-compose client (which needs no engine for `config`)
+# accepts the rendered compose files: homelab's on its own (every container
+# has an image), and product's merged with a team's compose file that holds
+# the images edgegen does not know, as the README tells users to run it.
+source "$(dirname "$0")/lib.sh"
+need docker-compose docker-compose
+
+"$EDGEGEN" render "$ROOT/examples/homelab" --out "$WORK/homelab" >/dev/null
+(cd "$WORK/homelab/default/compose" && docker-compose -f compose.yaml config -q) \
+  || fail "docker-compose rejects homelab's compose.yaml"
+
+"$EDGEGEN" render "$ROOT/examples/product" --out "$WORK/product" >/dev/null
+rendered="$WORK/product/dev/compose"
+(cd "$rendered" && docker-compose -f compose.yaml config -q 2>/dev/null) \
+  && fail "product's compose.yaml should need the team's file (shop-web has no image)"
+mkdir "$WORK/team"
+cat >"$WORK/team/compose.yaml" <<'YAML'
+services:
+  shop-web:
+    image: registry.example.com/shop/web:1.4.2
+    environment:
+      API_URL: http://shop-api:8080
+  oauth2-proxy:
+    image: quay.io/oauth2-proxy/oauth2-proxy:v7.8.1
+YAML
+docker-compose --project-directory "$rendered" -f "$WORK/team/compose.yaml" -f "$rendered/compose.yaml" config \
+  >"$WORK/merged.yaml" || fail "docker-compose cannot merge the team's file with product's compose.yaml"
+python3 - "$WORK/merged.yaml" "$WORK/product/dev/traefik" <<'PY' || fail "the merged compose file is not what it should be"
+import os, sys, yaml
+merged, traefik_dir = yaml.safe_load(open(sys.argv[1])), sys.argv[2]
+web = merged["services"]["shop-web"]
+assert web["image"] == "registry.example.com/shop/web:1.4.2", web
+assert web["environment"]["API_URL"] == "http://shop-api:8080", web
+assert web["labels"]["traefik.http.routers.shop-web.rule"] == "Host(`dev.shop.example.com`)", web["labels"]
+assert "edge" in web["networks"], web
+mounts = [v if isinstance(v, str) else f"{v['source']}:{v['target']}" for v in merged["services"]["traefik"]["volumes"]]
+static = [m for m in mounts if m.split(":")[1] == "/etc/traefik/traefik.yml"]
+assert static and os.path.samefile(static[0].split(":")[0], os.path.join(traefik_dir, "traefik.yml")), mounts
+PY
+kit="${EDGEGEN_CONFORMANCE:-$ROOT/../shared/conformance/check.py}"
+if [ -f "$kit" ]; then
+  mkdir "$WORK/check" && cp "$WORK/merged.yaml" "$WORK/check/compose.yaml"
+  python3 "$kit" "$WORK/check" || fail "the merged compose file fails the conformance kit"
+fi
+echo "compose merge: ok"
