@@ -15,8 +15,33 @@ std::string first_at(const diag::Location& location)
 
 } // namespace
 
+namespace {
+
+// Names Windows reserves for devices, whatever the extension: a project
+// "con" would be an output file con.yml that cannot be checked out there.
+bool reserved_on_windows(const std::string& name)
+{
+  static const char* const k_reserved[] = {"con", "prn", "aux", "nul"};
+  for (const char* reserved : k_reserved) {
+    if (name == reserved) {
+      return true;
+    }
+  }
+  return name.size() == 4 && (name.compare(0, 3, "com") == 0 || name.compare(0, 3, "lpt") == 0) && name[3] >= '1' &&
+         name[3] <= '9';
+}
+
+} // namespace
+
 void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics)
 {
+  for (const auto& declaration : model.declarations) {
+    if (reserved_on_windows(declaration.name)) {
+      diagnostics.error("E0415", declaration.location,
+                        "name \"" + declaration.name + "\" is reserved for a device on Windows",
+                        "it names output files and directories; choose another name");
+    }
+  }
   std::map<std::pair<std::string, std::string>, diag::Location> seen;
   for (const auto& declaration : model.declarations) {
     if (declaration.name.empty()) {

@@ -67,6 +67,10 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "chains, loops. Traefik detects the recursion and drops every router that uses it.",
            "middlewares:\n  protect:\n    chain: {middlewares: [auth, protect]}",
            "middlewares:\n  protect:\n    chain: {middlewares: [auth, secure-headers]}"},
+          {"E0415", "a name Windows reserves for a device", "`name \"con\" is reserved for a device on Windows`",
+           "Names become file and directory names of the output (projects, environments); con, prn, aux, nul, com1-9 "
+           "and lpt1-9 cannot be checked out on Windows whatever their extension.",
+           "metadata:\n  name: con", "metadata:\n  name: console"},
           {"E0421", "two routes with the same host, path and priority",
            "`host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")`",
            "Two routes match exactly the same requests with the same priority, in one project or across projects; "

@@ -74,6 +74,9 @@ void add_input_codes(std::vector<CodeInfo>& out)
           {"E0117", "a private key written inline", "`a private key is written inline`",
            "Secrets are only ever referenced, never written into the repository; the message never repeats the value.",
            "keyFile: |\n  -----BEGIN PRIVATE KEY-----\n  ...", "keyFile: /certs/example.com/privkey.pem"},
+          {"E0118", "an input that is not a regular file", "`not a regular file (a FIFO, socket or device), so it is not read`",
+           "A FIFO would block the read forever and a device would never end, so only regular files are read.",
+           "projects/team.yaml is a named pipe (mkfifo)", "replace it with a regular file"},
           {"E0200", "internal: a schema could not be used (a bug; please report it)", "—",
            "A compiled-in JSON Schema could not be used. This is a bug in edgegen, not in the input.", "",
            "report it with the input that triggers it"},
@@ -123,6 +126,10 @@ void add_input_codes(std::vector<CodeInfo>& out)
            "unknown code would silence nothing, so both are reported.",
            "metadata:\n  annotations:\n    edgegen.dev/ignore: \"W061\"",
            "metadata:\n  annotations:\n    edgegen.dev/ignore: \"W0601\""},
+          {"E0307", "more than 100,000 projects", "`more than 100000 projects`",
+           "The number of projects in one source is bounded, so that no input can make a render use unbounded memory "
+           "and time.",
+           "100,001 Project documents", "split the edge into several sources rendered separately"},
       });
 }
 

@@ -177,6 +177,13 @@ Model build(const std::vector<load::Document>& documents, const std::vector<bool
                       "add one file with `kind: Edge` (see examples/)");
     return model;
   }
+  if (in.projects.size() > k_max_projects) {
+    const load::Document& first_over = *in.projects[k_max_projects];
+    diagnostics.error("E0307", first_over.root.location(),
+                      "more than " + std::to_string(k_max_projects) + " projects",
+                      "split the edge into several sources rendered separately");
+    return model;
+  }
   if (in.environments.empty()) {
     model.environments.push_back(build_config(in, nullptr, diagnostics));
   }

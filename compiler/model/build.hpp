@@ -8,6 +8,9 @@
 
 namespace edgegen::model {
 
+// Projects per source: bounds the memory and time one input can cause (E0307).
+constexpr size_t k_max_projects = 100000;
+
 // Stage entry: the typed model, one Config per environment, with defaults
 // applied, presets merged, ${vars} substituted and references resolved
 // (unresolved ones are left for check/ to report). Documents that failed

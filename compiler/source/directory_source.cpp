@@ -87,6 +87,11 @@ private:
         walk(entry.path(), rel, skip, tree, diagnostics);
       } else if (fs::is_regular_file(status) && is_input_file(name)) {
         read_file(entry.path(), rel, display_prefix() + rel, tree, diagnostics);
+      } else if (is_input_file(name)) {
+        // A FIFO would block the read forever, a device would never end.
+        diagnostics.error("E0118", {display_prefix() + rel, 0, 0, ""},
+                          "not a regular file (a FIFO, socket or device), so it is not read",
+                          "replace it with a regular file");
       }
     }
   }
