@@ -31,4 +31,12 @@ expect 1 "$EDGEGEN" render "$WORK/bad" --out "$WORK/bad-out"
 expect 1 "$EDGEGEN" validate "$WORK/bad" --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d and d[0]["code"].startswith("E"), d' "$WORK/stdout" \
   || fail "--format json is not a JSON array of diagnostics: $(cat "$WORK/stdout")"
+# A file edgegen did not write is never overwritten: exit 2, and nothing at all is written.
+mkdir -p "$WORK/foreign/default/traefik"
+printf 'hand-written\n' >"$WORK/foreign/default/traefik/traefik.yml"
+expect 2 "$EDGEGEN" render "$ROOT/examples/homelab" --out "$WORK/foreign"
+grep -qF "refusing to overwrite $WORK/foreign/default/traefik/traefik.yml: edgegen did not write it" "$WORK/stderr" \
+  || fail "foreign file: $(cat "$WORK/stderr")"
+[ "$(cat "$WORK/foreign/default/traefik/traefik.yml")" = hand-written ] || fail "the foreign file was changed"
+[ "$(find "$WORK/foreign" -type f | wc -l)" = 1 ] || fail "files were written beside the foreign file: $(find "$WORK/foreign" -type f)"
 echo "exit codes: ok"
