@@ -118,12 +118,12 @@ def project(i, rng):
          "      middlewares: [secure-headers, compress]"],
         [f"    - name: api", f"      host: {host}", "      pathPrefix: /api", f"      service: {services[0]}",
          "      middlewares: [secure-headers, rate-limit]"],
+        [f"    - name: tenants", f"      host: \"*.{name}.${{domain}}\"", f"      service: {services[-1]}",
+         "      issuer: letsencrypt-dns"],
         [f"    - name: preview", f"      host: \"{name}.preview.${{domain}}\"", f"      service: {services[1]}",
          "      issuer: letsencrypt-dns"],
         [f"    - name: beta", f"      rule: Host(`beta-{name}.${{domain}}`) && Header(`X-Beta`, `1`)",
          f"      service: {services[0]}", "      priority: 100"],
-        [f"    - name: tenants", f"      host: \"*.{name}.${{domain}}\"", f"      service: {services[-1]}",
-         "      issuer: letsencrypt-dns"],
     ]
     for route in routes[: rng.randint(3, 5)]:
         lines += route
