@@ -37,6 +37,17 @@ bool opens_block_scalar(std::string_view line)
          (code.size() == 1 || code[code.size() - 2] == ' ');
 }
 
+// True if the ',' at line[i] starts a token: nothing but blanks before it,
+// or only a tag (!x) or an anchor (&x), which cannot hold a ','.
+bool starts_token(std::string_view line, size_t indent, size_t i)
+{
+  size_t word = i;
+  while (word > indent && line[word - 1] != ' ' && line[word - 1] != '\t') {
+    --word;
+  }
+  return word == i || line[word] == '!' || line[word] == '&';
+}
+
 } // namespace
 
 std::optional<Prescan> prescan(std::string_view text, int limit)
@@ -82,7 +93,7 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
         } else if (c == '-' && flow == 0 && i + 1 < line.size() && line[i + 1] == ' ') {
           block.push_back(i + 1); // "- - x": each dash opens a list
           continue;
-        } else if (c == ',' && flow == 0 && (i == indent || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        } else if (c == ',' && flow == 0 && starts_token(line, indent, i)) {
           // No YAML token starts with ',' outside [ ] and { }.
           return Prescan{Prescan::Problem::stray_comma, line_number, static_cast<int>(i) + 1};
         }
