@@ -12,6 +12,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
     check_references(config, diagnostics);
     check_output_names(config, diagnostics);
     check_route_claims(config, diagnostics);
+    check_kubernetes(config, diagnostics);
   }
 }
 

@@ -14,5 +14,6 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
 void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics);
 void check_output_names(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_route_claims(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

@@ -1,5 +1,8 @@
 #include "emit/emit.hpp"
 
+#include "emit/argocd/argocd.hpp"
+#include "emit/flux/flux.hpp"
+#include "emit/kubernetes/kubernetes.hpp"
 #include "emit/traefik/traefik.hpp"
 
 #include <algorithm>
@@ -10,6 +13,9 @@ const std::vector<Target>& targets()
 {
   static const std::vector<Target> table = {
     {"traefik", traefik::render},
+    {"kubernetes", kubernetes::render},
+    {"flux", flux::render},
+    {"argocd", argocd::render},
   };
   return table;
 }

@@ -27,6 +27,9 @@ struct SecretRef
   std::string key;
 };
 
+// metadata.labels / metadata.annotations, copied to Kubernetes objects.
+using StringMap = std::map<std::string, std::string>;
+
 struct EntryPoint
 {
   std::string name;
@@ -42,6 +45,8 @@ struct CertificateRequest
   std::string name;
   Ref issuer; // empty name: the environment's issuer
   std::vector<std::string> domains; // first is the main domain
+  std::string duration;             // Kubernetes targets; empty: the issuer's
+  std::string renew_before;
   Location location;
 };
 
@@ -76,6 +81,16 @@ struct GitSettings
   std::string path = ".";
 };
 
+// Settings of the Kubernetes targets (kubernetes, flux, argocd).
+struct KubernetesSettings
+{
+  enum class Routing { crds, ingress };
+  Routing routing = Routing::crds;
+  std::string namespace_name = "edge"; // when the Environment names none
+  std::string ingress_class = "traefik";
+  int64_t route_shards = 1;
+};
+
 struct Edge
 {
   std::string name;
@@ -87,6 +102,9 @@ struct Edge
   std::vector<std::string> exclude;
   std::vector<CertificateRequest> certificates;
   TraefikSettings traefik;
+  KubernetesSettings kubernetes;
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 
@@ -110,6 +128,25 @@ struct AcmeSolver
   std::vector<std::string> resolvers;
   std::optional<SecretRef> api_token;
   std::string delay_before_check;
+  std::vector<std::string> dns_zones; // zones the solver serves; empty: all
+  // Kubernetes targets: cert-manager settings of providers that need more
+  // than an API token, and the webhook of providers it has no solver for.
+  struct Route53
+  {
+    std::string region;
+    std::string hosted_zone_id;
+    std::string role;
+    std::optional<SecretRef> access_key_id;
+    std::optional<SecretRef> secret_access_key;
+  };
+  struct Webhook
+  {
+    std::string group_name;
+    std::string solver_name;
+    util::Value config;
+  };
+  std::optional<Route53> route53;
+  std::optional<Webhook> webhook;
 };
 
 struct FileCertificate
@@ -132,6 +169,12 @@ struct Issuer
   std::optional<SecretRef> private_key;
   // files
   std::vector<FileCertificate> certificates;
+  // Kubernetes targets
+  bool cluster_scoped = true;  // ClusterIssuer, else a namespaced Issuer
+  std::string duration;        // of the certificates it issues; empty: the CA's
+  std::string renew_before;
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 
@@ -142,6 +185,13 @@ struct Middleware
   std::string project;     // empty for shared middlewares
   std::string type;        // the Traefik middleware type: headers, rateLimit, …
   util::Value config;      // {type: {...}}, presets merged, variables substituted
+  // Options that name Kubernetes Secrets ({basicAuth: {secret: …}},
+  // {forwardAuth: {tls: {certSecret: …}}}): only the Kubernetes targets use
+  // them, so they are kept out of `config`, which Traefik's file provider
+  // would reject them in.
+  util::Value secret_options;
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 
@@ -183,6 +233,8 @@ struct Project
   std::vector<Service> services;     // sorted by name
   std::vector<Route> routes;         // input order
   std::vector<Middleware> middlewares; // sorted by name
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 

@@ -19,8 +19,9 @@ std::string regex_escape(const std::string& s)
   return out;
 }
 
-// True if certificate `domain` (maybe "*.example.com") serves `host`.
-bool covers(const std::string& domain, const std::string& host)
+} // namespace
+
+bool certificate_covers(const std::string& domain, const std::string& host)
 {
   if (domain == host) {
     return true;
@@ -33,8 +34,8 @@ bool covers(const std::string& domain, const std::string& host)
          host.substr(0, host.size() - suffix.size()).find('.') == std::string::npos;
 }
 
-const model::CertificateRequest* request_for(const model::Config& config, const std::string& host,
-                                             const std::string& issuer)
+const model::CertificateRequest* certificate_request(const model::Config& config, const std::string& host,
+                                                     const std::string& issuer)
 {
   for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
     for (const auto& request : *requests) {
@@ -42,7 +43,7 @@ const model::CertificateRequest* request_for(const model::Config& config, const 
         continue;
       }
       for (const auto& domain : request.domains) {
-        if (covers(domain, host)) {
+        if (certificate_covers(domain, host)) {
           return &request;
         }
       }
@@ -50,8 +51,6 @@ const model::CertificateRequest* request_for(const model::Config& config, const 
   }
   return nullptr;
 }
-
-} // namespace
 
 std::string host_rule(const std::string& host)
 {
@@ -95,7 +94,7 @@ util::Value router_tls(const model::Config& config, const std::string& host, con
   }
   tls["certResolver"] = issuer->name;
   std::vector<std::string> domains;
-  if (const auto* request = request_for(config, host, issuer->name)) {
+  if (const auto* request = certificate_request(config, host, issuer->name)) {
     domains = request->domains;
   } else if (util::starts_with(host, "*.")) {
     domains = {host}; // a HostRegexp tells the resolver nothing; name the wildcard
