@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Validates every document rendered from examples/NAME against the upstream
+# Validates every document rendered from examples/NAME (or from the
+# directory given as third argument) against the upstream
 # projects' own schemas with the shared conformance kit (../shared). Exits 77
 # (reported by CTest as skipped, with this message) when the kit is absent.
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +12,7 @@ if [ ! -f "$kit" ]; then
 fi
 python3 -c 'import yaml, jsonschema' 2>/dev/null \
   || fail "python3 lacks yaml/jsonschema: apt-get install python3-yaml python3-jsonschema"
-"$EDGEGEN" render "$ROOT/examples/$name" --out "$WORK/out" >/dev/null
+"$EDGEGEN" render "${3:-$ROOT/examples/$name}" --out "$WORK/out" >/dev/null
 set +e
 report="$(python3 "$kit" "$WORK/out" 2>&1)"
 set -e

@@ -24,12 +24,12 @@ void check_solver(const model::Issuer& issuer, diag::Diagnostics& diagnostics)
   }
   if (solver.provider == "cloudflare" || solver.provider == "digitalocean") {
     if (!solver.api_token) {
-      diagnostics.error("E0802", issuer.location,
+      diagnostics.error("E0802", solver.provider_location,
                         "cert-manager's " + solver.provider + " solver needs the API token's Secret",
                         "add solver.dns01.apiTokenSecretRef: {name: …, key: …}");
     }
   } else if (solver.provider != "route53") {
-    diagnostics.error("E0801", issuer.location,
+    diagnostics.error("E0801", solver.provider_location,
                       "cert-manager has no DNS-01 solver for provider \"" + solver.provider + "\"",
                       "add solver.dns01.webhook with the groupName and solverName of its cert-manager webhook");
   }

@@ -200,6 +200,7 @@ Issuer convert_issuer(const load::Document& document, const Node& spec)
   if (const Node* dns01 = solver ? solver->find("dns01") : nullptr; dns01 && dns01->is_map()) {
     out.solver.type = AcmeSolver::Type::dns01;
     out.solver.provider = get_string(*dns01, "provider");
+    out.solver.provider_location = location_of(*dns01, "provider");
     out.solver.resolvers = get_strings(*dns01, "resolvers");
     out.solver.api_token = get_secret_ref(*dns01, "apiTokenSecretRef");
     out.solver.delay_before_check = get_string(*dns01, "delayBeforeCheck");

@@ -125,6 +125,7 @@ struct AcmeSolver
   Type type = Type::http01;
   Ref entry_point;                 // http01: the entry point that answers challenges
   std::string provider;            // dns01: lego provider name (cloudflare, route53, …)
+  Location provider_location;
   std::vector<std::string> resolvers;
   std::optional<SecretRef> api_token;
   std::string delay_before_check;
