@@ -1,6 +1,6 @@
 // What the Kubernetes targets need beyond what Traefik does: a cert-manager
 // solver for each DNS provider, Secret names instead of users and key files,
-// a Git repository for Flux and ArgoCD, one issuer per TLS host.
+// a Git repository for Flux and ArgoCD, one certificate per TLS host.
 #include "check/check.hpp"
 
 #include <algorithm>
@@ -89,6 +89,32 @@ void check_secrets(const model::Middleware& middleware, diag::Diagnostics& diagn
   }
 }
 
+// A requested certificate of another issuer would cover the host a second
+// time.
+void check_requests(const model::Config& config, const std::string& host, const model::Ref& issuer,
+                    const diag::Location& location, diag::Diagnostics& diagnostics)
+{
+  for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
+    for (const auto& request : *requests) {
+      if (request.issuer.resolved.empty() || request.issuer.resolved == issuer.resolved) {
+        continue;
+      }
+      for (const auto& domain : request.domains) {
+        if (model::certificate_covers(domain, host)) {
+          std::string name = request.name.empty() ? request.domains[0] : request.name;
+          diagnostics.error("E0806", location,
+                            "host \"" + host + "\" is covered by certificate \"" + name + "\" of issuer \"" +
+                                request.issuer.resolved + "\" but uses issuer \"" + issuer.resolved +
+                                "\": it would get a second certificate",
+                            "give the route `issuer: " + request.issuer.resolved +
+                                "`, or leave its host out of the certificate's domains");
+          return;
+        }
+      }
+    }
+  }
+}
+
 // cert-manager gives a host one certificate from one issuer.
 void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnostics)
 {
@@ -96,6 +122,10 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
   auto use = [&](const std::string& host, const model::Ref& issuer, const diag::Location& location) {
     if (host.empty() || issuer.resolved.empty()) {
       return;
+    }
+    const model::Issuer* found = model::find_issuer(config, issuer.resolved);
+    if (found && found->type == model::Issuer::Type::acme) {
+      check_requests(config, host, issuer, location, diagnostics);
     }
     auto [it, inserted] = issuer_of.emplace(host, std::make_pair(issuer.resolved, location));
     if (!inserted && it->second.first != issuer.resolved) {

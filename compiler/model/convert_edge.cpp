@@ -68,8 +68,8 @@ KubernetesSettings convert_kubernetes(const Node* spec)
   }
   out.namespace_name = get_string(*spec, "namespace", out.namespace_name);
   out.ingress_class = get_string(*spec, "ingressClassName", out.ingress_class);
-  if (const Node* shards = spec->find("routeShards"); shards && shards->kind == Node::Kind::integer) {
-    out.route_shards = shards->integer;
+  if (const Node* shards = spec->find("shards"); shards && shards->kind == Node::Kind::integer) {
+    out.shards = shards->integer;
   }
   return out;
 }

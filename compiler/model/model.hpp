@@ -88,7 +88,7 @@ struct KubernetesSettings
   Routing routing = Routing::crds;
   std::string namespace_name = "edge"; // when the Environment names none
   std::string ingress_class = "traefik";
-  int64_t route_shards = 1;
+  int64_t shards = 1; // certificates-<n>/ and routes-<n>/ per shard when > 1
 };
 
 struct Edge
@@ -265,5 +265,9 @@ struct Model
 };
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
+
+// Whether a certificate for `domain` (maybe "*.example.com", which serves
+// one label below) serves `host`.
+bool certificate_covers(const std::string& domain, const std::string& host);
 
 } // namespace edgegen::model

@@ -73,8 +73,8 @@ std::vector<OutputFile> render(const model::Config& config)
     Value kustomization = object("kustomize.toolkit.fluxcd.io/v1", "Kustomization",
                                  kubernetes::object_name(prefix + "-" + layer.name, 63), k_namespace);
     Value& spec = kustomization["spec"];
-    if (!layer.depends_on.empty()) {
-      spec["dependsOn"].push_back(Value::Map{{"name", kubernetes::object_name(prefix + "-" + layer.depends_on, 63)}});
+    for (const auto& dependency : layer.depends_on) {
+      spec["dependsOn"].push_back(Value::Map{{"name", kubernetes::object_name(prefix + "-" + dependency, 63)}});
     }
     spec["interval"] = "10m";
     spec["retryInterval"] = "1m";
@@ -92,7 +92,7 @@ std::vector<OutputFile> render(const model::Config& config)
     } else {
       // Certificates: applied is enough. Waiting until every one is issued
       // would hold every route change back behind one that cannot be.
-      spec["wait"] = layer.name != "certificates";
+      spec["wait"] = !util::starts_with(layer.name, "certificates");
     }
     documents.push_back(labeled(kustomization, config));
   }

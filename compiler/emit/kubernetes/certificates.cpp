@@ -64,7 +64,8 @@ public:
 
   // `shim_owner`: the route whose Ingress may ask ingress-shim for the
   // certificate; empty for an IngressRoute, which needs a Certificate object.
-  void use(const std::string& host, const model::Ref& issuer_ref, const std::string& shim_owner)
+  void use(const std::string& host, const model::Ref& issuer_ref, const std::string& project,
+           const std::string& shim_owner)
   {
     const model::Issuer* issuer = acme_issuer(m_config, issuer_ref);
     if (!issuer || host.empty()) {
@@ -91,6 +92,7 @@ public:
     certificate.renew_before = issuer->renew_before;
     certificate.by_ingress_shim = !shim_owner.empty();
     certificate.shim_owner = shim_owner;
+    certificate.project = project;
     m_plan.by_host[host] = m_plan.certificates.size();
     m_plan.certificates.push_back(std::move(certificate));
   }
@@ -157,7 +159,7 @@ CertificatePlan plan_certificates(const model::Config& config)
   Planner planner(config);
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
-    planner.use(dashboard.host, dashboard.issuer, ""); // always an IngressRoute
+    planner.use(dashboard.host, dashboard.issuer, "", ""); // always an IngressRoute
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
@@ -166,7 +168,7 @@ CertificatePlan plan_certificates(const model::Config& config)
       }
       std::string owner = as_ingress(config, project, route) ? route.output_name : "";
       for (const auto& host : route_hosts(route)) {
-        planner.use(host, route.issuer, owner);
+        planner.use(host, route.issuer, project.name, owner);
       }
     }
   }

@@ -11,10 +11,12 @@ namespace edgegen::emit::kubernetes {
 
 // Target "kubernetes": for one environment, <env>/kubernetes/ holds one
 // Kustomize directory per layer, applied in this order:
-//   issuers/       the Namespace and a cert-manager (Cluster)Issuer per ACME issuer
-//   certificates/  cert-manager Certificates
-//   routes/        TLSOption, shared Middlewares, the dashboard, and the projects
-//   routes-<n>/    the projects of shard n, when Edge.spec.kubernetes.routeShards > 1
+//   issuers/          the Namespace and a cert-manager (Cluster)Issuer per ACME issuer
+//   certificates/     cert-manager Certificates
+//   routes/           TLSOption, shared Middlewares, the dashboard, and the projects
+// With Edge.spec.kubernetes.shards > 1 the projects' certificates and routes
+// move to certificates-<n>/ and routes-<n>/ of their shard n; certificates/
+// and routes/ keep what no project owns (requests, the dashboard).
 // Each directory builds alone: kustomize's build time grows with the square
 // of the objects in one build, so no kustomization includes another.
 std::vector<OutputFile> render(const model::Config& config);
@@ -23,14 +25,14 @@ std::vector<OutputFile> render(const model::Config& config);
 // that apply it.
 struct Layer
 {
-  std::string name;       // "issuers", "certificates", "routes", "routes-07"
-  std::string path;       // relative to --out: "prod/kubernetes/issuers"
-  std::string depends_on; // the layer that must be applied first; empty for the first
-  int wave = 0;           // ArgoCD sync wave: the position in that order
+  std::string name;                    // "issuers", "certificates-07", "routes", "routes-07"
+  std::string path;                    // relative to --out: "prod/kubernetes/issuers"
+  std::vector<std::string> depends_on; // layers that must be applied first
+  int wave = 0;                        // ArgoCD sync wave: the position in that order
 };
 
-// The layers of `config`, in apply order; only route shards that hold a
-// project are listed.
+// The layers of `config`, in apply order; only shards that hold a project
+// are listed.
 std::vector<Layer> layers(const model::Config& config);
 
 // The namespace of the environment's objects: the Environment's, else the
@@ -40,6 +42,9 @@ std::string namespace_of(const model::Config& config);
 // Shard (0 ≤ n < shards) of a project: a hash of its name, so a project
 // stays in its shard whatever other projects come and go.
 int64_t shard_of(const std::string& project, int64_t shards);
+// "<layer>" without shards, else "<layer>-<shard of project>" (zero-padded);
+// an empty project is the shared directory.
+std::string layer_directory(const model::Config& config, const std::string& layer, const std::string& project);
 
 // Certificates. Every TLS host that an ACME issuer serves is covered by
 // exactly one certificate: the first certificate request (Environment, then
@@ -57,6 +62,7 @@ struct Certificate
   // first route of the host), instead of a Certificate object.
   bool by_ingress_shim = false;
   std::string shim_owner; // the route whose Ingress carries the annotation
+  std::string project;    // the project that uses it first; empty: a request or the dashboard's
 };
 
 struct CertificatePlan

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace edgegen::emit::kubernetes {
 
@@ -15,17 +16,6 @@ using namespace detail;
 // Ranks: a kustomization.yaml is written after the files it lists.
 constexpr int k_rank_resources = 0;
 constexpr int k_rank_kustomization = 1;
-
-std::string routes_directory(const model::Config& config, const std::string& project)
-{
-  int64_t shards = config.edge.kubernetes.route_shards;
-  if (shards <= 1) {
-    return "routes";
-  }
-  std::string number = std::to_string(shard_of(project, shards));
-  std::string width = std::to_string(shards - 1);
-  return "routes-" + std::string(width.size() - number.size(), '0') + number;
-}
 
 Value namespace_object(const Context& context)
 {
@@ -105,24 +95,37 @@ int64_t shard_of(const std::string& project, int64_t shards)
   return shards <= 1 ? 0 : static_cast<int64_t>(stable_hash(project) % static_cast<uint32_t>(shards));
 }
 
+std::string layer_directory(const model::Config& config, const std::string& layer, const std::string& project)
+{
+  int64_t shards = config.edge.kubernetes.shards;
+  if (shards <= 1 || project.empty()) {
+    return layer;
+  }
+  std::string number = std::to_string(shard_of(project, shards));
+  std::string width = std::to_string(shards - 1);
+  return layer + "-" + std::string(width.size() - number.size(), '0') + number;
+}
+
 std::vector<Layer> layers(const model::Config& config)
 {
   const std::string base = config.environment.name + "/kubernetes/";
-  std::vector<Layer> out = {
-      {"issuers", base + "issuers", "", 0},
-      {"certificates", base + "certificates", "issuers", 1},
-      {"routes", base + "routes", "certificates", 2},
-  };
-  std::map<std::string, bool> shards; // sorted by name, which sorts by number
+  std::set<std::string> shards; // "-07" suffixes of the shards that hold a project, sorted
   for (const auto& project : config.projects) {
-    std::string directory = routes_directory(config, project.name);
+    std::string directory = layer_directory(config, "routes", project.name);
     if (directory != "routes") {
-      shards[directory] = true;
+      shards.insert(directory.substr(6));
     }
   }
-  // Shards after the shared routes: their routes use its middlewares.
-  for (const auto& [directory, present] : shards) {
-    out.push_back({directory, base + directory, "routes", 3});
+  std::vector<Layer> out;
+  out.push_back({"issuers", base + "issuers", {}, 0});
+  out.push_back({"certificates", base + "certificates", {"issuers"}, 1});
+  for (const auto& shard : shards) {
+    out.push_back({"certificates" + shard, base + "certificates" + shard, {"issuers"}, 1});
+  }
+  out.push_back({"routes", base + "routes", {"certificates"}, 2});
+  // A shard's routes use its certificates and the shared middlewares.
+  for (const auto& shard : shards) {
+    out.push_back({"routes" + shard, base + "routes" + shard, {"certificates" + shard, "routes"}, 3});
   }
   return out;
 }
@@ -158,15 +161,18 @@ std::vector<OutputFile> render(const model::Config& config)
     }
   }
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
-  std::vector<Value> certificates;
+  std::map<std::string, std::vector<Value>> certificates; // by directory
   for (const auto* certificate : sorted) {
-    certificates.push_back(certificate_object(context, *certificate));
+    certificates[layer_directory(config, "certificates", certificate->project)].push_back(
+        certificate_object(context, *certificate));
   }
-  add("certificates", "certificates.yaml", std::move(certificates));
+  for (auto& [directory, documents] : certificates) {
+    add(directory, "certificates.yaml", std::move(documents));
+  }
 
   add("routes", "_shared.yaml", shared_documents(context));
   for (const auto& project : config.projects) {
-    add(routes_directory(config, project.name), project.name + ".yaml", project_documents(context, project));
+    add(layer_directory(config, "routes", project.name), project.name + ".yaml", project_documents(context, project));
   }
 
   for (const auto& layer : layers(config)) {
