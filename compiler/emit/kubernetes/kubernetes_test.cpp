@@ -10,13 +10,13 @@ namespace {
 
 using namespace test_input;
 
-std::string match_of(const Compilation& c, const std::string& name)
+std::string match_of(const Compilation& c, const std::string& name, size_t index = 0)
 {
   util::Value route = document(c, "IngressRoute", name);
-  if (route.is_null()) {
-    return "<no IngressRoute " + name + ">";
+  if (route.is_null() || route["spec"]["routes"].as_list().size() <= index) {
+    return "<no IngressRoute " + name + " with a route " + std::to_string(index) + ">";
   }
-  return route["spec"]["routes"].as_list().at(0)["match"].as_string();
+  return route["spec"]["routes"].as_list().at(index)["match"].as_string();
 }
 
 const std::string k_routes = R"(  services:
@@ -61,13 +61,15 @@ TEST(Kubernetes, RouteBecomesAnIngressRouteWithTheRuleTraefiksFileProviderGets)
   auto c = compile(edge(), {{"p.yaml", project("p", k_routes)}, {"m.yaml", k_shared}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(match_of(c, "p-api"), "Host(`a.example.com`) && PathPrefix(`/api`)");
-  EXPECT_EQ(match_of(c, "p-root"), "Host(`a.example.com`)"); // a prefix of "/" matches everything
+  // Routes of one host (and entry points, and TLS) share an IngressRoute,
+  // named after the first; a prefix of "/" matches everything.
+  EXPECT_EQ(match_of(c, "p-api", 1), "Host(`a.example.com`)");
   EXPECT_EQ(match_of(c, "p-exact"), "Host(`a.example.com`) && Path(`/healthz`)");
   EXPECT_EQ(match_of(c, "p-wild"), "HostRegexp(`^[a-z0-9-]+\\.pr\\.example\\.com$`)");
   EXPECT_EQ(match_of(c, "p-raw"), "Host(`b.example.com`) && Header(`X-Beta`, `1`)");
 }
 
-TEST(Kubernetes, IngressRouteCarriesMiddlewaresPriorityServiceAndTheCertificatesSecret)
+TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesServicesAndSecret)
 {
   auto c = compile(edge(), {{"p.yaml", project("p", k_routes)}, {"m.yaml", k_shared}});
   ASSERT_EQ(errors(c), "");
@@ -89,6 +91,11 @@ TEST(Kubernetes, IngressRouteCarriesMiddlewaresPriorityServiceAndTheCertificates
                                      "        - name: p-limit\n"
                                      "        - name: shared\n"
                                      "      priority: 5\n"
+                                     "      services:\n"
+                                     "        - name: p-api\n"
+                                     "          port: 8000\n"
+                                     "    - kind: Rule\n"
+                                     "      match: Host(`a.example.com`)\n"
                                      "      services:\n"
                                      "        - name: p-api\n"
                                      "          port: 8000\n"

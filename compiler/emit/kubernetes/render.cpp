@@ -39,9 +39,24 @@ std::vector<Value> project_documents(const Context& context, const model::Projec
   for (const auto& middleware : project.middlewares) {
     out.push_back(middleware_object(context, middleware));
   }
+  // Routes in input order, those that share an IngressRoute at the place of
+  // the first of them.
+  std::vector<std::vector<const model::Route*>> groups;
+  std::map<std::string, size_t> group_of;
   for (const auto& route : project.routes) {
-    out.push_back(as_ingress(context.config, project, route) ? ingress(context, project, route)
-                                                             : ingress_route(context, project, route));
+    if (as_ingress(context.config, project, route)) {
+      groups.push_back({&route});
+      continue;
+    }
+    auto [it, inserted] = group_of.emplace(ingress_route_group(context.config, route), groups.size());
+    if (inserted) {
+      groups.emplace_back();
+    }
+    groups[it->second].push_back(&route);
+  }
+  for (const auto& group : groups) {
+    out.push_back(as_ingress(context.config, project, *group.front()) ? ingress(context, project, *group.front())
+                                                                      : ingress_route(context, project, group));
   }
   for (auto& document : out) {
     label_project(document, project);

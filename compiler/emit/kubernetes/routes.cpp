@@ -4,6 +4,7 @@
 #include "emit/kubernetes/internal.hpp"
 
 #include "emit/traefik/traefik.hpp"
+#include "util/strings.hpp"
 
 namespace edgegen::emit::kubernetes::detail {
 
@@ -79,29 +80,39 @@ void label_project(util::Value& object, const model::Project& project)
   add_annotations(object, project.annotations);
 }
 
-util::Value ingress_route(const Context& context, const model::Project& project, const model::Route& route)
+std::string ingress_route_group(const model::Config& config, const model::Route& route)
 {
-  Value out = object("traefik.io/v1alpha1", "IngressRoute", route.output_name, context.namespace_name);
-  Value rule;
-  rule["kind"] = "Rule";
-  rule["match"] = traefik::route_rule(route);
-  if (!route.middlewares.empty()) {
-    rule["middlewares"] = name_refs(middleware_names(route.middlewares));
-  }
-  if (route.priority) {
-    rule["priority"] = *route.priority;
-  }
-  rule["services"] = Value::list();
-  if (const model::Service* service = service_of(project, route)) {
-    for (const auto& backend : backends(*service)) {
-      rule["services"].push_back(service_ref(backend, *service));
-    }
-  }
+  return util::join(route_hosts(route), ",") + (route.tls ? " tls " : " plain ") +
+         util::join(route_entry_points(config, route.entry_points), ",");
+}
+
+util::Value ingress_route(const Context& context, const model::Project& project,
+                          const std::vector<const model::Route*>& routes)
+{
+  const model::Route& first = *routes.front();
+  Value out = object("traefik.io/v1alpha1", "IngressRoute", first.output_name, context.namespace_name);
   Value& spec = out["spec"];
-  spec["entryPoints"] = string_list(route_entry_points(context.config, route.entry_points));
-  spec["routes"].push_back(rule);
-  if (route.tls) {
-    spec["tls"] = route_tls(context, route_hosts(route));
+  spec["entryPoints"] = string_list(route_entry_points(context.config, first.entry_points));
+  for (const auto* route : routes) {
+    Value rule;
+    rule["kind"] = "Rule";
+    rule["match"] = traefik::route_rule(*route);
+    if (!route->middlewares.empty()) {
+      rule["middlewares"] = name_refs(middleware_names(route->middlewares));
+    }
+    if (route->priority) {
+      rule["priority"] = *route->priority;
+    }
+    rule["services"] = Value::list();
+    if (const model::Service* service = service_of(project, *route)) {
+      for (const auto& backend : backends(*service)) {
+        rule["services"].push_back(service_ref(backend, *service));
+      }
+    }
+    spec["routes"].push_back(rule);
+  }
+  if (first.tls) {
+    spec["tls"] = route_tls(context, route_hosts(first));
   }
   return out;
 }
