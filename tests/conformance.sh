@@ -13,8 +13,12 @@ fi
 python3 -c 'import yaml, jsonschema' 2>/dev/null \
   || fail "python3 lacks yaml/jsonschema: apt-get install python3-yaml python3-jsonschema"
 "$EDGEGEN" render "${3:-$ROOT/examples/$name}" --out "$WORK/out" >/dev/null
+# Without kubectl the kit reports its builds as unknown; kustomize.<example>
+# says why they are skipped.
+flags=()
+command -v kubectl >/dev/null || flags+=(--no-kustomize)
 set +e
-report="$(python3 "$kit" "$WORK/out" 2>&1)"
+report="$(python3 "$kit" "${flags[@]}" "$WORK/out" 2>&1)"
 set -e
 echo "$report"
 tail -n 1 <<<"$report" | grep -q ' 0 failed' || fail "conformance check failed for examples/$name"

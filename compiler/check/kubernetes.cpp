@@ -158,6 +158,13 @@ void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostic
                         "set git.url (and branch, path) to where the rendered tree is pushed");
     }
   }
+  const std::string& url = config.edge.git.url;
+  if (targets(config, "flux") && !url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0 &&
+      url.rfind("ssh://", 0) != 0) {
+    diagnostics.error("E0807", config.edge.location,
+                      "Flux reads Git over http://, https:// or ssh:// only, not \"" + url + "\"",
+                      "write an SSH address as ssh://git@host/owner/repository");
+  }
   if (!targets(config, "kubernetes")) {
     return;
   }

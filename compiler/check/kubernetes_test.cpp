@@ -69,6 +69,14 @@ TEST(CheckKubernetes, FluxAndArgoCDNeedTheGitRepository)
                                           "edge.yaml:1:1: E0804: the flux target needs Edge.spec.git\n");
 }
 
+TEST(CheckKubernetes, FluxNeedsAUrlWithAScheme)
+{
+  std::string scp = edge();
+  scp.replace(scp.find("https://git.example.com/edge.git"), 32, "git@git.example.com:edge.git");
+  EXPECT_EQ(errors(compile(scp)), "edge.yaml:1:1: E0807: Flux reads Git over http://, https:// or ssh:// only, not "
+                                  "\"git@git.example.com:edge.git\"\n");
+}
+
 TEST(CheckKubernetes, AHostHasOneIssuer)
 {
   const std::string spec = R"(  services:
