@@ -158,6 +158,13 @@ void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostic
                         "set git.url (and branch, path) to where the rendered tree is pushed");
     }
   }
+  for (const char* target : {"flux", "argocd"}) {
+    if (targets(config, target) && !targets(config, "kubernetes")) {
+      diagnostics.error("E0808", config.edge.location,
+                        std::string("the ") + target + " target applies what the kubernetes target renders",
+                        "add kubernetes to Edge.spec.targets");
+    }
+  }
   const std::string& url = config.edge.git.url;
   if (targets(config, "flux") && !url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0 &&
       url.rfind("ssh://", 0) != 0) {

@@ -77,6 +77,14 @@ TEST(CheckKubernetes, FluxNeedsAUrlWithAScheme)
                                   "\"git@git.example.com:edge.git\"\n");
 }
 
+TEST(CheckKubernetes, FluxAndArgoCDApplyTheKubernetesTargetsTree)
+{
+  std::string without = edge();
+  without.replace(without.find("[kubernetes, flux, argocd]"), 26, "[argocd, traefik]");
+  EXPECT_EQ(errors(compile(without)),
+            "edge.yaml:1:1: E0808: the argocd target applies what the kubernetes target renders\n");
+}
+
 TEST(CheckKubernetes, AHostHasOneIssuer)
 {
   const std::string spec = R"(  services:

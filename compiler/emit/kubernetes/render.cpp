@@ -84,11 +84,12 @@ Value kustomization(const model::Config& config, const std::vector<std::string>&
   out["kind"] = "Kustomization";
   Value labels;
   labels["includeSelectors"] = false;
-  labels["pairs"][k_managed_by] = "edgegen";
-  labels["pairs"][k_part_of] = config.edge.name;
+  // The Edge's labels first: edgegen's own are set last and win.
   for (const auto& [key, value] : config.edge.labels) {
     labels["pairs"][key] = value;
   }
+  labels["pairs"][k_managed_by] = "edgegen";
+  labels["pairs"][k_part_of] = config.edge.name;
   out["labels"].push_back(labels);
   for (const auto& [key, value] : config.edge.annotations) {
     out["commonAnnotations"][key] = value;
