@@ -250,6 +250,14 @@ struct Config
   std::vector<Project> projects;       // sorted by name
 };
 
+// Whether a certificate for `domain` (maybe "*.example.com", which serves
+// one label below) serves `host`; and the first certificate request of the
+// environment, then of the Edge, that `issuer` signs and that serves `host`
+// (nullptr: none, so the host needs a certificate of its own).
+bool certificate_covers(const std::string& domain, const std::string& host);
+const CertificateRequest* certificate_request(const Config& config, const std::string& host,
+                                              const std::string& issuer);
+
 // A named object of the input, whether or not it passed validation.
 struct Declaration
 {
@@ -265,9 +273,5 @@ struct Model
 };
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
-
-// Whether a certificate for `domain` (maybe "*.example.com", which serves
-// one label below) serves `host`.
-bool certificate_covers(const std::string& domain, const std::string& host);
 
 } // namespace edgegen::model

@@ -4,7 +4,6 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
 #include "emit/kubernetes/objects.hpp"
-#include "emit/traefik/traefik.hpp"
 #include "util/strings.hpp"
 
 #include <cctype>
@@ -80,7 +79,7 @@ public:
       }
       return;
     }
-    if (const auto* request = traefik::certificate_request(m_config, host, issuer->name)) {
+    if (const auto* request = model::certificate_request(m_config, host, issuer->name)) {
       m_plan.by_host[host] = m_by_request.at(request);
       return;
     }

@@ -1,7 +1,6 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
 #include "emit/kubernetes/test_input.hpp"
-#include "emit/traefik/traefik.hpp"
 
 #include <gtest/gtest.h>
 
@@ -103,7 +102,7 @@ TEST(Certificates, EveryTlsHostIsCoveredByExactlyOneCertificate)
     int covering = 0;
     for (const auto& certificate : certificates) {
       for (const auto& name : certificate.as_map().at("spec").as_map().at("dnsNames").as_list()) {
-        if (traefik::certificate_covers(name.as_string(), host)) {
+        if (model::certificate_covers(name.as_string(), host)) {
           ++covering;
           break;
         }

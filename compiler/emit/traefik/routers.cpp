@@ -19,15 +19,22 @@ std::string regex_escape(const std::string& s)
   return out;
 }
 
-} // namespace
-
-bool certificate_covers(const std::string& domain, const std::string& host)
+// True if certificate `domain` (maybe "*.example.com") serves `host`.
+bool covers(const std::string& domain, const std::string& host)
 {
-  return model::certificate_covers(domain, host);
+  if (domain == host) {
+    return true;
+  }
+  if (!util::starts_with(domain, "*.") || util::starts_with(host, "*.")) {
+    return false;
+  }
+  std::string suffix = domain.substr(1); // ".example.com"
+  return util::ends_with(host, suffix) && host.size() > suffix.size() &&
+         host.substr(0, host.size() - suffix.size()).find('.') == std::string::npos;
 }
 
-const model::CertificateRequest* certificate_request(const model::Config& config, const std::string& host,
-                                                     const std::string& issuer)
+const model::CertificateRequest* request_for(const model::Config& config, const std::string& host,
+                                             const std::string& issuer)
 {
   for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
     for (const auto& request : *requests) {
@@ -35,7 +42,7 @@ const model::CertificateRequest* certificate_request(const model::Config& config
         continue;
       }
       for (const auto& domain : request.domains) {
-        if (certificate_covers(domain, host)) {
+        if (covers(domain, host)) {
           return &request;
         }
       }
@@ -43,6 +50,8 @@ const model::CertificateRequest* certificate_request(const model::Config& config
   }
   return nullptr;
 }
+
+} // namespace
 
 std::string host_rule(const std::string& host)
 {
@@ -86,7 +95,7 @@ util::Value router_tls(const model::Config& config, const std::string& host, con
   }
   tls["certResolver"] = issuer->name;
   std::vector<std::string> domains;
-  if (const auto* request = certificate_request(config, host, issuer->name)) {
+  if (const auto* request = request_for(config, host, issuer->name)) {
     domains = request->domains;
   } else if (util::starts_with(host, "*.")) {
     domains = {host}; // a HostRegexp tells the resolver nothing; name the wildcard

@@ -21,12 +21,4 @@ std::string host_rule(const std::string& host); // Host(`h`), or HostRegexp for 
 util::Value router_tls(const model::Config& config, const std::string& host, const model::Ref& issuer);
 std::vector<std::string> default_entry_points(const model::Config& config);
 
-// Certificates the input asks for: whether certificate `domain` (maybe
-// "*.example.com", which serves one label below) serves `host`, and the
-// first request of the environment, then of the Edge, that `issuer` signs
-// and that serves `host` (nullptr: none, so the host gets its own).
-bool certificate_covers(const std::string& domain, const std::string& host);
-const model::CertificateRequest* certificate_request(const model::Config& config, const std::string& host,
-                                                     const std::string& issuer);
-
 } // namespace edgegen::emit::traefik
