@@ -11,7 +11,7 @@ source_dir="${3:-$ROOT/examples/$name}"
 
 kubectl="$(command -v kubectl || true)"
 if [ -z "$kubectl" ]; then
-  echo "SKIPPED: kubectl not found; install kubectl >= 1.27 (Kustomize v5 built in), e.g. from pkgs.k8s.io"
+  echo "SKIPPED: kubectl not found; install kubectl >= 1.22 (Kustomize >= 4.1 built in), e.g. from pkgs.k8s.io"
   exit 77
 fi
 # `labels:` in kustomization.yaml needs Kustomize 4.1 or newer. Debian
@@ -20,7 +20,7 @@ version="$("$kubectl" version --client 2>/dev/null | sed -n 's/^Kustomize Versio
 major="${version%%.*}"
 minor="${version#*.}"; minor="${minor%%.*}"
 if [ -z "$version" ] || [ "$major" -lt 4 ] || { [ "$major" = 4 ] && [ "$minor" -lt 1 ]; }; then
-  echo "SKIPPED: $kubectl has Kustomize '${version:-unknown}'; install kubectl >= 1.27 (Kustomize v5), e.g. from pkgs.k8s.io"
+  echo "SKIPPED: $kubectl has Kustomize '${version:-unknown}', older than 4.1; install kubectl >= 1.22, e.g. from pkgs.k8s.io"
   exit 77
 fi
 
