@@ -83,7 +83,7 @@ git checkout-index -a --prefix="$WORK/index/"
 diff -r --exclude=edgegen.lock.json --exclude=edgegen.sum "$WORK/staged" "$WORK/index-out" \
   || fail "--staged differs from a checkout of the index"
 expect 0 "$EDGEGEN" validate --staged --subdir edge
-same_file "edgegen: edge (staged) is valid (11 documents in 7 files, 1 environment(s))" "$WORK/stdout"
+same_file "edgegen: edge (staged) is valid (12 documents in 7 files, 1 environment(s))" "$WORK/stdout"
 git reset -q --hard
 rm edge/projects/untracked.yaml
 

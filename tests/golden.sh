@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Renders examples/NAME and compares the tree byte for byte with
-# tests/golden/NAME. To accept an intended change (then review the diff):
+# Renders examples/NAME (or the directory given as third argument) and
+# compares the tree byte for byte with tests/golden/NAME. To accept an
+# intended change (then review the diff):
 #   UPDATE_GOLDENS=1 ctest --test-dir build -R golden
 source "$(dirname "$0")/lib.sh"
 name="$2"
 golden="$ROOT/tests/golden/$name"
-"$EDGEGEN" render "$ROOT/examples/$name" --out "$WORK/out" >/dev/null
+"$EDGEGEN" render "${3:-$ROOT/examples/$name}" --out "$WORK/out" >/dev/null
 if [ "${UPDATE_GOLDENS:-}" = 1 ]; then
   rm -rf "$golden" && mkdir -p "$(dirname "$golden")" && cp -r "$WORK/out" "$golden"
   echo "updated $golden"

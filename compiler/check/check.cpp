@@ -23,6 +23,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
     check_values(config, found);
     check_chains(config, found);
     check_targets(config, found);
+    check_kubernetes(config, found);
   }
   apply_ignore(model, found, diagnostics);
 }

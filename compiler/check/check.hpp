@@ -28,5 +28,6 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 // are in silences with the edgegen.dev/ignore annotation.
 void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

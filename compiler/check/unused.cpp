@@ -56,6 +56,15 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
       std::set<std::string> used_services;
       for (const auto& middleware : project.middlewares) {
         use_middlewares(middleware.chain);
+        // An errors middleware sends error pages to a service of its own.
+        if (middleware.type == "errors" && middleware.config.is_map()) {
+          const auto& options = middleware.config.as_map().at("errors");
+          if (options.is_map() && options.as_map().count("service") && options.as_map().at("service").is_string()) {
+            const std::string& service = options.as_map().at("service").as_string();
+            used_services.insert(service);
+            used_services.insert(project.name + "-" + service);
+          }
+        }
       }
       for (const auto& route : project.routes) {
         use_middlewares(route.middlewares);

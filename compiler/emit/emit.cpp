@@ -1,7 +1,10 @@
 #include "emit/emit.hpp"
 
+#include "emit/argocd/argocd.hpp"
 #include "emit/compose/compose.hpp"
 #include "emit/dns/dns.hpp"
+#include "emit/flux/flux.hpp"
+#include "emit/kubernetes/kubernetes.hpp"
 #include "emit/redis/redis.hpp"
 #include "emit/traefik/traefik.hpp"
 
@@ -17,6 +20,9 @@ const std::vector<Target>& targets()
     {"compose", compose::render, {"traefik"}},
     {"traefik-redis", redis::render, {"traefik"}},
     {"dns", dns::render},
+    {"kubernetes", kubernetes::render},
+    {"flux", flux::render},
+    {"argocd", argocd::render},
   };
   return table;
 }

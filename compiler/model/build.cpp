@@ -150,6 +150,7 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
   for (const auto* document : in.middlewares) {
     Middleware middleware = convert_middleware(document->name, resolved_spec(*document));
     middleware.location = document->root.location();
+    read_metadata(*document, middleware.labels, middleware.annotations);
     config.middlewares.push_back(std::move(middleware));
   }
   for (const auto* document : in.projects) {

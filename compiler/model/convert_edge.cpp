@@ -58,6 +58,34 @@ TraefikSettings convert_traefik(const Node* spec)
   return out;
 }
 
+KubernetesSettings convert_kubernetes(const Node* spec)
+{
+  KubernetesSettings out;
+  if (!spec || !spec->is_map()) {
+    return out;
+  }
+  if (get_string(*spec, "routing") == "ingress") {
+    out.routing = KubernetesSettings::Routing::ingress;
+  }
+  out.namespace_name = get_string(*spec, "namespace", out.namespace_name);
+  out.ingress_class = get_string(*spec, "ingressClassName", out.ingress_class);
+  if (const Node* shards = spec->find("shards"); shards && shards->kind == Node::Kind::integer) {
+    out.shards = shards->integer;
+  }
+  return out;
+}
+
+AcmeSolver::Route53 convert_route53(const Node& spec)
+{
+  AcmeSolver::Route53 out;
+  out.region = get_string(spec, "region");
+  out.hosted_zone_id = get_string(spec, "hostedZoneID");
+  out.role = get_string(spec, "role");
+  out.access_key_id = get_secret_ref(spec, "accessKeyIDSecretRef");
+  out.secret_access_key = get_secret_ref(spec, "secretAccessKeySecretRef");
+  return out;
+}
+
 Dashboard convert_dashboard(const Node* spec)
 {
   Dashboard out;
@@ -88,6 +116,8 @@ std::vector<CertificateRequest> convert_certificates(const Node& spec)
     request.domains = get_strings(item, "domains");
     request.name = get_string(item, "name");
     request.issuer = get_ref(item, "issuer");
+    request.duration = get_string(item, "duration");
+    request.renew_before = get_string(item, "renewBefore");
     request.location = item.location();
     if (const Node* domains = item.find("domains"); domains && domains->is_list()) {
       for (const auto& domain : domains->items) {
@@ -123,6 +153,8 @@ Edge convert_edge(const load::Document& document, const Node& spec)
   out.traefik = convert_traefik(spec.find("traefik"));
   out.dns.location = out.location;
   apply_target_settings(out, spec);
+  out.kubernetes = convert_kubernetes(spec.find("kubernetes"));
+  read_metadata(document, out.labels, out.annotations);
   return out;
 }
 
@@ -144,6 +176,12 @@ Issuer convert_issuer(const load::Document& document, const Node& spec)
   Issuer out;
   out.name = document.name;
   out.location = document.root.location();
+  read_metadata(document, out.labels, out.annotations);
+  if (const Node* kubernetes = spec.find("kubernetes"); kubernetes && kubernetes->is_map()) {
+    out.cluster_scoped = get_string(*kubernetes, "kind", "ClusterIssuer") == "ClusterIssuer";
+    out.duration = get_string(*kubernetes, "duration");
+    out.renew_before = get_string(*kubernetes, "renewBefore");
+  }
   if (const Node* files = spec.find("files"); files && files->is_map()) {
     out.type = Issuer::Type::files;
     if (const Node* list = files->find("certificates"); list && list->is_list()) {
@@ -164,12 +202,24 @@ Issuer convert_issuer(const load::Document& document, const Node& spec)
   out.server = server == "production" ? k_production : server == "staging" ? k_staging : server;
   out.private_key = get_secret_ref(*acme, "privateKeySecretRef");
   const Node* solver = acme->find("solver");
+  if (solver && solver->is_map()) {
+    out.solver.dns_zones = get_strings(*solver, "dnsZones");
+  }
   if (const Node* dns01 = solver ? solver->find("dns01") : nullptr; dns01 && dns01->is_map()) {
     out.solver.type = AcmeSolver::Type::dns01;
     out.solver.provider = get_string(*dns01, "provider");
+    out.solver.provider_location = location_of(*dns01, "provider");
     out.solver.resolvers = get_strings(*dns01, "resolvers");
     out.solver.api_token = get_secret_ref(*dns01, "apiTokenSecretRef");
     out.solver.delay_before_check = get_string(*dns01, "delayBeforeCheck");
+    if (const Node* route53 = dns01->find("route53"); route53 && route53->is_map()) {
+      out.solver.route53 = convert_route53(*route53);
+    }
+    if (const Node* webhook = dns01->find("webhook"); webhook && webhook->is_map()) {
+      const Node* config = webhook->find("config");
+      out.solver.webhook = AcmeSolver::Webhook{get_string(*webhook, "groupName"), get_string(*webhook, "solverName"),
+                                               config ? to_value(*config) : util::Value()};
+    }
   } else if (const Node* http01 = solver ? solver->find("http01") : nullptr; http01 && http01->is_map()) {
     out.solver.entry_point = get_ref(*http01, "entryPoint");
   }

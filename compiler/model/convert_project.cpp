@@ -73,6 +73,7 @@ Project convert_project(const load::Document& document, const Node& spec)
   Project out;
   out.name = document.name;
   out.location = document.root.location();
+  read_metadata(document, out.labels, out.annotations);
   if (const Node* services = spec.find("services"); services && services->is_map()) {
     for (size_t i = 0; i < services->keys.size(); ++i) {
       out.services.push_back(convert_service(out.name, services->keys[i], services->items[i]));

@@ -22,6 +22,10 @@ std::vector<std::string> get_strings(const Node& map, const std::string& key);
 Ref get_ref(const Node& map, const std::string& key);
 std::vector<Ref> get_refs(const Node& map, const std::string& key);
 Location location_of(const Node& map, const std::string& key);
+// A mapping of strings (labels, annotations); empty when absent.
+StringMap get_string_map(const Node& map, const std::string& key);
+// metadata.labels and metadata.annotations of a document.
+void read_metadata(const load::Document& document, StringMap& labels, StringMap& annotations);
 
 // A scalar as the string it stands for (for vars: 8080 -> "8080").
 std::string scalar_text(const Node& node);

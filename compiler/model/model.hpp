@@ -36,6 +36,9 @@ struct SecretRef
   std::string key;
 };
 
+// metadata.labels / metadata.annotations, copied to Kubernetes objects.
+using StringMap = std::map<std::string, std::string>;
+
 struct EntryPoint
 {
   std::string name;
@@ -52,6 +55,8 @@ struct CertificateRequest
   std::string name;
   Ref issuer; // empty name: the environment's issuer
   std::vector<std::string> domains; // first is the main domain
+  std::string duration;             // Kubernetes targets; empty: the issuer's
+  std::string renew_before;
   Location location;
   std::vector<Location> domain_locations; // parallel to domains
 };
@@ -127,6 +132,16 @@ struct DnsSettings
   Location location;                   // of the `dns` settings; the Edge's when absent
 };
 
+// Settings of the Kubernetes targets (kubernetes, flux, argocd).
+struct KubernetesSettings
+{
+  enum class Routing { crds, ingress };
+  Routing routing = Routing::crds;
+  std::string namespace_name = "edge"; // when the Environment names none
+  std::string ingress_class = "traefik";
+  int64_t shards = 1; // certificates-<n>/ and routes-<n>/ per shard when > 1
+};
+
 struct Edge
 {
   std::string name;
@@ -143,6 +158,9 @@ struct Edge
   ComposeSettings compose;
   RedisSettings redis;
   DnsSettings dns;
+  KubernetesSettings kubernetes;
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 
@@ -163,9 +181,29 @@ struct AcmeSolver
   Type type = Type::http01;
   Ref entry_point;                 // http01: the entry point that answers challenges
   std::string provider;            // dns01: lego provider name (cloudflare, route53, …)
+  Location provider_location;
   std::vector<std::string> resolvers;
   std::optional<SecretRef> api_token;
   std::string delay_before_check;
+  std::vector<std::string> dns_zones; // zones the solver serves; empty: all
+  // Kubernetes targets: cert-manager settings of providers that need more
+  // than an API token, and the webhook of providers it has no solver for.
+  struct Route53
+  {
+    std::string region;
+    std::string hosted_zone_id;
+    std::string role;
+    std::optional<SecretRef> access_key_id;
+    std::optional<SecretRef> secret_access_key;
+  };
+  struct Webhook
+  {
+    std::string group_name;
+    std::string solver_name;
+    util::Value config;
+  };
+  std::optional<Route53> route53;
+  std::optional<Webhook> webhook;
 };
 
 struct FileCertificate
@@ -188,6 +226,12 @@ struct Issuer
   std::optional<SecretRef> private_key;
   // files
   std::vector<FileCertificate> certificates;
+  // Kubernetes targets
+  bool cluster_scoped = true;  // ClusterIssuer, else a namespaced Issuer
+  std::string duration;        // of the certificates it issues; empty: the CA's
+  std::string renew_before;
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 
@@ -198,6 +242,13 @@ struct Middleware
   std::string project;     // empty for shared middlewares
   std::string type;        // the Traefik middleware type: headers, rateLimit, …
   util::Value config;      // {type: {...}}, presets merged, variables substituted
+  // Options that name Kubernetes Secrets ({basicAuth: {secret: …}},
+  // {forwardAuth: {tls: {certSecret: …}}}): only the Kubernetes targets use
+  // them, so they are kept out of `config`, which Traefik's file provider
+  // would reject them in.
+  util::Value secret_options;
+  StringMap labels;
+  StringMap annotations;
   Location location;
   std::map<std::string, Location> locations; // JSON pointer in `config` -> where written (not for preset values)
   std::vector<Ref> chain;                    // chain.middlewares, resolved like a route's
@@ -248,6 +299,8 @@ struct Project
   std::vector<Service> services;     // sorted by name
   std::vector<Route> routes;         // input order
   std::vector<Middleware> middlewares; // sorted by name
+  StringMap labels;
+  StringMap annotations;
   Location location;
 };
 
@@ -261,6 +314,14 @@ struct Config
   std::vector<Middleware> middlewares; // shared ones, sorted by name
   std::vector<Project> projects;       // sorted by name
 };
+
+// Whether a certificate for `domain` (maybe "*.example.com", which serves
+// one label below) serves `host`; and the first certificate request of the
+// environment, then of the Edge, that `issuer` signs and that serves `host`
+// (nullptr: none, so the host needs a certificate of its own).
+bool certificate_covers(const std::string& domain, const std::string& host);
+const CertificateRequest* certificate_request(const Config& config, const std::string& host,
+                                              const std::string& issuer);
 
 // A named object of the input, whether or not it passed validation.
 struct Declaration

@@ -51,6 +51,25 @@ Location location_of(const Node& map, const std::string& key)
   return value ? value->location() : map.location();
 }
 
+StringMap get_string_map(const Node& map, const std::string& key)
+{
+  StringMap out;
+  if (const Node* value = map.find(key); value && value->is_map()) {
+    for (size_t i = 0; i < value->keys.size(); ++i) {
+      out[value->keys[i]] = scalar_text(value->items[i]);
+    }
+  }
+  return out;
+}
+
+void read_metadata(const load::Document& document, StringMap& labels, StringMap& annotations)
+{
+  if (const Node* metadata = document.root.find("metadata"); metadata && metadata->is_map()) {
+    labels = get_string_map(*metadata, "labels");
+    annotations = get_string_map(*metadata, "annotations");
+  }
+}
+
 std::string scalar_text(const Node& node)
 {
   switch (node.kind) {

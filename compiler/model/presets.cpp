@@ -45,6 +45,33 @@ void record_locations(const Node& node, const std::string& pointer, std::map<std
   }
 }
 
+// Moves the options that name Kubernetes Secrets from `config` to
+// `secrets`: Traefik's file provider knows no such options.
+void split_secret_options(const std::string& type, util::Value& config, util::Value& secrets)
+{
+  if (!config[type].is_map()) {
+    return;
+  }
+  auto& options = config[type].as_map();
+  if (auto secret = options.find("secret"); secret != options.end() && (type == "basicAuth" || type == "digestAuth")) {
+    secrets[type]["secret"] = secret->second;
+    options.erase(secret);
+  }
+  auto tls = options.find("tls");
+  if (type != "forwardAuth" || tls == options.end() || !tls->second.is_map()) {
+    return;
+  }
+  for (const char* key : {"caSecret", "certSecret"}) {
+    if (auto found = tls->second.as_map().find(key); found != tls->second.as_map().end()) {
+      secrets[type]["tls"][key] = found->second;
+      tls->second.as_map().erase(found);
+    }
+  }
+  if (tls->second.as_map().empty()) {
+    options.erase(tls);
+  }
+}
+
 } // namespace
 
 util::Value preset(const std::string& name)
@@ -79,6 +106,7 @@ Middleware convert_middleware(const std::string& name, const Node& spec)
   config.merge(own);
   if (config.is_map() && !config.as_map().empty()) {
     out.type = config.as_map().begin()->first;
+    split_secret_options(out.type, config, out.secret_options);
   }
   out.config = std::move(config);
   if (spec.is_map()) {

@@ -1,0 +1,64 @@
+#include "emit/argocd/argocd.hpp"
+
+#include "emit/kubernetes/kubernetes.hpp"
+#include "emit/kubernetes/objects.hpp"
+#include "util/strings.hpp"
+
+namespace edgegen::emit::argocd {
+
+namespace {
+
+using util::Value;
+
+const char* const k_namespace = "argocd";
+// Ranks: written after the Kustomize tree it points at.
+constexpr int k_rank = 2;
+
+// "<git path>/<layer path>", as ArgoCD spells paths inside the repository.
+std::string repository_path(const std::string& git_path, const std::string& layer_path)
+{
+  std::string prefix = git_path;
+  while (util::starts_with(prefix, "./")) {
+    prefix = prefix.substr(2);
+  }
+  while (!prefix.empty() && (prefix.back() == '/' || prefix == ".")) {
+    prefix.pop_back();
+  }
+  return prefix.empty() ? layer_path : prefix + "/" + layer_path;
+}
+
+} // namespace
+
+std::vector<OutputFile> render(const model::Config& config)
+{
+  const auto& git = config.edge.git;
+  Value application =
+      kubernetes::object("argoproj.io/v1alpha1", "Application",
+                         kubernetes::object_name(config.edge.name + "-" + config.environment.name, 63), k_namespace);
+  kubernetes::add_labels(application,
+                         {{kubernetes::k_managed_by, "edgegen"}, {kubernetes::k_part_of, config.edge.name}});
+  Value& spec = application["spec"];
+  spec["destination"]["namespace"] = kubernetes::namespace_of(config);
+  spec["destination"]["server"] = "https://kubernetes.default.svc";
+  spec["project"] = "default";
+  for (const auto& layer : kubernetes::layers(config)) {
+    Value source;
+    source["repoURL"] = git.url;
+    source["targetRevision"] = git.branch;
+    source["path"] = repository_path(git.path, layer.path);
+    source["kustomize"]["commonAnnotations"]["argocd.argoproj.io/sync-wave"] = std::to_string(layer.wave);
+    spec["sources"].push_back(source);
+  }
+  spec["syncPolicy"]["automated"]["prune"] = true;
+  spec["syncPolicy"]["automated"]["selfHeal"] = true;
+  // Prune only after every wave has synced, so that nothing is deleted
+  // before what replaces it exists.
+  spec["syncPolicy"]["syncOptions"] = kubernetes::string_list({"PruneLast=true"});
+  OutputFile file;
+  file.path = "argocd/" + config.environment.name + ".yaml";
+  file.documents.push_back(application);
+  file.rank = k_rank;
+  return {file};
+}
+
+} // namespace edgegen::emit::argocd

@@ -1,0 +1,100 @@
+#include "emit/argocd/argocd.hpp"
+
+#include "emit/kubernetes/kubernetes.hpp"
+#include "emit/kubernetes/test_input.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace edgegen::emit::argocd {
+namespace {
+
+using namespace kubernetes::test_input;
+
+std::string simple(const std::string& name)
+{
+  return project(name, "  services:\n    web: {port: 80}\n  routes:\n    - host: " + name +
+                           ".${domain}\n      service: web\n");
+}
+
+TEST(ArgoCD, OneApplicationWithASourcePerLayerInSyncWaveOrder)
+{
+  auto c = compile(edge("  kubernetes:\n    shards: 2\n    namespace: web\n"),
+                   {{"p.yaml", simple("p")}, {"q.yaml", simple("q")}});
+  ASSERT_EQ(errors(c), "");
+  // Every layer comes in a later wave than the layers it depends on.
+  std::map<std::string, int> wave;
+  for (const auto& layer : kubernetes::layers(c.model.environments.at(0))) {
+    wave[layer.name] = layer.wave;
+    for (const auto& dependency : layer.depends_on) {
+      ASSERT_TRUE(wave.count(dependency)) << layer.name;
+      EXPECT_LT(wave[dependency], layer.wave) << layer.name << " after " << dependency;
+    }
+  }
+  EXPECT_EQ(text(c, "argocd/default.yaml"), "apiVersion: argoproj.io/v1alpha1\n"
+                                            "kind: Application\n"
+                                            "metadata:\n"
+                                            "  labels:\n"
+                                            "    app.kubernetes.io/managed-by: edgegen\n"
+                                            "    app.kubernetes.io/part-of: test\n"
+                                            "  name: test-default\n"
+                                            "  namespace: argocd\n"
+                                            "spec:\n"
+                                            "  destination:\n"
+                                            "    namespace: web\n"
+                                            "    server: https://kubernetes.default.svc\n"
+                                            "  project: default\n"
+                                            "  sources:\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"0\"\n"
+                                            "      path: out/default/kubernetes/issuers\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"1\"\n"
+                                            "      path: out/default/kubernetes/certificates\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"1\"\n"
+                                            "      path: out/default/kubernetes/certificates-0\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"1\"\n"
+                                            "      path: out/default/kubernetes/certificates-1\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"2\"\n"
+                                            "      path: out/default/kubernetes/routes\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"3\"\n"
+                                            "      path: out/default/kubernetes/routes-0\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "    - kustomize:\n"
+                                            "        commonAnnotations:\n"
+                                            "          argocd.argoproj.io/sync-wave: \"3\"\n"
+                                            "      path: out/default/kubernetes/routes-1\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "  syncPolicy:\n"
+                                            "    automated:\n"
+                                            "      prune: true\n"
+                                            "      selfHeal: true\n"
+                                            "    syncOptions:\n"
+                                            "      - PruneLast=true\n");
+}
+
+} // namespace
+} // namespace edgegen::emit::argocd

@@ -1,0 +1,135 @@
+#include "emit/flux/flux.hpp"
+
+#include "emit/kubernetes/kubernetes.hpp"
+#include "emit/kubernetes/test_input.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace edgegen::emit::flux {
+namespace {
+
+using namespace kubernetes::test_input;
+
+std::string simple(const std::string& name)
+{
+  return project(name, "  services:\n    web: {port: 80}\n  routes:\n    - host: " + name +
+                           ".${domain}\n      service: web\n");
+}
+
+TEST(Flux, KustomizationsDependOnTheLayerBeforeAndComeAfterIt)
+{
+  auto c = compile(edge("  kubernetes:\n    shards: 2\n"), {{"p.yaml", simple("p")}, {"q.yaml", simple("q")}});
+  ASSERT_EQ(errors(c), "");
+  const OutputFile* f = file(c, "flux/default.yaml");
+  ASSERT_NE(f, nullptr);
+  std::vector<std::string> order;
+  std::set<std::string> applied;
+  for (const auto& d : f->documents) {
+    auto& map = d.as_map();
+    if (map.at("kind") != util::Value("Kustomization")) {
+      continue;
+    }
+    std::string name = map.at("metadata").as_map().at("name").as_string();
+    std::string line = name + " <-";
+    if (map.at("spec").as_map().count("dependsOn")) {
+      for (const auto& dependency : map.at("spec").as_map().at("dependsOn").as_list()) {
+        std::string needed = dependency.as_map().at("name").as_string();
+        EXPECT_TRUE(applied.count(needed)) << name << " depends on " << needed << ", which comes later";
+        line += " " + needed;
+      }
+    }
+    applied.insert(name);
+    order.push_back(line);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{
+                       "test-default-issuers <-",
+                       "test-default-certificates <- test-default-issuers",
+                       "test-default-certificates-0 <- test-default-issuers",
+                       "test-default-certificates-1 <- test-default-issuers",
+                       "test-default-routes <- test-default-certificates",
+                       "test-default-routes-0 <- test-default-certificates-0 test-default-routes",
+                       "test-default-routes-1 <- test-default-certificates-1 test-default-routes",
+                   }));
+}
+
+TEST(Flux, SourceAndLayersAsAFluxUserWritesThem)
+{
+  auto c = compile(edge(), {{"p.yaml", simple("p")}});
+  ASSERT_EQ(errors(c), "");
+  std::string flux = text(c, "flux/default.yaml");
+  auto document = [&](size_t index) {
+    std::string::size_type begin = 0;
+    for (size_t i = 0; i < index; ++i) {
+      begin = flux.find("---\n", begin) + 4;
+    }
+    return flux.substr(begin, flux.find("---\n", begin) - begin);
+  };
+  EXPECT_EQ(document(0), "apiVersion: source.toolkit.fluxcd.io/v1\n"
+                         "kind: GitRepository\n"
+                         "metadata:\n"
+                         "  labels:\n"
+                         "    app.kubernetes.io/managed-by: edgegen\n"
+                         "    app.kubernetes.io/part-of: test\n"
+                         "  name: test-default\n"
+                         "  namespace: flux-system\n"
+                         "spec:\n"
+                         "  interval: 1m\n"
+                         "  ref:\n"
+                         "    branch: main\n"
+                         "  url: https://git.example.com/edge.git\n");
+  // Issuers: ready when cert-manager has registered every ACME account.
+  EXPECT_EQ(document(1), "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
+                         "kind: Kustomization\n"
+                         "metadata:\n"
+                         "  labels:\n"
+                         "    app.kubernetes.io/managed-by: edgegen\n"
+                         "    app.kubernetes.io/part-of: test\n"
+                         "  name: test-default-issuers\n"
+                         "  namespace: flux-system\n"
+                         "spec:\n"
+                         "  healthChecks:\n"
+                         "    - apiVersion: cert-manager.io/v1\n"
+                         "      kind: ClusterIssuer\n"
+                         "      name: dns\n"
+                         "    - apiVersion: cert-manager.io/v1\n"
+                         "      kind: ClusterIssuer\n"
+                         "      name: le\n"
+                         "  interval: 10m\n"
+                         "  path: ./out/default/kubernetes/issuers\n"
+                         "  prune: true\n"
+                         "  retryInterval: 1m\n"
+                         "  sourceRef:\n"
+                         "    kind: GitRepository\n"
+                         "    name: test-default\n"
+                         "  timeout: 5m\n"
+                         "  wait: false\n");
+  // Certificates: applied is enough; routes: wait for what they apply.
+  EXPECT_NE(document(2).find("  wait: false\n"), std::string::npos) << document(2);
+  EXPECT_NE(document(3).find("  path: ./out/default/kubernetes/routes\n"), std::string::npos) << document(3);
+  EXPECT_NE(document(3).find("  wait: true\n"), std::string::npos) << document(3);
+}
+
+TEST(Flux, NamespacedIssuersAreCheckedInTheirNamespace)
+{
+  const std::string issuer = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: local
+spec:
+  acme:
+    email: a@example.com
+  kubernetes:
+    kind: Issuer
+)";
+  auto c = compile(edge("  kubernetes:\n    namespace: team\n"), {{"i.yaml", issuer}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_NE(
+      text(c, "flux/default.yaml")
+          .find("    - apiVersion: cert-manager.io/v1\n      kind: Issuer\n      name: local\n      namespace: team\n"),
+      std::string::npos);
+}
+
+} // namespace
+} // namespace edgegen::emit::flux

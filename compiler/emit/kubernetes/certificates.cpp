@@ -1,0 +1,177 @@
+// Which certificate covers which TLS host: the plan that the Certificate
+// objects, the IngressRoutes' tls.secretName and the Ingresses' tls and
+// ingress-shim annotations are all written from, so they cannot disagree.
+#include "emit/kubernetes/kubernetes.hpp"
+
+#include "emit/kubernetes/objects.hpp"
+#include "util/strings.hpp"
+
+#include <cctype>
+#include <set>
+
+namespace edgegen::emit::kubernetes {
+
+namespace {
+
+// Names of Certificates are unique in the namespace: a second certificate
+// whose name is taken gets "-2", "-3", … in the order the plan meets them.
+class Names
+{
+public:
+  std::string take(const std::string& wanted)
+  {
+    std::string name = wanted;
+    for (int n = 2; !m_taken.insert(name).second; ++n) {
+      name = wanted + "-" + std::to_string(n);
+    }
+    return name;
+  }
+
+private:
+  std::set<std::string> m_taken;
+};
+
+const model::Issuer* acme_issuer(const model::Config& config, const model::Ref& ref)
+{
+  const model::Issuer* issuer = model::find_issuer(config, ref.resolved);
+  return issuer && issuer->type == model::Issuer::Type::acme ? issuer : nullptr;
+}
+
+class Planner
+{
+public:
+  explicit Planner(const model::Config& config) : m_config(config)
+  {
+    // Requests first: they are certificates even when no route uses them.
+    for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
+      for (const auto& request : *requests) {
+        const model::Issuer* issuer = acme_issuer(config, request.issuer);
+        if (!issuer || request.domains.empty()) {
+          continue;
+        }
+        Certificate certificate;
+        certificate.name = m_names.take(request.name.empty() ? object_name(request.domains[0], 63) : request.name);
+        certificate.issuer = issuer;
+        certificate.dns_names = request.domains;
+        certificate.duration = request.duration.empty() ? issuer->duration : request.duration;
+        certificate.renew_before = request.renew_before.empty() ? issuer->renew_before : request.renew_before;
+        m_by_request[&request] = m_plan.certificates.size();
+        m_plan.certificates.push_back(std::move(certificate));
+      }
+    }
+  }
+
+  // `shim_owner`: the route whose Ingress may ask ingress-shim for the
+  // certificate; empty for an IngressRoute, which needs a Certificate object.
+  void use(const std::string& host, const model::Ref& issuer_ref, const std::string& project,
+           const std::string& shim_owner)
+  {
+    const model::Issuer* issuer = acme_issuer(m_config, issuer_ref);
+    if (!issuer || host.empty()) {
+      return;
+    }
+    auto known = m_plan.by_host.find(host);
+    if (known != m_plan.by_host.end()) {
+      // A host used again keeps its certificate (check/ reports a second
+      // issuer); an IngressRoute among its users needs the object.
+      if (shim_owner.empty()) {
+        m_plan.certificates[known->second].by_ingress_shim = false;
+      }
+      return;
+    }
+    if (const auto* request = model::certificate_request(m_config, host, issuer->name)) {
+      m_plan.by_host[host] = m_by_request.at(request);
+      return;
+    }
+    Certificate certificate;
+    certificate.name = m_names.take(object_name(host, 63));
+    certificate.issuer = issuer;
+    certificate.dns_names = {host};
+    certificate.duration = issuer->duration;
+    certificate.renew_before = issuer->renew_before;
+    certificate.by_ingress_shim = !shim_owner.empty();
+    certificate.shim_owner = shim_owner;
+    certificate.project = project;
+    m_plan.by_host[host] = m_plan.certificates.size();
+    m_plan.certificates.push_back(std::move(certificate));
+  }
+
+  CertificatePlan finish()
+  {
+    for (auto& certificate : m_plan.certificates) {
+      certificate.secret_name = certificate.name + "-tls";
+      if (!certificate.by_ingress_shim) {
+        certificate.shim_owner.clear();
+      }
+    }
+    return std::move(m_plan);
+  }
+
+private:
+  const model::Config& m_config;
+  CertificatePlan m_plan;
+  Names m_names;
+  std::map<const model::CertificateRequest*, size_t> m_by_request;
+};
+
+} // namespace
+
+const Certificate* CertificatePlan::for_host(const std::string& host) const
+{
+  auto found = by_host.find(host);
+  return found == by_host.end() ? nullptr : &certificates[found->second];
+}
+
+std::vector<std::string> rule_hosts(const std::string& rule)
+{
+  // Host(`a`, `b`): the backquoted or double-quoted arguments of each Host
+  // matcher. HostRegexp names no host a certificate could be issued for.
+  std::vector<std::string> out;
+  for (size_t at = rule.find("Host("); at != std::string::npos; at = rule.find("Host(", at + 1)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(rule[at - 1])) != 0)) {
+      continue; // part of another matcher's name
+    }
+    size_t end = rule.find(')', at);
+    std::string arguments = rule.substr(at + 5, end == std::string::npos ? std::string::npos : end - at - 5);
+    for (const auto& argument : util::split(arguments, ',')) {
+      std::string host;
+      for (char c : argument) {
+        if (c != '`' && c != '"' && c != ' ') {
+          host += c;
+        }
+      }
+      if (!host.empty()) {
+        out.push_back(host);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> route_hosts(const model::Route& route)
+{
+  return route.rule.empty() ? std::vector<std::string>{route.host} : rule_hosts(route.rule);
+}
+
+CertificatePlan plan_certificates(const model::Config& config)
+{
+  Planner planner(config);
+  const auto& dashboard = config.edge.dashboard;
+  if (dashboard.enabled) {
+    planner.use(dashboard.host, dashboard.issuer, "", ""); // always an IngressRoute
+  }
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      if (!route.tls) {
+        continue;
+      }
+      std::string owner = as_ingress(config, project, route) ? route.output_name : "";
+      for (const auto& host : route_hosts(route)) {
+        planner.use(host, route.issuer, project.name, owner);
+      }
+    }
+  }
+  return planner.finish();
+}
+
+} // namespace edgegen::emit::kubernetes

@@ -1,0 +1,56 @@
+#pragma once
+
+// Shared by the files of emit/kubernetes/; not part of the target's interface.
+
+#include "emit/kubernetes/kubernetes.hpp"
+#include "emit/kubernetes/objects.hpp"
+
+namespace edgegen::emit::kubernetes::detail {
+
+// What every object of one environment is written from.
+struct Context
+{
+  explicit Context(const model::Config& c)
+      : config(c), namespace_name(namespace_of(c)), plan(plan_certificates(c)), tls_option(c.edge.name)
+  {
+  }
+  const model::Config& config;
+  std::string namespace_name;
+  CertificatePlan plan;
+  std::string tls_option; // the TLSOption every TLS route uses: named after the Edge
+};
+
+// cert-manager
+util::Value issuer_object(const Context& context, const model::Issuer& issuer);
+util::Value certificate_object(const Context& context, const Certificate& certificate);
+// The issuerRef of a certificate / the ingress-shim annotation key.
+util::Value issuer_ref(const model::Issuer& issuer);
+
+// Traefik CRDs
+util::Value middleware_object(const Context& context, const model::Middleware& middleware);
+util::Value tls_option_object(const Context& context);
+// One IngressRoute, named after the first, for the routes of a project that
+// share their hosts, entry points and TLS (the same group key): Traefik
+// makes a router of each entry of its `routes`, as of separate objects, and
+// fewer objects keep kustomize builds fast (about 1 ms per object).
+std::string ingress_route_group(const model::Config& config, const model::Route& route);
+util::Value ingress_route(const Context& context, const model::Project& project,
+                          const std::vector<const model::Route*>& routes);
+util::Value dashboard_route(const Context& context);
+// The ExternalName Services a project service needs (none for a Service of
+// the namespace).
+std::vector<util::Value> external_services(const Context& context, const model::Service& service);
+
+// networking.k8s.io/v1
+util::Value ingress(const Context& context, const model::Project& project, const model::Route& route);
+
+// Labels of every object of a project (edgegen's label first, then the
+// input's), added by render.cpp to each of its documents.
+void label_project(util::Value& object, const model::Project& project);
+
+// A route's middlewares as Traefik names them: "<name>", or with '@' as
+// written (another provider).
+std::vector<std::string> middleware_names(const std::vector<model::Ref>& refs);
+std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs);
+
+} // namespace edgegen::emit::kubernetes::detail

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "emit/output.hpp"
+#include "model/model.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace edgegen::emit::kubernetes {
+
+// Target "kubernetes": for one environment, <env>/kubernetes/ holds one
+// Kustomize directory per layer, applied in this order:
+//   issuers/          the Namespace and a cert-manager (Cluster)Issuer per ACME issuer
+//   certificates/     cert-manager Certificates
+//   routes/           TLSOption, shared Middlewares, the dashboard, and the projects
+// With Edge.spec.kubernetes.shards > 1 the projects' certificates and routes
+// move to certificates-<n>/ and routes-<n>/ of their shard n; certificates/
+// and routes/ keep what no project owns (requests, the dashboard).
+// Each directory builds alone: kustomize's build time grows with the square
+// of the objects in one build, so no kustomization includes another.
+std::vector<OutputFile> render(const model::Config& config);
+
+// One Kustomize directory of an environment, for the Flux and ArgoCD objects
+// that apply it.
+struct Layer
+{
+  std::string name;                    // "issuers", "certificates-07", "routes", "routes-07"
+  std::string path;                    // relative to --out: "prod/kubernetes/issuers"
+  std::vector<std::string> depends_on; // layers that must be applied first
+  int wave = 0;                        // ArgoCD sync wave: the position in that order
+};
+
+// The layers of `config`, in apply order; only shards that hold a project
+// are listed.
+std::vector<Layer> layers(const model::Config& config);
+
+// The namespace of the environment's objects: the Environment's, else the
+// Edge's default.
+std::string namespace_of(const model::Config& config);
+
+// Shard (0 ≤ n < shards) of a project: a hash of its name, so a project
+// stays in its shard whatever other projects come and go.
+int64_t shard_of(const std::string& project, int64_t shards);
+// "<layer>" without shards, else "<layer>-<shard of project>" (zero-padded);
+// an empty project is the shared directory.
+std::string layer_directory(const model::Config& config, const std::string& layer, const std::string& project);
+
+// Certificates. Every TLS host that an ACME issuer serves is covered by
+// exactly one certificate: the first certificate request (Environment, then
+// Edge) of its issuer that covers it, else one of its own.
+struct Certificate
+{
+  std::string name; // metadata.name; the secret is "<name>-tls"
+  std::string secret_name;
+  const model::Issuer* issuer = nullptr;
+  std::vector<std::string> dns_names;
+  std::string duration;
+  std::string renew_before;
+  // Routing `ingress`: a host of Ingresses only gets its certificate from
+  // cert-manager's ingress-shim, through the annotation on one Ingress (the
+  // first route of the host), instead of a Certificate object.
+  bool by_ingress_shim = false;
+  std::string shim_owner; // the route whose Ingress carries the annotation
+  std::string project;    // the project that uses it first; empty: a request or the dashboard's
+};
+
+struct CertificatePlan
+{
+  std::vector<Certificate> certificates; // requests first (input order), then hosts (first use)
+  std::map<std::string, size_t> by_host; // TLS host -> index in certificates
+  const Certificate* for_host(const std::string& host) const;
+};
+
+CertificatePlan plan_certificates(const model::Config& config);
+
+// Host names a raw Traefik rule matches (the arguments of its Host matchers).
+std::vector<std::string> rule_hosts(const std::string& rule);
+
+// The hosts that need a certificate for `route`: its host, or its rule's.
+std::vector<std::string> route_hosts(const model::Route& route);
+
+// Route pieces shared by IngressRoutes and Ingresses.
+// Where a project service is served from, as Kubernetes sees it: a Service
+// in the namespace (a host that is a single DNS label, e.g. "team-a-api"),
+// or an ExternalName Service edgegen writes (any other host, an IP, or one
+// of several `urls`).
+struct Backend
+{
+  std::string name; // the Service's name
+  int64_t port = 0;
+  std::string scheme = "http";
+  std::string external_name; // empty: an existing Service of the namespace
+};
+std::vector<Backend> backends(const model::Service& service);
+
+// Whether `route` is written as an Ingress: with routing `ingress`, unless
+// an Ingress cannot express it (a raw rule, or a service with several
+// servers), which then becomes an IngressRoute like the dashboard.
+bool as_ingress(const model::Config& config, const model::Project& project, const model::Route& route);
+const model::Service* service_of(const model::Project& project, const model::Route& route);
+
+} // namespace edgegen::emit::kubernetes

@@ -1,0 +1,201 @@
+// The Kustomize tree of one environment: which object goes to which layer
+// directory and file, and each directory's kustomization.yaml.
+#include "emit/kubernetes/internal.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace edgegen::emit::kubernetes {
+
+namespace {
+
+using util::Value;
+using namespace detail;
+
+// Ranks: a kustomization.yaml is written after the files it lists.
+constexpr int k_rank_resources = 0;
+constexpr int k_rank_kustomization = 1;
+
+Value namespace_object(const Context& context)
+{
+  Value out = object("v1", "Namespace", context.namespace_name);
+  // The namespace also holds Secrets edgegen only names (DNS API tokens,
+  // basic-auth users): no GitOps tool may delete it when pruning.
+  out["metadata"]["annotations"]["kustomize.toolkit.fluxcd.io/prune"] = "disabled";
+  out["metadata"]["annotations"]["argocd.argoproj.io/sync-options"] = "Prune=false";
+  return out;
+}
+
+std::vector<Value> project_documents(const Context& context, const model::Project& project)
+{
+  std::vector<Value> out;
+  // Referenced objects first: Services and Middlewares, then the routes.
+  for (const auto& service : project.services) {
+    for (auto& document : external_services(context, service)) {
+      out.push_back(std::move(document));
+    }
+  }
+  for (const auto& middleware : project.middlewares) {
+    out.push_back(middleware_object(context, middleware));
+  }
+  // Routes in input order, those that share an IngressRoute at the place of
+  // the first of them.
+  std::vector<std::vector<const model::Route*>> groups;
+  std::map<std::string, size_t> group_of;
+  for (const auto& route : project.routes) {
+    if (as_ingress(context.config, project, route)) {
+      groups.push_back({&route});
+      continue;
+    }
+    auto [it, inserted] = group_of.emplace(ingress_route_group(context.config, route), groups.size());
+    if (inserted) {
+      groups.emplace_back();
+    }
+    groups[it->second].push_back(&route);
+  }
+  for (const auto& group : groups) {
+    out.push_back(as_ingress(context.config, project, *group.front()) ? ingress(context, project, *group.front())
+                                                                      : ingress_route(context, project, group));
+  }
+  for (auto& document : out) {
+    label_project(document, project);
+  }
+  return out;
+}
+
+std::vector<Value> shared_documents(const Context& context)
+{
+  std::vector<Value> out;
+  out.push_back(tls_option_object(context));
+  for (const auto& middleware : context.config.middlewares) {
+    out.push_back(middleware_object(context, middleware));
+  }
+  if (context.config.edge.dashboard.enabled) {
+    out.push_back(dashboard_route(context));
+  }
+  return out;
+}
+
+Value kustomization(const model::Config& config, const std::vector<std::string>& resources)
+{
+  Value out;
+  out["apiVersion"] = "kustomize.config.k8s.io/v1beta1";
+  out["kind"] = "Kustomization";
+  Value labels;
+  labels["includeSelectors"] = false;
+  // The Edge's labels first: edgegen's own are set last and win.
+  for (const auto& [key, value] : config.edge.labels) {
+    labels["pairs"][key] = value;
+  }
+  labels["pairs"][k_managed_by] = "edgegen";
+  labels["pairs"][k_part_of] = config.edge.name;
+  out["labels"].push_back(labels);
+  for (const auto& [key, value] : config.edge.annotations) {
+    out["commonAnnotations"][key] = value;
+  }
+  out["resources"] = string_list(resources);
+  return out;
+}
+
+} // namespace
+
+std::string namespace_of(const model::Config& config)
+{
+  return config.environment.kubernetes_namespace.empty() ? config.edge.kubernetes.namespace_name
+                                                         : config.environment.kubernetes_namespace;
+}
+
+int64_t shard_of(const std::string& project, int64_t shards)
+{
+  return shards <= 1 ? 0 : static_cast<int64_t>(stable_hash(project) % static_cast<uint32_t>(shards));
+}
+
+std::string layer_directory(const model::Config& config, const std::string& layer, const std::string& project)
+{
+  int64_t shards = config.edge.kubernetes.shards;
+  if (shards <= 1 || project.empty()) {
+    return layer;
+  }
+  std::string number = std::to_string(shard_of(project, shards));
+  std::string width = std::to_string(shards - 1);
+  return layer + "-" + std::string(width.size() - number.size(), '0') + number;
+}
+
+std::vector<Layer> layers(const model::Config& config)
+{
+  const std::string base = config.environment.name + "/kubernetes/";
+  std::set<std::string> shards; // "-07" suffixes of the shards that hold a project, sorted
+  for (const auto& project : config.projects) {
+    std::string directory = layer_directory(config, "routes", project.name);
+    if (directory != "routes") {
+      shards.insert(directory.substr(6));
+    }
+  }
+  std::vector<Layer> out;
+  out.push_back({"issuers", base + "issuers", {}, 0});
+  out.push_back({"certificates", base + "certificates", {"issuers"}, 1});
+  for (const auto& shard : shards) {
+    out.push_back({"certificates" + shard, base + "certificates" + shard, {"issuers"}, 1});
+  }
+  out.push_back({"routes", base + "routes", {"certificates"}, 2});
+  // A shard's routes use its certificates and the shared middlewares.
+  for (const auto& shard : shards) {
+    out.push_back({"routes" + shard, base + "routes" + shard, {"certificates" + shard, "routes"}, 3});
+  }
+  return out;
+}
+
+std::vector<OutputFile> render(const model::Config& config)
+{
+  const Context context(config);
+  const std::string base = config.environment.name + "/kubernetes/";
+  std::map<std::string, std::vector<std::string>> listed; // directory -> its files, in order
+  std::vector<OutputFile> out;
+  auto add = [&](const std::string& directory, const std::string& file, std::vector<Value> documents) {
+    if (documents.empty()) {
+      return;
+    }
+    listed[directory].push_back(file);
+    out.push_back(yaml_file(base + directory + "/" + file, std::move(documents), k_rank_resources));
+  };
+
+  add("issuers", "namespace.yaml", {namespace_object(context)});
+  std::vector<Value> issuers;
+  for (const auto& issuer : config.issuers) {
+    if (issuer.type == model::Issuer::Type::acme) {
+      issuers.push_back(issuer_object(context, issuer));
+    }
+  }
+  add("issuers", "issuers.yaml", std::move(issuers));
+
+  // By name, so that reordering routes does not reorder the file.
+  std::vector<const Certificate*> sorted;
+  for (const auto& certificate : context.plan.certificates) {
+    if (!certificate.by_ingress_shim) {
+      sorted.push_back(&certificate);
+    }
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+  std::map<std::string, std::vector<Value>> certificates; // by directory
+  for (const auto* certificate : sorted) {
+    certificates[layer_directory(config, "certificates", certificate->project)].push_back(
+        certificate_object(context, *certificate));
+  }
+  for (auto& [directory, documents] : certificates) {
+    add(directory, "certificates.yaml", std::move(documents));
+  }
+
+  add("routes", "_shared.yaml", shared_documents(context));
+  for (const auto& project : config.projects) {
+    add(layer_directory(config, "routes", project.name), project.name + ".yaml", project_documents(context, project));
+  }
+
+  for (const auto& layer : layers(config)) {
+    out.push_back(yaml_file(layer.path + "/kustomization.yaml", {kustomization(config, listed[layer.name])},
+                            k_rank_kustomization));
+  }
+  return out;
+}
+
+} // namespace edgegen::emit::kubernetes
