@@ -28,8 +28,11 @@ apply() { # FILE [pipe-timeout]: redis-cli --pipe, exit status passed on
 }
 state() { python3 "$ROOT/tests/redis_state.py" "$port" "$@"; }
 
-# v1: the example as it is.
-"$EDGEGEN" render "$ROOT/examples/platform" --out "$WORK/v1" >/dev/null
+# v1: the platform example with the KV provider holding every route (with
+# compose also on, the routes to containers would be labels instead).
+cp -r "$ROOT/examples/platform" "$WORK/v1src"
+sed -i 's/^  targets: .*/  targets: [traefik-redis]/' "$WORK/v1src/edge.yaml"
+"$EDGEGEN" render "$WORK/v1src" --out "$WORK/v1" >/dev/null
 v1="$WORK/v1/prod/traefik"
 apply "$v1/redis.txt" || fail "applying v1: $(cat "$WORK/pipe.log")"
 grep -q 'errors: 0,' "$WORK/pipe.log" || fail "applying v1: $(cat "$WORK/pipe.log")"
@@ -42,7 +45,7 @@ foreign="traefik/http/middlewares/hand-made/headers/frameDeny"
 redis-cli -h 127.0.0.1 -p "$port" set "$foreign" true >/dev/null
 
 # v2: team-c is gone (two routers, two services), team-a has a new route.
-cp -r "$ROOT/examples/platform" "$WORK/src"
+cp -r "$WORK/v1src" "$WORK/src"
 rm "$WORK/src/projects/team-c.yaml"
 python3 - "$WORK/src/projects/team-a.yaml" <<'PY'
 import sys
