@@ -5,42 +5,6 @@
 
 namespace edgegen::emit::traefik {
 
-namespace {
-
-// True if certificate `domain` (maybe "*.example.com") serves `host`.
-bool covers(const std::string& domain, const std::string& host)
-{
-  if (domain == host) {
-    return true;
-  }
-  if (!util::starts_with(domain, "*.") || util::starts_with(host, "*.")) {
-    return false;
-  }
-  std::string suffix = domain.substr(1); // ".example.com"
-  return util::ends_with(host, suffix) && host.size() > suffix.size() &&
-         host.substr(0, host.size() - suffix.size()).find('.') == std::string::npos;
-}
-
-const model::CertificateRequest* request_for(const model::Config& config, const std::string& host,
-                                             const std::string& issuer)
-{
-  for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
-    for (const auto& request : *requests) {
-      if (request.issuer.resolved != issuer) {
-        continue;
-      }
-      for (const auto& domain : request.domains) {
-        if (covers(domain, host)) {
-          return &request;
-        }
-      }
-    }
-  }
-  return nullptr;
-}
-
-} // namespace
-
 std::string host_rule(const std::string& host)
 {
   return model::traefik_host_rule(host);
@@ -71,7 +35,7 @@ util::Value router_tls(const model::Config& config, const std::string& host, con
   }
   tls["certResolver"] = issuer->name;
   std::vector<std::string> domains;
-  if (const auto* request = request_for(config, host, issuer->name)) {
+  if (const auto* request = model::certificate_request(config, host, issuer->name)) {
     domains = request->domains;
   } else if (util::starts_with(host, "*.")) {
     domains = {host}; // a HostRegexp tells the resolver nothing; name the wildcard
