@@ -180,15 +180,17 @@ bool is_stale_temporary(const std::string& entry, const std::set<std::string>& n
 }
 
 // Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
-// pattern) for the files rendered now, in the directories they go to. Only
+// pattern) for the files rendered now and those of earlier renders (a killed
+// render may have been writing a file that is an orphan now), in the
+// directories they go to. Only
 // that exact pattern for those names: nothing else is ever touched.
-void remove_stale_temporaries(const std::string& out_dir, const std::vector<RenderedFile>& files)
+void remove_stale_temporaries(const std::string& out_dir, const std::set<std::string>& paths)
 {
   std::map<std::string, std::set<std::string>> names_by_dir;
-  for (const RenderedFile& file : files) {
-    size_t slash = file.path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : file.path.substr(0, slash);
-    names_by_dir[dir].insert(slash == std::string::npos ? file.path : file.path.substr(slash + 1));
+  for (const std::string& path : paths) {
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    names_by_dir[dir].insert(slash == std::string::npos ? path : path.substr(slash + 1));
   }
   names_by_dir[""].insert(std::string(k_pending_path));
   for (const auto& [dir, names] : names_by_dir) {
@@ -303,7 +305,10 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
       prune_parents(out_dir, rel);
     }
   }
-  remove_stale_temporaries(out_dir, files);
+  // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending).
+  std::set<std::string> ours = previous.paths;
+  ours.insert(rendered.begin(), rendered.end());
+  remove_stale_temporaries(out_dir, ours);
   remove_pending(out_dir);
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());

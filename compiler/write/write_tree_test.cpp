@@ -91,6 +91,21 @@ TEST(WriteTree, RemovesOnlyListedOrphansAndPrunesTheirEmptyDirectories)
   EXPECT_TRUE(exists(tmp.path()));
 }
 
+TEST(WriteTree, RemovesTemporariesOfKilledRendersOfRenderedAndOrphanedFilesOnly)
+{
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"d/kept.yml", "k"}, {"d/gone.yml", "g"}}));
+  // What renders killed mid-write leave: temporaries of a file still
+  // rendered and of one that is an orphan now; and files that only look so.
+  put(tmp / "d/.kept.yml.4242.0.tmp", "half");
+  put(tmp / "d/.gone.yml.4242.1.tmp", "half");
+  put(tmp / "d/.other.yml.4242.2.tmp", "not ours");
+  put(tmp / "d/.kept.yml.x.0.tmp", "not ours");
+  write_tree(tmp.path(), render({{"d/kept.yml", "k2"}}));
+  EXPECT_EQ(listing(tmp.path()), (List{"d/", "d/.kept.yml.x.0.tmp", "d/.other.yml.4242.2.tmp", "d/kept.yml",
+                                       "edgegen.lock.json", "edgegen.sum"}));
+}
+
 TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
 {
   TempDir tmp;
