@@ -281,9 +281,11 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
     staged.back()->close();
   }
   if (!staged.empty()) {
-    for (const RenderedFile* file : plan.to_write) {
-      pending.insert(file->path);
-    }
+    // Every path this render may put in place or remove: killed after the
+    // new edgegen.sum is in place but before the orphans are gone, those
+    // orphans are listed by no edgegen.sum, but still by the journal.
+    pending.insert(previous.paths.begin(), previous.paths.end());
+    pending.insert(rendered.begin(), rendered.end());
     write_pending(out_dir, pending);
     sync_file_system(out_dir);
   }
