@@ -94,15 +94,7 @@ std::string host_problem(const std::string& host)
 
 bool covers(const std::string& domain, const std::string& host)
 {
-  if (domain == host) {
-    return true;
-  }
-  if (!util::starts_with(domain, "*.") || util::starts_with(host, "*.")) {
-    return false;
-  }
-  std::string suffix = domain.substr(1); // ".example.com"
-  return util::ends_with(host, suffix) && host.size() > suffix.size() &&
-         host.substr(0, host.size() - suffix.size()).find('.') == std::string::npos;
+  return model::certificate_covers(domain, host);
 }
 
 std::vector<std::string> route_hosts(const model::Route& route)
