@@ -86,4 +86,9 @@ Compilation compile(const source::Source& source, bool emit_files, const std::ve
   return c;
 }
 
+void emit_each(const Compilation& c, const std::vector<std::string>& environments, const emit::Sink& sink)
+{
+  emit::emit_each(c.model, environments, sink);
+}
+
 } // namespace edgegen

@@ -22,7 +22,10 @@ struct Compilation
 // The whole compiler: source -> load -> validate -> model -> check -> emit.
 // Emits only if nothing before reported an error; writing is the caller's
 // (cli/) choice, so validate, render, render --check and diff share this.
-Compilation compile(const source::Source& source, bool emit_files,
-                    const std::vector<std::string>& environments = {});
+Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments = {});
+
+// The emit stage of a compilation without errors, streamed: each file goes
+// to `sink` as soon as it is rendered (render writes it and lets it go).
+void emit_each(const Compilation& c, const std::vector<std::string>& environments, const emit::Sink& sink);
 
 } // namespace edgegen

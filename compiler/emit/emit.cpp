@@ -12,24 +12,35 @@
 #include <set>
 
 namespace edgegen::emit {
+namespace {
+
+// A target that renders its few files in one piece.
+template <std::vector<OutputFile> (*render)(const model::Config&)>
+void whole(const model::Config& config, const Sink& sink)
+{
+  for (auto& file : render(config)) {
+    sink(std::move(file));
+  }
+}
+
+} // namespace
 
 const std::vector<Target>& targets()
 {
   static const std::vector<Target> table = {
-    {"traefik", traefik::render},
-    {"compose", compose::render, {"traefik"}},
-    {"traefik-redis", redis::render, {"traefik"}},
-    {"dns", dns::render},
-    {"kubernetes", kubernetes::render},
-    {"flux", flux::render},
-    {"argocd", argocd::render},
+      {"traefik", traefik::render},
+      {"compose", whole<compose::render>, {"traefik"}},
+      {"traefik-redis", whole<redis::render>, {"traefik"}},
+      {"dns", whole<dns::render>},
+      {"kubernetes", kubernetes::render},
+      {"flux", whole<flux::render>},
+      {"argocd", whole<argocd::render>},
   };
   return table;
 }
 
-std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::string>& environments)
+void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink)
 {
-  std::vector<OutputFile> out;
   for (const auto& config : model.environments) {
     if (!environments.empty() &&
         std::find(environments.begin(), environments.end(), config.environment.name) == environments.end()) {
@@ -45,11 +56,15 @@ std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::s
       if (!wanted.count(target.name)) {
         continue;
       }
-      for (auto& file : target.render(config)) {
-        out.push_back(std::move(file));
-      }
+      target.render(config, sink);
     }
   }
+}
+
+std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::string>& environments)
+{
+  std::vector<OutputFile> out;
+  emit_each(model, environments, [&](OutputFile&& file) { out.push_back(std::move(file)); });
   std::sort(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return out;
 }

@@ -13,7 +13,7 @@ namespace edgegen::emit {
 struct Target
 {
   const char* name;
-  std::vector<OutputFile> (*render)(const model::Config& config);
+  void (*render)(const model::Config& config, const Sink& sink);
   // Targets rendered with this one even when the Edge does not name them
   // (compose mounts the traefik target's static and dynamic files).
   std::vector<std::string> needs = {};
@@ -21,8 +21,13 @@ struct Target
 
 const std::vector<Target>& targets();
 
-// Stage entry: the files of every target the Edge asks for, for each
-// environment in `environments` (all when empty), sorted by path.
+// Stage entry: hands `sink` the files of every target the Edge asks for,
+// for each environment in `environments` (all when empty), one file at a
+// time: environment by environment, targets in table order, each target's
+// files in the order it renders them.
+void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink);
+
+// The same files, all at once and sorted by path (for diff and tests).
 std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::string>& environments);
 
 } // namespace edgegen::emit

@@ -2,6 +2,7 @@
 
 #include "util/value.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,9 @@ struct OutputFile
   // first, so a watching Traefik never sees a reference to something missing.
   int rank = 0;
 };
+
+// Where a target hands each file as soon as it is rendered, so that the
+// output of a large edge never sits in memory at once (DESIGN.md §8).
+using Sink = std::function<void(OutputFile&&)>;
 
 } // namespace edgegen::emit

@@ -4,6 +4,7 @@
 #include "util/value.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,26 @@ struct Provenance
 // exactly one document, or a string that is not valid UTF-8.
 std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& files, const Provenance& provenance);
 
+// render_files one file at a time, for a render that streams: render()
+// serialises a file and remembers its path, rank and checksum; finish()
+// checks every path and returns edgegen.lock.json and edgegen.sum. Throws
+// as render_files does.
+class Renderer
+{
+public:
+  RenderedFile render(const emit::OutputFile& file);
+  std::vector<RenderedFile> finish(const Provenance& provenance);
+
+private:
+  struct Entry
+  {
+    std::string path;
+    std::string sha256;
+  };
+  std::vector<Entry> m_entries;
+  int m_max_rank = 0;
+};
+
 struct WriteReport
 {
   std::vector<std::string> written;   // new or changed
@@ -80,6 +101,29 @@ struct WriteReport
 // in the way of a new directory (or the reverse) is removed before writing.
 // I/O failures throw util::EnvironmentError naming the path and strerror.
 WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+
+// write_tree one file at a time, so that a large render never holds its
+// whole output: add() compares a file with what is on disk and stages it
+// under its temporary name if it changed, keeping only its path; finish()
+// puts the staged files in place in rank order and removes the orphans.
+// add() throws on a file it must not overwrite; a TreeWriter destroyed
+// before finish() removes what it staged and the directories it created,
+// so an error leaves out_dir as it was.
+class TreeWriter
+{
+public:
+  explicit TreeWriter(std::string out_dir);
+  ~TreeWriter();
+  TreeWriter(const TreeWriter&) = delete;
+  TreeWriter& operator=(const TreeWriter&) = delete;
+
+  void add(RenderedFile file);
+  WriteReport finish();
+
+private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
 
 // For a partial render (--env): the files that the present edgegen.sum
 // lists and `keep` selects, with their bytes as they are on disk, so that

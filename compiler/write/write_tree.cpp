@@ -15,103 +15,47 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 
 namespace edgegen::write {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Decided for every file before the first byte is written (DESIGN.md §8:
-// never a partial output tree because of a check that could have failed
-// earlier).
-struct Plan
+// What must go before the files that replace it: files of an earlier render
+// that stand where a directory must now go (a file "a" becoming a directory
+// "a/"), and directories where a file must go (the reverse), with the
+// directories to remove with them.
+struct InTheWay
 {
-  std::vector<const RenderedFile*> to_write;
-  std::vector<std::string> unchanged;
-  // Files of an earlier render that stand where a directory or a file must
-  // now go (a file "a" becoming a directory "a/", or the reverse), and the
-  // directories to remove with them; removed just before writing.
-  std::set<std::string> in_the_way;
-  std::set<std::string> dirs_in_the_way;
+  std::set<std::string> files;
+  std::set<std::string> dirs;
 };
-
-std::vector<const RenderedFile*> in_write_order(const std::vector<RenderedFile>& files)
-{
-  std::vector<const RenderedFile*> ordered;
-  std::vector<std::string> paths;
-  for (const RenderedFile& file : files) {
-    ordered.push_back(&file);
-    paths.push_back(file.path);
-  }
-  check_output_paths(std::move(paths));
-  std::sort(ordered.begin(), ordered.end(), [](const RenderedFile* a, const RenderedFile* b) {
-    return a->rank != b->rank ? a->rank < b->rank : a->path < b->path;
-  });
-  return ordered;
-}
 
 // The directory `dir` may be replaced by a file only if it holds nothing but
 // orphans edgegen wrote, and directories; collects both into `plan`.
-void clear_directory_or_throw(const std::string& out_dir, const std::string& dir,
-                              const std::set<std::string>& orphans, Plan& plan)
+void clear_directory_or_throw(const std::string& out_dir, const std::string& dir, const std::set<std::string>& orphans,
+                              InTheWay& plan)
 {
   std::string base = join_path(out_dir, dir);
   std::error_code ec;
-  plan.dirs_in_the_way.insert(dir);
+  plan.dirs.insert(dir);
   for (fs::recursive_directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
     // Iterating does not follow symbolic links; one in here is not ours.
     std::string rel = dir + it->path().generic_string().substr(base.size());
     bool is_link = it->is_symlink(ec);
     if (!is_link && it->is_directory(ec)) {
-      plan.dirs_in_the_way.insert(rel);
+      plan.dirs.insert(rel);
     } else if (!is_link && it->is_regular_file(ec) && orphans.count(rel)) {
-      plan.in_the_way.insert(rel);
+      plan.files.insert(rel);
     } else {
-      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel)
-                                   + ", which edgegen did not write");
+      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel) +
+                                   ", which edgegen did not write");
     }
   }
   if (ec) {
     throw_io_error("cannot read directory", base, ec.value());
   }
-}
-
-Plan make_plan(const std::string& out_dir, const std::vector<const RenderedFile*>& ordered, const SumListing& previous,
-               const std::set<std::string>& orphans)
-{
-  Plan plan;
-  for (const RenderedFile* file : ordered) {
-    const std::string& path = file->path;
-    std::string full = join_path(out_dir, path);
-    Probe found = probe(out_dir, path);
-    if (!found.blocker.empty()) {
-      if (!orphans.count(found.blocker) || probe(out_dir, found.blocker).kind != EntryKind::file) {
-        throw util::EnvironmentError("cannot write " + full + ": " + join_path(out_dir, found.blocker)
-                                     + " is not a directory");
-      }
-      plan.in_the_way.insert(found.blocker);
-    } else if (found.kind == EntryKind::directory) {
-      clear_directory_or_throw(out_dir, path, orphans, plan);
-    } else if (found.kind == EntryKind::other) {
-      throw util::EnvironmentError("refusing to overwrite " + full + ": it is not a regular file");
-    } else if (found.kind == EntryKind::file) {
-      // Identical bytes are left alone, not rewritten: the mtime stays, so a
-      // watching Traefik (or make, or rsync) sees only what really changed.
-      // Checked before ownership so that a run interrupted before it wrote
-      // edgegen.sum can be repeated.
-      if (has_bytes(full, file->bytes)) {
-        plan.unchanged.push_back(path);
-        continue;
-      }
-      bool ours = previous.paths.count(path) || (path == k_sum_path && previous.bad_line == 0);
-      if (!ours) {
-        throw util::EnvironmentError("refusing to overwrite " + full
-                                     + ": edgegen did not write it (it is not listed in edgegen.sum)");
-      }
-    }
-    plan.to_write.push_back(file);
-  }
-  return plan;
 }
 
 // Removes out_dir/rel if it is still a regular file reached through real
@@ -144,20 +88,6 @@ void prune_parents(const std::string& out_dir, const std::string& rel)
       }
       throw_io_error("cannot remove directory", dir, errno);
     }
-  }
-}
-
-void make_directories(const std::string& out_dir, const std::string& rel)
-{
-  size_t slash = rel.rfind('/');
-  std::string dir = slash == std::string::npos ? out_dir : join_path(out_dir, rel.substr(0, slash));
-  if (dir.empty()) {
-    return;
-  }
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    throw_io_error("cannot create directory", dir, ec.value());
   }
 }
 
@@ -221,85 +151,208 @@ void sync_file_system(const std::string& out_dir)
   }
 }
 
+struct Staged
+{
+  int rank;
+  std::string path;
+  std::unique_ptr<AtomicFile> file;
+};
+
 } // namespace
 
-WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
+struct TreeWriter::State
 {
-  std::vector<const RenderedFile*> ordered = in_write_order(files);
+  std::string out_dir;
+  SumListing previous; // with the paths of the journal of an interrupted render
+  std::set<std::string> pending;
+  std::vector<std::string> paths; // every path added, for the checks of finish()
+  std::set<std::string> rendered;
+  std::vector<Staged> staged;
+  // Files that can only be staged once what is in their way is gone, which
+  // finish() removes after every check passed. Rare: a file became a
+  // directory or the reverse.
+  std::vector<RenderedFile> deferred;
+  InTheWay in_the_way;
+  std::set<std::string> existing_dirs;   // known to exist
+  std::vector<std::string> created_dirs; // in creation order, removed again on failure
+  WriteReport report;
+  bool finished = false;
 
-  struct stat st;
-  if (!out_dir.empty() && ::stat(out_dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
-    throw util::EnvironmentError("cannot write to " + out_dir + ": it is not a directory");
+  // mkdir -p of the directory of `rel`, remembering what it created.
+  void make_directories(const std::string& rel)
+  {
+    size_t slash = rel.rfind('/');
+    std::string dir = slash == std::string::npos ? out_dir : join_path(out_dir, rel.substr(0, slash));
+    if (dir.empty() || existing_dirs.count(dir)) {
+      return;
+    }
+    std::vector<std::string> missing;
+    for (std::string at = dir; !at.empty();) {
+      struct stat st;
+      if (::lstat(at.c_str(), &st) == 0) {
+        break;
+      }
+      missing.push_back(at);
+      size_t up = at.rfind('/');
+      at = up == std::string::npos || up == 0 ? std::string() : at.substr(0, up);
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      if (::mkdir(it->c_str(), 0777) != 0 && errno != EEXIST) {
+        throw_io_error("cannot create directory", *it, errno);
+      }
+      created_dirs.push_back(*it);
+    }
+    existing_dirs.insert(dir);
   }
-  SumListing previous = read_sum(out_dir);
-  if (previous.bad_line != 0) {
-    throw util::EnvironmentError("refusing to overwrite " + join_path(out_dir, k_sum_path)
-                                 + ": it is not an edgegen.sum that edgegen wrote (line "
-                                 + std::to_string(previous.bad_line) + ")");
+
+  void stage(const RenderedFile& file)
+  {
+    make_directories(file.path);
+    auto atomic = std::make_unique<AtomicFile>(join_path(out_dir, file.path));
+    atomic->write(file.bytes);
+    atomic->close();
+    staged.push_back({file.rank, file.path, std::move(atomic)});
+  }
+};
+
+TreeWriter::TreeWriter(std::string out_dir) : m_state(std::make_unique<State>())
+{
+  State& s = *m_state;
+  s.out_dir = std::move(out_dir);
+  struct stat st;
+  if (!s.out_dir.empty() && ::stat(s.out_dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    throw util::EnvironmentError("cannot write to " + s.out_dir + ": it is not a directory");
+  }
+  s.previous = read_sum(s.out_dir);
+  if (s.previous.bad_line != 0) {
+    throw util::EnvironmentError("refusing to overwrite " + join_path(s.out_dir, k_sum_path) +
+                                 ": it is not an edgegen.sum that edgegen wrote (line " +
+                                 std::to_string(s.previous.bad_line) + ")");
   }
   // Files an interrupted render was putting in place are ours too.
-  std::set<std::string> pending = read_pending(out_dir);
-  previous.paths.insert(pending.begin(), pending.end());
-  std::set<std::string> rendered;
-  for (const RenderedFile& file : files) {
-    rendered.insert(file.path);
+  s.pending = read_pending(s.out_dir);
+  s.previous.paths.insert(s.pending.begin(), s.pending.end());
+}
+
+TreeWriter::~TreeWriter()
+{
+  if (!m_state || m_state->finished) {
+    return;
   }
+  // An error before finish(): the temporaries go (AtomicFile's destructor),
+  // then the directories made for them, deepest first.
+  m_state->staged.clear();
+  for (auto it = m_state->created_dirs.rbegin(); it != m_state->created_dirs.rend(); ++it) {
+    ::rmdir(it->c_str());
+  }
+}
+
+void TreeWriter::add(RenderedFile file)
+{
+  State& s = *m_state;
+  if (!is_valid_output_path(file.path)) {
+    throw std::logic_error("invalid output path \"" + file.path + "\"");
+  }
+  s.paths.push_back(file.path);
+  s.rendered.insert(file.path);
+  // A path rendered now cannot also be a directory of one (finish() checks),
+  // so whatever of an earlier render is in the way is an orphan.
+  const std::set<std::string>& earlier = s.previous.paths;
+  std::string full = join_path(s.out_dir, file.path);
+  Probe found = probe(s.out_dir, file.path);
+  if (!found.blocker.empty()) {
+    if (!earlier.count(found.blocker) || probe(s.out_dir, found.blocker).kind != EntryKind::file) {
+      throw util::EnvironmentError("cannot write " + full + ": " + join_path(s.out_dir, found.blocker) +
+                                   " is not a directory");
+    }
+    s.in_the_way.files.insert(found.blocker);
+    s.deferred.push_back(std::move(file));
+    return;
+  }
+  if (found.kind == EntryKind::directory) {
+    clear_directory_or_throw(s.out_dir, file.path, earlier, s.in_the_way);
+    s.deferred.push_back(std::move(file));
+    return;
+  }
+  if (found.kind == EntryKind::other) {
+    throw util::EnvironmentError("refusing to overwrite " + full + ": it is not a regular file");
+  }
+  if (found.kind == EntryKind::file) {
+    // Identical bytes are left alone, not rewritten: the mtime stays, so a
+    // watching Traefik (or make, or rsync) sees only what really changed.
+    // Checked before ownership so that a run interrupted before it wrote
+    // edgegen.sum can be repeated.
+    if (has_bytes(full, file.bytes)) {
+      s.report.unchanged.push_back(file.path);
+      return;
+    }
+    bool ours = earlier.count(file.path) || (file.path == k_sum_path && s.previous.bad_line == 0);
+    if (!ours) {
+      throw util::EnvironmentError("refusing to overwrite " + full +
+                                   ": edgegen did not write it (it is not listed in edgegen.sum)");
+    }
+  }
+  s.stage(file);
+}
+
+WriteReport TreeWriter::finish()
+{
+  State& s = *m_state;
+  check_output_paths(std::move(s.paths));
+  const std::string& out_dir = s.out_dir;
+  WriteReport& report = s.report;
   std::set<std::string> orphans;
-  for (const std::string& path : previous.paths) {
-    if (!rendered.count(path) && path != k_sum_path) {
+  for (const std::string& path : s.previous.paths) {
+    if (!s.rendered.count(path) && path != k_sum_path) {
       orphans.insert(path);
     }
   }
-  Plan plan = make_plan(out_dir, ordered, previous, orphans);
-
-  WriteReport report;
-  report.unchanged = std::move(plan.unchanged);
-  for (const std::string& rel : plan.in_the_way) {
+  for (const std::string& rel : s.in_the_way.files) {
     if (remove_file(out_dir, rel)) {
       report.removed.push_back(rel);
     }
   }
   // Deepest first: "a/b" sorts after "a", so reverse order empties "a" first.
-  for (auto it = plan.dirs_in_the_way.rbegin(); it != plan.dirs_in_the_way.rend(); ++it) {
+  for (auto it = s.in_the_way.dirs.rbegin(); it != s.in_the_way.dirs.rend(); ++it) {
     std::string dir = join_path(out_dir, *it);
     if (::rmdir(dir.c_str()) != 0 && errno != ENOENT) {
       throw_io_error("cannot remove directory", dir, errno);
     }
   }
-  for (const std::string& rel : plan.in_the_way) {
+  for (const std::string& rel : s.in_the_way.files) {
     prune_parents(out_dir, rel);
   }
-  // Every changed file goes to its temporary name first; one sync of the
+  s.existing_dirs.clear(); // some may be gone now
+  for (const RenderedFile& file : s.deferred) {
+    s.stage(file);
+  }
+  std::sort(s.staged.begin(), s.staged.end(),
+            [](const Staged& a, const Staged& b) { return a.rank != b.rank ? a.rank < b.rank : a.path < b.path; });
+  // Every changed file went to its temporary name first; one sync of the
   // file system makes all of them durable (an fsync per file costs more than
   // everything else a large render does); then the renames put them in place
   // in rank order, close together, so a watcher sees the change at once.
-  std::vector<std::unique_ptr<AtomicFile>> staged;
-  for (const RenderedFile* file : plan.to_write) {
-    make_directories(out_dir, file->path);
-    staged.push_back(std::make_unique<AtomicFile>(join_path(out_dir, file->path)));
-    staged.back()->write(file->bytes);
-    staged.back()->close();
-  }
-  if (!staged.empty()) {
+  if (!s.staged.empty()) {
     // Every path this render may put in place or remove: killed after the
     // new edgegen.sum is in place but before the orphans are gone, those
     // orphans are listed by no edgegen.sum, but still by the journal.
-    pending.insert(previous.paths.begin(), previous.paths.end());
-    pending.insert(rendered.begin(), rendered.end());
-    write_pending(out_dir, pending);
+    s.pending.insert(s.previous.paths.begin(), s.previous.paths.end());
+    s.pending.insert(s.rendered.begin(), s.rendered.end());
+    write_pending(out_dir, s.pending);
     sync_file_system(out_dir);
   }
-  for (size_t i = 0; i < staged.size(); ++i) {
-    staged[i]->commit();
-    report.written.push_back(plan.to_write[i]->path);
+  s.finished = true; // from here on, what is staged is put in place
+  for (Staged& staged : s.staged) {
+    staged.file->commit();
+    report.written.push_back(staged.path);
   }
-  if (!staged.empty()) {
+  if (!s.staged.empty()) {
     sync_file_system(out_dir); // the renames, before anything old is removed
   }
   // Orphans go last (DESIGN.md §8): until the new files are in place, the old
   // ones may still be referenced by what a watcher has loaded.
   for (const std::string& rel : orphans) {
-    if (plan.in_the_way.count(rel)) {
+    if (s.in_the_way.files.count(rel)) {
       continue;
     }
     if (remove_file(out_dir, rel)) {
@@ -308,14 +361,28 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
     }
   }
   // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending).
-  std::set<std::string> ours = previous.paths;
-  ours.insert(rendered.begin(), rendered.end());
+  std::set<std::string> ours = s.previous.paths;
+  ours.insert(s.rendered.begin(), s.rendered.end());
   remove_stale_temporaries(out_dir, ours);
   remove_pending(out_dir);
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());
   std::sort(report.removed.begin(), report.removed.end());
-  return report;
+  return std::move(report);
+}
+
+WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
+{
+  std::vector<std::string> paths;
+  for (const RenderedFile& file : files) {
+    paths.push_back(file.path);
+  }
+  check_output_paths(std::move(paths));
+  TreeWriter writer(out_dir);
+  for (const RenderedFile& file : files) {
+    writer.add(file);
+  }
+  return writer.finish();
 }
 
 } // namespace edgegen::write

@@ -52,6 +52,32 @@ TEST(WriteTree, WritesEverythingIntoANewDirectory)
                                 "prod/traefik/traefik.yml"}));
 }
 
+TEST(TreeWriter, StagesAsFilesComeAndLeavesNoTraceWithoutFinish)
+{
+  TempDir tmp;
+  std::string out = tmp / "deep/out";
+  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", "b: 2\n"}});
+  {
+    TreeWriter writer(out);
+    writer.add(files[0]);
+    writer.add(files[1]);
+    // Staged under temporary names only: nothing is in place yet.
+    EXPECT_FALSE(exists(out + "/" + files[0].path));
+    EXPECT_TRUE(exists(out));
+  }
+  // Destroyed before finish() (an error): the temporaries and the
+  // directories made for them are gone, up to what existed before.
+  EXPECT_EQ(listing(tmp.path()), List{});
+
+  TreeWriter writer(out);
+  for (const auto& file : files) {
+    writer.add(file);
+  }
+  WriteReport report = writer.finish();
+  EXPECT_EQ(report.written.size(), files.size());
+  EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
+}
+
 TEST(WriteTree, IdenticalFilesAreNotRewritten)
 {
   TempDir tmp;
@@ -115,8 +141,8 @@ TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
     write_tree(tmp.path(), files);
     FAIL() << "expected an EnvironmentError";
   } catch (const util::EnvironmentError& e) {
-    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path()
-                                         + "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
+    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path() +
+                                         "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
   }
   // Nothing at all was written, not even the files that come first.
   EXPECT_EQ(listing(tmp.path()), (List{"prod/", "prod/a.yml"}));
@@ -145,8 +171,8 @@ TEST(WriteTree, IgnoresSumEntriesOutsideTheOutputDirectory)
   ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/link").c_str()), 0);
   std::string sum = get(out + "/edgegen.sum");
   std::string hash = std::string(64, '0');
-  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash
-                                + "  link/victim.txt\n" + hash + "  ./a.yml\n");
+  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash +
+                                "  link/victim.txt\n" + hash + "  ./a.yml\n");
   WriteReport report = write_tree(out, render({}));
   EXPECT_EQ(report.removed, (List{"a.yml"}));
   EXPECT_EQ(get(tmp / "outside.txt"), "precious");

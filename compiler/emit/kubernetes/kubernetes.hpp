@@ -19,7 +19,8 @@ namespace edgegen::emit::kubernetes {
 // and routes/ keep what no project owns (requests, the dashboard).
 // Each directory builds alone: kustomize's build time grows with the square
 // of the objects in one build, so no kustomization includes another.
-std::vector<OutputFile> render(const model::Config& config);
+// Files are handed to `sink` one at a time.
+void render(const model::Config& config, const Sink& sink);
 
 // One Kustomize directory of an environment, for the Flux and ArgoCD objects
 // that apply it.

@@ -146,18 +146,17 @@ std::vector<Layer> layers(const model::Config& config)
   return out;
 }
 
-std::vector<OutputFile> render(const model::Config& config)
+void render(const model::Config& config, const Sink& sink)
 {
   const Context context(config);
   const std::string base = config.environment.name + "/kubernetes/";
   std::map<std::string, std::vector<std::string>> listed; // directory -> its files, in order
-  std::vector<OutputFile> out;
   auto add = [&](const std::string& directory, const std::string& file, std::vector<Value> documents) {
     if (documents.empty()) {
       return;
     }
     listed[directory].push_back(file);
-    out.push_back(yaml_file(base + directory + "/" + file, std::move(documents), k_rank_resources));
+    sink(yaml_file(base + directory + "/" + file, std::move(documents), k_rank_resources));
   };
 
   add("issuers", "namespace.yaml", {namespace_object(context)});
@@ -192,10 +191,9 @@ std::vector<OutputFile> render(const model::Config& config)
   }
 
   for (const auto& layer : layers(config)) {
-    out.push_back(yaml_file(layer.path + "/kustomization.yaml", {kustomization(config, listed[layer.name])},
-                            k_rank_kustomization));
+    sink(yaml_file(layer.path + "/kustomization.yaml", {kustomization(config, listed[layer.name])},
+                   k_rank_kustomization));
   }
-  return out;
 }
 
 } // namespace edgegen::emit::kubernetes

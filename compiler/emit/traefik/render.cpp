@@ -20,26 +20,24 @@ OutputFile yaml_file(std::string path, util::Value document, int rank)
 
 } // namespace
 
-std::vector<OutputFile> render(const model::Config& config)
+void render(const model::Config& config, const Sink& sink)
 {
   const std::string base = config.environment.name + "/traefik/";
-  std::vector<OutputFile> out;
-  out.push_back(yaml_file(base + "traefik.yml", static_config(config), k_rank_static));
+  sink(yaml_file(base + "traefik.yml", static_config(config), k_rank_static));
   if (dynamic_in_kv(config)) {
-    return out; // traefik-redis renders the dynamic configuration as keys
+    return; // traefik-redis renders the dynamic configuration as keys
   }
-  out.push_back(yaml_file(base + "dynamic/tls.yml", tls_config(config), k_rank_shared));
+  sink(yaml_file(base + "dynamic/tls.yml", tls_config(config), k_rank_shared));
   if (util::Value shared = shared_config(config); !shared.is_null()) {
-    out.push_back(yaml_file(base + "dynamic/_shared.yml", std::move(shared), k_rank_shared));
+    sink(yaml_file(base + "dynamic/_shared.yml", std::move(shared), k_rank_shared));
   }
   for (const auto& project : config.projects) {
     util::Value dynamic = project_config(config, project);
     if (dynamic["http"].as_map().empty()) {
       continue; // nothing left for the file provider: it is all in container labels (compose)
     }
-    out.push_back(yaml_file(base + "dynamic/" + project.name + ".yml", std::move(dynamic), k_rank_projects));
+    sink(yaml_file(base + "dynamic/" + project.name + ".yml", std::move(dynamic), k_rank_projects));
   }
-  return out;
 }
 
 } // namespace edgegen::emit::traefik

@@ -7,8 +7,9 @@ namespace edgegen::emit::traefik {
 
 // Target "traefik": for one environment, <env>/traefik/traefik.yml (static
 // configuration) and <env>/traefik/dynamic/*.yml for the file provider: one
-// file per project, _shared.yml (shared middlewares, dashboard) and tls.yml.
-std::vector<OutputFile> render(const model::Config& config);
+// file per project, _shared.yml (shared middlewares, dashboard) and tls.yml,
+// handed to `sink` one at a time.
+void render(const model::Config& config, const Sink& sink);
 
 util::Value static_config(const model::Config& config);
 util::Value project_config(const model::Config& config, const model::Project& project);
