@@ -1,29 +1,39 @@
 #include "check/check.hpp"
 
+#include "util/parallel.hpp"
+
+#include <functional>
+
 namespace edgegen::check {
 
 void check(const model::Model& model, diag::Diagnostics& diagnostics)
 {
-  diag::Diagnostics found;
-  check_duplicates(model, found);
-  check_ignore_annotations(model, found);
-  check_unused(model, found);
+  // The rules only read the model, so they run side by side, each into its
+  // own sink; merged in task order, and sorted when reported anyway.
+  std::vector<std::function<void(diag::Diagnostics&)>> tasks = {
+      [&](diag::Diagnostics& found) { check_duplicates(model, found); },
+      [&](diag::Diagnostics& found) { check_ignore_annotations(model, found); },
+      [&](diag::Diagnostics& found) { check_unused(model, found); },
+  };
   // Per environment: variables can make two routes equal in one environment
   // only. Identical findings in several environments are reported once
   // (Diagnostics::sorted removes exact duplicates).
+  using Rule = void (*)(const model::Config&, diag::Diagnostics&);
+  static constexpr Rule k_rules[] = {
+      check_references, check_output_names, check_route_claims, check_rule_syntax, check_hosts,   check_host_owners,
+      check_shadowing,  check_tls,          check_values,       check_chains,      check_targets, check_kubernetes,
+  };
   for (const auto& config : model.environments) {
-    check_references(config, found);
-    check_output_names(config, found);
-    check_route_claims(config, found);
-    check_rule_syntax(config, found);
-    check_hosts(config, found);
-    check_host_owners(config, found);
-    check_shadowing(config, found);
-    check_tls(config, found);
-    check_values(config, found);
-    check_chains(config, found);
-    check_targets(config, found);
-    check_kubernetes(config, found);
+    for (Rule rule : k_rules) {
+      tasks.push_back([&config, rule](diag::Diagnostics& found) { rule(config, found); });
+    }
+  }
+  std::vector<diag::Diagnostics> results(tasks.size());
+  util::parallel_for(
+      tasks.size(), [&](size_t i) { tasks[i](results[i]); }, 1);
+  diag::Diagnostics found;
+  for (const auto& result : results) {
+    found.append(result);
   }
   apply_ignore(model, found, diagnostics);
 }

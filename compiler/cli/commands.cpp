@@ -15,10 +15,12 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 
 namespace edgegen::cli {
@@ -127,7 +129,8 @@ write::Provenance provenance_of(const source::SourceTree& tree)
 }
 
 // Every file of the render, one at a time: emitted, serialised, handed to
-// `sink`, and let go; then edgegen.lock.json and edgegen.sum.
+// `sink`, and let go; then edgegen.lock.json and edgegen.sum. `sink` is
+// called from several threads (see emit::emit_each).
 void render_each(const Compilation& c, const Options& options, write::Provenance provenance,
                  const std::function<void(write::RenderedFile)>& sink)
 {
@@ -162,7 +165,11 @@ int check_command(const Compilation& c, const Options& options, write::Provenanc
     provenance.tree_id = present->tree_id;
   }
   std::vector<write::RenderedFile> files;
-  render_each(c, options, provenance, [&](write::RenderedFile file) { files.push_back(std::move(file)); });
+  std::mutex mutex;
+  render_each(c, options, provenance, [&](write::RenderedFile file) {
+    std::lock_guard<std::mutex> lock(mutex);
+    files.push_back(std::move(file));
+  });
   write::Drift drift = write::compare_tree(options.out, files);
   for (const auto& [list, what] : {std::pair{&drift.changed, "differs"}, std::pair{&drift.missing, "is missing"},
                                    std::pair{&drift.extra, "is no longer rendered"}}) {
@@ -193,7 +200,7 @@ int render_command(const Options& options)
     return check_command(c, options, provenance);
   }
   write::TreeWriter writer(options.out);
-  size_t count = 0;
+  std::atomic<size_t> count{0};
   render_each(c, options, provenance, [&](write::RenderedFile file) {
     ++count;
     writer.add(std::move(file));
@@ -206,7 +213,7 @@ int render_command(const Options& options)
   for (const auto& path : written.removed) {
     log << "removed " << out_path(options.out, path) << "\n";
   }
-  log << "edgegen: " << count << " files in " << options.out << " (" << written.written.size() << " written, "
+  log << "edgegen: " << count.load() << " files in " << options.out << " (" << written.written.size() << " written, "
       << written.unchanged.size() << " unchanged, " << written.removed.size() << " removed)\n";
   return k_exit_ok;
 }

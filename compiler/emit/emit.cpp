@@ -8,7 +8,10 @@
 #include "emit/redis/redis.hpp"
 #include "emit/traefik/traefik.hpp"
 
+#include "util/parallel.hpp"
+
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 namespace edgegen::emit {
@@ -41,6 +44,7 @@ const std::vector<Target>& targets()
 
 void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink)
 {
+  std::vector<std::pair<const model::Config*, const Target*>> units;
   for (const auto& config : model.environments) {
     if (!environments.empty() &&
         std::find(environments.begin(), environments.end(), config.environment.name) == environments.end()) {
@@ -56,15 +60,22 @@ void emit_each(const model::Model& model, const std::vector<std::string>& enviro
       if (!wanted.count(target.name)) {
         continue;
       }
-      target.render(config, sink);
+      units.emplace_back(&config, &target);
     }
   }
+  // Targets only read the model: each environment's targets render side by side.
+  util::parallel_for(
+      units.size(), [&](size_t i) { units[i].second->render(*units[i].first, sink); }, 1);
 }
 
 std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::string>& environments)
 {
   std::vector<OutputFile> out;
-  emit_each(model, environments, [&](OutputFile&& file) { out.push_back(std::move(file)); });
+  std::mutex mutex;
+  emit_each(model, environments, [&](OutputFile&& file) {
+    std::lock_guard<std::mutex> lock(mutex);
+    out.push_back(std::move(file));
+  });
   std::sort(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return out;
 }

@@ -23,8 +23,8 @@ const std::vector<Target>& targets();
 
 // Stage entry: hands `sink` the files of every target the Edge asks for,
 // for each environment in `environments` (all when empty), one file at a
-// time: environment by environment, targets in table order, each target's
-// files in the order it renders them.
+// time. Several targets render at once: `sink` is called from several
+// threads, in no particular order.
 void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink);
 
 // The same files, all at once and sorted by path (for diff and tests).

@@ -1,6 +1,7 @@
 #include "model/build.hpp"
 
 #include "model/internal.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
 #include <set>
@@ -71,12 +72,12 @@ struct Inputs
   std::vector<const load::Document*> issuers;
   std::vector<const load::Document*> middlewares;
   std::vector<const load::Document*> projects;
-  std::set<std::string> invalid_issuers;     // declared, but failed validation
+  std::set<std::string> invalid_issuers; // declared, but failed validation
   std::set<std::string> invalid_middlewares;
 };
 
-Inputs sort_inputs(const std::vector<load::Document>& documents, const std::vector<bool>& valid,
-                   Model& model, diag::Diagnostics& diagnostics)
+Inputs sort_inputs(const std::vector<load::Document>& documents, const std::vector<bool>& valid, Model& model,
+                   diag::Diagnostics& diagnostics)
 {
   Inputs in;
   std::set<std::pair<load::Kind, std::string>> seen;
@@ -153,8 +154,16 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
     read_metadata(*document, middleware.labels, middleware.annotations);
     config.middlewares.push_back(std::move(middleware));
   }
-  for (const auto* document : in.projects) {
-    config.projects.push_back(convert_project(*document, resolved_spec(*document)));
+  // Projects are most of the input and independent of each other: converted
+  // side by side, each reporting into its own sink, merged in input order.
+  config.projects.resize(in.projects.size());
+  std::vector<diag::Diagnostics> found(in.projects.size());
+  util::parallel_for(in.projects.size(), [&](size_t i) {
+    const load::Document& document = *in.projects[i];
+    config.projects[i] = convert_project(document, substitute(*spec_of(document), vars, environment_name, found[i]));
+  });
+  for (const auto& result : found) {
+    diagnostics.append(result);
   }
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::stable_sort(config.issuers.begin(), config.issuers.end(), by_name);
@@ -171,17 +180,15 @@ Model build(const std::vector<load::Document>& documents, const std::vector<bool
 {
   Model model;
   Inputs in = sort_inputs(documents, valid, model, diagnostics);
-  bool edge_declared = std::any_of(documents.begin(), documents.end(),
-                                   [](const auto& d) { return d.kind == load::Kind::edge; });
+  bool edge_declared =
+      std::any_of(documents.begin(), documents.end(), [](const auto& d) { return d.kind == load::Kind::edge; });
   if (!edge_declared) {
-    diagnostics.error("E0304", {}, "no Edge document found",
-                      "add one file with `kind: Edge` (see examples/)");
+    diagnostics.error("E0304", {}, "no Edge document found", "add one file with `kind: Edge` (see examples/)");
     return model;
   }
   if (in.projects.size() > k_max_projects) {
     const load::Document& first_over = *in.projects[k_max_projects];
-    diagnostics.error("E0307", first_over.root.location(),
-                      "more than " + std::to_string(k_max_projects) + " projects",
+    diagnostics.error("E0307", first_over.root.location(), "more than " + std::to_string(k_max_projects) + " projects",
                       "split the edge into several sources rendered separately");
     return model;
   }
@@ -191,9 +198,8 @@ Model build(const std::vector<load::Document>& documents, const std::vector<bool
   for (const auto* environment : in.environments) {
     model.environments.push_back(build_config(in, environment, diagnostics));
   }
-  std::stable_sort(model.environments.begin(), model.environments.end(), [](const Config& a, const Config& b) {
-    return a.environment.name < b.environment.name;
-  });
+  std::stable_sort(model.environments.begin(), model.environments.end(),
+                   [](const Config& a, const Config& b) { return a.environment.name < b.environment.name; });
   return model;
 }
 

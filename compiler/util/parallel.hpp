@@ -10,13 +10,13 @@
 namespace edgegen::util {
 
 // Calls body(i) for every i in [0, n), spread over up to `hardware threads`
-// workers that take the next index as they go. Callers write results into
+// workers that take the next index as they go (with at least `grain`
+// indices per worker: fewer workers for small n). Callers write results into
 // slot i of a pre-sized vector and merge in index order afterwards, so the
 // outcome never depends on scheduling. The first exception is rethrown here.
-template <typename Body>
-void parallel_for(size_t n, const Body& body)
+template <typename Body> void parallel_for(size_t n, const Body& body, size_t grain = 16)
 {
-  size_t workers = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, n / 16 + 1});
+  size_t workers = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, n / grain + 1});
   if (workers <= 1) {
     for (size_t i = 0; i < n; ++i) {
       body(i);

@@ -56,7 +56,9 @@ util::Value lock_value(const Provenance& provenance)
 RenderedFile Renderer::render(const emit::OutputFile& file)
 {
   RenderedFile rendered{file.path, serialise(file), file.rank};
-  m_entries.push_back({file.path, sha256_hex(rendered.bytes)});
+  std::string sha256 = sha256_hex(rendered.bytes);
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_entries.push_back({file.path, std::move(sha256)});
   m_max_rank = std::max(m_max_rank, file.rank);
   return rendered;
 }

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,7 +63,7 @@ std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& file
 // render_files one file at a time, for a render that streams: render()
 // serialises a file and remembers its path, rank and checksum; finish()
 // checks every path and returns edgegen.lock.json and edgegen.sum. Throws
-// as render_files does.
+// as render_files does. render() may be called from several threads.
 class Renderer
 {
 public:
@@ -75,6 +76,7 @@ private:
     std::string path;
     std::string sha256;
   };
+  std::mutex m_mutex; // guards the two below
   std::vector<Entry> m_entries;
   int m_max_rank = 0;
 };
@@ -108,7 +110,8 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
 // puts the staged files in place in rank order and removes the orphans.
 // add() throws on a file it must not overwrite; a TreeWriter destroyed
 // before finish() removes what it staged and the directories it created,
-// so an error leaves out_dir as it was.
+// so an error leaves out_dir as it was. add() may be called from several
+// threads.
 class TreeWriter
 {
 public:

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 
@@ -162,9 +163,11 @@ struct Staged
 
 struct TreeWriter::State
 {
+  // Set by the constructor, read-only in add().
   std::string out_dir;
   SumListing previous; // with the paths of the journal of an interrupted render
   std::set<std::string> pending;
+  std::mutex mutex;               // guards everything below while add() runs
   std::vector<std::string> paths; // every path added, for the checks of finish()
   std::set<std::string> rendered;
   std::vector<Staged> staged;
@@ -207,10 +210,14 @@ struct TreeWriter::State
 
   void stage(const RenderedFile& file)
   {
-    make_directories(file.path);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      make_directories(file.path);
+    }
     auto atomic = std::make_unique<AtomicFile>(join_path(out_dir, file.path));
     atomic->write(file.bytes);
     atomic->close();
+    std::lock_guard<std::mutex> lock(mutex);
     staged.push_back({file.rank, file.path, std::move(atomic)});
   }
 };
@@ -253,8 +260,11 @@ void TreeWriter::add(RenderedFile file)
   if (!is_valid_output_path(file.path)) {
     throw std::logic_error("invalid output path \"" + file.path + "\"");
   }
-  s.paths.push_back(file.path);
-  s.rendered.insert(file.path);
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.paths.push_back(file.path);
+    s.rendered.insert(file.path);
+  }
   // A path rendered now cannot also be a directory of one (finish() checks),
   // so whatever of an earlier render is in the way is an orphan.
   const std::set<std::string>& earlier = s.previous.paths;
@@ -265,11 +275,13 @@ void TreeWriter::add(RenderedFile file)
       throw util::EnvironmentError("cannot write " + full + ": " + join_path(s.out_dir, found.blocker) +
                                    " is not a directory");
     }
+    std::lock_guard<std::mutex> lock(s.mutex);
     s.in_the_way.files.insert(found.blocker);
     s.deferred.push_back(std::move(file));
     return;
   }
   if (found.kind == EntryKind::directory) {
+    std::lock_guard<std::mutex> lock(s.mutex);
     clear_directory_or_throw(s.out_dir, file.path, earlier, s.in_the_way);
     s.deferred.push_back(std::move(file));
     return;
@@ -283,6 +295,7 @@ void TreeWriter::add(RenderedFile file)
     // Checked before ownership so that a run interrupted before it wrote
     // edgegen.sum can be repeated.
     if (has_bytes(full, file.bytes)) {
+      std::lock_guard<std::mutex> lock(s.mutex);
       s.report.unchanged.push_back(file.path);
       return;
     }
