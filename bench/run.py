@@ -7,6 +7,12 @@ peak RSS.
 
 usage: bench/run.py [--sizes 100,1000,10000] [--runs 5] [--targets traefik,kubernetes]
                     [--edgegen build/edgegen] [--work DIR] [--no-reference]
+                    [--kustomize-size 1000]
+
+The reference renders the Traefik file-provider output only, so it is
+compared with edgegen rendering a fixture of the same projects with
+targets: [traefik]. With kubectl on the PATH, `kubectl kustomize` builds
+every Kustomize directory of one environment of the --kustomize-size render.
 """
 import argparse
 import os
@@ -45,6 +51,19 @@ def measure(cmd, runs, prepare=None):
             "rss": max(s[1] for s in samples)}
 
 
+def kustomize(out):
+    """-> (seconds, directories): `kubectl kustomize` over every Kustomize
+    directory of the first environment, one after the other (as Flux and
+    ArgoCD apply them: each layer on its own)."""
+    env = sorted(d for d in os.listdir(out) if os.path.isdir(os.path.join(out, d, "kubernetes")))[0]
+    base = os.path.join(out, env, "kubernetes")
+    dirs = sorted(os.listdir(base))
+    start = time.perf_counter()
+    for d in dirs:
+        subprocess.run(["kubectl", "kustomize", os.path.join(base, d)], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start, len(dirs)
+
+
 def fmt(m):
     t = m["median"]
     unit, scale = ("ms", 1000) if t < 1 else ("s", 1)
@@ -55,7 +74,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--targets", default="traefik")
+    ap.add_argument("--targets", default="traefik,kubernetes")
+    ap.add_argument("--kustomize-size", type=int, default=1000)
     ap.add_argument("--edgegen", default=os.path.join(ROOT, "build", "edgegen"))
     ap.add_argument("--work", default=None)
     ap.add_argument("--no-reference", action="store_true")
@@ -76,26 +96,44 @@ def main():
         warm = measure([edgegen, "render", fixture, "--out", out], args.runs)
         row = {"n": n, "validate": validate, "cold": cold, "warm": warm}
         if not args.no_reference:
+            # Like with like: edgegen rendering only what the reference renders.
+            traefik_fixture = os.path.join(work, f"fixture-{n}-traefik")
+            traefik_out = os.path.join(work, f"out-{n}-traefik")
+            if not os.path.isdir(traefik_fixture):
+                subprocess.run([sys.executable, os.path.join(HERE, "generate_fixture.py"), str(n), traefik_fixture,
+                                "--targets", "traefik"], check=True)
+            row["traefik"] = measure([edgegen, "render", traefik_fixture, "--out", traefik_out], args.runs,
+                                     prepare=lambda: shutil.rmtree(traefik_out, ignore_errors=True))
             ref_clear = lambda: shutil.rmtree(ref_out, ignore_errors=True)
-            row["reference"] = measure([sys.executable, os.path.join(HERE, "reference_render.py"), fixture, ref_out],
-                                       args.runs, prepare=ref_clear)
+            row["reference"] = measure([sys.executable, os.path.join(HERE, "reference_render.py"), traefik_fixture,
+                                        ref_out], args.runs, prepare=ref_clear)
+        if n == args.kustomize_size and "kubernetes" in args.targets and shutil.which("kubectl"):
+            row["kustomize"] = kustomize(out)
         rows.append(row)
         print(f"N={n}: done", file=sys.stderr)
 
     print(f"targets: {args.targets}; {args.runs} runs each; median (min–max); peak RSS over the runs\n")
-    head = "| N | validate | render cold | render warm | peak RSS (render) |"
+    head = "| N | validate | render cold | render warm | peak RSS validate / render |"
     sep = "|---|---|---|---|---|"
-    if not args.no_reference:
-        head += " Python/PyYAML reference render | reference ÷ edgegen cold |"
-        sep += "---|---|"
     print(head)
     print(sep)
     for r in rows:
-        line = (f"| {r['n']:,} | {fmt(r['validate'])} | {fmt(r['cold'])} | {fmt(r['warm'])} | "
-                f"{max(r['cold']['rss'], r['warm']['rss']):.0f} MB |")
-        if "reference" in r:
-            line += f" {fmt(r['reference'])} | {r['reference']['median'] / r['cold']['median']:.1f}× |"
-        print(line)
+        print(f"| {r['n']:,} | {fmt(r['validate'])} | {fmt(r['cold'])} | {fmt(r['warm'])} | "
+              f"{r['validate']['rss']:.0f} / {max(r['cold']['rss'], r['warm']['rss']):.0f} MB |")
+    if not args.no_reference:
+        print("\nTraefik output only (targets: [traefik]), cold, against the Python/PyYAML reference renderer:\n")
+        print("| N | edgegen render | Python/PyYAML reference | reference ÷ edgegen |")
+        print("|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['n']:,} | {fmt(r['traefik'])} | {fmt(r['reference'])} | "
+                  f"{r['reference']['median'] / r['traefik']['median']:.1f}× |")
+    if "kubernetes" in args.targets and not shutil.which("kubectl"):
+        print("\n`kubectl kustomize`: not measured, kubectl is not on the PATH (install kubectl >= 1.22)")
+    for r in rows:
+        if "kustomize" in r:
+            seconds, dirs = r["kustomize"]
+            print(f"\n`kubectl kustomize` over the {dirs} directories of one environment at N={r['n']:,}: "
+                  f"{seconds:.1f} s (one run)")
     if len(rows) >= 2:
         a, b = rows[-2], rows[-1]
         k = b["n"] / a["n"]

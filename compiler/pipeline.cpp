@@ -45,7 +45,7 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
     return false;
   };
   for (auto& d : load_diagnostics.sorted()) {
-    if (!excluded(path_of(d.location.file))) {
+    if (!excluded(path_of(d.location.file.str()))) {
       diagnostics.add(std::move(d));
     }
   }
@@ -58,15 +58,6 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
   return kept;
 }
 
-// Frees the YAML trees now rather than at the end of compile(), and gives
-// the memory the loader's threads freed back to the system, so that the
-// model and the output never sit beside them.
-void release(std::vector<load::Document>& documents)
-{
-  std::vector<load::Document>().swap(documents);
-  ::malloc_trim(0);
-}
-
 } // namespace
 
 Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments)
@@ -77,8 +68,8 @@ Compilation compile(const source::Source& source, bool emit_files, const std::ve
   auto documents = apply_exclude(c.tree, load::load(c.tree, load_diagnostics), load_diagnostics, c.diagnostics);
   c.document_count = documents.size();
   auto valid = validate::validate(documents, c.diagnostics);
-  c.model = model::build(documents, valid, c.diagnostics);
-  release(documents); // the model holds all that is needed from here on
+  c.model = model::build(std::move(documents), valid, c.diagnostics);
+  ::malloc_trim(0); // gives back what the loader's threads freed
   check::check(c.model, c.diagnostics);
   if (emit_files && !c.diagnostics.has_errors()) {
     c.files = emit::emit(c.model, environments);

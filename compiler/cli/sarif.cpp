@@ -69,7 +69,7 @@ void report_sarif(const std::vector<diag::Diagnostic>& all, std::ostream& out)
     result["message"]["text"] = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
     if (!d.location.file.empty()) {
       Value physical;
-      physical["artifactLocation"]["uri"] = uri_of(d.location.file);
+      physical["artifactLocation"]["uri"] = uri_of(d.location.file.str());
       if (d.location.line > 0) {
         physical["region"]["startLine"] = d.location.line;
         if (d.location.column > 0) {

@@ -7,7 +7,7 @@ namespace edgegen::diag {
 
 std::string format_location(const Location& location)
 {
-  std::string out = location.file;
+  std::string out = location.file.str();
   if (location.line > 0) {
     out += ':' + std::to_string(location.line);
     if (location.column > 0) {

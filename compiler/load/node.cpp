@@ -16,24 +16,30 @@ const Node* Node::find(const std::string& key) const
 
 diag::Location Node::key_location(size_t index, const std::string& pointer) const
 {
-  return {file ? *file : std::string(), key_marks[index].first, key_marks[index].second, pointer};
+  return {diag::FileName::interned(file), key_marks[index].first, key_marks[index].second, pointer};
 }
 
 diag::Location Node::location(const std::string& pointer) const
 {
-  return {file ? *file : std::string(), line, column, pointer};
+  return {diag::FileName::interned(file), line, column, pointer};
 }
 
 std::string Node::describe() const
 {
   switch (kind) {
-  case Kind::null: return "null";
-  case Kind::boolean: return boolean ? "true" : "false";
+  case Kind::null:
+    return "null";
+  case Kind::boolean:
+    return boolean ? "true" : "false";
   case Kind::integer:
-  case Kind::floating: return text;
-  case Kind::string: return "\"" + text + "\"";
-  case Kind::list: return "a list";
-  case Kind::map: return "a mapping";
+  case Kind::floating:
+    return text;
+  case Kind::string:
+    return "\"" + text + "\"";
+  case Kind::list:
+    return "a list";
+  case Kind::map:
+    return "a mapping";
   }
   return {};
 }
@@ -41,11 +47,16 @@ std::string Node::describe() const
 const char* kind_name(Kind kind)
 {
   switch (kind) {
-  case Kind::edge: return "Edge";
-  case Kind::environment: return "Environment";
-  case Kind::issuer: return "Issuer";
-  case Kind::middleware: return "Middleware";
-  case Kind::project: return "Project";
+  case Kind::edge:
+    return "Edge";
+  case Kind::environment:
+    return "Environment";
+  case Kind::issuer:
+    return "Issuer";
+  case Kind::middleware:
+    return "Middleware";
+  case Kind::project:
+    return "Project";
   }
   return "";
 }

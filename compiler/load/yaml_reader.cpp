@@ -18,7 +18,7 @@ class Converter
 {
 public:
   Converter(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics)
-    : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
+      : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
   {
     m_line_starts.push_back(0);
     for (size_t i = 0; i < bytes.size(); ++i) {
@@ -139,8 +139,7 @@ private:
       resolve_plain_scalar(text, out);
       bool ok = (type == "int" && out.kind == Node::Kind::integer) ||
                 (type == "float" && (out.kind == Node::Kind::floating || out.kind == Node::Kind::integer)) ||
-                (type == "bool" && out.kind == Node::Kind::boolean) ||
-                (type == "null" && out.kind == Node::Kind::null);
+                (type == "bool" && out.kind == Node::Kind::boolean) || (type == "null" && out.kind == Node::Kind::null);
       if (type == "float" && out.kind == Node::Kind::integer) {
         out.kind = Node::Kind::floating;
         out.floating = static_cast<double>(out.integer);
@@ -218,11 +217,12 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
   if (documents.size() > k_max_documents) {
     diagnostics.error("E0114", {file, 0, 0, ""},
                       "file holds " + std::to_string(documents.size()) + " documents, more than the limit of " +
-                        std::to_string(k_max_documents));
+                          std::to_string(k_max_documents));
     return {};
   }
   std::vector<Node> out(documents.size());
-  Converter converter(file, bytes, diagnostics);
+  // Nodes point at the interned name, which their locations share.
+  Converter converter(diag::FileName(file).str(), bytes, diagnostics);
   for (size_t i = 0; i < documents.size(); ++i) {
     if (!converter.convert(documents[i], out[i], 0)) {
       return {};

@@ -71,18 +71,18 @@ struct Inputs
   std::vector<const load::Document*> environments;
   std::vector<const load::Document*> issuers;
   std::vector<const load::Document*> middlewares;
-  std::vector<const load::Document*> projects;
+  std::vector<load::Document*> projects; // each one's tree is freed once converted
   std::set<std::string> invalid_issuers; // declared, but failed validation
   std::set<std::string> invalid_middlewares;
 };
 
-Inputs sort_inputs(const std::vector<load::Document>& documents, const std::vector<bool>& valid, Model& model,
+Inputs sort_inputs(std::vector<load::Document>& documents, const std::vector<bool>& valid, Model& model,
                    diag::Diagnostics& diagnostics)
 {
   Inputs in;
   std::set<std::pair<load::Kind, std::string>> seen;
   for (size_t i = 0; i < documents.size(); ++i) {
-    const auto& document = documents[i];
+    auto& document = documents[i];
     model.declarations.push_back(declaration_of(document));
     // A second object with the same name is reported by check/ (E0411) and
     // left out here, so its routes do not also collide with the first's.
@@ -121,6 +121,7 @@ Inputs sort_inputs(const std::vector<load::Document>& documents, const std::vect
   return in;
 }
 
+// One environment, but for its projects (see convert_projects).
 Config build_config(const Inputs& in, const load::Document* environment, diag::Diagnostics& diagnostics)
 {
   const Node* environment_spec = environment ? spec_of(*environment) : nullptr;
@@ -154,29 +155,44 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
     read_metadata(*document, middleware.labels, middleware.annotations);
     config.middlewares.push_back(std::move(middleware));
   }
-  // Projects are most of the input and independent of each other: converted
-  // side by side, each reporting into its own sink, merged in input order.
-  config.projects.resize(in.projects.size());
+  return config;
+}
+
+// Every project into every environment. Projects are most of the input and
+// independent of each other: converted side by side, each reporting into its
+// own sink (merged in input order), and each one's tree freed once all
+// environments have it.
+void convert_projects(Inputs& in, std::vector<Config>& configs, diag::Diagnostics& diagnostics)
+{
+  for (Config& config : configs) {
+    config.projects.resize(in.projects.size());
+  }
   std::vector<diag::Diagnostics> found(in.projects.size());
   util::parallel_for(in.projects.size(), [&](size_t i) {
-    const load::Document& document = *in.projects[i];
-    config.projects[i] = convert_project(document, substitute(*spec_of(document), vars, environment_name, found[i]));
+    load::Document& document = *in.projects[i];
+    for (Config& config : configs) {
+      Node spec = substitute(*spec_of(document), config.environment.vars, config.environment.name, found[i]);
+      config.projects[i] = convert_project(document, spec);
+    }
+    document.root = Node{};
   });
   for (const auto& result : found) {
     diagnostics.append(result);
   }
+}
+
+void finish_config(Config& config, const Inputs& in)
+{
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::stable_sort(config.issuers.begin(), config.issuers.end(), by_name);
   std::stable_sort(config.middlewares.begin(), config.middlewares.end(), by_name);
   std::stable_sort(config.projects.begin(), config.projects.end(), by_name);
   resolve(config, in.invalid_issuers, in.invalid_middlewares);
-  return config;
 }
 
 } // namespace
 
-Model build(const std::vector<load::Document>& documents, const std::vector<bool>& valid,
-            diag::Diagnostics& diagnostics)
+Model build(std::vector<load::Document> documents, const std::vector<bool>& valid, diag::Diagnostics& diagnostics)
 {
   Model model;
   Inputs in = sort_inputs(documents, valid, model, diagnostics);
@@ -197,6 +213,10 @@ Model build(const std::vector<load::Document>& documents, const std::vector<bool
   }
   for (const auto* environment : in.environments) {
     model.environments.push_back(build_config(in, environment, diagnostics));
+  }
+  convert_projects(in, model.environments, diagnostics);
+  for (Config& config : model.environments) {
+    finish_config(config, in);
   }
   std::stable_sort(model.environments.begin(), model.environments.end(),
                    [](const Config& a, const Config& b) { return a.environment.name < b.environment.name; });

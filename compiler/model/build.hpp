@@ -16,8 +16,9 @@ constexpr size_t k_max_projects = 100000;
 // (unresolved ones are left for check/ to report). Documents that failed
 // validation (`valid[i]` false) are skipped, but their names still count as
 // declared, so a typo in one object does not cascade into "unknown" errors
-// everywhere it is used.
-Model build(const std::vector<load::Document>& documents, const std::vector<bool>& valid,
-            diag::Diagnostics& diagnostics);
+// everywhere it is used. Takes the documents, and frees each Project's tree
+// as soon as every environment has converted it: for a large edge the trees
+// are as big as the model, and need not sit beside all of it.
+Model build(std::vector<load::Document> documents, const std::vector<bool>& valid, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::model

@@ -74,7 +74,9 @@ Project convert_project(const load::Document& document, const Node& spec)
   out.name = document.name;
   out.location = document.root.location();
   read_metadata(document, out.labels, out.annotations);
+  // Sized exactly: a large edge holds tens of thousands of these, per environment.
   if (const Node* services = spec.find("services"); services && services->is_map()) {
+    out.services.reserve(services->keys.size());
     for (size_t i = 0; i < services->keys.size(); ++i) {
       out.services.push_back(convert_service(out.name, services->keys[i], services->items[i]));
       out.services.back().location = services->key_location(i);
@@ -83,12 +85,14 @@ Project convert_project(const load::Document& document, const Node& spec)
   const Node* written_spec = document.root.find("spec");
   const Node* written = written_spec ? written_spec->find("routes") : nullptr;
   if (const Node* routes = spec.find("routes"); routes && routes->is_list()) {
+    out.routes.reserve(routes->items.size());
     for (size_t i = 0; i < routes->items.size(); ++i) {
       bool same = written && written->is_list() && i < written->items.size();
       out.routes.push_back(convert_route(out.name, routes->items[i], same ? &written->items[i] : nullptr));
     }
   }
   if (const Node* middlewares = spec.find("middlewares"); middlewares && middlewares->is_map()) {
+    out.middlewares.reserve(middlewares->keys.size());
     for (size_t i = 0; i < middlewares->keys.size(); ++i) {
       Middleware middleware = convert_middleware(middlewares->keys[i], middlewares->items[i]);
       middleware.project = out.name;

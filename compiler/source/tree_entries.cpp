@@ -172,7 +172,7 @@ std::vector<SelectedEntry> select_inputs(const TreeListing& listing,
       break;
     case TreeEntry::Mode::file:
       if (is_input_file(entry.names.back())) {
-        selected.push_back({path, location.file, entry.id});
+        selected.push_back({path, location.file.str(), entry.id});
       }
       break;
     }

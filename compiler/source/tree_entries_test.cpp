@@ -32,7 +32,7 @@ Result select(std::vector<TreeEntry> entries, std::string root = {}, std::string
     result.paths.push_back(selected.path + " " + selected.name);
   }
   for (const auto& d : diagnostics.sorted()) {
-    result.diagnostics.push_back(d.location.file + ": " + d.code + ": " + d.message);
+    result.diagnostics.push_back(d.location.file.str() + ": " + d.code + ": " + d.message);
   }
   return result;
 }
