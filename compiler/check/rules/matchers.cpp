@@ -55,13 +55,23 @@ bool was_variadic(const std::string& name)
 // Title-case (strings.Title of the lower-case): Host, host, HOST, Host.
 bool same_name(const std::string& written, const std::string& name)
 {
-  std::string lower = util::to_lower(name);
-  std::string upper = name, title = lower;
-  for (char& c : upper) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // Without building the three spellings: this runs for every matcher of
+  // every rule against the whole table.
+  if (written.size() != name.size() || name.empty()) {
+    return false;
   }
-  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-  return written == name || written == lower || written == upper || written == title;
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  auto upper = [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); };
+  auto rest_is = [&](auto spell, size_t from) {
+    for (size_t i = from; i < name.size(); ++i) {
+      if (written[i] != spell(name[i])) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return written == name || rest_is(lower, 0) || rest_is(upper, 0) ||
+         (written[0] == upper(name[0]) && rest_is(lower, 1));
 }
 
 bool serves(const Definition& d, Protocol protocol)
