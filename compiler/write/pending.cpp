@@ -5,13 +5,16 @@
 // every path it is about to put in place in .edgegen.pending (hidden, and
 // not a name a watching Traefik loads); the paths it lists count as
 // edgegen's own, like those of edgegen.sum, until a render completes and
-// removes it.
+// removes it. A render that streams stages files while it is still
+// rendering: each path is appended before its temporary file is created, so
+// that the temporaries of a render killed then are edgegen's own too.
 #include "write/pending.hpp"
 
 #include "write/atomic_file.hpp"
 #include "write/paths.hpp"
 #include "write/tree_io.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -29,7 +32,7 @@ std::set<std::string> read_pending(const std::string& out_dir)
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) {
-      end = text.size();
+      break; // a line cut short: its path may be another one's prefix
     }
     std::string_view path(text.data() + start, end - start);
     if (is_valid_output_path(path)) {
@@ -50,6 +53,23 @@ void write_pending(const std::string& out_dir, const std::set<std::string>& path
   file.write(text);
   file.close(); // made durable by write_tree's sync, with the staged files
   file.commit();
+}
+
+void append_pending(const std::string& out_dir, const std::string& path)
+{
+  std::string full = join_path(out_dir, k_pending_path);
+  int fd = ::open(full.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (fd < 0) {
+    throw_io_error("cannot open", full, errno);
+  }
+  std::string line = path + "\n";
+  // One write(2): a killed process leaves the whole line or none of it.
+  ssize_t written = ::write(fd, line.data(), line.size());
+  int error = errno;
+  ::close(fd);
+  if (written != static_cast<ssize_t>(line.size())) {
+    throw_io_error("cannot write", full, written < 0 ? error : EIO);
+  }
 }
 
 void remove_pending(const std::string& out_dir)

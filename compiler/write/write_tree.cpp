@@ -208,10 +208,20 @@ struct TreeWriter::State
     existing_dirs.insert(dir);
   }
 
+  bool journal_started = false;
+
   void stage(const RenderedFile& file)
   {
     {
       std::lock_guard<std::mutex> lock(mutex);
+      // The journal names the file before its temporary exists: killed from
+      // here on, the next render knows the temporary for edgegen's own.
+      if (!journal_started) {
+        make_directories(std::string(k_pending_path));
+        write_pending(out_dir, previous.paths); // with the paths of an earlier journal
+        journal_started = true;
+      }
+      append_pending(out_dir, file.path);
       make_directories(file.path);
     }
     auto atomic = std::make_unique<AtomicFile>(join_path(out_dir, file.path));
@@ -247,8 +257,16 @@ TreeWriter::~TreeWriter()
     return;
   }
   // An error before finish(): the temporaries go (AtomicFile's destructor),
-  // then the directories made for them, deepest first.
+  // the journal is as it was, then the directories made for them go,
+  // deepest first.
   m_state->staged.clear();
+  try {
+    if (m_state->journal_started) {
+      m_state->pending.empty() ? remove_pending(m_state->out_dir) : write_pending(m_state->out_dir, m_state->pending);
+    }
+  } catch (const std::exception&) {
+    // Best effort: the journal only ever lists more of edgegen's own paths.
+  }
   for (auto it = m_state->created_dirs.rbegin(); it != m_state->created_dirs.rend(); ++it) {
     ::rmdir(it->c_str());
   }

@@ -61,12 +61,14 @@ TEST(TreeWriter, StagesAsFilesComeAndLeavesNoTraceWithoutFinish)
     TreeWriter writer(out);
     writer.add(files[0]);
     writer.add(files[1]);
-    // Staged under temporary names only: nothing is in place yet.
+    // Staged under temporary names only: nothing is in place yet, but the
+    // journal names both, so that a render killed now leaves temporaries
+    // the next one knows for its own.
     EXPECT_FALSE(exists(out + "/" + files[0].path));
-    EXPECT_TRUE(exists(out));
+    EXPECT_EQ(get(out + "/.edgegen.pending"), files[0].path + "\n" + files[1].path + "\n");
   }
-  // Destroyed before finish() (an error): the temporaries and the
-  // directories made for them are gone, up to what existed before.
+  // Destroyed before finish() (an error): the temporaries, the journal and
+  // the directories made for them are gone, up to what existed before.
   EXPECT_EQ(listing(tmp.path()), List{});
 
   TreeWriter writer(out);
@@ -76,6 +78,15 @@ TEST(TreeWriter, StagesAsFilesComeAndLeavesNoTraceWithoutFinish)
   WriteReport report = writer.finish();
   EXPECT_EQ(report.written.size(), files.size());
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
+}
+
+TEST(WriteTree, AJournalLineCutShortNamesNothing)
+{
+  TempDir tmp;
+  put(tmp / ".edgegen.pending", "a.yml\nprod/b.y");
+  put(tmp / "prod/b.y", "hand-written\n");
+  EXPECT_THROW(write_tree(tmp.path(), render({{"prod/b.y", "generated\n"}})), util::EnvironmentError);
+  EXPECT_EQ(get(tmp / "prod/b.y"), "hand-written\n");
 }
 
 TEST(WriteTree, IdenticalFilesAreNotRewritten)
