@@ -109,6 +109,36 @@ TEST(Load, AliasBombIsRefused)
   EXPECT_EQ(d.sorted()[0].code, "E0107");
 }
 
+TEST(Load, TheValueOfADuplicateKeyIsLeftUnread)
+{
+  // Only the duplicate is reported: its value (here a mapping with a null
+  // key, an error of its own) is never read, and the first value stands.
+  diag::Diagnostics d;
+  auto documents = load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: {a: 1}\nspec:\n  : x\n  y: [1]\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:4:1: E0102: duplicate key \"spec\"");
+  EXPECT_EQ(d.error_count(), 1u);
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0].root.find("spec")->find("a")->integer, 1);
+}
+
+TEST(Load, AliasesCopyTheirValueWithItsOwnLocation)
+{
+  diag::Diagnostics d;
+  auto documents =
+      load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  a: &x {b: [1, two]}\n  c: *x\n", d);
+  ASSERT_EQ(documents.size(), 1u) << first_error(d);
+  const load::Node* c = documents[0].root.find("spec")->find("c");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->find("b")->items[1].text, "two");
+  EXPECT_EQ(c->line, 4);
+  EXPECT_EQ(c->column, 6);
+  // A mapping used as a key is not a plain string.
+  diag::Diagnostics bad;
+  EXPECT_TRUE(
+      load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  a: &x {b: 1}\n  *x : 3\n", bad).empty());
+  EXPECT_EQ(first_error(bad), "in.yaml:4:6: E0101: mapping keys must be plain strings");
+}
+
 TEST(Load, SyntaxErrorHasALocation)
 {
   diag::Diagnostics d;
@@ -121,7 +151,8 @@ TEST(Load, SyntaxErrorHasALocation)
 TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') +
+                std::string(100000, ']') + "\n",
             d);
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
 }
@@ -140,13 +171,15 @@ TEST(Load, DeepBlockNestingIsRefused)
 TEST(Load, NestingJustOverTheLimitIsReportedAtTheValue)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n", d);
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n",
+            d);
   EXPECT_EQ(first_error(d), "in.yaml:3:71: E0106: values are nested more than 64 levels deep");
 }
 
 TEST(Load, BlockScalarsAndQuotedBracketsAreNotNesting)
 {
-  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\nspec:\n  text: |\n";
+  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: "
+                     "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\nspec:\n  text: |\n";
   for (int i = 0; i < 200; ++i) {
     text += std::string(4 + i, ' ') + "line\n";
   }
