@@ -20,6 +20,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -87,10 +88,21 @@ bool report_diagnostics(const Compilation& c, const Options& options)
   return c.diagnostics.has_errors();
 }
 
+// The command ends the process: freeing a large compilation (hundreds of
+// thousands of small allocations, ~0.1 s at 10,000 projects) would only
+// delay the exit, which returns the memory at once. Kept reachable from
+// here, so leak checkers do not count it.
+Compilation& keep_until_exit(Compilation c)
+{
+  static auto* kept = new std::vector<std::unique_ptr<Compilation>>;
+  kept->push_back(std::make_unique<Compilation>(std::move(c)));
+  return *kept->back();
+}
+
 int validate_command(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
-  Compilation c = compile(*source, false);
+  Compilation& c = keep_until_exit(compile(*source, false));
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }
@@ -190,7 +202,7 @@ int check_command(const Compilation& c, const Options& options, write::Provenanc
 int render_command(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
-  Compilation c = compile(*source, false);
+  Compilation& c = keep_until_exit(compile(*source, false));
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }

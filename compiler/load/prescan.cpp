@@ -48,12 +48,24 @@ bool starts_token(std::string_view line, size_t indent, size_t i)
   return word == i || line[word] == '!' || line[word] == '&';
 }
 
+// True if the '[' or '{' at line[i] opens a flow collection rather than
+// being part of a plain scalar ("kin[d"): it starts a token.
+bool opens_flow(std::string_view line, size_t indent, size_t i, int flow)
+{
+  if (i == indent) {
+    return true;
+  }
+  char before = line[i - 1];
+  return before == ' ' || before == '\t' ||
+         (flow > 0 && std::string_view("[{,:").find(before) != std::string_view::npos);
+}
+
 } // namespace
 
 std::optional<Prescan> prescan(std::string_view text, int limit)
 {
-  std::vector<size_t> block;  // indentation of each open block collection
-  int flow = 0;               // open [ and {
+  std::vector<size_t> block;           // indentation of each open block collection
+  int flow = 0;                        // open [ and {
   std::optional<size_t> scalar_indent; // inside a block scalar deeper than this
   int line_number = 0;
   size_t start = 0;
@@ -63,7 +75,13 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
     ++line_number;
     size_t indent = indentation(line);
     bool blank = indent == line.size() || line[indent] == '#' || line[indent] == '\r';
-    if (scalar_indent && (blank || indent > *scalar_indent)) {
+    bool marker = line.substr(0, 3) == "---" || line.substr(0, 3) == "...";
+    if (marker && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
+      // A document starts or ends: nothing stays open across it.
+      block.clear();
+      flow = 0;
+      scalar_indent.reset();
+    } else if (scalar_indent && (blank || indent > *scalar_indent)) {
       // block scalar content: text, not structure
     } else if (!blank) {
       scalar_indent.reset();
@@ -82,11 +100,12 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
           }
           continue;
         }
-        if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" [{,:-").find(line[i - 1]) != std::string_view::npos)) {
+        if ((c == '"' || c == '\'') &&
+            (i == 0 || std::string_view(" [{,:-").find(line[i - 1]) != std::string_view::npos)) {
           quote = c;
         } else if (c == '#' && (i == 0 || line[i - 1] == ' ')) {
           break;
-        } else if (c == '[' || c == '{') {
+        } else if ((c == '[' || c == '{') && opens_flow(line, indent, i, flow)) {
           ++flow;
         } else if ((c == ']' || c == '}') && flow > 0) {
           --flow;
