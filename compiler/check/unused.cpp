@@ -5,17 +5,33 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace edgegen::check {
 
 namespace {
 
+// What the warning needs, kept as pointers into the model: the message is
+// written only for the few objects that are unused.
 struct Use
 {
-  std::string kind; // as in `misspelt`
-  std::string message;
-  diag::Location location;
+  const char* kind = ""; // as in `misspelt`: "middleware", "issuer", "service"
+  const std::string* project = nullptr;
+  const std::string* name = nullptr;
+  const diag::Location* location = nullptr;
   bool used = false;
+
+  std::string misspelt_key() const { return project ? std::string(kind) + " " + *project : kind; }
+  std::string message() const
+  {
+    if (project && std::string_view(kind) == "service") {
+      return "service \"" + *name + "\" of project \"" + *project + "\" is not used by any route";
+    }
+    if (std::string_view(kind) == "middleware") {
+      return "middleware \"" + *name + "\" is not used by any route, chain or the dashboard";
+    }
+    return "issuer \"" + *name + "\" is not used by any environment, route or certificate";
+  }
 };
 
 } // namespace
@@ -79,17 +95,18 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
       }
       for (const auto& service : project.services) {
         Use& use = services[service.output_name];
-        use.kind = "service " + project.name;
-        use.message = "service \"" + service.name + "\" of project \"" + project.name + "\" is not used by any route";
-        use.location = service.location;
+        use.kind = "service";
+        use.project = &project.name;
+        use.name = &service.name;
+        use.location = &service.location;
         use.used = use.used || used_services.count(service.output_name);
       }
     }
     auto note = [&](const model::Middleware& middleware) {
       Use& use = middlewares[middleware.output_name];
       use.kind = "middleware";
-      use.message = "middleware \"" + middleware.name + "\" is not used by any route, chain or the dashboard";
-      use.location = middleware.location;
+      use.name = &middleware.name;
+      use.location = &middleware.location;
       use.used = use.used || used_middlewares.count(middleware.output_name);
     };
     for (const auto& middleware : config.middlewares) {
@@ -103,16 +120,16 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
     for (const auto& issuer : config.issuers) {
       Use& use = issuers[issuer.name];
       use.kind = "issuer";
-      use.message = "issuer \"" + issuer.name + "\" is not used by any environment, route or certificate";
-      use.location = issuer.location;
+      use.name = &issuer.name;
+      use.location = &issuer.location;
       use.used = use.used || used_issuers.count(issuer.name);
     }
   }
   for (const auto& [code, uses] :
        {std::pair{"W0601", &middlewares}, std::pair{"W0602", &services}, std::pair{"W0603", &issuers}}) {
     for (const auto& [name, use] : *uses) {
-      if (!use.used && !misspelt.count(use.kind)) {
-        diagnostics.warning(code, use.location, use.message,
+      if (!use.used && !misspelt.count(use.misspelt_key())) {
+        diagnostics.warning(code, *use.location, use.message(),
                             "use it, delete it, or keep it with the annotation edgegen.dev/ignore: \"" +
                                 std::string(code) + "\"");
       }

@@ -82,11 +82,32 @@ void throw_io_error(std::string_view action, const std::string& path, int error_
   throw util::EnvironmentError(std::string(action) + " " + path + ": " + std::strerror(error_number));
 }
 
+bool KnownDirectories::contains(std::string_view rel) const
+{
+  std::lock_guard<std::mutex> lock(m_mutex);
+  return m_directories.find(rel) != m_directories.end();
+}
+
+void KnownDirectories::insert(std::string_view rel)
+{
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_directories.emplace(rel);
+}
+
 Probe probe(const std::string& out_dir, std::string_view rel)
+{
+  KnownDirectories none;
+  return probe(out_dir, rel, none);
+}
+
+Probe probe(const std::string& out_dir, std::string_view rel, KnownDirectories& known)
 {
   Probe result;
   struct stat st;
   for (size_t slash = rel.find('/'); slash != std::string_view::npos; slash = rel.find('/', slash + 1)) {
+    if (known.contains(rel.substr(0, slash))) {
+      continue;
+    }
     std::string path = join_path(out_dir, rel.substr(0, slash));
     if (::lstat(path.c_str(), &st) != 0) {
       if (errno == ENOENT) {
@@ -98,6 +119,7 @@ Probe probe(const std::string& out_dir, std::string_view rel)
       result.blocker = std::string(rel.substr(0, slash));
       return result;
     }
+    known.insert(rel.substr(0, slash));
   }
   std::string path = join_path(out_dir, rel);
   if (::lstat(path.c_str(), &st) != 0) {

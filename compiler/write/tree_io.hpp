@@ -1,5 +1,6 @@
 #pragma once
 
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -29,6 +30,23 @@ struct Probe
 // What is at out_dir/rel (without following a symbolic link at the end
 // either: a link is EntryKind::other).
 Probe probe(const std::string& out_dir, std::string_view rel);
+
+// Directories below out_dir found to be real directories by one run, so
+// that probing thousands of files in them does not inspect each directory
+// again. Valid while nothing removes a directory. Thread-safe.
+class KnownDirectories
+{
+public:
+  bool contains(std::string_view rel) const;
+  void insert(std::string_view rel);
+
+private:
+  mutable std::mutex m_mutex;
+  std::set<std::string, std::less<>> m_directories;
+};
+
+// probe(), skipping the directories in `known` and adding those it finds.
+Probe probe(const std::string& out_dir, std::string_view rel, KnownDirectories& known);
 
 // True if the regular file at `path` holds exactly `expected`; compares the
 // size first, then reads in chunks, so a changed file is rarely read whole.

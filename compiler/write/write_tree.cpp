@@ -167,6 +167,7 @@ struct TreeWriter::State
   std::string out_dir;
   SumListing previous; // with the paths of the journal of an interrupted render
   std::set<std::string> pending;
+  KnownDirectories known;         // for add()'s probes, before finish() removes anything
   std::mutex mutex;               // guards everything below while add() runs
   std::vector<std::string> paths; // every path added, for the checks of finish()
   std::set<std::string> rendered;
@@ -287,7 +288,7 @@ void TreeWriter::add(RenderedFile file)
   // so whatever of an earlier render is in the way is an orphan.
   const std::set<std::string>& earlier = s.previous.paths;
   std::string full = join_path(s.out_dir, file.path);
-  Probe found = probe(s.out_dir, file.path);
+  Probe found = probe(s.out_dir, file.path, s.known);
   if (!found.blocker.empty()) {
     if (!earlier.count(found.blocker) || probe(s.out_dir, found.blocker).kind != EntryKind::file) {
       throw util::EnvironmentError("cannot write " + full + ": " + join_path(s.out_dir, found.blocker) +
