@@ -27,6 +27,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+def fresh(out):
+    """Removes the output of the previous run and waits until the disk has
+    written the removal, so that a cold run pays for its own files only."""
+    shutil.rmtree(out, ignore_errors=True)
+    os.sync()
+
+
 def timed(cmd, prepare=None):
     """-> (seconds, peak RSS in MB) of one run of cmd (a list). The wall time
     is taken around the process, the peak RSS from wait4's rusage of that one
@@ -90,7 +97,7 @@ def main():
         if not os.path.isdir(fixture):
             subprocess.run([sys.executable, os.path.join(HERE, "generate_fixture.py"), str(n), fixture,
                             "--targets", args.targets], check=True)
-        clear = lambda: shutil.rmtree(out, ignore_errors=True)
+        clear = lambda: fresh(out)
         validate = measure([edgegen, "validate", fixture], args.runs)
         cold = measure([edgegen, "render", fixture, "--out", out], args.runs, prepare=clear)
         warm = measure([edgegen, "render", fixture, "--out", out], args.runs)
@@ -103,8 +110,8 @@ def main():
                 subprocess.run([sys.executable, os.path.join(HERE, "generate_fixture.py"), str(n), traefik_fixture,
                                 "--targets", "traefik"], check=True)
             row["traefik"] = measure([edgegen, "render", traefik_fixture, "--out", traefik_out], args.runs,
-                                     prepare=lambda: shutil.rmtree(traefik_out, ignore_errors=True))
-            ref_clear = lambda: shutil.rmtree(ref_out, ignore_errors=True)
+                                     prepare=lambda: fresh(traefik_out))
+            ref_clear = lambda: fresh(ref_out)
             row["reference"] = measure([sys.executable, os.path.join(HERE, "reference_render.py"), traefik_fixture,
                                         ref_out], args.runs, prepare=ref_clear)
         if n == args.kustomize_size and "kubernetes" in args.targets and shutil.which("kubectl"):

@@ -23,7 +23,8 @@ std::string temp_path_for(const std::string& path)
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   name.resize(std::min(name.size(), k_max_base_name));
-  return dir + "." + name + "." + std::to_string(::getpid()) + "." + std::to_string(g_temp_counter++) + ".tmp";
+  static const std::string pid = std::to_string(::getpid()); // one process writes a tree
+  return dir + "." + name + "." + pid + "." + std::to_string(g_temp_counter++) + ".tmp";
 }
 
 } // namespace

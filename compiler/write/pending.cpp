@@ -55,20 +55,26 @@ void write_pending(const std::string& out_dir, const std::set<std::string>& path
   file.commit();
 }
 
-void append_pending(const std::string& out_dir, const std::string& path)
+PendingAppender::PendingAppender(const std::string& out_dir) : m_path(join_path(out_dir, k_pending_path))
 {
-  std::string full = join_path(out_dir, k_pending_path);
-  int fd = ::open(full.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (fd < 0) {
-    throw_io_error("cannot open", full, errno);
+  m_fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (m_fd < 0) {
+    throw_io_error("cannot open", m_path, errno);
   }
+}
+
+PendingAppender::~PendingAppender()
+{
+  ::close(m_fd);
+}
+
+void PendingAppender::append(const std::string& path)
+{
   std::string line = path + "\n";
   // One write(2): a killed process leaves the whole line or none of it.
-  ssize_t written = ::write(fd, line.data(), line.size());
-  int error = errno;
-  ::close(fd);
+  ssize_t written = ::write(m_fd, line.data(), line.size());
   if (written != static_cast<ssize_t>(line.size())) {
-    throw_io_error("cannot write", full, written < 0 ? error : EIO);
+    throw_io_error("cannot write", m_path, written < 0 ? errno : EIO);
   }
 }
 

@@ -11,8 +11,21 @@ inline constexpr std::string_view k_pending_path = ".edgegen.pending";
 
 std::set<std::string> read_pending(const std::string& out_dir);
 void write_pending(const std::string& out_dir, const std::set<std::string>& paths);
-// Adds one path to the journal that write_pending wrote.
-void append_pending(const std::string& out_dir, const std::string& path);
+// Adds paths to the journal that write_pending wrote, one line each, through
+// one descriptor (a render appends one per file it stages).
+class PendingAppender
+{
+public:
+  explicit PendingAppender(const std::string& out_dir);
+  ~PendingAppender();
+  PendingAppender(const PendingAppender&) = delete;
+  PendingAppender& operator=(const PendingAppender&) = delete;
+  void append(const std::string& path);
+
+private:
+  std::string m_path;
+  int m_fd = -1;
+};
 void remove_pending(const std::string& out_dir);
 
 } // namespace edgegen::write

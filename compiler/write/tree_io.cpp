@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 
 namespace edgegen::write {
 namespace {
@@ -84,13 +85,13 @@ void throw_io_error(std::string_view action, const std::string& path, int error_
 
 bool KnownDirectories::contains(std::string_view rel) const
 {
-  std::lock_guard<std::mutex> lock(m_mutex);
+  std::shared_lock<std::shared_mutex> lock(m_mutex);
   return m_directories.find(rel) != m_directories.end();
 }
 
 void KnownDirectories::insert(std::string_view rel)
 {
-  std::lock_guard<std::mutex> lock(m_mutex);
+  std::unique_lock<std::shared_mutex> lock(m_mutex);
   m_directories.emplace(rel);
 }
 

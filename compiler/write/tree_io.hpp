@@ -1,6 +1,6 @@
 #pragma once
 
-#include <mutex>
+#include <shared_mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -41,7 +41,7 @@ public:
   void insert(std::string_view rel);
 
 private:
-  mutable std::mutex m_mutex;
+  mutable std::shared_mutex m_mutex; // read far more often than written
   std::set<std::string, std::less<>> m_directories;
 };
 

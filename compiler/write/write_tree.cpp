@@ -210,6 +210,7 @@ struct TreeWriter::State
   }
 
   bool journal_started = false;
+  std::unique_ptr<PendingAppender> journal; // open while files are staged
 
   void stage(const RenderedFile& file)
   {
@@ -220,9 +221,10 @@ struct TreeWriter::State
       if (!journal_started) {
         make_directories(std::string(k_pending_path));
         write_pending(out_dir, previous.paths); // with the paths of an earlier journal
+        journal = std::make_unique<PendingAppender>(out_dir);
         journal_started = true;
       }
-      append_pending(out_dir, file.path);
+      journal->append(file.path);
       make_directories(file.path);
     }
     auto atomic = std::make_unique<AtomicFile>(join_path(out_dir, file.path));
@@ -261,6 +263,7 @@ TreeWriter::~TreeWriter()
   // the journal is as it was, then the directories made for them go,
   // deepest first.
   m_state->staged.clear();
+  m_state->journal.reset();
   try {
     if (m_state->journal_started) {
       m_state->pending.empty() ? remove_pending(m_state->out_dir) : write_pending(m_state->out_dir, m_state->pending);
@@ -358,6 +361,7 @@ WriteReport TreeWriter::finish()
   for (const RenderedFile& file : s.deferred) {
     s.stage(file);
   }
+  s.journal.reset(); // write_pending replaces the file below
   std::sort(s.staged.begin(), s.staged.end(),
             [](const Staged& a, const Staged& b) { return a.rank != b.rank ? a.rank < b.rank : a.path < b.path; });
   // Every changed file went to its temporary name first; one sync of the

@@ -176,12 +176,18 @@ void render(const model::Config& config, const Sink& sink)
     }
   }
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
-  std::map<std::string, std::vector<Value>> certificates; // by directory
+  // Grouped by directory first, built one directory at a time: the objects
+  // of every certificate of a large edge need not exist at once.
+  std::map<std::string, std::vector<const Certificate*>> certificates;
   for (const auto* certificate : sorted) {
-    certificates[layer_directory(config, "certificates", certificate->project)].push_back(
-        certificate_object(context, *certificate));
+    certificates[layer_directory(config, "certificates", certificate->project)].push_back(certificate);
   }
-  for (auto& [directory, documents] : certificates) {
+  for (const auto& [directory, group] : certificates) {
+    std::vector<Value> documents;
+    documents.reserve(group.size());
+    for (const auto* certificate : group) {
+      documents.push_back(certificate_object(context, *certificate));
+    }
     add(directory, "certificates.yaml", std::move(documents));
   }
 
