@@ -63,7 +63,11 @@ void emit_each(const model::Model& model, const std::vector<std::string>& enviro
       units.emplace_back(&config, &target);
     }
   }
-  // Targets only read the model: each environment's targets render side by side.
+  // Targets only read the model: they render side by side. Target by target
+  // (a target costs about the same in every environment), so that the
+  // workers finish together instead of one waiting on the last big target.
+  std::stable_sort(units.begin(), units.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; }); // table order
   util::parallel_for(
       units.size(), [&](size_t i) { units[i].second->render(*units[i].first, sink); }, 1);
 }
