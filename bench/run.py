@@ -58,6 +58,44 @@ def measure(cmd, runs, prepare=None):
             "rss": max(s[1] for s in samples)}
 
 
+def file_floor(out, runs):
+    """The disk's own price for a cold render's files: creating the same
+    files (same directories, same sizes) under a temporary name and renaming
+    them into place, then one sync, as edgegen does, from Python. Measured in
+    the same run, so a cold render can be read against it."""
+    files = []
+    for root, _, names in os.walk(out):
+        for name in names:
+            path = os.path.join(root, name)
+            files.append((os.path.relpath(path, out), os.path.getsize(path)))
+    target = out + "-floor"
+
+    def create():
+        start = time.perf_counter()
+        made = set()
+        for i, (rel, size) in enumerate(files):
+            path = os.path.join(target, rel)
+            directory = os.path.dirname(path)
+            if directory not in made:
+                os.makedirs(directory, exist_ok=True)
+                made.add(directory)
+            temp = os.path.join(directory, f".{os.path.basename(path)}.{i}.tmp")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            os.write(fd, b"x" * size)
+            os.close(fd)
+            os.rename(temp, path)
+        os.sync()
+        return time.perf_counter() - start
+
+    samples = []
+    for _ in range(runs):
+        fresh(target)
+        samples.append(create())
+    fresh(target)
+    samples.sort()
+    return {"median": statistics.median(samples), "min": samples[0], "max": samples[-1], "files": len(files)}
+
+
 def kustomize(out):
     """-> (seconds, directories): `kubectl kustomize` over every Kustomize
     directory of the first environment, one after the other (as Flux and
@@ -101,7 +139,7 @@ def main():
         validate = measure([edgegen, "validate", fixture], args.runs)
         cold = measure([edgegen, "render", fixture, "--out", out], args.runs, prepare=clear)
         warm = measure([edgegen, "render", fixture, "--out", out], args.runs)
-        row = {"n": n, "validate": validate, "cold": cold, "warm": warm}
+        row = {"n": n, "validate": validate, "cold": cold, "warm": warm, "floor": file_floor(out, args.runs)}
         if not args.no_reference:
             # Like with like: edgegen rendering only what the reference renders.
             traefik_fixture = os.path.join(work, f"fixture-{n}-traefik")
@@ -120,13 +158,14 @@ def main():
         print(f"N={n}: done", file=sys.stderr)
 
     print(f"targets: {args.targets}; {args.runs} runs each; median (min–max); peak RSS over the runs\n")
-    head = "| N | validate | render cold | render warm | peak RSS validate / render |"
-    sep = "|---|---|---|---|---|"
+    head = "| N | validate | render cold | render warm | peak RSS validate / render | files | creating them alone |"
+    sep = "|---|---|---|---|---|---|---|"
     print(head)
     print(sep)
     for r in rows:
         print(f"| {r['n']:,} | {fmt(r['validate'])} | {fmt(r['cold'])} | {fmt(r['warm'])} | "
-              f"{r['validate']['rss']:.0f} / {max(r['cold']['rss'], r['warm']['rss']):.0f} MB |")
+              f"{r['validate']['rss']:.0f} / {max(r['cold']['rss'], r['warm']['rss']):.0f} MB | "
+              f"{r['floor']['files']:,} | {fmt(r['floor'])} |")
     if not args.no_reference:
         print("\nTraefik output only (targets: [traefik]), cold, against the Python/PyYAML reference renderer:\n")
         print("| N | edgegen render | Python/PyYAML reference | reference ÷ edgegen |")
