@@ -108,7 +108,8 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
 // whole output: add() compares a file with what is on disk and stages it
 // under its temporary name if it changed, keeping only its path; finish()
 // puts the staged files in place in rank order and removes the orphans.
-// add() throws on a file it must not overwrite; a TreeWriter destroyed
+// A file it must not overwrite makes finish() throw (for the first such
+// path, whatever order the files came in); a TreeWriter destroyed
 // before finish() removes what it staged and the directories it created,
 // so an error leaves out_dir as it was. add() may be called from several
 // threads.
@@ -124,6 +125,7 @@ public:
   WriteReport finish();
 
 private:
+  void add_checked(RenderedFile file);
   struct State;
   std::unique_ptr<State> m_state;
 };

@@ -176,6 +176,7 @@ struct TreeWriter::State
   // finish() removes after every check passed. Rare: a file became a
   // directory or the reverse.
   std::vector<RenderedFile> deferred;
+  std::map<std::string, std::string> refusals; // path -> why it cannot be written
   InTheWay in_the_way;
   std::set<std::string> existing_dirs;   // known to exist
   std::vector<std::string> created_dirs; // in creation order, removed again on failure
@@ -282,11 +283,25 @@ void TreeWriter::add(RenderedFile file)
   if (!is_valid_output_path(file.path)) {
     throw std::logic_error("invalid output path \"" + file.path + "\"");
   }
+  std::string path = file.path;
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    s.paths.push_back(file.path);
-    s.rendered.insert(file.path);
+    s.paths.push_back(path);
+    s.rendered.insert(path);
   }
+  // Files come from several threads in no fixed order: a refusal is kept,
+  // and finish() reports the one of the first path, the same every run.
+  try {
+    add_checked(std::move(file));
+  } catch (const util::EnvironmentError& e) {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.refusals.emplace(path, e.what());
+  }
+}
+
+void TreeWriter::add_checked(RenderedFile file)
+{
+  State& s = *m_state;
   // A path rendered now cannot also be a directory of one (finish() checks),
   // so whatever of an earlier render is in the way is an orphan.
   const std::set<std::string>& earlier = s.previous.paths;
@@ -327,12 +342,21 @@ void TreeWriter::add(RenderedFile file)
                                    ": edgegen did not write it (it is not listed in edgegen.sum)");
     }
   }
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    if (!s.refusals.empty()) {
+      return; // finish() fails anyway: check the rest, stage nothing more
+    }
+  }
   s.stage(file);
 }
 
 WriteReport TreeWriter::finish()
 {
   State& s = *m_state;
+  if (!s.refusals.empty()) {
+    throw util::EnvironmentError(s.refusals.begin()->second);
+  }
   check_output_paths(std::move(s.paths));
   const std::string& out_dir = s.out_dir;
   WriteReport& report = s.report;

@@ -172,6 +172,25 @@ TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
   EXPECT_NO_THROW(write_tree(tmp.path(), render({{"prod/a.yml", "hand-written\n"}})));
 }
 
+TEST(TreeWriter, ReportsTheFirstRefusalByPathWhateverTheOrder)
+{
+  TempDir tmp;
+  put(tmp / "a/one.yml", "mine\n");
+  put(tmp / "b/two.yml", "mine too\n");
+  auto files = render({{"a/one.yml", "x"}, {"b/two.yml", "y"}, {"c/three.yml", "z"}});
+  TreeWriter writer(tmp.path());
+  for (auto it = files.rbegin(); it != files.rend(); ++it) {
+    writer.add(*it); // refusals wait for finish()
+  }
+  try {
+    writer.finish();
+    FAIL() << "expected an EnvironmentError";
+  } catch (const util::EnvironmentError& e) {
+    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path() +
+                                         "/a/one.yml: edgegen did not write it (it is not listed in edgegen.sum)");
+  }
+}
+
 TEST(WriteTree, IgnoresSumEntriesOutsideTheOutputDirectory)
 {
   TempDir tmp;
