@@ -31,23 +31,16 @@ source::SourceTree fixture(int projects)
                         ""});
   for (int i = 0; i < projects; ++i) {
     std::string name = "team-" + std::to_string(i);
-    tree.files.push_back(
-        {"projects/" + name + ".yaml",
-         "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: " + name +
-             "\nspec:\n  services:\n    api:\n      port: 8000\n    web:\n      port: 80\n"
-             "  routes:\n    - name: api\n      host: " +
-             name +
-             ".${domain}\n      pathPrefix: /api\n"
-             "      service: api\n      middlewares: [secure-headers, rate-limit]\n"
-             "    - name: web\n      host: " +
-             name +
-             ".${domain}\n      service: web\n"
-             "    - name: beta\n      rule: Host(`beta-" +
-             name +
-             ".${domain}`) && Header(`X-Beta`, `1`)\n"
-             "      service: web\n      priority: 100\n"
-             "  middlewares:\n    rate-limit:\n      rateLimit:\n        average: 100\n        burst: 50\n",
-         ""});
+    tree.files.push_back({"projects/" + name + ".yaml",
+                          "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: " + name +
+                            "\nspec:\n  services:\n    api:\n      port: 8000\n    web:\n      port: 80\n"
+                            "  routes:\n    - name: api\n      host: " + name + ".${domain}\n      pathPrefix: /api\n"
+                            "      service: api\n      middlewares: [secure-headers, rate-limit]\n"
+                            "    - name: web\n      host: " + name + ".${domain}\n      service: web\n"
+                            "    - name: beta\n      rule: Host(`beta-" + name + ".${domain}`) && Header(`X-Beta`, `1`)\n"
+                            "      service: web\n      priority: 100\n"
+                            "  middlewares:\n    rate-limit:\n      rateLimit:\n        average: 100\n        burst: 50\n",
+                          ""});
   }
   return tree;
 }

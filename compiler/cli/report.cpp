@@ -129,7 +129,8 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     if (format == Format::github) {
       out << "::" << severity_name(d.severity) << " file=" << github_escape(d.location.file.str(), true)
           << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
-          << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false) << "\n";
+          << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false)
+          << "\n";
     } else {
       text(d, tree, out, Paint{colour});
     }

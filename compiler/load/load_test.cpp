@@ -151,8 +151,7 @@ TEST(Load, SyntaxErrorHasALocation)
 TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') +
-                std::string(100000, ']') + "\n",
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
             d);
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
 }
@@ -171,8 +170,7 @@ TEST(Load, DeepBlockNestingIsRefused)
 TEST(Load, NestingJustOverTheLimitIsReportedAtTheValue)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n",
-            d);
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n", d);
   EXPECT_EQ(first_error(d), "in.yaml:3:71: E0106: values are nested more than 64 levels deep");
 }
 

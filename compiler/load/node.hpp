@@ -19,8 +19,8 @@ struct Node
   bool boolean = false;
   int64_t integer = 0;
   double floating = 0;
-  std::vector<Node> items;                    // list items, or map values
-  std::vector<std::string> keys;              // map keys, parallel to items, in source order
+  std::vector<Node> items;      // list items, or map values
+  std::vector<std::string> keys; // map keys, parallel to items, in source order
   std::vector<std::pair<int, int>> key_marks; // (line, column) of each key
   const std::string* file = nullptr;          // interned (diag::FileName::str())
   int line = 0;

@@ -366,7 +366,8 @@ private:
       resolve_plain_scalar(text, out);
       bool ok = (type == "int" && out.kind == Node::Kind::integer) ||
                 (type == "float" && (out.kind == Node::Kind::floating || out.kind == Node::Kind::integer)) ||
-                (type == "bool" && out.kind == Node::Kind::boolean) || (type == "null" && out.kind == Node::Kind::null);
+                (type == "bool" && out.kind == Node::Kind::boolean) ||
+                (type == "null" && out.kind == Node::Kind::null);
       if (type == "float" && out.kind == Node::Kind::integer) {
         out.kind = Node::Kind::floating;
         out.floating = static_cast<double>(out.integer);

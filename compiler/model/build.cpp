@@ -196,15 +196,17 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
 {
   Model model;
   Inputs in = sort_inputs(documents, valid, model, diagnostics);
-  bool edge_declared =
-      std::any_of(documents.begin(), documents.end(), [](const auto& d) { return d.kind == load::Kind::edge; });
+  bool edge_declared = std::any_of(documents.begin(), documents.end(),
+                                   [](const auto& d) { return d.kind == load::Kind::edge; });
   if (!edge_declared) {
-    diagnostics.error("E0304", {}, "no Edge document found", "add one file with `kind: Edge` (see examples/)");
+    diagnostics.error("E0304", {}, "no Edge document found",
+                      "add one file with `kind: Edge` (see examples/)");
     return model;
   }
   if (in.projects.size() > k_max_projects) {
     const load::Document& first_over = *in.projects[k_max_projects];
-    diagnostics.error("E0307", first_over.root.location(), "more than " + std::to_string(k_max_projects) + " projects",
+    diagnostics.error("E0307", first_over.root.location(),
+                      "more than " + std::to_string(k_max_projects) + " projects",
                       "split the edge into several sources rendered separately");
     return model;
   }

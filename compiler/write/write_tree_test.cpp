@@ -152,8 +152,8 @@ TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
     write_tree(tmp.path(), files);
     FAIL() << "expected an EnvironmentError";
   } catch (const util::EnvironmentError& e) {
-    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path() +
-                                         "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
+    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path()
+                                         + "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
   }
   // Nothing at all was written, not even the files that come first.
   EXPECT_EQ(listing(tmp.path()), (List{"prod/", "prod/a.yml"}));
@@ -201,8 +201,8 @@ TEST(WriteTree, IgnoresSumEntriesOutsideTheOutputDirectory)
   ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/link").c_str()), 0);
   std::string sum = get(out + "/edgegen.sum");
   std::string hash = std::string(64, '0');
-  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash +
-                                "  link/victim.txt\n" + hash + "  ./a.yml\n");
+  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash
+                                + "  link/victim.txt\n" + hash + "  ./a.yml\n");
   WriteReport report = write_tree(out, render({}));
   EXPECT_EQ(report.removed, (List{"a.yml"}));
   EXPECT_EQ(get(tmp / "outside.txt"), "precious");
