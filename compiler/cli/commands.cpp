@@ -15,7 +15,6 @@
 
 #include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -211,11 +210,7 @@ int render_command(const Options& options)
     return check_command(c, options, provenance);
   }
   write::TreeWriter writer(options.out);
-  std::atomic<size_t> count{0};
-  render_each(c, options, provenance, [&](write::RenderedFile file) {
-    ++count;
-    writer.add(std::move(file));
-  });
+  render_each(c, options, provenance, [&](write::RenderedFile file) { writer.add(std::move(file)); });
   write::WriteReport written = writer.finish();
   std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
   for (const auto& path : written.written) {
@@ -224,8 +219,9 @@ int render_command(const Options& options)
   for (const auto& path : written.removed) {
     log << "removed " << out_path(options.out, path) << "\n";
   }
-  log << "edgegen: " << count.load() << " files in " << options.out << " (" << written.written.size() << " written, "
-      << written.unchanged.size() << " unchanged, " << written.removed.size() << " removed)\n";
+  log << "edgegen: " << written.written.size() + written.unchanged.size() << " files in " << options.out << " ("
+      << written.written.size() << " written, " << written.unchanged.size() << " unchanged, "
+      << written.removed.size() << " removed)\n";
   return k_exit_ok;
 }
 

@@ -156,6 +156,13 @@ TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
 }
 
+TEST(Load, WhatFollowsADocumentMarkerIsScannedToo)
+{
+  diag::Diagnostics d;
+  load_text("--- " + std::string(100, '[') + std::string(100, ']') + "\n", d);
+  EXPECT_EQ(first_error(d), "in.yaml:1:70: E0106: values are nested more than 64 levels deep");
+}
+
 TEST(Load, DeepBlockNestingIsRefused)
 {
   std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n";

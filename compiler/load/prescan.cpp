@@ -74,14 +74,18 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
     std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     ++line_number;
     size_t indent = indentation(line);
-    bool blank = indent == line.size() || line[indent] == '#' || line[indent] == '\r';
     bool marker = line.substr(0, 3) == "---" || line.substr(0, 3) == "...";
     if (marker && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
-      // A document starts or ends: nothing stays open across it.
+      // A document starts or ends: nothing stays open across it. What
+      // follows the marker on its line is the new document's content.
       block.clear();
       flow = 0;
       scalar_indent.reset();
-    } else if (scalar_indent && (blank || indent > *scalar_indent)) {
+      for (indent = 3; indent < line.size() && (line[indent] == ' ' || line[indent] == '\t'); ++indent) {
+      }
+    }
+    bool blank = indent == line.size() || line[indent] == '#' || line[indent] == '\r';
+    if (scalar_indent && (blank || indent > *scalar_indent)) {
       // block scalar content: text, not structure
     } else if (!blank) {
       scalar_indent.reset();

@@ -206,7 +206,7 @@ private:
 
   void key_is_not_a_string(const Node& node)
   {
-    fail("E0101", {m_file, node.line, node.column, ""}, "mapping keys must be plain strings");
+    fail("E0101", node.location(), "mapping keys must be plain strings");
   }
 
   bool count(size_t values, const Node& at)

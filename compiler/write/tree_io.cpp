@@ -95,6 +95,12 @@ void KnownDirectories::insert(std::string_view rel)
   m_directories.emplace(rel);
 }
 
+void KnownDirectories::clear()
+{
+  std::unique_lock<std::shared_mutex> lock(m_mutex);
+  m_directories.clear();
+}
+
 Probe probe(const std::string& out_dir, std::string_view rel)
 {
   KnownDirectories none;

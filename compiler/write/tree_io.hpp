@@ -39,6 +39,7 @@ class KnownDirectories
 public:
   bool contains(std::string_view rel) const;
   void insert(std::string_view rel);
+  void clear();
 
 private:
   mutable std::shared_mutex m_mutex; // read far more often than written

@@ -112,7 +112,8 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
 // path, whatever order the files came in); a TreeWriter destroyed
 // before finish() removes what it staged and the directories it created,
 // so an error leaves out_dir as it was. add() may be called from several
-// threads.
+// threads. Paths are the caller's to check as a whole (Renderer::finish,
+// write_tree): add() only refuses one that could leave out_dir.
 class TreeWriter
 {
 public:

@@ -167,9 +167,10 @@ struct TreeWriter::State
   std::string out_dir;
   SumListing previous; // with the paths of the journal of an interrupted render
   std::set<std::string> pending;
-  KnownDirectories known;         // for add()'s probes, before finish() removes anything
-  std::mutex mutex;               // guards everything below while add() runs
-  std::vector<std::string> paths; // every path added, for the checks of finish()
+  // Directories found real (probes) or made (staging); cleared when
+  // finish() removes what is in the way.
+  KnownDirectories known;
+  std::mutex mutex; // guards everything below while add() runs
   std::set<std::string> rendered;
   std::vector<Staged> staged;
   // Files that can only be staged once what is in their way is gone, which
@@ -178,7 +179,6 @@ struct TreeWriter::State
   std::vector<RenderedFile> deferred;
   std::map<std::string, std::string> refusals; // path -> why it cannot be written
   InTheWay in_the_way;
-  std::set<std::string> existing_dirs;   // known to exist
   std::vector<std::string> created_dirs; // in creation order, removed again on failure
   WriteReport report;
   bool finished = false;
@@ -187,8 +187,9 @@ struct TreeWriter::State
   void make_directories(const std::string& rel)
   {
     size_t slash = rel.rfind('/');
-    std::string dir = slash == std::string::npos ? out_dir : join_path(out_dir, rel.substr(0, slash));
-    if (dir.empty() || existing_dirs.count(dir)) {
+    std::string_view parent = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
+    std::string dir = parent.empty() ? out_dir : join_path(out_dir, parent);
+    if (dir.empty() || known.contains(parent)) {
       return;
     }
     std::vector<std::string> missing;
@@ -207,7 +208,7 @@ struct TreeWriter::State
       }
       created_dirs.push_back(*it);
     }
-    existing_dirs.insert(dir);
+    known.insert(parent); // "" stands for out_dir itself
   }
 
   bool journal_started = false;
@@ -286,7 +287,6 @@ void TreeWriter::add(RenderedFile file)
   std::string path = file.path;
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    s.paths.push_back(path);
     s.rendered.insert(path);
   }
   // Files come from several threads in no fixed order: a refusal is kept,
@@ -302,7 +302,7 @@ void TreeWriter::add(RenderedFile file)
 void TreeWriter::add_checked(RenderedFile file)
 {
   State& s = *m_state;
-  // A path rendered now cannot also be a directory of one (finish() checks),
+  // A path rendered now cannot also be a directory of one (the renderer checks),
   // so whatever of an earlier render is in the way is an orphan.
   const std::set<std::string>& earlier = s.previous.paths;
   std::string full = join_path(s.out_dir, file.path);
@@ -357,7 +357,6 @@ WriteReport TreeWriter::finish()
   if (!s.refusals.empty()) {
     throw util::EnvironmentError(s.refusals.begin()->second);
   }
-  check_output_paths(std::move(s.paths));
   const std::string& out_dir = s.out_dir;
   WriteReport& report = s.report;
   std::set<std::string> orphans;
@@ -381,7 +380,7 @@ WriteReport TreeWriter::finish()
   for (const std::string& rel : s.in_the_way.files) {
     prune_parents(out_dir, rel);
   }
-  s.existing_dirs.clear(); // some may be gone now
+  s.known.clear(); // some may be gone now
   for (const RenderedFile& file : s.deferred) {
     s.stage(file);
   }
