@@ -1,10 +1,10 @@
 // Micro-benchmarks of the pipeline's stages over a generated fixture held in
 // memory (no disk I/O except in Write): bytes/s for load, emit and hash,
 // documents/s for validate. Run: build/edgegen_bench [--benchmark_filter=…]
-#include "check/check.hpp"
 #include "emit/emit.hpp"
 #include "load/load.hpp"
 #include "model/build.hpp"
+#include "check/check.hpp"
 #include "validate/validate.hpp"
 #include "write/write.hpp"
 
