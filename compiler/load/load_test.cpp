@@ -156,6 +156,21 @@ TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
 }
 
+TEST(Load, ACommaRightAfterAQuotedValueOrAFlowCollectionIsRefused)
+{
+  // yaml-cpp loops forever on these at the start of a document.
+  for (const char* text : {"\"$\",", "'a',", "[a],", "{a: b},"}) {
+    diag::Diagnostics d;
+    load_text(text, d);
+    EXPECT_EQ(first_error(d), "in.yaml:1:" + std::to_string(std::string(text).size()) +
+                                  ": E0101: invalid YAML: ',' outside a list or mapping in [ ] or { }")
+        << text;
+  }
+  diag::Diagnostics fine;
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nk: a\"b\",x\nl: [a, \"b\", c]\n", fine);
+  EXPECT_FALSE(fine.has_errors()) << first_error(fine);
+}
+
 TEST(Load, WhatFollowsADocumentMarkerIsScannedToo)
 {
   diag::Diagnostics d;

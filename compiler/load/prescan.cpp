@@ -96,11 +96,13 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
         block.push_back(indent);
       }
       char quote = 0;
+      size_t closed = std::string_view::npos; // where a quoted value or the outer [ ] / { } ended
       for (size_t i = indent; i < line.size(); ++i) {
         char c = line[i];
         if (quote) {
           if (c == quote && !(quote == '"' && line[i - 1] == '\\')) {
             quote = 0;
+            closed = i;
           }
           continue;
         }
@@ -111,11 +113,13 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
         } else if ((c == '[' || c == '{') && opens_flow(line, indent, i, flow)) {
           ++flow;
         } else if ((c == ']' || c == '}') && flow > 0) {
-          --flow;
+          if (--flow == 0) {
+            closed = i;
+          }
         } else if (c == '-' && flow == 0 && i + 1 < line.size() && line[i + 1] == ' ') {
           block.push_back(i + 1); // "- - x": each dash opens a list
           continue;
-        } else if (c == ',' && flow == 0 && starts_token(line, indent, i)) {
+        } else if (c == ',' && flow == 0 && (starts_token(line, indent, i) || closed + 1 == i)) {
           // No YAML token starts with ',' outside [ ] and { }.
           return Prescan{Prescan::Problem::stray_comma, line_number, static_cast<int>(i) + 1};
         }
