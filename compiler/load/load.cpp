@@ -100,13 +100,7 @@ void load_file(const source::SourceFile& file, std::vector<Document>& out, diag:
   // with the value's own location, while converting.
   if (auto problem = prescan(bytes, 2 * k_max_depth)) {
     diag::Location location{file.display_name(), problem->line, problem->column, ""};
-    if (problem->problem == Prescan::Problem::too_deep) {
-      diagnostics.error("E0106", location,
-                        "values are nested more than " + std::to_string(k_max_depth) + " levels deep");
-    } else {
-      diagnostics.error("E0101", location, "invalid YAML: ',' outside a list or mapping in [ ] or { }",
-                        "quote the value if the comma belongs to it");
-    }
+    diagnostics.error("E0106", location, "values are nested more than " + std::to_string(k_max_depth) + " levels deep");
     return;
   }
   std::vector<Node> roots = read_yaml(file.display_name(), bytes, diagnostics);

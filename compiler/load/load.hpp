@@ -30,12 +30,10 @@ namespace edgegen::load {
 std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics);
 
 // The first place where the text nests collections more than `limit`
-// levels deep (judged from indentation, dashes and brackets), or starts a
-// token with ',' outside a flow collection; nullopt if there is none.
+// levels deep (judged from indentation, dashes and brackets); nullopt if
+// there is none.
 struct Prescan
 {
-  enum class Problem { too_deep, stray_comma };
-  Problem problem;
   int line;
   int column;
 };

@@ -156,21 +156,6 @@ TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
 }
 
-TEST(Load, ACommaRightAfterAQuotedValueOrAFlowCollectionIsRefused)
-{
-  // yaml-cpp loops forever on these at the start of a document.
-  for (const char* text : {"\"$\",", "'a',", "[a],", "{a: b},"}) {
-    diag::Diagnostics d;
-    load_text(text, d);
-    EXPECT_EQ(first_error(d), "in.yaml:1:" + std::to_string(std::string(text).size()) +
-                                  ": E0101: invalid YAML: ',' outside a list or mapping in [ ] or { }")
-        << text;
-  }
-  diag::Diagnostics fine;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nk: a\"b\",x\nl: [a, \"b\", c]\n", fine);
-  EXPECT_FALSE(fine.has_errors()) << first_error(fine);
-}
-
 TEST(Load, WhatFollowsADocumentMarkerIsScannedToo)
 {
   diag::Diagnostics d;
@@ -226,18 +211,43 @@ TEST(Load, InlinePrivateKeyIsRefusedWithoutRepeatingIt)
   EXPECT_EQ(d.sorted()[0].hint.find("c2VjcmV0"), std::string::npos);
 }
 
-TEST(Load, CommaStartingATokenOutsideFlowIsAnError)
+TEST(Load, ACommaWhereNoValueMayStartIsAnErrorAtTheComma)
 {
-  // yaml-cpp 0.7 loops forever on these; they never reach it.
-  for (const char* text : {",atru", "# c\n,", "%YAML 1.2\n---\n,", "&a ,", " , a", "!,", "&x,y"}) {
+  // yaml-cpp 0.7 loops forever on each of these unless stopped: it starts
+  // the same empty document again and again.
+  struct Case
+  {
+    const char* text;
+    const char* at;
+  };
+  for (Case c : std::vector<Case>{{",atru", "1:1"},
+                                  {"# c\n,", "2:1"},
+                                  {"%YAML 1.2\n---\n,", "3:1"},
+                                  {"&a ,", "1:4"},
+                                  {" , a", "1:2"},
+                                  {"!,", "1:2"},
+                                  {"&x,y", "1:3"},
+                                  {"\"$\",", "1:4"},
+                                  {"'a',", "1:4"},
+                                  {"[a],", "1:4"},
+                                  {"{a: b},", "1:7"},
+                                  {"\"h\n    a: true\n    b$\",", "3:8"},
+                                  {"'x\n y' ,", "2:5"},
+                                  {"a: 1\n, b: 2\n", "2:1"},
+                                  {"a: \"x\", b\n", "1:7"}}) {
     diag::Diagnostics d;
-    load_text(text, d);
-    ASSERT_TRUE(d.has_errors()) << text;
-    EXPECT_EQ(d.sorted()[0].code, "E0101") << text;
+    load_text(c.text, d);
+    EXPECT_EQ(first_error(d), std::string("in.yaml:") + c.at +
+                                  ": E0101: invalid YAML: ',' outside a list or mapping in [ ] or { }")
+        << c.text;
   }
+}
+
+TEST(Load, CommasThatYAMLAllowsOutsideBracketsAreValues)
+{
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: a}\nspec:\n  x: a, b\n  y: [a, b]\n"
-            "  z: |\n    , text\n",
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: a}\nspec:\n  x: a, b\n  y: [a, \"b\", c]\n"
+            "  z: |\n    , text\n  k: a\"b\",x\n  w: first\n    , continued\n",
             d);
   EXPECT_EQ(first_error(d), "");
 }

@@ -1,8 +1,7 @@
-// A cheap scan of the text before yaml-cpp 0.7 sees it, for two inputs it
+// A cheap scan of the text before yaml-cpp 0.7 sees it, for an input it
 // handles badly: nesting a few hundred levels deep (it gives up with "bad
-// file" at the end of the input, or worse, on a small stack), and a ','
-// starting a token outside flow collections (at the start of a document it
-// loops forever). The scan finds both first and says where they are.
+// file" at the end of the input, or worse, on a small stack). The scan
+// finds it first and says where it is.
 #include "load/load.hpp"
 
 #include <optional>
@@ -35,17 +34,6 @@ bool opens_block_scalar(std::string_view line)
   }
   return !code.empty() && (code.back() == '|' || code.back() == '>') &&
          (code.size() == 1 || code[code.size() - 2] == ' ');
-}
-
-// True if the ',' at line[i] starts a token: nothing but blanks before it,
-// or only a tag (!x) or an anchor (&x), which cannot hold a ','.
-bool starts_token(std::string_view line, size_t indent, size_t i)
-{
-  size_t word = i;
-  while (word > indent && line[word - 1] != ' ' && line[word - 1] != '\t') {
-    --word;
-  }
-  return word == i || line[word] == '!' || line[word] == '&';
 }
 
 // True if the '[' or '{' at line[i] opens a flow collection rather than
@@ -96,13 +84,11 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
         block.push_back(indent);
       }
       char quote = 0;
-      size_t closed = std::string_view::npos; // where a quoted value or the outer [ ] / { } ended
       for (size_t i = indent; i < line.size(); ++i) {
         char c = line[i];
         if (quote) {
           if (c == quote && !(quote == '"' && line[i - 1] == '\\')) {
             quote = 0;
-            closed = i;
           }
           continue;
         }
@@ -113,22 +99,17 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
         } else if ((c == '[' || c == '{') && opens_flow(line, indent, i, flow)) {
           ++flow;
         } else if ((c == ']' || c == '}') && flow > 0) {
-          if (--flow == 0) {
-            closed = i;
-          }
+          --flow;
         } else if (c == '-' && flow == 0 && i + 1 < line.size() && line[i + 1] == ' ') {
           block.push_back(i + 1); // "- - x": each dash opens a list
           continue;
-        } else if (c == ',' && flow == 0 && (starts_token(line, indent, i) || closed + 1 == i)) {
-          // No YAML token starts with ',' outside [ ] and { }.
-          return Prescan{Prescan::Problem::stray_comma, line_number, static_cast<int>(i) + 1};
         }
         if (static_cast<int>(block.size()) + flow > limit) {
-          return Prescan{Prescan::Problem::too_deep, line_number, static_cast<int>(i) + 1};
+          return Prescan{line_number, static_cast<int>(i) + 1};
         }
       }
       if (static_cast<int>(block.size()) + flow > limit) {
-        return Prescan{Prescan::Problem::too_deep, line_number, static_cast<int>(indent) + 1};
+        return Prescan{line_number, static_cast<int>(indent) + 1};
       }
       if (flow == 0 && opens_block_scalar(line)) {
         scalar_indent = indent;

@@ -36,13 +36,15 @@ public:
 
   std::vector<Node> documents;
   size_t document_count = 0;
+  YAML::Mark document_start; // of the latest document
   // Set when a document had to be abandoned (a diagnostic says why); the
   // rest of the file is still parsed, for its syntax errors.
   bool failed = false;
 
-  void OnDocumentStart(const YAML::Mark&) override
+  void OnDocumentStart(const YAML::Mark& mark) override
   {
     ++document_count;
+    document_start = mark;
     m_anchors.clear(); // anchor ids are per document
     m_root = Node{};
     m_skip_depth = 0;
@@ -405,13 +407,31 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
   try {
     std::istringstream in{std::string(bytes)};
     YAML::Parser parser(in);
+    int previous_start = -1;
     while (parser.HandleNextDocument(builder)) {
+      // Where no value may start (a ',' or a closing bracket outside flow
+      // collections), yaml-cpp 0.7 can end an empty document without taking
+      // the token, and would start the same document again forever. A
+      // document starting where the last one did is that loop.
+      if (builder.document_start.pos == previous_start) {
+        size_t at = static_cast<size_t>(previous_start);
+        throw YAML::ParserException(builder.document_start,
+                                    at < bytes.size() ? "unexpected '" + std::string(1, bytes[at]) + "'" : "unexpected end");
+      }
+      previous_start = builder.document_start.pos;
     }
   } catch (const YAML::Exception& e) {
     // yaml-cpp's marks are 0-based; an unknown mark is -1.
     int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-    diagnostics.error("E0101", {file, line, column, ""}, "invalid YAML: " + e.msg);
+    if (e.mark.pos >= 0 && static_cast<size_t>(e.mark.pos) < bytes.size() && bytes[e.mark.pos] == ',') {
+      // The commonest cause, worded for what it usually is: a list written
+      // JSON-style without its brackets.
+      diagnostics.error("E0101", {file, line, column, ""}, "invalid YAML: ',' outside a list or mapping in [ ] or { }",
+                        "quote the value if the comma belongs to it");
+    } else {
+      diagnostics.error("E0101", {file, line, column, ""}, "invalid YAML: " + e.msg);
+    }
     return {};
   }
   if (builder.document_count > k_max_documents) {
