@@ -5,11 +5,20 @@
 // which the unit tests replay.
 #include "cli/report.hpp"
 #include "pipeline.hpp"
+#include "util/parallel.hpp"
 #include "write/write.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
+
+// One thread: no threads started per input, and coverage that does not
+// depend on which worker took which piece of work.
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
+  edgegen::util::max_workers() = 1;
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

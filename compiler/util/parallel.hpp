@@ -9,14 +9,23 @@
 
 namespace edgegen::util {
 
-// Calls body(i) for every i in [0, n), spread over up to `hardware threads`
+// The most workers parallel_for uses (at most 8, and no more than the
+// hardware has). Setting it to 1 runs everything on the calling thread, in
+// index order, which makes a run repeatable instruction for instruction.
+inline std::atomic<size_t>& max_workers()
+{
+  static std::atomic<size_t> limit{std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8)};
+  return limit;
+}
+
+// Calls body(i) for every i in [0, n), spread over up to max_workers()
 // workers that take the next index as they go (with at least `grain`
 // indices per worker: fewer workers for small n). Callers write results into
 // slot i of a pre-sized vector and merge in index order afterwards, so the
 // outcome never depends on scheduling. The first exception is rethrown here.
 template <typename Body> void parallel_for(size_t n, const Body& body, size_t grain = 16)
 {
-  size_t workers = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, n / grain + 1});
+  size_t workers = std::min<size_t>(max_workers(), n / grain + 1);
   if (workers <= 1) {
     for (size_t i = 0; i < n; ++i) {
       body(i);
