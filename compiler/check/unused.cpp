@@ -18,7 +18,7 @@ struct Use
   const char* kind = ""; // as in `misspelt`: "middleware", "issuer", "service"
   const std::string* project = nullptr;
   const std::string* name = nullptr;
-  const diag::Location* location = nullptr;
+  const model::Location* location = nullptr;
   bool used = false;
 
   std::string misspelt_key() const { return project ? std::string(kind) + " " + *project : kind; }

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace edgegen::diag {
 
@@ -34,16 +35,43 @@ private:
   const std::string* m_name = nullptr;
 };
 
-// Where a value came from: a file of the source tree (relative, '/'-separated),
-// a 1-based line and column, and the JSON pointer of the value inside its
-// document. Every value from the loader onwards carries one.
+struct Location;
+
+// Where a value came from: a file of the source tree (relative, '/'-separated)
+// and a 1-based line and column. The model keeps one for each of its values
+// (16 bytes), and becomes a Location wherever a diagnostic needs one.
+struct Position
+{
+  Position() = default;
+  Position(FileName file_, int line_ = 0, int column_ = 0) : file(file_), line(line_), column(column_) {}
+  Position(const Location& location); // drops the pointer
+
+  FileName file;
+  int line = 0;   // 0: the whole file
+  int column = 0; // 0: the whole line
+};
+
+// A Position and the JSON pointer of the value inside its document. Every
+// value from the loader up to the model carries one, and so does every
+// diagnostic.
 struct Location
 {
+  Location() = default;
+  Location(FileName file_, int line_ = 0, int column_ = 0, std::string pointer_ = {})
+      : file(file_), line(line_), column(column_), pointer(std::move(pointer_))
+  {
+  }
+  Location(const Position& position) : file(position.file), line(position.line), column(position.column) {}
+
   FileName file;
   int line = 0;   // 0: the whole file
   int column = 0; // 0: the whole line
   std::string pointer;
 };
+
+inline Position::Position(const Location& location) : file(location.file), line(location.line), column(location.column)
+{
+}
 
 // "file:line:col", "file:line" or "file", the one spelling used everywhere.
 std::string format_location(const Location& location);

@@ -10,7 +10,7 @@
 
 namespace edgegen::model {
 
-using diag::Location;
+using Location = diag::Position; // the pointer is not kept in the model
 
 // A reference by name to another object, where it was written, and what it
 // resolved to (empty when nothing has that name: check/ reports it).
