@@ -16,7 +16,7 @@ const Node* Node::find(const std::string& key) const
 
 diag::Location Node::key_location(size_t index, const std::string& pointer) const
 {
-  return {diag::FileName::interned(file), key_marks[index].first, key_marks[index].second, pointer};
+  return {diag::FileName::interned(file), items[index].key_line, items[index].key_column, pointer};
 }
 
 diag::Location Node::location(const std::string& pointer) const

@@ -12,24 +12,28 @@ namespace edgegen::load {
 // with the place it was written. Our own type: yaml-cpp never leaves load/.
 struct Node
 {
-  enum class Kind { null, boolean, integer, floating, string, list, map };
+  enum class Kind : uint8_t { null, boolean, integer, floating, string, list, map };
 
+  // Laid out small (120 bytes): a large edge holds millions of these.
   Kind kind = Kind::null;
-  std::string text; // the string value, or a scalar as written
-  bool boolean = false;
-  int64_t integer = 0;
-  double floating = 0;
-  std::vector<Node> items;      // list items, or map values
-  std::vector<std::string> keys; // map keys, parallel to items, in source order
-  std::vector<std::pair<int, int>> key_marks; // (line, column) of each key
-  const std::string* file = nullptr;          // interned (diag::FileName::str())
-  int line = 0;
-  int column = 0;
   // How a string was written: 0 plain, '\'' or '"' quoted, '|' or '>' block,
   // and whether it sits on one line. With both, a problem at an offset inside
   // the value (a rule's syntax error) can be shown at its own column.
   char style = 0;
   bool one_line = false;
+  bool boolean = false;
+  int line = 0;
+  int column = 0;
+  int key_line = 0; // a mapping's value: where its key was written
+  int key_column = 0;
+  const std::string* file = nullptr; // interned (diag::FileName::str())
+  union {
+    int64_t integer = 0; // kind integer
+    double floating;     // kind floating
+  };
+  std::string text; // the string value, or a scalar as written
+  std::vector<Node> items;      // list items, or map values
+  std::vector<std::string> keys; // map keys, parallel to items, in source order
 
   bool is_map() const { return kind == Kind::map; }
   bool is_list() const { return kind == Kind::list; }

@@ -242,7 +242,7 @@ private:
     for (size_t i = 0; i < frame.node.keys.size(); ++i) {
       if (frame.node.keys[i] == name) {
         m_diagnostics.error("E0102", {m_file, at.line, at.column, ""}, "duplicate key \"" + name + "\"",
-                            "first defined at line " + std::to_string(frame.node.key_marks[i].first));
+                            "first defined at line " + std::to_string(frame.node.items[i].key_line));
         frame.duplicate = true;
       }
     }
@@ -305,8 +305,9 @@ private:
       return;
     }
     parent.has_key = false;
+    node.key_line = parent.key_line;
+    node.key_column = parent.key_column;
     parent.node.keys.push_back(std::move(parent.key));
-    parent.node.key_marks.emplace_back(parent.key_line, parent.key_column);
     parent.node.items.push_back(std::move(node));
   }
 

@@ -35,7 +35,7 @@ struct Target
   diag::Location key_location(const std::string& key) const
   {
     size_t index = std::find(node->keys.begin(), node->keys.end(), key) - node->keys.begin();
-    return index < node->key_marks.size() ? node->key_location(index, pointer + "/" + load::pointer_token(key))
+    return index < node->items.size() ? node->key_location(index, pointer + "/" + load::pointer_token(key))
                                           : location();
   }
 };

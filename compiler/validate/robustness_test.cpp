@@ -16,8 +16,11 @@ load::Node scalar(load::Node::Kind kind, const std::string& text)
   node.kind = kind;
   node.text = text;
   node.boolean = text == "true";
-  node.integer = kind == load::Node::Kind::integer ? std::stoll(text) : 0;
-  node.floating = kind == load::Node::Kind::floating ? std::stod(text) : 0;
+  if (kind == load::Node::Kind::integer) {
+    node.integer = std::stoll(text);
+  } else if (kind == load::Node::Kind::floating) {
+    node.floating = std::stod(text);
+  }
   return node;
 }
 
@@ -28,7 +31,7 @@ load::Node mapping(const std::vector<std::pair<std::string, load::Node>>& member
   for (const auto& [key, value] : members) {
     node.keys.push_back(key);
     node.items.push_back(value);
-    node.key_marks.push_back({1, 1});
+    node.items.back().key_line = node.items.back().key_column = 1;
   }
   return node;
 }
@@ -39,10 +42,9 @@ void place(load::Node& node, const std::string* file, int line, int column)
   node.file = file;
   node.line = line;
   node.column = column;
-  for (auto& mark : node.key_marks) {
-    mark = {line, column};
-  }
   for (auto& item : node.items) {
+    item.key_line = line;
+    item.key_column = column;
     place(item, file, line, column);
   }
 }
