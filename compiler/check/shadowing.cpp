@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace edgegen::check {
 
@@ -19,7 +20,6 @@ namespace {
 struct Shape
 {
   const model::Route* route = nullptr;
-  std::string project;
   std::string host;   // "*.example.com" for a wildcard
   std::string path;   // "/" when there is no path condition
   bool exact = false; // Path rather than PathPrefix
@@ -82,34 +82,43 @@ bool contains(const Shape& outer, const Shape& inner)
 
 void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics)
 {
+  size_t routes = 0;
+  for (const auto& project : config.projects) {
+    routes += project.routes.size();
+  }
   std::vector<Shape> shapes;
+  shapes.reserve(routes);
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       Shape shape;
-      shape.project = project.name;
       if (shape_of(config, route, shape)) {
         shapes.push_back(std::move(shape));
       }
     }
   }
   // By host, so the work stays proportional to routes per host.
-  std::map<std::string, std::vector<const Shape*>> by_host;
+  std::map<std::string_view, std::vector<const Shape*>> by_host;
   for (const auto& shape : shapes) {
     by_host[shape.host].push_back(&shape);
   }
-  for (const auto& inner : shapes) {
-    std::vector<const Shape*> candidates = by_host[inner.host];
-    if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
-      for (const auto* wildcard : by_host["*" + inner.host.substr(dot)]) {
-        candidates.push_back(wildcard);
-      }
+  const Shape* winner = nullptr;
+  auto consider = [&](const Shape& inner, const std::string& host) {
+    auto found = by_host.find(host);
+    if (found == by_host.end()) {
+      return;
     }
-    const Shape* winner = nullptr;
-    for (const auto* outer : candidates) {
+    for (const Shape* outer : found->second) {
       if (outer != &inner && outer->priority > inner.priority && contains(*outer, inner) &&
           (!winner || outer->priority > winner->priority)) {
         winner = outer;
       }
+    }
+  };
+  for (const auto& inner : shapes) {
+    winner = nullptr;
+    consider(inner, inner.host);
+    if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
+      consider(inner, "*" + inner.host.substr(dot));
     }
     if (!winner) {
       continue;
