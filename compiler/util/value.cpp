@@ -2,27 +2,66 @@
 
 namespace edgegen::util {
 
+namespace {
+
+template <typename T> T& scratch()
+{
+  thread_local T empty;
+  empty = T{};
+  return empty;
+}
+
+} // namespace
+
+const std::string& Value::as_string() const
+{
+  static const std::string empty;
+  return is<std::string>() ? std::get<std::string>(m_data) : empty;
+}
+
+const Value::List& Value::as_list() const
+{
+  static const List empty;
+  return is<List>() ? std::get<List>(m_data) : empty;
+}
+
+Value::List& Value::as_list()
+{
+  return is<List>() ? std::get<List>(m_data) : scratch<List>();
+}
+
+const Value::Map& Value::as_map() const
+{
+  static const Map empty;
+  return is<Map>() ? std::get<Map>(m_data) : empty;
+}
+
+Value::Map& Value::as_map()
+{
+  return is<Map>() ? std::get<Map>(m_data) : scratch<Map>();
+}
+
 Value& Value::operator[](const std::string& key)
 {
-  if (m_kind == Kind::null) {
-    m_kind = Kind::map;
+  if (is_null()) {
+    m_data = Map{};
   }
-  return m_map[key];
+  return as_map()[key];
 }
 
 void Value::push_back(Value v)
 {
-  if (m_kind == Kind::null) {
-    m_kind = Kind::list;
+  if (is_null()) {
+    m_data = List{};
   }
-  m_list.push_back(std::move(v));
+  as_list().push_back(std::move(v));
 }
 
 void Value::merge(const Value& over)
 {
-  if (m_kind == Kind::map && over.m_kind == Kind::map) {
-    for (const auto& [key, value] : over.m_map) {
-      m_map[key].merge(value);
+  if (is_map() && over.is_map()) {
+    for (const auto& [key, value] : over.as_map()) {
+      as_map()[key].merge(value);
     }
     return;
   }
@@ -31,19 +70,7 @@ void Value::merge(const Value& over)
 
 bool Value::operator==(const Value& other) const
 {
-  if (m_kind != other.m_kind) {
-    return false;
-  }
-  switch (m_kind) {
-  case Kind::null: return true;
-  case Kind::boolean: return m_bool == other.m_bool;
-  case Kind::integer: return m_int == other.m_int;
-  case Kind::floating: return m_double == other.m_double;
-  case Kind::string: return m_string == other.m_string;
-  case Kind::list: return m_list == other.m_list;
-  case Kind::map: return m_map == other.m_map;
-  }
-  return false;
+  return m_data == other.m_data;
 }
 
 } // namespace edgegen::util

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace edgegen::util {
@@ -19,32 +20,35 @@ public:
   using Map = std::map<std::string, Value>;
 
   Value() = default;
-  Value(bool b) : m_kind(Kind::boolean), m_bool(b) {}
-  Value(int i) : m_kind(Kind::integer), m_int(i) {}
-  Value(int64_t i) : m_kind(Kind::integer), m_int(i) {}
-  Value(double d) : m_kind(Kind::floating), m_double(d) {}
-  Value(std::string s) : m_kind(Kind::string), m_string(std::move(s)) {}
-  Value(const char* s) : m_kind(Kind::string), m_string(s) {}
-  Value(List l) : m_kind(Kind::list), m_list(std::move(l)) {}
-  Value(Map m) : m_kind(Kind::map), m_map(std::move(m)) {}
+  Value(bool b) : m_data(b) {}
+  Value(int i) : m_data(int64_t{i}) {}
+  Value(int64_t i) : m_data(i) {}
+  Value(double d) : m_data(d) {}
+  Value(std::string s) : m_data(std::move(s)) {}
+  Value(const char* s) : m_data(std::string(s)) {}
+  Value(List l) : m_data(std::move(l)) {}
+  Value(Map m) : m_data(std::move(m)) {}
 
   static Value map() { return Value(Map{}); }
   static Value list() { return Value(List{}); }
 
-  Kind kind() const { return m_kind; }
-  bool is_null() const { return m_kind == Kind::null; }
-  bool is_map() const { return m_kind == Kind::map; }
-  bool is_list() const { return m_kind == Kind::list; }
-  bool is_string() const { return m_kind == Kind::string; }
+  Kind kind() const { return static_cast<Kind>(m_data.index()); }
+  bool is_null() const { return kind() == Kind::null; }
+  bool is_map() const { return kind() == Kind::map; }
+  bool is_list() const { return kind() == Kind::list; }
+  bool is_string() const { return kind() == Kind::string; }
 
-  bool as_bool() const { return m_bool; }
-  int64_t as_int() const { return m_int; }
-  double as_double() const { return m_double; }
-  const std::string& as_string() const { return m_string; }
-  const List& as_list() const { return m_list; }
-  List& as_list() { return m_list; }
-  const Map& as_map() const { return m_map; }
-  Map& as_map() { return m_map; }
+  // The value as the given kind; false, 0, or an empty string, list or map
+  // if it is of another kind (a list or map returned for another kind is a
+  // scratch one: what is put in it is not kept).
+  bool as_bool() const { return is<bool>() && std::get<bool>(m_data); }
+  int64_t as_int() const { return is<int64_t>() ? std::get<int64_t>(m_data) : 0; }
+  double as_double() const { return is<double>() ? std::get<double>(m_data) : 0; }
+  const std::string& as_string() const;
+  const List& as_list() const;
+  List& as_list();
+  const Map& as_map() const;
+  Map& as_map();
 
   // Map access; turns a null value into an empty map first.
   Value& operator[](const std::string& key);
@@ -57,13 +61,11 @@ public:
   bool operator!=(const Value& other) const { return !(*this == other); }
 
 private:
-  Kind m_kind = Kind::null;
-  bool m_bool = false;
-  int64_t m_int = 0;
-  double m_double = 0;
-  std::string m_string;
-  List m_list;
-  Map m_map;
+  template <typename T> bool is() const { return std::holds_alternative<T>(m_data); }
+
+  // In the order of Kind. 56 bytes whatever it holds: a large edge keeps
+  // hundreds of thousands of these.
+  std::variant<std::monostate, bool, int64_t, double, std::string, List, Map> m_data;
 };
 
 } // namespace edgegen::util
