@@ -34,7 +34,28 @@ TEST(Locate, PlainSingleAndDoubleQuotedValuesAndVariables)
   EXPECT_EQ(column("Host(`${domain}`) &", 0, 20), 28); // "example.com" is longer than ${domain}
   EXPECT_EQ(column("Host(`${domain}`) &", 0, 8), 16);  // inside the variable: at its '$'
   EXPECT_EQ(column("Host(`$${x}`) &", 0, 11), 22);     // $${ is a literal ${
-  EXPECT_EQ(detail::locate_in(start, {"a\nb", '|', false}, vars, 2).column, 10); // block: the value's start
+}
+
+TEST(Locate, ValuesWrittenOverSeveralLines)
+{
+  std::map<std::string, std::string> vars = {{"domain", "example.com"}};
+  diag::Location start{"a.yaml", 3, 13, ""};
+  auto at = [&](const std::string& text, char style, std::string_view source, size_t offset) {
+    diag::Location l = detail::locate_in(start, {text, style, false, source}, vars, offset);
+    return std::to_string(l.line) + ":" + std::to_string(l.column);
+  };
+  // Literal: the lines after the | header, with their indentation.
+  EXPECT_EQ(at("A(`x`)\n  && B(`y`) && C\n", '|', "|\n    A(`x`)\n      && B(`y`) && C\n  service: web\n", 20), "5:18");
+  // Folded: lines joined by a blank; the same word twice is found the second time.
+  EXPECT_EQ(at("A(`${domain}`) && B && B", '>', ">-\n    A(`${domain}`) && B\n    && B\n", 25), "5:8");
+  // Plain, continued on the next line; an offset on the first line.
+  EXPECT_EQ(at("A(`x`) && B", 0, "A(`x`)\n      && B\n", 10), "4:10");
+  EXPECT_EQ(at("A(`x`) && B", 0, "A(`x`)\n      && B\n", 2), "3:15");
+  // A word an escape changed, a blank, or no source: the value's start.
+  EXPECT_EQ(at("A(\"x\") && B", '"', "\"A(\\\"x\\\")\n  && B\"", 0), "3:13");
+  EXPECT_EQ(at("A && B", 0, "A\n  && B", 1), "3:13");
+  EXPECT_EQ(at("A && B", 0, "", 5), "3:13");
+  EXPECT_EQ(detail::locate_in(start, {"a\nb", '|', false}, vars, 2).column, 13);
 }
 
 TEST(Locate, HostNames)

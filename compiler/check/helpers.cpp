@@ -31,12 +31,69 @@ size_t written_offset(const std::string& text, const std::map<std::string, std::
   return in + (offset - out);
 }
 
+// Where value byte `at` of a value written over several lines is: the same
+// word (up to a blank) is looked for in the source, as often as it occurs
+// before `at`. Folding lines and indentation change only blanks, so words
+// come in the same order; a word changed by an escape is not found, and the
+// value's start is the answer.
+diag::Location locate_on_lines(const diag::Location& start, const model::WrittenText& written, size_t at)
+{
+  const std::string& text = written.text;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t end = at;
+  while (end < text.size() && !blank(text[end])) {
+    ++end;
+  }
+  std::string_view source = written.source;
+  diag::Location out = start;
+  if (written.style == '|' || written.style == '>') {
+    // The value's lines start after the header (| or >, and indicators).
+    size_t newline = source.find('\n');
+    if (newline == std::string_view::npos) {
+      return start;
+    }
+    source.remove_prefix(newline + 1);
+    out.line += 1;
+    out.column = 1;
+  }
+  if (end == at || source.empty()) {
+    return start;
+  }
+  std::string_view word(text.data() + at, end - at);
+  size_t before = 0;
+  for (size_t i = text.find(word); i < at; i = text.find(word, i + 1)) {
+    ++before;
+  }
+  size_t found = source.find(word);
+  for (; found != std::string_view::npos && before > 0; --before) {
+    found = source.find(word, found + 1);
+  }
+  if (found == std::string_view::npos) {
+    return start;
+  }
+  std::string_view head = source.substr(0, found);
+  size_t lines = static_cast<size_t>(std::count(head.begin(), head.end(), '\n'));
+  if (lines == 0) {
+    out.column += static_cast<int>(found);
+  } else {
+    out.line += static_cast<int>(lines);
+    out.column = static_cast<int>(found - head.rfind('\n'));
+  }
+  return out;
+}
+
 } // namespace
 
 diag::Location locate_in(const diag::Location& start, const model::WrittenText& written,
                          const std::map<std::string, std::string>& vars, size_t offset)
 {
-  if (!written.one_line || written.style == '|' || written.style == '>' || start.column <= 0) {
+  if (start.column <= 0) {
+    return start;
+  }
+  if (!written.one_line) {
+    return locate_on_lines(start, written, std::min(written_offset(written.text, vars, offset), written.text.size()));
+  }
+  if (written.style == '|' || written.style == '>') {
     return start;
   }
   const std::string& text = written.text;

@@ -119,6 +119,7 @@ void load_file(const source::SourceFile& file, std::vector<Document>& out, diag:
     document.file = &file.display_name();
     document.path = &file.path;
     document.index = static_cast<int>(i);
+    document.bytes = bytes;
     if (identify(root, document, diagnostics)) {
       document.root = std::move(root);
       out.push_back(std::move(document));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::load {
@@ -65,6 +66,7 @@ struct Document
   std::string kind_name; // as written: "Project"
   std::string name;      // metadata.name, if it is a string
   Node root;
+  std::string_view bytes; // the text of its file that line and column count in (owned by the SourceTree)
 };
 
 const char* kind_name(Kind kind);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::model {
@@ -28,6 +29,9 @@ struct WrittenText
   std::string text;
   char style = 0;
   bool one_line = false;
+  // A value written over several lines: its file from where the value
+  // starts (owned by the SourceTree), to find a place inside it.
+  std::string_view source = {};
 };
 
 struct SecretRef
