@@ -107,7 +107,8 @@ int validate_command(const Options& options)
   }
   if (options.format == Format::text) {
     std::cout << "edgegen: " << source::describe(selection_of(options)) << " is valid (" << c.document_count
-              << " documents in " << c.tree.files.size() << " files, " << c.model.environments.size() << " environment(s))\n";
+              << " documents in " << c.tree.files.size() << " files, " << c.model.environments.size()
+              << " environment(s))\n";
   }
   return k_exit_ok;
 }
@@ -120,8 +121,8 @@ void check_environments(const Compilation& c, const std::vector<std::string>& wa
   }
   for (const auto& name : wanted) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      throw util::EnvironmentError("unknown environment \"" + name + "\" (environments: " +
-                                   util::join(known, ", ") + ")");
+      throw util::EnvironmentError("unknown environment \"" + name + "\" (environments: " + util::join(known, ", ") +
+                                   ")");
     }
   }
 }
@@ -255,32 +256,31 @@ int explain_command(const std::string& code, bool markdown)
     suggestion = wanted.size() == 5 && other.substr(1) == wanted.substr(1) ? other : suggestion;
   }
   suggestion = suggestion.empty() ? util::closest_match(wanted, known) : suggestion;
-  throw util::EnvironmentError("unknown code \"" + code + "\"" +
-                               (suggestion.empty() ? " (`edgegen explain` lists every code)"
-                                                   : " (did you mean " + suggestion + "?)"));
+  throw util::EnvironmentError(
+      "unknown code \"" + code + "\"" +
+      (suggestion.empty() ? " (`edgegen explain` lists every code)" : " (did you mean " + suggestion + "?)"));
 }
 
 void add_format(CLI::App& command, Options& options)
 {
   command
-    .add_option_function<std::string>(
-      "--format",
-      [&options](const std::string& name) {
-        options.format = name == "json"     ? Format::json
-                         : name == "github" ? Format::github
-                         : name == "sarif"  ? Format::sarif
-                                            : Format::text;
-      },
-      "diagnostics: text (default, on stderr), json (on stdout), sarif (SARIF 2.1.0 for code scanning, on "
-      "stdout), github (workflow annotations)")
-    ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
-    ->type_name("FORMAT");
+      .add_option_function<std::string>(
+          "--format",
+          [&options](const std::string& name) {
+            options.format = name == "json"     ? Format::json
+                             : name == "github" ? Format::github
+                             : name == "sarif"  ? Format::sarif
+                                                : Format::text;
+          },
+          "diagnostics: text (default, on stderr), json (on stdout), sarif (SARIF 2.1.0 for code scanning, on "
+          "stdout), github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
+      ->type_name("FORMAT");
 }
 
 void add_source(CLI::App& command, Options& options)
 {
-  command.add_option("SOURCE", options.source, "directory holding the desired state (default: .)")
-    ->type_name("DIR");
+  command.add_option("SOURCE", options.source, "directory holding the desired state (default: .)")->type_name("DIR");
 }
 
 // The base is --base (in options.ref); the head --head, --staged or the work tree.
@@ -301,20 +301,20 @@ void add_git(CLI::App& command, Options& options, bool revisions)
   CLI::Option* ref = nullptr;
   if (revisions) {
     ref = command
-            .add_option_function<std::string>(
-              "--ref", [&options](const std::string& revision) { options.ref = revision; },
-              "read the desired state from this commit (branch, tag, id, HEAD~1), not the work tree")
-            ->type_name("REV");
+              .add_option_function<std::string>(
+                  "--ref", [&options](const std::string& revision) { options.ref = revision; },
+                  "read the desired state from this commit (branch, tag, id, HEAD~1), not the work tree")
+              ->type_name("REV");
   }
   auto* staged = command.add_flag("--staged", options.staged, "read the desired state from the Git index");
   if (ref) {
     ref->excludes(staged);
   }
   command
-    .add_option_function<std::string>(
-      "--subdir", [&options](const std::string& path) { options.subdir = path; },
-      "the desired state's directory, relative to the repository's root (default: SOURCE's place)")
-    ->type_name("PATH");
+      .add_option_function<std::string>(
+          "--subdir", [&options](const std::string& path) { options.subdir = path; },
+          "the desired state's directory, relative to the repository's root (default: SOURCE's place)")
+      ->type_name("PATH");
 }
 
 } // namespace
@@ -351,8 +351,8 @@ int run(int argc, char** argv)
   add_source(*render, options);
   render->add_option("--out,-o", options.out, "output directory (created if missing)")->required()->type_name("DIR");
   render->add_option("--env", options.environments, "render only this environment (repeatable)")
-    ->type_name("NAME")
-    ->allow_extra_args(false);
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   render->add_flag("--check", options.check, "write nothing; exit 1 if --out differs from what would be rendered");
   add_git(*render, options, true);
   add_format(*render, options);
@@ -367,31 +367,31 @@ int run(int argc, char** argv)
 
   auto* diff = app.add_subcommand("diff", "render two states in memory and print how the rendered trees differ");
   add_source(*diff, options);
-  diff
-    ->add_option_function<std::string>(
-      "--base", [&options](const std::string& revision) { options.ref = revision; },
-      "the commit to compare from (origin/main, HEAD~1, a tag)")
-    ->required()
-    ->type_name("REV");
+  diff->add_option_function<std::string>(
+          "--base", [&options](const std::string& revision) { options.ref = revision; },
+          "the commit to compare from (origin/main, HEAD~1, a tag)")
+      ->required()
+      ->type_name("REV");
   std::optional<std::string> head_revision;
-  auto* head = diff
-                 ->add_option_function<std::string>(
-                   "--head", [&head_revision](const std::string& revision) { head_revision = revision; },
-                   "the commit to compare to (default: the work tree)")
-                 ->type_name("REV");
+  auto* head = diff->add_option_function<std::string>(
+                       "--head", [&head_revision](const std::string& revision) { head_revision = revision; },
+                       "the commit to compare to (default: the work tree)")
+                   ->type_name("REV");
   add_git(*diff, options, false);
   head->excludes(diff->get_option("--staged"));
   diff->add_flag("--stat", options.diff.stat, "print a summary of the changed files instead of the diff");
   diff->add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never")
-    ->check(CLI::IsMember({"auto", "always", "never"}))
-    ->type_name("WHEN");
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
   diff->callback([&] { action = [&] { return run_diff(options, head_revision); }; });
 
   auto* version = app.add_subcommand("version", "print the version");
-  version->callback([&] { action = [] {
-    std::cout << "edgegen " << EDGEGEN_VERSION << "\n";
-    return k_exit_ok;
-  }; });
+  version->callback([&] {
+    action = [] {
+      std::cout << "edgegen " << EDGEGEN_VERSION << "\n";
+      return k_exit_ok;
+    };
+  });
 
   try {
     app.parse(argc, argv);

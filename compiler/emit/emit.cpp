@@ -31,13 +31,13 @@ void whole(const model::Config& config, const Sink& sink)
 const std::vector<Target>& targets()
 {
   static const std::vector<Target> table = {
-    {"traefik", traefik::render},
-    {"compose", whole<compose::render>, {"traefik"}},
-    {"traefik-redis", whole<redis::render>, {"traefik"}},
-    {"dns", whole<dns::render>},
-    {"kubernetes", kubernetes::render},
-    {"flux", whole<flux::render>},
-    {"argocd", whole<argocd::render>},
+      {"traefik", traefik::render},
+      {"compose", whole<compose::render>, {"traefik"}},
+      {"traefik-redis", whole<redis::render>, {"traefik"}},
+      {"dns", whole<dns::render>},
+      {"kubernetes", kubernetes::render},
+      {"flux", whole<flux::render>},
+      {"argocd", whole<argocd::render>},
   };
   return table;
 }

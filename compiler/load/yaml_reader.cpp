@@ -24,7 +24,7 @@ class Builder : public YAML::EventHandler
 {
 public:
   Builder(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics)
-      : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
+    : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
   {
     m_line_starts.push_back(0);
     for (size_t i = 0; i < bytes.size(); ++i) {
@@ -438,7 +438,7 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
   if (builder.document_count > k_max_documents) {
     diagnostics.error("E0114", {file, 0, 0, ""},
                       "file holds " + std::to_string(builder.document_count) + " documents, more than the limit of " +
-                          std::to_string(k_max_documents));
+                        std::to_string(k_max_documents));
     return {};
   }
   diagnostics.append(found);

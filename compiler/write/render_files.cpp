@@ -11,13 +11,15 @@ namespace {
 std::string serialise(const emit::OutputFile& file)
 {
   switch (file.format) {
-  case emit::OutputFile::Format::yaml: return to_yaml(file.documents);
+  case emit::OutputFile::Format::yaml:
+    return to_yaml(file.documents);
   case emit::OutputFile::Format::json:
     if (file.documents.size() != 1) {
       throw std::logic_error("JSON output \"" + file.path + "\" needs exactly one document");
     }
     return to_json(file.documents[0]);
-  case emit::OutputFile::Format::text: return file.text;
+  case emit::OutputFile::Format::text:
+    return file.text;
   }
   throw std::logic_error("unknown output format for \"" + file.path + "\"");
 }
@@ -29,7 +31,7 @@ util::Value lock_value(const Provenance& provenance)
   lock["schema"] = "edgegen.dev/v1alpha1";
   util::Value& source = lock["source"] = util::Value::map();
   const std::pair<const char*, const std::string*> fields[] = {
-    {"origin", &provenance.origin}, {"commit", &provenance.commit_id}, {"tree", &provenance.tree_id}};
+      {"origin", &provenance.origin}, {"commit", &provenance.commit_id}, {"tree", &provenance.tree_id}};
   for (const auto& [key, field] : fields) {
     if (!field->empty()) {
       source[key] = *field;

@@ -50,8 +50,8 @@ void clear_directory_or_throw(const std::string& out_dir, const std::string& dir
     } else if (!is_link && it->is_regular_file(ec) && orphans.count(rel)) {
       plan.files.insert(rel);
     } else {
-      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel)
-                                   + ", which edgegen did not write");
+      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel) +
+                                   ", which edgegen did not write");
     }
   }
   if (ec) {
