@@ -35,8 +35,6 @@ private:
   const std::string* m_name = nullptr;
 };
 
-struct Location;
-
 // Where a value came from: a file of the source tree (relative, '/'-separated)
 // and a 1-based line and column. The model keeps one for each of its values
 // (16 bytes), and becomes a Location wherever a diagnostic needs one.
@@ -44,7 +42,6 @@ struct Position
 {
   Position() = default;
   Position(FileName file_, int line_ = 0, int column_ = 0) : file(file_), line(line_), column(column_) {}
-  Position(const Location& location); // drops the pointer
 
   FileName file;
   int line = 0;   // 0: the whole file
@@ -53,25 +50,18 @@ struct Position
 
 // A Position and the JSON pointer of the value inside its document. Every
 // value from the loader up to the model carries one, and so does every
-// diagnostic.
-struct Location
+// diagnostic. Converts to its Position by dropping the pointer.
+struct Location : Position
 {
   Location() = default;
   Location(FileName file_, int line_ = 0, int column_ = 0, std::string pointer_ = {})
-      : file(file_), line(line_), column(column_), pointer(std::move(pointer_))
+      : Position(file_, line_, column_), pointer(std::move(pointer_))
   {
   }
-  Location(const Position& position) : file(position.file), line(position.line), column(position.column) {}
+  Location(const Position& position) : Position(position) {}
 
-  FileName file;
-  int line = 0;   // 0: the whole file
-  int column = 0; // 0: the whole line
   std::string pointer;
 };
-
-inline Position::Position(const Location& location) : file(location.file), line(location.line), column(location.column)
-{
-}
 
 // "file:line:col", "file:line" or "file", the one spelling used everywhere.
 std::string format_location(const Location& location);
