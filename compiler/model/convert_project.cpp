@@ -38,21 +38,6 @@ Service convert_service(const std::string& project, const std::string& name, con
   return out;
 }
 
-// The bytes of `file` from line and column on (1-based); empty if they are
-// not in it.
-std::string_view from_position(std::string_view file, int line, int column)
-{
-  size_t at = 0;
-  for (int l = 1; l < line && at != std::string_view::npos; ++l) {
-    at = file.find('\n', at);
-    at = at == std::string_view::npos ? at : at + 1;
-  }
-  if (at == std::string_view::npos || column < 1 || at + column - 1 > file.size()) {
-    return {};
-  }
-  return file.substr(at + column - 1);
-}
-
 // `written` is the route before variables were substituted, in a file whose
 // text is `file`.
 Route convert_route(const std::string& project, const Node& spec, const Node* written, std::string_view file)
@@ -70,10 +55,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   out.rule = get_string(spec, "rule");
   out.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
-    out.rule_written = {rule->text, rule->style, rule->one_line};
-    if (!rule->one_line) {
-      out.rule_written.source = from_position(file, rule->line, rule->column);
-    }
+    out.rule_written = {rule->text, rule->style, rule->one_line, file};
   }
   out.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
@@ -107,7 +89,8 @@ Project convert_project(const load::Document& document, const Node& spec)
     out.routes.reserve(routes->items.size());
     for (size_t i = 0; i < routes->items.size(); ++i) {
       bool same = written && written->is_list() && i < written->items.size();
-      out.routes.push_back(convert_route(out.name, routes->items[i], same ? &written->items[i] : nullptr, document.bytes));
+      out.routes.push_back(
+          convert_route(out.name, routes->items[i], same ? &written->items[i] : nullptr, document.bytes));
     }
   }
   if (const Node* middlewares = spec.find("middlewares"); middlewares && middlewares->is_map()) {

@@ -29,9 +29,9 @@ struct WrittenText
   std::string text;
   char style = 0;
   bool one_line = false;
-  // A value written over several lines: its file from where the value
-  // starts (owned by the SourceTree), to find a place inside it.
-  std::string_view source = {};
+  // The text of its file (owned by the SourceTree), to find a place inside
+  // a value written over several lines.
+  std::string_view file = {};
 };
 
 struct SecretRef
