@@ -1,6 +1,6 @@
 #include "check/check.hpp"
 
-#include "util/parallel.hpp"
+#include "diag/parallel.hpp"
 
 #include <functional>
 
@@ -28,13 +28,9 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       tasks.push_back([&config, rule](diag::Diagnostics& found) { rule(config, found); });
     }
   }
-  std::vector<diag::Diagnostics> results(tasks.size());
-  util::parallel_for(
-      tasks.size(), [&](size_t i) { tasks[i](results[i]); }, 1);
   diag::Diagnostics found;
-  for (const auto& result : results) {
-    found.append(result);
-  }
+  diag::parallel_for(
+      tasks.size(), found, [&](size_t i, diag::Diagnostics& sink) { tasks[i](sink); }, 1);
   apply_ignore(model, found, diagnostics);
 }
 

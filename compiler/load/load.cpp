@@ -1,6 +1,6 @@
 #include "load/load.hpp"
 
-#include "util/parallel.hpp"
+#include "diag/parallel.hpp"
 #include "util/strings.hpp"
 
 namespace edgegen::load {
@@ -133,19 +133,13 @@ std::vector<Document> load(const source::SourceTree& tree, diag::Diagnostics& di
 {
   // Files are independent: parse them on every core, then merge in path
   // order so that the result does not depend on which thread ran first.
-  struct Result
-  {
-    std::vector<Document> documents;
-    diag::Diagnostics diagnostics;
-  };
-  std::vector<Result> results(tree.files.size());
-  util::parallel_for(tree.files.size(), [&](size_t i) {
-    load_file(tree.files[i], results[i].documents, results[i].diagnostics);
+  std::vector<std::vector<Document>> per_file(tree.files.size());
+  diag::parallel_for(tree.files.size(), diagnostics, [&](size_t i, diag::Diagnostics& found) {
+    load_file(tree.files[i], per_file[i], found);
   });
   std::vector<Document> out;
-  for (auto& result : results) {
-    diagnostics.append(result.diagnostics);
-    for (auto& document : result.documents) {
+  for (auto& documents : per_file) {
+    for (auto& document : documents) {
       out.push_back(std::move(document));
     }
   }

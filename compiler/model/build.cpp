@@ -1,7 +1,7 @@
 #include "model/build.hpp"
 
 #include "model/internal.hpp"
-#include "util/parallel.hpp"
+#include "diag/parallel.hpp"
 
 #include <algorithm>
 #include <set>
@@ -167,18 +167,14 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, diag::Diagnostic
   for (Config& config : configs) {
     config.projects.resize(in.projects.size());
   }
-  std::vector<diag::Diagnostics> found(in.projects.size());
-  util::parallel_for(in.projects.size(), [&](size_t i) {
+  diag::parallel_for(in.projects.size(), diagnostics, [&](size_t i, diag::Diagnostics& found) {
     load::Document& document = *in.projects[i];
     for (Config& config : configs) {
-      Node spec = substitute(*spec_of(document), config.environment.vars, config.environment.name, found[i]);
+      Node spec = substitute(*spec_of(document), config.environment.vars, config.environment.name, found);
       config.projects[i] = convert_project(document, spec);
     }
     document.root = Node{};
   });
-  for (const auto& result : found) {
-    diagnostics.append(result);
-  }
 }
 
 void finish_config(Config& config, const Inputs& in)

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "util/parallel.hpp"
+
+#include <vector>
+
+namespace edgegen::diag {
+
+// util::parallel_for for work that reports: body(i, sink) reports into a sink
+// of its own, and the sinks are appended to `out` in index order, so what is
+// reported never depends on which thread ran first.
+template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Body& body, size_t grain = 16)
+{
+  std::vector<Diagnostics> found(n);
+  util::parallel_for(n, [&](size_t i) { body(i, found[i]); }, grain);
+  for (const auto& sink : found) {
+    out.append(sink);
+  }
+}
+
+} // namespace edgegen::diag
