@@ -101,11 +101,12 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
   for (const auto& shape : shapes) {
     by_host[shape.host].push_back(&shape);
   }
-  const Shape* winner = nullptr;
-  auto consider = [&](const Shape& inner, const std::string& host) {
+  // The route on `host` that takes every request of `inner`, with the
+  // highest priority: `winner` unless one on `host` beats it.
+  auto best = [&](const Shape& inner, const std::string& host, const Shape* winner) {
     auto found = by_host.find(host);
     if (found == by_host.end()) {
-      return;
+      return winner;
     }
     for (const Shape* outer : found->second) {
       if (outer != &inner && outer->priority > inner.priority && contains(*outer, inner) &&
@@ -113,12 +114,12 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
         winner = outer;
       }
     }
+    return winner;
   };
   for (const auto& inner : shapes) {
-    winner = nullptr;
-    consider(inner, inner.host);
+    const Shape* winner = best(inner, inner.host, nullptr);
     if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
-      consider(inner, "*" + inner.host.substr(dot));
+      winner = best(inner, "*" + inner.host.substr(dot), winner);
     }
     if (!winner) {
       continue;

@@ -11,7 +11,7 @@ namespace edgegen::util {
 
 // The most workers parallel_for uses (at most 8, and no more than the
 // hardware has). Setting it to 1 runs everything on the calling thread, in
-// index order, which makes a run repeatable instruction for instruction.
+// index order.
 inline std::atomic<size_t>& max_workers()
 {
   static std::atomic<size_t> limit{std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8)};
