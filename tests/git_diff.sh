@@ -20,7 +20,7 @@ sleep 0.05 # past the file system's clock tick
 expect 1 "$EDGEGEN" diff edge --base HEAD~1
 same_file '--- a/prod/traefik/dynamic/team-a.yml
 +++ b/prod/traefik/dynamic/team-a.yml
-@@ -33,7 +33,7 @@
+@@ -35,7 +35,7 @@
            path: /healthz
            timeout: 3s
          servers:

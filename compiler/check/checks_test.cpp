@@ -91,7 +91,7 @@ TEST(Checks, GeneratedRulesGoThroughTheParser)
                            "matches the text literally (in the rule edgegen builds from host and pathPrefix)"});
 }
 
-TEST(Checks, WildcardHostShadowsPlainHostsByDefault)
+TEST(Checks, ExactHostsOutrankAWildcardUnlessAPriorityIsWrittenBelowIt)
 {
   auto c = compile_files({{"a.yaml", project("    - name: any\n      host: \"*.${domain}\"\n      service: web\n"
                                              "      tls: false\n      entryPoints: [websecure]\n"
@@ -99,9 +99,10 @@ TEST(Checks, WildcardHostShadowsPlainHostsByDefault)
                                              "      tls: false\n      priority: 41\n"
                                              "    - name: two\n      host: two.${domain}\n      service: web\n"
                                              "      tls: false\n")}});
-  // "one" outranks the wildcard's HostRegexp (40 characters); "two" does not.
-  EXPECT_EQ(messages(c), V{"a.yaml:20:7: E0423: route is never reached: route \"team-any\" matches every request "
-                           "it matches, with a higher priority (40 > 23)"});
+  // "two" gets the priority of an exact host (20000), above the wildcard's
+  // (10000); "one" asks for 41 and is left below it.
+  EXPECT_EQ(messages(c), V{"a.yaml:15:7: E0423: route is never reached: route \"team-any\" matches every request "
+                           "it matches, with a higher priority (10000 > 41)"});
 }
 
 TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
@@ -114,7 +115,7 @@ TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
                                   "    internal: {address: \":8443\"}\n");
   auto routes = [](const std::string& entry_point) {
     return project("    - name: all\n      host: a.${domain}\n      service: web\n"
-                   "      priority: 100\n      entryPoints: [websecure]\n"
+                   "      priority: 30000\n      entryPoints: [websecure]\n"
                    "    - name: api\n      host: a.${domain}\n      pathPrefix: /api\n"
                    "      service: web\n      entryPoints: [" +
                    entry_point + "]\n");
@@ -123,7 +124,7 @@ TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
   EXPECT_EQ(messages(apart), V{});
   auto together = compile_files({{"edge.yaml", edge}, {"a.yaml", routes("websecure")}}, false);
   EXPECT_EQ(messages(together), V{"a.yaml:15:7: E0423: route is never reached: route \"team-all\" matches every "
-                                  "request it matches, with a higher priority (100 > 43)"});
+                                  "request it matches, with a higher priority (30000 > 20004)"});
 }
 
 TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)

@@ -169,20 +169,6 @@ bool covers(const std::string& domain, const std::string& host)
   return model::certificate_covers(domain, host);
 }
 
-std::vector<std::string> route_hosts(const model::Route& route)
-{
-  if (route.rule.empty()) {
-    return {route.host};
-  }
-  std::vector<std::string> out;
-  for (const auto& matcher : rules::parse_rule(route.rule).matchers) {
-    if (matcher.name == "Host" && !matcher.negated && matcher.arguments.size() == 1) {
-      out.push_back(matcher.arguments[0].value);
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route)
 {
   std::vector<std::string> out;

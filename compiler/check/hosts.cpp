@@ -81,7 +81,7 @@ void check_host_owners(const model::Config& config, diag::Diagnostics& diagnosti
   std::map<std::string, std::vector<Claim>> claims; // host -> claims in project order
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      for (const auto& host : detail::route_hosts(route)) {
+      for (const auto& host : route.match.scope.hosts) {
         claims[host].push_back({project.name, match_of(route), route.location});
       }
     }

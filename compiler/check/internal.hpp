@@ -2,7 +2,7 @@
 
 // Helpers shared by the rule files of check/; not part of the stage's interface.
 
-#include "check/rules/rule.hpp"
+#include "rules/rule.hpp"
 #include "diag/diagnostics.hpp"
 #include "model/model.hpp"
 
@@ -24,10 +24,6 @@ std::string host_problem(const std::string& host);
 // True if certificate domain `domain` (maybe "*.example.com") serves `host`:
 // equal, or a wildcard one label up.
 bool covers(const std::string& domain, const std::string& host);
-
-// The hosts a route answers for: its `host`, or the Host() arguments of its
-// rule that are not under a '!'.
-std::vector<std::string> route_hosts(const model::Route& route);
 
 // Entry points a route is served on: its own list, else the default ones.
 std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route);

@@ -13,7 +13,7 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
   auto at = [&](size_t offset) {
     return detail::locate_in(route.rule_location, route.rule_written, config.environment.vars, offset);
   };
-  rules::Rule rule = rules::parse_rule(route.rule);
+  const rules::Rule& rule = route.match.rule;
   for (const auto& problem : rule.problems) {
     std::string message = problem.code == "E0501" ? "rule syntax: " + problem.message : problem.message;
     diagnostics.error(problem.code, at(problem.offset), message, problem.hint);
@@ -36,7 +36,7 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
 // is the path, e.g. a v2 placeholder or a backtick in it.
 void check_generated_rule(const model::Route& route, diag::Diagnostics& diagnostics)
 {
-  rules::Rule rule = rules::parse_rule(model::traefik_rule(route));
+  const rules::Rule& rule = route.match.rule;
   for (const auto& problem : rule.problems) {
     const rules::Matcher* matcher = nullptr;
     for (const auto& m : rule.matchers) {

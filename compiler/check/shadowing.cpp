@@ -36,7 +36,7 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
     out.exact = !route.path.empty();
     out.path = out.exact ? route.path : route.path_prefix.empty() ? "/" : route.path_prefix;
   } else {
-    rules::Rule rule = rules::parse_rule(route.rule);
+    const rules::Rule& rule = route.match.rule;
     if (!rule.ok() || !rule.conjunction) {
       return false;
     }
@@ -54,8 +54,8 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
       return false;
     }
   }
-  std::string rule = model::traefik_rule(route);
-  out.priority = route.priority.value_or(0) > 0 ? *route.priority : static_cast<int64_t>(rule.size());
+  const auto& priority = route.match.priority;
+  out.priority = priority.value_or(0) > 0 ? *priority : static_cast<int64_t>(route.match.text.size());
   out.entry_points = detail::route_entry_points(config, route);
   return true;
 }

@@ -141,8 +141,8 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
     for (const auto& route : project.routes) {
       check_entry_points(config, route.entry_points, route.tls, diagnostics);
       if (route.tls) {
-        bool broken = !route.rule.empty() && !rules::parse_rule(route.rule).ok();
-        check_certificate(config, detail::route_hosts(route), !route.rule.empty(), broken, route.issuer,
+        bool broken = !route.match.rule.ok();
+        check_certificate(config, route.match.scope.hosts, !route.rule.empty(), broken, route.issuer,
                           route.rule.empty() ? route.host_location : route.rule_location, diagnostics);
         continue;
       }

@@ -3,7 +3,7 @@
 // regular expressions of middlewares.
 #include "check/check.hpp"
 #include "check/internal.hpp"
-#include "check/rules/regexp.hpp"
+#include "rules/regexp.hpp"
 
 #include "load/node.hpp"
 #include "util/strings.hpp"

@@ -64,6 +64,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   out.entry_points = get_refs(spec, "entryPoints");
   out.tls = get_bool(spec, "tls", true);
   out.issuer = get_ref(spec, "issuer");
+  out.match = route_match(out);
   return out;
 }
 

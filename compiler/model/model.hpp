@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diag/location.hpp"
+#include "rules/rule.hpp"
 #include "util/value.hpp"
 
 #include <map>
@@ -276,6 +277,17 @@ struct Service
   std::vector<Location> url_locations; // parallel to urls
 };
 
+// A route's Traefik rule, parsed once when the model is built: every check
+// and every target reads the hosts and paths of a route from here.
+struct RouteMatch
+{
+  std::string text;    // the rule Traefik gets: the route's own, or built from host and path
+  rules::Rule rule;    // `text` parsed
+  rules::Scope scope;  // hosts served and excluded, paths; for host/path routes, those fields
+  std::optional<int64_t> priority; // emitted: the route's own, else computed for host/path
+                                   // routes; none: Traefik's default, the rule's length
+};
+
 struct Route
 {
   std::string name;        // defaults to the service name
@@ -290,11 +302,12 @@ struct Route
   WrittenText rule_written;
   Ref service;
   std::vector<Ref> middlewares;
-  std::optional<int64_t> priority;
+  std::optional<int64_t> priority; // as written
   std::vector<Ref> entry_points; // empty: every entry point that does not redirect
   bool tls = true;
   Ref issuer; // effective: route's own, else the environment's, else the Edge default
   Location location;
+  RouteMatch match;
 };
 
 struct Project
@@ -347,11 +360,19 @@ struct Model
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
 
-// The Traefik v3 rule of a route (its own `rule`, or built from host and
-// path) and of a host alone: Host(`h`), or HostRegexp for *.domain. The
-// emitters write these and check/ parses the very same strings.
-std::string traefik_rule(const Route& route);
+// The match of a route: its rule (its own `rule`, or built from host and
+// path), parsed, with its scope and priority. Built once per route.
+RouteMatch route_match(const Route& route);
+
+// The rule of a host alone: Host(`h`), or HostRegexp for *.domain (which
+// every Traefik v3 release matches; Host(`*.domain`) only from v3.7).
 std::string traefik_host_rule(const std::string& host);
+
+// The priority of a router for `host` (maybe *.domain) and an exact path or
+// a path prefix ("" or "/": none), so that the most specific one wins: an
+// exact host beats a wildcard, an exact path beats a prefix, a longer prefix
+// a shorter one. Traefik's default, the rule's length, gets these wrong.
+int64_t specific_priority(const std::string& host, const std::string& path, bool exact);
 
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";

@@ -1,8 +1,11 @@
-// The Traefik rule a route matches with. It lives with the model, not in
-// emit/traefik, because check/ must parse exactly what the emitters write.
+// The Traefik rule a route matches with, parsed once. It lives with the
+// model, not in emit/traefik, because every check and every target reads the
+// hosts and paths of a route from this one result.
 #include "model/model.hpp"
 
 #include "util/strings.hpp"
+
+#include <algorithm>
 
 namespace edgegen::model {
 
@@ -20,6 +23,23 @@ std::string regex_escape(const std::string& s)
   return out;
 }
 
+std::string generated_rule(const Route& route)
+{
+  std::string rule = traefik_host_rule(route.host);
+  if (!route.path.empty()) {
+    rule += " && Path(" + util::go_quote(route.path) + ")";
+  } else if (!route.path_prefix.empty() && route.path_prefix != "/") {
+    rule += " && PathPrefix(" + util::go_quote(route.path_prefix) + ")";
+  }
+  return rule;
+}
+
+// The bands of specific_priority(): the host decides first, then the path.
+constexpr int64_t k_exact_host = 20000;
+constexpr int64_t k_wildcard_host = 10000;
+constexpr int64_t k_exact_path = 5000;
+constexpr int64_t k_longest_path = 4999; // longer paths rank as this long
+
 } // namespace
 
 std::string traefik_host_rule(const std::string& host)
@@ -31,18 +51,44 @@ std::string traefik_host_rule(const std::string& host)
   return "Host(" + util::go_quote(host) + ")";
 }
 
-std::string traefik_rule(const Route& route)
+int64_t specific_priority(const std::string& host, const std::string& path, bool exact)
 {
+  int64_t out = util::starts_with(host, "*.") ? k_wildcard_host : k_exact_host;
+  if (exact) {
+    out += k_exact_path;
+  }
+  if (path != "/") {
+    out += std::min(static_cast<int64_t>(path.size()), k_longest_path);
+  }
+  return out;
+}
+
+RouteMatch route_match(const Route& route)
+{
+  RouteMatch out;
   if (!route.rule.empty()) {
-    return route.rule;
+    out.text = route.rule;
+    out.rule = rules::parse_rule(out.text);
+    out.scope = rules::scope_of(out.rule);
+    out.priority = route.priority;
+    return out;
   }
-  std::string rule = traefik_host_rule(route.host);
+  out.text = generated_rule(route);
+  out.rule = rules::parse_rule(out.text);
+  // The fields say it directly; a wildcard host is kept as written, where
+  // the rule has only its regexp.
+  if (!route.host.empty()) {
+    out.scope.hosts.push_back(rules::normalize_host(route.host));
+  }
   if (!route.path.empty()) {
-    rule += " && Path(" + util::go_quote(route.path) + ")";
+    out.scope.paths.push_back({route.path, true});
   } else if (!route.path_prefix.empty() && route.path_prefix != "/") {
-    rule += " && PathPrefix(" + util::go_quote(route.path_prefix) + ")";
+    out.scope.paths.push_back({route.path_prefix, false});
   }
-  return rule;
+  bool exact = !route.path.empty();
+  out.priority = route.priority ? *route.priority
+                                : specific_priority(route.host, exact ? route.path : route.path_prefix, exact);
+  return out;
 }
 
 } // namespace edgegen::model

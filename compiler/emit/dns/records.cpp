@@ -28,7 +28,7 @@ std::set<std::string> routed_hosts(const model::Config& config)
   std::set<std::string> out;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      for (const auto& host : traefik::route_hosts(route)) {
+      for (const auto& host : route.match.scope.hosts) {
         out.insert(normalize(host));
       }
     }

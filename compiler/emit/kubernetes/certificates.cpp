@@ -122,37 +122,6 @@ const Certificate* CertificatePlan::for_host(const std::string& host) const
   return found == by_host.end() ? nullptr : &certificates[found->second];
 }
 
-std::vector<std::string> rule_hosts(const std::string& rule)
-{
-  // Host(`a`, `b`): the backquoted or double-quoted arguments of each Host
-  // matcher. HostRegexp names no host a certificate could be issued for.
-  std::vector<std::string> out;
-  for (size_t at = rule.find("Host("); at != std::string::npos; at = rule.find("Host(", at + 1)) {
-    if (at > 0 && (std::isalnum(static_cast<unsigned char>(rule[at - 1])) != 0)) {
-      continue; // part of another matcher's name
-    }
-    size_t end = rule.find(')', at);
-    std::string arguments = rule.substr(at + 5, end == std::string::npos ? std::string::npos : end - at - 5);
-    for (const auto& argument : util::split(arguments, ',')) {
-      std::string host;
-      for (char c : argument) {
-        if (c != '`' && c != '"' && c != ' ') {
-          host += c;
-        }
-      }
-      if (!host.empty()) {
-        out.push_back(host);
-      }
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> route_hosts(const model::Route& route)
-{
-  return route.rule.empty() ? std::vector<std::string>{route.host} : rule_hosts(route.rule);
-}
-
 CertificatePlan plan_certificates(const model::Config& config)
 {
   Planner planner(config);
@@ -166,7 +135,7 @@ CertificatePlan plan_certificates(const model::Config& config)
         continue;
       }
       std::string owner = as_ingress(config, project, route) ? route.output_name : "";
-      for (const auto& host : route_hosts(route)) {
+      for (const auto& host : route.match.scope.hosts) {
         planner.use(host, route.issuer, project.name, owner);
       }
     }

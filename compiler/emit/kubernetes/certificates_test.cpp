@@ -55,7 +55,7 @@ std::vector<std::string> tls_hosts(const model::Config& config)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (route.tls) {
-        for (const auto& host : route_hosts(route)) {
+        for (const auto& host : route.match.scope.hosts) {
           out.push_back(host);
         }
       }
@@ -189,13 +189,6 @@ spec:
   ASSERT_EQ(errors(c), "");
   EXPECT_TRUE(plan_certificates(config_of(c)).certificates.empty());
   EXPECT_EQ(write::to_yaml({document(c, "IngressRoute", "p-web")["spec"]["tls"]}), "options:\n  name: test\n");
-}
-
-TEST(Certificates, RuleHostsAreTheArgumentsOfHostMatchers)
-{
-  EXPECT_EQ(rule_hosts("Host(`a.com`) || (Host(`b.com`, \"c.com\") && PathPrefix(`/x`))"),
-            (std::vector<std::string>{"a.com", "b.com", "c.com"}));
-  EXPECT_EQ(rule_hosts("HostRegexp(`^.+$`) && Header(`Host`, `x`)"), std::vector<std::string>{});
 }
 
 } // namespace

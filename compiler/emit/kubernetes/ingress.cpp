@@ -64,8 +64,8 @@ util::Value ingress(const Context& context, const model::Project& project, const
     }
     annotations[k_router + "middlewares"] = util::join(references, ",");
   }
-  if (route.priority) {
-    annotations[k_router + "priority"] = std::to_string(*route.priority);
+  if (route.match.priority) {
+    annotations[k_router + "priority"] = std::to_string(*route.match.priority);
   }
   Value& spec = out["spec"];
   spec["ingressClassName"] = context.config.edge.kubernetes.ingress_class;

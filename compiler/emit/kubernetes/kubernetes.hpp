@@ -75,12 +75,6 @@ struct CertificatePlan
 
 CertificatePlan plan_certificates(const model::Config& config);
 
-// Host names a raw Traefik rule matches (the arguments of its Host matchers).
-std::vector<std::string> rule_hosts(const std::string& rule);
-
-// The hosts that need a certificate for `route`: its host, or its rule's.
-std::vector<std::string> route_hosts(const model::Route& route);
-
 // Route pieces shared by IngressRoutes and Ingresses.
 // Where a project service is served from, as Kubernetes sees it: a Service
 // in the namespace (a host that is a single DNS label, e.g. "team-a-api"),

@@ -26,7 +26,7 @@ const std::string k_routes = R"(  services:
       pathPrefix: /api
       service: api
       middlewares: [limit, shared]
-      priority: 50
+      priority: 30000
     - name: root
       host: a.${domain}
       pathPrefix: /
@@ -90,12 +90,13 @@ TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesService
                                      "      middlewares:\n"
                                      "        - name: p-limit\n"
                                      "        - name: shared\n"
-                                     "      priority: 50\n"
+                                     "      priority: 30000\n"
                                      "      services:\n"
                                      "        - name: p-api\n"
                                      "          port: 8000\n"
                                      "    - kind: Rule\n"
                                      "      match: Host(`a.example.com`)\n"
+                                     "      priority: 20000\n"
                                      "      services:\n"
                                      "        - name: p-api\n"
                                      "          port: 8000\n"

@@ -82,7 +82,7 @@ void label_project(util::Value& object, const model::Project& project)
 
 std::string ingress_route_group(const model::Config& config, const model::Route& route)
 {
-  return util::join(route_hosts(route), ",") + (route.tls ? " tls " : " plain ") +
+  return util::join(route.match.scope.hosts, ",") + (route.tls ? " tls " : " plain ") +
          util::join(route_entry_points(config, route.entry_points), ",");
 }
 
@@ -100,8 +100,8 @@ util::Value ingress_route(const Context& context, const model::Project& project,
     if (!route->middlewares.empty()) {
       rule["middlewares"] = name_refs(middleware_names(route->middlewares));
     }
-    if (route->priority) {
-      rule["priority"] = *route->priority;
+    if (route->match.priority) {
+      rule["priority"] = *route->match.priority;
     }
     rule["services"] = Value::list();
     if (const model::Service* service = service_of(project, *route)) {
@@ -112,7 +112,7 @@ util::Value ingress_route(const Context& context, const model::Project& project,
     spec["routes"].push_back(rule);
   }
   if (first.tls) {
-    spec["tls"] = route_tls(context, route_hosts(first));
+    spec["tls"] = route_tls(context, first.match.scope.hosts);
   }
   return out;
 }
@@ -124,6 +124,7 @@ util::Value dashboard_route(const Context& context)
   Value rule;
   rule["kind"] = "Rule";
   rule["match"] = traefik::host_rule(dashboard.host);
+  rule["priority"] = model::specific_priority(dashboard.host, "", false);
   if (!dashboard.middlewares.empty()) {
     rule["middlewares"] = name_refs(middleware_names(dashboard.middlewares));
   }

@@ -50,7 +50,7 @@ std::vector<std::string> target_domains(const model::Config& config)
       if (!route.tls) {
         continue;
       }
-      for (const auto& host : traefik::route_hosts(route)) {
+      for (const auto& host : route.match.scope.hosts) {
         add_host(config, host, route.issuer, out);
       }
     }

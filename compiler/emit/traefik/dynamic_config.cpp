@@ -40,8 +40,8 @@ util::Value router_config(const model::Config& config, const model::Route& route
   }
   out["rule"] = route_rule(route);
   out["service"] = route.service.resolved;
-  if (route.priority) {
-    out["priority"] = *route.priority;
+  if (route.match.priority) {
+    out["priority"] = *route.match.priority;
   }
   if (route.tls) {
     out["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, route.host, route.issuer);
@@ -108,6 +108,7 @@ util::Value shared_config(const model::Config& config)
     if (!dashboard.middlewares.empty()) {
       r["middlewares"] = names(dashboard.middlewares);
     }
+    r["priority"] = model::specific_priority(dashboard.host, "", false);
     r["rule"] = host_rule(dashboard.host);
     r["service"] = "api@internal";
     r["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, dashboard.host, dashboard.issuer);

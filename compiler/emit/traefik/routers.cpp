@@ -12,7 +12,7 @@ std::string host_rule(const std::string& host)
 
 std::string route_rule(const model::Route& route)
 {
-  return model::traefik_rule(route);
+  return route.match.text;
 }
 
 std::vector<std::string> default_entry_points(const model::Config& config)

@@ -40,10 +40,6 @@ const model::Service* find_service(const model::Project& project, const model::R
 // providers.docker / providers.redis of traefik.yml for the targets that are on.
 void target_providers(const model::Config& config, util::Value& providers);
 
-// The hosts a route answers: its `host`, or the Host(`…`) matchers of its
-// raw rule (certificates and DNS records need them either way).
-std::vector<std::string> route_hosts(const model::Route& route);
-
 // A scalar as the string Traefik's label and KV decoders read back as the
 // same value: "true", "42", "0.5"; empty for null, lists and maps.
 std::string scalar_text(const util::Value& value);

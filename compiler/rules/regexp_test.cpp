@@ -1,8 +1,8 @@
-#include "check/rules/regexp.hpp"
+#include "rules/regexp.hpp"
 
 #include <gtest/gtest.h>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 namespace {
 
 struct Case
@@ -113,4 +113,4 @@ TEST(GoRegexp, DeepNestingIsBounded)
 }
 
 } // namespace
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

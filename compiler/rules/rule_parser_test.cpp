@@ -1,10 +1,10 @@
-#include "check/rules/rule.hpp"
+#include "rules/rule.hpp"
 
 #include "util/strings.hpp"
 
 #include <gtest/gtest.h>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 namespace {
 
 // "CODE@offset: message" of every problem, joined by " | "; empty when the
@@ -272,4 +272,4 @@ TEST(RuleParser, GoQuotePicksBackticksUnlessTheValueHoldsOne)
 }
 
 } // namespace
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

@@ -4,12 +4,12 @@
 // alternation, concatenation, repetition, groups) and regexp_escapes.cpp
 // (escapes, character classes, UTF-8). Not part of the rules interface.
 
-#include "check/rules/regexp.hpp"
+#include "rules/regexp.hpp"
 
 #include <cstdint>
 #include <set>
 
-namespace edgegen::check::rules::detail {
+namespace edgegen::rules::detail {
 
 constexpr int k_max_repeat = 1000; // Go: "invalid repeat count" above this
 constexpr int k_max_depth = 1000;  // Go: "expression nests too deeply"
@@ -80,4 +80,4 @@ private:
   std::set<std::string> m_names;
 };
 
-} // namespace edgegen::check::rules::detail
+} // namespace edgegen::rules::detail

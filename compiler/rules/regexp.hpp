@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 
 // Why a regular expression would not compile, and where (byte offset into
 // the pattern).
@@ -22,4 +22,4 @@ struct RegexpError
 // parser of its own.
 std::optional<RegexpError> check_go_regexp(std::string_view pattern);
 
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

@@ -1,11 +1,11 @@
 // Lexer and recursive-descent parser of the rule language, with Go's
 // precedence (&& binds tighter than ||) and Go's string literals, because
 // Traefik hands the rule to Go's expression parser.
-#include "check/rules/rule.hpp"
+#include "rules/rule.hpp"
 
 #include <optional>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 
 namespace {
 
@@ -285,46 +285,53 @@ public:
 private:
   void advance() { m_token = m_lexer.next(); }
 
-  void expression(bool negated)
+  uint32_t node(Node::Kind kind, uint32_t first, uint32_t second = 0)
   {
-    conjunction(negated);
+    m_rule.nodes.push_back({kind, first, second});
+    return static_cast<uint32_t>(m_rule.nodes.size() - 1);
+  }
+
+  uint32_t expression(bool negated)
+  {
+    uint32_t left = conjunction(negated);
     while (m_token.kind == Token::Kind::or_) {
       m_rule.conjunction = false;
       advance();
-      conjunction(negated);
+      left = node(Node::Kind::any, left, conjunction(negated));
     }
+    return left;
   }
 
-  void conjunction(bool negated)
+  uint32_t conjunction(bool negated)
   {
-    unary(negated);
+    uint32_t left = unary(negated);
     while (m_token.kind == Token::Kind::and_) {
       advance();
-      unary(negated);
+      left = node(Node::Kind::all, left, unary(negated));
     }
+    return left;
   }
 
-  void unary(bool negated)
+  uint32_t unary(bool negated)
   {
     switch (m_token.kind) {
-    case Token::Kind::not_:
+    case Token::Kind::not_: {
       m_rule.conjunction = false;
       advance();
-      unary(!negated);
-      return;
+      return node(Node::Kind::negation, unary(!negated));
+    }
     case Token::Kind::open: {
       size_t open = m_token.offset;
       advance();
-      expression(negated);
+      uint32_t inner = expression(negated);
       if (m_token.kind != Token::Kind::close) {
         throw SyntaxError{open, "'(' is never closed (found " + describe(m_token) + ")", "add the missing ')'"};
       }
       advance();
-      return;
+      return inner;
     }
     case Token::Kind::identifier:
-      call(negated);
-      return;
+      return call(negated);
     case Token::Kind::string:
       throw SyntaxError{m_token.offset, "a string must be the argument of a matcher",
                         "write a matcher such as Host(" + m_token.argument.literal + ")"};
@@ -333,7 +340,7 @@ private:
     }
   }
 
-  void call(bool negated)
+  uint32_t call(bool negated)
   {
     Matcher matcher;
     matcher.written = matcher.name = m_token.text;
@@ -373,6 +380,7 @@ private:
     }
     advance();
     m_rule.matchers.push_back(std::move(matcher));
+    return node(Node::Kind::matcher, static_cast<uint32_t>(m_rule.matchers.size() - 1));
   }
 
   Lexer m_lexer;
@@ -410,6 +418,7 @@ Rule parse_rule(std::string_view text, Protocol protocol)
   } catch (const SyntaxError& e) {
     rule.problems.push_back({"E0501", e.offset, e.message, e.hint});
     rule.conjunction = false;
+    rule.nodes.clear();
     return rule;
   }
   for (auto& matcher : rule.matchers) {
@@ -418,4 +427,4 @@ Rule parse_rule(std::string_view text, Protocol protocol)
   return rule;
 }
 
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

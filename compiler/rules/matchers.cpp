@@ -1,14 +1,14 @@
 // The matchers of Traefik v3 (pkg/muxer/http and pkg/muxer/tcp): names,
 // arities and the argument checks Traefik makes when it builds a router, plus
 // the Traefik v2 forms people still write, each with its v3 spelling.
-#include "check/rules/regexp.hpp"
-#include "check/rules/rule.hpp"
+#include "rules/regexp.hpp"
+#include "rules/rule.hpp"
 
 #include "util/strings.hpp"
 
 #include <arpa/inet.h>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 
 namespace {
 
@@ -338,4 +338,4 @@ void detail::check_matcher(Matcher& m, Protocol protocol, std::vector<RuleProble
   }
 }
 
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

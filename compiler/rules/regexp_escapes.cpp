@@ -1,11 +1,11 @@
 // Escapes, character classes and UTF-8 of Go's regexp syntax: \d, \pL,
 // \x{...}, octal, [[:alpha:]], ranges. Go refuses \1 (no backreferences),
 // \Z and other Perl escapes it lacks; so does this.
-#include "check/rules/regexp_checker.hpp"
+#include "rules/regexp_checker.hpp"
 
-#include "check/rules/unicode_names.hpp"
+#include "rules/unicode_names.hpp"
 
-namespace edgegen::check::rules::detail {
+namespace edgegen::rules::detail {
 
 namespace {
 
@@ -247,4 +247,4 @@ bool RegexpChecker::class_item(uint32_t& rune, bool& single)
   return next_rune(rune);
 }
 
-} // namespace edgegen::check::rules::detail
+} // namespace edgegen::rules::detail

@@ -6,11 +6,12 @@
 // and rejects the whole router on any error, so edgegen parses every rule it
 // would emit, generated or written by hand, with this one parser.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 
 enum class Protocol { http, tcp };
 
@@ -46,14 +47,55 @@ struct RuleProblem
   std::string hint;
 };
 
+// One node of the expression tree, as Traefik builds it: a matcher, or an
+// operator over other nodes. `&&` binds tighter than `||`, both associate
+// to the left, and parentheses leave no node of their own.
+struct Node
+{
+  enum class Kind : uint8_t { matcher, all, any, negation }; // matcher, &&, ||, !
+  Kind kind = Kind::matcher;
+  uint32_t first = 0;  // matcher: index in Rule::matchers; &&, ||, !: the (left) operand
+  uint32_t second = 0; // &&, ||: the right operand
+};
+
 struct Rule
 {
   std::vector<Matcher> matchers;     // in the order written
+  std::vector<Node> nodes;           // operands before operators, the root last; empty: no tree (syntax error)
   std::vector<RuleProblem> problems; // empty: Traefik v3 accepts the rule
   bool conjunction = false;          // only matchers joined by && (no ||, no !)
 
   bool ok() const { return problems.empty(); }
+  bool parsed() const { return !nodes.empty(); }
+  const Node& root() const { return nodes.back(); }
 };
+
+// A Path() or PathPrefix() condition of a rule.
+struct PathCondition
+{
+  std::string value;
+  bool exact = false; // Path rather than PathPrefix
+};
+
+// What a rule says about the requests it takes, read off its tree: the one
+// answer to "which hosts does this route serve?" for every check and target.
+struct Scope
+{
+  // Host() values under an even number of '!' (so the rule can match them),
+  // and under an odd number (the rule refuses them); each normalised as
+  // Traefik compares them: lower case, without a trailing dot. Host(`*`),
+  // which matches every host, is in neither.
+  std::vector<std::string> hosts;
+  std::vector<std::string> excluded_hosts;
+  std::vector<PathCondition> paths; // Path()/PathPrefix() not under an odd number of '!'
+};
+
+// The scope of a rule that parsed (an empty scope for one that did not).
+Scope scope_of(const Rule& rule);
+
+// A host name as Traefik's Host() compares it: lower case, without one
+// trailing dot.
+std::string normalize_host(std::string_view host);
 
 // Parses and checks one rule. A syntax error stops the parse (one problem, as
 // Go reports it); problems with matchers and their arguments are all kept.
@@ -72,4 +114,4 @@ void check_matcher(Matcher& matcher, Protocol protocol, std::vector<RuleProblem>
 
 } // namespace detail
 
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

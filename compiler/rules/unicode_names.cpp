@@ -1,12 +1,12 @@
 // The \p{...} names of Go's regexp: unicode.Categories, unicode.Scripts
 // (Unicode 15, Go 1.21 and later) and "Any". A name outside this list makes
 // regexp.Compile fail, so Traefik would drop the router.
-#include "check/rules/unicode_names.hpp"
+#include "rules/unicode_names.hpp"
 
 #include <algorithm>
 #include <iterator>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 
 namespace {
 
@@ -222,4 +222,4 @@ bool is_unicode_class_name(const std::string& name)
                             [](const auto& a, const auto& b) { return std::string(a) < std::string(b); });
 }
 
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

@@ -1,11 +1,11 @@
 // A recogniser for Go's regexp/syntax (Perl flags), following the structure
 // of Go's parser: alternation of concatenations of repeated atoms. It builds
 // nothing; it only finds the first error Go would report.
-#include "check/rules/regexp_checker.hpp"
+#include "rules/regexp_checker.hpp"
 
 #include <algorithm>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 
 namespace detail {
 
@@ -253,4 +253,4 @@ std::optional<RegexpError> check_go_regexp(std::string_view pattern)
   return detail::RegexpChecker(pattern).run();
 }
 
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules

@@ -2,7 +2,7 @@
 // what edgegen emits is never a rule Traefik would drop. Rules are found
 // wherever a target writes them: `rule:` and IngressRoute `match:` keys,
 // KV keys ending in /rule, and traefik.*.routers.*.rule labels.
-#include "check/rules/rule.hpp"
+#include "rules/rule.hpp"
 
 #include "load/load.hpp"
 #include "util/strings.hpp"
@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace edgegen::check::rules {
+namespace edgegen::rules {
 namespace {
 
 struct Found
@@ -80,4 +80,4 @@ TEST(GoldenRules, EveryEmittedRuleParses)
 }
 
 } // namespace
-} // namespace edgegen::check::rules
+} // namespace edgegen::rules
