@@ -112,7 +112,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     util::Value list = util::Value::list();
     for (const auto& d : all) {
       util::Value item;
-      item["file"] = d.location.file.str();
+      item["file"] = util::escape_invalid_utf8(d.location.file.str());
       item["line"] = d.location.line;
       item["column"] = d.location.column;
       item["pointer"] = d.location.pointer;
@@ -127,7 +127,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
   }
   for (const auto& d : all) {
     if (format == Format::github) {
-      out << "::" << severity_name(d.severity) << " file=" << github_escape(d.location.file.str(), true)
+      out << "::" << severity_name(d.severity) << " file=" << github_escape(util::escape_invalid_utf8(d.location.file.str()), true)
           << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
           << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false)
           << "\n";

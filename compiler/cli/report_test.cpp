@@ -1,5 +1,7 @@
 #include "cli/report.hpp"
 
+#include "util/strings.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -47,6 +49,20 @@ TEST(Report, SarifResultsPointAtFileLineAndColumn)
   EXPECT_NE(sarif.find("\"uri\": \"dir/a%20b.yaml\""), std::string::npos) << sarif;
   EXPECT_NE(sarif.find("\"startColumn\": 7,\n"), std::string::npos) << sarif;
   EXPECT_NE(sarif.find("\"ruleId\": \"E0431\""), std::string::npos) << sarif;
+}
+
+TEST(Report, AnyByteInAMessageIsReportedInEveryFormat)
+{
+  diag::Diagnostics diagnostics;
+  diagnostics.error("E0501", {"a\xff.yaml", 1, 1, ""}, "unexpected '\xc2' in `Host(\xe2\x80\x9c" "a\xe2\x80\x9d)`",
+                    "quote with \xff");
+  for (Format format : {Format::text, Format::json, Format::sarif, Format::github}) {
+    std::ostringstream out;
+    report(diagnostics, format, {}, out);
+    EXPECT_EQ(util::find_invalid_utf8(out.str()), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("xC2' in `Host(\xe2\x80\x9c" "a\xe2\x80\x9d)`"), std::string::npos)
+        << out.str();
+  }
 }
 
 } // namespace

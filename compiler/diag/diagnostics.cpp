@@ -1,5 +1,7 @@
 #include "diag/diagnostics.hpp"
 
+#include "util/strings.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -7,7 +9,7 @@ namespace edgegen::diag {
 
 std::string format_location(const Location& location)
 {
-  std::string out = location.file.str();
+  std::string out = util::escape_invalid_utf8(location.file.str());
   if (location.line > 0) {
     out += ':' + std::to_string(location.line);
     if (location.column > 0) {
@@ -29,6 +31,13 @@ void Diagnostics::warning(std::string code, Location location, std::string messa
 
 void Diagnostics::add(Diagnostic diagnostic)
 {
+  // A message quotes input, which may hold any byte (a rule's "\xff"
+  // escape, say); every report format needs text.
+  for (std::string* text : {&diagnostic.message, &diagnostic.hint}) {
+    if (util::find_invalid_utf8(*text) != std::string::npos) {
+      *text = util::escape_invalid_utf8(*text);
+    }
+  }
   if (diagnostic.severity == Severity::error) {
     ++m_errors;
   }

@@ -149,6 +149,26 @@ size_t find_invalid_utf8(std::string_view s)
   return std::string_view::npos;
 }
 
+std::string escape_invalid_utf8(std::string_view s)
+{
+  static const char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    size_t bad = find_invalid_utf8(s);
+    out.append(s.substr(0, bad));
+    if (bad == std::string_view::npos) {
+      break;
+    }
+    auto c = static_cast<unsigned char>(s[bad]);
+    out += "\\x";
+    out += k_hex[c >> 4];
+    out += k_hex[c & 15];
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 std::string_view line_of(std::string_view text, int line)
 {
   size_t start = 0;

@@ -25,6 +25,10 @@ std::string go_quote(std::string_view value);
 // Byte offset of the first invalid UTF-8 sequence, or npos if `s` is valid.
 size_t find_invalid_utf8(std::string_view s);
 
+// `s` with every byte that is not part of valid UTF-8 written as \xNN, so
+// that any text can be shown in every output format.
+std::string escape_invalid_utf8(std::string_view s);
+
 // The line (1-based, without its newline) of `text`; empty if out of range.
 std::string_view line_of(std::string_view text, int line);
 

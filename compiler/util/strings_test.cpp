@@ -30,6 +30,13 @@ TEST(Strings, InvalidUtf8)
   EXPECT_EQ(find_invalid_utf8("\xf4\x90\x80\x80"), 0u); // past U+10FFFF
 }
 
+TEST(Strings, InvalidUtf8IsEscapedByteForByte)
+{
+  EXPECT_EQ(escape_invalid_utf8("caf\xc3\xa9"), "caf\xc3\xa9");
+  EXPECT_EQ(escape_invalid_utf8("a\xff" "b\xc2"), "a\\xFFb\\xC2");
+  EXPECT_EQ(escape_invalid_utf8("\xe2\x80\x9c\xe2\x80"), "\xe2\x80\x9c\\xE2\\x80"); // a cut-off quote
+}
+
 TEST(Strings, LineOf)
 {
   EXPECT_EQ(line_of("a\nbb\r\nccc", 2), "bb");
