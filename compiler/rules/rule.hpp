@@ -93,6 +93,10 @@ struct Scope
 // The scope of a rule that parsed (an empty scope for one that did not).
 Scope scope_of(const Rule& rule);
 
+// True for an IPv4 or IPv6 address (no brackets, no port): a host no DNS
+// record or publicly trusted certificate is made for.
+bool is_ip_address(std::string_view host);
+
 // A host name as Traefik's Host() compares it: lower case, without one
 // trailing dot.
 std::string normalize_host(std::string_view host);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <arpa/inet.h>
+
 namespace edgegen::rules {
 
 namespace {
@@ -49,6 +51,13 @@ void walk(const Rule& rule, uint32_t index, bool negated, Scope& out)
 }
 
 } // namespace
+
+bool is_ip_address(std::string_view host)
+{
+  std::string text(host);
+  unsigned char buffer[16];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 || inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
 
 std::string normalize_host(std::string_view host)
 {

@@ -29,7 +29,9 @@ std::set<std::string> routed_hosts(const model::Config& config)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       for (const auto& host : route.match.scope.hosts) {
-        out.insert(normalize(host));
+        if (!rules::is_ip_address(host)) {
+          out.insert(normalize(host));
+        }
       }
     }
   }

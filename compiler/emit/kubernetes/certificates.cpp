@@ -136,7 +136,9 @@ CertificatePlan plan_certificates(const model::Config& config)
       }
       std::string owner = as_ingress(config, project, route) ? route.output_name : "";
       for (const auto& host : route.match.scope.hosts) {
-        planner.use(host, route.issuer, project.name, owner);
+        if (!rules::is_ip_address(host)) {
+          planner.use(host, route.issuer, project.name, owner);
+        }
       }
     }
   }

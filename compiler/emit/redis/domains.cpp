@@ -22,10 +22,10 @@ bool acme(const model::Config& config, const model::Ref& issuer)
 void add_host(const model::Config& config, const std::string& host, const model::Ref& issuer,
               std::set<std::string>& out)
 {
-  if (host.empty() || !acme(config, issuer)) {
+  if (host.empty() || rules::is_ip_address(host) || !acme(config, issuer)) {
     return;
   }
-  util::Value tls = traefik::router_tls(config, host, issuer);
+  util::Value tls = traefik::router_tls(config, {host}, issuer, false);
   if (!tls.as_map().count("domains")) {
     out.insert(host);
     return;

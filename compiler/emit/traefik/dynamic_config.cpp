@@ -44,7 +44,7 @@ util::Value router_config(const model::Config& config, const model::Route& route
     out["priority"] = *route.match.priority;
   }
   if (route.tls) {
-    out["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, route.host, route.issuer);
+    out["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, route.match.scope.hosts, route.issuer, !route.rule.empty());
   }
   return out;
 }
@@ -111,7 +111,7 @@ util::Value shared_config(const model::Config& config)
     r["priority"] = model::specific_priority(dashboard.host, "", false);
     r["rule"] = host_rule(dashboard.host);
     r["service"] = "api@internal";
-    r["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, dashboard.host, dashboard.issuer);
+    r["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, {dashboard.host}, dashboard.issuer, false);
     http["routers"]["dashboard"] = r;
   }
   if (http.is_null()) {

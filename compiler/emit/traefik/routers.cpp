@@ -3,6 +3,8 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
+
 namespace edgegen::emit::traefik {
 
 std::string host_rule(const std::string& host)
@@ -26,7 +28,8 @@ std::vector<std::string> default_entry_points(const model::Config& config)
   return out;
 }
 
-util::Value router_tls(const model::Config& config, const std::string& host, const model::Ref& issuer_ref)
+util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts,
+                       const model::Ref& issuer_ref, bool name_hosts)
 {
   util::Value tls = util::Value::map();
   const model::Issuer* issuer = model::find_issuer(config, issuer_ref.resolved);
@@ -34,13 +37,29 @@ util::Value router_tls(const model::Config& config, const std::string& host, con
     return tls; // certificates come from tls.yml (files issuer) or the default store
   }
   tls["certResolver"] = issuer->name;
-  std::vector<std::string> domains;
-  if (const auto* request = model::certificate_request(config, host, issuer->name)) {
-    domains = request->domains;
-  } else if (util::starts_with(host, "*.")) {
-    domains = {host}; // a HostRegexp tells the resolver nothing; name the wildcard
+  // One entry per certificate: a request that covers a host, a wildcard
+  // (a HostRegexp tells the resolver nothing), and with `name_hosts` the
+  // rule's other hosts together, as Traefik would take them from the rule
+  // but without the hosts it excludes.
+  std::vector<std::vector<std::string>> certificates;
+  std::vector<std::string> named;
+  for (const auto& host : hosts) {
+    std::vector<std::string> domains;
+    if (const auto* request = model::certificate_request(config, host, issuer->name)) {
+      domains = request->domains;
+    } else if (util::starts_with(host, "*.")) {
+      domains = {host};
+    } else if (name_hosts && !rules::is_ip_address(host)) {
+      named.push_back(host);
+    }
+    if (!domains.empty() && std::find(certificates.begin(), certificates.end(), domains) == certificates.end()) {
+      certificates.push_back(std::move(domains));
+    }
   }
-  if (!domains.empty()) {
+  if (!named.empty()) {
+    certificates.push_back(std::move(named));
+  }
+  for (const auto& domains : certificates) {
     util::Value domain;
     domain["main"] = domains[0];
     if (domains.size() > 1) {

@@ -19,7 +19,12 @@ util::Value tls_config(const model::Config& config);
 // Router pieces shared by the file provider and later targets (labels, KV).
 std::string route_rule(const model::Route& route);
 std::string host_rule(const std::string& host); // Host(`h`), or HostRegexp for *.domain
-util::Value router_tls(const model::Config& config, const std::string& host, const model::Ref& issuer);
+// The tls block of a router for `hosts`: the resolver, and the certificates
+// it is to obtain where Traefik cannot read them off the rule; `name_hosts`
+// (a raw rule) names every host, so that hosts the rule excludes or cannot
+// serve are never ordered.
+util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts,
+                       const model::Ref& issuer, bool name_hosts);
 std::vector<std::string> default_entry_points(const model::Config& config);
 
 // The file provider's router and service of one route / service, also the
