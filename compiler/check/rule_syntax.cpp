@@ -18,18 +18,6 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
     std::string message = problem.code == "E0501" ? "rule syntax: " + problem.message : problem.message;
     diagnostics.error(problem.code, at(problem.offset), message, problem.hint);
   }
-  for (const auto& matcher : rule.matchers) {
-    if (matcher.name != "Host" || matcher.arguments.size() != 1 || matcher.arguments[0].value.empty()) {
-      continue;
-    }
-    const auto& argument = matcher.arguments[0];
-    std::string why = detail::host_problem(argument.value);
-    if (!why.empty() && rule.ok() && argument.value.find("${") == std::string::npos) {
-      diagnostics.error("E0431", at(argument.offset_of(0)),
-                        "\"" + argument.value + "\" is not a valid host name: " + why,
-                        "HostRegexp() matches patterns; Host() takes one name");
-    }
-  }
 }
 
 // Hosts are checked on their own (E0431, with better messages); what is left
