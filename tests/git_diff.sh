@@ -70,11 +70,13 @@ commit_all . "rename"
 expect 0 "$EDGEGEN" diff edge --base HEAD~1 --stat
 [ ! -s "$WORK/stdout" ] || fail "a rename changed the diff: $(cat "$WORK/stdout")"
 
-# An added and a removed output file, against /dev/null.
-sed -e 's/team-c/team-d/g; s/status\./status-d./' edge/projects/team-c.yaml >edge/projects/team-d.yaml
+# An added and a removed output file, against /dev/null (team D copies team C,
+# with a wildcard of its own).
+sed -e 's/team-c/team-d/g; s/status\./status-d./' -e 's/"\*\.${apps}"/"*.d.${apps}"/' edge/projects/team-c.yaml >edge/projects/team-d.yaml
 commit_all . "team-d"
 expect 1 "$EDGEGEN" diff edge --base HEAD~1
-lines="$(wc -l <"$WORK/main/prod/traefik/dynamic/team-c.yml")"
+"$EDGEGEN" render edge --out "$WORK/team-d" >/dev/null
+lines="$(wc -l <"$WORK/team-d/prod/traefik/dynamic/team-d.yml")"
 head -3 "$WORK/stdout" | same_file "--- /dev/null
 +++ b/prod/traefik/dynamic/team-d.yml
 @@ -0,0 +1,$lines @@" /dev/stdin
