@@ -105,6 +105,26 @@ TEST(Checks, ExactHostsOutrankAWildcardUnlessAPriorityIsWrittenBelowIt)
                            "it matches, with a higher priority (10000 > 41)"});
 }
 
+TEST(Checks, ARawRuleWithMoreConditionsIsShadowedByTheHostItNarrows)
+{
+  auto routes = [](const std::string& priority) {
+    return project("    - name: site\n      host: a.${domain}\n      service: web\n"
+                   "    - name: beta\n      rule: Host(`a.${domain}`) && Header(`X-Beta`, `1`)\n"
+                   "      service: web\n" + priority);
+  };
+  EXPECT_EQ(messages(compile_files({{"a.yaml", routes("")}})),
+            V{"a.yaml:13:7: E0423: route is never reached: route \"team-site\" matches every request it matches, "
+              "with a higher priority (20000 > 46)"});
+  EXPECT_EQ(messages(compile_files({{"a.yaml", routes("      priority: 20001\n")}})), V{});
+  // Narrowed, it never takes all of another route's requests.
+  EXPECT_EQ(messages(compile_files({{"a.yaml", project("    - name: beta\n      rule: Host(`a.${domain}`) && "
+                                                       "Header(`X-Beta`, `1`)\n      service: web\n"
+                                                       "      priority: 20001\n"
+                                                       "    - name: x\n      host: a.${domain}\n      path: /x\n"
+                                                       "      service: web\n      priority: 100\n")}})),
+            V{});
+}
+
 TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
 {
   std::string edge = std::string(testing::k_edge)

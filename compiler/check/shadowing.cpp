@@ -1,7 +1,9 @@
 // Routes that can never match: another route answers every request they
-// would, first. Traefik orders routers by priority, by default the length of
-// the rule, so a broader route with an explicit high priority, or a wildcard
-// host (a longer HostRegexp), takes the requests of a narrower one.
+// would, first. Traefik orders routers by priority: host/path routes get one
+// by how specific they are (model::specific_priority), raw rules the length
+// of the rule unless they name one. So a broader route with a priority written
+// too high, or a raw rule with a header condition on a host that a host/path
+// route serves whole, is never reached.
 #include "check/check.hpp"
 #include "check/internal.hpp"
 
@@ -23,6 +25,7 @@ struct Shape
   std::string host;   // "*.example.com" for a wildcard
   std::string path;   // "/" when there is no path condition
   bool exact = false; // Path rather than PathPrefix
+  bool narrowed = false; // more conditions (a header, a method…): it takes only some of these requests
   int64_t priority = 0;
   std::vector<std::string> entry_points;
 };
@@ -43,14 +46,14 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
     int hosts = 0, paths = 0;
     for (const auto& m : rule.matchers) {
       if (m.name == "Host") {
-        out.host = m.arguments[0].value, ++hosts;
+        out.host = rules::normalize_host(m.arguments[0].value), ++hosts;
       } else if (m.name == "Path" || m.name == "PathPrefix") {
         out.path = m.arguments[0].value, out.exact = m.name == "Path", ++paths;
       } else {
-        return false; // another condition narrows it in ways not modelled here
+        out.narrowed = true; // it can still be shadowed, but never shadows
       }
     }
-    if (hosts != 1 || paths > 1) {
+    if (hosts != 1 || paths > 1 || out.host == "*") {
       return false;
     }
   }
@@ -109,7 +112,7 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
       return winner;
     }
     for (const Shape* outer : found->second) {
-      if (outer != &inner && outer->priority > inner.priority && contains(*outer, inner) &&
+      if (outer != &inner && !outer->narrowed && outer->priority > inner.priority && contains(*outer, inner) &&
           (!winner || outer->priority > winner->priority)) {
         winner = outer;
       }
