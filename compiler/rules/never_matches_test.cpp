@@ -4,10 +4,16 @@
 // common is that, as written, they can never match what they say, so a
 // router built from one would sit in Traefik's configuration and take no
 // request it was meant for (or only requests that spell out the mistake).
+//
+// tests/traefik-rules-rejections.txt names the ones among Traefik's own test
+// rules (tests/traefik_rules.sh); each of those must be listed here.
 #include "rules/rule.hpp"
 #include "rules/testing.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
 
 namespace edgegen::rules {
 namespace {
@@ -165,6 +171,28 @@ TEST(NeverMatches, NamesLongerThanDnsAllows)
   }
   const std::string why = " is not a valid host name: it is longer than 253 characters, the most a DNS name has";
   EXPECT_EQ(problems_of("Host(`" + name + "com`)"), "E0431@6: \"" + name + "com\"" + why);
+}
+
+// Traefik's own test rules that edgegen rejects (tests/traefik-rules-rejections.txt)
+// are all on the documented list.
+TEST(NeverMatches, ListsEveryRejectionOfTraefiksOwnRules)
+{
+  std::ifstream in("tests/traefik-rules-rejections.txt");
+  ASSERT_TRUE(in) << "run from the source tree";
+  std::string line;
+  size_t count = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    ++count;
+    std::string rule = line.substr(0, line.find('\t'));
+    bool listed = std::any_of(std::begin(k_never_matches), std::end(k_never_matches),
+                              [&](const Case& c) { return rule == c.rule; });
+    EXPECT_TRUE(listed) << rule << " is rejected but not on the documented list";
+    EXPECT_NE(line.find('\t'), std::string::npos) << line << ": no reason after a tab";
+  }
+  EXPECT_GT(count, 0u);
 }
 
 } // namespace
