@@ -1,8 +1,10 @@
 // The matchers of Traefik v3 (pkg/muxer/http and pkg/muxer/tcp): names,
 // arities and the argument checks Traefik makes when it builds a router, plus
-// the Traefik v2 forms people still write, each with its v3 spelling.
+// the Traefik v2 forms people still write, each with its v3 spelling. Host()
+// values are hosts.cpp's, v2 placeholders templates.cpp's.
+#include "rules/characters.hpp"
+#include "rules/internal.hpp"
 #include "rules/regexp.hpp"
-#include "rules/rule.hpp"
 
 #include "util/strings.hpp"
 
@@ -19,8 +21,9 @@ struct Definition
   size_t max_arguments;
   bool http;
   bool tcp;
-  int regexp_argument; // index of the argument that is a regexp, -1 for none
-  const char* example; // a correct call, for hints
+  int regexp_argument;                       // index of the argument that is a regexp, -1 for none
+  const char* example;                       // a correct call, for hints
+  const char* roles[2] = {"value", "value"}; // what each argument is, for messages
 };
 
 const Definition k_matchers[] = {
@@ -31,10 +34,10 @@ const Definition k_matchers[] = {
     {"Path", 1, 1, true, false, -1, "Path(`/status`)"},
     {"PathRegexp", 1, 1, true, false, 0, "PathRegexp(`^/api/v[0-9]+/`)"},
     {"PathPrefix", 1, 1, true, false, -1, "PathPrefix(`/api`)"},
-    {"Header", 2, 2, true, false, -1, "Header(`X-Beta`, `1`)"},
-    {"HeaderRegexp", 2, 2, true, false, 1, "HeaderRegexp(`User-Agent`, `^curl/`)"},
-    {"Query", 1, 2, true, false, -1, "Query(`mobile`, `true`)"},
-    {"QueryRegexp", 1, 2, true, false, 1, "QueryRegexp(`page`, `^[0-9]+$`)"},
+    {"Header", 2, 2, true, false, -1, "Header(`X-Beta`, `1`)", {"name", "value"}},
+    {"HeaderRegexp", 2, 2, true, false, 1, "HeaderRegexp(`User-Agent`, `^curl/`)", {"name", "regexp"}},
+    {"Query", 1, 2, true, false, -1, "Query(`mobile`, `true`)", {"key", "value"}},
+    {"QueryRegexp", 1, 2, true, false, 1, "QueryRegexp(`page`, `^[0-9]+$`)", {"key", "regexp"}},
     {"ALPN", 1, 1, false, true, -1, "ALPN(`h2`)"},
     {"HostSNI", 1, 1, false, true, -1, "HostSNI(`example.com`)"},
     {"HostSNIRegexp", 1, 1, false, true, 0, "HostSNIRegexp(`^[a-z]+\\.example\\.com$`)"},
@@ -84,49 +87,23 @@ const char* protocol_name(Protocol protocol)
   return protocol == Protocol::http ? "HTTP" : "TCP";
 }
 
-std::string call(const std::string& name, const std::vector<Argument>& arguments)
+std::vector<std::string> values_of(const Matcher& m)
 {
-  std::vector<std::string> literals;
-  for (const auto& a : arguments) {
-    literals.push_back(a.literal);
+  std::vector<std::string> out;
+  for (const auto& a : m.arguments) {
+    out.push_back(a.value);
   }
-  return name + "(" + util::join(literals, ", ") + ")";
+  return out;
 }
 
-// `{name}` or `{name:regexp}` at `i`; returns its end (past '}') or npos.
-size_t placeholder_end(std::string_view s, size_t i)
+const Definition* definition_of(std::string_view name)
 {
-  if (i + 1 >= s.size() || s[i] != '{' || !(std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '_')) {
-    return std::string_view::npos;
-  }
-  size_t j = i + 1;
-  while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) {
-    ++j;
-  }
-  if (j < s.size() && s[j] == '}') {
-    return j + 1;
-  }
-  if (j >= s.size() || s[j] != ':') {
-    return std::string_view::npos;
-  }
-  int depth = 1;
-  for (++j; j < s.size(); ++j) {
-    depth += s[j] == '{' ? 1 : s[j] == '}' ? -1 : 0;
-    if (depth == 0) {
-      return j + 1;
+  for (const auto& d : k_matchers) {
+    if (name == d.name) {
+      return &d;
     }
   }
-  return std::string_view::npos;
-}
-
-size_t find_placeholder(std::string_view s)
-{
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (placeholder_end(s, i) != std::string_view::npos) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
+  return nullptr;
 }
 
 bool is_ascii(const std::string& s)
@@ -159,13 +136,15 @@ bool is_ip_or_cidr(const std::string& text)
   return std::stoi(bits) <= (v4 ? 32 : 128);
 }
 
-// HostSNI: what Traefik's hostOrIP expression accepts ([[:word:]], '.', '-', ':').
+// HostSNI: what Traefik's hostOrIP expression accepts: an optional leading
+// `*.`, then [[:word:]], '.', '-' and ':'.
 bool is_sni(const std::string& s)
 {
-  if (s.empty()) {
+  size_t first = util::starts_with(s, "*.") ? 2 : 0;
+  if (s.size() <= first) {
     return false;
   }
-  for (char c : s) {
+  for (char c : s.substr(first)) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' || c == ':')) {
       return false;
     }
@@ -183,7 +162,8 @@ void check_unknown(const Matcher& m, Protocol protocol, std::vector<RuleProblem>
   for (const auto& [old_name, new_name] : k_renamed) {
     if (util::to_lower(m.written) == util::to_lower(old_name)) {
       problem(out, "E0503", m.offset, m.written + "() is Traefik v2 syntax; v3 calls it " + new_name + "()",
-              "write " + call(new_name, m.arguments));
+              detail::write_hint(detail::call_of(new_name, values_of(m)), protocol,
+                                 std::string("for example ") + definition_of(new_name)->example));
       return;
     }
   }
@@ -211,25 +191,39 @@ void check_unknown(const Matcher& m, Protocol protocol, std::vector<RuleProblem>
               : "did you mean " + suggestion + "()?");
 }
 
-bool check_arity(const Matcher& m, const Definition& d, std::vector<RuleProblem>& out)
+// v2's Query(`key=value`, ...): all its pairs had to be in the query. v3
+// finds `key=value` only as a key, which a query holds only if it escapes
+// the '=' (key%3Dvalue).
+void check_v2_query(const Matcher& m, Protocol protocol, std::vector<RuleProblem>& out)
+{
+  std::vector<std::string> calls;
+  for (const auto& a : m.arguments) {
+    size_t equals = a.value.find('=');
+    calls.push_back(equals == std::string::npos
+                        ? detail::call_of("Query", {a.value})
+                        : detail::call_of("Query", {a.value.substr(0, equals), a.value.substr(equals + 1)}));
+  }
+  problem(out, "E0503", m.offset, "Query(`key=value`) is Traefik v2 syntax; v3 takes the key and the value apart",
+          detail::write_hint(util::join(calls, " && "), protocol, "for example Query(`mobile`, `true`)"));
+}
+
+bool check_arity(const Matcher& m, const Definition& d, Protocol protocol, std::vector<RuleProblem>& out)
 {
   size_t n = m.arguments.size();
   if (m.name == "Query" && n >= 1 && m.arguments[0].value.find('=') != std::string::npos) {
-    // v2's Query(`key=value`, ...): a key with '=' can never be in a parsed query.
-    std::string key = m.arguments[0].value.substr(0, m.arguments[0].value.find('='));
-    std::string value = m.arguments[0].value.substr(key.size() + 1);
-    problem(out, "E0503", m.offset, "Query(`key=value`) is Traefik v2 syntax; v3 takes the key and the value apart",
-            "write Query(" + util::go_quote(key) + ", " + util::go_quote(value) + ")");
+    check_v2_query(m, protocol, out);
     return false;
   }
   if (n > d.max_arguments && was_variadic(m.name)) {
     std::vector<std::string> calls;
     for (const auto& a : m.arguments) {
-      calls.push_back(m.name + "(" + a.literal + ")");
+      if (!a.value.empty()) {
+        calls.push_back(detail::call_of(m.name, {a.value}));
+      }
     }
     problem(out, "E0503", m.offset,
             m.name + "() takes one value in Traefik v3 (v2 took several); this one has " + std::to_string(n),
-            "write " + util::join(calls, " || "));
+            detail::write_hint(util::join(calls, " || "), protocol, "join matchers of one value each with ||"));
     return false;
   }
   if (n < d.min_arguments || n > d.max_arguments) {
@@ -245,79 +239,97 @@ bool check_arity(const Matcher& m, const Definition& d, std::vector<RuleProblem>
   return true;
 }
 
-void check_regexp(const Matcher& m, const Argument& a, std::vector<RuleProblem>& out)
+// Traefik refuses an empty argument in any position (rules.CheckRule) before
+// the matcher sees it. The hints say what the empty value was probably for.
+bool check_empty(const Matcher& m, const Definition& d, Protocol protocol, std::vector<RuleProblem>& out)
 {
-  if (size_t at = find_placeholder(a.value); at != std::string::npos) {
+  const auto& args = m.arguments;
+  bool any = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!args[i].value.empty()) {
+      continue;
+    }
+    any = true;
+    std::string example = std::string("for example ") + d.example;
+    std::string hint = example;
+    if (m.name == "Path" || m.name == "PathPrefix" || m.name == "PathRegexp") {
+      hint = detail::write_hint("PathPrefix(`/`)", protocol, example, "to match every path, ");
+    } else if (i == 1 && !args[0].value.empty()) {
+      std::string any_value = detail::call_of(
+          m.name == "Header" || m.name == "HeaderRegexp" ? "HeaderRegexp" : "QueryRegexp", {args[0].value, ".*"});
+      std::string lead = m.name == "Query" ? detail::call_of("Query", {args[0].value}) +
+                                                 " matches the key with an empty value; for any value, "
+                         : m.name == "Header" ? "to match the header with any value, "
+                                              : "an empty regexp matches any value: ";
+      hint = detail::write_hint(any_value, protocol, example, lead);
+    }
+    std::string what = d.max_arguments == 1 ? "value" : d.roles[std::min<size_t>(i, 1)];
+    problem(out, "E0505", args[i].offset, m.name + "() " + what + " is empty", hint);
+  }
+  return !any;
+}
+
+void check_regexp(const Matcher& m, const Argument& a, Protocol protocol, std::vector<RuleProblem>& out)
+{
+  if (size_t at = detail::find_placeholder(a.value, true); at != std::string::npos) {
     bool host = m.name == "HostRegexp" || m.name == "HostSNIRegexp";
+    bool path = m.name == "PathRegexp";
+    std::string regexp = detail::placeholders_to_regexp(a.value, host ? "[^.]+" : path ? "[^/]+" : ".*");
+    std::vector<std::string> values = values_of(m);
+    values.back() = regexp; // the regexp is the last argument; a header name or query key stays
     problem(out, "E0503", a.offset_of(at),
             m.name + "() uses a v2 {name:regexp} placeholder; v3 takes a plain Go regular expression",
-            "write " + m.name + "(" + util::go_quote(v2_template_to_regexp(a.value, host, false)) + ")");
+            detail::write_hint(detail::call_of(m.name, values), protocol,
+                               "replace the placeholder with its regular expression"));
     return;
   }
   if (auto error = check_go_regexp(a.value)) {
     problem(out, "E0506", a.offset_of(error->offset),
-            "regular expression " + a.literal + " does not compile: " + error->message,
+            "regular expression " + detail::printable(a.literal) + " does not compile: " + error->message,
             "Traefik uses Go's RE2 syntax: no backreferences or lookarounds");
   }
 }
 
-void check_arguments(const Matcher& m, const Definition& d, std::vector<RuleProblem>& out)
+void check_arguments(const Matcher& m, const Definition& d, Protocol protocol, std::vector<RuleProblem>& out)
 {
   const auto& args = m.arguments;
+  if (!check_empty(m, d, protocol, out)) {
+    return;
+  }
   if (d.regexp_argument >= 0 && static_cast<size_t>(d.regexp_argument) < args.size()) {
-    check_regexp(m, args[d.regexp_argument], out);
+    check_regexp(m, args[d.regexp_argument], protocol, out);
   }
   const Argument& a = args[0];
-  bool may_be_empty = m.name == "PathRegexp" || m.name == "Path" || m.name == "PathPrefix" || m.name == "ClientIP";
-  if (a.value.empty() && !may_be_empty) {
-    // An empty host, method, header name or query key matches nothing.
-    problem(out, "E0505", a.offset, m.name + "() value is empty", std::string("for example ") + d.example);
-  } else if ((m.name == "Path" || m.name == "PathPrefix") && find_placeholder(a.value) != std::string::npos) {
-    problem(out, "E0503", a.offset_of(find_placeholder(a.value)),
+  std::string literal = detail::printable(a.literal);
+  bool path = m.name == "Path" || m.name == "PathPrefix";
+  if (path && detail::find_placeholder(a.value, false) != std::string::npos) {
+    std::string regexp = v2_template_to_regexp(a.value, false, m.name == "PathPrefix");
+    problem(out, "E0503", a.offset_of(detail::find_placeholder(a.value, false)),
             m.name + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
-            "write PathRegexp(" + util::go_quote(v2_template_to_regexp(a.value, false, m.name == "PathPrefix")) + ")");
-  } else if ((m.name == "Path" || m.name == "PathPrefix") && (a.value.empty() || a.value[0] != '/')) {
-    problem(out, "E0505", a.offset, m.name + "() path " + a.literal + " does not start with '/'",
-            "write " + m.name + "(" + util::go_quote("/" + a.value) + ")");
-  } else if ((m.name == "Host" || m.name == "HostRegexp" || m.name == "HostSNI") && !is_ascii(a.value)) {
-    problem(out, "E0505", a.offset, m.name + "() value " + a.literal + " has non-ASCII characters",
-            "write the IDNA (punycode) form, xn--...");
+            detail::write_hint(detail::call_of("PathRegexp", {regexp}), protocol,
+                               "PathRegexp() takes a Go regular expression"));
+  } else if (path && a.value[0] != '/') {
+    problem(out, "E0505", a.offset, m.name + "() path " + literal + " does not start with '/'",
+            detail::write_hint(detail::call_of(m.name, {"/" + a.value}), protocol, "a path starts with '/'"));
+  } else if ((m.name == "Host" || m.name == "HostRegexp" || m.name == "HostSNI" || m.name == "HostSNIRegexp") &&
+             !is_ascii(a.value)) {
+    problem(out, "E0505", a.offset, m.name + "() value " + literal + " has non-ASCII characters",
+            "use the IDNA (punycode) form, xn--...");
+  } else if (m.name == "Host") {
+    detail::check_host(m, a, out);
   } else if (m.name == "ClientIP" && !is_ip_or_cidr(a.value)) {
-    problem(out, "E0505", a.offset, "ClientIP() value " + a.literal + " is not an IP address or CIDR range",
+    problem(out, "E0505", a.offset, "ClientIP() value " + literal + " is not an IP address or CIDR range",
             "for example ClientIP(`192.168.0.0/16`) or ClientIP(`2001:db8::1`)");
   } else if (m.name == "ALPN" && a.value == "acme-tls/1") {
     problem(out, "E0505", a.offset, "ALPN(`acme-tls/1`) is reserved for ACME TLS challenges",
             "match another protocol, such as ALPN(`h2`)");
   } else if (m.name == "HostSNI" && a.value != "*" && !is_sni(a.value)) {
-    problem(out, "E0505", a.offset, "HostSNI() value " + a.literal + " is not a host name or an IP address",
+    problem(out, "E0505", a.offset, "HostSNI() value " + literal + " is not a host name or an IP address",
             "HostSNI(`*`) matches every connection");
   }
 }
 
 } // namespace
-
-std::string v2_template_to_regexp(std::string_view text, bool host, bool prefix)
-{
-  // Text that already reads as a regexp keeps its escapes and anchors; only
-  // the placeholders go.
-  bool regexp = text.find('\\') != std::string_view::npos || (!text.empty() && (text[0] == '^' || text.back() == '$'));
-  std::string out = regexp ? "" : "^";
-  for (size_t i = 0; i < text.size();) {
-    size_t end = placeholder_end(text, i);
-    if (end != std::string_view::npos) {
-      size_t colon = text.find(':', i);
-      out += colon != std::string_view::npos && colon < end ? std::string(text.substr(colon + 1, end - colon - 2))
-                                                            : std::string(host ? "[^.]+" : "[^/]+");
-      i = end;
-      continue;
-    }
-    if (!regexp && std::string_view(".\\+*?()|[]{}^$").find(text[i]) != std::string_view::npos) {
-      out += '\\';
-    }
-    out += text[i++];
-  }
-  return prefix || regexp ? out : out + "$";
-}
 
 void detail::check_matcher(Matcher& m, Protocol protocol, std::vector<RuleProblem>& out)
 {
@@ -333,8 +345,8 @@ void detail::check_matcher(Matcher& m, Protocol protocol, std::vector<RuleProble
   }
   m.name = definition->name;
   m.known = true;
-  if (check_arity(m, *definition, out)) {
-    check_arguments(m, *definition, out);
+  if (check_arity(m, *definition, protocol, out)) {
+    check_arguments(m, *definition, protocol, out);
   }
 }
 

@@ -1,7 +1,11 @@
-// Lexer and recursive-descent parser of the rule language, with Go's
-// precedence (&& binds tighter than ||) and Go's string literals, because
-// Traefik hands the rule to Go's expression parser.
+// Recursive-descent parser of the rule language, with Go's precedence (&&
+// binds tighter than ||), because Traefik hands the rule to Go's expression
+// parser (the tokens are lexer.cpp's).
+#include "rules/characters.hpp"
+#include "rules/lexer.hpp"
 #include "rules/rule.hpp"
+
+#include "util/strings.hpp"
 
 #include <optional>
 
@@ -9,237 +13,17 @@ namespace edgegen::rules {
 
 namespace {
 
-struct Token
-{
-  enum class Kind { end, and_, or_, not_, open, close, comma, identifier, string, other };
-  Kind kind = Kind::end;
-  size_t offset = 0;
-  std::string text;  // identifier, or the character of `other`
-  Argument argument; // for strings
-};
-
-bool is_letter(char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-bool is_digit(char c)
-{
-  return c >= '0' && c <= '9';
-}
-bool is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-struct SyntaxError
-{
-  size_t offset;
-  std::string message;
-  std::string hint;
-};
-
-class Lexer
-{
-public:
-  explicit Lexer(std::string_view text) : m_s(text) {}
-
-  // The next token; throws SyntaxError on text that is no token at all.
-  Token next()
-  {
-    while (m_pos < m_s.size() && is_space(m_s[m_pos])) {
-      ++m_pos;
-    }
-    Token t;
-    t.offset = m_pos;
-    if (m_pos >= m_s.size()) {
-      return t;
-    }
-    char c = m_s[m_pos];
-    auto pair = [&](char second, Token::Kind kind) {
-      if (m_pos + 1 < m_s.size() && m_s[m_pos + 1] == second) {
-        m_pos += 2;
-        t.kind = kind;
-        return true;
-      }
-      return false;
-    };
-    if ((c == '&' && pair('&', Token::Kind::and_)) || (c == '|' && pair('|', Token::Kind::or_))) {
-      return t;
-    }
-    switch (c) {
-    case '!':
-      t.kind = Token::Kind::not_;
-      ++m_pos;
-      return t;
-    case '(':
-      t.kind = Token::Kind::open;
-      ++m_pos;
-      return t;
-    case ')':
-      t.kind = Token::Kind::close;
-      ++m_pos;
-      return t;
-    case ',':
-      t.kind = Token::Kind::comma;
-      ++m_pos;
-      return t;
-    case '`':
-      t.kind = Token::Kind::string;
-      t.argument = raw_string();
-      return t;
-    case '"':
-      t.kind = Token::Kind::string;
-      t.argument = interpreted_string();
-      return t;
-    case '\'':
-      throw SyntaxError{m_pos, "single quotes do not make a string in a Traefik rule",
-                        "quote with backticks (`...`) or double quotes"};
-    case '&':
-    case '|':
-      throw SyntaxError{m_pos, std::string("a single '") + c + "' is not an operator",
-                        std::string("join matchers with ") + c + c};
-    default:
-      break;
-    }
-    if (is_letter(c)) {
-      size_t start = m_pos;
-      while (m_pos < m_s.size() && (is_letter(m_s[m_pos]) || is_digit(m_s[m_pos]))) {
-        ++m_pos;
-      }
-      t.kind = Token::Kind::identifier;
-      t.text = std::string(m_s.substr(start, m_pos - start));
-      return t;
-    }
-    t.kind = Token::Kind::other;
-    t.text = std::string(1, c);
-    ++m_pos;
-    return t;
-  }
-
-private:
-  Argument raw_string()
-  {
-    Argument a;
-    a.offset = m_pos;
-    size_t close = m_s.find('`', m_pos + 1);
-    if (close == std::string_view::npos) {
-      throw SyntaxError{m_pos, "string is not terminated: the backtick opened here has no closing one", ""};
-    }
-    for (char c : m_s.substr(m_pos + 1, close - m_pos - 1)) {
-      if (c != '\r') { // Go drops carriage returns from raw strings
-        a.value += c;
-      }
-    }
-    a.literal = std::string(m_s.substr(m_pos, close + 1 - m_pos));
-    m_pos = close + 1;
-    return a;
-  }
-
-  // Go's interpreted string: \a \b \f \n \r \t \v \\ \" \ooo \xhh \uhhhh \Uhhhhhhhh.
-  Argument interpreted_string()
-  {
-    Argument a;
-    a.offset = m_pos++;
-    while (true) {
-      if (m_pos >= m_s.size() || m_s[m_pos] == '\n') {
-        throw SyntaxError{a.offset, "string is not terminated: the double quote opened here has no closing one", ""};
-      }
-      char c = m_s[m_pos];
-      if (c == '"') {
-        ++m_pos;
-        break;
-      }
-      if (c != '\\') {
-        a.value += c;
-        ++m_pos;
-        continue;
-      }
-      escape(a.value);
-    }
-    a.literal = std::string(m_s.substr(a.offset, m_pos - a.offset));
-    return a;
-  }
-
-  void escape(std::string& out)
-  {
-    size_t start = m_pos++;
-    char c = m_pos < m_s.size() ? m_s[m_pos++] : '\0';
-    static const std::string_view k_simple = "abfnrtv\\\"";
-    static const char k_values[] = {'\a', '\b', '\f', '\n', '\r', '\t', '\v', '\\', '"'};
-    if (size_t i = k_simple.find(c); c != '\0' && i != std::string_view::npos) {
-      out += k_values[i];
-      return;
-    }
-    auto digits = [&](int count, int base) {
-      uint32_t value = 0;
-      for (int i = 0; i < count; ++i) {
-        char d = m_pos < m_s.size() ? m_s[m_pos] : '\0';
-        int v = is_digit(d)              ? d - '0'
-                : (d >= 'a' && d <= 'f') ? d - 'a' + 10
-                : (d >= 'A' && d <= 'F') ? d - 'A' + 10
-                                         : 99;
-        if (v >= base) {
-          throw SyntaxError{start, "invalid escape sequence in a string",
-                            "write a backslash as \\\\, or quote with backticks"};
-        }
-        value = value * base + v;
-        ++m_pos;
-      }
-      return value;
-    };
-    uint32_t rune = 0;
-    if (c >= '0' && c <= '7') {
-      --m_pos;
-      rune = digits(3, 8);
-      if (rune > 255) {
-        throw SyntaxError{start, "octal escape value above 255", ""};
-      }
-      out += static_cast<char>(rune);
-      return;
-    }
-    if (c == 'x') {
-      out += static_cast<char>(digits(2, 16));
-      return;
-    }
-    if (c != 'u' && c != 'U') {
-      throw SyntaxError{start, "invalid escape sequence in a string",
-                        "write a backslash as \\\\, or quote with backticks"};
-    }
-    rune = digits(c == 'u' ? 4 : 8, 16);
-    if (rune > 0x10FFFF || (rune >= 0xD800 && rune < 0xE000)) {
-      throw SyntaxError{start, "escape sequence is not a valid Unicode code point", ""};
-    }
-    append_utf8(out, rune);
-  }
-
-  static void append_utf8(std::string& out, uint32_t rune)
-  {
-    if (rune < 0x80) {
-      out += static_cast<char>(rune);
-    } else if (rune < 0x800) {
-      out += static_cast<char>(0xC0 | (rune >> 6));
-      out += static_cast<char>(0x80 | (rune & 0x3F));
-    } else if (rune < 0x10000) {
-      out += static_cast<char>(0xE0 | (rune >> 12));
-      out += static_cast<char>(0x80 | ((rune >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (rune & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (rune >> 18));
-      out += static_cast<char>(0x80 | ((rune >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((rune >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (rune & 0x3F));
-    }
-  }
-
-  std::string_view m_s;
-  size_t m_pos = 0;
-};
+using detail::Lexer;
+using detail::SyntaxError;
+using detail::Token;
 
 std::string describe(const Token& t)
 {
   switch (t.kind) {
   case Token::Kind::end:
     return "the end of the rule";
+  case Token::Kind::line_break:
+    return "a line break";
   case Token::Kind::and_:
     return "'&&'";
   case Token::Kind::or_:
@@ -252,14 +36,27 @@ std::string describe(const Token& t)
     return "')'";
   case Token::Kind::comma:
     return "','";
+  case Token::Kind::ellipsis:
+    return "'...'";
   case Token::Kind::identifier:
     return "'" + t.text + "'";
   case Token::Kind::string:
-    return "the string " + t.argument.literal;
+    return "the string " + detail::printable(t.argument.literal);
   case Token::Kind::other:
     return "'" + t.text + "'";
   }
   return "?";
+}
+
+// Go ends the expression at a line break after a name, a string or ')', so
+// whatever follows it is a syntax error for Traefik. `hint` says where the
+// line could break instead.
+SyntaxError line_break_error(const Token& t, std::string hint)
+{
+  return SyntaxError{t.offset,
+                     "Traefik ends the rule at the end of this line: Go ends an expression at a line break after ')', "
+                     "a string or a name",
+                     std::move(hint)};
 }
 
 class Parser
@@ -270,10 +67,19 @@ public:
   void parse()
   {
     if (m_token.kind == Token::Kind::end) {
-      throw SyntaxError{0, "the rule is empty", "write a matcher such as Host(`example.com`)"};
+      throw SyntaxError{m_token.offset, "the rule is empty", "start with a matcher, such as Host(`example.com`)"};
     }
     m_rule.conjunction = true;
     expression(false);
+    if (m_token.kind == Token::Kind::line_break) {
+      // Go's ParseExpr takes one line break after the expression, so a rule
+      // may end with a newline (a YAML `|` block does).
+      Token line_break = m_token;
+      advance();
+      if (m_token.kind != Token::Kind::end) {
+        throw line_break_error(line_break, "break the line after && or || instead");
+      }
+    }
     if (m_token.kind == Token::Kind::close) {
       throw SyntaxError{m_token.offset, "unexpected ')': no parenthesis is open", "remove it"};
     }
@@ -324,6 +130,9 @@ private:
       size_t open = m_token.offset;
       advance();
       uint32_t inner = expression(negated);
+      if (m_token.kind == Token::Kind::line_break) {
+        throw line_break_error(m_token, "break the line after && or || instead");
+      }
       if (m_token.kind != Token::Kind::close) {
         throw SyntaxError{open, "'(' is never closed (found " + describe(m_token) + ")", "add the missing ')'"};
       }
@@ -334,7 +143,7 @@ private:
       return call(negated);
     case Token::Kind::string:
       throw SyntaxError{m_token.offset, "a string must be the argument of a matcher",
-                        "write a matcher such as Host(" + m_token.argument.literal + ")"};
+                        "put it in a matcher, such as Host(" + detail::printable(m_token.argument.literal) + ")"};
     default:
       throw SyntaxError{m_token.offset, "expected a matcher, found " + describe(m_token), ""};
     }
@@ -347,35 +156,32 @@ private:
     matcher.offset = m_token.offset;
     matcher.negated = negated;
     advance();
+    if (m_token.kind == Token::Kind::line_break) {
+      throw line_break_error(m_token, "keep '(' on the line of " + matcher.written);
+    }
     if (m_token.kind != Token::Kind::open) {
       throw SyntaxError{matcher.offset, "'" + matcher.written + "' is not followed by its arguments in parentheses",
-                        "write " + matcher.written + "(`...`)"};
+                        "a matcher takes its arguments in parentheses: " + matcher.written + "(`...`)"};
     }
     size_t open = m_token.offset;
     advance();
+    // Go's argument list: strings separated by commas, a trailing comma
+    // allowed, and '...' after the last one (which Traefik ignores).
+    bool ellipsis = false;
     while (m_token.kind != Token::Kind::close) {
-      if (m_token.kind != Token::Kind::string) {
-        if (m_token.kind == Token::Kind::identifier || m_token.kind == Token::Kind::other) {
-          throw SyntaxError{m_token.offset, "matcher arguments are quoted strings, found " + describe(m_token),
-                            "quote it with backticks"};
-        }
-        throw SyntaxError{m_token.kind == Token::Kind::end ? open : m_token.offset,
-                          m_token.kind == Token::Kind::end ? "'(' is never closed"
-                                                           : "expected a string, found " + describe(m_token),
-                          m_token.kind == Token::Kind::end ? "add the missing ')'" : ""};
+      if (ellipsis || m_token.kind != Token::Kind::string) {
+        unexpected_in_call(open, ellipsis);
       }
       matcher.arguments.push_back(m_token.argument);
       advance();
+      if (m_token.kind == Token::Kind::ellipsis) {
+        ellipsis = true;
+        advance();
+      }
       if (m_token.kind == Token::Kind::comma) {
         advance();
-        if (m_token.kind == Token::Kind::close) {
-          throw SyntaxError{m_token.offset, "expected a string after ',', found ')'", "remove the trailing comma"};
-        }
       } else if (m_token.kind != Token::Kind::close) {
-        throw SyntaxError{m_token.kind == Token::Kind::end ? open : m_token.offset,
-                          m_token.kind == Token::Kind::end ? "'(' is never closed"
-                                                           : "expected ',' or ')', found " + describe(m_token),
-                          m_token.kind == Token::Kind::end ? "add the missing ')'" : ""};
+        unexpected_in_call(open, true);
       }
     }
     advance();
@@ -383,10 +189,48 @@ private:
     return node(Node::Kind::matcher, static_cast<uint32_t>(m_rule.matchers.size() - 1));
   }
 
+  [[noreturn]] void unexpected_in_call(size_t open, bool after_argument)
+  {
+    switch (m_token.kind) {
+    case Token::Kind::line_break:
+      throw line_break_error(m_token, "break the line after '(' or ',' instead");
+    case Token::Kind::end:
+      throw SyntaxError{open, "'(' is never closed", "add the missing ')'"};
+    case Token::Kind::identifier:
+    case Token::Kind::other:
+      throw SyntaxError{m_token.offset, "matcher arguments are quoted strings, found " + describe(m_token),
+                        "quote it with backticks"};
+    default:
+      break;
+    }
+    throw SyntaxError{
+        m_token.offset,
+        (after_argument ? "expected ',' or ')', found " : "expected a string, found ") + describe(m_token), ""};
+  }
+
   Lexer m_lexer;
   Rule& m_rule;
   Token m_token;
 };
+
+// Go's scanner rejects these anywhere in the text, strings and comments
+// included. The message spells the bytes out: they cannot be shown as text.
+std::optional<SyntaxError> encoding_error(std::string_view text)
+{
+  if (size_t at = util::find_invalid_utf8(text); at != std::string_view::npos) {
+    return SyntaxError{at, "the rule is not valid UTF-8: byte " + detail::printable(text.substr(at, 1)),
+                       "save the file as UTF-8"};
+  }
+  if (size_t at = text.find('\0'); at != std::string_view::npos) {
+    return SyntaxError{at, "the rule holds a NUL character", "remove it"};
+  }
+  // A byte-order mark at the very start is skipped (the lexer does it).
+  if (size_t at = text.find("\xEF\xBB\xBF", 1); at != std::string_view::npos) {
+    return SyntaxError{at, "the rule holds a byte order mark (U+FEFF), which is invisible",
+                       "delete it: Go accepts one only at the very start"};
+  }
+  return std::nullopt;
+}
 
 } // namespace
 
@@ -414,6 +258,9 @@ Rule parse_rule(std::string_view text, Protocol protocol)
 {
   Rule rule;
   try {
+    if (auto error = encoding_error(text)) {
+      throw *error;
+    }
     Parser(text, rule).parse();
   } catch (const SyntaxError& e) {
     rule.problems.push_back({"E0501", e.offset, e.message, e.hint});

@@ -105,9 +105,11 @@ std::string normalize_host(std::string_view host);
 // Go reports it); problems with matchers and their arguments are all kept.
 Rule parse_rule(std::string_view text, Protocol protocol = Protocol::http);
 
-// The v3 spelling of a v2 `{name:regexp}` template (Host, HostRegexp, Path,
-// PathPrefix arguments): placeholders become their regexps, the rest is
-// escaped, anchored with ^ (and $ unless `prefix`). For hints.
+// The v3 regexp for a v2 `{name:regexp}` template (Host, HostRegexp, Path,
+// PathPrefix arguments), as v2 built it: the text around placeholders quoted
+// (backslashes included), each placeholder's regexp as written (`[^.]+` for
+// a bare `{name}` in a host, `[^/]+` in a path), anchored with ^ and, unless
+// `prefix`, $. For hints.
 std::string v2_template_to_regexp(std::string_view text, bool host, bool prefix);
 
 namespace detail {
