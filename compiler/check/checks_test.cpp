@@ -82,6 +82,15 @@ TEST(Checks, RuleErrorIsReportedAtItsColumnInsideTheRule)
   EXPECT_EQ(messages(c), V{"a.yaml:10:35: E0502: unknown matcher Paht()"});
 }
 
+TEST(Checks, AnUndefinedVariableInARuleIsReportedOnceWhereItIsWritten)
+{
+  auto c = compile_files({{"a.yaml", project("    - rule: \"Host(`${nope}.com`) && Path(`/{id}`)\"\n"
+                                             "      service: web\n")}});
+  EXPECT_EQ(messages(c), (V{"a.yaml:10:13: E0301: undefined variable \"nope\" in environment \"default\"",
+                            "a.yaml:10:44: E0503: Path() uses a v2 {name:regexp} placeholder; in v3 it matches the "
+                            "text literally"}));
+}
+
 TEST(Checks, GeneratedRulesGoThroughTheParser)
 {
   auto c = compile_files({{"a.yaml", project("    - host: a.${domain}\n"

@@ -14,7 +14,22 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
     return detail::locate_in(route.rule_location, route.rule_written, config.environment.vars, offset);
   };
   const rules::Rule& rule = route.match.rule;
+  // An argument that still holds ${ has an undefined variable, reported
+  // where it is written (E0301); what the rule makes of it would repeat that.
+  auto unresolved = [&](size_t offset) {
+    for (const auto& matcher : rule.matchers) {
+      for (const auto& argument : matcher.arguments) {
+        if (offset >= argument.offset && offset < argument.offset + argument.literal.size()) {
+          return argument.value.find("${") != std::string::npos;
+        }
+      }
+    }
+    return false;
+  };
   for (const auto& problem : rule.problems) {
+    if (unresolved(problem.offset)) {
+      continue;
+    }
     std::string message = problem.code == "E0501" ? "rule syntax: " + problem.message : problem.message;
     diagnostics.error(problem.code, at(problem.offset), message, problem.hint);
   }

@@ -98,9 +98,11 @@ void add_check_codes(std::vector<CodeInfo>& out)
           {"E0431", "an invalid host name",
            "`\"team_a.example.com\" is not a valid host name: label \"team_a\" has a character other than a-z, 0-9 and "
            "'-'`",
-           "Hosts become Traefik rules, certificate names and Kubernetes hosts: RFC 1123 names of lower-case labels of "
-           "letters, digits and '-' (not at either end), at most 63 characters each and 253 in all, with '*' only as "
-           "the whole leftmost label of a wildcard.",
+           "Hosts become Traefik rules, certificate names and Kubernetes hosts: a route's `host` is an RFC 1123 name "
+           "of lower-case labels of letters, digits and '-' (not at either end), at most 63 characters each and 253 in "
+           "all, with '*' only as the whole leftmost label of a wildcard. A Host() value in a raw rule may be anything "
+           "Traefik matches (upper case and a trailing dot, which are normalised, '_', an IP address, `*` alone), but "
+           "not what Traefik can never match: a port, brackets, a comma, '*' elsewhere, an empty label.",
            "routes:\n  - host: team_a.example.com", "routes:\n  - host: team-a.example.com"},
           {"E0441", "a TLS host that no certificate covers",
            "`no certificate of issuer \"internal-ca\" covers \"shop.example.com\"`",
