@@ -24,8 +24,12 @@ target_link_libraries(dep_cli11 INTERFACE CLI11::CLI11)
 add_library(dep_crypto INTERFACE)
 target_link_libraries(dep_crypto INTERFACE OpenSSL::Crypto)
 
-# libgit2 ships a pkg-config file but no CMake package on Debian.
+# libgit2 and RE2 ship pkg-config files but no CMake package on Debian.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 add_library(dep_git INTERFACE)
 target_link_libraries(dep_git INTERFACE PkgConfig::LIBGIT2)
+
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+add_library(dep_re2 INTERFACE)
+target_link_libraries(dep_re2 INTERFACE PkgConfig::RE2)
