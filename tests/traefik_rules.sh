@@ -8,12 +8,7 @@
 # longer rejected. Exits 77 (reported by CTest as skipped, with this
 # message) when the kit is absent.
 source "$(dirname "$0")/lib.sh"
-kit="${EDGEGEN_TRAEFIK_RULES:-$ROOT/../shared/conformance/traefik-rules}"
-if [ ! -x "$kit/run.sh" ]; then
-  echo "SKIPPED: Traefik rules kit not found at $kit (set EDGEGEN_TRAEFIK_RULES to its directory)"
-  exit 77
-fi
-command -v python3 >/dev/null || fail "python3 not found: install the Debian package python3"
+find_kit traefik-rules EDGEGEN_TRAEFIK_RULES
 set +e
 "$kit/run.sh" "$EDGEGEN" --json "$WORK/results.jsonl" >"$WORK/report" 2>&1
 rc=$?

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/diff_command.hpp"
+#include "cli/route_command.hpp"
 #include "cli/report.hpp"
 #include "diag/codes.hpp"
 #include "pipeline.hpp"
@@ -38,6 +39,7 @@ struct Options
   bool staged = false;               // --staged: read the index
   std::optional<std::string> subdir; // --subdir
   DiffOptions diff;                  // diff: --base, --head, --stat, --color
+  RouteRequest route;                // route: the request
 };
 
 // Where validate and render read from; the --out directory is never input.
@@ -226,6 +228,33 @@ int render_command(const Options& options)
   return k_exit_ok;
 }
 
+// Routes from the model even when checks report errors (Traefik loads what
+// it can, and `route` is how to see what it would do); not when the input
+// could not be read or validated, where the model would be missing parts.
+int route_command(const Options& options)
+{
+  auto source = source::open_source(selection_of(options));
+  Compilation& c = keep_until_exit(compile(*source, false));
+  size_t errors = c.diagnostics.error_count();
+  bool readable = true;
+  for (const auto& d : c.diagnostics.sorted()) {
+    // E01xx reading, E02xx schema, E03xx variables and documents.
+    bool before_checks = d.code.size() == 5 && d.code[0] == 'E' && d.code[1] == '0' && d.code[2] < '4';
+    readable = readable && !(d.severity == diag::Severity::error && before_checks);
+  }
+  if (!readable) {
+    Options text = options;
+    text.format = Format::text;
+    report_diagnostics(c, text);
+    return k_exit_invalid;
+  }
+  if (errors > 0) {
+    std::cerr << "edgegen: " << source::describe(selection_of(options)) << " has " << errors
+              << " error(s) (`edgegen validate` lists them); routing as Traefik would read it\n";
+  }
+  return cli::route_command(c, options.route, options.format, std::cout);
+}
+
 int explain_command(const std::string& code, bool markdown)
 {
   if (markdown) {
@@ -337,6 +366,7 @@ int run(int argc, char** argv)
              "  edgegen validate edge/ --staged                 what `git commit` would record (pre-commit)\n"
              "  edgegen render edge/ --out rendered/ --ref v1.2 render a commit, ignoring the work tree\n"
              "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
+             "  edgegen route edge/ --env prod https://shop.example.com/api/items   which router takes it\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
@@ -384,6 +414,31 @@ int run(int argc, char** argv)
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
   diff->callback([&] { action = [&] { return run_diff(options, head_revision); }; });
+
+  auto* route = app.add_subcommand("route", "where Traefik sends one request: router, middlewares, service");
+  add_source(*route, options);
+  route->add_option("URL", options.route.url, "the request, absolute: https://host[:port]/path?query")
+      ->required()
+      ->type_name("URL");
+  route->add_option("--env", options.route.environment, "the environment (needed when there are several)")
+      ->type_name("NAME");
+  route->add_option("-H,--header", options.route.headers, "a request header line, 'Name: value' (repeatable)")
+      ->type_name("LINE")
+      ->allow_extra_args(false);
+  route->add_option("--method,-X", options.route.method, "the request method, as sent (default GET)")
+      ->type_name("METHOD");
+  route->add_option("--client-ip", options.route.client_ip, "the client's address, for ClientIP()")->type_name("IP");
+  route->add_option("--entry-point", options.route.entry_point,
+                    "the entry point the request arrives on (default: the one on the URL's port)")
+      ->type_name("NAME");
+  add_git(*route, options, true);
+  route
+      ->add_option_function<std::string>(
+          "--format", [&options](const std::string& name) { options.format = name == "json" ? Format::json : Format::text; },
+          "the answer: text (default) or json, on stdout")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  route->callback([&] { action = [&] { return route_command(options); }; });
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([&] {

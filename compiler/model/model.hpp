@@ -1,10 +1,12 @@
 #pragma once
 
 #include "diag/location.hpp"
+#include "rules/routing.hpp"
 #include "rules/rule.hpp"
 #include "util/value.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -373,6 +375,22 @@ std::string traefik_host_rule(const std::string& host);
 // exact host beats a wildcard, an exact path beats a prefix, a longer prefix
 // a shorter one. Traefik's default, the rule's length, gets these wrong.
 int64_t specific_priority(const std::string& host, const std::string& path, bool exact);
+
+// The routers one environment's Traefik holds (every route's and the
+// dashboard's) and its entry points, for rules::route_request().
+struct RoutingTable
+{
+  struct Source
+  {
+    const Project* project = nullptr; // null, and route null: the dashboard
+    const Route* route = nullptr;
+  };
+  std::vector<rules::Router> routers;
+  std::vector<rules::EntryPoint> entry_points;
+  std::vector<Source> routes; // what routers[i] was made from (its `owner`)
+  std::unique_ptr<rules::Rule> dashboard_rule;
+};
+RoutingTable routing_table(const Config& config);
 
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";

@@ -285,6 +285,7 @@ std::optional<std::string> make_request(std::string_view url, std::string_view m
   if (auto error = routing_path(raw_path, out.path)) {
     return error;
   }
+  out.escaped_path = raw_path.empty() ? "/" : std::string(raw_path);
   std::string host_line;
   if (auto error = add_headers(header_lines, host_line, out)) {
     return error;

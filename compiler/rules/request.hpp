@@ -23,6 +23,7 @@ struct Request
   std::string host;           // canonical: lower case, port and IPv6 brackets removed; may be empty
   int port = 0;               // the URL's port, else the scheme's default (80/443)
   std::string path;           // the routing path (see make_request)
+  std::string escaped_path;   // the path as sent, for a redirection's Location
   std::string raw_query;      // after '?', before '#', as sent
   // One entry per header line, in order; names as Go's server keys them
   // (http.CanonicalHeaderKey), values without surrounding blanks. A Host

@@ -1,0 +1,184 @@
+// `edgegen route`: Traefik's answer to one request, from the model alone,
+// with what decided it (the entry point, the router and its priority, the
+// routers it outranked) and where it leads (middlewares, service, servers).
+#include "cli/route_command.hpp"
+
+#include "cli/commands.hpp"
+#include "rules/routing.hpp"
+#include "util/errors.hpp"
+#include "util/strings.hpp"
+#include "write/write.hpp"
+
+namespace edgegen::cli {
+
+namespace {
+
+using util::Value;
+
+const model::Config& environment_of(const Compilation& c, const std::string& name)
+{
+  std::vector<std::string> known;
+  for (const auto& config : c.model.environments) {
+    if (config.environment.name == name || (name.empty() && c.model.environments.size() == 1)) {
+      return config;
+    }
+    known.push_back(config.environment.name);
+  }
+  throw util::EnvironmentError((name.empty() ? std::string("several environments: name one with --env")
+                                             : "unknown environment \"" + name + "\"") +
+                               " (environments: " + util::join(known, ", ") + ")");
+}
+
+const model::Service* service_of(const model::Project& project, const model::Route& route)
+{
+  for (const auto& service : project.services) {
+    if (service.name == route.service.name) {
+      return &service;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> servers_of(const model::Service& service)
+{
+  if (!service.urls.empty()) {
+    return service.urls;
+  }
+  return {service.scheme + "://" + service.host + ":" + std::to_string(service.port)};
+}
+
+struct Answer
+{
+  rules::Outcome outcome;
+  const model::RoutingTable* table = nullptr;
+
+  const model::RoutingTable::Source& source(const rules::Router& router) const { return table->routes[router.owner]; }
+  std::string location(const rules::Router& router) const
+  {
+    const auto* route = source(router).route;
+    return route ? diag::format_location(route->location) : std::string();
+  }
+};
+
+Value router_value(const Answer& answer, const rules::Router& router)
+{
+  Value out;
+  out["router"] = router.name;
+  out["priority"] = router.effective_priority();
+  out["location"] = answer.location(router);
+  return out;
+}
+
+Value json_of(const Answer& answer)
+{
+  const rules::Outcome& o = answer.outcome;
+  Value out;
+  out["status"] = static_cast<int64_t>(o.status);
+  out["entryPoint"] = o.entry_point ? Value(o.entry_point->name) : Value();
+  out["router"] = o.winner ? Value(o.winner->name) : Value();
+  if (o.kind == rules::Outcome::Kind::redirected) {
+    out["redirect"] = o.location;
+  }
+  if (o.winner) {
+    out["priority"] = o.winner->effective_priority();
+    out["location"] = answer.location(*o.winner);
+    out["tie"] = o.tie;
+    const auto& source = answer.source(*o.winner);
+    out["middlewares"] = Value::list();
+    out["service"] = source.route ? Value(source.route->service.resolved) : Value("api@internal");
+    out["servers"] = Value::list();
+    if (source.route) {
+      out["rule"] = source.route->match.text;
+      for (const auto& ref : source.route->middlewares) {
+        out["middlewares"].push_back(ref.resolved);
+      }
+      if (const auto* service = service_of(*source.project, *source.route)) {
+        for (const auto& server : servers_of(*service)) {
+          out["servers"].push_back(server);
+        }
+      }
+    }
+  }
+  out["matched"] = Value::list();
+  for (size_t i = 1; i < o.matched.size(); ++i) {
+    out["matched"].push_back(router_value(answer, *o.matched[i]));
+  }
+  return out;
+}
+
+void print_text(const Answer& answer, const RouteRequest& request, std::ostream& out)
+{
+  const rules::Outcome& o = answer.outcome;
+  out << request.method << " " << request.url;
+  if (o.entry_point) {
+    out << " on entry point " << o.entry_point->name;
+  }
+  out << "\n";
+  switch (o.kind) {
+  case rules::Outcome::Kind::no_entry_point:
+    out << "no entry point listens there (name one with --entry-point): 404\n";
+    return;
+  case rules::Outcome::Kind::not_found:
+    out << "no router matches: 404\n";
+    return;
+  case rules::Outcome::Kind::redirected:
+    out << "redirected by entry point " << o.entry_point->name << " to " << o.entry_point->redirect_to << ": "
+        << o.status << " " << o.location << "\n";
+    return;
+  case rules::Outcome::Kind::routed:
+    break;
+  }
+  const auto& source = answer.source(*o.winner);
+  out << "router       " << o.winner->name << " (priority " << o.winner->effective_priority() << ")";
+  if (source.route) {
+    out << " at " << answer.location(*o.winner);
+  }
+  out << "\n";
+  if (source.route) {
+    out << "rule         " << source.route->match.text << "\n";
+    std::vector<std::string> middlewares;
+    for (const auto& ref : source.route->middlewares) {
+      middlewares.push_back(ref.resolved);
+    }
+    if (!middlewares.empty()) {
+      out << "middlewares  " << util::join(middlewares, ", ") << "\n";
+    }
+    out << "service      " << source.route->service.resolved;
+    if (const auto* service = service_of(*source.project, *source.route)) {
+      out << ": " << util::join(servers_of(*service), ", ");
+    }
+    out << "\n";
+  } else {
+    out << "service      api@internal (the dashboard)\n";
+  }
+  if (o.tie) {
+    out << "note: another router has the same priority; Traefik's choice between them is undefined\n";
+  }
+  for (size_t i = 1; i < o.matched.size(); ++i) {
+    const rules::Router& loser = *o.matched[i];
+    out << "also matched " << loser.name << " (priority " << loser.effective_priority() << ")";
+    std::string where = answer.location(loser);
+    out << (where.empty() ? "" : " at " + where) << ", outranked\n";
+  }
+}
+
+} // namespace
+
+int route_command(const Compilation& c, const RouteRequest& request, Format format, std::ostream& out)
+{
+  const model::Config& config = environment_of(c, request.environment);
+  rules::Request parsed;
+  if (auto error = rules::make_request(request.url, request.method, request.headers, request.client_ip, parsed)) {
+    throw util::EnvironmentError(*error);
+  }
+  model::RoutingTable table = model::routing_table(config);
+  Answer answer{rules::route_request(table.routers, table.entry_points, parsed, request.entry_point), &table};
+  if (format == Format::json) {
+    out << write::to_json(json_of(answer));
+  } else {
+    print_text(answer, request, out);
+  }
+  return k_exit_ok;
+}
+
+} // namespace edgegen::cli

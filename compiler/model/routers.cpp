@@ -1,0 +1,87 @@
+// The routers one environment's Traefik holds, as the targets write them:
+// each route's rule and priority, on its entry points, with or without TLS,
+// and the dashboard's; the entry points with their redirections.
+#include "model/model.hpp"
+
+#include "util/strings.hpp"
+
+#include <memory>
+
+namespace edgegen::model {
+
+namespace {
+
+int port_of(const std::string& address)
+{
+  std::string text = address.substr(0, address.find('/'));
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= text.size() || text.size() - colon > 6 ||
+      text.find_first_not_of("0123456789", colon + 1) != std::string::npos) {
+    return 0;
+  }
+  return std::stoi(text.substr(colon + 1));
+}
+
+std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs)
+{
+  std::vector<std::string> out;
+  for (const auto& ref : refs) {
+    out.push_back(ref.name);
+  }
+  if (out.empty()) {
+    for (const auto& entry_point : config.edge.entry_points) {
+      if (entry_point.redirect_to.name.empty()) {
+        out.push_back(entry_point.name);
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+RoutingTable routing_table(const Config& config)
+{
+  RoutingTable out;
+  for (const auto& entry_point : config.edge.entry_points) {
+    rules::EntryPoint ep{entry_point.name, port_of(entry_point.address), entry_point.redirect_to.name, 0};
+    for (const auto& other : config.edge.entry_points) {
+      if (other.name == ep.redirect_to) {
+        ep.redirect_port = port_of(other.address);
+      }
+    }
+    out.entry_points.push_back(std::move(ep));
+  }
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      rules::Router router;
+      router.name = route.output_name;
+      router.rule = &route.match.rule;
+      router.rule_length = route.match.text.size();
+      router.priority = route.match.priority;
+      router.entry_points = entry_points_of(config, route.entry_points);
+      router.tls = route.tls;
+      router.owner = out.routes.size();
+      out.routers.push_back(std::move(router));
+      out.routes.push_back({&project, &route});
+    }
+  }
+  const Dashboard& dashboard = config.edge.dashboard;
+  if (dashboard.enabled) {
+    std::string text = traefik_host_rule(dashboard.host);
+    out.dashboard_rule = std::make_unique<rules::Rule>(rules::parse_rule(text));
+    rules::Router router;
+    router.name = "dashboard";
+    router.rule = out.dashboard_rule.get();
+    router.rule_length = text.size();
+    router.priority = specific_priority(dashboard.host, "", false);
+    router.entry_points = entry_points_of(config, dashboard.entry_points);
+    router.tls = true;
+    router.owner = out.routes.size();
+    out.routers.push_back(std::move(router));
+    out.routes.push_back({nullptr, nullptr});
+  }
+  return out;
+}
+
+} // namespace edgegen::model

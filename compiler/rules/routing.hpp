@@ -1,0 +1,59 @@
+#pragma once
+
+// Which router of one Traefik takes a request: the entry point it arrives
+// on (and that entry point's redirection), TLS, and the routers' priorities,
+// as Traefik v3 orders them.
+
+#include "rules/request.hpp"
+#include "rules/rule.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace edgegen::rules {
+
+// A router as Traefik holds it.
+struct Router
+{
+  std::string name;
+  const Rule* rule = nullptr;      // parsed; a rule Traefik refuses drops the router
+  size_t rule_length = 0;          // bytes of the rule's text: the default priority
+  std::optional<int64_t> priority; // as configured; 0 or none: the rule's length
+  std::vector<std::string> entry_points;
+  bool tls = false;  // serves requests that arrived over TLS, and only those
+  size_t owner = 0;  // the caller's index of what this router was made from
+
+  int64_t effective_priority() const;
+};
+
+struct EntryPoint
+{
+  std::string name;
+  int port = 0;
+  std::string redirect_to; // the entry point every request is redirected to (https); empty: none
+  int redirect_port = 0;
+};
+
+struct Outcome
+{
+  enum class Kind { routed, redirected, not_found, no_entry_point };
+  Kind kind = Kind::not_found;
+  const EntryPoint* entry_point = nullptr;
+  const Router* winner = nullptr;
+  std::vector<const Router*> matched; // every router that matched, the winner first, by priority
+  bool tie = false;                   // the winner's priority is shared by another match (Traefik's order is then undefined)
+  int status = 404;                   // 200 routed, 301/308 redirected, 404
+  std::string location;               // of the redirection
+};
+
+// Routes `request` over `routers`: on the entry point named `entry_point`,
+// or else the one listening on the request's port, or else the only one.
+Outcome route_request(const std::vector<Router>& routers, const std::vector<EntryPoint>& entry_points,
+                      const Request& request, const std::string& entry_point = {});
+
+// Priorities above this disable a router in Traefik.
+constexpr int64_t k_max_priority = INT64_MAX - 1000;
+
+} // namespace edgegen::rules
