@@ -171,17 +171,7 @@ bool covers(const std::string& domain, const std::string& host)
 
 std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route)
 {
-  std::vector<std::string> out;
-  for (const auto& ref : route.entry_points) {
-    out.push_back(ref.name);
-  }
-  if (out.empty()) {
-    for (const auto& entry_point : config.edge.entry_points) {
-      if (entry_point.redirect_to.name.empty()) {
-        out.push_back(entry_point.name);
-      }
-    }
-  }
+  std::vector<std::string> out = model::entry_points_of(config, route.entry_points);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -194,17 +184,6 @@ const model::EntryPoint* find_entry_point(const model::Config& config, const std
     }
   }
   return nullptr;
-}
-
-long address_port(const std::string& address)
-{
-  std::string text = address.substr(0, address.find('/'));
-  size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon + 1 >= text.size() ||
-      text.find_first_not_of("0123456789", colon + 1) != std::string::npos || text.size() - colon > 8) {
-    return -1;
-  }
-  return std::stol(text.substr(colon + 1));
 }
 
 } // namespace edgegen::check::detail

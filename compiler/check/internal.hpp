@@ -30,7 +30,5 @@ std::vector<std::string> route_entry_points(const model::Config& config, const m
 
 const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name);
 
-// The port of an "[host]:port[/proto]" address, or -1 if there is none.
-long address_port(const std::string& address);
 
 } // namespace edgegen::check::detail

@@ -29,7 +29,7 @@ bool serves_tls(const model::Config& config, const model::EntryPoint& entry_poin
       return true;
     }
   }
-  return detail::address_port(entry_point.address) == 443;
+  return model::address_port(entry_point.address) == 443;
 }
 
 std::string describe(const model::EntryPoint& entry_point)
@@ -53,7 +53,7 @@ void check_entry_points(const model::Config& config, const std::vector<model::Re
                         "remove \"" + ref.name +
                             "\"; without entryPoints a route is on every entry point that "
                             "does not redirect");
-    } else if (tls && detail::address_port(entry_point->address) == 80) {
+    } else if (tls && model::address_port(entry_point->address) == 80) {
       diagnostics.error("E0407", ref.location, "route uses TLS but " + describe(*entry_point) + " serves plain HTTP",
                         "put the route on an entry point clients reach with TLS, or write `tls: false`");
     }

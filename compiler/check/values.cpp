@@ -125,7 +125,7 @@ void check_middleware(const model::Middleware& middleware, diag::Diagnostics& di
 void check_values(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   for (const auto& entry_point : config.edge.entry_points) {
-    long port = detail::address_port(entry_point.address);
+    long port = model::address_port(entry_point.address);
     if (port >= 0) {
       check_port(port, entry_point.address_location, diagnostics);
     }

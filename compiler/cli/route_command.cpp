@@ -39,14 +39,6 @@ const model::Service* service_of(const model::Project& project, const model::Rou
   return nullptr;
 }
 
-std::vector<std::string> servers_of(const model::Service& service)
-{
-  if (!service.urls.empty()) {
-    return service.urls;
-  }
-  return {service.scheme + "://" + service.host + ":" + std::to_string(service.port)};
-}
-
 struct Answer
 {
   rules::Outcome outcome;
@@ -93,7 +85,7 @@ Value json_of(const Answer& answer)
         out["middlewares"].push_back(ref.resolved);
       }
       if (const auto* service = service_of(*source.project, *source.route)) {
-        for (const auto& server : servers_of(*service)) {
+        for (const auto& server : model::service_urls(*service)) {
           out["servers"].push_back(server);
         }
       }
@@ -145,7 +137,7 @@ void print_text(const Answer& answer, const RouteRequest& request, std::ostream&
     }
     out << "service      " << source.route->service.resolved;
     if (const auto* service = service_of(*source.project, *source.route)) {
-      out << ": " << util::join(servers_of(*service), ", ");
+      out << ": " << util::join(model::service_urls(*service), ", ");
     }
     out << "\n";
   } else {

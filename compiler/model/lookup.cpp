@@ -20,4 +20,39 @@ bool has_target(const Config& config, const std::string& target)
   return std::find(targets.begin(), targets.end(), target) != targets.end();
 }
 
+std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs)
+{
+  std::vector<std::string> out;
+  for (const auto& ref : refs) {
+    out.push_back(ref.name);
+  }
+  if (out.empty()) {
+    for (const auto& entry_point : config.edge.entry_points) {
+      if (entry_point.redirect_to.name.empty()) {
+        out.push_back(entry_point.name);
+      }
+    }
+  }
+  return out;
+}
+
+long address_port(const std::string& address)
+{
+  std::string text = address.substr(0, address.find('/'));
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= text.size() ||
+      text.find_first_not_of("0123456789", colon + 1) != std::string::npos || text.size() - colon > 8) {
+    return -1;
+  }
+  return std::stol(text.substr(colon + 1));
+}
+
+std::vector<std::string> service_urls(const Service& service)
+{
+  if (!service.urls.empty()) {
+    return service.urls;
+  }
+  return {service.scheme + "://" + service.host + ":" + std::to_string(service.port)};
+}
+
 } // namespace edgegen::model

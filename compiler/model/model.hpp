@@ -395,6 +395,16 @@ RoutingTable routing_table(const Config& config);
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";
 
+// The entry points a router listens on: those `refs` name, else every entry
+// point that does not redirect (in the Edge's order, by name).
+std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs);
+
+// The port of an "[host]:port[/proto]" address, or -1 if there is none.
+long address_port(const std::string& address);
+
+// The servers of a service: its `urls`, else scheme://host:port.
+std::vector<std::string> service_urls(const Service& service);
+
 // True if Edge.spec.targets names `target`.
 bool has_target(const Config& config, const std::string& target);
 

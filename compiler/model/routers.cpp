@@ -3,51 +3,20 @@
 // and the dashboard's; the entry points with their redirections.
 #include "model/model.hpp"
 
-#include "util/strings.hpp"
-
+#include <algorithm>
 #include <memory>
 
 namespace edgegen::model {
-
-namespace {
-
-int port_of(const std::string& address)
-{
-  std::string text = address.substr(0, address.find('/'));
-  size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon + 1 >= text.size() || text.size() - colon > 6 ||
-      text.find_first_not_of("0123456789", colon + 1) != std::string::npos) {
-    return 0;
-  }
-  return std::stoi(text.substr(colon + 1));
-}
-
-std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs)
-{
-  std::vector<std::string> out;
-  for (const auto& ref : refs) {
-    out.push_back(ref.name);
-  }
-  if (out.empty()) {
-    for (const auto& entry_point : config.edge.entry_points) {
-      if (entry_point.redirect_to.name.empty()) {
-        out.push_back(entry_point.name);
-      }
-    }
-  }
-  return out;
-}
-
-} // namespace
 
 RoutingTable routing_table(const Config& config)
 {
   RoutingTable out;
   for (const auto& entry_point : config.edge.entry_points) {
-    rules::EntryPoint ep{entry_point.name, port_of(entry_point.address), entry_point.redirect_to.name, 0};
+    auto port = [](const std::string& address) { return static_cast<int>(std::max(0L, address_port(address))); };
+    rules::EntryPoint ep{entry_point.name, port(entry_point.address), entry_point.redirect_to.name, 0};
     for (const auto& other : config.edge.entry_points) {
       if (other.name == ep.redirect_to) {
-        ep.redirect_port = port_of(other.address);
+        ep.redirect_port = port(other.address);
       }
     }
     out.entry_points.push_back(std::move(ep));

@@ -3,12 +3,12 @@
 // the Traefik v2 forms people still write, each with its v3 spelling. Host()
 // values are hosts.cpp's, v2 placeholders templates.cpp's.
 #include "rules/characters.hpp"
+#include "rules/go_net.hpp"
 #include "rules/internal.hpp"
 #include "rules/regexp.hpp"
 
 #include "util/strings.hpp"
 
-#include <arpa/inet.h>
 
 namespace edgegen::rules {
 
@@ -114,26 +114,6 @@ bool is_ascii(const std::string& s)
     }
   }
   return true;
-}
-
-bool is_ip_or_cidr(const std::string& text)
-{
-  size_t slash = text.find('/');
-  std::string address = text.substr(0, slash);
-  unsigned char buffer[16];
-  bool v4 = inet_pton(AF_INET, address.c_str(), buffer) == 1;
-  bool v6 = !v4 && inet_pton(AF_INET6, address.c_str(), buffer) == 1;
-  if (!v4 && !v6) {
-    return false;
-  }
-  if (slash == std::string::npos) {
-    return true;
-  }
-  std::string bits = text.substr(slash + 1);
-  if (bits.empty() || bits.size() > 3 || bits.find_first_not_of("0123456789") != std::string::npos) {
-    return false;
-  }
-  return std::stoi(bits) <= (v4 ? 32 : 128);
 }
 
 // HostSNI: what Traefik's hostOrIP expression accepts: an optional leading
@@ -317,7 +297,7 @@ void check_arguments(const Matcher& m, const Definition& d, Protocol protocol, s
             "use the IDNA (punycode) form, xn--...");
   } else if (m.name == "Host") {
     detail::check_host(m, a, out);
-  } else if (m.name == "ClientIP" && !is_ip_or_cidr(a.value)) {
+  } else if (m.name == "ClientIP" && !go_parse_ip_range(a.value)) {
     problem(out, "E0505", a.offset, "ClientIP() value " + literal + " is not an IP address or CIDR range",
             "for example ClientIP(`192.168.0.0/16`) or ClientIP(`2001:db8::1`)");
   } else if (m.name == "ALPN" && a.value == "acme-tls/1") {

@@ -1,11 +1,10 @@
 // The hosts and paths of a rule, read off its tree. A matcher counts as
 // positive under an even number of '!' and as negative under an odd one,
 // which is how Traefik itself pushes '!' down to the matchers.
+#include "rules/go_net.hpp"
 #include "rules/rule.hpp"
 
 #include <algorithm>
-
-#include <arpa/inet.h>
 
 namespace edgegen::rules {
 
@@ -54,9 +53,7 @@ void walk(const Rule& rule, uint32_t index, bool negated, Scope& out)
 
 bool is_ip_address(std::string_view host)
 {
-  std::string text(host);
-  unsigned char buffer[16];
-  return inet_pton(AF_INET, text.c_str(), buffer) == 1 || inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+  return host.find('%') == std::string_view::npos && go_parse_addr(host).has_value();
 }
 
 std::string normalize_host(std::string_view host)

@@ -52,13 +52,8 @@ util::Value router_config(const model::Config& config, const model::Route& route
 util::Value service_config(const model::Service& service)
 {
   Value servers = Value::list();
-  if (!service.urls.empty()) {
-    for (const auto& url : service.urls) {
-      servers.push_back(Value::Map{{"url", url}});
-    }
-  } else {
-    servers.push_back(
-      Value::Map{{"url", service.scheme + "://" + service.host + ":" + std::to_string(service.port)}});
+  for (const auto& url : model::service_urls(service)) {
+    servers.push_back(Value::Map{{"url", url}});
   }
   Value balancer;
   balancer["servers"] = servers;

@@ -19,13 +19,7 @@ std::string route_rule(const model::Route& route)
 
 std::vector<std::string> default_entry_points(const model::Config& config)
 {
-  std::vector<std::string> out;
-  for (const auto& entry_point : config.edge.entry_points) {
-    if (entry_point.redirect_to.name.empty()) {
-      out.push_back(entry_point.name);
-    }
-  }
-  return out;
+  return model::entry_points_of(config, {});
 }
 
 util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts,
