@@ -95,16 +95,19 @@ grep -qxF -- '+          - url: http://team-a-api:8002' "$WORK/stdout" || fail "
 expect 1 "$EDGEGEN" diff edge --base HEAD
 grep -qxF -- '+          - url: http://team-a-api:8003' "$WORK/stdout" || fail "work tree: $(cat "$WORK/stdout")"
 
-# An invalid side: its diagnostics, named, and exit 1.
+# An invalid side: its diagnostics, named, and exit 1. The typo renames the
+# route too (its name defaults to the service's), so the route test that
+# names team-a-api fails with it.
 sed -i 's/service: api$/service: apii/' edge/projects/a-team.yaml
 expect 1 "$EDGEGEN" diff edge --base HEAD
 [ ! -s "$WORK/stdout" ] || fail "an invalid side printed a diff"
 grep -qF 'edge/projects/a-team.yaml:' "$WORK/stderr" || fail "$(cat "$WORK/stderr")"
-tail -1 "$WORK/stderr" | same_file "edgegen: 1 error(s) in the head (edge)" /dev/stdin
+grep -qF 'error[E0482]: unknown route "team-a-api"' "$WORK/stderr" || fail "$(cat "$WORK/stderr")"
+tail -1 "$WORK/stderr" | same_file "edgegen: 2 error(s) in the head (edge)" /dev/stdin
 git commit -qam "typo"
 git reset -q --hard
 expect 1 "$EDGEGEN" diff edge --base HEAD --head HEAD~1
-tail -1 "$WORK/stderr" | same_file "edgegen: 1 error(s) in the base (edge at HEAD)" /dev/stdin
+tail -1 "$WORK/stderr" | same_file "edgegen: 2 error(s) in the base (edge at HEAD)" /dev/stdin
 git reset -q --hard HEAD~1
 
 # Colour only on a terminal (or when asked).

@@ -83,23 +83,24 @@ git checkout-index -a --prefix="$WORK/index/"
 diff -r --exclude=edgegen.lock.json --exclude=edgegen.sum "$WORK/staged" "$WORK/index-out" \
   || fail "--staged differs from a checkout of the index"
 expect 0 "$EDGEGEN" validate --staged --subdir edge
-same_file "edgegen: edge (staged) is valid (12 documents in 7 files, 1 environment(s))" "$WORK/stdout"
+same_file "edgegen: edge (staged) is valid (13 documents in 8 files, 1 environment(s))" "$WORK/stdout"
 git reset -q --hard
 rm edge/projects/untracked.yaml
 
 # Diagnostics name files below SOURCE as typed, or by repository path with
-# --subdir and in a bare repository.
+# --subdir and in a bare repository. The typo renames the route as well, so
+# the route test naming team-a-api is the second error.
 sed -i 's/service: api$/service: apii/' edge/projects/team-a.yaml
 commit_all . "typo"
 line="$(grep -n 'service: apii' edge/projects/team-a.yaml | head -1 | cut -d: -f1)"
 want="edge/projects/team-a.yaml:$line:16: error[E0401]: unknown service \"apii\" (hint: did you mean \"api\"?)"
 expect 1 "$EDGEGEN" validate edge --ref HEAD
 [ "$(head -1 "$WORK/stderr")" = "$want" ] || fail "--ref HEAD: $(cat "$WORK/stderr")"
-tail -1 "$WORK/stderr" | grep -qxF "edgegen: 1 error(s) in edge at HEAD" || fail "$(tail -1 "$WORK/stderr")"
+tail -1 "$WORK/stderr" | grep -qxF "edgegen: 2 error(s) in edge at HEAD" || fail "$(tail -1 "$WORK/stderr")"
 git -C "$WORK/repo.git" fetch -q "$repo" main:main
 expect 1 "$EDGEGEN" validate "$WORK/repo.git" --ref main --subdir edge
 [ "$(head -1 "$WORK/stderr")" = "$want" ] || fail "bare --subdir: $(cat "$WORK/stderr")"
-tail -1 "$WORK/stderr" | grep -qxF "edgegen: 1 error(s) in edge in $WORK/repo.git at main" || fail "$(tail -1 "$WORK/stderr")"
+tail -1 "$WORK/stderr" | grep -qxF "edgegen: 2 error(s) in edge in $WORK/repo.git at main" || fail "$(tail -1 "$WORK/stderr")"
 expect 1 "$EDGEGEN" validate edge/ --ref HEAD
 [ "$(head -1 "$WORK/stderr")" = "$want" ] || fail "edge/: $(cat "$WORK/stderr")"
 (cd edge && expect 1 "$EDGEGEN" validate . --ref HEAD)

@@ -46,7 +46,7 @@ redis-cli -h 127.0.0.1 -p "$port" set "$foreign" true >/dev/null
 
 # v2: team-c is gone (two routers, two services), team-a has a new route.
 cp -r "$WORK/v1src" "$WORK/src"
-rm "$WORK/src/projects/team-c.yaml"
+rm "$WORK/src/projects/team-c.yaml" "$WORK/src/route-tests.yaml" # the tests name team-c's routes
 python3 - "$WORK/src/projects/team-a.yaml" <<'PY'
 import sys
 path = sys.argv[1]

@@ -29,5 +29,8 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
+// RouteTest cases: each request routed as Traefik would, against what the
+// case expects (E0481), naming only what exists (E0482, E0404).
+void check_route_tests(const model::Config& config, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

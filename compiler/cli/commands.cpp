@@ -129,14 +129,26 @@ void check_environments(const Compilation& c, const std::vector<std::string>& wa
   }
 }
 
-write::Provenance provenance_of(const source::SourceTree& tree)
+// Where the tree came from. A file of RouteTest documents only is left
+// out: tests never change what is rendered, so editing one must not make
+// the tree stale.
+write::Provenance provenance_of(const Compilation& c)
 {
+  const source::SourceTree& tree = c.tree;
+  std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
+  for (const auto& declaration : c.model.declarations) {
+    auto [it, added] = tests_only.emplace(declaration.location.file.str(), true);
+    it->second = it->second && declaration.kind == "RouteTest";
+  }
   write::Provenance provenance;
   provenance.origin = tree.origin;
   provenance.commit_id = tree.commit_id;
   provenance.tree_id = tree.tree_id;
   for (const auto& file : tree.files) {
-    provenance.inputs.push_back({file.path, write::git_blob_id(file.bytes)});
+    auto it = tests_only.find(file.display_name());
+    if (it == tests_only.end() || !it->second) {
+      provenance.inputs.push_back({file.path, write::git_blob_id(file.bytes)});
+    }
   }
   return provenance;
 }
@@ -208,7 +220,7 @@ int render_command(const Options& options)
     return k_exit_invalid;
   }
   check_environments(c, options.environments);
-  write::Provenance provenance = provenance_of(c.tree);
+  write::Provenance provenance = provenance_of(c);
   if (options.check) {
     return check_command(c, options, provenance);
   }

@@ -29,26 +29,16 @@ const model::Config& environment_of(const Compilation& c, const std::string& nam
                                " (environments: " + util::join(known, ", ") + ")");
 }
 
-const model::Service* service_of(const model::Project& project, const model::Route& route)
-{
-  for (const auto& service : project.services) {
-    if (service.name == route.service.name) {
-      return &service;
-    }
-  }
-  return nullptr;
-}
-
 struct Answer
 {
   rules::Outcome outcome;
   const model::RoutingTable* table = nullptr;
 
-  const model::RoutingTable::Source& source(const rules::Router& router) const { return table->routes[router.owner]; }
+  const model::Route* route(const rules::Router& router) const { return table->routes[router.owner].route; }
   std::string location(const rules::Router& router) const
   {
-    const auto* route = source(router).route;
-    return route ? diag::format_location(route->location) : std::string();
+    auto where = table->location_of(router);
+    return where ? diag::format_location(*where) : std::string();
   }
 };
 
@@ -75,20 +65,17 @@ Value json_of(const Answer& answer)
     out["priority"] = o.winner->effective_priority();
     out["location"] = answer.location(*o.winner);
     out["tie"] = o.tie;
-    const auto& source = answer.source(*o.winner);
     out["middlewares"] = Value::list();
-    out["service"] = source.route ? Value(source.route->service.resolved) : Value("api@internal");
+    for (const auto& name : answer.table->middlewares_of(*o.winner)) {
+      out["middlewares"].push_back(name);
+    }
+    out["service"] = answer.table->service_of(*o.winner);
     out["servers"] = Value::list();
-    if (source.route) {
-      out["rule"] = source.route->match.text;
-      for (const auto& ref : source.route->middlewares) {
-        out["middlewares"].push_back(ref.resolved);
-      }
-      if (const auto* service = service_of(*source.project, *source.route)) {
-        for (const auto& server : model::service_urls(*service)) {
-          out["servers"].push_back(server);
-        }
-      }
+    for (const auto& server : answer.table->servers_of(*o.winner)) {
+      out["servers"].push_back(server);
+    }
+    if (const auto* route = answer.route(*o.winner)) {
+      out["rule"] = route->match.text;
     }
   }
   out["matched"] = Value::list();
@@ -120,29 +107,26 @@ void print_text(const Answer& answer, const RouteRequest& request, std::ostream&
   case rules::Outcome::Kind::routed:
     break;
   }
-  const auto& source = answer.source(*o.winner);
+  const model::RoutingTable& table = *answer.table;
+  const model::Route* route = answer.route(*o.winner);
   out << "router       " << o.winner->name << " (priority " << o.winner->effective_priority() << ")";
-  if (source.route) {
+  if (route) {
     out << " at " << answer.location(*o.winner);
   }
   out << "\n";
-  if (source.route) {
-    out << "rule         " << source.route->match.text << "\n";
-    std::vector<std::string> middlewares;
-    for (const auto& ref : source.route->middlewares) {
-      middlewares.push_back(ref.resolved);
-    }
-    if (!middlewares.empty()) {
-      out << "middlewares  " << util::join(middlewares, ", ") << "\n";
-    }
-    out << "service      " << source.route->service.resolved;
-    if (const auto* service = service_of(*source.project, *source.route)) {
-      out << ": " << util::join(model::service_urls(*service), ", ");
-    }
-    out << "\n";
-  } else {
-    out << "service      api@internal (the dashboard)\n";
+  if (route) {
+    out << "rule         " << route->match.text << "\n";
   }
+  if (auto middlewares = table.middlewares_of(*o.winner); !middlewares.empty()) {
+    out << "middlewares  " << util::join(middlewares, ", ") << "\n";
+  }
+  out << "service      " << table.service_of(*o.winner);
+  if (auto servers = table.servers_of(*o.winner); !servers.empty()) {
+    out << ": " << util::join(servers, ", ");
+  } else if (!route) {
+    out << " (the dashboard)";
+  }
+  out << "\n";
   if (o.tie) {
     out << "note: another router has the same priority; Traefik's choice between them is undefined\n";
   }

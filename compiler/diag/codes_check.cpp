@@ -147,6 +147,27 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "Services that share a host are one container of the compose file; they must agree on its image.",
            "services:\n  a: {host: app, image: \"app:1\", port: 80}\n  b: {host: app, image: \"app:2\", port: 81}",
            "services:\n  a: {host: app, image: \"app:1\", port: 80}\n  b: {host: app, port: 81}"},
+          {"E0481", "a route test that fails",
+           "`route test \"shop\" case \"api\": GET https://shop.example.com/api/items goes to route \"shop-web\" "
+           "(priority 20000, shop.yaml:9:7), service \"shop-web\", middlewares []; expected route \"shop-api\"`",
+           "A RouteTest case routes its request through the environment's routers as Traefik v3 would (entry point "
+           "and redirection, TLS, matchers, priorities) and compares the answer with each expectation. The error is "
+           "at the expectation that does not hold, says what happened instead and which router decided it. When "
+           "several routers match with the same priority, Traefik's choice is undefined and a route expectation "
+           "fails.",
+           "cases:\n  - request: {url: https://shop.example.com/api/items}\n    expect: {route: shop-api}\n"
+           "# and shop-api's pathPrefix is /ap1",
+           "cases:\n  - request: {url: https://shop.example.com/api/items}\n    expect: {route: shop-api}\n"
+           "# and shop-api's pathPrefix is /api"},
+          {"E0482", "a route test names something that does not exist", "`unknown route \"shop-apii\"`",
+           "A RouteTest names routes, services and middlewares as Traefik knows them (\"<project>-<name>\"; shared "
+           "middlewares by their own name), and environments by name.",
+           "expect: {route: api}", "expect: {route: shop-api}"},
+          {"E0483", "a route test request that is not a request",
+           "`route test \"shop\" case 1: port 99999 is out of range`",
+           "The request of a RouteTest case is read as Go's HTTP server reads it: an http:// or https:// URL, header "
+           "lines and the client's address.",
+           "request: {url: \"https://shop.example.com:99999/\"}", "request: {url: \"https://shop.example.com:8443/\"}"},
           {"E0501", "Traefik rule syntax error", "`rule syntax: '(' is never closed`",
            "Traefik parses a rule as a Go expression: matchers joined by &&, || and !, parentheses, and arguments "
            "quoted with backticks or double quotes. On a syntax error Traefik drops the router. The column points into "

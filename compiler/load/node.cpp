@@ -46,13 +46,14 @@ const char* kind_name(Kind kind)
   case Kind::issuer: return "Issuer";
   case Kind::middleware: return "Middleware";
   case Kind::project: return "Project";
+  case Kind::route_test: return "RouteTest";
   }
   return "";
 }
 
 const std::vector<std::string>& kind_names()
 {
-  static const std::vector<std::string> names = {"Edge", "Environment", "Issuer", "Middleware", "Project"};
+  static const std::vector<std::string> names = {"Edge", "Environment", "Issuer", "Middleware", "Project", "RouteTest"};
   return names;
 }
 

@@ -52,7 +52,7 @@ struct Node
 };
 
 // The kinds of the edgegen.dev/v1alpha1 API.
-enum class Kind { edge, environment, issuer, middleware, project };
+enum class Kind { edge, environment, issuer, middleware, project, route_test };
 
 constexpr const char* k_api_version = "edgegen.dev/v1alpha1";
 

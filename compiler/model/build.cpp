@@ -4,6 +4,7 @@
 #include "diag/parallel.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace edgegen::model {
@@ -72,6 +73,7 @@ struct Inputs
   std::vector<const load::Document*> issuers;
   std::vector<const load::Document*> middlewares;
   std::vector<load::Document*> projects; // each one's tree is freed once converted
+  std::vector<const load::Document*> route_tests;
   std::set<std::string> invalid_issuers; // declared, but failed validation
   std::set<std::string> invalid_middlewares;
 };
@@ -116,6 +118,11 @@ Inputs sort_inputs(std::vector<load::Document>& documents, const std::vector<boo
         in.projects.push_back(&document);
       }
       break;
+    case load::Kind::route_test:
+      if (ok) {
+        in.route_tests.push_back(&document);
+      }
+      break;
     }
   }
   return in;
@@ -154,6 +161,10 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
     middleware.location = document->root.location();
     read_metadata(*document, middleware.labels, middleware.annotations);
     config.middlewares.push_back(std::move(middleware));
+  }
+  for (const auto* document : in.route_tests) {
+    auto cases = convert_route_tests(*document, resolved_spec(*document), environment_name);
+    std::move(cases.begin(), cases.end(), std::back_inserter(config.route_tests));
   }
   return config;
 }
@@ -206,8 +217,17 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
                       "split the edge into several sources rendered separately");
     return model;
   }
+  std::vector<std::string> environment_names;
+  for (const auto* environment : in.environments) {
+    environment_names.push_back(environment->name);
+  }
+  std::sort(environment_names.begin(), environment_names.end());
   if (in.environments.empty()) {
+    environment_names.push_back("default");
     model.environments.push_back(build_config(in, nullptr, diagnostics));
+  }
+  for (const auto* document : in.route_tests) {
+    check_route_test_environments(*document, environment_names, diagnostics);
   }
   for (const auto* environment : in.environments) {
     model.environments.push_back(build_config(in, environment, diagnostics));

@@ -51,6 +51,15 @@ Issuer convert_issuer(const load::Document& document, const Node& spec);
 Project convert_project(const load::Document& document, const Node& spec);
 std::vector<CertificateRequest> convert_certificates(const Node& spec);
 
+// The cases of a RouteTest (its `spec`, variables substituted) that run in
+// `environment`.
+std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec,
+                                               const std::string& environment);
+// Reports (E0482) the names in a RouteTest's `environments` lists that are
+// not in `known`.
+void check_route_test_environments(const load::Document& document, const std::vector<std::string>& known,
+                                   diag::Diagnostics& diagnostics);
+
 // The `compose`, `redis` and `dns` settings of an Edge or Environment spec,
 // applied over what `edge` holds already.
 void apply_target_settings(Edge& edge, const Node& spec);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diag/location.hpp"
+#include "model/route_tests.hpp"
 #include "rules/routing.hpp"
 #include "rules/rule.hpp"
 #include "util/value.hpp"
@@ -332,6 +333,7 @@ struct Config
   std::vector<Issuer> issuers;         // sorted by name
   std::vector<Middleware> middlewares; // shared ones, sorted by name
   std::vector<Project> projects;       // sorted by name
+  std::vector<RouteTestCase> route_tests; // the cases that run in this environment, in input order
 };
 
 // Whether a certificate for `domain` (maybe "*.example.com", which serves
@@ -389,6 +391,15 @@ struct RoutingTable
   std::vector<rules::EntryPoint> entry_points;
   std::vector<Source> routes; // what routers[i] was made from (its `owner`)
   std::unique_ptr<rules::Rule> dashboard_rule;
+  const Dashboard* dashboard = nullptr;
+
+  // Where a router leads, as Traefik names it: its service ("api@internal"
+  // for the dashboard), the service's servers, and its middlewares in order.
+  std::string service_of(const rules::Router& router) const;
+  std::vector<std::string> servers_of(const rules::Router& router) const;
+  std::vector<std::string> middlewares_of(const rules::Router& router) const;
+  // Where the router's route is written; none for the dashboard.
+  std::optional<Location> location_of(const rules::Router& router) const;
 };
 RoutingTable routing_table(const Config& config);
 

@@ -49,8 +49,44 @@ RoutingTable routing_table(const Config& config)
     router.owner = out.routes.size();
     out.routers.push_back(std::move(router));
     out.routes.push_back({nullptr, nullptr});
+    out.dashboard = &dashboard;
   }
   return out;
+}
+
+std::string RoutingTable::service_of(const rules::Router& router) const
+{
+  const Route* route = routes[router.owner].route;
+  return route ? route->service.resolved : "api@internal";
+}
+
+std::vector<std::string> RoutingTable::servers_of(const rules::Router& router) const
+{
+  const Source& source = routes[router.owner];
+  if (source.route) {
+    for (const auto& service : source.project->services) {
+      if (service.name == source.route->service.name) {
+        return service_urls(service);
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& router) const
+{
+  const Route* route = routes[router.owner].route;
+  std::vector<std::string> out;
+  for (const auto& ref : route ? route->middlewares : dashboard->middlewares) {
+    out.push_back(ref.resolved);
+  }
+  return out;
+}
+
+std::optional<Location> RoutingTable::location_of(const rules::Router& router) const
+{
+  const Route* route = routes[router.owner].route;
+  return route ? std::optional<Location>(route->location) : std::nullopt;
 }
 
 } // namespace edgegen::model

@@ -21,7 +21,7 @@ namespace {
 using Json = nlohmann::json;
 using valijson::adapters::NlohmannJsonAdapter;
 
-constexpr size_t k_kind_count = 5;
+constexpr size_t k_kind_count = 6;
 
 Json to_json(const load::Node& node)
 {

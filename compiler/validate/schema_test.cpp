@@ -15,7 +15,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-const std::vector<std::string> k_kinds = {"edge", "environment", "issuer", "middleware", "project"};
+const std::vector<std::string> k_kinds = {"edge", "environment", "issuer", "middleware", "project", "routetest"};
 
 Json embedded_json(const std::string& path)
 {
