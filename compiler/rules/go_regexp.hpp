@@ -4,7 +4,9 @@
 // and MatchString. Matching goes through RE2, which shares Go's semantics
 // (leftmost-first, UTF-8, Perl and Unicode classes, linear time); the few
 // places where RE2's syntax or text handling differ from Go's are handled in
-// go_regexp.cpp. This header is the only door to RE2.
+// go_regexp_syntax.cpp, go_unicode_classes.cpp and go_regexp.cpp. This header
+// and regexp.hpp (check_go_regexp, on the same compiled patterns) are the
+// only doors to RE2.
 
 #include <string_view>
 

@@ -14,12 +14,11 @@ struct RegexpError
   std::string message;
 };
 
-// Checks `pattern` against Go's regexp/syntax with Perl flags, which is what
-// Traefik's regexp.Compile accepts (RE2 syntax). Go has no backreferences,
-// lookarounds, atomic groups, possessive quantifiers or comments, limits
-// repetition counts to 1000, and accepts `{` that starts no repetition as a
-// literal; std::regex would accept or reject other things, so this is a
-// parser of its own.
+// Checks `pattern` as Traefik's regexp.Compile does: Go's regexp/syntax
+// with Perl flags (Go 1.25). It is compiled with RE2, the engine that also
+// matches it (go_regexp.hpp), after the places where Go and this RE2 release
+// differ are settled (go_regexp_syntax.cpp); the message is Go's: its error
+// code, then the offending part of the pattern.
 std::optional<RegexpError> check_go_regexp(std::string_view pattern);
 
 } // namespace edgegen::rules
