@@ -71,6 +71,19 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "Names become file and directory names of the output (projects, environments); con, prn, aux, nul, com1-9 "
            "and lpt1-9 cannot be checked out on Windows whatever their extension.",
            "metadata:\n  name: con", "metadata:\n  name: console"},
+          {"E0416", "an environment name that no Environment declares", "`unknown environment \"prd\"`",
+           "An `environments` list (of an Issuer, Middleware, Project, route, project middleware or RouteTest) names "
+           "the environments its object exists in; each must be an Environment's name, or \"default\" when there "
+           "is no Environment.",
+           "spec:\n  environments: [prd]", "spec:\n  environments: [prod]"},
+          {"E0417", "a reference to an object another environment has",
+           "`middleware \"oauth\" does not exist in environment \"dev\"`",
+           "An object whose `environments` leave an environment out does not exist there, so nothing in that "
+           "environment may name it. The error is at the reference, once for each environment that lacks it.",
+           "# oauth: environments: [prod]\nroutes:\n  - host: grafana.${domain}\n    service: grafana\n    "
+           "middlewares: [oauth]",
+           "routes:\n  - host: grafana.${domain}\n    service: grafana\n    middlewares: [oauth]\n    "
+           "environments: [prod]"},
           {"E0421", "two routes with the same host, path and priority",
            "`host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")`",
            "Two routes match exactly the same requests with the same priority, in one project or across projects; "
@@ -159,9 +172,9 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "# and shop-api's pathPrefix is /ap1",
            "cases:\n  - request: {url: https://shop.example.com/api/items}\n    expect: {route: shop-api}\n"
            "# and shop-api's pathPrefix is /api"},
-          {"E0482", "a route test names something that does not exist", "`unknown route \"shop-apii\"`",
+          {"E0482", "a route test names a route, service or middleware that does not exist", "`unknown route \"shop-apii\"`",
            "A RouteTest names routes, services and middlewares as Traefik knows them (\"<project>-<name>\"; shared "
-           "middlewares by their own name), and environments by name.",
+           "middlewares by their own name).",
            "expect: {route: api}", "expect: {route: shop-api}"},
           {"E0483", "a route test request that is not a request",
            "`route test \"shop\" case 1: port 99999 is out of range`",

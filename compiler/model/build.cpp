@@ -153,16 +153,34 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
   if (environment) {
     apply_target_settings(config.edge, environment_resolved);
   }
+  // What `spec.environments` leaves out of this environment is not read at
+  // all; a reference to it is reported by check/ (E0417).
+  auto left_out = [&](const load::Document& document, std::map<std::string, Location>& absent) {
+    if (selected(*spec_of(document), environment_name)) {
+      return false;
+    }
+    absent[document.name] = spec_of(document)->find("environments")->location();
+    return true;
+  };
   for (const auto* document : in.issuers) {
+    if (left_out(*document, config.absent_issuers)) {
+      continue;
+    }
     config.issuers.push_back(convert_issuer(*document, resolved_spec(*document)));
   }
   for (const auto* document : in.middlewares) {
+    if (left_out(*document, config.absent_middlewares)) {
+      continue;
+    }
     Middleware middleware = convert_middleware(document->name, resolved_spec(*document));
     middleware.location = document->root.location();
     read_metadata(*document, middleware.labels, middleware.annotations);
     config.middlewares.push_back(std::move(middleware));
   }
   for (const auto* document : in.route_tests) {
+    if (!selected(*spec_of(*document), environment_name)) {
+      continue;
+    }
     auto cases = convert_route_tests(*document, resolved_spec(*document), environment_name);
     std::move(cases.begin(), cases.end(), std::back_inserter(config.route_tests));
   }
@@ -181,8 +199,16 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, diag::Diagnostic
   diag::parallel_for(in.projects.size(), diagnostics, [&](size_t i, diag::Diagnostics& found) {
     load::Document& document = *in.projects[i];
     for (Config& config : configs) {
-      Node spec = substitute(*spec_of(document), config.environment.vars, config.environment.name, found);
-      config.projects[i] = convert_project(document, spec);
+      const std::string& environment = config.environment.name;
+      if (!selected(*spec_of(document), environment)) {
+        continue; // left with no name: finish_config drops it
+      }
+      Node storage;
+      std::map<std::string, Location> absent;
+      const Node& written = selected_spec(*spec_of(document), environment, storage, absent);
+      Node spec = substitute(written, config.environment.vars, environment, found);
+      config.projects[i] = convert_project(document, spec, written);
+      config.projects[i].absent_middlewares = std::move(absent);
     }
     document.root = Node{};
   });
@@ -191,6 +217,9 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, diag::Diagnostic
 void finish_config(Config& config, const Inputs& in)
 {
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  config.projects.erase(std::remove_if(config.projects.begin(), config.projects.end(),
+                                       [](const Project& p) { return p.name.empty(); }),
+                        config.projects.end());
   std::stable_sort(config.issuers.begin(), config.issuers.end(), by_name);
   std::stable_sort(config.middlewares.begin(), config.middlewares.end(), by_name);
   std::stable_sort(config.projects.begin(), config.projects.end(), by_name);
@@ -226,8 +255,13 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
     environment_names.push_back("default");
     model.environments.push_back(build_config(in, nullptr, diagnostics));
   }
-  for (const auto* document : in.route_tests) {
-    check_route_test_environments(*document, environment_names, diagnostics);
+  for (const auto* kind : {&in.issuers, &in.middlewares, &in.route_tests}) {
+    for (const auto* document : *kind) {
+      check_environment_selectors(*document, environment_names, diagnostics);
+    }
+  }
+  for (const auto* document : in.projects) {
+    check_environment_selectors(*document, environment_names, diagnostics);
   }
   for (const auto* environment : in.environments) {
     model.environments.push_back(build_config(in, environment, diagnostics));

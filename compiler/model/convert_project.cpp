@@ -70,7 +70,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
 
 } // namespace
 
-Project convert_project(const load::Document& document, const Node& spec)
+Project convert_project(const load::Document& document, const Node& spec, const Node& written_spec)
 {
   Project out;
   out.name = document.name;
@@ -84,8 +84,7 @@ Project convert_project(const load::Document& document, const Node& spec)
       out.services.back().location = services->key_location(i);
     }
   }
-  const Node* written_spec = document.root.find("spec");
-  const Node* written = written_spec ? written_spec->find("routes") : nullptr;
+  const Node* written = written_spec.find("routes");
   if (const Node* routes = spec.find("routes"); routes && routes->is_list()) {
     out.routes.reserve(routes->items.size());
     for (size_t i = 0; i < routes->items.size(); ++i) {

@@ -48,17 +48,28 @@ Middleware convert_middleware(const std::string& name, const Node& spec);
 Edge convert_edge(const load::Document& document, const Node& spec);
 Environment convert_environment(const load::Document& document, const Node& spec);
 Issuer convert_issuer(const load::Document& document, const Node& spec);
-Project convert_project(const load::Document& document, const Node& spec);
+// `spec` is the project's spec as this environment sees it (see
+// selected_spec), substituted; `written` the same before substitution.
+Project convert_project(const load::Document& document, const Node& spec, const Node& written);
+
+// True if the `environments` list of `map` (absent: every environment)
+// names `environment`.
+bool selected(const Node& map, const std::string& environment);
+// A project's spec without the routes and middlewares whose `environments`
+// leave `environment` out: `spec` itself when there are none, else a copy
+// in `storage`. The middlewares left out go to `absent`.
+const Node& selected_spec(const Node& spec, const std::string& environment, Node& storage,
+                          std::map<std::string, Location>& absent);
 std::vector<CertificateRequest> convert_certificates(const Node& spec);
 
 // The cases of a RouteTest (its `spec`, variables substituted) that run in
 // `environment`.
 std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec,
                                                const std::string& environment);
-// Reports (E0482) the names in a RouteTest's `environments` lists that are
-// not in `known`.
-void check_route_test_environments(const load::Document& document, const std::vector<std::string>& known,
-                                   diag::Diagnostics& diagnostics);
+// Reports (E0416) the names in a document's `environments` lists (its
+// spec's, its routes', its middlewares', its cases') that are not in `known`.
+void check_environment_selectors(const load::Document& document, const std::vector<std::string>& known,
+                                 diag::Diagnostics& diagnostics);
 
 // The `compose`, `redis` and `dns` settings of an Edge or Environment spec,
 // applied over what `edge` holds already.

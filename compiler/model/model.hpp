@@ -322,6 +322,9 @@ struct Project
   StringMap labels;
   StringMap annotations;
   Location location;
+  // Middlewares of the project that `environments` leaves out of this
+  // environment, with where that list is written.
+  std::map<std::string, Location> absent_middlewares;
 };
 
 // Everything one environment needs, variables substituted and references
@@ -334,6 +337,10 @@ struct Config
   std::vector<Middleware> middlewares; // shared ones, sorted by name
   std::vector<Project> projects;       // sorted by name
   std::vector<RouteTestCase> route_tests; // the cases that run in this environment, in input order
+  // Issuers and shared middlewares that `spec.environments` leaves out of
+  // this environment, with where that list is written.
+  std::map<std::string, Location> absent_issuers;
+  std::map<std::string, Location> absent_middlewares;
 };
 
 // Whether a certificate for `domain` (maybe "*.example.com", which serves

@@ -3,23 +3,11 @@
 // everywhere), with that environment's variables substituted.
 #include "model/internal.hpp"
 
-#include "util/strings.hpp"
-
 #include <algorithm>
 
 namespace edgegen::model::detail {
 
 namespace {
-
-bool runs_in(const Node& map, const std::string& environment)
-{
-  const Node* list = map.find("environments");
-  if (!list || !list->is_list()) {
-    return true;
-  }
-  return std::any_of(list->items.begin(), list->items.end(),
-                     [&](const Node& item) { return scalar_text(item) == environment; });
-}
 
 RouteTestCase::Expected expected(const Node& value)
 {
@@ -74,23 +62,6 @@ RouteTestCase convert_case(const std::string& test, size_t index, const Node& sp
   return out;
 }
 
-void check_names(const Node* list, const std::vector<std::string>& known, diag::Diagnostics& diagnostics)
-{
-  if (!list || !list->is_list()) {
-    return;
-  }
-  for (const auto& item : list->items) {
-    std::string name = scalar_text(item);
-    if (std::find(known.begin(), known.end(), name) != known.end()) {
-      continue;
-    }
-    std::string close = util::closest_match(name, known);
-    diagnostics.error("E0482", item.location(), "unknown environment \"" + name + "\"",
-                      (close.empty() ? std::string() : "did you mean \"" + close + "\"? ") +
-                          "environments: " + util::join(known, ", "));
-  }
-}
-
 } // namespace
 
 std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec,
@@ -98,33 +69,16 @@ std::vector<RouteTestCase> convert_route_tests(const load::Document& document, c
 {
   std::vector<RouteTestCase> out;
   const Node* cases = spec.find("cases");
-  if (!runs_in(spec, environment) || !cases || !cases->is_list()) {
+  if (!selected(spec, environment) || !cases || !cases->is_list()) {
     return out;
   }
   for (size_t i = 0; i < cases->items.size(); ++i) {
     const Node& item = cases->items[i];
-    if (item.is_map() && runs_in(item, environment)) {
+    if (item.is_map() && selected(item, environment)) {
       out.push_back(convert_case(document.name, i, item));
     }
   }
   return out;
-}
-
-void check_route_test_environments(const load::Document& document, const std::vector<std::string>& known,
-                                   diag::Diagnostics& diagnostics)
-{
-  const Node* spec = document.root.find("spec");
-  if (!spec || !spec->is_map()) {
-    return;
-  }
-  check_names(spec->find("environments"), known, diagnostics);
-  if (const Node* cases = spec->find("cases"); cases && cases->is_list()) {
-    for (const auto& item : cases->items) {
-      if (item.is_map()) {
-        check_names(item.find("environments"), known, diagnostics);
-      }
-    }
-  }
 }
 
 } // namespace edgegen::model::detail
