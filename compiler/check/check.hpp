@@ -29,5 +29,7 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

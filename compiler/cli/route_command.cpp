@@ -9,6 +9,8 @@
 #include "util/strings.hpp"
 #include "write/write.hpp"
 
+#include <algorithm>
+
 namespace edgegen::cli {
 
 namespace {
@@ -37,6 +39,12 @@ const model::Service* service_of(const model::Project& project, const model::Rou
     }
   }
   return nullptr;
+}
+
+// The service of a router Traefik makes itself.
+std::string internal_service(const model::RoutingTable::Source& source)
+{
+  return source.kind == model::RoutingTable::Source::Kind::dashboard ? "api@internal" : "acme-http@internal";
 }
 
 struct Answer
@@ -77,7 +85,7 @@ Value json_of(const Answer& answer)
     out["tie"] = o.tie;
     const auto& source = answer.source(*o.winner);
     out["middlewares"] = Value::list();
-    out["service"] = source.route ? Value(source.route->service.resolved) : Value("api@internal");
+    out["service"] = source.route ? source.route->service.resolved : internal_service(source);
     out["servers"] = Value::list();
     if (source.route) {
       out["rule"] = source.route->match.text;
@@ -141,7 +149,9 @@ void print_text(const Answer& answer, const RouteRequest& request, std::ostream&
     }
     out << "\n";
   } else {
-    out << "service      api@internal (the dashboard)\n";
+    out << "service      " << internal_service(source)
+        << (source.kind == model::RoutingTable::Source::Kind::dashboard ? " (the dashboard)\n"
+                                                                        : " (Traefik's ACME HTTP-01 solver)\n");
   }
   if (o.tie) {
     out << "note: another router has the same priority; Traefik's choice between them is undefined\n";
@@ -164,6 +174,12 @@ int route_command(const Compilation& c, const RouteRequest& request, Format form
     throw util::EnvironmentError(*error);
   }
   model::RoutingTable table = model::routing_table(config);
+  // Traefik's own ACME router is there whenever traefik.yml has an HTTP-01
+  // resolver; cert-manager's solver Ingresses exist only during a challenge.
+  const auto clients = model::acme_clients(config);
+  if (std::find(clients.begin(), clients.end(), model::AcmeClient::traefik) != clients.end()) {
+    model::add_acme_http_router(config, table);
+  }
   Answer answer{rules::route_request(table.routers, table.entry_points, parsed, request.entry_point), &table};
   if (format == Format::json) {
     out << write::to_json(json_of(answer));

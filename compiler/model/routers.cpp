@@ -8,6 +8,16 @@
 
 namespace edgegen::model {
 
+void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
+{
+  owned_rules.push_back(std::make_unique<rules::Rule>(rules::parse_rule(rule_text)));
+  router.rule = owned_rules.back().get();
+  router.rule_length = rule_text.size();
+  router.owner = routes.size();
+  routers.push_back(std::move(router));
+  routes.push_back(std::move(source));
+}
+
 RoutingTable routing_table(const Config& config)
 {
   RoutingTable out;
@@ -32,23 +42,20 @@ RoutingTable routing_table(const Config& config)
       router.tls = route.tls;
       router.owner = out.routes.size();
       out.routers.push_back(std::move(router));
-      out.routes.push_back({&project, &route});
+      RoutingTable::Source source;
+      source.project = &project;
+      source.route = &route;
+      out.routes.push_back(std::move(source));
     }
   }
   const Dashboard& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
-    std::string text = traefik_host_rule(dashboard.host);
-    out.dashboard_rule = std::make_unique<rules::Rule>(rules::parse_rule(text));
     rules::Router router;
     router.name = "dashboard";
-    router.rule = out.dashboard_rule.get();
-    router.rule_length = text.size();
     router.priority = specific_priority(dashboard.host, "", false);
     router.entry_points = entry_points_of(config, dashboard.entry_points);
     router.tls = true;
-    router.owner = out.routes.size();
-    out.routers.push_back(std::move(router));
-    out.routes.push_back({nullptr, nullptr});
+    out.add(std::move(router), RoutingTable::Source::of_kind(RoutingTable::Source::Kind::dashboard), traefik_host_rule(dashboard.host));
   }
   return out;
 }
