@@ -36,6 +36,14 @@ expect 0 "$EDGEGEN" route platform https://unknown.example.org/ --format json
 grep -qF '"status": 404' "$WORK/stdout" || fail "404: $(cat "$WORK/stdout")"
 grep -qF '"router": null' "$WORK/stdout" || fail "404: $(cat "$WORK/stdout")"
 
+# Where Traefik is the ACME client (the file provider), its own acme-http
+# router takes HTTP-01 challenges before the entry point's redirection; with
+# traefik-redis (the example) the certificate worker answers them elsewhere.
+expect 0 "$EDGEGEN" route ../tests/fixtures/file-provider http://status.platform.example.com/.well-known/acme-challenge/t
+same_file 'GET http://status.platform.example.com/.well-known/acme-challenge/t on entry point web
+router       acme-http@internal (priority 9223372036854775807)
+service      acme-http@internal (Traefik'"'"'s ACME HTTP-01 solver)' "$WORK/stdout"
+
 # Requests and environments that cannot be routed: exit 2 with the reason.
 expect 2 "$EDGEGEN" route platform status.platform.example.com/
 same_file 'edgegen: error: URL "status.platform.example.com/" is not absolute: write http://host/path or https://host/path' "$WORK/stderr"

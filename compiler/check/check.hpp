@@ -32,5 +32,7 @@ void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostic
 // RouteTest cases: each request routed as Traefik would, against what the
 // case expects (E0481), naming only what exists (E0482, E0404).
 void check_route_tests(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

@@ -111,7 +111,8 @@ TEST(Checks, ExactHostsOutrankAWildcardUnlessAPriorityIsWrittenBelowIt)
   // "two" gets the priority of an exact host (20000), above the wildcard's
   // (10000); "one" asks for 41 and is left below it.
   EXPECT_EQ(messages(c), V{"a.yaml:15:7: E0423: route is never reached: route \"team-any\" matches every request "
-                           "it matches, with a higher priority (10000 > 41)"});
+                           "it matches, with a higher priority (10000 > 41): GET http://one.example.com:443/ goes "
+                           "to \"team-any\""});
 }
 
 TEST(Checks, ARawRuleWithMoreConditionsIsShadowedByTheHostItNarrows)
@@ -123,7 +124,8 @@ TEST(Checks, ARawRuleWithMoreConditionsIsShadowedByTheHostItNarrows)
   };
   EXPECT_EQ(messages(compile_files({{"a.yaml", routes("")}})),
             V{"a.yaml:13:7: E0423: route is never reached: route \"team-site\" matches every request it matches, "
-              "with a higher priority (20000 > 46)"});
+              "with a higher priority (20000 > 46): GET https://a.example.com/ with header X-Beta: 1 goes to "
+              "\"team-site\""});
   EXPECT_EQ(messages(compile_files({{"a.yaml", routes("      priority: 20001\n")}})), V{});
   // Narrowed, it never takes all of another route's requests.
   EXPECT_EQ(messages(compile_files({{"a.yaml", project("    - name: beta\n      rule: Host(`a.${domain}`) && "
@@ -153,7 +155,8 @@ TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
   EXPECT_EQ(messages(apart), V{});
   auto together = compile_files({{"edge.yaml", edge}, {"a.yaml", routes("websecure")}}, false);
   EXPECT_EQ(messages(together), V{"a.yaml:15:7: E0423: route is never reached: route \"team-all\" matches every "
-                                  "request it matches, with a higher priority (30000 > 20004)"});
+                                  "request it matches, with a higher priority (30000 > 20004): GET "
+                                  "https://a.example.com/api goes to \"team-all\""});
 }
 
 TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)

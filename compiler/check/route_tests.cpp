@@ -171,8 +171,10 @@ private:
 
   std::string router_text(const rules::Router& router) const
   {
-    std::string out = (router.name == "dashboard" && !m_table.location_of(router) ? "the dashboard router"
-                                                                                  : "route " + quoted(router.name)) +
+    using Kind = model::RoutingTable::Source::Kind;
+    Kind kind = m_table.routes[router.owner].kind;
+    std::string out = (kind == Kind::route ? "route " : kind == Kind::dashboard ? "the dashboard router " : "router ") +
+                      quoted(router.name) +
                       " (priority " + std::to_string(router.effective_priority());
     if (auto where = m_table.location_of(router)) {
       out += ", " + diag::format_location(*where);
@@ -248,7 +250,7 @@ void check_route_tests(const model::Config& config, diag::Diagnostics& diagnosti
   if (config.route_tests.empty()) {
     return;
   }
-  model::RoutingTable table = model::routing_table(config);
+  model::RoutingTable table = model::traefik_routing_table(config);
   Names names = names_of(config, table);
   for (const auto& c : config.route_tests) {
     if (!c.client_ip.empty() && !is_client_address(c.client_ip)) {

@@ -6,11 +6,13 @@
 // route serves whole, is never reached.
 #include "check/check.hpp"
 #include "check/internal.hpp"
+#include "check/requests.hpp"
 
 #include "util/strings.hpp"
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <string_view>
 
 namespace edgegen::check {
@@ -22,9 +24,9 @@ namespace {
 struct Shape
 {
   const model::Route* route = nullptr;
-  std::string host;   // "*.example.com" for a wildcard
-  std::string path;   // "/" when there is no path condition
-  bool exact = false; // Path rather than PathPrefix
+  std::string host;      // "*.example.com" for a wildcard
+  std::string path;      // "/" when there is no path condition
+  bool exact = false;    // Path rather than PathPrefix
   bool narrowed = false; // more conditions (a header, a method…): it takes only some of these requests
   int64_t priority = 0;
   std::vector<std::string> entry_points;
@@ -119,6 +121,35 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
     }
     return winner;
   };
+  // The routing model, to find the request that shows it: made only when
+  // something is shadowed.
+  std::unique_ptr<model::RoutingTable> table;
+  std::unique_ptr<detail::HostIndex> index;
+  auto witness = [&](const Shape& inner, const Shape& winner) -> std::string {
+    if (!table) {
+      table = std::make_unique<model::RoutingTable>(model::routing_table(config));
+      index = std::make_unique<detail::HostIndex>(*table);
+    }
+    for (const auto& name : inner.entry_points) {
+      for (const auto& entry_point : table->entry_points) {
+        auto request = entry_point.name == name
+                           ? detail::witness_request(inner.route->match.rule, inner.route->tls ? "https" : "http",
+                                                     entry_point.port)
+                           : std::nullopt;
+        if (!request) {
+          continue;
+        }
+        std::vector<rules::Router> routers = index->routers(request->host);
+        rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
+        bool lost = std::any_of(outcome.matched.begin(), outcome.matched.end(),
+                                [&](const rules::Router* r) { return r->name == inner.route->output_name; });
+        if (outcome.winner && outcome.winner->name == winner.route->output_name && lost) {
+          return ": " + detail::describe(*request) + " goes to \"" + winner.route->output_name + "\"";
+        }
+      }
+    }
+    return {};
+  };
   for (const auto& inner : shapes) {
     const Shape* winner = best(inner, inner.host, nullptr);
     if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
@@ -128,12 +159,12 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
       continue;
     }
     std::string priority = std::to_string(winner->priority) + " > " + std::to_string(inner.priority);
-    diagnostics.error("E0423", inner.route->location,
-                      "route is never reached: route \"" + winner->route->output_name +
-                          "\" matches every request it matches, with a higher priority (" + priority + ")",
-                      "the other route is at " + diag::format_location(winner->route->location) +
-                          "; give this route a priority above " + std::to_string(winner->priority) +
-                          ", or narrow the other route");
+    diagnostics.error(
+        "E0423", inner.route->location,
+        "route is never reached: route \"" + winner->route->output_name +
+            "\" matches every request it matches, with a higher priority (" + priority + ")" + witness(inner, *winner),
+        "the other route is at " + diag::format_location(winner->route->location) +
+            "; give this route a priority above " + std::to_string(winner->priority) + ", or narrow the other route");
   }
 }
 

@@ -9,6 +9,8 @@
 #include "util/strings.hpp"
 #include "write/write.hpp"
 
+#include <algorithm>
+
 namespace edgegen::cli {
 
 namespace {
@@ -124,7 +126,9 @@ void print_text(const Answer& answer, const RouteRequest& request, std::ostream&
   if (auto servers = table.servers_of(*o.winner); !servers.empty()) {
     out << ": " << util::join(servers, ", ");
   } else if (!route) {
-    out << " (the dashboard)";
+    out << (answer.table->routes[o.winner->owner].kind == model::RoutingTable::Source::Kind::dashboard
+                ? " (the dashboard)"
+                : " (Traefik's ACME HTTP-01 solver)");
   }
   out << "\n";
   if (o.tie) {
@@ -147,7 +151,7 @@ int route_command(const Compilation& c, const RouteRequest& request, Format form
   if (auto error = rules::make_request(request.url, request.method, request.headers, request.client_ip, parsed)) {
     throw util::EnvironmentError(*error);
   }
-  model::RoutingTable table = model::routing_table(config);
+  model::RoutingTable table = model::traefik_routing_table(config);
   Answer answer{rules::route_request(table.routers, table.entry_points, parsed, request.entry_point), &table};
   if (format == Format::json) {
     out << write::to_json(json_of(answer));

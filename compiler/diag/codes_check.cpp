@@ -99,11 +99,12 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "move the /api route into team-a's project, or give team-b its own host"},
           {"E0423", "a route that a higher-priority route shadows",
            "`route is never reached: route \"team-a-web\" matches every request it matches, with a higher priority "
-           "(100 > 49)`",
+           "(100 > 49): GET https://shop.example.com/api goes to \"team-a-web\"`",
            "Traefik tries routers by priority (by default the length of the rule). A route whose host is covered by "
            "another route's host (the same, or a wildcard one label up), whose path lies within the other's path, on "
            "the same entry points and TLS, with a lower priority, never gets a request. A wildcard host's HostRegexp "
-           "is longer than a plain Host, so it wins by default.",
+           "is longer than a plain Host, so it wins by default. The message shows a request this route matches that "
+           "Traefik sends to the other one.",
            "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n    priority: 100\n  - name: api\n   "
            " host: shop.example.com\n    pathPrefix: /api\n    service: api",
            "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n  - name: api\n    host: "
@@ -181,6 +182,26 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "The request of a RouteTest case is read as Go's HTTP server reads it: an http:// or https:// URL, header "
            "lines and the client's address.",
            "request: {url: \"https://shop.example.com:99999/\"}", "request: {url: \"https://shop.example.com:8443/\"}"},
+          {"E0491", "an HTTP-01 challenge that does not reach the solver",
+           "`HTTP-01 challenge for \"shop.example.com\" does not reach the solver (Traefik's acme-http@internal, "
+           "priority MaxInt): GET http://shop.example.com/.well-known/acme-challenge/<token>: no entry point listens "
+           "on port 80, where the CA connects`",
+           "The CA validates an HTTP-01 challenge with GET http://<domain>/.well-known/acme-challenge/<token> on port "
+           "80, following redirections to ports 80 and 443 only. edgegen routes that request through the "
+           "environment's routers as Traefik does, with the solver's router: Traefik's acme-http@internal (priority "
+           "MaxInt) on the resolver's entry point, or, with the kubernetes target, the router of cert-manager's solver "
+           "Ingress. When a redirection, another route or a missing entry point answers instead, the certificate is "
+           "never issued or renewed. The message says what answered.",
+           "entryPoints:\n  websecure: {address: \":443\"}\n# issuer: solver: {http01: {entryPoint: websecure}}",
+           "entryPoints:\n  web: {address: \":80\", redirectTo: websecure}\n  websecure: {address: \":443\"}"},
+          {"E0492", "a host with a DNS record that no router serves",
+           "`host \"shop.example.com\" gets a DNS record but no router serves it: GET https://shop.example.com/: no "
+           "router matches it (404)`",
+           "The dns target writes a record for every host a route serves. When no router can take any request for the "
+           "host (tried with the requests the routers' rules match, on their entry points), as with a rule no request "
+           "satisfies, the record sends clients to an edge that answers 404.",
+           "routes:\n  - rule: Host(`shop.example.com`) && Method(`GET`) && Method(`POST`)\n    service: web",
+           "routes:\n  - rule: Host(`shop.example.com`) && (Method(`GET`) || Method(`POST`))\n    service: web"},
           {"E0501", "Traefik rule syntax error", "`rule syntax: '(' is never closed`",
            "Traefik parses a rule as a Go expression: matchers joined by &&, || and !, parentheses, and arguments "
            "quoted with backticks or double quotes. On a syntax error Traefik drops the router. The column points into "
@@ -277,6 +298,15 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "unencrypted.",
            "routes:\n  - host: admin.example.com\n    service: admin\n    tls: false\n    middlewares: [sso]",
            "routes:\n  - host: admin.example.com\n    service: admin\n    middlewares: [sso]"},
+          {"W0606", "a requested certificate for hosts no router serves",
+           "`certificate \"shop\" is for hosts no router serves: GET https://shop.example.com/: no router matches it "
+           "(404)`",
+           "A certificate of `certificates:` is presented only for hosts a router serves. When none of its domains is "
+           "served (tried with the requests the routers' rules match), it is never used: Traefik never orders it, "
+           "cert-manager issues it for nothing. A domain next to served ones (the apex beside a wildcard) is not "
+           "reported: it costs one name in the certificate. Silence it for a certificate issued ahead of its routes.",
+           "certificates:\n  - name: shop\n    domains: [shop.example.com]   # no route has this host",
+           "certificates:\n  - name: shop\n    domains: [shop.example.com]\n# and a route with host: shop.example.com"},
       });
 }
 

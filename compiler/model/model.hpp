@@ -391,24 +391,80 @@ struct RoutingTable
 {
   struct Source
   {
-    const Project* project = nullptr; // null, and route null: the dashboard
+    enum class Kind { route, dashboard, acme_http, solver_ingress };
+    Kind kind = Kind::route;
+    const Project* project = nullptr; // route: the route and its project
     const Route* route = nullptr;
+    const Issuer* issuer = nullptr;   // solver_ingress: whose solver, for which domain
+    std::string domain;
+
+    static Source of_kind(Kind kind)
+    {
+      Source out;
+      out.kind = kind;
+      return out;
+    }
   };
   std::vector<rules::Router> routers;
   std::vector<rules::EntryPoint> entry_points;
   std::vector<Source> routes; // what routers[i] was made from (its `owner`)
-  std::unique_ptr<rules::Rule> dashboard_rule;
+  std::vector<std::unique_ptr<rules::Rule>> owned_rules; // of the routers that are not routes
   const Dashboard* dashboard = nullptr;
 
+  void add(rules::Router router, Source source, const std::string& rule_text);
+
   // Where a router leads, as Traefik names it: its service ("api@internal"
-  // for the dashboard), the service's servers, and its middlewares in order.
+  // for the dashboard, "acme-http@internal" for Traefik's ACME challenges),
+  // the service's servers, and its middlewares in order.
   std::string service_of(const rules::Router& router) const;
   std::vector<std::string> servers_of(const rules::Router& router) const;
   std::vector<std::string> middlewares_of(const rules::Router& router) const;
-  // Where the router's route is written; none for the dashboard.
+  // Where the router's route is written; none for the routers Traefik or
+  // cert-manager make.
   std::optional<Location> location_of(const rules::Router& router) const;
 };
 RoutingTable routing_table(const Config& config);
+
+// Who answers the ACME HTTP-01 challenges of an environment's certificates.
+enum class AcmeClient
+{
+  traefik,      // traefik.yml's certificate resolvers: target traefik or compose, without traefik-redis
+                // (whose nodes get their certificates from a worker, outside Traefik)
+  cert_manager, // target kubernetes: cert-manager's solver Ingress, served by Traefik
+};
+std::vector<AcmeClient> acme_clients(const Config& config);
+
+// Adds Traefik's own ACME router to `table`, as Traefik v3 makes it when a
+// resolver has an httpChallenge (pkg/provider/traefik/internal.go):
+// acme-http@internal, PathPrefix(`/.well-known/acme-challenge/`), priority
+// MaxInt, on the entry points of the HTTP-01 issuers. Nothing without one.
+void add_acme_http_router(const Config& config, RoutingTable& table);
+
+// Every router the environment's Traefik holds at rest: routing_table's and,
+// when Traefik is an ACME client with an HTTP-01 resolver, its own ACME
+// router (cert-manager's solver Ingresses exist only during a challenge).
+// What edgegen route and the route tests route through.
+RoutingTable traefik_routing_table(const Config& config);
+
+// How Traefik routes cert-manager's HTTP-01 solver Ingress for an issuer:
+// the router annotations edgegen puts in the solver's ingressTemplate. On
+// the issuer's entry point, or when that one redirects to HTTPS, on the
+// entry point it redirects to, with TLS (the CA follows the redirection to
+// port 443 and does not verify the certificate there); at the highest
+// priority a user router may have, above every route of the host.
+struct SolverIngress
+{
+  std::string entry_point;
+  bool tls = false;
+  int64_t priority = rules::k_max_priority;
+};
+SolverIngress solver_ingress(const Config& config, const Issuer& issuer);
+
+// Adds the router Traefik's Ingress provider makes of the solver Ingress
+// cert-manager creates for `domain` while `issuer` validates it:
+// Host("domain") && PathPrefix("/.well-known/acme-challenge/<token>").
+void add_solver_ingress_router(const Config& config, const Issuer& issuer, const std::string& domain,
+                               const std::string& token, RoutingTable& table);
 
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";

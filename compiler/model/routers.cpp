@@ -8,6 +8,16 @@
 
 namespace edgegen::model {
 
+void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
+{
+  owned_rules.push_back(std::make_unique<rules::Rule>(rules::parse_rule(rule_text)));
+  router.rule = owned_rules.back().get();
+  router.rule_length = rule_text.size();
+  router.owner = routes.size();
+  routers.push_back(std::move(router));
+  routes.push_back(std::move(source));
+}
+
 RoutingTable routing_table(const Config& config)
 {
   RoutingTable out;
@@ -32,23 +42,21 @@ RoutingTable routing_table(const Config& config)
       router.tls = route.tls;
       router.owner = out.routes.size();
       out.routers.push_back(std::move(router));
-      out.routes.push_back({&project, &route});
+      RoutingTable::Source source;
+      source.project = &project;
+      source.route = &route;
+      out.routes.push_back(std::move(source));
     }
   }
   const Dashboard& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
-    std::string text = traefik_host_rule(dashboard.host);
-    out.dashboard_rule = std::make_unique<rules::Rule>(rules::parse_rule(text));
     rules::Router router;
     router.name = "dashboard";
-    router.rule = out.dashboard_rule.get();
-    router.rule_length = text.size();
     router.priority = specific_priority(dashboard.host, "", false);
     router.entry_points = entry_points_of(config, dashboard.entry_points);
     router.tls = true;
-    router.owner = out.routes.size();
-    out.routers.push_back(std::move(router));
-    out.routes.push_back({nullptr, nullptr});
+    out.add(std::move(router), RoutingTable::Source::of_kind(RoutingTable::Source::Kind::dashboard),
+            traefik_host_rule(dashboard.host));
     out.dashboard = &dashboard;
   }
   return out;
@@ -56,14 +64,20 @@ RoutingTable routing_table(const Config& config)
 
 std::string RoutingTable::service_of(const rules::Router& router) const
 {
-  const Route* route = routes[router.owner].route;
-  return route ? route->service.resolved : "api@internal";
+  const Source& source = routes[router.owner];
+  switch (source.kind) {
+  case Source::Kind::route: return source.route->service.resolved;
+  case Source::Kind::dashboard: return "api@internal";
+  case Source::Kind::acme_http: return "acme-http@internal";
+  case Source::Kind::solver_ingress: return "cert-manager's HTTP-01 solver";
+  }
+  return {};
 }
 
 std::vector<std::string> RoutingTable::servers_of(const rules::Router& router) const
 {
   const Source& source = routes[router.owner];
-  if (source.route) {
+  if (source.kind == Source::Kind::route) {
     for (const auto& service : source.project->services) {
       if (service.name == source.route->service.name) {
         return service_urls(service);
@@ -75,9 +89,12 @@ std::vector<std::string> RoutingTable::servers_of(const rules::Router& router) c
 
 std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& router) const
 {
-  const Route* route = routes[router.owner].route;
+  const Source& source = routes[router.owner];
   std::vector<std::string> out;
-  for (const auto& ref : route ? route->middlewares : dashboard->middlewares) {
+  const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares
+                                 : source.kind == Source::Kind::dashboard ? &dashboard->middlewares
+                                                                          : nullptr;
+  for (const auto& ref : refs ? *refs : std::vector<Ref>{}) {
     out.push_back(ref.resolved);
   }
   return out;
@@ -85,8 +102,8 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
 
 std::optional<Location> RoutingTable::location_of(const rules::Router& router) const
 {
-  const Route* route = routes[router.owner].route;
-  return route ? std::optional<Location>(route->location) : std::nullopt;
+  const Source& source = routes[router.owner];
+  return source.kind == Source::Kind::route ? std::optional<Location>(source.route->location) : std::nullopt;
 }
 
 } // namespace edgegen::model

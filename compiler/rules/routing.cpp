@@ -55,7 +55,7 @@ Outcome route_request(const std::vector<Router>& routers, const std::vector<Entr
   for (const auto& router : routers) {
     bool listens = std::find(router.entry_points.begin(), router.entry_points.end(), name) != router.entry_points.end();
     if (listens && router.tls == tls && router.rule && router.rule->parsed() &&
-        router.effective_priority() <= k_max_priority && matches(*router.rule, request)) {
+        (router.internal || router.effective_priority() <= k_max_priority) && matches(*router.rule, request)) {
       out.matched.push_back(&router);
     }
   }
@@ -67,7 +67,7 @@ Outcome route_request(const std::vector<Router>& routers, const std::vector<Entr
   });
   // The redirection router: priority MaxInt-1, HostRegexp(`^.+$`).
   bool redirected = !out.entry_point->redirect_to.empty() && !request.host.empty() &&
-                    (out.matched.empty() || out.matched.front()->effective_priority() < INT64_MAX - 1);
+                    (out.matched.empty() || out.matched.front()->effective_priority() < k_redirect_priority);
   if (redirected) {
     out.kind = Outcome::Kind::redirected;
     out.status = request.method == "GET" ? 301 : 308;

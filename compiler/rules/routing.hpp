@@ -24,6 +24,8 @@ struct Router
   std::vector<std::string> entry_points;
   bool tls = false;  // serves requests that arrived over TLS, and only those
   size_t owner = 0;  // the caller's index of what this router was made from
+  bool internal = false; // Traefik's own (name@internal): exempt from the limit on priorities
+
 
   int64_t effective_priority() const;
 };
@@ -53,7 +55,12 @@ struct Outcome
 Outcome route_request(const std::vector<Router>& routers, const std::vector<EntryPoint>& entry_points,
                       const Request& request, const std::string& entry_point = {});
 
-// Priorities above this disable a router in Traefik.
+// Priorities above this disable a router in Traefik, unless it is one of
+// Traefik's own (pkg/server/router: maxUserPriority = math.MaxInt - 1000).
 constexpr int64_t k_max_priority = INT64_MAX - 1000;
+// The priority of an entry point's redirection router (MaxInt - 1) and of
+// Traefik's ACME HTTP-01 router acme-http@internal (MaxInt).
+constexpr int64_t k_redirect_priority = INT64_MAX - 1;
+constexpr int64_t k_acme_http_priority = INT64_MAX;
 
 } // namespace edgegen::rules

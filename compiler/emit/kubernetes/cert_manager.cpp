@@ -18,15 +18,25 @@ Value secret_key(const model::SecretRef& ref, const char* default_key)
   return out;
 }
 
-Value http01(const Context& context, const model::AcmeSolver& solver)
+Value http01(const Context& context, const model::Issuer& issuer)
 {
   Value ingress;
   ingress["ingressClassName"] = context.config.edge.kubernetes.ingress_class;
-  // Traefik serves the solver's Ingress on the entry point the issuer names
-  // (by default the one that redirects to HTTPS, which ACME allows).
-  if (!solver.entry_point.name.empty()) {
-    ingress["ingressTemplate"]["metadata"]["annotations"]["traefik.ingress.kubernetes.io/router.entrypoints"] =
-        solver.entry_point.name;
+  // The router Traefik makes of the solver's Ingress, as model::solver_ingress
+  // says and check/ verifies: an entry point's redirection (priority MaxInt - 1)
+  // outranks every router but Traefik's own, so on a redirecting entry point the
+  // solver waits behind it, on the HTTPS entry point, where the CA follows the
+  // redirection; and above every route of the host there.
+  const model::SolverIngress solver = model::solver_ingress(context.config, issuer);
+  if (!solver.entry_point.empty()) {
+    Value& annotations = ingress["ingressTemplate"]["metadata"]["annotations"];
+    const std::string router = "traefik.ingress.kubernetes.io/router.";
+    annotations[router + "entrypoints"] = solver.entry_point;
+    annotations[router + "priority"] = std::to_string(solver.priority);
+    if (solver.tls) {
+      annotations[router + "tls"] = "true";
+      annotations[router + "tls.options"] = crd_reference(context, context.tls_option);
+    }
   }
   Value out;
   out["ingress"] = ingress;
@@ -97,7 +107,7 @@ util::Value issuer_object(const Context& context, const model::Issuer& issuer)
   }
   Value solver;
   if (issuer.solver.type == model::AcmeSolver::Type::http01) {
-    solver["http01"] = http01(context, issuer.solver);
+    solver["http01"] = http01(context, issuer);
   } else {
     solver["dns01"] = dns01(issuer.solver);
   }

@@ -13,16 +13,6 @@ using util::Value;
 
 const std::string k_router = "traefik.ingress.kubernetes.io/router.";
 
-// Traefik's Ingress provider names CRD middlewares "<namespace>-<name>@kubernetescrd";
-// a name with '@' already names its provider.
-std::string crd_reference(const Context& context, const std::string& name)
-{
-  if (name.find('@') != std::string::npos) {
-    return name;
-  }
-  return context.namespace_name + "-" + name + "@kubernetescrd";
-}
-
 Value path_of(const model::Route& route, const Backend& backend)
 {
   Value out;
@@ -51,6 +41,16 @@ void shim_annotations(Value& annotations, const Certificate& certificate)
 }
 
 } // namespace
+
+// Traefik's Ingress provider names CRD objects (middlewares, TLS options) "<namespace>-<name>@kubernetescrd";
+// a name with '@' already names its provider.
+std::string crd_reference(const Context& context, const std::string& name)
+{
+  if (name.find('@') != std::string::npos) {
+    return name;
+  }
+  return context.namespace_name + "-" + name + "@kubernetescrd";
+}
 
 util::Value ingress(const Context& context, const model::Project& project, const model::Route& route)
 {

@@ -20,6 +20,10 @@ struct Context
   std::string tls_option; // the TLSOption every TLS route uses: named after the Edge
 };
 
+// How an Ingress annotation names a Traefik CRD object of the environment's
+// namespace ("<namespace>-<name>@kubernetescrd").
+std::string crd_reference(const Context& context, const std::string& name);
+
 // cert-manager
 util::Value issuer_object(const Context& context, const model::Issuer& issuer);
 util::Value certificate_object(const Context& context, const Certificate& certificate);

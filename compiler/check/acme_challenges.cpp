@@ -1,0 +1,210 @@
+// HTTP-01 challenges must reach the solver: the CA sends
+// GET http://<domain>/.well-known/acme-challenge/<token> to port 80 and
+// follows redirections to ports 80 and 443 only. The request is routed
+// through the environment's routers plus the solver's, as each ACME client
+// the targets deploy has it answered (model::acme_clients): Traefik's
+// acme-http@internal, or the router Traefik makes of cert-manager's solver
+// Ingress.
+#include "check/check.hpp"
+#include "check/requests.hpp"
+
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace edgegen::check {
+
+namespace {
+
+using Kind = model::RoutingTable::Source::Kind;
+
+const std::string k_token = "0edgegen0token0"; // shown as <token>
+
+struct Challenge
+{
+  std::string domain;
+  const model::Issuer* issuer = nullptr;
+};
+
+const model::Issuer* http01_issuer(const model::Config& config, const model::Ref& ref)
+{
+  const model::Issuer* issuer = model::find_issuer(config, ref.resolved);
+  bool http01 =
+      issuer && issuer->type == model::Issuer::Type::acme && issuer->solver.type == model::AcmeSolver::Type::http01;
+  return http01 ? issuer : nullptr;
+}
+
+// Every domain an HTTP-01 issuer validates: the TLS hosts of routes and the
+// dashboard (or the domains of the requested certificate that covers them),
+// and the requested certificates'. Wildcards are E0442's, IPs get none.
+std::vector<Challenge> challenges(const model::Config& config)
+{
+  std::map<std::pair<std::string, std::string>, Challenge> out;
+  auto add = [&](const std::string& host, const model::Ref& issuer_ref) {
+    const model::Issuer* issuer = http01_issuer(config, issuer_ref);
+    if (issuer && !host.empty() && host != "*" && !util::starts_with(host, "*.") && !rules::is_ip_address(host) &&
+        !model::certificate_request(config, host, issuer->name)) {
+      out[{host, issuer->name}] = {host, issuer};
+    }
+  };
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      for (const auto& host : route.tls ? route.match.scope.hosts : std::vector<std::string>{}) {
+        add(host, route.issuer);
+      }
+    }
+  }
+  if (config.edge.dashboard.enabled) {
+    add(rules::normalize_host(config.edge.dashboard.host), config.edge.dashboard.issuer);
+  }
+  for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
+    for (const auto& request : *requests) {
+      const model::Issuer* issuer = http01_issuer(config, request.issuer);
+      for (const auto& domain : issuer ? request.domains : std::vector<std::string>{}) {
+        std::string host = rules::normalize_host(domain);
+        if (!util::starts_with(host, "*.") && !rules::is_ip_address(host)) {
+          out[{host, issuer->name}] = {host, issuer};
+        }
+      }
+    }
+  }
+  std::vector<Challenge> list;
+  for (auto& [key, challenge] : out) {
+    list.push_back(std::move(challenge));
+  }
+  return list;
+}
+
+std::string shown(std::string text)
+{
+  for (size_t at = text.find(k_token); at != std::string::npos; at = text.find(k_token, at)) {
+    text.replace(at, k_token.size(), "<token>");
+  }
+  return text;
+}
+
+const rules::EntryPoint* on_port(const model::RoutingTable& table, int port)
+{
+  for (const auto& entry_point : table.entry_points) {
+    if (entry_point.port == port) {
+      return &entry_point;
+    }
+  }
+  return nullptr;
+}
+
+// Why the challenge fails, and the user route to blame (null: the issuer).
+struct Failure
+{
+  std::string why;
+  const model::Route* route = nullptr;
+};
+
+std::optional<Failure> follow(const model::RoutingTable& table, const detail::HostIndex& index,
+                              const Challenge& challenge, model::AcmeClient client)
+{
+  std::string url = "http://" + challenge.domain + "/.well-known/acme-challenge/" + k_token;
+  std::string path; // what happened so far
+  for (int hop = 0; hop < 10; ++hop) {
+    rules::Request request;
+    if (rules::make_request(url, "GET", {}, "", request)) {
+      return std::nullopt; // not a host a URL can carry: the host checks report it
+    }
+    const rules::EntryPoint* entry_point = on_port(table, request.port);
+    if (!entry_point) {
+      return Failure{path + "no entry point listens on port " + std::to_string(request.port) +
+                     (hop == 0 ? ", where the CA connects" : "")};
+    }
+    std::vector<rules::Router> routers = index.routers(challenge.domain);
+    rules::Outcome outcome = rules::route_request(routers, table.entry_points, request, entry_point->name);
+    std::string step = outcome.kind == rules::Outcome::Kind::redirected
+                           ? detail::describe(outcome, table)
+                           : "on entry point \"" + entry_point->name + "\": " + detail::describe(outcome, table);
+    if (outcome.kind == rules::Outcome::Kind::redirected) {
+      rules::Request next;
+      if (rules::make_request(outcome.location, "GET", {}, "", next) || (next.port != 80 && next.port != 443)) {
+        return Failure{path + step + ", a port the CA does not follow (only 80 and 443)"};
+      }
+      path += step + "; ";
+      url = outcome.location;
+      continue;
+    }
+    if (outcome.kind != rules::Outcome::Kind::routed) {
+      return Failure{path + step};
+    }
+    auto is_solver = [&](const rules::Router& router) {
+      const auto& source = table.routes[router.owner];
+      return client == model::AcmeClient::traefik
+                 ? source.kind == Kind::acme_http
+                 : source.kind == Kind::solver_ingress && source.domain == challenge.domain;
+    };
+    if (!is_solver(*outcome.winner)) {
+      // The route is to blame only when it outranks the solver's router;
+      // when that one is not there at all, the issuer's entry point is.
+      bool outranked = std::any_of(outcome.matched.begin(), outcome.matched.end(),
+                                   [&](const rules::Router* r) { return is_solver(*r); });
+      return Failure{path + step, outranked ? table.routes[outcome.winner->owner].route : nullptr};
+    }
+    for (size_t i = 1; outcome.tie && i < outcome.matched.size(); ++i) {
+      const rules::Router& other = *outcome.matched[i];
+      if (other.effective_priority() == outcome.winner->effective_priority() && !is_solver(other)) {
+        return Failure{path + "on entry point \"" + entry_point->name + "\": router \"" + other.name +
+                           "\" has the solver's priority (" + std::to_string(other.effective_priority()) +
+                           "), so Traefik may send it there",
+                       table.routes[other.owner].route};
+      }
+    }
+    return std::nullopt;
+  }
+  return Failure{path + "redirected more than 10 times"};
+}
+
+} // namespace
+
+void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagnostics)
+{
+  const std::vector<Challenge> all = challenges(config);
+  if (all.empty()) {
+    return;
+  }
+  for (model::AcmeClient client : model::acme_clients(config)) {
+    model::RoutingTable table = model::routing_table(config);
+    if (client == model::AcmeClient::traefik) {
+      model::add_acme_http_router(config, table);
+    } else {
+      for (const auto& challenge : all) {
+        model::add_solver_ingress_router(config, *challenge.issuer, challenge.domain, k_token, table);
+      }
+    }
+    const detail::HostIndex index(table);
+    const std::string solver =
+        client == model::AcmeClient::traefik
+            ? "the solver (Traefik's acme-http@internal, priority MaxInt)"
+            : "the solver (cert-manager's solver Ingress, priority " + std::to_string(rules::k_max_priority) + ")";
+    // A cause in the issuer's settings is reported once per issuer.
+    std::set<const model::Issuer*> reported;
+    for (const auto& challenge : all) {
+      std::optional<Failure> failure = follow(table, index, challenge, client);
+      if (!failure || (!failure->route && !reported.insert(challenge.issuer).second)) {
+        continue;
+      }
+      std::string message = "HTTP-01 challenge for \"" + challenge.domain + "\" does not reach " + solver +
+                            ": GET http://" + challenge.domain +
+                            "/.well-known/acme-challenge/<token>: " + shown(failure->why);
+      if (failure->route) {
+        diagnostics.error("E0491", failure->route->location, message,
+                          "certificates of issuer \"" + challenge.issuer->name +
+                              "\" cannot be renewed: give this route a lower priority, or a rule that leaves "
+                              "/.well-known/acme-challenge/ alone");
+      } else {
+        diagnostics.error("E0491", challenge.issuer->solver.entry_point.location, message,
+                          "the CA connects to port 80: answer the challenge on the entry point there, which "
+                          "may redirect to port 443, or use a DNS-01 issuer");
+      }
+    }
+  }
+}
+
+} // namespace edgegen::check

@@ -1,0 +1,104 @@
+// Routing one request over the routers that can take its host, and saying
+// what happened to it.
+#include "check/requests.hpp"
+
+namespace edgegen::check::detail {
+
+namespace {
+
+// The one host a router's rule requires ("*.example.com": one label below),
+// or empty when it may take others.
+std::string required_host(const rules::Router& router, const model::RoutingTable::Source& source)
+{
+  if (source.route && source.route->rule.empty()) {
+    return rules::normalize_host(source.route->host); // its rule is built from it alone
+  }
+  if (!router.rule || !router.rule->parsed() || !router.rule->conjunction) {
+    return {};
+  }
+  for (const auto& matcher : router.rule->matchers) {
+    if (matcher.name == "Host" && matcher.arguments.size() == 1) {
+      std::string host = rules::normalize_host(matcher.arguments[0].value);
+      if (host != "*" && host.rfind("*.", 0) != 0) {
+        return host;
+      }
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+HostIndex::HostIndex(const model::RoutingTable& table) : m_table(table)
+{
+  for (size_t i = 0; i < table.routers.size(); ++i) {
+    std::string host = required_host(table.routers[i], table.routes[table.routers[i].owner]);
+    if (host.empty()) {
+      m_any_host.push_back(i);
+    } else {
+      m_by_host[host].push_back(i);
+    }
+  }
+}
+
+std::vector<rules::Router> HostIndex::routers(const std::string& host) const
+{
+  std::vector<rules::Router> out;
+  auto add = [&](const std::string& key) {
+    if (auto found = m_by_host.find(key); found != m_by_host.end()) {
+      for (size_t i : found->second) {
+        out.push_back(m_table.routers[i]);
+      }
+    }
+  };
+  add(host);
+  if (size_t dot = host.find('.'); dot != std::string::npos) {
+    add("*" + host.substr(dot));
+  }
+  for (size_t i : m_any_host) {
+    out.push_back(m_table.routers[i]);
+  }
+  return out;
+}
+
+std::string describe(const rules::Request& request)
+{
+  std::string out = request.method + " " + request.scheme + "://" + request.host;
+  if (request.port != (request.scheme == "https" ? 443 : 80)) {
+    out += ":" + std::to_string(request.port);
+  }
+  out += request.escaped_path.empty() ? request.path : request.escaped_path;
+  if (!request.raw_query.empty()) {
+    out += "?" + request.raw_query;
+  }
+  for (const auto& [name, value] : request.headers) {
+    out += " with header " + name + ": " + value;
+  }
+  if (!request.client_ip.empty()) {
+    out += " from " + request.client_ip;
+  }
+  return out;
+}
+
+std::string describe(const rules::Outcome& outcome, const model::RoutingTable& table)
+{
+  switch (outcome.kind) {
+  case rules::Outcome::Kind::no_entry_point:
+    return "no entry point listens there";
+  case rules::Outcome::Kind::not_found:
+    return "no router matches it (404)";
+  case rules::Outcome::Kind::redirected:
+    return "entry point \"" + outcome.entry_point->name + "\" redirects it (" + std::to_string(outcome.status) +
+           ") to " + outcome.location;
+  case rules::Outcome::Kind::routed:
+    break;
+  }
+  const rules::Router& winner = *outcome.winner;
+  std::string out = "router \"" + winner.name + "\" (priority " + std::to_string(winner.effective_priority()) + ")";
+  if (const model::Route* route = table.routes[winner.owner].route) {
+    out += " at " + diag::format_location(route->location);
+  }
+  return out + " takes it";
+}
+
+} // namespace edgegen::check::detail

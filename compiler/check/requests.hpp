@@ -1,0 +1,56 @@
+#pragma once
+
+// Requests run through the routing model (rules::route_request) by the
+// checks that show what Traefik does with one: a challenge that must reach
+// its solver, a host that must be served, a route another one shadows.
+
+#include "model/model.hpp"
+#include "rules/routing.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace edgegen::check::detail {
+
+// The routers of a routing table that can take a request for a given host,
+// so that routing one request does not try every router of a large edge:
+// a route written with `host` needs that host (or, for *.example.com, one
+// label below), a router whose rule is a conjunction with a Host() needs
+// that host; the others (HostRegexp, ||, no Host) are tried for every host.
+class HostIndex
+{
+public:
+  explicit HostIndex(const model::RoutingTable& table);
+  // Copies of the routers that may match `host` (a normalised host name),
+  // with their `owner` into the table's sources.
+  std::vector<rules::Router> routers(const std::string& host) const;
+
+private:
+  const model::RoutingTable& m_table;
+  std::map<std::string, std::vector<size_t>, std::less<>> m_by_host;
+  std::vector<size_t> m_any_host;
+};
+
+// A request that `rule` matches, made from its matchers (their values, and
+// a string each regexp matches), on `scheme` and `port`; with `host`, for
+// that host instead of the rule's. Confirmed with rules::matches: nullopt
+// when no request tried matches.
+std::optional<rules::Request> witness_request(const rules::Rule& rule, const std::string& scheme, int port,
+                                              const std::string& host = {});
+
+// "GET https://a.example.com/api", plus " with header X-Beta: 1" and the
+// client's address when the request needs them.
+std::string describe(const rules::Request& request);
+
+// A string Go's regexp `pattern` matches, for the common forms (literals,
+// escapes, classes, groups, alternation, quantifiers); nullopt otherwise.
+std::optional<std::string> regexp_sample(const std::string& pattern);
+
+// What Traefik did with a request: "301 redirect to https://…", "router X
+// (priority P) at file:line:col", "404 (no router matches)", "no entry point
+// listens on port 80".
+std::string describe(const rules::Outcome& outcome, const model::RoutingTable& table);
+
+} // namespace edgegen::check::detail

@@ -1,0 +1,171 @@
+// The checks that run requests through the routing model: HTTP-01
+// challenges reach their solver (E0491), hosts with a DNS record or a
+// requested certificate are served (E0492, W0606), and a shadowed route
+// comes with a request that shows it (E0423). End-to-end: tests/errors/.
+#include "check/check.hpp"
+#include "check/requests.hpp"
+
+#include "testing.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::check {
+namespace {
+
+using testing::compile_files;
+using testing::messages;
+using V = std::vector<std::string>;
+
+// An Edge with `settings` (entry points, targets…) and an HTTP-01 issuer
+// with `http01` as its settings; a project with one route per host.
+std::string edge(const std::string& settings, const std::string& http01 = "{}")
+{
+  return "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: test\nspec:\n  defaultIssuer: le\n" +
+         settings +
+         "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le\nspec:\n  acme:\n"
+         "    email: a@example.com\n    solver:\n      http01: " +
+         http01 + "\n";
+}
+
+std::string project(const std::string& routes)
+{
+  return "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team\n"
+         "spec:\n  services:\n    web:\n      port: 80\n  routes:\n" +
+         routes;
+}
+
+const std::string k_route = "    - host: a.example.com\n      service: web\n";
+const std::string k_entry_points = "  entryPoints:\n    web: {address: \":80\", redirectTo: websecure}\n"
+                                   "    websecure: {address: \":443\"}\n";
+
+std::vector<std::string> check(const std::string& edge_text, const std::string& routes = k_route, bool warnings = false)
+{
+  return messages(compile_files({{"edge.yaml", edge_text}, {"a.yaml", project(routes)}}, false), warnings);
+}
+
+TEST(AcmeChallenges, TraefikAnswersOnTheRedirectingEntryPointAtMaxInt)
+{
+  EXPECT_EQ(check(edge(k_entry_points)), V{});
+  EXPECT_EQ(check(edge(k_entry_points + "  targets: [compose]\n")), V{});
+}
+
+TEST(AcmeChallenges, TraefiksSolverOnTheHttpsEntryPointIsNeverAsked)
+{
+  EXPECT_EQ(check(edge(k_entry_points, "{entryPoint: websecure}")),
+            V{"edge.yaml:19:28: E0491: HTTP-01 challenge for \"a.example.com\" does not reach the solver (Traefik's "
+              "acme-http@internal, priority MaxInt): GET http://a.example.com/.well-known/acme-challenge/<token>: "
+              "entry point \"web\" redirects it (301) to https://a.example.com/.well-known/acme-challenge/<token>; on "
+              "entry point \"websecure\": router \"team-web\" (priority 20000) at a.yaml:10:7 takes it"});
+}
+
+TEST(AcmeChallenges, NoEntryPointOnPort80)
+{
+  EXPECT_EQ(check(edge("  entryPoints:\n    websecure: {address: \":443\"}\n", "{entryPoint: websecure}")),
+            V{"edge.yaml:18:28: E0491: HTTP-01 challenge for \"a.example.com\" does not reach the solver (Traefik's "
+              "acme-http@internal, priority MaxInt): GET http://a.example.com/.well-known/acme-challenge/<token>: no "
+              "entry point listens on port 80, where the CA connects"});
+}
+
+TEST(AcmeChallenges, CertManagersSolverWaitsBehindTheRedirection)
+{
+  EXPECT_EQ(check(edge(k_entry_points + "  targets: [kubernetes]\n")), V{});
+  // Plain HTTP on :80 only: the solver is there, above the route.
+  EXPECT_EQ(check(edge("  entryPoints:\n    web: {address: \":80\"}\n  targets: [kubernetes]\n"),
+                  k_route + "      tls: false\n"),
+            V{});
+}
+
+TEST(AcmeChallenges, CertManagerAndARedirectionToAPortTheCaDoesNotFollow)
+{
+  EXPECT_EQ(check(edge("  entryPoints:\n    web: {address: \":80\", redirectTo: websecure}\n"
+                       "    websecure: {address: \":8443\"}\n  targets: [kubernetes]\n")),
+            V{"edge.yaml:12:1: E0491: HTTP-01 challenge for \"a.example.com\" does not reach the solver "
+              "(cert-manager's solver Ingress, priority 9223372036854774807): GET "
+              "http://a.example.com/.well-known/acme-challenge/<token>: entry point \"web\" redirects it (301) to "
+              "https://a.example.com:8443/.well-known/acme-challenge/<token>, a port the CA does not follow (only 80 "
+              "and 443)"});
+}
+
+TEST(AcmeChallenges, ARouteAtTheSolversPriorityIsBlamed)
+{
+  EXPECT_EQ(
+      check(edge(k_entry_points + "  targets: [kubernetes]\n"), k_route + "      priority: 9223372036854774807\n"),
+      V{"a.yaml:10:7: E0491: HTTP-01 challenge for \"a.example.com\" does not reach the solver (cert-manager's "
+        "solver Ingress, priority 9223372036854774807): GET "
+        "http://a.example.com/.well-known/acme-challenge/<token>: entry point \"web\" redirects it (301) to "
+        "https://a.example.com/.well-known/acme-challenge/<token>; on entry point \"websecure\": router "
+        "\"team-web\" has the solver's priority (9223372036854774807), so Traefik may send it there"});
+}
+
+TEST(ServedHosts, ARequestedCertificateNoRouterUses)
+{
+  auto with = [](const std::string& domains) {
+    return edge(k_entry_points + "  certificates:\n    - name: shop\n      domains: " + domains + "\n");
+  };
+  EXPECT_EQ(check(with("[shop.example.com]"), k_route, true),
+            V{"edge.yaml:11:7: W0606: certificate \"shop\" is for hosts no router serves: GET "
+              "https://shop.example.com/: no router matches it (404)"});
+  EXPECT_EQ(check(with("[a.example.com, shop.example.com]"), k_route, true), V{});
+}
+
+TEST(ServedHosts, AWildcardCertificateIsUsedByAHostBelowIt)
+{
+  std::string dns_issuer = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: dns\nspec:\n"
+                           "  acme:\n    email: a@example.com\n    solver:\n      dns01: {provider: cloudflare}\n";
+  std::string text = edge(k_entry_points + "  certificates:\n    - name: all\n      issuer: dns\n"
+                                           "      domains: [example.com, \"*.example.com\"]\n") +
+                     dns_issuer;
+  EXPECT_EQ(check(text, k_route + "      issuer: dns\n", true), V{});
+  EXPECT_EQ(check(text, "    - host: a.example.net\n      service: web\n      issuer: dns\n", true),
+            V{"edge.yaml:11:7: W0606: certificate \"all\" is for hosts no router serves: GET https://example.com/: no "
+              "router matches it (404)"});
+}
+
+TEST(ServedHosts, ADnsRecordForAHostNoRequestReaches)
+{
+  std::string text = edge(k_entry_points + "  targets: [dns]\n  dns:\n    addresses: [\"192.0.2.1\"]\n"
+                                           "    zones: [{name: example.com}]\n");
+  EXPECT_EQ(check(text), V{});
+  EXPECT_EQ(check(text, "    - rule: Host(`a.example.com`) && Method(`GET`) && Method(`POST`)\n      service: web\n"),
+            V{"a.yaml:10:7: E0492: host \"a.example.com\" gets a DNS record but no router serves it: GET "
+              "https://a.example.com/: no router matches it (404)"});
+}
+
+TEST(Shadowing, TheMessageCarriesARequestTheModelSendsToTheWinner)
+{
+  EXPECT_EQ(check(edge(k_entry_points), "    - name: all\n      host: a.example.com\n      service: web\n"
+                                        "      priority: 30000\n"
+                                        "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
+                                        "      service: web\n"),
+            V{"a.yaml:14:7: E0423: route is never reached: route \"team-all\" matches every request it matches, "
+              "with a higher priority (30000 > 20004): GET https://a.example.com/api goes to \"team-all\""});
+  EXPECT_EQ(check(edge(k_entry_points), "    - name: any\n      host: \"*.example.com\"\n      service: web\n"
+                                        "      tls: false\n      entryPoints: [websecure]\n"
+                                        "    - name: beta\n      rule: Host(`b.example.com`) && "
+                                        "HeaderRegexp(`X-Beta`, `^(on|yes)$`) && Method(`POST`)\n"
+                                        "      service: web\n      tls: false\n"),
+            V{"a.yaml:15:7: E0423: route is never reached: route \"team-any\" matches every request it matches, "
+              "with a higher priority (10000 > 79): POST http://b.example.com:443/ with header X-Beta: on goes to "
+              "\"team-any\""});
+}
+
+TEST(Witness, RequestsMadeFromRulesAndConfirmed)
+{
+  auto witness = [](const std::string& text) {
+    rules::Rule rule = rules::parse_rule(text);
+    auto request = detail::witness_request(rule, "https", 443);
+    return request ? detail::describe(*request) : "none";
+  };
+  EXPECT_EQ(witness("Host(`a.example.com`) && PathPrefix(`/api`)"), "GET https://a.example.com/api");
+  EXPECT_EQ(witness("HostRegexp(`^[a-z]+\\.example\\.com$`) && Path(`/a b`)"), "GET https://a.example.com/a%20b");
+  EXPECT_EQ(witness("Host(`a`) && (Method(`PUT`) || Header(`X-A`, `1`)) && Query(`q`, `v`)"), "PUT https://a/?q=v");
+  EXPECT_EQ(witness("Host(`a`) && ClientIP(`10.0.0.0/8`) && PathRegexp(`^/v[0-9]{2}/`)"),
+            "GET https://a/v00/ from 10.0.0.0");
+  EXPECT_EQ(witness("Host(`a`) && !Method(`GET`)"), "none"); // the confirmation refuses GET
+  EXPECT_EQ(witness("Host(`a`) && Method(`GET`) && Method(`POST`)"), "none");
+  EXPECT_EQ(detail::regexp_sample("^(?i)x[^.]+\\.(a|b)\\d?$").value_or("none"), "xa.a");
+  EXPECT_EQ(detail::regexp_sample("\\pL").value_or("none"), "none");
+}
+
+} // namespace
+} // namespace edgegen::check
