@@ -3,6 +3,8 @@
 // (a list given there replaces the Edge's list as a whole).
 #include "model/internal.hpp"
 
+#include <algorithm>
+
 namespace edgegen::model::detail {
 
 namespace {
@@ -67,6 +69,15 @@ DnsSettings convert_dns(const Node& spec, DnsSettings out)
 
 void apply_target_settings(Edge& edge, const Node& spec)
 {
+  // The environment's targets replace the Edge's.
+  if (const Node* targets = spec.find("targets"); targets && targets->is_list()) {
+    edge.targets = get_strings(spec, "targets");
+    std::sort(edge.targets.begin(), edge.targets.end());
+    edge.targets.erase(std::unique(edge.targets.begin(), edge.targets.end()), edge.targets.end());
+  }
+  if (const Node* git = spec.find("git"); git && git->is_map()) {
+    edge.git.revision = get_string(*git, "revision");
+  }
   if (const Node* compose = spec.find("compose"); compose && compose->is_map()) {
     edge.compose = convert_compose(*compose, edge.compose);
   }

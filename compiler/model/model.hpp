@@ -98,6 +98,9 @@ struct GitSettings
   std::string url;
   std::string branch = "main";
   std::string path = ".";
+  // The environment's own (Environment.spec.git.revision): a branch, a full
+  // ref (refs/tags/v1.2.0) or a commit id; empty: `branch`.
+  std::string revision;
 };
 
 // Target "compose": the Traefik container and the labels of the project's

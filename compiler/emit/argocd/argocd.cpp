@@ -44,7 +44,7 @@ std::vector<OutputFile> render(const model::Config& config)
   for (const auto& layer : kubernetes::layers(config)) {
     Value source;
     source["repoURL"] = git.url;
-    source["targetRevision"] = git.branch;
+    source["targetRevision"] = git.revision.empty() ? git.branch : git.revision;
     source["path"] = repository_path(git.path, layer.path);
     source["kustomize"]["commonAnnotations"]["argocd.argoproj.io/sync-wave"] = std::to_string(layer.wave);
     spec["sources"].push_back(source);

@@ -55,6 +55,25 @@ Value issuer_health_checks(const model::Config& config, const std::string& names
   return out;
 }
 
+// The GitRepository's ref: the environment's revision (a commit id, a full
+// ref, or a branch name), else the Edge's branch.
+Value git_ref(const model::GitSettings& git)
+{
+  const std::string& revision = git.revision;
+  Value out;
+  bool commit = revision.size() == 40 && revision.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (revision.empty()) {
+    out["branch"] = git.branch;
+  } else if (commit) {
+    out["commit"] = revision;
+  } else if (revision.rfind("refs/", 0) == 0) {
+    out["name"] = revision;
+  } else {
+    out["branch"] = revision;
+  }
+  return out;
+}
+
 } // namespace
 
 std::vector<OutputFile> render(const model::Config& config)
@@ -65,7 +84,7 @@ std::vector<OutputFile> render(const model::Config& config)
 
   Value repository = object("source.toolkit.fluxcd.io/v1", "GitRepository", source, k_namespace);
   repository["spec"]["interval"] = "1m";
-  repository["spec"]["ref"]["branch"] = config.edge.git.branch;
+  repository["spec"]["ref"] = git_ref(config.edge.git);
   repository["spec"]["url"] = config.edge.git.url;
   documents.push_back(labeled(repository, config));
 

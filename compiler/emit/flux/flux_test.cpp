@@ -132,4 +132,50 @@ spec:
 }
 
 } // namespace
+// Each environment checks out its own revision: a branch by name, a full
+// ref by `name`, a commit by id; Argo CD takes any of them as written.
+TEST(Flux, EachEnvironmentChecksOutItsOwnRevision)
+{
+  auto environment = [](const std::string& name, const std::string& git) {
+    return "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n" + git;
+  };
+  const std::string commit = "0123456789abcdef0123456789abcdef01234567";
+  auto c = compile(edge() + environment("dev", "  git: {revision: dev}\n") +
+                       environment("prod", "  git: {revision: refs/tags/v1.2.0}\n") +
+                       environment("pinned", "  git: {revision: " + commit + "}\n") + environment("main", "  vars: {}\n"),
+                   {{"p.yaml", simple("p")}});
+  ASSERT_EQ(errors(c), "");
+  auto ref = [&](const std::string& env) {
+    const OutputFile* f = file(c, "flux/" + env + ".yaml");
+    return f ? f->documents.at(0).as_map().at("spec").as_map().at("ref") : util::Value();
+  };
+  EXPECT_EQ(ref("dev"), util::Value(util::Value::Map{{"branch", "dev"}}));
+  EXPECT_EQ(ref("prod"), util::Value(util::Value::Map{{"name", "refs/tags/v1.2.0"}}));
+  EXPECT_EQ(ref("pinned"), util::Value(util::Value::Map{{"commit", commit}}));
+  EXPECT_EQ(ref("main"), util::Value(util::Value::Map{{"branch", "main"}}));
+  auto revision = [&](const std::string& env) {
+    const OutputFile* f = file(c, "argocd/" + env + ".yaml");
+    const auto& sources = f->documents.at(0).as_map().at("spec").as_map().at("sources").as_list();
+    return sources.at(0).as_map().at("targetRevision").as_string();
+  };
+  EXPECT_EQ(revision("dev"), "dev");
+  EXPECT_EQ(revision("prod"), "refs/tags/v1.2.0");
+  EXPECT_EQ(revision("pinned"), commit);
+  EXPECT_EQ(revision("main"), "main");
+}
+
+// An environment's targets replace the Edge's: only what it lists renders.
+TEST(Flux, AnEnvironmentRendersItsOwnTargets)
+{
+  auto c = compile(edge() + "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\nspec:\n"
+                            "  targets: [kubernetes]\n---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\n"
+                            "metadata:\n  name: prod\nspec:\n  vars: {}\n",
+                   {{"p.yaml", simple("p")}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(file(c, "flux/dev.yaml"), nullptr);
+  EXPECT_EQ(file(c, "argocd/dev.yaml"), nullptr);
+  EXPECT_NE(file(c, "flux/prod.yaml"), nullptr);
+  EXPECT_NE(file(c, "argocd/prod.yaml"), nullptr);
+}
+
 } // namespace edgegen::emit::flux
