@@ -64,6 +64,9 @@ std::vector<CertificateRequest> convert_certificates(const Node& spec);
 
 // The cases of a RouteTest (its `spec`, variables substituted) that run in
 // `environment`.
+// A RouteTest's spec with the cases of other environments made null (so
+// the others keep their index).
+Node route_tests_of(const Node& spec, const std::string& environment);
 std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec,
                                                const std::string& environment);
 // Reports (E0416) the names in a document's `environments` lists (its

@@ -64,6 +64,21 @@ RouteTestCase convert_case(const std::string& test, size_t index, const Node& sp
 
 } // namespace
 
+Node route_tests_of(const Node& spec, const std::string& environment)
+{
+  Node out = spec;
+  for (size_t i = 0; i < out.keys.size(); ++i) {
+    if (out.keys[i] == "cases" && out.items[i].is_list()) {
+      for (Node& item : out.items[i].items) {
+        if (item.is_map() && !selected(item, environment)) {
+          item = Node{};
+        }
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec,
                                                const std::string& environment)
 {
