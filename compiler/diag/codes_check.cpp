@@ -307,6 +307,13 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "reported: it costs one name in the certificate. Silence it for a certificate issued ahead of its routes.",
            "certificates:\n  - name: shop\n    domains: [shop.example.com]   # no route has this host",
            "certificates:\n  - name: shop\n    domains: [shop.example.com]\n# and a route with host: shop.example.com"},
+          {"W0607", "an insecure dashboard in production",
+           "`the dashboard is served without authentication on :8080 in environment \"prod\"`",
+           "`dashboard.insecure` is Traefik's api.insecure: the dashboard and the API, which shows every router, "
+           "service and middleware, answer anyone who reaches port 8080. Convenient on a laptop; in an environment "
+           "whose name starts with \"prod\" it is almost certainly a mistake.",
+           "dashboard:\n  host: traefik.example.com\n  insecure: true",
+           "dashboard:\n  host: traefik.example.com\n  middlewares: [sso]"},
       });
 }
 

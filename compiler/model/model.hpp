@@ -90,6 +90,10 @@ struct Dashboard
   std::vector<Ref> middlewares;
   std::vector<Ref> entry_points; // empty: every entry point that does not redirect
   Ref issuer;                    // empty name: the environment's issuer
+  // Also served without authentication on Traefik's own entry point
+  // `traefik` (:8080), as api.insecure does: for development only.
+  bool insecure = false;
+  Location insecure_location;
   Location location;
 };
 

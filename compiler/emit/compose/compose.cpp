@@ -70,6 +70,11 @@ util::Value traefik_service(const model::Config& config)
   for (const auto& entry_point : config.edge.entry_points) {
     out["ports"].push_back(port(entry_point.address));
   }
+  // api.insecure serves the dashboard on Traefik's own entry point, :8080;
+  // published on the host's loopback only, never to the network.
+  if (config.edge.dashboard.enabled && config.edge.dashboard.insecure) {
+    out["ports"].push_back("127.0.0.1:8080:8080");
+  }
   // Traefik reads /etc/traefik/traefik.yml when started without flags, and
   // so does `traefik healthcheck`.
   out["volumes"].push_back(settings.traefik_directory + "/traefik.yml:/etc/traefik/traefik.yml:ro");

@@ -64,6 +64,9 @@ util::Value static_config(const model::Config& config)
   }
   if (config.edge.dashboard.enabled) {
     out["api"]["dashboard"] = true;
+    if (config.edge.dashboard.insecure) {
+      out["api"]["insecure"] = true;
+    }
   }
   out["log"]["level"] = settings.log_level;
   if (!settings.log_format.empty()) {
