@@ -148,5 +148,18 @@ TEST(Patches, ErrorsAreAtThePatch)
                          }));
 }
 
+TEST(Patches, CannotChangeTheInputAndDoNotRepeatTheObjectsOwnErrors)
+{
+  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Edge, name: test}\n"
+                                                    "      patch: {exclude: [legacy]}\n"
+                                                    "    - target: {kind: Project, name: shop}\n"
+                                                    "      patch: {services: {web: {port: 81}}}\n")},
+                          {"shop.yaml", std::string(k_project) + "  colour: blue\n"}});
+  EXPECT_EQ(messages(c), (std::vector<std::string>{
+                             "env.yaml:8:15: E0312: a patch cannot change \"exclude\"",
+                             "shop.yaml:11:3: E0203: unknown property \"colour\" in /spec",
+                         }));
+}
+
 } // namespace
 } // namespace edgegen::patch
