@@ -4,6 +4,7 @@
 #include "emit/emit.hpp"
 #include "load/load.hpp"
 #include "model/build.hpp"
+#include "patch/patch.hpp"
 #include "util/glob.hpp"
 #include "validate/validate.hpp"
 
@@ -67,8 +68,10 @@ Compilation compile(const source::Source& source, bool emit_files, const std::ve
   diag::Diagnostics load_diagnostics;
   auto documents = apply_exclude(c.tree, load::load(c.tree, load_diagnostics), load_diagnostics, c.diagnostics);
   c.document_count = documents.size();
+  auto patched = patch::apply(documents, c.diagnostics);
   auto valid = validate::validate(documents, c.diagnostics);
-  c.model = model::build(std::move(documents), valid, c.diagnostics);
+  validate::validate(patched, valid, c.diagnostics);
+  c.model = model::build(std::move(documents), valid, c.diagnostics, std::move(patched));
   ::malloc_trim(0); // gives back what the loader's threads freed
   check::check(c.model, c.diagnostics);
   if (emit_files && !c.diagnostics.has_errors()) {

@@ -84,6 +84,19 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "middlewares: [oauth]",
            "routes:\n  - host: grafana.${domain}\n    service: grafana\n    middlewares: [oauth]\n    "
            "environments: [prod]"},
+          {"E0418", "a patch of an object that does not exist",
+           "`Project \"shpo\" does not exist` (hint: did you mean \"shop\"?)",
+           "A patch of Environment.spec.patches names its object by kind and metadata.name; no object of that kind "
+           "has the name.",
+           "patches:\n  - target: {kind: Project, name: shpo}\n    patch: {routes: []}",
+           "patches:\n  - target: {kind: Project, name: shop}\n    patch: {routes: []}"},
+          {"E0419", "a patch of an object the environment does not have",
+           "`Middleware \"oauth\" does not exist in environment \"dev\"`",
+           "The object's `environments` leave this environment out, so there is nothing to patch in it; the patch "
+           "would change nothing, which is likely not what was meant.",
+           "# oauth: environments: [prod]\n# in Environment dev:\npatches:\n  - target: {kind: Middleware, name: "
+           "oauth}\n    patch: {forwardAuth: {trustForwardHeader: false}}",
+           "# patch oauth in prod only, or select dev in its environments"},
           {"E0421", "two routes with the same host, path and priority",
            "`host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")`",
            "Two routes match exactly the same requests with the same priority, in one project or across projects; "

@@ -130,6 +130,17 @@ void add_input_codes(std::vector<CodeInfo>& out)
            "The number of projects in one source is bounded, so that no input can make a render use unbounded memory "
            "and time.",
            "100,001 Project documents", "split the edge into several sources rendered separately"},
+          {"E0311", "a patch of a kind that cannot be patched", "`Environment objects cannot be patched`",
+           "Environment.spec.patches change an Edge, Issuer, Middleware or Project in one environment. An Environment "
+           "is already one environment's settings, and a RouteTest states what must hold; neither is patched.",
+           "patches:\n  - target: {kind: RouteTest, name: smoke}\n    patch: {cases: []}",
+           "# give the route test's cases environments: [prod] instead"},
+          {"E0312", "a patch that changes where an object exists, or the input files",
+           "`a patch cannot change \"environments\"`",
+           "Which environments have an object is read from its `environments` as written, and the input files "
+           "(Edge.spec.exclude) are chosen before any environment is read, so a patch may set neither.",
+           "patches:\n  - target: {kind: Project, name: grafana}\n    patch: {environments: [prod]}",
+           "# in the Project itself\nspec:\n  environments: [prod]"},
       });
 }
 

@@ -16,7 +16,9 @@ const Node* Node::find(const std::string& key) const
 
 diag::Location Node::key_location(size_t index, const std::string& pointer) const
 {
-  return {diag::FileName::interned(file), items[index].key_line, items[index].key_column, pointer};
+  // The value's file: a merge patch (patch/) can add a key to a map of another file.
+  const std::string* key_file = items[index].file ? items[index].file : file;
+  return {diag::FileName::interned(key_file), items[index].key_line, items[index].key_column, pointer};
 }
 
 diag::Location Node::location(const std::string& pointer) const

@@ -67,6 +67,16 @@ struct Document
   std::string name;      // metadata.name, if it is a string
   Node root;
   std::string_view bytes; // the text of its file that line and column count in (owned by the SourceTree)
+  // A copy patched by an Environment (patch/) also holds values of that
+  // Environment's file: its interned name (as Node::file) and its text.
+  const std::string* patch_file = nullptr;
+  std::string_view patch_bytes;
+
+  // The text of the file `node` was written in.
+  std::string_view bytes_of(const Node& node) const
+  {
+    return patch_file && node.file == patch_file ? patch_bytes : bytes;
+  }
 };
 
 const char* kind_name(Kind kind);

@@ -66,6 +66,16 @@ Declaration declaration_of(const load::Document& document)
   return out;
 }
 
+// One environment's patched copies, by the document as written.
+using Overlay = std::map<const load::Document*, load::Document*>;
+
+// The document as `overlay`'s environment sees it.
+const load::Document& seen(const load::Document& document, const Overlay& overlay)
+{
+  auto found = overlay.find(&document);
+  return found == overlay.end() ? document : *found->second;
+}
+
 struct Inputs
 {
   const load::Document* edge = nullptr;
@@ -129,10 +139,12 @@ Inputs sort_inputs(std::vector<load::Document>& documents, const std::vector<boo
 }
 
 // One environment, but for its projects (see convert_projects).
-Config build_config(const Inputs& in, const load::Document* environment, diag::Diagnostics& diagnostics)
+Config build_config(const Inputs& in, const load::Document* environment, const Overlay& overlay,
+                    diag::Diagnostics& diagnostics)
 {
   const Node* environment_spec = environment ? spec_of(*environment) : nullptr;
-  Vars vars = vars_of(in.edge ? spec_of(*in.edge) : nullptr, environment_spec);
+  const load::Document* edge = in.edge ? &seen(*in.edge, overlay) : nullptr;
+  Vars vars = vars_of(edge ? spec_of(*edge) : nullptr, environment_spec);
   std::string environment_name = environment ? environment->name : "default";
   auto resolved_spec = [&](const load::Document& document) {
     return substitute(*spec_of(document), vars, environment_name, diagnostics);
@@ -147,8 +159,8 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
     config.environment.implicit = true;
   }
   config.environment.vars = vars;
-  if (in.edge) {
-    config.edge = convert_edge(*in.edge, resolved_spec(*in.edge));
+  if (edge) {
+    config.edge = convert_edge(*edge, resolved_spec(*edge));
   }
   if (environment) {
     apply_target_settings(config.edge, environment_resolved);
@@ -162,19 +174,21 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
     absent[document.name] = spec_of(document)->find("environments")->location();
     return true;
   };
-  for (const auto* document : in.issuers) {
-    if (left_out(*document, config.absent_issuers)) {
+  for (const auto* written : in.issuers) {
+    if (left_out(*written, config.absent_issuers)) {
       continue;
     }
-    config.issuers.push_back(convert_issuer(*document, resolved_spec(*document)));
+    const load::Document& document = seen(*written, overlay);
+    config.issuers.push_back(convert_issuer(document, resolved_spec(document)));
   }
-  for (const auto* document : in.middlewares) {
-    if (left_out(*document, config.absent_middlewares)) {
+  for (const auto* written : in.middlewares) {
+    if (left_out(*written, config.absent_middlewares)) {
       continue;
     }
-    Middleware middleware = convert_middleware(document->name, resolved_spec(*document));
-    middleware.location = document->root.location();
-    read_metadata(*document, middleware.labels, middleware.annotations);
+    const load::Document& document = seen(*written, overlay);
+    Middleware middleware = convert_middleware(document.name, resolved_spec(document));
+    middleware.location = document.root.location();
+    read_metadata(document, middleware.labels, middleware.annotations);
     config.middlewares.push_back(std::move(middleware));
   }
   for (const auto* document : in.route_tests) {
@@ -194,15 +208,23 @@ Config build_config(const Inputs& in, const load::Document* environment, diag::D
 // independent of each other: converted side by side, each reporting into its
 // own sink (merged in input order), and each one's tree freed once all
 // environments have it.
-void convert_projects(Inputs& in, std::vector<Config>& configs, diag::Diagnostics& diagnostics)
+void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<std::string, Overlay>& overlays,
+                      diag::Diagnostics& diagnostics)
 {
+  static const Overlay k_none;
+  std::vector<const Overlay*> overlay_of;
   for (Config& config : configs) {
     config.projects.resize(in.projects.size());
+    auto found = overlays.find(config.environment.name);
+    overlay_of.push_back(found == overlays.end() ? &k_none : &found->second);
   }
   diag::parallel_for(in.projects.size(), diagnostics, [&](size_t i, diag::Diagnostics& found) {
-    load::Document& document = *in.projects[i];
-    for (Config& config : configs) {
+    load::Document& as_written = *in.projects[i];
+    for (size_t e = 0; e < configs.size(); ++e) {
+      Config& config = configs[e];
       const std::string& environment = config.environment.name;
+      auto patched = overlay_of[e]->find(&as_written);
+      load::Document& document = patched == overlay_of[e]->end() ? as_written : *patched->second;
       if (!selected(*spec_of(document), environment)) {
         continue; // left with no name: finish_config drops it
       }
@@ -212,8 +234,11 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, diag::Diagnostic
       Node spec = substitute(written, config.environment.vars, environment, found);
       config.projects[i] = convert_project(document, spec, written);
       config.projects[i].absent_middlewares = std::move(absent);
+      if (&document != &as_written) {
+        document.root = Node{}; // a copy of this environment's alone
+      }
     }
-    document.root = Node{};
+    as_written.root = Node{};
   });
 }
 
@@ -231,7 +256,8 @@ void finish_config(Config& config, const Inputs& in)
 
 } // namespace
 
-Model build(std::vector<load::Document> documents, const std::vector<bool>& valid, diag::Diagnostics& diagnostics)
+Model build(std::vector<load::Document> documents, const std::vector<bool>& valid, diag::Diagnostics& diagnostics,
+            std::vector<patch::Patched> patched)
 {
   Model model;
   Inputs in = sort_inputs(documents, valid, model, diagnostics);
@@ -254,9 +280,13 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
     environment_names.push_back(environment->name);
   }
   std::sort(environment_names.begin(), environment_names.end());
+  std::map<std::string, Overlay> overlays;
+  for (auto& copy : patched) {
+    overlays[copy.environment][&documents[copy.base]] = &copy.document;
+  }
   if (in.environments.empty()) {
     environment_names.push_back("default");
-    model.environments.push_back(build_config(in, nullptr, diagnostics));
+    model.environments.push_back(build_config(in, nullptr, {}, diagnostics));
   }
   for (const auto* kind : {&in.issuers, &in.middlewares, &in.route_tests}) {
     for (const auto* document : *kind) {
@@ -266,10 +296,15 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
   for (const auto* document : in.projects) {
     check_environment_selectors(*document, environment_names, diagnostics);
   }
-  for (const auto* environment : in.environments) {
-    model.environments.push_back(build_config(in, environment, diagnostics));
+  for (const auto& copy : patched) {
+    check_environment_selectors(copy.document, environment_names, diagnostics); // what a patch wrote
   }
-  convert_projects(in, model.environments, diagnostics);
+  for (const auto* environment : in.environments) {
+    auto found = overlays.find(environment->name);
+    model.environments.push_back(
+        build_config(in, environment, found == overlays.end() ? Overlay{} : found->second, diagnostics));
+  }
+  convert_projects(in, model.environments, overlays, diagnostics);
   for (Config& config : model.environments) {
     finish_config(config, in);
   }

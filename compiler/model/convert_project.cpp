@@ -38,9 +38,8 @@ Service convert_service(const std::string& project, const std::string& name, con
   return out;
 }
 
-// `written` is the route before variables were substituted, in a file whose
-// text is `file`.
-Route convert_route(const std::string& project, const Node& spec, const Node* written, std::string_view file)
+// `written` is the route before variables were substituted, in `document`.
+Route convert_route(const std::string& project, const Node& spec, const Node* written, const load::Document& document)
 {
   Route out;
   out.location = spec.location();
@@ -55,7 +54,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   out.rule = get_string(spec, "rule");
   out.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
-    out.rule_written = {rule->text, rule->style, rule->one_line, file};
+    out.rule_written = {rule->text, rule->style, rule->one_line, document.bytes_of(*rule)};
   }
   out.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
@@ -89,8 +88,7 @@ Project convert_project(const load::Document& document, const Node& spec, const 
     out.routes.reserve(routes->items.size());
     for (size_t i = 0; i < routes->items.size(); ++i) {
       bool same = written && written->is_list() && i < written->items.size();
-      out.routes.push_back(
-          convert_route(out.name, routes->items[i], same ? &written->items[i] : nullptr, document.bytes));
+      out.routes.push_back(convert_route(out.name, routes->items[i], same ? &written->items[i] : nullptr, document));
     }
   }
   if (const Node* middlewares = spec.find("middlewares"); middlewares && middlewares->is_map()) {

@@ -95,4 +95,30 @@ std::vector<bool> validate(const std::vector<load::Document>& documents, diag::D
   return std::vector<bool>(passed.begin(), passed.end());
 }
 
+void validate(std::vector<patch::Patched>& patched, const std::vector<bool>& valid, diag::Diagnostics& diagnostics)
+{
+  std::vector<char> passed(patched.size());
+  std::vector<diag::Diagnostics> found(patched.size());
+  util::parallel_for(patched.size(), [&](size_t i) {
+    const patch::Patched& p = patched[i];
+    if (p.base < valid.size() && valid[p.base]) {
+      passed[i] = validate_document(p.document, found[i]);
+    }
+  });
+  std::vector<patch::Patched> kept;
+  for (size_t i = 0; i < patched.size(); ++i) {
+    const load::Document& document = patched[i].document;
+    std::string where = " (" + document.kind_name + " \"" + document.name + "\" as patched in environment \"" +
+                        patched[i].environment + "\")";
+    for (auto d : found[i].sorted()) {
+      d.message += where;
+      diagnostics.add(std::move(d));
+    }
+    if (passed[i]) {
+      kept.push_back(std::move(patched[i]));
+    }
+  }
+  patched = std::move(kept);
+}
+
 } // namespace edgegen::validate

@@ -2,6 +2,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "load/node.hpp"
+#include "patch/patch.hpp"
 
 #include <vector>
 
@@ -15,5 +16,11 @@ constexpr size_t k_max_string_bytes = 4096;
 // Stage entry: checks every document against the schema of its kind.
 // Returns, parallel to `documents`, whether each passed.
 std::vector<bool> validate(const std::vector<load::Document>& documents, diag::Diagnostics& diagnostics);
+
+// Checks each patched copy as a whole, against the schema of its kind, and
+// names the object and environment in each message; keeps the copies that
+// pass. A copy of a document that failed as written (`valid[base]` false) is
+// dropped unchecked: its errors are reported already.
+void validate(std::vector<patch::Patched>& patched, const std::vector<bool>& valid, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::validate
