@@ -52,7 +52,7 @@ Names names_of(const model::Config& config, const model::RoutingTable& table)
   }
   std::set<std::string> middlewares;
   for (const auto& middleware : config.middlewares) {
-    middlewares.insert(middleware.output_name.empty() ? middleware.name : middleware.output_name);
+    middlewares.insert(middleware.output_name);
   }
   for (const auto& project : config.projects) {
     for (const auto& service : project.services) {
