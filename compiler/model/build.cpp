@@ -198,7 +198,7 @@ Config build_config(const Inputs& in, const load::Document* environment, const O
     // Cases of other environments are not read here (their variables need
     // not exist in this one).
     Node own = route_tests_of(*spec_of(*document), environment_name);
-    auto cases = convert_route_tests(*document, substitute(own, vars, environment_name, diagnostics), environment_name);
+    auto cases = convert_route_tests(*document, substitute(own, vars, environment_name, diagnostics));
     std::move(cases.begin(), cases.end(), std::back_inserter(config.route_tests));
   }
   return config;

@@ -67,8 +67,8 @@ std::vector<CertificateRequest> convert_certificates(const Node& spec);
 // A RouteTest's spec with the cases of other environments made null (so
 // the others keep their index).
 Node route_tests_of(const Node& spec, const std::string& environment);
-std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec,
-                                               const std::string& environment);
+// The cases of a RouteTest's spec as route_tests_of left it, substituted.
+std::vector<RouteTestCase> convert_route_tests(const load::Document& document, const Node& spec);
 // Reports (E0416) the names in a document's `environments` lists (its
 // spec's, its routes', its middlewares', its cases') that are not in `known`.
 void check_environment_selectors(const load::Document& document, const std::vector<std::string>& known,
