@@ -69,15 +69,27 @@ Compilation compile(const source::Source& source, bool emit_files, const std::ve
   auto documents = apply_exclude(c.tree, load::load(c.tree, load_diagnostics), load_diagnostics, c.diagnostics);
   c.document_count = documents.size();
   auto patched = patch::apply(documents, c.diagnostics);
+  const patch::Provenance provenance(patched);
   auto valid = validate::validate(documents, c.diagnostics);
   validate::validate(patched, valid, c.diagnostics);
   c.model = model::build(std::move(documents), valid, c.diagnostics, std::move(patched));
   ::malloc_trim(0); // gives back what the loader's threads freed
   check::check(c.model, c.diagnostics);
+  provenance.annotate(c.diagnostics);
   if (emit_files && !c.diagnostics.has_errors()) {
     c.files = emit::emit(c.model, environments);
   }
   return c;
+}
+
+Patching patch_only(const source::Source& source)
+{
+  Patching p;
+  p.tree = source.read(p.diagnostics);
+  diag::Diagnostics load_diagnostics;
+  p.documents = apply_exclude(p.tree, load::load(p.tree, load_diagnostics), load_diagnostics, p.diagnostics);
+  p.patched = patch::apply(p.documents, p.diagnostics);
+  return p;
 }
 
 void emit_each(const Compilation& c, const std::vector<std::string>& environments, const emit::Sink& sink)

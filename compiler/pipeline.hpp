@@ -3,6 +3,7 @@
 #include "diag/diagnostics.hpp"
 #include "emit/output.hpp"
 #include "model/model.hpp"
+#include "patch/patch.hpp"
 #include "source/source.hpp"
 
 #include <string>
@@ -23,6 +24,18 @@ struct Compilation
 // Emits only if nothing before reported an error; writing is the caller's
 // (cli/) choice, so validate, render, render --check and diff share this.
 Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments = {});
+
+// The input as each environment patches it, and nothing more: what
+// `edgegen explain KIND/NAME` shows. Diagnostics are reading's, loading's and
+// patching's only.
+struct Patching
+{
+  source::SourceTree tree;
+  diag::Diagnostics diagnostics;
+  std::vector<load::Document> documents;
+  std::vector<patch::Patched> patched;
+};
+Patching patch_only(const source::Source& source);
 
 // The emit stage of a compilation without errors, streamed: each file goes
 // to `sink` as soon as it is rendered (render writes it and lets it go).

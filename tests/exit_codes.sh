@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Exit codes of DESIGN.md §6: 0 success, 1 invalid input, 2 usage/environment.
+# Exit codes, as the README lists them: 0 success, 1 invalid input, 2 usage/environment.
 source "$(dirname "$0")/lib.sh"
 expect() {
   local want="$1"; shift

@@ -56,7 +56,7 @@ std::vector<Challenge> challenges(const model::Config& config)
       }
     }
   }
-  if (config.edge.dashboard.enabled) {
+  if (config.edge.dashboard.enabled && config.edge.dashboard.tls) {
     add(rules::normalize_host(config.edge.dashboard.host), config.edge.dashboard.issuer);
   }
   for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {

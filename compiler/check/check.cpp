@@ -14,6 +14,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       [&](diag::Diagnostics& found) { check_duplicates(model, found); },
       [&](diag::Diagnostics& found) { check_ignore_annotations(model, found); },
       [&](diag::Diagnostics& found) { check_unused(model, found); },
+      [&](diag::Diagnostics& found) { check_route_tests(model, found); },
   };
   // Per environment: variables can make two routes equal in one environment
   // only. Identical findings in several environments are reported once
@@ -22,7 +23,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
   static constexpr Rule k_rules[] = {
       check_references, check_output_names, check_route_claims, check_rule_syntax, check_hosts,   check_host_owners,
       check_shadowing,  check_tls,          check_values,       check_chains,      check_targets, check_kubernetes,
-      check_acme_challenges, check_served_hosts, check_route_tests,
+      check_acme_challenges, check_served_hosts,
   };
   for (const auto& config : model.environments) {
     for (Rule rule : k_rules) {

@@ -136,7 +136,7 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
                             "; give both the same issuer");
     }
   };
-  if (config.edge.dashboard.enabled) {
+  if (config.edge.dashboard.enabled && config.edge.dashboard.tls) {
     use(config.edge.dashboard.host, config.edge.dashboard.issuer, config.edge.dashboard.location);
   }
   for (const auto& project : config.projects) {

@@ -9,6 +9,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace edgegen::check {
@@ -41,12 +42,16 @@ std::string list_text(const std::vector<std::string>& names)
 // The names a route test may expect, by what they name.
 struct Names
 {
+  std::string environment;
   std::vector<std::string> routes, services, middlewares;
+  // What exists in other environments only: (what, name) -> those environments.
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> elsewhere;
 };
 
 Names names_of(const model::Config& config, const model::RoutingTable& table)
 {
   Names out;
+  out.environment = config.environment.name;
   for (const auto& router : table.routers) {
     out.routes.push_back(router.name);
   }
@@ -94,14 +99,29 @@ bool is_client_address(const std::string& text)
 }
 
 // False (and reported) if `name` is none of `known`.
-bool known(const Case::Expected& name, const std::vector<std::string>& names, const char* what, const char* form,
-           diag::Diagnostics& diagnostics)
+bool known(const Case::Expected& name, const Names& names, const std::vector<std::string>& here, const char* what,
+           const char* form, diag::Diagnostics& diagnostics)
 {
   bool other_provider = std::string(what) == "middleware" && name.value.find('@') != std::string::npos;
-  if (other_provider || std::find(names.begin(), names.end(), name.value) != names.end()) {
+  if (other_provider || std::find(here.begin(), here.end(), name.value) != here.end()) {
     return true;
   }
-  std::string close = suggestion(name.value, names);
+  auto elsewhere = names.elsewhere.find({what, name.value});
+  if (elsewhere != names.elsewhere.end()) {
+    diagnostics.error("E0482", name.location,
+                      std::string(what) + " " + quoted(name.value) + " does not exist in environment " +
+                          quoted(names.environment),
+                      "it exists in " + util::join(elsewhere->second, ", ") +
+                          "; a case for some environments only takes `environments: [...]`");
+    return false;
+  }
+  std::vector<std::string> candidates = here; // the same hint in every environment
+  for (const auto& [key, environments] : names.elsewhere) {
+    if (key.first == what) {
+      candidates.push_back(key.second);
+    }
+  }
+  std::string close = suggestion(name.value, candidates);
   diagnostics.error("E0482", name.location, std::string("unknown ") + what + " " + quoted(name.value),
                     (close.empty() ? std::string() : "did you mean " + quoted(close) + "? ") + form);
   return false;
@@ -110,8 +130,9 @@ bool known(const Case::Expected& name, const std::vector<std::string>& names, co
 class CaseRun
 {
 public:
-  CaseRun(const model::Config& config, const model::RoutingTable& table, const Case& c, const rules::Outcome& outcome)
-      : m_config(config), m_table(table), m_case(c), m_outcome(outcome)
+  CaseRun(const model::Config& config, const model::RoutingTable& table, const Case& c, const rules::Request& request,
+          const rules::Outcome& outcome)
+      : m_config(config), m_table(table), m_case(c), m_https(request.scheme == "https"), m_outcome(outcome)
   {
   }
 
@@ -120,9 +141,12 @@ public:
   void compare(const Names& names, diag::Diagnostics& diagnostics)
   {
     const rules::Router* winner = m_outcome.winner;
-    if (m_case.route && known(*m_case.route, names.routes, "route", "routes are named \"<project>-<route>\"",
-                              diagnostics)) {
-      if (!winner || winner->name != m_case.route->value || m_outcome.tie) {
+    if (m_case.route) {
+      // Unknown: the case cannot hold here, E0482 says why; only its other
+      // names are still checked.
+      m_unknown_route =
+          !known(*m_case.route, names, names.routes, "route", "routes are named \"<project>-<route>\"", diagnostics);
+      if (!m_unknown_route && (!winner || winner->name != m_case.route->value || m_outcome.tie)) {
         fail(m_case.route->location, "route " + quoted(m_case.route->value));
       }
     }
@@ -132,7 +156,7 @@ public:
     bool unresolved = route && (route->service.resolved.empty() ||
                                 std::any_of(route->middlewares.begin(), route->middlewares.end(),
                                             [](const model::Ref& ref) { return ref.resolved.empty(); }));
-    if (!unresolved && m_case.service && known(*m_case.service, names.services, "service",
+    if (!unresolved && m_case.service && known(*m_case.service, names, names.services, "service",
                                 "services are named \"<project>-<service>\"", diagnostics)) {
       if (!winner || m_table.service_of(*winner) != m_case.service->value || m_outcome.tie) {
         fail(m_case.service->location, "service " + quoted(m_case.service->value));
@@ -142,7 +166,7 @@ public:
       std::vector<std::string> expected;
       bool all_known = true;
       for (const auto& name : *m_case.middlewares) {
-        all_known = known(name, names.middlewares, "middleware",
+        all_known = known(name, names, names.middlewares, "middleware",
                           "shared middlewares keep their name, a project's are \"<project>-<name>\"", diagnostics) &&
                     all_known;
         expected.push_back(name.value);
@@ -224,11 +248,27 @@ private:
     if (m_outcome.kind == rules::Outcome::Kind::redirected) {
       return "the entry point redirects every request before any router sees it";
     }
+    for (const auto& router : m_table.routers) {
+      if (router.name != name || !m_outcome.entry_point) {
+        continue;
+      }
+      const std::string& at = m_outcome.entry_point->name;
+      if (std::find(router.entry_points.begin(), router.entry_points.end(), at) == router.entry_points.end()) {
+        return "route " + quoted(name) + " is not on entry point " + quoted(at) + " (its entry points: " +
+               util::join(router.entry_points, ", ") + ")";
+      }
+      if (router.tls != m_https) {
+        return "route " + quoted(name) + (router.tls ? " serves HTTPS only (tls)" : " serves plain HTTP only (tls: false)");
+      }
+    }
     return "route " + quoted(name) + " does not match this request";
   }
 
   void fail(const diag::Position& at, const std::string& expected)
   {
+    if (m_unknown_route) {
+      return;
+    }
     if (!m_at) {
       m_at = at;
     }
@@ -238,6 +278,8 @@ private:
   const model::Config& m_config;
   const model::RoutingTable& m_table;
   const Case& m_case;
+  bool m_https; // the request is TLS
+  bool m_unknown_route = false;
   const rules::Outcome& m_outcome;
   std::optional<diag::Position> m_at;
   std::vector<std::string> m_failed;
@@ -245,13 +287,10 @@ private:
 
 } // namespace
 
-void check_route_tests(const model::Config& config, diag::Diagnostics& diagnostics)
+// Each environment's routing table and names, with what its neighbours have.
+void check_cases(const model::Config& config, const model::RoutingTable& table, const Names& names,
+                 diag::Diagnostics& diagnostics)
 {
-  if (config.route_tests.empty()) {
-    return;
-  }
-  model::RoutingTable table = model::traefik_routing_table(config);
-  Names names = names_of(config, table);
   for (const auto& c : config.route_tests) {
     if (!c.client_ip.empty() && !is_client_address(c.client_ip)) {
       diagnostics.error("E0483", c.client_ip_location,
@@ -279,7 +318,35 @@ void check_route_tests(const model::Config& config, diag::Diagnostics& diagnosti
       continue;
     }
     rules::Outcome outcome = rules::route_request(table.routers, table.entry_points, request, c.entry_point);
-    CaseRun(config, table, c, outcome).compare(names, diagnostics);
+    CaseRun(config, table, c, request, outcome).compare(names, diagnostics);
+  }
+}
+
+void check_route_tests(const model::Model& model, diag::Diagnostics& diagnostics)
+{
+  const auto& configs = model.environments;
+  if (std::all_of(configs.begin(), configs.end(), [](const model::Config& c) { return c.route_tests.empty(); })) {
+    return;
+  }
+  std::vector<model::RoutingTable> tables;
+  std::vector<Names> names;
+  for (const auto& config : configs) {
+    tables.push_back(model::traefik_routing_table(config));
+    names.push_back(names_of(config, tables.back()));
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    for (size_t j = 0; j < names.size(); ++j) {
+      const std::pair<const char*, const std::vector<std::string>*> kinds[] = {
+          {"route", &names[j].routes}, {"service", &names[j].services}, {"middleware", &names[j].middlewares}};
+      for (const auto& [what, list] : kinds) {
+        for (const auto& name : j == i ? std::vector<std::string>{} : *list) {
+          names[i].elsewhere[{what, name}].push_back(names[j].environment);
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < configs.size(); ++i) {
+    check_cases(configs[i], tables[i], names[i], diagnostics);
   }
 }
 

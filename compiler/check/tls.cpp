@@ -141,8 +141,10 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
   }
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
-    check_entry_points(config, dashboard.entry_points, true, diagnostics);
-    check_certificate(config, {dashboard.host}, false, false, dashboard.issuer, dashboard.host_location, diagnostics);
+    check_entry_points(config, dashboard.entry_points, dashboard.tls, diagnostics);
+    if (dashboard.tls) {
+      check_certificate(config, {dashboard.host}, false, false, dashboard.issuer, dashboard.host_location, diagnostics);
+    }
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/diff_command.hpp"
+#include "cli/explain_object.hpp"
 #include "cli/route_command.hpp"
 #include "cli/report.hpp"
 #include "diag/codes.hpp"
@@ -267,8 +268,27 @@ int route_command(const Options& options)
   return cli::route_command(c, options.route, options.format, std::cout);
 }
 
-int explain_command(const std::string& code, bool markdown)
+// `edgegen explain KIND/NAME`: the object as one environment reads it, with
+// the file:line:col of each value and of what its patches replaced. Only
+// reading, loading and patching errors stop it.
+int explain_object_command(const Options& options, const std::string& object)
 {
+  auto source = source::open_source(selection_of(options));
+  Patching input = patch_only(*source);
+  if (input.diagnostics.has_errors()) {
+    report(input.diagnostics, Format::text, input.tree, std::cerr, stderr_is_terminal());
+    std::cerr << "edgegen: " << input.diagnostics.error_count() << " error(s) in "
+              << source::describe(selection_of(options)) << "\n";
+    return k_exit_invalid;
+  }
+  return explain_object(input, object, options.route.environment, std::cout);
+}
+
+int explain_command(const Options& options, const std::string& code, bool markdown)
+{
+  if (names_object(code)) {
+    return explain_object_command(options, code);
+  }
   if (markdown) {
     std::cout << diag::codes_markdown();
     return k_exit_ok;
@@ -375,6 +395,7 @@ int run(int argc, char** argv)
              "  edgegen render edge/ --out rendered/ --env prod render one environment\n"
              "  edgegen validate edge/ --format sarif > edgegen.sarif   for GitHub code scanning\n"
              "  edgegen explain E0423                           what a code means and how to fix it\n"
+             "  edgegen explain Project/shop edge/ --env dev    the object as dev's patches leave it\n"
              "  edgegen validate edge/ --staged                 what `git commit` would record (pre-commit)\n"
              "  edgegen render edge/ --out rendered/ --ref v1.2 render a commit, ignoring the work tree\n"
              "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
@@ -402,10 +423,20 @@ int run(int argc, char** argv)
 
   std::string explain_code;
   bool markdown = false;
-  auto* explain = app.add_subcommand("explain", "what a diagnostic code means, an input that gets it and the fix");
-  explain->add_option("CODE", explain_code, "a code such as E0421 (without it: every code)")->type_name("CODE");
+  auto* explain = app.add_subcommand(
+      "explain", "what a diagnostic code means and its fix; or an object as one environment's patches leave it");
+  explain
+      ->add_option("CODE", explain_code,
+                   "a code such as E0421 (without it: every code), or KIND/NAME such as Project/shop: that "
+                   "object's spec, each value with where it was written and what its patches replaced")
+      ->type_name("CODE|KIND/NAME");
+  explain->add_option("SOURCE", options.source, "with KIND/NAME: the directory holding the desired state (default: .)")
+      ->type_name("DIR");
+  explain->add_option("--env", options.route.environment, "with KIND/NAME: the environment (needed when there are several)")
+      ->type_name("NAME");
+  add_git(*explain, options, true);
   explain->add_flag("--markdown", markdown, "print the README's table of codes");
-  explain->callback([&] { action = [&] { return explain_command(explain_code, markdown); }; });
+  explain->callback([&] { action = [&] { return explain_command(options, explain_code, markdown); }; });
 
   auto* diff = app.add_subcommand("diff", "render two states in memory and print how the rendered trees differ");
   add_source(*diff, options);

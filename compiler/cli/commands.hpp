@@ -2,7 +2,7 @@
 
 namespace edgegen::cli {
 
-// Exit codes (DESIGN.md §6).
+// Exit codes, as the README lists them.
 constexpr int k_exit_ok = 0;
 constexpr int k_exit_invalid = 1; // invalid input, or --check found a difference
 constexpr int k_exit_usage = 2;   // bad flag, missing directory, unwritable output

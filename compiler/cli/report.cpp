@@ -74,6 +74,13 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
     }
     out << paint("1;32", "^") << "\n";
   }
+  if (!d.before.empty()) {
+    std::string chain;
+    for (const auto& position : d.before) {
+      chain += (chain.empty() ? "" : ", then ") + diag::format_location(position);
+    }
+    out << "  = in environment \"" << d.patched_in << "\" a patch wrote this value over " << chain << "\n";
+  }
 }
 
 // GitHub Actions workflow commands: annotations on the pull request.
@@ -120,6 +127,20 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
       item["code"] = d.code;
       item["message"] = d.message;
       item["hint"] = d.hint;
+      if (!d.patched_in.empty()) {
+        util::Value patch;
+        patch["environment"] = d.patched_in;
+        util::Value before = util::Value::list();
+        for (const auto& position : d.before) {
+          util::Value at;
+          at["file"] = util::escape_invalid_utf8(position.file.str());
+          at["line"] = position.line;
+          at["column"] = position.column;
+          before.push_back(at);
+        }
+        patch["before"] = before;
+        item["patch"] = patch;
+      }
       list.push_back(item);
     }
     out << write::to_json(list);

@@ -80,6 +80,16 @@ void report_sarif(const std::vector<diag::Diagnostic>& all, std::ostream& out)
       location["physicalLocation"] = physical;
       result["locations"].push_back(location);
     }
+    // A value a patch wrote: where the values it replaced were written.
+    for (size_t i = 0; i < d.before.size(); ++i) {
+      Value related;
+      related["id"] = static_cast<int64_t>(i + 1);
+      related["physicalLocation"]["artifactLocation"]["uri"] = uri_of(d.before[i].file.str());
+      related["physicalLocation"]["region"]["startLine"] = d.before[i].line;
+      related["physicalLocation"]["region"]["startColumn"] = d.before[i].column;
+      related["message"]["text"] = "the value before environment \"" + d.patched_in + "\"'s patch";
+      result["relatedLocations"].push_back(related);
+    }
     results.push_back(result);
   }
   Value driver;

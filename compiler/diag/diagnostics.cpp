@@ -21,12 +21,12 @@ std::string format_location(const Location& location)
 
 void Diagnostics::error(std::string code, Location location, std::string message, std::string hint)
 {
-  add({Severity::error, std::move(code), std::move(location), std::move(message), std::move(hint)});
+  add({Severity::error, std::move(code), std::move(location), std::move(message), std::move(hint), {}, {}});
 }
 
 void Diagnostics::warning(std::string code, Location location, std::string message, std::string hint)
 {
-  add({Severity::warning, std::move(code), std::move(location), std::move(message), std::move(hint)});
+  add({Severity::warning, std::move(code), std::move(location), std::move(message), std::move(hint), {}, {}});
 }
 
 void Diagnostics::add(Diagnostic diagnostic)
@@ -59,6 +59,15 @@ auto sort_key(const Diagnostic& d)
 }
 
 } // namespace
+
+void Diagnostics::update(const std::function<void(Diagnostic&)>& change)
+{
+  for (auto& d : m_items) {
+    Severity severity = d.severity;
+    change(d);
+    d.severity = severity;
+  }
+}
 
 std::vector<Diagnostic> Diagnostics::sorted() const
 {

@@ -2,6 +2,7 @@
 
 #include "diag/location.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,11 @@ struct Diagnostic
   Location location;
   std::string message;
   std::string hint; // optional
+  // At a value an Environment's patch wrote: that environment, and where the
+  // values it replaced were written, the object's own first (empty when the
+  // patch added the value).
+  std::string patched_in;
+  std::vector<Position> before;
 };
 
 // The one sink every stage reports to. Stages never print and never stop at
@@ -28,6 +34,8 @@ public:
   void add(Diagnostic diagnostic);
   // Adds everything `other` holds (for results gathered on several threads).
   void append(const Diagnostics& other);
+  // Lets `change` amend each diagnostic (never its severity).
+  void update(const std::function<void(Diagnostic&)>& change);
 
   bool has_errors() const { return m_errors > 0; }
   size_t error_count() const { return m_errors; }

@@ -23,7 +23,7 @@ struct OutputFile
 };
 
 // Where a target hands each file as soon as it is rendered, so that the
-// output of a large edge never sits in memory at once (DESIGN.md §8).
+// output of a large edge never sits in memory at once.
 using Sink = std::function<void(OutputFile&&)>;
 
 } // namespace edgegen::emit

@@ -98,6 +98,7 @@ Dashboard convert_dashboard(const Node* spec)
   out.middlewares = get_refs(*spec, "middlewares");
   out.entry_points = get_refs(*spec, "entryPoints");
   out.issuer = get_ref(*spec, "issuer");
+  out.tls = get_bool(*spec, "tls", true);
   out.insecure = get_bool(*spec, "insecure", false);
   out.insecure_location = location_of(*spec, "insecure");
   out.location = spec->location();

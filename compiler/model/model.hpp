@@ -89,6 +89,7 @@ struct Dashboard
   Location host_location;
   std::vector<Ref> middlewares;
   std::vector<Ref> entry_points; // empty: every entry point that does not redirect
+  bool tls = true;               // false: plain HTTP, no certificate
   Ref issuer;                    // empty name: the environment's issuer
   // Also served without authentication on Traefik's own entry point
   // `traefik` (:8080), as api.insecure does: for development only.
@@ -108,7 +109,7 @@ struct GitSettings
 };
 
 // Target "compose": the Traefik container and the labels of the project's
-// containers (DESIGN.md section 4, <env>/compose/compose.yaml).
+// containers (<env>/compose/compose.yaml).
 struct ComposeSettings
 {
   std::string traefik_image = "traefik:v3.7.9"; // the official image, pinned

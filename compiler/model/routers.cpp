@@ -54,7 +54,7 @@ RoutingTable routing_table(const Config& config)
     router.name = "dashboard";
     router.priority = specific_priority(dashboard.host, "", false);
     router.entry_points = entry_points_of(config, dashboard.entry_points);
-    router.tls = true;
+    router.tls = dashboard.tls;
     out.add(std::move(router), RoutingTable::Source::of_kind(RoutingTable::Source::Kind::dashboard),
             traefik_host_rule(dashboard.host));
     out.dashboard = &dashboard;

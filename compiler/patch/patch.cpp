@@ -161,7 +161,7 @@ std::vector<Patched> apply(const std::vector<load::Document>& documents, diag::D
         copy->second.document.patch_bytes = environment.bytes;
       }
       if (Node* spec = spec_of(copy->second.document.root)) {
-        merge_patch(*spec, *patch);
+        merge_patch(*spec, *patch, &copy->second.trace);
       }
     }
   }

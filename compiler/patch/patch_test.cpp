@@ -55,6 +55,41 @@ TEST(MergePatch, KeysAddedToAMapAreLocatedInThePatch)
   EXPECT_EQ(diag::format_location(target.key_location(0)), "base.yaml:1:1");
 }
 
+std::string positions(const std::vector<diag::Position>& list)
+{
+  std::string out;
+  for (const auto& p : list) {
+    out += (out.empty() ? "" : " ") + diag::format_location(p);
+  }
+  return out;
+}
+
+TEST(MergePatch, TraceKeepsTheChainOfEachReplacedValue)
+{
+  load::Node target = yaml("base.yaml", "a: {b: 1, c: 2}\n"
+                                        "list: [1]\n"
+                                        "gone: x\n");
+  load::Node first = yaml("one.yaml", "a: {b: 10}\n"
+                                      "list: [2]\n");
+  load::Node second = yaml("two.yaml", "a: {b: 100, d: 4}\n"
+                                       "gone: null\n"
+                                       "list: {x: 1}\n");
+  Trace trace;
+  merge_patch(target, first, &trace);
+  merge_patch(target, second, &trace);
+  const load::Node& b = *target.find("a")->find("b");
+  ASSERT_NE(trace.before(b.location()), nullptr);
+  EXPECT_EQ(positions(*trace.before(b.location())), "base.yaml:1:8 one.yaml:1:8");
+  EXPECT_EQ(trace.before(target.find("a")->find("d")->location()), nullptr); // added, replaced nothing
+  EXPECT_EQ(trace.before(target.find("a")->find("c")->location()), nullptr); // untouched
+  // A list replaced by a map: the map's chain holds both lists.
+  EXPECT_EQ(positions(*trace.before(target.find("list")->location())), "base.yaml:2:7 one.yaml:2:7");
+  ASSERT_EQ(trace.removals.size(), 1u);
+  EXPECT_EQ(trace.removals[0].pointer, "/gone");
+  EXPECT_EQ(diag::format_location(trace.removals[0].patch), "two.yaml:2:7");
+  EXPECT_EQ(positions(trace.removals[0].before), "base.yaml:3:7");
+}
+
 const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
                         "kind: Project\n"
                         "metadata:\n"
@@ -159,6 +194,25 @@ TEST(Patches, CannotChangeTheInputAndDoNotRepeatTheObjectsOwnErrors)
                              "env.yaml:8:15: E0312: a patch cannot change \"exclude\"",
                              "shop.yaml:11:3: E0203: unknown property \"colour\" in /spec",
                          }));
+}
+
+TEST(Patches, ADiagnosticAtAPatchedValueNamesWhatItReplaced)
+{
+  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Project, name: shop}\n"
+                                                    "      patch: {services: {web: {port: 81}}}\n"
+                                                    "    - target: {kind: Project, name: shop}\n"
+                                                    "      patch: {services: {web: {port: 0}}, routes: [{host: a, "
+                                                    "service: web, tls: 1}]}\n")},
+                          {"shop.yaml", k_project}});
+  std::vector<std::string> found;
+  for (const auto& d : c.diagnostics.sorted()) {
+    found.push_back(diag::format_location(d.location) + " " + d.code + " in " + d.patched_in + ": " +
+                    positions(d.before));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "env.yaml:10:38 E0205 in dev: shop.yaml:7:17 env.yaml:8:38",
+                       "env.yaml:10:81 E0201 in dev: shop.yaml:9:5", // inside the list that replaced the base's
+                   }));
 }
 
 } // namespace

@@ -80,7 +80,7 @@ private:
            bool generic = false)
   {
     m_pending.push_back(
-        {{diag::Severity::error, code, std::move(location), std::move(message), std::move(hint)}, path, generic});
+        {{diag::Severity::error, code, std::move(location), std::move(message), std::move(hint), {}, {}}, path, generic});
   }
 
   std::vector<std::string> unknown_properties(const Path& path, const Target& target, const SchemaFacts& facts);

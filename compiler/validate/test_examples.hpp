@@ -4,7 +4,7 @@
 
 namespace edgegen::validate::test_input {
 
-// The examples of docs/input-format.md and DESIGN.md section 3, verbatim
+// The examples of docs/input-format.md, verbatim
 // except for the comments.
 inline const char* const k_examples = R"(apiVersion: edgegen.dev/v1alpha1
 kind: Edge

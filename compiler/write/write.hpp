@@ -13,7 +13,7 @@
 
 namespace edgegen::write {
 
-// Canonical YAML (DESIGN.md §5): two-space indent, block style, keys sorted
+// Canonical YAML: two-space indent, block style, keys sorted
 // except that a document's root opens with apiVersion, kind, metadata, spec;
 // strings quoted only where YAML 1.1 or 1.2 would read them as something
 // else; LF line endings, final newline. Several documents are separated by

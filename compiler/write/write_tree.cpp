@@ -408,7 +408,7 @@ WriteReport TreeWriter::finish()
   if (!s.staged.empty()) {
     sync_file_system(out_dir); // the renames, before anything old is removed
   }
-  // Orphans go last (DESIGN.md §8): until the new files are in place, the old
+  // Orphans go last: until the new files are in place, the old
   // ones may still be referenced by what a watcher has loaded.
   for (const std::string& rel : orphans) {
     if (s.in_the_way.files.count(rel)) {

@@ -29,7 +29,7 @@ bool is_block(const Value& v)
 }
 
 // A plain appending block emitter: yaml-cpp's Emitter measured 12x slower for
-// the same bytes (DESIGN.md §5).
+// the same bytes.
 class YamlWriter
 {
 public:

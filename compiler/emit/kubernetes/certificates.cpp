@@ -126,7 +126,7 @@ CertificatePlan plan_certificates(const model::Config& config)
 {
   Planner planner(config);
   const auto& dashboard = config.edge.dashboard;
-  if (dashboard.enabled) {
+  if (dashboard.enabled && dashboard.tls) {
     planner.use(dashboard.host, dashboard.issuer, "", ""); // always an IngressRoute
   }
   for (const auto& project : config.projects) {

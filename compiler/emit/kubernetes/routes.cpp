@@ -132,7 +132,9 @@ util::Value dashboard_route(const Context& context)
   Value& spec = out["spec"];
   spec["entryPoints"] = string_list(route_entry_points(context.config, dashboard.entry_points));
   spec["routes"].push_back(rule);
-  spec["tls"] = route_tls(context, {dashboard.host});
+  if (dashboard.tls) {
+    spec["tls"] = route_tls(context, {dashboard.host});
+  }
   return out;
 }
 

@@ -56,7 +56,7 @@ std::vector<std::string> target_domains(const model::Config& config)
     }
   }
   const auto& dashboard = config.edge.dashboard;
-  if (dashboard.enabled) {
+  if (dashboard.enabled && dashboard.tls) {
     add_host(config, dashboard.host, dashboard.issuer, out);
   }
   for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {

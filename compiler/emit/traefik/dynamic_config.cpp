@@ -106,7 +106,10 @@ util::Value shared_config(const model::Config& config)
     r["priority"] = model::specific_priority(dashboard.host, "", false);
     r["rule"] = host_rule(dashboard.host);
     r["service"] = "api@internal";
-    r["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, {dashboard.host}, dashboard.issuer, false);
+    if (dashboard.tls) {
+      r["tls"] = certificates_from_worker(config) ? Value::map()
+                                                  : router_tls(config, {dashboard.host}, dashboard.issuer, false);
+    }
     http["routers"]["dashboard"] = r;
   }
   if (http.is_null()) {
