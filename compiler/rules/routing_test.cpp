@@ -15,10 +15,10 @@ struct Table
                                           {"internal", 8080, "", 0}};
 
   void add(const std::string& name, const std::string& rule, std::optional<int64_t> priority = {},
-           std::vector<std::string> entry_points = {"websecure"}, bool tls = true)
+           std::vector<std::string> on = {"websecure"}, bool tls = true)
   {
     rules.push_back(parse_rule(rule));
-    routers.push_back({name, &rules.back(), rule.size(), priority, std::move(entry_points), tls, routers.size()});
+    routers.push_back({name, &rules.back(), rule.size(), priority, std::move(on), tls, routers.size()});
   }
 
   Outcome go(const std::string& url, const std::string& method = "GET", const std::string& entry_point = {})
