@@ -31,6 +31,9 @@ void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
 // RouteTest cases: each request routed as Traefik would, against what the
 // case expects (E0481), naming only what exists (E0482, E0404).
+// Explicit ACME certificates that Traefik orders need a router naming them
+// (E0409).
+void check_requested_certificates(const model::Config& config, diag::Diagnostics& diagnostics);
 // Per environment; an unknown name that another environment has says so.
 void check_route_tests(const model::Model& model, diag::Diagnostics& diagnostics);
 void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagnostics);

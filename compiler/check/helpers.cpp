@@ -171,7 +171,7 @@ bool covers(const std::string& domain, const std::string& host)
 
 std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route)
 {
-  std::vector<std::string> out = model::entry_points_of(config, route.entry_points);
+  std::vector<std::string> out = model::entry_points_of(config, route.entry_points, route.tls);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -22,25 +22,32 @@ bool http01(const model::Issuer& issuer)
 
 // An entry point clients reach with TLS: port 443, or one that another
 // redirects to.
-bool serves_tls(const model::Config& config, const model::EntryPoint& entry_point)
-{
-  for (const auto& other : config.edge.entry_points) {
-    if (other.redirect_to.name == entry_point.name) {
-      return true;
-    }
-  }
-  return model::address_port(entry_point.address) == 443;
-}
-
 std::string describe(const model::EntryPoint& entry_point)
 {
   return "entry point \"" + entry_point.name + "\" (\"" + entry_point.address + "\")";
 }
 
-// Entry points a route or the dashboard lists explicitly.
+// Entry points a route or the dashboard lists explicitly, or that it gets
+// by default (`what` is at `location`).
 void check_entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls,
-                        diag::Diagnostics& diagnostics)
+                        const std::string& what, const diag::Location& location, diag::Diagnostics& diagnostics)
 {
+  if (refs.empty() && model::entry_points_of(config, refs, tls).empty()) {
+    std::vector<std::string> open;
+    for (const auto& entry_point : config.edge.entry_points) {
+      if (entry_point.redirect_to.name.empty()) {
+        open.push_back(describe(entry_point));
+      }
+    }
+    std::string where = config.environment.implicit ? "" : " in environment \"" + config.environment.name + "\"";
+    diagnostics.error("E0408", location,
+                      tls ? what + " uses TLS but no entry point" + where + " takes TLS: " +
+                                (open.empty() ? "every one redirects" : util::join(open, ", ") + " serves plain HTTP")
+                          : what + " has no entry point" + where + ": every one redirects",
+                      tls ? "write `tls: false` to serve plain HTTP, or add an entry point on :443"
+                          : "add an entry point without redirectTo");
+    return;
+  }
   for (const auto& ref : refs) {
     const model::EntryPoint* entry_point = detail::find_entry_point(config, ref.name);
     if (!entry_point) {
@@ -53,7 +60,7 @@ void check_entry_points(const model::Config& config, const std::vector<model::Re
                         "remove \"" + ref.name +
                             "\"; without entryPoints a route is on every entry point that "
                             "does not redirect");
-    } else if (tls && model::address_port(entry_point->address) == 80) {
+    } else if (tls && model::serves_plain_http(*entry_point)) {
       diagnostics.error("E0407", ref.location, "route uses TLS but " + describe(*entry_point) + " serves plain HTTP",
                         "put the route on an entry point clients reach with TLS, or write `tls: false`");
     }
@@ -141,14 +148,14 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
   }
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
-    check_entry_points(config, dashboard.entry_points, dashboard.tls, diagnostics);
+    check_entry_points(config, dashboard.entry_points, dashboard.tls, "the dashboard", dashboard.location, diagnostics);
     if (dashboard.tls) {
       check_certificate(config, {dashboard.host}, false, false, dashboard.issuer, dashboard.host_location, diagnostics);
     }
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      check_entry_points(config, route.entry_points, route.tls, diagnostics);
+      check_entry_points(config, route.entry_points, route.tls, "route", route.location, diagnostics);
       if (route.tls) {
         bool broken = !route.match.rule.ok();
         check_certificate(config, route.match.scope.hosts, !route.rule.empty(), broken, route.issuer,
@@ -157,7 +164,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
       }
       for (const auto& name : detail::route_entry_points(config, route)) {
         const model::EntryPoint* entry_point = detail::find_entry_point(config, name);
-        if (entry_point && entry_point->redirect_to.name.empty() && serves_tls(config, *entry_point)) {
+        if (entry_point && entry_point->redirect_to.name.empty() && model::serves_tls(config, *entry_point)) {
           diagnostics.warning("W0604", route.location,
                               "route has tls: false but is served on " + describe(*entry_point) +
                                   ", where clients speak TLS",

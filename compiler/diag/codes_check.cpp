@@ -45,6 +45,23 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "going to http:// get a 404 and https:// never arrives on that port.",
            "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [web]",
            "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [websecure]"},
+          {"E0408", "no entry point speaks as the route does",
+           "`route uses TLS but no entry point in environment \"dev\" takes TLS: entry point \"web\" (\":80\") serves plain "
+           "HTTP`",
+           "Without entryPoints, a route goes on every entry point that does not redirect, and a TLS route not on "
+           "the plain-HTTP ones (:80), where browsers never speak TLS. When none is left, Traefik would put the "
+           "router on every entry point, where it answers nobody.",
+           "# dev has only web (:80)\nroutes:\n  - host: app.localhost\n    service: web",
+           "routes:\n  - host: app.localhost\n    service: web\n    tls: false"},
+          {"E0409", "a requested certificate no router orders",
+           "`certificate \"wild\" (issuer \"dns\") is ordered by no router: the routes it covers use issuer \"le\"`",
+           "Traefik's ACME client orders a certificate only for a router whose tls names the resolver (certResolver "
+           "and tls.domains). An Edge or Environment certificate whose issuer no covered route uses is written into "
+           "no router, so Traefik never orders it. (cert-manager and the certificate worker read requests "
+           "directly.)",
+           "certificates:\n  - name: wild\n    domains: [\"*.example.com\"]\n    issuer: dns\n# routes of "
+           "shop.example.com use defaultIssuer le",
+           "defaultIssuer: dns   # or issuer: dns on the routes the wildcard covers"},
           {"E0411", "two objects of one kind with the same name", "`duplicate Project \"team\"`",
            "Names identify objects: two Projects (or Middlewares, Issuers, Environments) with one name would overwrite "
            "each other's output.",

@@ -20,7 +20,22 @@ bool has_target(const Config& config, const std::string& target)
   return std::find(targets.begin(), targets.end(), target) != targets.end();
 }
 
-std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs)
+bool serves_tls(const Config& config, const EntryPoint& entry_point)
+{
+  for (const auto& other : config.edge.entry_points) {
+    if (other.redirect_to.name == entry_point.name) {
+      return true;
+    }
+  }
+  return address_port(entry_point.address) == 443;
+}
+
+bool serves_plain_http(const EntryPoint& entry_point)
+{
+  return address_port(entry_point.address) == 80;
+}
+
+std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs, bool tls)
 {
   std::vector<std::string> out;
   for (const auto& ref : refs) {
@@ -28,7 +43,7 @@ std::vector<std::string> entry_points_of(const Config& config, const std::vector
   }
   if (out.empty()) {
     for (const auto& entry_point : config.edge.entry_points) {
-      if (entry_point.redirect_to.name.empty()) {
+      if (entry_point.redirect_to.name.empty() && !(tls && serves_plain_http(entry_point))) {
         out.push_back(entry_point.name);
       }
     }

@@ -477,9 +477,16 @@ void add_solver_ingress_router(const Config& config, const Issuer& issuer, const
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";
 
+// Whether clients speak TLS to an entry point: port 443, or another one
+// redirects to it. Port 80 is plain HTTP.
+bool serves_tls(const Config& config, const EntryPoint& entry_point);
+bool serves_plain_http(const EntryPoint& entry_point);
+
 // The entry points a router listens on: those `refs` name, else every entry
-// point that does not redirect (in the Edge's order, by name).
-std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs);
+// point that does not redirect, but for a TLS router not the plain-HTTP ones
+// (:80), in the Edge's order. May be empty (E0408): Traefik would then put
+// the router on all of them.
+std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs, bool tls);
 
 // The port of an "[host]:port[/proto]" address, or -1 if there is none.
 long address_port(const std::string& address);

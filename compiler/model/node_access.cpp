@@ -68,6 +68,11 @@ void read_metadata(const load::Document& document, StringMap& labels, StringMap&
     labels = get_string_map(*metadata, "labels");
     annotations = get_string_map(*metadata, "annotations");
   }
+  // edgegen.dev/ annotations (edgegen.dev/ignore) speak to edgegen only:
+  // nothing rendered carries them.
+  for (auto it = annotations.begin(); it != annotations.end();) {
+    it = it->first.rfind("edgegen.dev/", 0) == 0 ? annotations.erase(it) : std::next(it);
+  }
 }
 
 std::string scalar_text(const Node& node)

@@ -38,7 +38,7 @@ RoutingTable routing_table(const Config& config)
       router.rule = &route.match.rule;
       router.rule_length = route.match.text.size();
       router.priority = route.match.priority;
-      router.entry_points = entry_points_of(config, route.entry_points);
+      router.entry_points = entry_points_of(config, route.entry_points, route.tls);
       router.tls = route.tls;
       router.owner = out.routes.size();
       out.routers.push_back(std::move(router));
@@ -53,7 +53,7 @@ RoutingTable routing_table(const Config& config)
     rules::Router router;
     router.name = "dashboard";
     router.priority = specific_priority(dashboard.host, "", false);
-    router.entry_points = entry_points_of(config, dashboard.entry_points);
+    router.entry_points = entry_points_of(config, dashboard.entry_points, dashboard.tls);
     router.tls = dashboard.tls;
     out.add(std::move(router), RoutingTable::Source::of_kind(RoutingTable::Source::Kind::dashboard),
             traefik_host_rule(dashboard.host));

@@ -69,6 +69,19 @@ TEST(Kubernetes, RouteBecomesAnIngressRouteWithTheRuleTraefiksFileProviderGets)
   EXPECT_EQ(match_of(c, "p-raw"), "Host(`b.example.com`) && Header(`X-Beta`, `1`)");
 }
 
+TEST(Kubernetes, InputOnlyAnnotationsStayOutOfTheRenderedObjects)
+{
+  std::string annotated = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: p\n"
+                          "  annotations:\n    edgegen.dev/ignore: W0601\n    edgegen.dev/note: x\n"
+                          "    team.example.com/owner: shop\nspec:\n" +
+                          std::string("  services:\n    api: {port: 8000}\n  routes:\n    - host: a.${domain}\n"
+                                      "      service: api\n");
+  auto c = compile(edge(), {{"p.yaml", annotated}});
+  ASSERT_EQ(errors(c), "");
+  util::Value route = document(c, "IngressRoute", "p-api");
+  EXPECT_EQ(write::to_yaml({route["metadata"]["annotations"]}), "team.example.com/owner: shop\n");
+}
+
 TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesServicesAndSecret)
 {
   auto c = compile(edge(), {{"p.yaml", project("p", k_routes)}, {"m.yaml", k_shared}});

@@ -68,9 +68,10 @@ std::vector<std::string> middleware_names(const std::vector<model::Ref>& refs)
   return out;
 }
 
-std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs)
+std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs,
+                                            bool tls)
 {
-  return refs.empty() ? traefik::default_entry_points(config) : middleware_names(refs);
+  return refs.empty() ? traefik::default_entry_points(config, tls) : middleware_names(refs);
 }
 
 void label_project(util::Value& object, const model::Project& project)
@@ -83,7 +84,7 @@ void label_project(util::Value& object, const model::Project& project)
 std::string ingress_route_group(const model::Config& config, const model::Route& route)
 {
   return util::join(route.match.scope.hosts, ",") + (route.tls ? " tls " : " plain ") +
-         util::join(route_entry_points(config, route.entry_points), ",");
+         util::join(route_entry_points(config, route.entry_points, route.tls), ",");
 }
 
 util::Value ingress_route(const Context& context, const model::Project& project,
@@ -92,7 +93,7 @@ util::Value ingress_route(const Context& context, const model::Project& project,
   const model::Route& first = *routes.front();
   Value out = object("traefik.io/v1alpha1", "IngressRoute", first.output_name, context.namespace_name);
   Value& spec = out["spec"];
-  spec["entryPoints"] = string_list(route_entry_points(context.config, first.entry_points));
+  spec["entryPoints"] = string_list(route_entry_points(context.config, first.entry_points, first.tls));
   for (const auto* route : routes) {
     Value rule;
     rule["kind"] = "Rule";
@@ -130,7 +131,7 @@ util::Value dashboard_route(const Context& context)
   }
   rule["services"].push_back(Value::Map{{"kind", "TraefikService"}, {"name", "api@internal"}});
   Value& spec = out["spec"];
-  spec["entryPoints"] = string_list(route_entry_points(context.config, dashboard.entry_points));
+  spec["entryPoints"] = string_list(route_entry_points(context.config, dashboard.entry_points, dashboard.tls));
   spec["routes"].push_back(rule);
   if (dashboard.tls) {
     spec["tls"] = route_tls(context, {dashboard.host});

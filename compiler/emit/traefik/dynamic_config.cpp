@@ -17,13 +17,13 @@ Value names(const std::vector<model::Ref>& refs)
   return out;
 }
 
-Value entry_points(const model::Config& config, const std::vector<model::Ref>& refs)
+Value entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls)
 {
   if (!refs.empty()) {
     return names(refs);
   }
   Value out = Value::list();
-  for (const auto& name : default_entry_points(config)) {
+  for (const auto& name : default_entry_points(config, tls)) {
     out.push_back(name);
   }
   return out;
@@ -34,7 +34,7 @@ Value entry_points(const model::Config& config, const std::vector<model::Ref>& r
 util::Value router_config(const model::Config& config, const model::Route& route)
 {
   Value out;
-  out["entryPoints"] = entry_points(config, route.entry_points);
+  out["entryPoints"] = entry_points(config, route.entry_points, route.tls);
   if (!route.middlewares.empty()) {
     out["middlewares"] = names(route.middlewares);
   }
@@ -99,7 +99,7 @@ util::Value shared_config(const model::Config& config)
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled) {
     Value r;
-    r["entryPoints"] = entry_points(config, dashboard.entry_points);
+    r["entryPoints"] = entry_points(config, dashboard.entry_points, dashboard.tls);
     if (!dashboard.middlewares.empty()) {
       r["middlewares"] = names(dashboard.middlewares);
     }

@@ -17,9 +17,9 @@ std::string route_rule(const model::Route& route)
   return route.match.text;
 }
 
-std::vector<std::string> default_entry_points(const model::Config& config)
+std::vector<std::string> default_entry_points(const model::Config& config, bool tls)
 {
-  return model::entry_points_of(config, {});
+  return model::entry_points_of(config, {}, tls);
 }
 
 util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts,

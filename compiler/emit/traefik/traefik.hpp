@@ -25,7 +25,7 @@ std::string host_rule(const std::string& host); // Host(`h`), or HostRegexp for 
 // serve are never ordered.
 util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts,
                        const model::Ref& issuer, bool name_hosts);
-std::vector<std::string> default_entry_points(const model::Config& config);
+std::vector<std::string> default_entry_points(const model::Config& config, bool tls);
 
 // The file provider's router and service of one route / service, also the
 // source of the KV keys (traefik-redis).

@@ -112,6 +112,31 @@ TEST(Traefik, ProjectFileHasNamespacedRoutersServicesAndMiddlewares)
             "          - url: http://team-a-api:8000\n");
 }
 
+TEST(Traefik, ATlsRouteDefaultsToTheEntryPointsThatTakeTls)
+{
+  // web does not redirect: plain-HTTP routes go on both, TLS routes only
+  // where clients speak TLS (on :80 a TLS router would answer nobody).
+  auto c = testing::compile_files({{"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: e}\n"
+                                                 "spec:\n  targets: [traefik]\n  defaultIssuer: le\n"
+                                                 "  vars: {domain: example.com}\n"
+                                                 "  entryPoints:\n    web: {address: \":80\"}\n"
+                                                 "    websecure: {address: \":8443\"}\n"
+                                                 "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\n"
+                                                 "metadata: {name: le}\nspec:\n  acme: {email: a@example.com, "
+                                                 "solver: {http01: {}}}\n"},
+                                   {"a.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata: {name: a}\n"
+                                              "spec:\n  services: {api: {port: 80}}\n  routes:\n"
+                                              "    - {name: secure, host: a.example.com, service: api}\n"
+                                              "    - {name: plain, host: b.example.com, service: api, tls: false}\n"}},
+                                  false);
+  ASSERT_EQ(errors(c), "");
+  std::string file = render_file(c, "default/traefik/dynamic/a.yml");
+  EXPECT_NE(file.find("    a-plain:\n      entryPoints:\n        - web\n        - websecure\n"), std::string::npos)
+      << file;
+  EXPECT_NE(file.find("    a-secure:\n      entryPoints:\n        - websecure\n      priority"), std::string::npos)
+      << file;
+}
+
 TEST(Traefik, StaticConfigurationHasEntryPointsResolverAndProvider)
 {
   auto c = testing::compile_files({{"a.yaml", k_project}});
