@@ -3,8 +3,13 @@
 # `redis-cli --pipe` and reads every key back; then applies the render of a
 # changed input (a project removed, a route added) and checks that nothing
 # stale remains, that a key edgegen did not write survives, and that an
-# apply cut off before EXEC changes nothing. The server listens on a free
-# loopback port and is stopped on every exit.
+# apply cut off before EXEC changes nothing. Records the keyspace events
+# (as Traefik's redis provider receives them) of every apply: applying what
+# is already there fires none, and a change fires only those of the keys it
+# changes. A domain another writer added to the domain set survives; one
+# edgegen added and no longer wants is removed. A user that may not run
+# CONFIG cannot apply. The server listens on a free loopback port and is
+# stopped on every exit.
 source "$(dirname "$0")/lib.sh"
 need redis-server redis-server
 need redis-cli redis-tools
@@ -14,7 +19,8 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 timeout 110 redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
   >"$WORK/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$WORK"' EXIT
+events=""
+trap 'kill $events "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$WORK"' EXIT
 trap 'exit 1' INT TERM
 for _ in $(seq 50); do
   redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && break
@@ -23,10 +29,32 @@ for _ in $(seq 50); do
 done
 redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null || fail "redis-server did not answer within 5 s"
 
-apply() { # FILE [pipe-timeout]: redis-cli --pipe, exit status passed on
-  timeout 60 redis-cli -h 127.0.0.1 -p "$port" --pipe --pipe-timeout "${2:-10}" <"$1" >"$WORK/pipe.log" 2>&1
+apply() { # FILE [pipe-timeout [redis-cli options]]: redis-cli --pipe, exit status passed on
+  timeout 60 redis-cli -h 127.0.0.1 -p "$port" "${@:3}" --pipe --pipe-timeout "${2:-10}" <"$1" >"$WORK/pipe.log" 2>&1
 }
 state() { python3 "$ROOT/tests/redis_state.py" "$port" "$@"; }
+cli() { timeout 10 redis-cli -h 127.0.0.1 -p "$port" "$@"; }
+
+# The keyspace events, recorded from before the first apply on.
+timeout 100 python3 "$ROOT/tests/redis_events.py" "$port" >"$WORK/events.log" 2>&1 &
+events=$!
+for _ in $(seq 100); do grep -q '^ready$' "$WORK/events.log" && break; sleep 0.05; done
+grep -q '^ready$' "$WORK/events.log" || fail "the event recorder did not subscribe: $(cat "$WORK/events.log")"
+marks=0
+# mark: the events since the last mark, as sorted "KEY<TAB>EVENT" lines, in $WORK/events.
+mark() {
+  marks=$((marks + 1))
+  cli publish edgegen-test-marker "$marks" >/dev/null
+  for _ in $(seq 200); do grep -qx "marker $marks" "$WORK/events.log" && break; sleep 0.05; done
+  grep -qx "marker $marks" "$WORK/events.log" || fail "marker $marks did not arrive"
+  awk -v m="$marks" '$0 == "marker " (m - 1) { on = 1; next } $0 == "marker " m { on = 0 } on' "$WORK/events.log" \
+    | { grep '^event' || true; } | cut -f2- | sort -u >"$WORK/events"
+}
+hashes() { # every member of the domain set and the fields of its hash, one line each
+  for d in $(cli smembers target_domains | sort); do echo "$d $(cli hgetall "target_domains:$d" | tr '\n' ' ')"; done
+}
+cli config set notify-keyspace-events "" >/dev/null
+mark
 
 # v1: the platform example with the KV provider holding every route (with
 # compose also on, the routes to containers would be labels instead).
@@ -39,10 +67,35 @@ grep -q 'errors: 0,' "$WORK/pipe.log" || fail "applying v1: $(cat "$WORK/pipe.lo
 domains_v1="*.apps.example.com,apps.example.com,billing.platform.example.com,status.platform.example.com"
 domains_v1+=",team-a.platform.example.com,traefik.platform.example.com"
 state "$v1/kv.json" "$domains_v1" || fail "the store differs from v1's kv.json"
+# The apply turned on the keyspace notifications Traefik watches the tree with.
+flags="$(cli config get notify-keyspace-events | tail -1)"
+for flag in K E A; do
+  [[ "$flags" == *"$flag"* ]] || fail "notify-keyspace-events is \"$flags\" after the apply, lacks $flag"
+done
+mark
+grep -q "^traefik/http/routers/" "$WORK/events" || fail "the first apply fired no events on the routers"
+apply "$v1/redis.txt" || fail "applying v1 again: $(cat "$WORK/pipe.log")"
+grep -q 'errors: 0,' "$WORK/pipe.log" || fail "applying v1 again: $(cat "$WORK/pipe.log")"
+mark
+[ ! -s "$WORK/events" ] || fail "applying v1 again fired keyspace events: $(head -5 "$WORK/events")"
+
+# A user that may not run CONFIG: the apply fails and changes nothing.
+cli acl setuser limited on nopass '~*' '&*' +@all -config >/dev/null
+if apply "$v1/redis.txt" 10 --user limited --pass x && grep -q 'errors: 0,' "$WORK/pipe.log"; then
+  fail "an apply by a user without CONFIG succeeded"
+fi
+grep -qi "config" "$WORK/pipe.log" || fail "the refused apply does not name CONFIG: $(cat "$WORK/pipe.log")"
+mark
+[ ! -s "$WORK/events" ] || fail "a refused apply fired keyspace events: $(head -5 "$WORK/events")"
+
+# Another writer (the edge API's POST /domains) adds a domain of its own.
+cli sadd target_domains api-added.example.org >/dev/null
+mark
 
 # Someone adds a key by hand: edgegen must leave it alone.
 foreign="traefik/http/middlewares/hand-made/headers/frameDeny"
 redis-cli -h 127.0.0.1 -p "$port" set "$foreign" true >/dev/null
+mark
 
 # v2: team-c is gone (two routers, two services), team-a has a new route.
 cp -r "$WORK/v1src" "$WORK/src"
@@ -60,17 +113,31 @@ v2="$WORK/v2/prod/traefik"
 grep -q '"traefik/http/routers/team-a-docs/rule"' "$v2/kv.json" || fail "v2 lacks the added route"
 grep -q 'team-c' "$v2/kv.json" && fail "v2 still has team-c"
 domains_v2="${domains_v1/status.platform.example.com,/}"
-domains_v2="docs.platform.example.com,$domains_v2"
+domains_v2="docs.platform.example.com,$domains_v2,+api-added.example.org"
 
 # Cut off before EXEC (a dropped connection): the server discards it all.
 head -c "-$(printf '*1\r\n$4\r\nEXEC\r\n' | wc -c)" "$v2/redis.txt" >"$WORK/cut.txt"
 [ "$(tail -c 14 "$v2/redis.txt")" = "$(printf '*1\r\n$4\r\nEXEC\r\n')" ] || fail "redis.txt does not end with EXEC"
 apply "$WORK/cut.txt" 2 && fail "an apply without EXEC reported success: $(cat "$WORK/pipe.log")"
-state "$v1/kv.json" "$domains_v1" "$foreign=true" || fail "an apply cut before EXEC changed the store"
+state "$v1/kv.json" "$domains_v1,+api-added.example.org" "$foreign=true" || fail "an apply cut before EXEC changed the store"
+mark
+[ ! -s "$WORK/events" ] || fail "an apply cut before EXEC fired keyspace events: $(head -5 "$WORK/events")"
+hashes >"$WORK/hashes.v1"
 
 apply "$v2/redis.txt" || fail "applying v2: $(cat "$WORK/pipe.log")"
 grep -q 'errors: 0,' "$WORK/pipe.log" || fail "applying v2: $(cat "$WORK/pipe.log")"
 state "$v2/kv.json" "$domains_v2" "$foreign=true" || fail "after v2 the store is not exactly v2 (stale keys?)"
+mark
+hashes >"$WORK/hashes.v2"
+python3 "$ROOT/tests/redis_expected_events.py" "$v1/kv.json" "$v2/kv.json" "$WORK/hashes.v1" "$WORK/hashes.v2" \
+  api-added.example.org >"$WORK/expected"
+diff -u "$WORK/expected" "$WORK/events" || fail "applying v2 fired other events than those of the keys it changed"
+grep -q "^traefik/http/routers/team-a-docs/rule" "$WORK/events" || fail "no event for the added route"
+
 apply "$v2/redis.txt" || fail "applying v2 again: $(cat "$WORK/pipe.log")"
 state "$v2/kv.json" "$domains_v2" "$foreign=true" || fail "applying v2 twice is not the same as once"
+mark
+[ ! -s "$WORK/events" ] || fail "applying v2 again fired keyspace events: $(head -5 "$WORK/events")"
+echo "keyspace events: v1 again 0, v2 $(wc -l <"$WORK/expected") (the changed keys), v2 again 0"
+cli publish edgegen-test-marker end >/dev/null
 echo "redis round trip: ok"

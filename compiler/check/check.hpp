@@ -29,6 +29,9 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
+// traefik-redis: list items Traefik's KV decoding would split or trim
+// (E0462), several endpoints without a Sentinel master name (E0464).
+void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics);
 // RouteTest cases: each request routed as Traefik would, against what the
 // case expects (E0481), naming only what exists (E0482, E0404).
 // Explicit ACME certificates that Traefik orders need a router naming them

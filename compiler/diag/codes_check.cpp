@@ -175,6 +175,21 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "not be set to a value.",
            "basicAuth:\n  users: [\"admin:$apr1$Ht0bJ...\"]",
            "basicAuth:\n  usersFile: /etc/traefik/auth/admin.htpasswd"},
+          {"E0462", "a list item Traefik's KV provider would split or trim",
+           "`list item \"a,b\" of middleware \"cors\" holds ',', where Traefik's KV provider splits it into several "
+           "items (environment \"prod\")`",
+           "With traefik-redis, Traefik reads a list of scalars from Redis as its items joined with ',' and splits "
+           "that text on ',' again, trimming spaces around each part. An item holding ',' would become several "
+           "items, and an item's leading or trailing spaces would be lost.",
+           "accessControlAllowOriginList: [\"https://a.example.com,https://b.example.com\"]",
+           "accessControlAllowOriginList: [\"https://a.example.com\", \"https://b.example.com\"]"},
+          {"E0464", "several Redis endpoints without Sentinel",
+           "`2 Redis endpoints without a Sentinel master name, which Traefik's redis provider refuses (environment "
+           "\"prod\")`",
+           "Traefik's Redis client connects to one server; several endpoints are only accepted as Redis Sentinels, "
+           "which need the name of the master they monitor. Traefik fails to start its redis provider otherwise.",
+           "redis:\n  endpoints: [\"valkey-0:6379\", \"valkey-1:6379\"]",
+           "redis:\n  endpoints: [\"sentinel-0:26379\", \"sentinel-1:26379\"]\n  sentinel: {masterName: edge}"},
           {"E0471", "the `dns` target without zones or addresses",
            "`target \"dns\" needs dns.zones and dns.addresses (environment \"prod\")`",
            "A zone file needs the zones to write and the entry addresses every host points at.",

@@ -32,6 +32,12 @@ ComposeSettings convert_compose(const Node& spec, ComposeSettings out)
 RedisSettings convert_redis(const Node& spec, RedisSettings out)
 {
   out.endpoints = get_strings_or(spec, "endpoints", out.endpoints);
+  if (spec.find("endpoints")) {
+    out.endpoints_location = location_of(spec, "endpoints");
+  }
+  if (const Node* sentinel = spec.find("sentinel"); sentinel && sentinel->is_map()) {
+    out.sentinel_master = get_string(*sentinel, "masterName", out.sentinel_master);
+  }
   out.root_key = get_string(spec, "rootKey", out.root_key);
   out.domains_key = get_string(spec, "domainsKey", out.domains_key);
   return out;

@@ -123,6 +123,10 @@ struct ComposeSettings
 struct RedisSettings
 {
   std::vector<std::string> endpoints = {"127.0.0.1:6379"};
+  Location endpoints_location;   // where `endpoints` was written; unset when defaulted
+  // Traefik's providers.redis.sentinel.masterName: the endpoints are Redis
+  // Sentinels that name the master. Empty: the one endpoint is the server.
+  std::string sentinel_master;
   std::string root_key = "traefik";
   std::string domains_key = "target_domains"; // set of domains for the certificate worker
 };

@@ -6,11 +6,21 @@
 // set. If the transfer stops before EXEC (a dropped connection, a truncated
 // file), the server discards the queued commands and nothing changes.
 //
-// Why a record of applied keys: removed routes must leave no keys behind,
-// but the render cannot know what was applied before, and deleting every
-// key under the root would also delete keys edgegen did not write (a
-// certificate worker's, a hand-made router). So each apply records its keys
-// in a set outside the root, and the next apply deletes exactly those first.
+// Why a script that compares: every SET fires a keyspace event even when
+// the value is the same, and every event makes every Traefik node list the
+// whole tree and rebuild its routers. So the script writes a key only when
+// its value differs, deletes only keys the last apply wrote that are no
+// longer wanted, and touches its bookkeeping sets only with SADD/SREM of
+// members that change (those fire no event when they change nothing): an
+// apply of what is already there fires no event at all.
+//
+// Why records: removed routes must leave no keys behind, but the render
+// cannot know what was applied before, and deleting every key under the root
+// would also delete keys edgegen did not write (a certificate worker's, a
+// hand-made router). So each apply records its keys in a set outside the
+// root. The domain set is shared with other writers (an API adding domains),
+// so edgegen records the members it added itself and removes only those.
+//
 // RESP rather than inline commands: values hold spaces, quotes and
 // backticks, and inline commands are limited to 64 KiB per line.
 #include "emit/redis/redis.hpp"
@@ -19,12 +29,68 @@ namespace edgegen::emit::redis {
 
 namespace {
 
-// Deletes every key the set KEYS[1] lists, then the set. Runs inside the
-// transaction like every other command.
-const char* k_delete_applied = "local applied = redis.call('SMEMBERS', KEYS[1])\n"
-                               "for _, key in ipairs(applied) do redis.call('DEL', key) end\n"
-                               "redis.call('DEL', KEYS[1])\n"
-                               "return #applied\n";
+// KEYS: the record of applied keys, the domain set, the record of the
+// domains edgegen added. ARGV: the number of string keys, then key and value
+// of each; the number of hashes, then of each its key, its number of fields
+// and field and value of each; the number of domains, then the domains.
+// Returns the number of keys written or deleted.
+const char* k_apply = R"(local applied, domains, owned = KEYS[1], KEYS[2], KEYS[3]
+local at, want, wanted, changed = 1, {}, {}, 0
+local function take() at = at + 1 return ARGV[at - 1] end
+local function add(set, members)
+  for first = 1, #members, 1000 do
+    redis.call('SADD', set, unpack(members, first, math.min(first + 999, #members)))
+  end
+end
+for _ = 1, tonumber(take()) do
+  local key, value = take(), take()
+  want[key] = true
+  wanted[#wanted + 1] = key
+  if redis.call('TYPE', key).ok ~= 'string' or redis.call('GET', key) ~= value then
+    redis.call('SET', key, value)
+    changed = changed + 1
+  end
+end
+for _ = 1, tonumber(take()) do
+  local key, fields = take(), {}
+  local same = redis.call('TYPE', key).ok == 'hash'
+  want[key] = true
+  wanted[#wanted + 1] = key
+  for _ = 1, tonumber(take()) do
+    local field, value = take(), take()
+    fields[#fields + 1] = field
+    fields[#fields + 1] = value
+    same = same and redis.call('HGET', key, field) == value
+  end
+  if not (same and redis.call('HLEN', key) == #fields / 2) then
+    redis.call('DEL', key)
+    redis.call('HSET', key, unpack(fields))
+    changed = changed + 1
+  end
+end
+for _, key in ipairs(redis.call('SMEMBERS', applied)) do
+  if not want[key] then
+    changed = changed + redis.call('DEL', key)
+    redis.call('SREM', applied, key)
+  end
+end
+add(applied, wanted)
+local keep = {}
+for _ = 1, tonumber(take()) do
+  local domain = take()
+  keep[domain] = true
+  if redis.call('SADD', domains, domain) == 1 then
+    redis.call('SADD', owned, domain)
+  end
+end
+for _, domain in ipairs(redis.call('SMEMBERS', owned)) do
+  if not keep[domain] then
+    redis.call('SREM', domains, domain)
+    redis.call('SREM', owned, domain)
+  end
+end
+return changed
+)";
 
 void command(std::string& out, const std::vector<std::string>& arguments)
 {
@@ -41,27 +107,41 @@ std::string applied_keys_name(const model::RedisSettings& settings)
   return "edgegen:" + settings.root_key + ":keys";
 }
 
-std::string pipe_commands(const model::RedisSettings& settings, const Keys& keys,
-                          const std::vector<std::string>& domains)
+std::string owned_domains_name(const model::RedisSettings& settings)
 {
-  const std::string applied = applied_keys_name(settings);
+  return "edgegen:" + settings.root_key + ":domains";
+}
+
+std::string pipe_commands(const model::RedisSettings& settings, const Keys& keys, const DomainCertificates& domains)
+{
+  std::vector<std::string> apply = {
+      "EVAL", k_apply, "3", applied_keys_name(settings), settings.domains_key, owned_domains_name(settings)};
+  apply.push_back(std::to_string(keys.size()));
+  for (const auto& [key, value] : keys) {
+    apply.push_back(key);
+    apply.push_back(value);
+  }
+  apply.push_back(std::to_string(domains.size()));
+  for (const auto& [domain, certificate] : domains) {
+    auto fields = domain_fields(certificate);
+    apply.push_back(domain_key(settings, domain));
+    apply.push_back(std::to_string(fields.size()));
+    for (const auto& [field, value] : fields) {
+      apply.push_back(field);
+      apply.push_back(value);
+    }
+  }
+  apply.push_back(std::to_string(domains.size()));
+  for (const auto& [domain, certificate] : domains) {
+    apply.push_back(domain);
+  }
   std::string out;
   command(out, {"MULTI"});
-  command(out, {"EVAL", k_delete_applied, "1", applied});
-  std::vector<std::string> record = {"SADD", applied};
-  for (const auto& [key, value] : keys) {
-    command(out, {"SET", key, value});
-    record.push_back(key);
-  }
-  if (record.size() > 2) {
-    command(out, record);
-  }
-  command(out, {"DEL", settings.domains_key});
-  if (!domains.empty()) {
-    std::vector<std::string> add = {"SADD", settings.domains_key};
-    add.insert(add.end(), domains.begin(), domains.end());
-    command(out, add);
-  }
+  // Traefik sets the same flags when it connects, and ignores a refusal; a
+  // server that refuses CONFIG here aborts the whole transaction instead, so
+  // an apply never succeeds on a server that would not notify the nodes.
+  command(out, {"CONFIG", "SET", "notify-keyspace-events", k_keyspace_events});
+  command(out, apply);
   command(out, {"EXEC"});
   return out;
 }
@@ -81,7 +161,7 @@ std::vector<OutputFile> render(const model::Config& config)
   OutputFile pipe;
   pipe.path = base + "redis.txt";
   pipe.format = OutputFile::Format::text;
-  pipe.text = pipe_commands(config.edge.redis, all, target_domains(config));
+  pipe.text = pipe_commands(config.edge.redis, all, certificate_domains(config));
   return {json, pipe};
 }
 

@@ -50,11 +50,19 @@ void flatten(const std::string& prefix, const util::Value& value, Keys& out)
       flatten(prefix + "/" + key, item, out);
     }
     return;
-  case Value::Kind::list:
-    for (size_t i = 0; i < value.as_list().size(); ++i) {
-      flatten(prefix + "/" + std::to_string(i), value.as_list()[i], out);
+  case Value::Kind::list: {
+    // One width for every index of the list: Traefik sorts the keys as
+    // strings and takes the items in that order (joined with ',' for a list
+    // of scalars, one child after another for a list of maps).
+    const size_t count = value.as_list().size();
+    const size_t width = count ? std::to_string(count - 1).size() : 0;
+    for (size_t i = 0; i < count; ++i) {
+      std::string index = std::to_string(i);
+      index.insert(0, width - index.size(), '0');
+      flatten(prefix + "/" + index, value.as_list()[i], out);
     }
     return;
+  }
   default:
     out[prefix] = traefik::scalar_text(value);
   }

@@ -1,6 +1,7 @@
 #include "emit/redis/redis.hpp"
 
 #include "testing.hpp"
+#include "util/strings.hpp"
 
 #include <gtest/gtest.h>
 
@@ -119,25 +120,113 @@ TEST(Redis, TargetDomainsAreWhatTheAcmeRoutersNeedCertificatesFor)
                                       "www.example.com", "x.example.com", "y.example.com"}));
 }
 
-TEST(Redis, PipeCommandsAreOneTransactionThatFirstDeletesTheKeysOfTheLastApply)
+// Traefik's reading of a KV tree (pkg/config/kv): keys sorted as strings;
+// the keys of a list of scalars ("…/<digits>") joined with ',' in that
+// order, and the joined text split on ',' with spaces trimmed (paerser).
+std::map<std::string, std::vector<std::string>> traefik_scalar_lists(const Keys& keys)
+{
+  std::map<std::string, std::string> joined;
+  for (const auto& [key, value] : keys) { // std::map: sorted as strings
+    auto slash = key.rfind('/');
+    std::string last = key.substr(slash + 1);
+    if (last.empty() || last.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    std::string& text = joined[key.substr(0, slash)];
+    text += (text.empty() ? "" : ",") + value;
+  }
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& [key, text] : joined) {
+    for (auto part : util::split(text, ',')) {
+      auto first = part.find_first_not_of(" \t");
+      auto last = part.find_last_not_of(" \t");
+      out[key].push_back(first == std::string::npos ? "" : part.substr(first, last - first + 1));
+    }
+  }
+  return out;
+}
+
+TEST(Redis, ListsOfMoreThanTenItemsKeepTheirOrderWhenTraefikSortsTheKeysAsStrings)
+{
+  Value router;
+  Value::List middlewares;
+  for (int i = 0; i < 12; ++i) {
+    middlewares.push_back("m" + std::to_string(i));
+  }
+  router["middlewares"] = middlewares;
+  router["entryPoints"] = Value::List{"web", "websecure"};
+  Keys out;
+  flatten("r", router, out);
+  EXPECT_EQ(out.at("r/middlewares/00"), "m0");
+  EXPECT_EQ(out.at("r/middlewares/09"), "m9");
+  EXPECT_EQ(out.at("r/middlewares/11"), "m11");
+  EXPECT_EQ(out.at("r/entryPoints/1"), "websecure"); // ten items or fewer: one digit, as before
+  auto lists = traefik_scalar_lists(out);
+  EXPECT_EQ(lists.at("r/middlewares"),
+            (std::vector<std::string>{"m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11"}));
+  EXPECT_EQ(lists.at("r/entryPoints"), (std::vector<std::string>{"web", "websecure"}));
+  // A list of maps: Traefik takes the children in key order too.
+  Value::List servers;
+  for (int i = 0; i < 11; ++i) {
+    servers.push_back(Value::Map{{"url", "http://s" + std::to_string(i)}});
+  }
+  Keys service;
+  flatten("s", Value(servers), service);
+  std::vector<std::string> order;
+  for (const auto& [key, value] : service) {
+    order.push_back(value);
+  }
+  EXPECT_EQ(order.front(), "http://s0");
+  EXPECT_EQ(order.at(2), "http://s2");
+  EXPECT_EQ(order.back(), "http://s10");
+}
+
+TEST(Redis, PipeCommandsAreOneTransactionThatTurnsOnNotificationsAndAppliesByOneScript)
 {
   model::RedisSettings settings;
   settings.root_key = "t";
-  std::string text = pipe_commands(settings, {{"t/a", "1"}, {"t/b c", "x y"}}, {"d.example.com"});
-  std::string script = "local applied = redis.call('SMEMBERS', KEYS[1])\n"
-                       "for _, key in ipairs(applied) do redis.call('DEL', key) end\n"
-                       "redis.call('DEL', KEYS[1])\n"
-                       "return #applied\n";
-  EXPECT_EQ(text, "*1\r\n$5\r\nMULTI\r\n"
-                  "*4\r\n$4\r\nEVAL\r\n$" +
-                      std::to_string(script.size()) + "\r\n" + script +
-                      "\r\n$1\r\n1\r\n$14\r\nedgegen:t:keys\r\n"
-                      "*3\r\n$3\r\nSET\r\n$3\r\nt/a\r\n$1\r\n1\r\n"
-                      "*3\r\n$3\r\nSET\r\n$5\r\nt/b c\r\n$3\r\nx y\r\n"
-                      "*4\r\n$4\r\nSADD\r\n$14\r\nedgegen:t:keys\r\n$3\r\nt/a\r\n$5\r\nt/b c\r\n"
-                      "*2\r\n$3\r\nDEL\r\n$14\r\ntarget_domains\r\n"
-                      "*3\r\n$4\r\nSADD\r\n$14\r\ntarget_domains\r\n$13\r\nd.example.com\r\n"
-                      "*1\r\n$4\r\nEXEC\r\n");
+  DomainCertificate domain;
+  domain.issuer = "le";
+  domain.server = "https://acme.example/dir";
+  domain.challenge = "http-01";
+  domain.certificate = {"d.example.com"};
+  std::string text = pipe_commands(settings, {{"t/a", "1"}, {"t/b c", "x y"}}, {{"d.example.com", domain}});
+  auto bulk = [](const std::string& s) { return "$" + std::to_string(s.size()) + "\r\n" + s + "\r\n"; };
+  ASSERT_EQ(text.rfind("*1\r\n$5\r\nMULTI\r\n"
+                       "*4\r\n$6\r\nCONFIG\r\n$3\r\nSET\r\n$22\r\nnotify-keyspace-events\r\n$3\r\nKEA\r\n"
+                       "*26\r\n$4\r\nEVAL\r\n",
+                       0),
+            0u)
+      << text;
+  std::string args = bulk("3") + bulk("edgegen:t:keys") + bulk("target_domains") + bulk("edgegen:t:domains") +
+                     bulk("2") + bulk("t/a") + bulk("1") + bulk("t/b c") + bulk("x y") + bulk("1") +
+                     bulk("target_domains:d.example.com") + bulk("5") + bulk("certificate") + bulk("d.example.com") +
+                     bulk("challenge") + bulk("http-01") + bulk("domains") + bulk("d.example.com") + bulk("issuer") +
+                     bulk("le") + bulk("server") + bulk("https://acme.example/dir") + bulk("1") +
+                     bulk("d.example.com") + "*1\r\n$4\r\nEXEC\r\n";
+  ASSERT_GE(text.size(), args.size());
+  EXPECT_EQ(text.substr(text.size() - args.size()), args);
+}
+
+TEST(Redis, EachDomainIsDescribedForTheCertificateWorker)
+{
+  auto c = compile();
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  auto domains = certificate_domains(c.model.environments.at(0));
+  using Fields = std::map<std::string, std::string>;
+  const Fields wildcard = {{"issuer", "le"},
+                           {"server", "https://acme-v02.api.letsencrypt.org/directory"},
+                           {"email", "a@example.com"},
+                           {"challenge", "dns-01"},
+                           {"provider", "cloudflare"},
+                           {"certificate", "apps.example.com"},
+                           {"domains", "apps.example.com,*.apps.example.com"}};
+  EXPECT_EQ(domain_fields(domains.at("*.apps.example.com")), wildcard);
+  EXPECT_EQ(domain_fields(domains.at("apps.example.com")), wildcard);
+  EXPECT_EQ(domain_fields(domains.at("www.example.com")).at("domains"), "www.example.com");
+  model::RedisSettings settings;
+  settings.domains_key = "prod_domains";
+  EXPECT_EQ(domain_key(settings, "www.example.com"), "prod_domains:www.example.com");
 }
 
 TEST(Redis, RenderWritesTheKeysForReviewAndThePipeInput)
@@ -151,6 +240,23 @@ TEST(Redis, RenderWritesTheKeysForReviewAndThePipeInput)
   // traefik.yml (redis provider) comes with the target; the dynamic files do not.
   EXPECT_EQ(paths, (std::vector<std::string>{"default/traefik/kv.json", "default/traefik/redis.txt",
                                              "default/traefik/traefik.yml"}));
+}
+
+TEST(Redis, SentinelEndpointsNameTheirMasterInTraefikYml)
+{
+  std::string edge = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: fleet}\nspec:\n"
+                     "  targets: [traefik-redis]\n"
+                     "  redis: {endpoints: [\"s-0:26379\", \"s-1:26379\"], sentinel: {masterName: edge}}\n";
+  auto c = testing::compile_files({{"edge.yaml", edge}}, false);
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  const OutputFile* yml = nullptr;
+  for (const auto& file : c.files) {
+    yml = file.path == "default/traefik/traefik.yml" ? &file : yml;
+  }
+  ASSERT_NE(yml, nullptr);
+  const Value& redis = yml->documents.at(0).as_map().at("providers").as_map().at("redis");
+  EXPECT_EQ(redis.as_map().at("sentinel").as_map().at("masterName").as_string(), "edge");
+  EXPECT_EQ(redis.as_map().at("endpoints").as_list().size(), 2u);
 }
 
 } // namespace

@@ -43,6 +43,9 @@ void target_providers(const model::Config& config, util::Value& providers)
     }
     providers["redis"]["endpoints"] = endpoints;
     providers["redis"]["rootKey"] = config.edge.redis.root_key;
+    if (!config.edge.redis.sentinel_master.empty()) {
+      providers["redis"]["sentinel"]["masterName"] = config.edge.redis.sentinel_master;
+    }
   }
 }
 
