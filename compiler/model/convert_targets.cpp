@@ -26,12 +26,24 @@ ComposeSettings convert_compose(const Node& spec, ComposeSettings out)
   out.network = get_string(spec, "network", out.network);
   out.external_network = get_bool(spec, "externalNetwork", out.external_network);
   out.traefik_directory = get_string(spec, "traefikDirectory", out.traefik_directory);
+  out.traefik_env_file = get_string(spec, "traefikEnvFile", out.traefik_env_file);
+  out.secrets_directory = get_string(spec, "secretsDirectory", out.secrets_directory);
+  if (const Node* valkey = spec.find("valkey"); valkey && valkey->is_map()) {
+    out.valkey_image = get_string(*valkey, "image", "valkey/valkey:8.1");
+  }
   return out;
 }
 
 RedisSettings convert_redis(const Node& spec, RedisSettings out)
 {
-  out.endpoints = get_strings_or(spec, "endpoints", out.endpoints);
+  if (const Node* endpoints = spec.find("endpoints"); endpoints && endpoints->is_list()) {
+    out.endpoints = get_strings(spec, "endpoints");
+    out.endpoint_locations.clear();
+    for (const auto& endpoint : endpoints->items) {
+      out.endpoint_locations.push_back(endpoint.location());
+    }
+    out.endpoints_given = true;
+  }
   out.root_key = get_string(spec, "rootKey", out.root_key);
   out.domains_key = get_string(spec, "domainsKey", out.domains_key);
   return out;
