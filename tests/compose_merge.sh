@@ -2,7 +2,9 @@
 # The Debian docker-compose client (which needs no engine for `config`)
 # accepts the rendered compose files: homelab's on its own (every container
 # has an image), and product's merged with a team's compose file that holds
-# the images edgegen does not know, as the README tells users to run it.
+# the images edgegen does not know, as the README tells users to run it: the
+# team's web service stays on `default` with its database, and a rule with `$`
+# reaches Traefik unchanged after compose's interpolation.
 source "$(dirname "$0")/lib.sh"
 need docker-compose docker-compose
 
@@ -21,6 +23,9 @@ services:
     image: registry.example.com/shop/web:1.4.2
     environment:
       API_URL: http://shop-api:8080
+      DATABASE_URL: postgres://shop@shop-db:5432/shop
+  shop-db:
+    image: postgres:17
   oauth2-proxy:
     image: quay.io/oauth2-proxy/oauth2-proxy:v7.8.1
 YAML
@@ -33,11 +38,50 @@ web = merged["services"]["shop-web"]
 assert web["image"] == "registry.example.com/shop/web:1.4.2", web
 assert web["environment"]["API_URL"] == "http://shop-api:8080", web
 assert web["labels"]["traefik.http.routers.shop-web.rule"] == "Host(`dev.shop.example.com`)", web["labels"]
-assert "edge" in web["networks"], web
+assert sorted(web["networks"]) == ["default", "edge"], web
+assert sorted(merged["services"]["shop-db"].get("networks", ["default"])) == ["default"], merged["services"]["shop-db"]
 mounts = [v if isinstance(v, str) else f"{v['source']}:{v['target']}" for v in merged["services"]["traefik"]["volumes"]]
 static = [m for m in mounts if m.split(":")[1] == "/etc/traefik/traefik.yml"]
 assert static and os.path.samefile(static[0].split(":")[0], os.path.join(traefik_dir, "traefik.yml")), mounts
 PY
+# `$` in a rule: written as `$$`, interpolated back to the rule.
+mkdir -p "$WORK/dollar/in"
+cat >"$WORK/dollar/in/edge.yaml" <<'YAML'
+apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: dollar}
+spec:
+  targets: [compose]
+  entryPoints:
+    web: {address: ":80"}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: api}
+spec:
+  services:
+    app: {port: 8080, image: "registry.example.com/api:1"}
+  routes:
+    - rule: Host(`a.example.com`) && PathRegexp(`^/api/v[0-9]+$`)
+      service: app
+      tls: false
+YAML
+"$EDGEGEN" render "$WORK/dollar/in" --out "$WORK/dollar/out" >/dev/null
+rendered="$WORK/dollar/out/default/compose/compose.yaml"
+docker-compose -f "$rendered" config -q || fail "docker-compose rejects a compose.yaml whose rule holds \$"
+# `config` writes `$` escaped again, so the value is read through compose's own
+# interpolation, with the Python docker-compose runs on.
+compose_python="$(head -1 "$(command -v docker-compose)" | sed 's/^#! *//')"
+"$compose_python" - "$rendered" <<'PY' || fail "the rule's \$ did not survive compose's interpolation"
+import sys, yaml
+from compose.config.environment import Environment
+from compose.config.interpolation import interpolate_environment_variables
+from compose.const import COMPOSE_SPEC
+services = yaml.safe_load(open(sys.argv[1]))["services"]
+labels = interpolate_environment_variables(COMPOSE_SPEC, services, "service", Environment())["api-app"]["labels"]
+assert labels["traefik.http.routers.api-app.rule"] == "Host(`a.example.com`) && PathRegexp(`^/api/v[0-9]+$`)", labels
+PY
+
 kit="${EDGEGEN_CONFORMANCE:-$ROOT/../shared/conformance/check.py}"
 if [ -f "$kit" ]; then
   mkdir "$WORK/check" && cp "$WORK/merged.yaml" "$WORK/check/compose.yaml"

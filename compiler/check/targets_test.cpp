@@ -61,5 +61,87 @@ TEST(CheckTargets, ContainersAgreeOnTheirImageAndLeaveTraefikItsName)
                             "p.yaml:9:5: E0474: compose service name \"traefik\" is taken by the Traefik container"}));
 }
 
+const char* k_acme_issuer = "---\n"
+                            "apiVersion: edgegen.dev/v1alpha1\n"
+                            "kind: Issuer\n"
+                            "metadata: {name: le}\n"
+                            "spec: {acme: {email: a@example.com}}\n";
+
+TEST(CheckTargets, ComposeMountsTheAcmeStorageInADirectoryOfItsOwn)
+{
+  auto with_storage = [](const std::string& storage, const std::string& targets = "[compose]") {
+    return compile_files({{"edge.yaml", edge(targets, "  defaultIssuer: le\n"
+                                                      "  traefik: {acmeStorage: \"" +
+                                                          storage + "\"}\n") +
+                                            k_acme_issuer}},
+                         false);
+  };
+  EXPECT_EQ(messages(with_storage("/acme.json")),
+            V{"edge.yaml:7:26: E0477: ACME storage \"/acme.json\" is in \"/\": compose cannot keep it in a volume "
+              "(environment \"default\")"});
+  EXPECT_EQ(messages(with_storage("/etc/acme.json")),
+            V{"edge.yaml:7:26: E0477: ACME storage \"/etc/acme.json\" is in the system directory \"/etc\": compose "
+              "cannot keep it in a volume (environment \"default\")"});
+  EXPECT_EQ(messages(with_storage("/etc/traefik/acme.json")),
+            V{"edge.yaml:7:26: E0477: ACME storage \"/etc/traefik/acme.json\" is in \"/etc/traefik\", above the "
+              "dynamic directory \"/etc/traefik/dynamic\": compose cannot keep it in a volume (environment "
+              "\"default\")"});
+  EXPECT_EQ(messages(with_storage("acme.json")),
+            V{"edge.yaml:7:26: E0477: ACME storage \"acme.json\" is not an absolute path: compose cannot "
+              "keep it in a volume (environment \"default\")"});
+  EXPECT_EQ(messages(with_storage("/letsencrypt/acme.json")), V{});
+  // Without compose nothing mounts it; with traefik-redis a worker keeps the certificates.
+  EXPECT_EQ(messages(with_storage("/acme.json", "[traefik]")), V{});
+}
+
+TEST(CheckTargets, ComposeTraefikDoesNotReadRedisAtItsOwnLoopback)
+{
+  auto c = compile_files({{"edge.yaml", edge("[compose, traefik-redis]",
+                                             "  redis:\n"
+                                             "    endpoints: [\"127.0.0.2:6379\", \"[::1]:6379\", "
+                                             "\"LOCALHOST:6379\", \"valkey:6379\", \"127.example.com:6379\"]\n"
+                                             "    sentinel: {masterName: edge}\n")}},
+                         false);
+  const std::string tail = "\", the container's own loopback (environment \"default\")";
+  EXPECT_EQ(messages(c), (V{"edge.yaml:7:17: E0476: the Traefik container of compose would read Valkey/Redis at "
+                            "\"127.0.0.2:6379" +
+                                tail,
+                            "edge.yaml:7:35: E0476: the Traefik container of compose would read Valkey/Redis at "
+                            "\"[::1]:6379" +
+                                tail,
+                            "edge.yaml:7:49: E0476: the Traefik container of compose would read Valkey/Redis at "
+                            "\"LOCALHOST:6379" +
+                                tail}));
+  // The default endpoint is at the Edge; compose's own Valkey replaces it.
+  EXPECT_EQ(
+      messages(compile_files({{"edge.yaml", edge("[compose, traefik-redis]")}}, false)),
+      V{"edge.yaml:1:1: E0476: the Traefik container of compose would read Valkey/Redis at \"127.0.0.1:6379" + tail});
+  EXPECT_EQ(
+      messages(compile_files({{"edge.yaml", edge("[compose, traefik-redis]", "  compose: {valkey: {}}\n")}}, false)),
+      V{});
+  // A Traefik outside compose may read its host's Valkey.
+  EXPECT_EQ(messages(compile_files({{"edge.yaml", edge("[traefik-redis]")}}, false)), V{});
+}
+
+TEST(CheckTargets, ComposeMountsNoRenderedFilesOverACertificateSyncersFiles)
+{
+  const char* issuer = "---\n"
+                       "apiVersion: edgegen.dev/v1alpha1\n"
+                       "kind: Issuer\n"
+                       "metadata: {name: synced}\n"
+                       "spec:\n"
+                       "  files:\n"
+                       "    certificates:\n"
+                       "      - {certFile: /certs/a.pem, keyFile: /certs/a.key, domains: [a.example.com]}\n";
+  auto c = compile_files({{"edge.yaml", edge("[compose]", "  defaultIssuer: synced\n"
+                                                          "  traefik: {dynamicDirectory: /certs/}\n") +
+                                            issuer}},
+                         false);
+  const std::string tail = "\" of issuer \"synced\" is in the dynamic directory \"/certs\", which compose mounts "
+                           "from the rendered tree over what a syncer writes there (environment \"default\")";
+  EXPECT_EQ(messages(c), (V{"edge.yaml:9:1: E0478: certificate file \"/certs/a.key" + tail,
+                            "edge.yaml:9:1: E0478: certificate file \"/certs/a.pem" + tail}));
+}
+
 } // namespace
 } // namespace edgegen::check

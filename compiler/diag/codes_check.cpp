@@ -206,6 +206,29 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "Services that share a host are one container of the compose file; they must agree on its image.",
            "services:\n  a: {host: app, image: \"app:1\", port: 80}\n  b: {host: app, image: \"app:2\", port: 81}",
            "services:\n  a: {host: app, image: \"app:1\", port: 80}\n  b: {host: app, port: 81}"},
+          {"E0476", "compose's Traefik reading Valkey/Redis at its own loopback",
+           "`the Traefik container of compose would read Valkey/Redis at \"127.0.0.1:6379\", the container's own "
+           "loopback (environment \"prod\")`",
+           "With the compose and traefik-redis targets, the Traefik that reads redis.endpoints runs in a container: "
+           "127.0.0.0/8, ::1 and localhost are that container itself, where no Valkey runs. The default endpoint, "
+           "127.0.0.1:6379, is such an address.",
+           "targets: [compose, traefik-redis]\nredis:\n  endpoints: [\"127.0.0.1:6379\"]",
+           "targets: [compose, traefik-redis]\ncompose:\n  valkey: {}   # endpoint valkey:6379"},
+          {"E0477", "an ACME storage compose cannot give a volume",
+           "`ACME storage \"/acme.json\" is in \"/\": compose cannot keep it in a volume (environment \"prod\")`",
+           "The compose target keeps Traefik's ACME storage in a named volume mounted at the file's directory. That "
+           "directory must be Traefik's own: not the root (Docker refuses it), a system directory such as /etc, the "
+           "directory of the static configuration or the Docker socket, or the dynamic directory; and the path must "
+           "be absolute.",
+           "traefik:\n  acmeStorage: /acme.json", "traefik:\n  acmeStorage: /etc/traefik/acme/acme.json"},
+          {"E0478", "certificate files under the dynamic directory compose mounts",
+           "`certificate file \"/certs/a.pem\" of issuer \"synced\" is in the dynamic directory \"/certs\", which "
+           "compose mounts from the rendered tree over what a syncer writes there (environment \"prod\")`",
+           "compose mounts the rendered dynamic files read-only at traefik.dynamicDirectory; whatever a certificate "
+           "syncer's volume puts at or below that path is hidden by the mount, so Traefik would not find the files "
+           "of a `files` issuer there.",
+           "traefik:\n  dynamicDirectory: /certs\n# Issuer files: certFile: /certs/a.pem",
+           "traefik:\n  dynamicDirectory: /etc/traefik/dynamic\n# Issuer files: certFile: /certs/a.pem"},
           {"E0481", "a route test that fails",
            "`route test \"shop\" case \"api\": GET https://shop.example.com/api/items goes to route \"shop-web\" "
            "(priority 20000, shop.yaml:9:7), service \"shop-web\", middlewares []; expected route \"shop-api\"`",

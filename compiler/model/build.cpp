@@ -165,6 +165,10 @@ Config build_config(const Inputs& in, const load::Document* environment, const O
   if (environment) {
     apply_target_settings(config.edge, environment_resolved);
   }
+  // The Valkey compose runs is the endpoint unless the input names one.
+  if (!config.edge.compose.valkey_image.empty() && !config.edge.redis.endpoints_given) {
+    config.edge.redis.endpoints = {"valkey:6379"};
+  }
   // What `spec.environments` leaves out of this environment is not read at
   // all; a reference to it is reported by check/ (E0417).
   auto left_out = [&](const load::Document& document, std::map<std::string, Location>& absent) {

@@ -44,6 +44,7 @@ TraefikSettings convert_traefik(const Node* spec)
   }
   out.dynamic_directory = get_string(*spec, "dynamicDirectory", out.dynamic_directory);
   out.acme_storage = get_string(*spec, "acmeStorage", out.acme_storage);
+  out.acme_storage_location = location_of(*spec, "acmeStorage");
   out.access_log = get_bool(*spec, "accessLog", out.access_log);
   out.ping = get_bool(*spec, "ping", out.ping);
   if (const Node* log = spec->find("log"); log && log->is_map()) {
@@ -154,6 +155,9 @@ Edge convert_edge(const load::Document& document, const Node& spec)
   out.exclude = get_strings(spec, "exclude");
   out.certificates = convert_certificates(spec);
   out.traefik = convert_traefik(spec.find("traefik"));
+  if (!spec.find("traefik") || !spec.find("traefik")->find("acmeStorage")) {
+    out.traefik.acme_storage_location = out.location;
+  }
   out.dns.location = out.location;
   apply_target_settings(out, spec);
   out.kubernetes = convert_kubernetes(spec.find("kubernetes"));

@@ -26,14 +26,24 @@ ComposeSettings convert_compose(const Node& spec, ComposeSettings out)
   out.network = get_string(spec, "network", out.network);
   out.external_network = get_bool(spec, "externalNetwork", out.external_network);
   out.traefik_directory = get_string(spec, "traefikDirectory", out.traefik_directory);
+  out.traefik_env_file = get_string(spec, "traefikEnvFile", out.traefik_env_file);
+  out.secrets_directory = get_string(spec, "secretsDirectory", out.secrets_directory);
+  if (const Node* valkey = spec.find("valkey"); valkey && valkey->is_map()) {
+    out.valkey_image = get_string(*valkey, "image", "valkey/valkey:8.1");
+  }
   return out;
 }
 
 RedisSettings convert_redis(const Node& spec, RedisSettings out)
 {
-  out.endpoints = get_strings_or(spec, "endpoints", out.endpoints);
-  if (spec.find("endpoints")) {
+  if (const Node* endpoints = spec.find("endpoints"); endpoints && endpoints->is_list()) {
+    out.endpoints = get_strings(spec, "endpoints");
     out.endpoints_location = location_of(spec, "endpoints");
+    out.endpoint_locations.clear();
+    for (const auto& endpoint : endpoints->items) {
+      out.endpoint_locations.push_back(endpoint.location());
+    }
+    out.endpoints_given = true;
   }
   if (const Node* sentinel = spec.find("sentinel"); sentinel && sentinel->is_map()) {
     out.sentinel_master = get_string(*sentinel, "masterName", out.sentinel_master);

@@ -73,6 +73,7 @@ struct TraefikSettings
 {
   std::string dynamic_directory = "/etc/traefik/dynamic";
   std::string acme_storage = "/etc/traefik/acme/acme.json";
+  Location acme_storage_location; // the Edge's when not written
   std::string log_level = "INFO";
   std::string log_format; // empty: Traefik's default
   bool access_log = true;
@@ -116,6 +117,15 @@ struct ComposeSettings
   std::string network = "edge";                 // shared by Traefik and the containers
   bool external_network = false;                // created outside (docker network create)
   std::string traefik_directory = "../traefik"; // host path of the rendered <env>/traefik
+  // Host paths, relative to the project directory, of what the input only
+  // references: the environment of the Traefik container (DNS providers'
+  // credentials, read by lego from variables) and the tree the users files
+  // of basicAuth/digestAuth are mounted from (usersFile /a/b -> <dir>/a/b).
+  std::string traefik_env_file = "traefik.env";
+  std::string secrets_directory = "./secrets";
+  // Non-empty: a Valkey container of that image in the compose file, the
+  // traefik-redis target's default endpoint (valkey:6379).
+  std::string valkey_image;
 };
 
 // Target "traefik-redis": where the fleet's Valkey/Redis is and the names of
@@ -127,6 +137,8 @@ struct RedisSettings
   // Traefik's providers.redis.sentinel.masterName: the endpoints are Redis
   // Sentinels that name the master. Empty: the one endpoint is the server.
   std::string sentinel_master;
+  std::vector<Location> endpoint_locations; // parallel to endpoints; empty when not written
+  bool endpoints_given = false;
   std::string root_key = "traefik";
   std::string domains_key = "target_domains"; // set of domains for the certificate worker
 };

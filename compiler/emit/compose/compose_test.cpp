@@ -24,6 +24,7 @@ std::string edge(const std::string& targets)
          "  certificates:\n"
          "    - domains: [example.com, \"*.example.com\"]\n"
          "  compose: {network: proxy, traefikImage: \"traefik:v3.7.9\"}\n"
+         "  redis: {endpoints: [\"valkey.internal:6379\"]}\n"
          "---\n"
          "apiVersion: edgegen.dev/v1alpha1\n"
          "kind: Issuer\n"
@@ -136,7 +137,7 @@ TEST(Compose, WithTraefikRedisMiddlewaresAreTheKvProvidersAndCertificatesTheWork
                 .as_string(),
             "shop-limit@redis,headers@redis,auth@docker");
   EXPECT_NE(file(c, "default/traefik/traefik.yml")
-                .find("  redis:\n    endpoints:\n      - \"127.0.0.1:6379\"\n"
+                .find("  redis:\n    endpoints:\n      - valkey.internal:6379\n"
                       "    rootKey: traefik\n"),
             std::string::npos);
   EXPECT_EQ(file(c, "default/traefik/traefik.yml").find("certificatesResolvers"), std::string::npos);
@@ -180,7 +181,11 @@ TEST(Compose, TraefikContainerMountsTheRenderedFilesAndPublishesTheEntryPoints)
 {
   auto c = compile_with("[compose]");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  // Traefik solves the DNS-01 challenges of `le`: the provider's credentials
+  // come from the env file.
   EXPECT_EQ(yaml(traefik_service(c.model.environments.at(0))),
+            "env_file:\n"
+            "  - traefik.env\n"
             "healthcheck:\n"
             "  interval: 10s\n"
             "  retries: 3\n"
