@@ -12,12 +12,14 @@ namespace {
 
 using load::Node;
 
-std::string lower(std::string s)
+// "base.yaml:3:4 -> env.yaml:8:9": the values before, then the last.
+std::string arrows(const std::vector<diag::Position>& before, const diag::Position& last)
 {
-  for (char& c : s) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out;
+  for (const auto& position : before) {
+    out += diag::format_location(position) + " -> ";
   }
-  return s;
+  return out + diag::format_location(last);
 }
 
 // A string as YAML reads it back: plain where nothing could read it as
@@ -29,7 +31,7 @@ std::string scalar(const Node& node)
   }
   const std::string& s = node.text;
   static const std::set<std::string> k_words = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"};
-  bool plain = !s.empty() && !k_words.count(lower(s)) && s.find(": ") == std::string::npos &&
+  bool plain = !s.empty() && !k_words.count(util::to_lower(s)) && s.find(": ") == std::string::npos &&
                s.find(" #") == std::string::npos && s.back() != ':' && s.back() != ' ' &&
                std::string("-?:,[]{}#&*!|>'\"%@` 0123456789.+").find(s.front()) == std::string::npos;
   for (char c : s) {
@@ -52,13 +54,8 @@ public:
   std::string chain(const Node& node) const
   {
     diag::Position at{diag::FileName::interned(node.file), node.line, node.column};
-    std::string out;
-    if (const std::vector<diag::Position>* before = m_trace ? m_trace->before(at) : nullptr) {
-      for (const auto& position : *before) {
-        out += diag::format_location(position) + " -> ";
-      }
-    }
-    return out + diag::format_location(at);
+    const std::vector<diag::Position>* before = m_trace ? m_trace->before(at) : nullptr;
+    return arrows(before ? *before : std::vector<diag::Position>{}, at);
   }
 
   static bool inline_list(const Node& node)
@@ -121,12 +118,8 @@ public:
       if (removal.pointer.substr(0, slash) != pointer) {
         continue;
       }
-      std::string chain;
-      for (const auto& position : removal.before) {
-        chain += diag::format_location(position) + " -> ";
-      }
-      m_lines.push_back({indent + "# " + removal.pointer.substr(slash + 1) + ": removed",
-                         chain + diag::format_location(removal.patch)});
+      m_lines.push_back(
+          {indent + "# " + removal.pointer.substr(slash + 1) + ": removed", arrows(removal.before, removal.patch)});
     }
   }
 
@@ -205,7 +198,7 @@ int explain_object(const Patching& input, const std::string& object, const std::
     if (d.kind == load::Kind::environment && !d.name.empty()) {
       environments.insert(d.name);
     }
-    if (lower(d.kind_name) != lower(kind_name)) {
+    if (util::to_lower(d.kind_name) != util::to_lower(kind_name)) {
       continue;
     }
     kind_known = true;
