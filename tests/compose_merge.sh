@@ -32,12 +32,18 @@ YAML
 docker-compose --project-directory "$rendered" -f "$WORK/team/compose.yaml" -f "$rendered/compose.yaml" config \
   >"$WORK/merged.yaml" || fail "docker-compose cannot merge the team's file with product's compose.yaml"
 python3 - "$WORK/merged.yaml" "$WORK/product/dev/traefik" <<'PY' || fail "the merged compose file is not what it should be"
-import os, sys, yaml
+import json, os, sys, yaml
 merged, traefik_dir = yaml.safe_load(open(sys.argv[1])), sys.argv[2]
 web = merged["services"]["shop-web"]
 assert web["image"] == "registry.example.com/shop/web:1.4.2", web
 assert web["environment"]["API_URL"] == "http://shop-api:8080", web
-assert web["labels"]["traefik.http.routers.shop-web.rule"] == "Host(`dev.shop.example.com`)", web["labels"]
+# With traefik-redis the route is in the KV, which every Traefik of the fleet
+# reads; the container only joins the network Traefik reaches it on.
+assert "labels" not in web, web
+kv = json.load(open(os.path.join(traefik_dir, "kv.json")))
+assert kv["traefik/http/routers/shop-web/rule"] == "Host(`dev.shop.example.com`)", kv
+assert kv["traefik/http/services/shop-web/loadBalancer/servers/0/url"] == "http://shop-web:3000", kv
+assert "docker" not in yaml.safe_load(open(os.path.join(traefik_dir, "traefik.yml")))["providers"]
 assert sorted(web["networks"]) == ["default", "edge"], web
 assert sorted(merged["services"]["shop-db"].get("networks", ["default"])) == ["default"], merged["services"]["shop-db"]
 mounts = [v if isinstance(v, str) else f"{v['source']}:{v['target']}" for v in merged["services"]["traefik"]["volumes"]]

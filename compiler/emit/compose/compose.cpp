@@ -55,7 +55,7 @@ std::vector<OutputFile> render(const model::Config& config)
   std::set<std::string> containers;
   for (const auto& project : config.projects) {
     for (const auto& service : project.services) {
-      if (!traefik::in_labels(config, service)) {
+      if (!traefik::in_compose(config, service)) {
         continue;
       }
       // Keyed by host, the name other containers reach it by; two services
@@ -65,7 +65,9 @@ std::vector<OutputFile> render(const model::Config& config)
         container["image"] = service.image;
         container["restart"] = "unless-stopped";
       }
-      container["labels"].merge(labels(config, project, service));
+      if (traefik::in_labels(config, service)) {
+        container["labels"].merge(labels(config, project, service));
+      }
       containers.insert(service.host);
     }
   }

@@ -125,7 +125,7 @@ TEST(ComposeDeploy, DnsCredentialsComeFromAnEnvFileAndUsersFilesAreMountedReadOn
             "      - /srv/edge/secrets/run/secrets/digest:/run/secrets/digest:ro\n");
 }
 
-TEST(ComposeDeploy, WithTheKvTraefikMountsNoMissingDynamicDirectoryAndCanRunValkey)
+TEST(ComposeDeploy, WithTheKvTraefikMountsNeitherAMissingDynamicDirectoryNorTheDockerSocket)
 {
   auto c = testing::compile_files(
       {{"edge.yaml", edge("[compose, traefik-redis]", "  compose: {valkey: {}}\n")}, {"shop.yaml", k_project}}, false);
@@ -150,7 +150,6 @@ TEST(ComposeDeploy, WithTheKvTraefikMountsNoMissingDynamicDirectoryAndCanRunValk
             "    volumes:\n"
             "      - ../traefik/traefik.yml:/etc/traefik/traefik.yml:ro\n"
             "      - traefik-dynamic:/etc/traefik/dynamic:ro\n"
-            "      - /var/run/docker.sock:/var/run/docker.sock:ro\n"
             "  valkey:\n"
             "    command:\n"
             "      - valkey-server\n"

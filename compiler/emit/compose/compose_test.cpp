@@ -1,4 +1,5 @@
 #include "emit/compose/compose.hpp"
+#include "emit/redis/redis.hpp"
 
 #include "testing.hpp"
 #include "write/write.hpp"
@@ -117,30 +118,30 @@ TEST(Compose, LabelsCarryRoutersAndTheServiceAsTraefiksLabelReferenceSpellsThem)
             "traefik.http.services.shop-api.loadbalancer.server.scheme: h2c\n");
 }
 
-TEST(Compose, WithTraefikRedisMiddlewaresAreTheKvProvidersAndCertificatesTheWorkers)
+TEST(Compose, WithTraefikRedisEveryRouteIsInTheKvAndCertificatesAreTheWorkers)
 {
+  // Every node of the fleet reads the KV; only the one beside the containers
+  // could read their labels. So containers join the network, with no labels,
+  // and their routers and services are keys like every other route's.
   auto c = compile_with("[compose, traefik-redis]");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  std::string compose = file(c, "default/compose/compose.yaml");
+  EXPECT_EQ(compose.find("labels:"), std::string::npos) << compose;
+  EXPECT_NE(compose.find("  shop-web:\n    networks:\n      - proxy\n      - default\n"), std::string::npos)
+      << compose;
   const auto& config = c.model.environments.at(0);
-  EXPECT_EQ(yaml(labels(config, config.projects.at(0), service(c, "web"))),
-            "traefik.enable: \"true\"\n"
-            "traefik.http.routers.shop-web.entrypoints: websecure\n"
-            "traefik.http.routers.shop-web.priority: \"20000\"\n"
-            "traefik.http.routers.shop-web.rule: Host(`shop.example.com`)\n"
-            "traefik.http.routers.shop-web.service: shop-web\n"
-            "traefik.http.routers.shop-web.tls: \"true\"\n"
-            "traefik.http.services.shop-web.loadbalancer.passhostheader: \"false\"\n"
-            "traefik.http.services.shop-web.loadbalancer.server.port: \"3000\"\n");
-  EXPECT_EQ(labels(config, config.projects.at(0), service(c, "api"))
-                .as_map()
-                .at("traefik.http.routers.shop-api.middlewares")
-                .as_string(),
-            "shop-limit@redis,headers@redis,auth@docker");
-  EXPECT_NE(file(c, "default/traefik/traefik.yml")
-                .find("  redis:\n    endpoints:\n      - valkey.internal:6379\n"
-                      "    rootKey: traefik\n"),
+  auto keys = redis::keys(config);
+  EXPECT_EQ(keys.at("traefik/http/routers/shop-web/rule"), "Host(`shop.example.com`)");
+  EXPECT_EQ(keys.at("traefik/http/routers/shop-api/middlewares/0"), "shop-limit");
+  EXPECT_EQ(keys.at("traefik/http/routers/shop-api/middlewares/2"), "auth@docker");
+  EXPECT_EQ(keys.at("traefik/http/services/shop-web/loadBalancer/servers/0/url"), "http://shop-web:3000");
+  EXPECT_EQ(keys.at("traefik/http/services/shop-api/loadBalancer/servers/0/url"), "h2c://shop-api:8000");
+  std::string traefik_yml = file(c, "default/traefik/traefik.yml");
+  EXPECT_NE(traefik_yml.find("  redis:\n    endpoints:\n      - valkey.internal:6379\n"
+                             "    rootKey: traefik\n"),
             std::string::npos);
-  EXPECT_EQ(file(c, "default/traefik/traefik.yml").find("certificatesResolvers"), std::string::npos);
+  EXPECT_EQ(traefik_yml.find("docker:"), std::string::npos) << traefik_yml;
+  EXPECT_EQ(traefik_yml.find("certificatesResolvers"), std::string::npos);
 }
 
 TEST(Compose, ServicesWithoutImageAreOverridesAndAddressesStayWithTheFileProvider)

@@ -12,22 +12,22 @@ namespace {
 
 using util::Value;
 
-// Middlewares stay where the shared configuration is (the dynamic files, or
-// the KV with traefik-redis), so a router of the docker provider names them
-// with that provider's suffix; a name with '@' already has one.
-std::string qualified(const model::Config& config, const std::string& name)
+// Middlewares stay in the dynamic files (labels exist only without
+// traefik-redis), so a router of the docker provider names them with the
+// file provider's suffix; a name with '@' already has one.
+std::string qualified(const std::string& name)
 {
   if (name.find('@') != std::string::npos) {
     return name;
   }
-  return name + (traefik::dynamic_in_kv(config) ? "@redis" : "@file");
+  return name + "@file";
 }
 
-std::string joined(const Value& list, const model::Config* qualify = nullptr)
+std::string joined(const Value& list, bool qualify = false)
 {
   std::vector<std::string> parts;
   for (const auto& item : list.as_list()) {
-    parts.push_back(qualify ? qualified(*qualify, item.as_string()) : traefik::scalar_text(item));
+    parts.push_back(qualify ? qualified(item.as_string()) : traefik::scalar_text(item));
   }
   return util::join(parts, ",");
 }
@@ -40,7 +40,7 @@ void router_labels(const model::Config& config, const model::Route& route, Value
   out[prefix + "rule"] = router["rule"];
   out[prefix + "entrypoints"] = joined(router["entryPoints"]);
   if (fields.count("middlewares")) {
-    out[prefix + "middlewares"] = joined(router["middlewares"], &config);
+    out[prefix + "middlewares"] = joined(router["middlewares"], true);
   }
   if (fields.count("priority")) {
     out[prefix + "priority"] = traefik::scalar_text(router["priority"]);

@@ -127,7 +127,11 @@ util::Value traefik_service(const model::Config& config)
   } else {
     out["volumes"].push_back(settings.traefik_directory + "/dynamic:" + traefik.dynamic_directory + ":ro");
   }
-  out["volumes"].push_back("/var/run/docker.sock:/var/run/docker.sock:ro");
+  // The docker provider reads labels through the socket; with the KV there
+  // are no labels, and Traefik gets no access to the Docker engine.
+  if (!traefik::dynamic_in_kv(config)) {
+    out["volumes"].push_back("/var/run/docker.sock:/var/run/docker.sock:ro");
+  }
   // check/ (E0477) keeps this directory away from "/" and the system's.
   if (acme_storage_needed(config)) {
     out["volumes"].push_back(std::string(k_acme_volume) + ":" + directory_of(traefik.acme_storage));

@@ -4,9 +4,16 @@
 
 namespace edgegen::emit::traefik {
 
-bool in_labels(const model::Config& config, const model::Service& service)
+bool in_compose(const model::Config& config, const model::Service& service)
 {
   return service.container && model::has_target(config, "compose");
+}
+
+bool in_labels(const model::Config& config, const model::Service& service)
+{
+  // With traefik-redis every Traefik of the fleet reads the KV, and only the
+  // one beside the containers would read their labels.
+  return in_compose(config, service) && !dynamic_in_kv(config);
 }
 
 bool dynamic_in_kv(const model::Config& config)
@@ -31,7 +38,7 @@ const model::Service* find_service(const model::Project& project, const model::R
 
 void target_providers(const model::Config& config, util::Value& providers)
 {
-  if (model::has_target(config, "compose")) {
+  if (model::has_target(config, "compose") && !dynamic_in_kv(config)) {
     // Only containers that carry traefik.enable=true: the labels edgegen writes.
     providers["docker"]["exposedByDefault"] = false;
     providers["docker"]["network"] = config.edge.compose.network;

@@ -33,8 +33,10 @@ util::Value router_config(const model::Config& config, const model::Route& route
 util::Value service_config(const model::Service& service);
 
 // Which provider holds what when several targets are on. Every object is
-// defined once: containers' routers and services are docker labels (compose);
-// everything else is in the KV with traefik-redis, else in the dynamic files.
+// defined once. With traefik-redis the KV holds all of it, so that every node
+// of the fleet loads every route; else containers' routers and services are
+// docker labels (compose) and everything else is in the dynamic files.
+bool in_compose(const model::Config& config, const model::Service& service); // a compose service
 bool in_labels(const model::Config& config, const model::Service& service);
 bool dynamic_in_kv(const model::Config& config);
 // With traefik-redis, a certificate worker obtains every certificate for the
