@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a copy of an example with the same meaning in another shape: every
-document in its own file under a new name and directory, documents in reverse
-order, and every mapping's keys in reverse order.
+edgegen document in its own file under a new name and directory, documents in
+reverse order, and every mapping's keys in reverse order.
 
 usage: shuffle_example.py SRC DST
 """
@@ -43,7 +43,9 @@ def main():
         for f in sorted(files):
             if f.endswith((".yaml", ".yml")):
                 with open(os.path.join(root, f), encoding="utf-8") as fh:
-                    documents += [d for d in yaml.load_all(fh, Loader=Loader) if d is not None]
+                    # Only edgegen's documents: an example may keep other YAML
+                    # (a team's compose file) in a directory its Edge excludes.
+                    documents += [d for d in yaml.load_all(fh, Loader=Loader) if isinstance(d, dict) and "apiVersion" in d]
     documents.reverse()
     for i, doc in enumerate(documents):
         path = os.path.join(dst, f"z{len(documents) - i:03d}", f"doc-{i:03d}.yml")
