@@ -28,6 +28,9 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 // are in silences with the edgegen.dev/ignore annotation.
 void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
+// The dns target's zones, SOA timers and forward servers (E0471-E0473,
+// E0493, E0494); check_targets runs it when the target is on.
+void check_dns_settings(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
 // traefik-redis: list items Traefik's KV decoding would split or trim
 // (E0462), several endpoints without a Sentinel master name (E0464).

@@ -1,69 +1,17 @@
-// Settings that the compose and dns targets need to produce something
-// usable: a zone file without addresses, two zones with one file name, or
-// two containers under one compose service name would be wrong output, not
-// an error later.
+// Settings that the compose target needs to produce something usable: two
+// containers under one compose service name, or a volume where Traefik's
+// container needs its own files, would be wrong output, not an error later.
+// The dns target's are in dns_settings.cpp.
 #include "check/check.hpp"
 
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 namespace edgegen::check {
 
 namespace {
-
-// A DNS name: dot-separated labels of letters, digits and '-', not starting
-// or ending with '-', at most 63 bytes each and 253 in all.
-bool dns_name(std::string name)
-{
-  if (util::ends_with(name, ".")) {
-    name.pop_back();
-  }
-  if (name.empty() || name.size() > 253) {
-    return false;
-  }
-  for (const auto& label : util::split(name, '.')) {
-    bool valid = !label.empty() && label.size() <= 63 && label.front() != '-' && label.back() != '-' &&
-                 std::all_of(label.begin(), label.end(),
-                             [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-    if (!valid) {
-      return false;
-    }
-  }
-  return true;
-}
-
-void check_dns(const model::Config& config, diag::Diagnostics& diagnostics)
-{
-  const auto& dns = config.edge.dns;
-  const std::string where = " (environment \"" + config.environment.name + "\")";
-  if (dns.zones.empty() || dns.addresses.empty()) {
-    std::string missing = dns.zones.empty() && dns.addresses.empty() ? "dns.zones and dns.addresses"
-                          : dns.zones.empty()                        ? "dns.zones"
-                                                                     : "dns.addresses";
-    diagnostics.error("E0471", dns.location, "target \"dns\" needs " + missing + where,
-                      "set it in the Edge's spec.dns or the Environment's, e.g. "
-                      "dns: {addresses: [192.0.2.10], zones: [{name: example.com}]}");
-  }
-  std::map<std::string, diag::Location> seen;
-  for (const auto& zone : dns.zones) {
-    if (!dns_name(zone.name)) {
-      diagnostics.error("E0472", zone.location, "zone name \"" + zone.name + "\" is not a DNS name" + where);
-      continue;
-    }
-    std::string name = util::to_lower(zone.name);
-    if (util::ends_with(name, ".")) {
-      name.pop_back();
-    }
-    auto [it, inserted] = seen.emplace(name, zone.location);
-    if (!inserted) {
-      diagnostics.error("E0473", zone.location, "zone \"" + name + "\" is listed twice" + where,
-                        "first listed at " + diag::format_location(it->second));
-    }
-  }
-}
 
 // Containers are compose services named by their host; services sharing a
 // host are one container with several ports, which must agree on its image.
@@ -142,10 +90,11 @@ std::string directory_of(const std::string& path)
   return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// Why compose cannot mount the ACME volume at `directory`, or empty. A
-// volume hides what the image has there and takes what Traefik's other
-// mounts need: the root, the system's directories, and the directories of
-// the static configuration, the dynamic files and the Docker socket.
+// Why compose cannot mount a volume (the ACME storage's, the access log's)
+// at `directory`, or empty. A volume hides what the image has there and
+// takes what Traefik's other mounts need: the root, the system's
+// directories, and the directories of the static configuration, the dynamic
+// files and the Docker socket.
 std::string mount_problem(const std::string& directory, const std::string& dynamic)
 {
   static const char* const k_system[] = {"/bin",  "/boot", "/dev",  "/etc", "/home", "/lib", "/lib64", "/opt", "/proc",
@@ -175,10 +124,19 @@ std::string mount_problem(const std::string& directory, const std::string& dynam
   return {};
 }
 
+// Why compose cannot keep the file at `path` in a volume mounted at its
+// directory, or empty.
+std::string volume_problem(const std::string& path, const std::string& dynamic)
+{
+  return path.empty() || path.front() != '/' ? "is not an absolute path"
+                                             : mount_problem(directory_of(trimmed_directory(path)), dynamic);
+}
+
 // What the Traefik container of compose mounts and reads must exist there:
-// the ACME storage gets a volume of its own (E0477), Redis is not at the
-// container's own loopback (E0476), and the dynamic files mounted from the
-// rendered tree do not cover a certificate syncer's files (E0478).
+// the ACME storage and the access log file get a volume of their own
+// (E0477, E0495), Redis is not at the container's own loopback (E0476), and
+// the dynamic files mounted from the rendered tree do not cover a
+// certificate syncer's files (E0478).
 void check_compose_mounts(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   const std::string where = " (environment \"" + config.environment.name + "\")";
@@ -187,16 +145,28 @@ void check_compose_mounts(const model::Config& config, diag::Diagnostics& diagno
   const bool kv = model::has_target(config, "traefik-redis");
   bool acme = std::any_of(config.issuers.begin(), config.issuers.end(),
                           [](const model::Issuer& issuer) { return issuer.type == model::Issuer::Type::acme; });
-  if (acme && !kv) {
-    const std::string& storage = traefik.acme_storage;
-    std::string problem = storage.empty() || storage.front() != '/'
-                              ? "is not an absolute path"
-                              : mount_problem(directory_of(trimmed_directory(storage)), dynamic);
-    if (!problem.empty()) {
+  const bool acme_volume = acme && !kv;
+  const std::string acme_directory = directory_of(trimmed_directory(traefik.acme_storage));
+  if (acme_volume) {
+    if (std::string problem = volume_problem(traefik.acme_storage, dynamic); !problem.empty()) {
       diagnostics.error("E0477", traefik.acme_storage_location,
-                        "ACME storage \"" + storage + "\" " + problem + ": compose cannot keep it in a volume" + where,
+                        "ACME storage \"" + traefik.acme_storage + "\" " + problem +
+                            ": compose cannot keep it in a volume" + where,
                         "give the file a directory of its own, e.g. traefik: {acmeStorage: "
                         "/etc/traefik/acme/acme.json}");
+    }
+  }
+  if (traefik.access_log && !traefik.access_log_file.empty()) {
+    const std::string& file = traefik.access_log_file;
+    std::string problem = volume_problem(file, dynamic);
+    if (problem.empty() && acme_volume && directory_of(trimmed_directory(file)) == acme_directory) {
+      problem = "is in the directory of the ACME storage, \"" + acme_directory + "\", which has a volume already";
+    }
+    if (!problem.empty()) {
+      diagnostics.error("E0495", traefik.access_log_file_location,
+                        "access log \"" + file + "\" " + problem + ": compose cannot keep it in a volume" + where,
+                        "give the file a directory of its own, e.g. traefik: {accessLog: {filePath: "
+                        "/var/log/traefik/access.log}}");
     }
   }
   if (kv) {
@@ -237,7 +207,7 @@ void check_compose_mounts(const model::Config& config, diag::Diagnostics& diagno
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   if (model::has_target(config, "dns")) {
-    check_dns(config, diagnostics);
+    check_dns_settings(config, diagnostics);
   }
   if (model::has_target(config, "compose")) {
     check_compose(config, diagnostics);

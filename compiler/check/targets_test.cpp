@@ -45,6 +45,76 @@ TEST(CheckTargets, ZoneNamesAreDnsNamesAndListedOnce)
                             "\"default\")"}));
 }
 
+std::string dns(const std::string& settings)
+{
+  return edge("[dns]", "  dns:\n"
+                       "    addresses: [192.0.2.1]\n"
+                       "    zones: [{name: example.com}]\n" +
+                           settings);
+}
+
+TEST(CheckTargets, SoaTimersLeaveSecondariesARetryBeforeTheZoneExpires)
+{
+  const std::string where = " (environment \"default\")";
+  EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    soa: {refresh: 3600, retry: 7200, expire: 7000, "
+                                                      "minimum: 8000}\n")}},
+                                   false)),
+            (V{"edge.yaml:9:33: E0493: SOA retry (7200) is not shorter than refresh (3600): a secondary whose refresh "
+               "failed would wait longer than a refresh" +
+                   where,
+               "edge.yaml:9:47: E0493: SOA expire (7000) is not longer than minimum (8000), the TTL of negative "
+               "answers" +
+                   where,
+               "edge.yaml:9:47: E0493: SOA expire (7000) is not longer than refresh + retry (3600 + 7200): secondaries "
+               "would drop the zone before they could try again" +
+                   where}));
+  // Against a default, at the timer that was written.
+  EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    soa: {refresh: 600}\n")}}, false)),
+            V{"edge.yaml:9:20: E0493: SOA retry (900) is not shorter than refresh (600): a secondary whose refresh "
+              "failed would wait longer than a refresh" +
+                  where});
+  EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    soa: {refresh: 3600, retry: 600, expire: 604800, "
+                                                      "minimum: 300}\n")}},
+                                   false)),
+            V{});
+}
+
+TEST(CheckTargets, ForwardServersAreAddressesCoreDnsCanUse)
+{
+  const std::string where = " (environment \"default\")";
+  auto c = compile_files({{"edge.yaml", dns("    forward:\n"
+                                            "      - 1.1.1.1\n"
+                                            "      - \"[2606:4700::1111]:53\"\n"
+                                            "      - 2606:4700::1111\n"
+                                            "      - \"dns://9.9.9.9:5353\"\n"
+                                            "      - dns.google\n"
+                                            "      - \"1.1.1.1:99999\"\n"
+                                            "      - \"https://1.1.1.1\"\n"
+                                            "      - \"[2606:4700::1111]\"\n"
+                                            "      - \"tls://9.9.9.9\"\n")}},
+                         false);
+  EXPECT_EQ(messages(c),
+            (V{"edge.yaml:14:9: E0494: forward server \"dns.google\": \"dns.google\" is not an IP address" + where,
+               "edge.yaml:15:9: E0494: forward server \"1.1.1.1:99999\": port \"99999\" is not a port (1-65535)" +
+                   where,
+               "edge.yaml:16:9: E0494: forward server \"https://1.1.1.1\": the forward plugin speaks dns:// and "
+               "tls://, not https://" +
+                   where,
+               "edge.yaml:17:9: E0494: forward server \"[2606:4700::1111]\": an address in brackets needs a port "
+               "after it, as in [2606:4700:4700::1111]:53" +
+                   where,
+               "edge.yaml:18:9: E0494: forward server \"tls://9.9.9.9\" speaks DNS over TLS without "
+               "dns.tlsServerName: CoreDNS would not verify its certificate, so anyone on the path could answer in "
+               "its place" +
+                   where}));
+  EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    forward: [1.1.1.1]\n"
+                                                      "    tlsServerName: cloudflare-dns.com\n")}},
+                                   false)),
+            V{"edge.yaml:10:20: E0494: dns.tlsServerName \"cloudflare-dns.com\" is given, but no forward server is "
+              "tls://" +
+              where});
+}
+
 TEST(CheckTargets, ContainersAgreeOnTheirImageAndLeaveTraefikItsName)
 {
   const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
@@ -92,6 +162,32 @@ TEST(CheckTargets, ComposeMountsTheAcmeStorageInADirectoryOfItsOwn)
   EXPECT_EQ(messages(with_storage("/letsencrypt/acme.json")), V{});
   // Without compose nothing mounts it; with traefik-redis a worker keeps the certificates.
   EXPECT_EQ(messages(with_storage("/acme.json", "[traefik]")), V{});
+}
+
+TEST(CheckTargets, ComposeMountsTheAccessLogInADirectoryOfItsOwn)
+{
+  auto with_log = [](const std::string& path, const std::string& targets = "[compose]") {
+    return messages(compile_files({{"edge.yaml", edge(targets, "  defaultIssuer: le\n"
+                                                               "  traefik: {accessLog: {filePath: \"" +
+                                                                   path + "\"}}\n") +
+                                                     k_acme_issuer}},
+                                  false));
+  };
+  const std::string tail = ": compose cannot keep it in a volume (environment \"default\")";
+  EXPECT_EQ(with_log("/var/access.log"),
+            V{"edge.yaml:7:35: E0495: access log \"/var/access.log\" is in the system directory \"/var\"" + tail});
+  EXPECT_EQ(with_log("/etc/traefik/dynamic/access.log"),
+            V{"edge.yaml:7:35: E0495: access log \"/etc/traefik/dynamic/access.log\" is in the dynamic directory "
+              "\"/etc/traefik/dynamic\"" +
+              tail});
+  EXPECT_EQ(with_log("/etc/traefik/acme/access.log"),
+            V{"edge.yaml:7:35: E0495: access log \"/etc/traefik/acme/access.log\" is in the directory of the ACME "
+              "storage, \"/etc/traefik/acme\", which has a volume already" +
+              tail});
+  EXPECT_EQ(with_log("access.log"), V{"edge.yaml:7:35: E0495: access log \"access.log\" is not an absolute path" + tail});
+  EXPECT_EQ(with_log("/var/log/traefik/access.log"), V{});
+  // Traefik outside compose writes where it is told.
+  EXPECT_EQ(with_log("/var/access.log", "[traefik]"), V{});
 }
 
 TEST(CheckTargets, ComposeTraefikDoesNotReadRedisAtItsOwnLoopback)

@@ -270,6 +270,33 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "satisfies, the record sends clients to an edge that answers 404.",
            "routes:\n  - rule: Host(`shop.example.com`) && Method(`GET`) && Method(`POST`)\n    service: web",
            "routes:\n  - rule: Host(`shop.example.com`) && (Method(`GET`) || Method(`POST`))\n    service: web"},
+          {"E0493", "SOA timers secondary servers cannot work with",
+           "`SOA retry (7200) is not shorter than refresh (3600): a secondary whose refresh failed would wait longer "
+           "than a refresh (environment \"prod\")`",
+           "dns.soa sets the SOA timers of every zone. A secondary server asks the primary for changes every "
+           "`refresh` seconds, again after `retry` when that failed, and stops answering for the zone `expire` "
+           "seconds after its last successful refresh. RFC 1912 (section 2.2) asks for a retry below the refresh and "
+           "an expire above the retry and the minimum (the TTL of negative answers); edgegen asks for an expire above "
+           "refresh + retry, so a secondary gets at least one retry before it drops the zone.",
+           "dns:\n  soa: {refresh: 3600, retry: 7200}", "dns:\n  soa: {refresh: 3600, retry: 900}"},
+          {"E0494", "a forward server CoreDNS cannot use",
+           "`forward server \"dns.google\": \"dns.google\" is not an IP address (environment \"prod\")`",
+           "dns.forward lists the servers the Corefile's `.` block forwards every other name to, with CoreDNS's "
+           "forward plugin: an IP address with an optional port ([IPv6]:port for IPv6 with a port), plain or after "
+           "dns:// or tls://. The plugin resolves no names and speaks no other protocol. DNS over TLS (tls://) needs "
+           "dns.tlsServerName, the name in the servers' certificate: without it CoreDNS does not verify whom it talks "
+           "to. A tlsServerName without a tls:// server is a mistake too.",
+           "dns:\n  forward: [dns.google, \"tls://9.9.9.9\"]",
+           "dns:\n  forward: [\"tls://9.9.9.9\", \"tls://149.112.112.112\"]\n  tlsServerName: dns.quad9.net"},
+          {"E0495", "an access log file compose cannot give a volume",
+           "`access log \"/var/access.log\" is in the system directory \"/var\": compose cannot keep it in a volume "
+           "(environment \"prod\")`",
+           "With traefik.accessLog.filePath, the compose target mounts a named volume at the file's directory, so that "
+           "Traefik can write there and the log outlives the container. That directory must be Traefik's own: not the "
+           "root, a system directory such as /var, the directory of the static configuration or the Docker socket, the "
+           "dynamic directory, or the ACME storage's directory (a volume already); and the path must be absolute.",
+           "traefik:\n  accessLog: {filePath: /var/access.log}",
+           "traefik:\n  accessLog: {filePath: /var/log/traefik/access.log}"},
           {"E0501", "Traefik rule syntax error", "`rule syntax: '(' is never closed`",
            "Traefik parses a rule as a Go expression: matchers joined by &&, || and !, parentheses, and arguments "
            "quoted with backticks or double quotes. On a syntax error Traefik drops the router. The column points into "

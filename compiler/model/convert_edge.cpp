@@ -45,7 +45,14 @@ TraefikSettings convert_traefik(const Node* spec)
   out.dynamic_directory = get_string(*spec, "dynamicDirectory", out.dynamic_directory);
   out.acme_storage = get_string(*spec, "acmeStorage", out.acme_storage);
   out.acme_storage_location = location_of(*spec, "acmeStorage");
-  out.access_log = get_bool(*spec, "accessLog", out.access_log);
+  if (const Node* access_log = spec->find("accessLog"); access_log && access_log->is_map()) {
+    out.access_log = true;
+    out.access_log_file = get_string(*access_log, "filePath");
+    out.access_log_file_location = location_of(*access_log, "filePath");
+    out.access_log_format = get_string(*access_log, "format");
+  } else {
+    out.access_log = get_bool(*spec, "accessLog", out.access_log);
+  }
   out.ping = get_bool(*spec, "ping", out.ping);
   if (const Node* log = spec->find("log"); log && log->is_map()) {
     out.log_level = get_string(*log, "level", out.log_level);
@@ -157,6 +164,9 @@ Edge convert_edge(const load::Document& document, const Node& spec)
   out.traefik = convert_traefik(spec.find("traefik"));
   if (!spec.find("traefik") || !spec.find("traefik")->find("acmeStorage")) {
     out.traefik.acme_storage_location = out.location;
+  }
+  if (out.traefik.access_log_file.empty()) {
+    out.traefik.access_log_file_location = out.location;
   }
   out.dns.location = out.location;
   apply_target_settings(out, spec);

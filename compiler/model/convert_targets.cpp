@@ -4,6 +4,7 @@
 #include "model/internal.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace edgegen::model::detail {
 
@@ -65,6 +66,17 @@ DnsZone convert_zone(const Node& spec)
   return out;
 }
 
+// Each timer given replaces the one before it (the Edge's, or the default).
+void convert_soa(const Node& spec, DnsSoa& out)
+{
+  for (auto [key, timer] : {std::pair{"refresh", &out.refresh}, std::pair{"retry", &out.retry},
+                            std::pair{"expire", &out.expire}, std::pair{"minimum", &out.minimum}}) {
+    if (const Node* value = spec.find(key); value && value->kind == Node::Kind::integer) {
+      *timer = {value->integer, value->location()};
+    }
+  }
+}
+
 DnsSettings convert_dns(const Node& spec, DnsSettings out)
 {
   out.version = get_int(spec, "version", out.version);
@@ -77,6 +89,21 @@ DnsSettings convert_dns(const Node& spec, DnsSettings out)
       out.zones.push_back(convert_zone(zone));
     }
   }
+  if (const Node* soa = spec.find("soa"); soa && soa->is_map()) {
+    convert_soa(*soa, out.soa);
+  }
+  if (const Node* forward = spec.find("forward"); forward && forward->is_list()) {
+    out.forward = get_strings(spec, "forward");
+    out.forward_locations.clear();
+    for (const auto& server : forward->items) {
+      out.forward_locations.push_back(server.location());
+    }
+  }
+  if (spec.find("tlsServerName")) {
+    out.tls_server_name = get_string(spec, "tlsServerName");
+    out.tls_server_name_location = location_of(spec, "tlsServerName");
+  }
+  out.log = get_bool(spec, "log", out.log);
   out.location = spec.location();
   return out;
 }

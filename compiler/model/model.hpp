@@ -77,6 +77,11 @@ struct TraefikSettings
   std::string log_level = "INFO";
   std::string log_format; // empty: Traefik's default
   bool access_log = true;
+  // accessLog: {filePath, format}: the file Traefik writes the access log to
+  // (empty: standard output) and its format (empty: Traefik's, common).
+  std::string access_log_file;
+  Location access_log_file_location; // the Edge's when not written
+  std::string access_log_format;
   bool ping = true;
   std::string tls_min_version = "VersionTLS12";
   bool sni_strict = false;
@@ -154,6 +159,22 @@ struct DnsZone
   Location location;
 };
 
+// The SOA timers of every zone, in seconds (RFC 1035 3.3.13); `minimum` is
+// the TTL of negative answers (RFC 2308). Each location is where the timer
+// was written; unset (line 0) when it is the default.
+struct DnsSoa
+{
+  struct Timer
+  {
+    int64_t value = 0;
+    Location location;
+  };
+  Timer refresh{3600, {}};
+  Timer retry{900, {}};
+  Timer expire{1209600, {}};
+  Timer minimum{300, {}};
+};
+
 struct DnsSettings
 {
   int64_t version = 1;                 // the high part of the SOA serial (see emit/dns)
@@ -161,6 +182,16 @@ struct DnsSettings
   int64_t ttl = 300;
   std::string directory = "/etc/coredns/zones"; // where the Corefile finds the zone files
   std::vector<DnsZone> zones;
+  DnsSoa soa;
+  // The Corefile's `.` server block: CoreDNS's forward plugin asks these
+  // servers ([dns://|tls://]IP[:port]) every name outside the zones; none:
+  // no such block. `tls_server_name` is the name the tls:// servers'
+  // certificates must carry (tls_servername).
+  std::vector<std::string> forward;
+  std::vector<Location> forward_locations; // parallel to forward
+  std::string tls_server_name;
+  Location tls_server_name_location;
+  bool log = false; // CoreDNS's log plugin in every server block
   Location location;                   // of the `dns` settings; the Edge's when absent
 };
 

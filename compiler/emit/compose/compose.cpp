@@ -88,6 +88,9 @@ std::vector<OutputFile> render(const model::Config& config)
   if (acme_storage_needed(config)) {
     document["volumes"][k_acme_volume] = Value::map();
   }
+  if (access_log_volume_needed(config)) {
+    document["volumes"][k_access_log_volume] = Value::map();
+  }
   if (traefik::dynamic_in_kv(config)) {
     document["volumes"][k_dynamic_volume] = Value::map();
   }

@@ -26,6 +26,9 @@ bool valkey_on(const model::Config& config);
 // reads from compose.traefikEnvFile.
 bool acme_storage_needed(const model::Config& config);
 bool dns_credentials_needed(const model::Config& config);
+// The access log goes to a file (traefik.accessLog.filePath), whose
+// directory is a volume.
+bool access_log_volume_needed(const model::Config& config);
 
 // The traefik.* labels of one container: a router for every route of
 // `project` to `service`, and the service's load balancer.
@@ -33,6 +36,7 @@ util::Value labels(const model::Config& config, const model::Project& project, c
 
 // Named volumes of the compose file.
 inline constexpr const char* k_acme_volume = "traefik-acme";
+inline constexpr const char* k_access_log_volume = "traefik-logs";
 inline constexpr const char* k_dynamic_volume = "traefik-dynamic";
 inline constexpr const char* k_valkey_volume = "valkey-data";
 

@@ -218,5 +218,20 @@ TEST(Compose, TraefikContainerMountsTheRenderedFilesAndPublishesTheEntryPoints)
             std::string::npos);
 }
 
+TEST(Compose, AnAccessLogFileGetsAVolumeAtItsDirectory)
+{
+  std::string with_log = edge("[compose]");
+  with_log.insert(with_log.find("  compose:"), "  traefik: {accessLog: {filePath: /var/log/traefik/access.log}}\n");
+  auto c = testing::compile_files({{"edge.yaml", with_log}, {"shop.yaml", k_project}}, false);
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  std::string compose = file(c, "default/compose/compose.yaml");
+  EXPECT_NE(compose.find("      - traefik-acme:/etc/traefik/acme\n      - traefik-logs:/var/log/traefik\n"),
+            std::string::npos)
+      << compose;
+  EXPECT_NE(compose.find("volumes:\n  traefik-acme: {}\n  traefik-logs: {}\n"), std::string::npos) << compose;
+  // Standard output needs no volume.
+  EXPECT_EQ(file(compile_with("[compose]"), "default/compose/compose.yaml").find("traefik-logs"), std::string::npos);
+}
+
 } // namespace
 } // namespace edgegen::emit::compose

@@ -1,6 +1,7 @@
 // The Traefik container of compose.yaml and what it mounts: the rendered
-// files, the ACME storage, the files the input only names (users files, the
-// DNS provider's credentials), and the Valkey it reads with traefik-redis.
+// files, the ACME storage, the access log, the files the input only names
+// (users files, the DNS provider's credentials), and the Valkey it reads
+// with traefik-redis.
 #include "emit/compose/compose.hpp"
 
 #include "emit/traefik/traefik.hpp"
@@ -94,6 +95,11 @@ bool dns_credentials_needed(const model::Config& config)
          });
 }
 
+bool access_log_volume_needed(const model::Config& config)
+{
+  return config.edge.traefik.access_log && !config.edge.traefik.access_log_file.empty();
+}
+
 bool valkey_on(const model::Config& config)
 {
   return !config.edge.compose.valkey_image.empty() && traefik::dynamic_in_kv(config);
@@ -135,6 +141,11 @@ util::Value traefik_service(const model::Config& config)
   // check/ (E0477) keeps this directory away from "/" and the system's.
   if (acme_storage_needed(config)) {
     out["volumes"].push_back(std::string(k_acme_volume) + ":" + directory_of(traefik.acme_storage));
+  }
+  // Traefik writes the access log file itself (E0495 keeps its directory
+  // apart from the others).
+  if (access_log_volume_needed(config)) {
+    out["volumes"].push_back(std::string(k_access_log_volume) + ":" + directory_of(traefik.access_log_file));
   }
   for (const auto& file : users_files(config)) {
     out["volumes"].push_back(settings.secrets_directory + file + ":" + file + ":ro");

@@ -43,10 +43,16 @@ std::vector<Record> zone_records(const model::Config& config, const model::DnsZo
 // (README "dns: zone files").
 uint32_t serial(int64_t version, const std::string& content);
 
-// The zone file text.
+// The SOA's MNAME, the primary server: the first of the zone's nameServers
+// as written (the NS records are sorted, the primary is not theirs to pick),
+// or ns.<zone>.
+std::string primary_name_server(const model::DnsZone& zone);
+
+// The zone file text, with the SOA timers of dns.soa.
 std::string zone_file(const model::Config& config, const model::DnsZone& zone);
 
-// The Corefile snippet.
+// The Corefile: a server block per zone (file, reload; log with dns.log),
+// and with dns.forward a `.` block that forwards every other name.
 std::string corefile(const model::Config& config);
 
 } // namespace edgegen::emit::dns

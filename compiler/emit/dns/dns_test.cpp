@@ -95,6 +95,55 @@ TEST(Dns, WildcardAndCnameZones)
             (std::vector<std::string>{"@ NS ns.dev.example.com.", "* A 192.0.2.10", "ns A 192.0.2.10"}));
 }
 
+TEST(Dns, TheApexIsAHostLikeTheOthersButNeverACnameOrTheWildcard)
+{
+  // A record for an apex nothing serves would send clients to an edge that
+  // answers 404 (E0492 for a route's host), so example.org's gets none; the
+  // served apex gets the addresses themselves: not the wildcard, which does
+  // not cover it, and never a CNAME (WildcardAndCnameZones), which cannot sit
+  // beside the SOA and NS records.
+  auto c = testing::compile_files(
+      {{"edge.yaml",
+        "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: test}\nspec:\n"
+        "  targets: [dns]\n  entryPoints: {web: {address: \":80\"}}\n"
+        "  dashboard: {host: dev.example.com, tls: false}\n"
+        "  dns:\n"
+        "    addresses: [192.0.2.10]\n"
+        "    zones: [{name: dev.example.com, wildcard: true}, {name: example.org, cname: edge.example.org}]\n"}},
+      false);
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  const auto& config = c.model.environments.at(0);
+  EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
+            (std::vector<std::string>{"@ NS ns.dev.example.com.", "@ A 192.0.2.10", "ns A 192.0.2.10"}));
+  EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(1))),
+            (std::vector<std::string>{"@ NS ns.example.org.", "edge A 192.0.2.10", "ns A 192.0.2.10"}));
+}
+
+TEST(Dns, TheSoaNamesTheFirstNameServerAsWrittenAndTheTimersOfDnsSoa)
+{
+  auto c = compile("    addresses: [192.0.2.10]\n"
+                   "    soa: {refresh: 7200, retry: 600, expire: 604800, minimum: 60}\n"
+                   "    zones:\n"
+                   "      - {name: example.com, nameServers: [NS2.example.net., ns1.example.net]}\n");
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  const auto& config = c.model.environments.at(0);
+  const auto& zone = config.edge.dns.zones.at(0);
+  EXPECT_EQ(primary_name_server(zone), "ns2.example.net.");
+  std::string text = zone_file(config, zone);
+  EXPECT_NE(text.find("@        IN SOA   ns2.example.net. hostmaster.example.com. (\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("    7200       ; refresh\n"
+                      "    600        ; retry\n"
+                      "    604800     ; expire\n"
+                      "    60 )       ; negative-answer TTL\n"
+                      "@        IN NS    ns1.example.net.\n"
+                      "@        IN NS    ns2.example.net.\n"),
+            std::string::npos)
+      << text;
+  model::DnsZone bare;
+  bare.name = "Lab.Example.net.";
+  EXPECT_EQ(primary_name_server(bare), "ns.lab.example.net.");
+}
+
 TEST(Dns, ZoneFileAndCorefile)
 {
   auto c = compile("    version: 3\n"
@@ -138,6 +187,45 @@ TEST(Dns, ZoneFileAndCorefile)
                               "}\n");
 }
 
+TEST(Dns, CorefileForwardsEveryOtherNameAndLogs)
+{
+  auto c = compile("    addresses: [192.0.2.10]\n"
+                   "    log: true\n"
+                   "    forward: [\"TLS://1.1.1.1\", \"tls://[2606:4700:4700::1111]:853\"]\n"
+                   "    tlsServerName: Cloudflare-DNS.com\n"
+                   "    zones: [{name: example.com}]\n");
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  const std::string tail = "\n"
+                           "example.com {\n"
+                           "    file /etc/coredns/zones/example.com.zone {\n"
+                           "        reload 30s\n"
+                           "    }\n"
+                           "    log\n"
+                           "    errors\n"
+                           "}\n"
+                           "\n"
+                           "# Every other name: asked of the forward servers.\n"
+                           ". {\n";
+  std::string text = corefile(c.model.environments.at(0));
+  ASSERT_NE(text.find(tail), std::string::npos) << text;
+  EXPECT_EQ(text.substr(text.find(tail) + tail.size()),
+            "    forward . tls://1.1.1.1 tls://[2606:4700:4700::1111]:853 {\n"
+            "        tls_servername cloudflare-dns.com\n"
+            "    }\n"
+            "    log\n"
+            "    errors\n"
+            "}\n");
+  auto plain = compile("    addresses: [192.0.2.10]\n"
+                       "    forward: [1.1.1.1, \"9.9.9.9:53\"]\n"
+                       "    zones: [{name: example.com}]\n");
+  ASSERT_EQ(testing::messages(plain), std::vector<std::string>{});
+  text = corefile(plain.model.environments.at(0));
+  EXPECT_EQ(text.substr(text.find(". {")), ". {\n"
+                                           "    forward . 1.1.1.1 9.9.9.9:53\n"
+                                           "    errors\n"
+                                           "}\n");
+}
+
 TEST(Dns, AnEnvironmentsSettingsReplaceTheEdgesFieldByField)
 {
   auto c = testing::compile_files({{"edge.yaml", edge(k_two_zones)},
@@ -145,13 +233,17 @@ TEST(Dns, AnEnvironmentsSettingsReplaceTheEdgesFieldByField)
                                                 "kind: Environment\n"
                                                 "metadata: {name: lab}\n"
                                                 "spec:\n"
-                                                "  dns: {addresses: [10.0.0.1], version: 4}\n"}},
+                                                "  dns: {addresses: [10.0.0.1], version: 4, soa: {retry: 300}}\n"}},
                                   false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
   const auto& settings = c.model.environments.at(0).edge.dns;
   EXPECT_EQ(settings.addresses, std::vector<std::string>{"10.0.0.1"});
   EXPECT_EQ(settings.version, 4);
   EXPECT_EQ(settings.zones.size(), 2u); // not given there: the Edge's
+  EXPECT_EQ(settings.soa.retry.value, 300);
+  EXPECT_EQ(settings.soa.retry.location.file.str(), "env.yaml");
+  EXPECT_EQ(settings.soa.refresh.value, 3600); // the default, written nowhere
+  EXPECT_EQ(settings.soa.refresh.location.line, 0);
   std::vector<std::string> paths;
   for (const auto& file : c.files) {
     paths.push_back(file.path);

@@ -1,5 +1,7 @@
 #include "emit/dns/dns.hpp"
 
+#include "util/strings.hpp"
+
 #include <set>
 
 namespace edgegen::emit::dns {
@@ -33,6 +35,7 @@ std::vector<const model::DnsZone*> unique_zones(const model::Config& config)
 std::string corefile(const model::Config& config)
 {
   const auto& settings = config.edge.dns;
+  const std::string log = settings.log ? "    log\n" : "";
   std::string out;
   out += "# CoreDNS server blocks for the zones of environment \"" + config.environment.name +
          "\", rendered by edgegen.\n";
@@ -44,6 +47,27 @@ std::string corefile(const model::Config& config)
     out += "    file " + settings.directory + "/" + name + ".zone {\n";
     out += "        reload 30s\n";
     out += "    }\n";
+    out += log;
+    out += "    errors\n";
+    out += "}\n";
+  }
+  if (!settings.forward.empty()) {
+    // The forward plugin reads the protocol case-sensitively (tls://);
+    // check/ has made sure every server is an address.
+    std::string servers;
+    for (const auto& server : settings.forward) {
+      servers += " " + util::to_lower(server);
+    }
+    out += "\n# Every other name: asked of the forward servers.\n";
+    out += ". {\n";
+    if (settings.tls_server_name.empty()) {
+      out += "    forward ." + servers + "\n";
+    } else {
+      out += "    forward ." + servers + " {\n";
+      out += "        tls_servername " + normalize(settings.tls_server_name) + "\n";
+      out += "    }\n";
+    }
+    out += log;
     out += "    errors\n";
     out += "}\n";
   }

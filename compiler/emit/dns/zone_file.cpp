@@ -18,12 +18,6 @@ namespace edgegen::emit::dns {
 
 namespace {
 
-// SOA timers: refresh, retry, expire, negative-answer TTL (RFC 1912 ranges).
-constexpr int64_t k_refresh = 3600;
-constexpr int64_t k_retry = 900;
-constexpr int64_t k_expire = 1209600;
-constexpr int64_t k_negative_ttl = 300;
-
 // "hostmaster@example.com" -> "hostmaster.example.com." (a dot in the local
 // part is escaped, RFC 1035 section 8).
 std::string mailbox(const std::string& address, const std::string& apex)
@@ -46,6 +40,11 @@ std::string padded(const std::string& text, size_t width)
 
 } // namespace
 
+std::string primary_name_server(const model::DnsZone& zone)
+{
+  return (zone.name_servers.empty() ? "ns." + normalize(zone.name) : normalize(zone.name_servers.front())) + ".";
+}
+
 uint32_t serial(int64_t version, const std::string& content)
 {
   uint64_t hash = 14695981039346656037ull; // FNV-1a 64
@@ -59,8 +58,8 @@ std::string zone_file(const model::Config& config, const model::DnsZone& zone)
 {
   const std::string apex = normalize(zone.name);
   const auto& settings = config.edge.dns;
+  const auto& soa = settings.soa;
   std::vector<Record> records = zone_records(config, zone);
-  std::string primary = records.empty() ? "ns." + apex + "." : records.front().data; // the first NS
 
   size_t width = 1;
   for (const auto& record : records) {
@@ -71,9 +70,9 @@ std::string zone_file(const model::Config& config, const model::DnsZone& zone)
   for (const auto& record : records) {
     body += padded(record.owner, width) + "IN " + padded(record.type, 6) + record.data + "\n";
   }
-  std::string soa_fields = primary + " " + mailbox(zone.hostmaster, apex);
-  std::string timers = std::to_string(k_refresh) + " " + std::to_string(k_retry) + " " + std::to_string(k_expire) +
-                       " " + std::to_string(k_negative_ttl);
+  std::string soa_fields = primary_name_server(zone) + " " + mailbox(zone.hostmaster, apex);
+  std::string timers = std::to_string(soa.refresh.value) + " " + std::to_string(soa.retry.value) + " " +
+                       std::to_string(soa.expire.value) + " " + std::to_string(soa.minimum.value);
   // Everything but the serial itself goes into it.
   uint32_t number =
       serial(settings.version, soa_fields + " " + timers + "\n" + std::to_string(settings.ttl) + "\n" + body);
@@ -85,10 +84,10 @@ std::string zone_file(const model::Config& config, const model::DnsZone& zone)
   out += "$TTL " + std::to_string(settings.ttl) + "\n";
   out += padded("@", width) + "IN " + padded("SOA", 6) + soa_fields + " (\n";
   out += "    " + padded(std::to_string(number), 11) + "; serial\n";
-  out += "    " + padded(std::to_string(k_refresh), 11) + "; refresh\n";
-  out += "    " + padded(std::to_string(k_retry), 11) + "; retry\n";
-  out += "    " + padded(std::to_string(k_expire), 11) + "; expire\n";
-  out += "    " + padded(std::to_string(k_negative_ttl) + " )", 11) + "; negative-answer TTL\n";
+  out += "    " + padded(std::to_string(soa.refresh.value), 11) + "; refresh\n";
+  out += "    " + padded(std::to_string(soa.retry.value), 11) + "; retry\n";
+  out += "    " + padded(std::to_string(soa.expire.value), 11) + "; expire\n";
+  out += "    " + padded(std::to_string(soa.minimum.value) + " )", 11) + "; negative-answer TTL\n";
   out += body;
   return out;
 }

@@ -73,7 +73,13 @@ util::Value static_config(const model::Config& config)
     out["log"]["format"] = settings.log_format;
   }
   if (settings.access_log) {
-    out["accessLog"] = Value::map();
+    Value& access_log = out["accessLog"] = Value::map();
+    if (!settings.access_log_file.empty()) {
+      access_log["filePath"] = settings.access_log_file;
+    }
+    if (!settings.access_log_format.empty()) {
+      access_log["format"] = settings.access_log_format;
+    }
   }
   if (settings.ping) {
     out["ping"] = Value::map();

@@ -181,6 +181,29 @@ TEST(Traefik, StaticConfigurationHasEntryPointsResolverAndProvider)
             "    watch: true\n");
 }
 
+TEST(Traefik, AccessLogIsOnOffOrAFileInAFormat)
+{
+  auto access_log = [](const std::string& setting) {
+    auto c = testing::compile_files({{"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: e}\n"
+                                                   "spec:\n  traefik: {accessLog: " +
+                                                       setting + "}\n"}},
+                                    false);
+    std::string file = render_file(c, "default/traefik/traefik.yml");
+    size_t start = file.find("accessLog");
+    return errors(c) + (start == std::string::npos ? "none" : file.substr(start, file.find("\nentryPoints") - start));
+  };
+  EXPECT_EQ(access_log("true"), "accessLog: {}");
+  EXPECT_EQ(access_log("false"), "none");
+  EXPECT_EQ(access_log("{}"), "accessLog: {}");
+  EXPECT_EQ(access_log("{filePath: /var/log/traefik/access.log, format: json}"),
+            "accessLog:\n  filePath: /var/log/traefik/access.log\n  format: json");
+  EXPECT_EQ(access_log("{format: common}"), "accessLog:\n  format: common");
+  EXPECT_EQ(access_log("{format: clf}"),
+            "edge.yaml:5:33: E0204: /spec/traefik/accessLog/format: \"clf\" is not one of common, json\nnone");
+  EXPECT_EQ(access_log("\"yes\""),
+            "edge.yaml:5:24: E0201: /spec/traefik/accessLog: expected boolean or mapping, got \"yes\"\nnone");
+}
+
 TEST(Traefik, FilesIssuerFillsTheTlsFileAndRoutersUseTheStore)
 {
   const char* issuer = "apiVersion: edgegen.dev/v1alpha1\n"
