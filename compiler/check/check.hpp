@@ -18,6 +18,9 @@ void check_rule_syntax(const model::Config& config, diag::Diagnostics& diagnosti
 void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_host_owners(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics);
+// Two routes that can take the same request with the same priority, where
+// Traefik's choice is undefined (E0424), reported at both.
+void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_tls(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_values(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_chains(const model::Config& config, diag::Diagnostics& diagnostics);

@@ -7,6 +7,7 @@
 #include "model/model.hpp"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace edgegen::check::detail {
@@ -30,5 +31,10 @@ std::vector<std::string> route_entry_points(const model::Config& config, const m
 
 const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name);
 
+// What a route claims as written: host, match kind ("rule", "path",
+// "pathPrefix"), the rule or path, and the priority as written. Two routes
+// with the same claim are one error (E0421), whatever else they share.
+using ClaimKey = std::tuple<std::string, std::string, std::string, int64_t>;
+ClaimKey claim_key(const model::Route& route);
 
 } // namespace edgegen::check::detail

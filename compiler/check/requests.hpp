@@ -40,6 +40,13 @@ private:
 std::optional<rules::Request> witness_request(const rules::Rule& rule, const std::string& scheme, int port,
                                               const std::string& host = {});
 
+// A request that both `a` and `b` match, made from the values of both (a
+// host, a path, headers…), on `scheme` and `port`; confirmed with
+// rules::matches: nullopt when no request tried matches both. Two rules
+// with no such request may still share one this does not think of.
+std::optional<rules::Request> common_request(const rules::Rule& a, const rules::Rule& b, const std::string& scheme,
+                                             int port);
+
 // "GET https://a.example.com/api", plus " with header X-Beta: 1" and the
 // client's address when the request needs them.
 std::string describe(const rules::Request& request);

@@ -1,27 +1,34 @@
 // Two routes that match exactly the same requests: Traefik would pick one by
 // rule length and silently ignore the other.
 #include "check/check.hpp"
+#include "check/internal.hpp"
 
 #include <map>
 #include <tuple>
 
 namespace edgegen::check {
 
+namespace detail {
+
+ClaimKey claim_key(const model::Route& route)
+{
+  if (!route.rule.empty()) {
+    return {"", "rule", route.rule, route.priority.value_or(0)};
+  }
+  if (!route.path.empty()) {
+    return {route.host, "path", route.path, route.priority.value_or(0)};
+  }
+  return {route.host, "pathPrefix", route.path_prefix.empty() ? "/" : route.path_prefix, route.priority.value_or(0)};
+}
+
+} // namespace detail
+
 void check_route_claims(const model::Config& config, diag::Diagnostics& diagnostics)
 {
-  using Key = std::tuple<std::string, std::string, std::string, int64_t>; // host, match kind, value, priority
-  std::map<Key, std::pair<std::string, diag::Location>> claims;
+  std::map<detail::ClaimKey, std::pair<std::string, diag::Location>> claims;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      Key key;
-      if (!route.rule.empty()) {
-        key = {"", "rule", route.rule, route.priority.value_or(0)};
-      } else if (!route.path.empty()) {
-        key = {route.host, "path", route.path, route.priority.value_or(0)};
-      } else {
-        key = {route.host, "pathPrefix", route.path_prefix.empty() ? "/" : route.path_prefix,
-               route.priority.value_or(0)};
-      }
+      detail::ClaimKey key = detail::claim_key(route);
       auto [it, inserted] = claims.emplace(key, std::make_pair(project.name, route.location));
       if (inserted) {
         continue;

@@ -149,6 +149,88 @@ TEST(Shadowing, TheMessageCarriesARequestTheModelSendsToTheWinner)
               "\"team-any\""});
 }
 
+std::string tie_message(const std::string& at, const std::string& other, const std::string& request,
+                        const std::string& priority)
+{
+  return at + ": E0424: route ties with route \"" + other + "\" at priority " + priority + ": both match " + request +
+         ", and Traefik's order between routers of equal priority is undefined";
+}
+
+TEST(PriorityTies, TwoRoutesThatShareARequestAndAPriorityAreBothReported)
+{
+  EXPECT_EQ(check(edge(k_entry_points), "    - name: all\n      host: a.example.com\n      service: web\n"
+                                        "      priority: 100\n"
+                                        "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
+                                        "      service: web\n      priority: 100\n"),
+            (V{tie_message("a.yaml:10:7", "team-api", "GET https://a.example.com/api", "100"),
+               tie_message("a.yaml:14:7", "team-all", "GET https://a.example.com/api", "100")}));
+  // Raw rules of the same length (their default priority) that a request
+  // with both headers satisfies; a wildcard and a host below it.
+  EXPECT_EQ(
+      check(edge(k_entry_points), "    - name: x\n      rule: Host(`a.example.com`) && Header(`X-A`, `1`)\n"
+                                  "      service: web\n"
+                                  "    - name: y\n      rule: Host(`a.example.com`) && Header(`X-B`, `1`)\n"
+                                  "      service: web\n"),
+      (V{tie_message("a.yaml:10:7", "team-y", "GET https://a.example.com/ with header X-A: 1 with header X-B: 1", "43"),
+         tie_message("a.yaml:13:7", "team-x", "GET https://a.example.com/ with header X-A: 1 with header X-B: 1",
+                     "43")}));
+  EXPECT_EQ(check(edge("  entryPoints:\n    web: {address: \":80\"}\n"),
+                  "    - name: any\n      host: \"*.example.com\"\n      service: web\n      priority: 7\n"
+                  "      tls: false\n"
+                  "    - name: one\n      host: a.example.com\n      service: web\n      priority: 7\n"
+                  "      tls: false\n"),
+            (V{tie_message("a.yaml:10:7", "team-one", "GET http://a.example.com/", "7"),
+               tie_message("a.yaml:15:7", "team-any", "GET http://a.example.com/", "7")}));
+}
+
+TEST(PriorityTies, NoTieWhereTheRequestsOrThePrioritiesDiffer)
+{
+  // The same computed priority (20004), disjoint paths.
+  EXPECT_EQ(check(edge(k_entry_points), "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
+                                        "      service: web\n"
+                                        "    - name: web\n      host: a.example.com\n      pathPrefix: /web\n"
+                                        "      service: web\n"),
+            V{});
+  // Disjoint hosts, entry points, TLS; the same rule and priority is E0421 only.
+  std::string two = k_entry_points + "    admin: {address: \":8443\"}\n";
+  EXPECT_EQ(check(edge(two), "    - name: a\n      host: a.example.com\n      service: web\n      priority: 5\n"
+                             "      entryPoints: [websecure]\n"
+                             "    - name: b\n      host: b.example.com\n      service: web\n      priority: 5\n"
+                             "    - name: c\n      host: a.example.com\n      pathPrefix: /c\n      service: web\n"
+                             "      priority: 5\n      entryPoints: [admin]\n"
+                             "    - name: d\n      host: a.example.com\n      pathPrefix: /d\n      service: web\n"
+                             "      priority: 5\n      tls: false\n"),
+            V{});
+  EXPECT_EQ(check(edge(k_entry_points), "    - name: a\n      host: a.example.com\n      service: web\n"
+                                        "    - name: b\n      host: a.example.com\n      service: web\n"),
+            V{"a.yaml:13:7: E0421: host \"a.example.com\" and pathPrefix \"/\" is already routed"});
+  // A third route above both takes every request they share.
+  EXPECT_EQ(check(edge(k_entry_points), "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
+                                        "      service: web\n      priority: 100\n"
+                                        "    - name: beta\n      rule: Host(`a.example.com`) && Header(`X-Beta`, `1`)\n"
+                                        "      service: web\n      priority: 100\n"
+                                        "    - name: top\n      host: a.example.com\n      pathPrefix: /api\n"
+                                        "      service: web\n      priority: 200\n"),
+            V{"a.yaml:10:7: E0423: route is never reached: route \"team-top\" matches every request it matches, with "
+              "a higher priority (200 > 100): GET https://a.example.com/api goes to \"team-top\""});
+}
+
+TEST(Witness, ARequestTwoRulesBothMatch)
+{
+  auto common = [](const std::string& a, const std::string& b) {
+    rules::Rule ra = rules::parse_rule(a), rb = rules::parse_rule(b);
+    auto request = detail::common_request(ra, rb, "https", 443);
+    return request ? detail::describe(*request) : "none";
+  };
+  EXPECT_EQ(common("Host(`a`) && PathPrefix(`/api`)", "Host(`a`)"), "GET https://a/api");
+  EXPECT_EQ(common("Host(`a`)", "Host(`a`) && PathPrefix(`/api`)"), "GET https://a/api");
+  EXPECT_EQ(common("HostRegexp(`^.+\\.example\\.com$`)", "Host(`b.example.com`) && Method(`POST`)"),
+            "POST https://b.example.com/");
+  EXPECT_EQ(common("Host(`a`) && PathPrefix(`/api`)", "Host(`a`) && PathPrefix(`/web`)"), "none");
+  EXPECT_EQ(common("Host(`a`) && Method(`GET`)", "Host(`a`) && Method(`POST`)"), "none");
+  EXPECT_EQ(common("Host(`a`)", "Host(`b`)"), "none");
+}
+
 TEST(Witness, RequestsMadeFromRulesAndConfirmed)
 {
   auto witness = [](const std::string& text) {

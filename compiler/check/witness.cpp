@@ -106,6 +106,30 @@ std::string escape_path(const std::string& path)
   return out;
 }
 
+// The request `conditions` describe, if they make one.
+std::optional<rules::Request> request_of(const Conditions& conditions, const std::string& scheme, int port)
+{
+  if (!conditions.possible || conditions.host.empty() || conditions.path.empty() || conditions.path[0] != '/') {
+    return std::nullopt;
+  }
+  std::string authority =
+      conditions.host.find(':') != std::string::npos ? "[" + conditions.host + "]" : conditions.host;
+  std::string url = scheme + "://" + authority + ":" + std::to_string(port) + escape_path(conditions.path);
+  if (!conditions.query.empty()) {
+    url += "?" + conditions.query;
+  }
+  rules::Request request;
+  if (rules::make_request(url, conditions.method, conditions.headers, conditions.client_ip, request)) {
+    return std::nullopt; // make_request returns an error
+  }
+  return request;
+}
+
+std::vector<Conditions> alternatives(const rules::Rule& rule, const Conditions& base)
+{
+  return alternatives(rule, static_cast<uint32_t>(rule.nodes.size() - 1), base);
+}
+
 } // namespace
 
 std::optional<rules::Request> witness_request(const rules::Rule& rule, const std::string& scheme, int port,
@@ -114,23 +138,34 @@ std::optional<rules::Request> witness_request(const rules::Rule& rule, const std
   if (!rule.ok() || !rule.parsed()) {
     return std::nullopt;
   }
-  for (auto& conditions : alternatives(rule, static_cast<uint32_t>(rule.nodes.size() - 1), {})) {
+  for (auto& conditions : alternatives(rule, {})) {
     if (!host.empty()) {
       conditions.host = host;
     }
-    if (!conditions.possible || conditions.host.empty() || conditions.path.empty() || conditions.path[0] != '/') {
-      continue;
-    }
-    std::string authority =
-        conditions.host.find(':') != std::string::npos ? "[" + conditions.host + "]" : conditions.host;
-    std::string url = scheme + "://" + authority + ":" + std::to_string(port) + escape_path(conditions.path);
-    if (!conditions.query.empty()) {
-      url += "?" + conditions.query;
-    }
-    rules::Request request;
-    if (!rules::make_request(url, conditions.method, conditions.headers, conditions.client_ip, request) &&
-        rules::matches(rule, request)) {
+    auto request = request_of(conditions, scheme, port);
+    if (request && rules::matches(rule, *request)) {
       return request;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<rules::Request> common_request(const rules::Rule& a, const rules::Rule& b, const std::string& scheme,
+                                             int port)
+{
+  if (!a.ok() || !a.parsed() || !b.ok() || !b.parsed()) {
+    return std::nullopt;
+  }
+  // The second rule's values replace the first's (a path, a host), so the
+  // narrower one must come last: both orders are tried.
+  for (auto [first, second] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    for (const auto& base : alternatives(*first, {})) {
+      for (const auto& conditions : alternatives(*second, base)) {
+        auto request = request_of(conditions, scheme, port);
+        if (request && rules::matches(a, *request) && rules::matches(b, *request)) {
+          return request;
+        }
+      }
     }
   }
   return std::nullopt;

@@ -4,9 +4,11 @@
 
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
+#include "cli/render_report.hpp"
 #include "cli/route_command.hpp"
 #include "cli/report.hpp"
 #include "diag/codes.hpp"
+#include "emit/emit.hpp"
 #include "pipeline.hpp"
 #include "source/select.hpp"
 #include "util/errors.hpp"
@@ -24,6 +26,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace edgegen::cli {
 
@@ -57,12 +60,6 @@ source::Selection selection_of(const Options& options)
     selection.skip.push_back(options.out);
   }
   return selection;
-}
-
-// "out/prod/x.yml" for display, whether or not --out ends in '/'.
-std::string out_path(const std::string& out, const std::string& path)
-{
-  return util::ends_with(out, "/") ? out + path : out + "/" + path;
 }
 
 // Colour only for a person at a terminal, and never against NO_COLOR
@@ -196,16 +193,9 @@ int check_command(const Compilation& c, const Options& options, write::Provenanc
     std::lock_guard<std::mutex> lock(mutex);
     files.push_back(std::move(file));
   });
-  write::Drift drift = write::compare_tree(options.out, files);
-  for (const auto& [list, what] : {std::pair{&drift.changed, "differs"}, std::pair{&drift.missing, "is missing"},
-                                   std::pair{&drift.extra, "is no longer rendered"}}) {
-    for (const auto& path : *list) {
-      std::cerr << "edgegen: " << out_path(options.out, path) << " " << what << "\n";
-    }
-  }
+  write::Drift drift = write::compare_tree(options.out, files, emit::loaded_directories(c.model));
+  report_drift(drift, options.out, options.source, std::cerr);
   if (!drift.empty()) {
-    std::cerr << "edgegen: " << options.out << " is not what " << options.source << " renders; run `edgegen render "
-              << options.source << " --out " << options.out << "`\n";
     return k_exit_invalid;
   }
   std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
@@ -228,16 +218,11 @@ int render_command(const Options& options)
   write::TreeWriter writer(options.out);
   render_each(c, options, provenance, [&](write::RenderedFile file) { writer.add(std::move(file)); });
   write::WriteReport written = writer.finish();
-  std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
-  for (const auto& path : written.written) {
-    log << "wrote   " << out_path(options.out, path) << "\n";
-  }
-  for (const auto& path : written.removed) {
-    log << "removed " << out_path(options.out, path) << "\n";
-  }
-  log << "edgegen: " << written.written.size() + written.unchanged.size() << " files in " << options.out << " ("
-      << written.written.size() << " written, " << written.unchanged.size() << " unchanged, "
-      << written.removed.size() << " removed)\n";
+  // Files edgegen did not write stay, with a warning where the edge loads them.
+  std::set<std::string> ours(written.written.begin(), written.written.end());
+  ours.insert(written.unchanged.begin(), written.unchanged.end());
+  auto foreign = write::foreign_files(options.out, ours, emit::loaded_directories(c.model));
+  report_written(written, foreign, options.out, options.format == Format::text ? std::cout : std::cerr, std::cerr);
   return k_exit_ok;
 }
 

@@ -139,6 +139,18 @@ void add_check_codes(std::vector<CodeInfo>& out)
            " host: shop.example.com\n    pathPrefix: /api\n    service: api",
            "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n  - name: api\n    host: "
            "shop.example.com\n    pathPrefix: /api\n    service: api"},
+          {"E0424", "two routes that take the same request with the same priority",
+           "`route ties with route \"team-api\" at priority 100: both match GET https://shop.example.com/api, and "
+           "Traefik's order between routers of equal priority is undefined`",
+           "Traefik sorts its routers by priority alone (by default the length of the rule), and the order of "
+           "routers with the same priority is undefined: a request that two of them match, on an entry point both "
+           "are on and with the same TLS, may go to either, and to the other one after a reload. Both routes are "
+           "reported, with a request they both match. Routes for different hosts or paths, on different entry "
+           "points, or whose priorities differ do not tie; two identical routes are E0421.",
+           "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n    priority: 100\n  - name: api\n   "
+           " host: shop.example.com\n    pathPrefix: /api\n    service: api\n    priority: 100",
+           "routes:\n  - name: web\n    host: shop.example.com\n    service: web\n    priority: 100\n  - name: api\n   "
+           " host: shop.example.com\n    pathPrefix: /api\n    service: api\n    priority: 200"},
           {"E0431", "an invalid host name",
            "`\"team_a.example.com\" is not a valid host name: label \"team_a\" has a character other than a-z, 0-9 and "
            "'-'`",

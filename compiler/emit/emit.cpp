@@ -31,7 +31,7 @@ void whole(const model::Config& config, const Sink& sink)
 const std::vector<Target>& targets()
 {
   static const std::vector<Target> table = {
-      {"traefik", traefik::render},
+      {"traefik", traefik::render, {}, traefik::loaded_directories},
       {"compose", whole<compose::render>, {"traefik"}},
       {"traefik-redis", whole<redis::render>, {"traefik"}},
       {"dns", whole<dns::render>},
@@ -42,6 +42,28 @@ const std::vector<Target>& targets()
   return table;
 }
 
+namespace {
+
+// The targets an environment renders: those its Edge names and those they need.
+std::vector<const Target*> rendered_targets(const model::Config& config)
+{
+  std::set<std::string> wanted(config.edge.targets.begin(), config.edge.targets.end());
+  for (const auto& target : targets()) {
+    if (wanted.count(target.name)) {
+      wanted.insert(target.needs.begin(), target.needs.end());
+    }
+  }
+  std::vector<const Target*> out;
+  for (const auto& target : targets()) {
+    if (wanted.count(target.name)) {
+      out.push_back(&target);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
 void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink)
 {
   std::vector<std::pair<const model::Config*, const Target*>> units;
@@ -50,17 +72,8 @@ void emit_each(const model::Model& model, const std::vector<std::string>& enviro
         std::find(environments.begin(), environments.end(), config.environment.name) == environments.end()) {
       continue;
     }
-    std::set<std::string> wanted(config.edge.targets.begin(), config.edge.targets.end());
-    for (const auto& target : targets()) {
-      if (wanted.count(target.name)) {
-        wanted.insert(target.needs.begin(), target.needs.end());
-      }
-    }
-    for (const auto& target : targets()) {
-      if (!wanted.count(target.name)) {
-        continue;
-      }
-      units.emplace_back(&config, &target);
+    for (const Target* target : rendered_targets(config)) {
+      units.emplace_back(&config, target);
     }
   }
   // Targets only read the model: they render side by side. Target by target
@@ -70,6 +83,22 @@ void emit_each(const model::Model& model, const std::vector<std::string>& enviro
                    [](const auto& a, const auto& b) { return a.second < b.second; }); // table order
   util::parallel_for(
       units.size(), [&](size_t i) { units[i].second->render(*units[i].first, sink); }, 1);
+}
+
+std::vector<LoadedDirectory> loaded_directories(const model::Model& model)
+{
+  std::vector<LoadedDirectory> out;
+  for (const auto& config : model.environments) {
+    for (const Target* target : rendered_targets(config)) {
+      if (target->loaded) {
+        for (auto& directory : target->loaded(config)) {
+          out.push_back(std::move(directory));
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const LoadedDirectory& a, const LoadedDirectory& b) { return a.path < b.path; });
+  return out;
 }
 
 std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::string>& environments)

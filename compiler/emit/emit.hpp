@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emit/loaded_directory.hpp"
 #include "emit/output.hpp"
 #include "model/model.hpp"
 
@@ -17,6 +18,8 @@ struct Target
   // Targets rendered with this one even when the Edge does not name them
   // (compose mounts the traefik target's static and dynamic files).
   std::vector<std::string> needs = {};
+  // The directories of one environment's files that a consumer reads whole.
+  std::vector<LoadedDirectory> (*loaded)(const model::Config& config) = nullptr;
 };
 
 const std::vector<Target>& targets();
@@ -26,6 +29,10 @@ const std::vector<Target>& targets();
 // time. Several targets render at once: `sink` is called from several
 // threads, in no particular order.
 void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink);
+
+// The directories that consumers read whole, of every environment, sorted
+// by path: where a file edgegen did not write would reach the edge.
+std::vector<LoadedDirectory> loaded_directories(const model::Model& model);
 
 // The same files, all at once and sorted by path (for diff and tests).
 std::vector<OutputFile> emit(const model::Model& model, const std::vector<std::string>& environments);

@@ -9,7 +9,8 @@ namespace edgegen::write {
 
 // Read-only by construction: it only probes, compares and reads, so that
 // `render --check` can run against a tree it must not disturb.
-Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
+Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files,
+                   const std::vector<emit::LoadedDirectory>& loaded)
 {
   std::vector<std::string> paths;
   for (const RenderedFile& file : files) {
@@ -29,7 +30,8 @@ Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& 
   }
   // A malformed present edgegen.sum still names what it can; its own drift
   // shows up as "changed edgegen.sum".
-  for (const std::string& path : read_sum(out_dir).paths) {
+  std::set<std::string> listed = read_sum(out_dir).paths;
+  for (const std::string& path : listed) {
     if (rendered.count(path) || path == k_sum_path) {
       continue;
     }
@@ -38,6 +40,9 @@ Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& 
       drift.extra.push_back(path);
     }
   }
+  // What the present sum lists is edgegen's, and reported above if stale.
+  listed.insert(paths.begin(), paths.end());
+  drift.foreign = foreign_files(out_dir, listed, loaded);
   std::sort(drift.changed.begin(), drift.changed.end());
   std::sort(drift.missing.begin(), drift.missing.end());
   return drift;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emit/loaded_directory.hpp"
 #include "emit/output.hpp"
 #include "util/value.hpp"
 
@@ -7,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,16 +140,40 @@ private:
 std::vector<emit::OutputFile> carry_over(const std::string& out_dir,
                                          const std::function<bool(const std::string&)>& keep);
 
+// A file that edgegen did not write, in a directory whose consumer reads it
+// with the rendered files (emit::LoadedDirectory).
+struct ForeignFile
+{
+  std::string path; // relative to out_dir
+  emit::LoadedDirectory directory;
+};
+
+// The files below each of `loaded` in out_dir (in its subdirectories too when
+// it is recursive) that its consumer reads and `known` does not hold, sorted
+// by path. Reads directory listings only; symbolic links are reported as
+// entries (the consumer may read through them), never followed.
+std::vector<ForeignFile> foreign_files(const std::string& out_dir, const std::set<std::string>& known,
+                                       const std::vector<emit::LoadedDirectory>& loaded);
+
+// "<out>/prod/traefik/dynamic/manual.yml: not written by edgegen, and
+// Traefik's file provider loads every .yml, .yaml and .toml file in
+// <out>/prod/traefik/dynamic and its subdirectories".
+std::string describe(const std::string& out_dir, const ForeignFile& file);
+
 struct Drift
 {
   std::vector<std::string> changed; // present with other bytes
   std::vector<std::string> missing; // to be written, absent
   std::vector<std::string> extra;   // listed by the present edgegen.sum, no longer rendered
-  bool empty() const { return changed.empty() && missing.empty() && extra.empty(); }
+  std::vector<ForeignFile> foreign; // neither rendered nor listed, where a consumer reads it
+  bool empty() const { return changed.empty() && missing.empty() && extra.empty() && foreign.empty(); }
 };
 
-// `render --check`: what write_tree would change, without writing anything.
-Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+// `render --check`: what write_tree would change, without writing anything,
+// and the foreign files in `loaded` that the edge would read with the tree.
+// Other files edgegen did not write are not drift.
+Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files,
+                   const std::vector<emit::LoadedDirectory>& loaded = {});
 
 // Where the edgegen.lock.json in out_dir says its tree was rendered from:
 // origin, commit and tree of a Provenance (inputs empty); nullopt if there

@@ -1,5 +1,7 @@
 #include "emit/traefik/traefik.hpp"
 
+#include "util/strings.hpp"
+
 namespace edgegen::emit::traefik {
 
 namespace {
@@ -18,7 +20,30 @@ OutputFile yaml_file(std::string path, util::Value document, int rank)
   return file;
 }
 
+// Traefik's file provider reads a file of the directory by its extension,
+// in any case (pkg/provider/file: loadFileConfigFromDirectory); hidden
+// files too, but not edgegen's temporary ".*.tmp".
+bool file_provider_reads(std::string_view name)
+{
+  std::string lower = util::to_lower(name);
+  return util::ends_with(lower, ".yml") || util::ends_with(lower, ".yaml") || util::ends_with(lower, ".toml");
+}
+
 } // namespace
+
+std::vector<LoadedDirectory> loaded_directories(const model::Config& config)
+{
+  if (dynamic_in_kv(config)) {
+    return {}; // nothing is rendered there; compose mounts a volume instead
+  }
+  LoadedDirectory dynamic;
+  dynamic.path = config.environment.name + "/traefik/dynamic";
+  dynamic.consumer = "Traefik's file provider";
+  dynamic.files = "every .yml, .yaml and .toml file";
+  dynamic.recursive = true;
+  dynamic.reads = file_provider_reads;
+  return {dynamic};
+}
 
 void render(const model::Config& config, const Sink& sink)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emit/loaded_directory.hpp"
 #include "emit/output.hpp"
 #include "model/model.hpp"
 
@@ -10,6 +11,11 @@ namespace edgegen::emit::traefik {
 // file per project, _shared.yml (shared middlewares, dashboard) and tls.yml,
 // handed to `sink` one at a time.
 void render(const model::Config& config, const Sink& sink);
+
+// <env>/traefik/dynamic, unless the KV holds the dynamic configuration:
+// traefik.yml's file provider reads every YAML and TOML file in it and in
+// its subdirectories, not only those render() writes.
+std::vector<LoadedDirectory> loaded_directories(const model::Config& config);
 
 util::Value static_config(const model::Config& config);
 util::Value project_config(const model::Config& config, const model::Project& project);

@@ -204,6 +204,30 @@ TEST(Traefik, AccessLogIsOnOffOrAFileInAFormat)
             "edge.yaml:5:24: E0201: /spec/traefik/accessLog: expected boolean or mapping, got \"yes\"\nnone");
 }
 
+TEST(Traefik, TheFileProviderLoadsTheWholeDynamicDirectoryUnlessTheKvHoldsIt)
+{
+  auto c = testing::compile_files({{"a.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  auto loaded = emit::loaded_directories(c.model);
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].path, "default/traefik/dynamic");
+  EXPECT_EQ(loaded[0].consumer + " loads " + loaded[0].files, "Traefik's file provider loads every .yml, .yaml and "
+                                                              ".toml file");
+  EXPECT_TRUE(loaded[0].recursive);
+  for (const char* name : {"manual.yml", "x.YAML", ".hidden.toml", ".yml"}) {
+    EXPECT_TRUE(loaded[0].reads(name)) << name;
+  }
+  for (const char* name : {"README.md", ".tls.yml.1234.tmp", "yml", "a.yml.bak"}) {
+    EXPECT_FALSE(loaded[0].reads(name)) << name;
+  }
+
+  std::string kv_edge = testing::k_edge;
+  kv_edge.replace(kv_edge.find("spec:\n") + 6, 0, "  targets: [traefik-redis]\n  redis: {endpoints: [\"v:6379\"]}\n");
+  auto kv = testing::compile_files({{"edge.yaml", kv_edge}, {"a.yaml", k_project}}, false);
+  ASSERT_EQ(errors(kv), "");
+  EXPECT_TRUE(emit::loaded_directories(kv.model).empty());
+}
+
 TEST(Traefik, FilesIssuerFillsTheTlsFileAndRoutersUseTheStore)
 {
   const char* issuer = "apiVersion: edgegen.dev/v1alpha1\n"

@@ -1,0 +1,157 @@
+// Two routes that tie: both can take some request, on an entry point they
+// share, with the same priority. Traefik sorts its routers by priority
+// alone, and the order of routers with equal priority is undefined (they
+// come from a Go map, sorted by sort.Sort, which is not stable): such a
+// request may go to either route, and to the other after a reload.
+// Identical routes are E0421's; a route with a higher priority that takes
+// every request of another is E0423's.
+#include "check/check.hpp"
+#include "check/internal.hpp"
+#include "check/requests.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string_view>
+
+namespace edgegen::check {
+
+namespace {
+
+struct Entry
+{
+  const model::Route* route = nullptr;
+  std::string host; // the one host (maybe *.domain) its rule requires; empty: any
+  std::vector<std::string> entry_points;
+};
+
+// The host a route's rule cannot do without: its `host`, or the Host() of a
+// rule of matchers joined by &&.
+std::string required_host(const model::Route& route)
+{
+  if (route.rule.empty()) {
+    return rules::normalize_host(route.host);
+  }
+  const rules::Rule& rule = route.match.rule;
+  for (const auto& matcher : rule.conjunction ? rule.matchers : std::vector<rules::Matcher>{}) {
+    if (matcher.name == "Host" && matcher.arguments.size() == 1) {
+      std::string host = rules::normalize_host(matcher.arguments[0].value);
+      return host == "*" ? std::string() : host;
+    }
+  }
+  return {};
+}
+
+// Pairs of entries whose hosts can meet: the same host, a host and the
+// wildcard one label up, and a route for any host with every other.
+std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::vector<Entry>& entries)
+{
+  std::map<std::string_view, std::vector<const Entry*>> by_host;
+  for (const auto& entry : entries) {
+    by_host[entry.host].push_back(&entry);
+  }
+  std::vector<std::pair<const Entry*, const Entry*>> out;
+  for (const auto& [host, same] : by_host) {
+    for (size_t i = 0; i < same.size(); ++i) {
+      for (size_t j = i + 1; j < same.size(); ++j) {
+        out.emplace_back(same[i], same[j]);
+      }
+    }
+    size_t dot = host.find('.');
+    if (host.empty() || dot == std::string_view::npos || host[0] == '*') {
+      continue;
+    }
+    auto wildcard = by_host.find("*" + std::string(host.substr(dot)));
+    for (const Entry* a : same) {
+      for (const Entry* b : wildcard != by_host.end() ? wildcard->second : std::vector<const Entry*>{}) {
+        out.emplace_back(a, b);
+      }
+    }
+  }
+  if (auto any = by_host.find(""); any != by_host.end()) {
+    for (const Entry* a : any->second) {
+      for (const auto& entry : entries) {
+        if (!entry.host.empty()) {
+          out.emplace_back(a, &entry);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnostics)
+{
+  std::map<int64_t, std::vector<Entry>> by_priority;
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      const auto& match = route.match;
+      int64_t priority = match.priority.value_or(0) != 0 ? *match.priority : static_cast<int64_t>(match.text.size());
+      if (match.rule.ok() && priority <= rules::k_max_priority) { // Traefik drops the others
+        by_priority[priority].push_back({&route, required_host(route), detail::route_entry_points(config, route)});
+      }
+    }
+  }
+  // The routing model, to confirm that Traefik would hand the request to
+  // one of the two: made only when two routes can share one.
+  std::unique_ptr<model::RoutingTable> table;
+  std::unique_ptr<detail::HostIndex> index;
+  auto tied = [&](const Entry& a, const Entry& b) -> std::optional<rules::Request> {
+    if (a.route->tls != b.route->tls || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
+      return std::nullopt;
+    }
+    for (const auto& name : a.entry_points) {
+      if (!std::binary_search(b.entry_points.begin(), b.entry_points.end(), name)) {
+        continue;
+      }
+      const model::EntryPoint* entry_point = detail::find_entry_point(config, name);
+      int port = static_cast<int>(model::address_port(entry_point ? entry_point->address : ""));
+      if (!entry_point || !entry_point->redirect_to.name.empty() || port <= 0) {
+        continue; // every request is redirected before any route sees it
+      }
+      auto request =
+          detail::common_request(a.route->match.rule, b.route->match.rule, a.route->tls ? "https" : "http", port);
+      if (!request) {
+        continue;
+      }
+      if (!table) {
+        table = std::make_unique<model::RoutingTable>(model::routing_table(config));
+        index = std::make_unique<detail::HostIndex>(*table);
+      }
+      std::vector<rules::Router> routers = index->routers(request->host);
+      rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
+      auto top = [&](const model::Route& route) {
+        return std::any_of(outcome.matched.begin(), outcome.matched.end(), [&](const rules::Router* r) {
+          return r->name == route.output_name && r->effective_priority() == outcome.winner->effective_priority();
+        });
+      };
+      if (outcome.kind == rules::Outcome::Kind::routed && top(*a.route) && top(*b.route)) {
+        return request;
+      }
+    }
+    return std::nullopt;
+  };
+  for (const auto& [priority, entries] : by_priority) {
+    if (entries.size() < 2) {
+      continue;
+    }
+    for (const auto& [a, b] : candidate_pairs(entries)) {
+      auto request = tied(*a, *b);
+      if (!request) {
+        continue;
+      }
+      for (const auto& [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
+        diagnostics.error("E0424", self->route->location,
+                          "route ties with route \"" + other->route->output_name + "\" at priority " +
+                              std::to_string(priority) + ": both match " + detail::describe(*request) +
+                              ", and Traefik's order between routers of equal priority is undefined",
+                          "the other route is at " + diag::format_location(other->route->location) +
+                              "; give the one that should win a higher priority, or make their rules exclusive");
+      }
+    }
+  }
+}
+
+} // namespace edgegen::check
