@@ -47,4 +47,9 @@ cmp -s "$dynamic/project-1.yml" "$WORK/project-1.before" || fail "project-1.yml 
 (cd "$out" && sha256sum --quiet -c edgegen.sum) || fail "edgegen.sum does not verify after the removal"
 grep -q project-2 "$out/edgegen.sum" && fail "edgegen.sum still lists project-2"
 "$EDGEGEN" render "$WORK/src" --out "$out" --check >/dev/null || fail "render --check reports drift right after a render"
+# A file written by hand into the directory Traefik loads: --check fails and says who loads it.
+echo "http: {}" >"$dynamic/manual.yml"
+"$EDGEGEN" render "$WORK/src" --out "$out" --check >"$WORK/check.log" 2>&1 && fail "render --check passes with a hand-added dynamic file"
+grep -qF "$dynamic/manual.yml: not written by edgegen, and Traefik's file provider loads" "$WORK/check.log" \
+  || fail "render --check does not name the hand-added file: $(cat "$WORK/check.log")"
 echo "file-sync: checksums verify, unchanged render wrote nothing, a deleted project's file removed"
