@@ -17,6 +17,9 @@ struct OutputFile
   Format format = Format::yaml;
   std::vector<util::Value> documents; // yaml: one or more documents; json: exactly one
   std::string text;                   // text: the bytes as they are
+  // yaml: a note for the reader, written as '#' lines before the first
+  // document (one line per '\n'-separated line).
+  std::string comment;
   // Write order: files that others reference get a lower rank and are written
   // first, so a watching Traefik never sees a reference to something missing.
   int rank = 0;

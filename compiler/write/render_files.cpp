@@ -8,11 +8,24 @@
 namespace edgegen::write {
 namespace {
 
+std::string yaml_comment(const std::string& comment)
+{
+  std::string out;
+  size_t start = 0;
+  while (start < comment.size()) {
+    size_t end = comment.find('\n', start);
+    std::string line = comment.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    out += line.empty() ? "#\n" : "# " + line + "\n";
+    start = end == std::string::npos ? comment.size() : end + 1;
+  }
+  return out;
+}
+
 std::string serialise(const emit::OutputFile& file)
 {
   switch (file.format) {
   case emit::OutputFile::Format::yaml:
-    return to_yaml(file.documents);
+    return yaml_comment(file.comment) + to_yaml(file.documents);
   case emit::OutputFile::Format::json:
     if (file.documents.size() != 1) {
       throw std::logic_error("JSON output \"" + file.path + "\" needs exactly one document");

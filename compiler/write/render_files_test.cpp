@@ -45,6 +45,16 @@ TEST(WriteRenderFiles, SerialisesEachFormat)
   EXPECT_EQ(find(files, "prod/dns/a.zone")->bytes, "@ IN SOA x\n");
 }
 
+TEST(WriteRenderFiles, YamlCommentLinesComeBeforeTheDocuments)
+{
+  emit::OutputFile yaml;
+  yaml.path = "prod/kubernetes/routes/p.yaml";
+  yaml.documents = {Value::Map{{"a", 1}}};
+  yaml.comment = "first\n\nsecond";
+  auto files = render_files({yaml}, {});
+  EXPECT_EQ(find(files, "prod/kubernetes/routes/p.yaml")->bytes, "# first\n#\n# second\na: 1\n");
+}
+
 TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
 {
   Provenance provenance;

@@ -1,17 +1,10 @@
 // Project services as Kubernetes sees them: Services of the namespace, or
-// ExternalName Services that point Traefik at servers outside it.
-#include "emit/kubernetes/kubernetes.hpp"
-
-#include "emit/kubernetes/objects.hpp"
+// Services edgegen writes that point Traefik at servers outside it.
+#include "emit/kubernetes/internal.hpp"
 
 namespace edgegen::emit::kubernetes {
 
-namespace {
-
-// A host that is one DNS label names a Service of the namespace; anything
-// with a dot (another namespace's svc.cluster.local name, an outside host)
-// or an IP address is reached through an ExternalName Service.
-bool is_service_name(const std::string& host)
+bool detail::is_service_name(const std::string& host)
 {
   if (host.empty() || host.size() > 63) {
     return false;
@@ -22,6 +15,39 @@ bool is_service_name(const std::string& host)
     }
   }
   return host.front() != '-' && host.back() != '-';
+}
+
+namespace {
+
+bool is_ipv4(const std::string& host)
+{
+  int parts = 0;
+  size_t start = 0;
+  while (start <= host.size()) {
+    size_t end = host.find('.', start);
+    std::string part = host.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (part.empty() || part.size() > 3 || part.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(part) > 255) {
+      return false;
+    }
+    ++parts;
+    if (end == std::string::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  return parts == 4;
+}
+
+// The address family of an IP host, as an EndpointSlice names it; empty for
+// a DNS name. IPv6 is the only host form with a colon (the schema admits no
+// other).
+std::string address_type(const std::string& host)
+{
+  if (host.find(':') != std::string::npos) {
+    return "IPv6";
+  }
+  return is_ipv4(host) ? "IPv4" : "";
 }
 
 // scheme://host[:port][/path], as the schema admits it; the path is not
@@ -53,13 +79,18 @@ Backend parse_url(const std::string& url)
   return out;
 }
 
+// A host that is one DNS label names a Service of the namespace; anything
+// with a dot (another namespace's svc.cluster.local name, an outside host)
+// is reached through an ExternalName Service, an IP address through a
+// selector-less Service and its EndpointSlice.
 Backend resolve(Backend backend, const std::string& external_service_name)
 {
-  if (is_service_name(backend.external_name)) {
+  if (detail::is_service_name(backend.external_name)) {
     backend.name = backend.external_name;
     backend.external_name.clear();
   } else {
     backend.name = external_service_name;
+    backend.address_type = address_type(backend.external_name);
   }
   return backend;
 }

@@ -188,7 +188,8 @@ spec:
   auto c = compile(edge(), {{"i.yaml", issuer}, {"p.yaml", project("p", spec)}});
   ASSERT_EQ(errors(c), "");
   EXPECT_TRUE(plan_certificates(config_of(c)).certificates.empty());
-  EXPECT_EQ(write::to_yaml({document(c, "IngressRoute", "p-web")["spec"]["tls"]}), "options:\n  name: test\n");
+  // TLS without a Secret of its own, under the default TLS options.
+  EXPECT_EQ(write::to_yaml({document(c, "IngressRoute", "p-web")["spec"]["tls"]}), "{}\n");
 }
 
 } // namespace

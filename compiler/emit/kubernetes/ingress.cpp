@@ -46,7 +46,7 @@ void shim_annotations(Value& annotations, const Certificate& certificate)
 // a name with '@' already names its provider.
 std::string crd_reference(const Context& context, const std::string& name)
 {
-  if (name.find('@') != std::string::npos) {
+  if (name.find('@') != std::string::npos || name == k_default_tls_option) {
     return name;
   }
   return context.namespace_name + "-" + name + "@kubernetescrd";

@@ -7,21 +7,30 @@
 
 namespace edgegen::emit::kubernetes::detail {
 
+// The name that makes a TLSOption Traefik's default TLS options, in
+// whatever namespace (there must be one only): those of clients without SNI
+// or with an unknown name, and of every router that names none.
+inline const char* const k_default_tls_option = "default";
+
 // What every object of one environment is written from.
 struct Context
 {
   explicit Context(const model::Config& c)
-      : config(c), namespace_name(namespace_of(c)), plan(plan_certificates(c)), tls_option(c.edge.name)
+      : config(c), namespace_name(namespace_of(c)), plan(plan_certificates(c)), tls_option(k_default_tls_option)
   {
   }
   const model::Config& config;
   std::string namespace_name;
   CertificatePlan plan;
-  std::string tls_option; // the TLSOption every TLS route uses: named after the Edge
+  // The TLSOption of every TLS route: Traefik's default, as the file and KV
+  // targets make the Edge's TLS settings, so that `sniStrict` also holds
+  // for clients that send no SNI or an unknown name.
+  std::string tls_option;
 };
 
 // How an Ingress annotation names a Traefik CRD object of the environment's
-// namespace ("<namespace>-<name>@kubernetescrd").
+// namespace ("<namespace>-<name>@kubernetescrd"); the default TLSOption is
+// "default" whatever its namespace.
 std::string crd_reference(const Context& context, const std::string& name);
 
 // cert-manager
@@ -44,9 +53,17 @@ util::Value dashboard_route(const Context& context);
 // The ExternalName Services a project service needs (none for a Service of
 // the namespace).
 std::vector<util::Value> external_services(const Context& context, const model::Service& service);
+// The note atop a file with ExternalName Services: Traefik's Kubernetes
+// providers skip them unless allowExternalNameServices is set. Empty when
+// `documents` hold none.
+std::string external_name_note(const std::vector<util::Value>& documents);
 
 // networking.k8s.io/v1
 util::Value ingress(const Context& context, const model::Project& project, const model::Route& route);
+
+// Whether `host` is one DNS label, which names a Service of the
+// environment's namespace.
+bool is_service_name(const std::string& host);
 
 // Labels of every object of a project (edgegen's label first, then the
 // input's), added by render.cpp to each of its documents.

@@ -78,14 +78,16 @@ CertificatePlan plan_certificates(const model::Config& config);
 // Route pieces shared by IngressRoutes and Ingresses.
 // Where a project service is served from, as Kubernetes sees it: a Service
 // in the namespace (a host that is a single DNS label, e.g. "team-a-api"),
-// or an ExternalName Service edgegen writes (any other host, an IP, or one
-// of several `urls`).
+// or a Service edgegen writes for any other host or one of several `urls`:
+// an ExternalName Service for a DNS name, a selector-less Service with an
+// EndpointSlice for an IP address (an ExternalName must be a DNS name).
 struct Backend
 {
   std::string name; // the Service's name
   int64_t port = 0;
   std::string scheme = "http";
-  std::string external_name; // empty: an existing Service of the namespace
+  std::string external_name; // the host; empty: an existing Service of the namespace
+  std::string address_type;  // "IPv4" or "IPv6" when external_name is an IP address
 };
 std::vector<Backend> backends(const model::Service& service);
 

@@ -114,8 +114,6 @@ TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesService
                                      "        - name: p-api\n"
                                      "          port: 8000\n"
                                      "  tls:\n"
-                                     "    options:\n"
-                                     "      name: test\n"
                                      "    secretName: a.example.com-tls\n");
   // Without TLS, no tls block at all.
   EXPECT_FALSE(document(c, "IngressRoute", "p-exact")["spec"].as_map().count("tls"));

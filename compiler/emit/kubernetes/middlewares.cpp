@@ -1,7 +1,8 @@
 // Traefik Middleware objects. Most options read the same in Traefik's file
 // and Kubernetes providers; the ones that differ are those that name files
 // or other objects: users and TLS files become Secret names, chained
-// middlewares and error services become object references.
+// middlewares and error services become object references, and a
+// forwardAuth address's short host name becomes the Service's full name.
 #include "emit/kubernetes/internal.hpp"
 
 namespace edgegen::emit::kubernetes::detail {
@@ -60,6 +61,27 @@ Value error_service(const Context& context, const Value& name)
   return out;
 }
 
+// forwardAuth.address is dialled by the Traefik pod, which resolves a short
+// name in its own namespace: a host of one DNS label names a Service of the
+// environment's namespace, as a service's host does (backends.cpp), and gets
+// its fully qualified name. "localhost" stays Traefik's own pod.
+Value cluster_address(const Context& context, const Value& address)
+{
+  if (!address.is_string()) {
+    return address;
+  }
+  const std::string& url = address.as_string();
+  size_t scheme_end = url.find("://");
+  size_t host_start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  size_t host_end = url.find_first_of(":/?#", host_start);
+  std::string host = url.substr(host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
+  if (host == "localhost" || !is_service_name(host)) {
+    return address;
+  }
+  return Value(url.substr(0, host_start) + host + "." + context.namespace_name + ".svc.cluster.local" +
+               (host_end == std::string::npos ? "" : url.substr(host_end)));
+}
+
 } // namespace
 
 util::Value middleware_object(const Context& context, const model::Middleware& middleware)
@@ -75,6 +97,9 @@ util::Value middleware_object(const Context& context, const model::Middleware& m
         refs.push_back(Value::Map{{"name", name}});
       }
       options["middlewares"] = refs;
+    }
+    if (middleware.type == "forwardAuth" && options.as_map().count("address")) {
+      options["address"] = cluster_address(context, options["address"]);
     }
     if (middleware.type == "errors" && options.as_map().count("service")) {
       options["service"] = error_service(context, options["service"]);

@@ -156,7 +156,10 @@ void render(const model::Config& config, const Sink& sink)
       return;
     }
     listed[directory].push_back(file);
-    sink(yaml_file(base + directory + "/" + file, std::move(documents), k_rank_resources));
+    std::string note = external_name_note(documents);
+    OutputFile output = yaml_file(base + directory + "/" + file, std::move(documents), k_rank_resources);
+    output.comment = std::move(note);
+    sink(std::move(output));
   };
 
   add("issuers", "namespace.yaml", {namespace_object(context)});

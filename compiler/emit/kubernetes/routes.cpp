@@ -1,6 +1,6 @@
 // Traefik CRD routing: an IngressRoute per route (the same rule as the file
-// provider's router), the dashboard, the TLSOption, and ExternalName
-// Services for servers outside the namespace.
+// provider's router), the dashboard, the TLSOption, and the Services of
+// servers outside the namespace.
 #include "emit/kubernetes/internal.hpp"
 
 #include "emit/traefik/traefik.hpp"
@@ -34,7 +34,11 @@ Value route_tls(const Context& context, const std::vector<std::string>& hosts)
       break;
     }
   }
-  tls["options"]["name"] = context.tls_option;
+  // The TLSOption named `default` is not referenced: Traefik's CRD provider
+  // files it as "default", but a reference as "<namespace>-default".
+  if (context.tls_option != k_default_tls_option) {
+    tls["options"]["name"] = context.tls_option;
+  }
   return tls;
 }
 
@@ -51,9 +55,24 @@ Value service_ref(const Backend& backend, const model::Service& service)
   }
   // Traefik health-checks ExternalName Services only; a Service of the
   // namespace has its readiness probes instead.
-  if (!backend.external_name.empty() && !service.health_check.is_null()) {
+  if (!backend.external_name.empty() && backend.address_type.empty() && !service.health_check.is_null()) {
     out["healthCheck"] = service.health_check;
   }
+  return out;
+}
+
+// An IP address cannot be an ExternalName (the API server wants a DNS
+// name): a Service without a selector gets its endpoints from a slice that
+// names it, whose port matches the Service's port by name.
+Value endpoint_slice(const Context& context, const Backend& backend, const Value& port)
+{
+  Value out = object("discovery.k8s.io/v1", "EndpointSlice", backend.name, context.namespace_name);
+  out["metadata"]["labels"]["kubernetes.io/service-name"] = backend.name;
+  // Kubernetes' EndpointSlice controller leaves slices it does not manage alone.
+  out["metadata"]["labels"]["endpointslice.kubernetes.io/managed-by"] = "edgegen.dev";
+  out["addressType"] = backend.address_type;
+  out["endpoints"].push_back(Value::Map{{"addresses", string_list({backend.external_name})}});
+  out["ports"].push_back(port);
   return out;
 }
 
@@ -162,9 +181,12 @@ std::vector<util::Value> external_services(const Context& context, const model::
       continue;
     }
     Value svc = object("v1", "Service", backend.name, context.namespace_name);
-    svc["spec"]["type"] = "ExternalName";
-    svc["spec"]["externalName"] = backend.external_name;
-    svc["spec"]["ports"].push_back(Value::Map{{"name", backend.scheme}, {"port", backend.port}, {"protocol", "TCP"}});
+    Value port = Value::Map{{"name", backend.scheme}, {"port", backend.port}, {"protocol", "TCP"}};
+    if (backend.address_type.empty()) {
+      svc["spec"]["type"] = "ExternalName";
+      svc["spec"]["externalName"] = backend.external_name;
+    }
+    svc["spec"]["ports"].push_back(port);
     // Traefik's Ingress provider reads the scheme and Host header handling
     // from the Service; an IngressRoute carries them itself.
     if (ingress && backend.scheme != "http") {
@@ -175,8 +197,30 @@ std::vector<util::Value> external_services(const Context& context, const model::
           *service.pass_host_header ? "true" : "false";
     }
     out.push_back(std::move(svc));
+    if (!backend.address_type.empty()) {
+      out.push_back(endpoint_slice(context, backend, port));
+    }
   }
   return out;
+}
+
+std::string external_name_note(const std::vector<util::Value>& documents)
+{
+  auto field = [](const Value& map, const char* key) {
+    if (!map.is_map()) {
+      return Value();
+    }
+    auto found = map.as_map().find(key);
+    return found == map.as_map().end() ? Value() : found->second;
+  };
+  for (const auto& document : documents) {
+    if (field(document, "kind") == Value("Service") && field(field(document, "spec"), "type") == Value("ExternalName")) {
+      return "Traefik ignores the ExternalName Services of this file unless its Kubernetes providers\n"
+             "allow them (off by default): providers.kubernetesCRD.allowExternalNameServices=true\n"
+             "and providers.kubernetesIngress.allowExternalNameServices=true.";
+    }
+  }
+  return {};
 }
 
 } // namespace edgegen::emit::kubernetes::detail
