@@ -15,6 +15,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       [&](diag::Diagnostics& found) { check_ignore_annotations(model, found); },
       [&](diag::Diagnostics& found) { check_unused(model, found); },
       [&](diag::Diagnostics& found) { check_route_tests(model, found); },
+      [&](diag::Diagnostics& found) { check_cluster_objects(model, found); },
   };
   // Per environment: variables can make two routes equal in one environment
   // only. Identical findings in several environments are reported once

@@ -35,6 +35,9 @@ void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 // E0493, E0494); check_targets runs it when the target is on.
 void check_dns_settings(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
+// The cluster-scoped objects environments share (E0443, E0444) and the
+// DNS-01 settings cert-manager reads from its flags (W0609, W0610).
+void check_cluster_objects(const model::Model& model, diag::Diagnostics& diagnostics);
 // traefik-redis: list items Traefik's KV decoding would split or trim
 // (E0462), several endpoints without a Sentinel master name (E0464).
 void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics);

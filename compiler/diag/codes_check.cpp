@@ -175,6 +175,23 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "fails at run time, and the route serves Traefik's default certificate.",
            "certificates:\n  - domains: [\"*.example.com\"]\n    issuer: letsencrypt        # http01",
            "certificates:\n  - domains: [\"*.example.com\"]\n    issuer: letsencrypt-dns    # dns01"},
+          {"E0443", "kubernetes target: a ClusterIssuer that environments render differently",
+           "`ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (acme.email), but a "
+           "cluster-scoped object exists once in a cluster`",
+           "Namespaces and ClusterIssuers belong to the whole cluster, not to an environment: the kubernetes target "
+           "writes them once, to cluster/kubernetes/, which one Flux Kustomization or Argo CD Application applies "
+           "before every environment's layers. Two environments that would write the same ClusterIssuer differently "
+           "(a patched email or solver, or an HTTP-01 solver whose TLS options live in each environment's "
+           "namespace) cannot both have it.",
+           "kind: Environment\nmetadata: {name: dev}\nspec:\n  patches:\n    - target: {kind: Issuer, name: le}\n"
+           "      patch: {acme: {email: dev@example.com}}",
+           "kind: Issuer\nmetadata: {name: le}\nspec:\n  kubernetes: {kind: Issuer}   # one per environment"},
+          {"E0444", "kubernetes target: an environment named \"cluster\"",
+           "`environment name \"cluster\" is taken by the directory of the cluster-scoped objects "
+           "(cluster/kubernetes/, flux/cluster.yaml, argocd/cluster.yaml)`",
+           "The cluster-scoped objects of every environment are rendered to cluster/kubernetes/ and applied by "
+           "flux/cluster.yaml and argocd/cluster.yaml, where an environment named \"cluster\" would write its own.",
+           "kind: Environment\nmetadata: {name: cluster}", "kind: Environment\nmetadata: {name: cluster-a}"},
           {"E0451", "a port out of range", "`port 70000 is out of range (1-65535)`",
            "Ports are 1 to 65535. Entry point addresses and server URLs are checked after ${var} substitution, where "
            "the schema cannot see them.",
@@ -421,6 +438,24 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "whose name starts with \"prod\" it is almost certainly a mistake.",
            "dashboard:\n  host: traefik.example.com\n  insecure: true",
            "dashboard:\n  host: traefik.example.com\n  middlewares: [sso]"},
+          {"W0609", "kubernetes target: DNS-01 `resolvers`, which cert-manager takes from its flags",
+           "`issuer \"dns\": cert-manager takes the DNS-01 resolvers from its controller's flags, not from an "
+           "Issuer, so the kubernetes target does not render them (environment \"prod\")`",
+           "Traefik's resolvers check the DNS-01 record's propagation. cert-manager does the same check with the "
+           "nameservers of its controller's --dns01-recursive-nameservers flag (with "
+           "--dns01-recursive-nameservers-only), one setting for every issuer, which no Issuer field carries. Set "
+           "them on the cert-manager installation (Helm value extraArgs); the warning names the flags.",
+           "dns01:\n  provider: cloudflare\n  resolvers: [\"1.1.1.1:53\"]",
+           "# cert-manager Helm values\nextraArgs: [--dns01-recursive-nameservers=1.1.1.1:53, "
+           "--dns01-recursive-nameservers-only]"},
+          {"W0610", "kubernetes target: DNS-01 `delayBeforeCheck`, which cert-manager does not have",
+           "`issuer \"dns\": cert-manager has no delayBeforeCheck; it checks that the DNS-01 record has propagated "
+           "before asking the CA, so the kubernetes target drops it (environment \"prod\")`",
+           "Traefik (lego) can wait a fixed time before its propagation check. cert-manager has no such setting: it "
+           "polls the authoritative nameservers until the record is visible, then asks the CA. The value is used by "
+           "the traefik targets and dropped for Kubernetes.",
+           "dns01:\n  provider: cloudflare\n  delayBeforeCheck: 30s",
+           "metadata:\n  annotations:\n    edgegen.dev/ignore: W0610"},
       });
 }
 

@@ -11,6 +11,7 @@
 #include "util/parallel.hpp"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -64,6 +65,31 @@ std::vector<const Target*> rendered_targets(const model::Config& config)
 
 } // namespace
 
+namespace {
+
+// The cluster-scoped objects of every environment (whatever --env selects:
+// they belong to none) and the Flux and Argo CD objects that apply them.
+void render_cluster(const model::Model& model, const Sink& sink)
+{
+  std::map<std::string, std::vector<const model::Config*>> by_target;
+  for (const auto& config : model.environments) {
+    for (const Target* target : rendered_targets(config)) {
+      by_target[target->name].push_back(&config);
+    }
+  }
+  if (by_target.count("kubernetes")) {
+    kubernetes::render_cluster(by_target["kubernetes"], sink);
+  }
+  for (auto& file : flux::render_cluster(by_target["flux"])) {
+    sink(std::move(file));
+  }
+  for (auto& file : argocd::render_cluster(by_target["argocd"])) {
+    sink(std::move(file));
+  }
+}
+
+} // namespace
+
 void emit_each(const model::Model& model, const std::vector<std::string>& environments, const Sink& sink)
 {
   std::vector<std::pair<const model::Config*, const Target*>> units;
@@ -83,6 +109,7 @@ void emit_each(const model::Model& model, const std::vector<std::string>& enviro
                    [](const auto& a, const auto& b) { return a.second < b.second; }); // table order
   util::parallel_for(
       units.size(), [&](size_t i) { units[i].second->render(*units[i].first, sink); }, 1);
+  render_cluster(model, sink);
 }
 
 std::vector<LoadedDirectory> loaded_directories(const model::Model& model)

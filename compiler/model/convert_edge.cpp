@@ -76,9 +76,35 @@ KubernetesSettings convert_kubernetes(const Node* spec)
     out.routing = KubernetesSettings::Routing::ingress;
   }
   out.namespace_name = get_string(*spec, "namespace", out.namespace_name);
+  out.create_namespace = get_bool(*spec, "createNamespace", out.create_namespace);
   out.ingress_class = get_string(*spec, "ingressClassName", out.ingress_class);
   if (const Node* shards = spec->find("shards"); shards && shards->kind == Node::Kind::integer) {
     out.shards = shards->integer;
+  }
+  return out;
+}
+
+FluxSettings convert_flux(const Node* spec)
+{
+  FluxSettings out;
+  if (!spec || !spec->is_map()) {
+    return out;
+  }
+  if (const Node* source = spec->find("sourceRef"); source && source->is_map()) {
+    out.source_kind = get_string(*source, "kind", out.source_kind);
+    out.source_name = get_string(*source, "name");
+    out.source_namespace = get_string(*source, "namespace");
+  }
+  out.interval = get_string(*spec, "interval", out.interval);
+  out.depends_on = get_strings(*spec, "dependsOn");
+  return out;
+}
+
+ArgoCdSettings convert_argocd(const Node* spec)
+{
+  ArgoCdSettings out;
+  if (spec && spec->is_map()) {
+    out.project = get_string(*spec, "project", out.project);
   }
   return out;
 }
@@ -158,6 +184,9 @@ Edge convert_edge(const load::Document& document, const Node& spec)
     out.git.url = get_string(*git, "url");
     out.git.branch = get_string(*git, "branch", out.git.branch);
     out.git.path = get_string(*git, "path", out.git.path);
+    if (const Node* secret = git->find("secretRef"); secret && secret->is_map()) {
+      out.git.secret_name = get_string(*secret, "name");
+    }
   }
   out.exclude = get_strings(spec, "exclude");
   out.certificates = convert_certificates(spec);
@@ -171,6 +200,8 @@ Edge convert_edge(const load::Document& document, const Node& spec)
   out.dns.location = out.location;
   apply_target_settings(out, spec);
   out.kubernetes = convert_kubernetes(spec.find("kubernetes"));
+  out.flux = convert_flux(spec.find("flux"));
+  out.argocd = convert_argocd(spec.find("argocd"));
   read_metadata(document, out.labels, out.annotations);
   return out;
 }
@@ -227,8 +258,10 @@ Issuer convert_issuer(const load::Document& document, const Node& spec)
     out.solver.provider = get_string(*dns01, "provider");
     out.solver.provider_location = location_of(*dns01, "provider");
     out.solver.resolvers = get_strings(*dns01, "resolvers");
+    out.solver.resolvers_location = location_of(*dns01, "resolvers");
     out.solver.api_token = get_secret_ref(*dns01, "apiTokenSecretRef");
     out.solver.delay_before_check = get_string(*dns01, "delayBeforeCheck");
+    out.solver.delay_before_check_location = location_of(*dns01, "delayBeforeCheck");
     if (const Node* route53 = dns01->find("route53"); route53 && route53->is_map()) {
       out.solver.route53 = convert_route53(*route53);
     }

@@ -112,6 +112,29 @@ struct GitSettings
   // The environment's own (Environment.spec.git.revision): a branch, a full
   // ref (refs/tags/v1.2.0) or a commit id; empty: `branch`.
   std::string revision;
+  // Flux: the Secret of the GitRepository edgegen renders (spec.secretRef);
+  // empty: a public repository. Argo CD finds credentials by URL instead.
+  std::string secret_name;
+};
+
+// Target "flux": how edgegen's Kustomizations join a Flux repository.
+struct FluxSettings
+{
+  // An existing source (GitRepository, OCIRepository, Bucket) to apply the
+  // layers from instead of a GitRepository of edgegen's; empty name: none.
+  std::string source_kind = "GitRepository";
+  std::string source_name;
+  std::string source_namespace; // empty: flux-system
+  std::string interval = "10m";
+  // Kustomizations of the repository ("name" or "namespace/name") the first
+  // layer waits for, e.g. the one installing cert-manager's CRDs.
+  std::vector<std::string> depends_on;
+};
+
+// Target "argocd": the AppProject of the Applications.
+struct ArgoCdSettings
+{
+  std::string project = "default";
 };
 
 // Target "compose": the Traefik container and the labels of the project's
@@ -203,6 +226,9 @@ struct KubernetesSettings
   std::string namespace_name = "edge"; // when the Environment names none
   std::string ingress_class = "traefik";
   int64_t shards = 1; // certificates-<n>/ and routes-<n>/ per shard when > 1
+  // false: the namespaces belong to another tool (a Helm release), and
+  // edgegen renders no Namespace.
+  bool create_namespace = true;
 };
 
 struct Edge
@@ -222,6 +248,8 @@ struct Edge
   RedisSettings redis;
   DnsSettings dns;
   KubernetesSettings kubernetes;
+  FluxSettings flux;
+  ArgoCdSettings argocd;
   StringMap labels;
   StringMap annotations;
   Location location;
@@ -246,8 +274,10 @@ struct AcmeSolver
   std::string provider;            // dns01: lego provider name (cloudflare, route53, …)
   Location provider_location;
   std::vector<std::string> resolvers;
+  Location resolvers_location;
   std::optional<SecretRef> api_token;
   std::string delay_before_check;
+  Location delay_before_check_location;
   std::vector<std::string> dns_zones; // zones the solver serves; empty: all
   // Kubernetes targets: cert-manager settings of providers that need more
   // than an API token, and the webhook of providers it has no solver for.

@@ -27,20 +27,59 @@ std::string repository_path(const std::string& git_path, const std::string& laye
   return prefix.empty() ? layer_path : prefix + "/" + layer_path;
 }
 
+Value application_object(const model::Config& config, const std::string& name)
+{
+  Value application = kubernetes::object("argoproj.io/v1alpha1", "Application", name, k_namespace);
+  kubernetes::add_labels(application,
+                         {{kubernetes::k_managed_by, "edgegen"}, {kubernetes::k_part_of, config.edge.name}});
+  Value& spec = application["spec"];
+  spec["destination"]["server"] = "https://kubernetes.default.svc";
+  spec["project"] = config.edge.argocd.project;
+  spec["syncPolicy"]["automated"]["prune"] = true;
+  spec["syncPolicy"]["automated"]["selfHeal"] = true;
+  // Prune only after every wave has synced, so that nothing is deleted
+  // before what replaces it exists.
+  spec["syncPolicy"]["syncOptions"] = kubernetes::string_list({"PruneLast=true"});
+  return application;
+}
+
+OutputFile file_of(const std::string& name, Value application)
+{
+  OutputFile file;
+  file.path = "argocd/" + name + ".yaml";
+  file.documents.push_back(std::move(application));
+  file.rank = k_rank;
+  return file;
+}
+
 } // namespace
+
+std::vector<OutputFile> render_cluster(const std::vector<const model::Config*>& configs)
+{
+  for (const auto* config : configs) {
+    if (!kubernetes::has_cluster_objects(*config)) {
+      continue;
+    }
+    Value application = application_object(*config, kubernetes::cluster_name(config->edge.name));
+    // Before every environment's Application when an app of apps syncs them.
+    application["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"] = "-1";
+    Value source;
+    source["repoURL"] = config->edge.git.url;
+    source["targetRevision"] = config->edge.git.branch; // the Edge's, not an environment's
+    source["path"] = repository_path(config->edge.git.path, kubernetes::k_cluster_directory);
+    application["spec"]["sources"].push_back(source);
+    return {file_of("cluster", application)};
+  }
+  return {};
+}
 
 std::vector<OutputFile> render(const model::Config& config)
 {
   const auto& git = config.edge.git;
   Value application =
-      kubernetes::object("argoproj.io/v1alpha1", "Application",
-                         kubernetes::object_name(config.edge.name + "-" + config.environment.name, 63), k_namespace);
-  kubernetes::add_labels(application,
-                         {{kubernetes::k_managed_by, "edgegen"}, {kubernetes::k_part_of, config.edge.name}});
+      application_object(config, kubernetes::object_name(config.edge.name + "-" + config.environment.name, 63));
   Value& spec = application["spec"];
   spec["destination"]["namespace"] = kubernetes::namespace_of(config);
-  spec["destination"]["server"] = "https://kubernetes.default.svc";
-  spec["project"] = "default";
   for (const auto& layer : kubernetes::layers(config)) {
     Value source;
     source["repoURL"] = git.url;
@@ -49,16 +88,7 @@ std::vector<OutputFile> render(const model::Config& config)
     source["kustomize"]["commonAnnotations"]["argocd.argoproj.io/sync-wave"] = std::to_string(layer.wave);
     spec["sources"].push_back(source);
   }
-  spec["syncPolicy"]["automated"]["prune"] = true;
-  spec["syncPolicy"]["automated"]["selfHeal"] = true;
-  // Prune only after every wave has synced, so that nothing is deleted
-  // before what replaces it exists.
-  spec["syncPolicy"]["syncOptions"] = kubernetes::string_list({"PruneLast=true"});
-  OutputFile file;
-  file.path = "argocd/" + config.environment.name + ".yaml";
-  file.documents.push_back(application);
-  file.rank = k_rank;
-  return {file};
+  return {file_of(config.environment.name, application)};
 }
 
 } // namespace edgegen::emit::argocd

@@ -96,5 +96,38 @@ TEST(ArgoCD, OneApplicationWithASourcePerLayerInSyncWaveOrder)
                                             "      - PruneLast=true\n");
 }
 
+TEST(ArgoCD, TheProjectAndTheClusterApplication)
+{
+  auto c = compile(edge("  argocd: {project: edge}\n"), {{"p.yaml", simple("p")}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_NE(text(c, "argocd/default.yaml").find("  project: edge\n"), std::string::npos);
+  // The cluster-scoped objects: one Application for every environment, at
+  // the Edge's branch, synced first by an app of apps.
+  EXPECT_EQ(text(c, "argocd/cluster.yaml"), "apiVersion: argoproj.io/v1alpha1\n"
+                                            "kind: Application\n"
+                                            "metadata:\n"
+                                            "  annotations:\n"
+                                            "    argocd.argoproj.io/sync-wave: \"-1\"\n"
+                                            "  labels:\n"
+                                            "    app.kubernetes.io/managed-by: edgegen\n"
+                                            "    app.kubernetes.io/part-of: test\n"
+                                            "  name: test-cluster\n"
+                                            "  namespace: argocd\n"
+                                            "spec:\n"
+                                            "  destination:\n"
+                                            "    server: https://kubernetes.default.svc\n"
+                                            "  project: edge\n"
+                                            "  sources:\n"
+                                            "    - path: out/cluster/kubernetes\n"
+                                            "      repoURL: https://git.example.com/edge.git\n"
+                                            "      targetRevision: main\n"
+                                            "  syncPolicy:\n"
+                                            "    automated:\n"
+                                            "      prune: true\n"
+                                            "      selfHeal: true\n"
+                                            "    syncOptions:\n"
+                                            "      - PruneLast=true\n");
+}
+
 } // namespace
 } // namespace edgegen::emit::argocd

@@ -4,6 +4,8 @@
 #include "emit/kubernetes/objects.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
+
 namespace edgegen::emit::flux {
 
 namespace {
@@ -34,13 +36,15 @@ Value labeled(Value document, const model::Config& config)
   return document;
 }
 
-// The issuers layer is ready once every issuer is: cert-manager marks an
-// ACME issuer Ready when its account is registered.
-Value issuer_health_checks(const model::Config& config, const std::string& namespace_name)
+// A layer of issuers is ready once every issuer is: cert-manager marks an
+// ACME issuer Ready when its account is registered. `cluster`: the
+// ClusterIssuers (the cluster directory), else the namespaced Issuers.
+Value issuer_health_checks(const model::Config& config, bool cluster)
 {
+  const std::string namespace_name = kubernetes::namespace_of(config);
   Value out = Value::list();
   for (const auto& issuer : config.issuers) {
-    if (issuer.type != model::Issuer::Type::acme) {
+    if (issuer.type != model::Issuer::Type::acme || issuer.cluster_scoped != cluster) {
       continue;
     }
     Value check;
@@ -74,36 +78,129 @@ Value git_ref(const model::GitSettings& git)
   return out;
 }
 
+// The Kustomizations of the repository the first layer waits for
+// (flux.dependsOn, "name" or "namespace/name").
+void add_external_dependencies(Value& spec, const model::FluxSettings& flux)
+{
+  for (const auto& dependency : flux.depends_on) {
+    auto slash = dependency.find('/');
+    Value entry;
+    entry["name"] = slash == std::string::npos ? dependency : dependency.substr(slash + 1);
+    if (slash != std::string::npos) {
+      entry["namespace"] = dependency.substr(0, slash);
+    }
+    spec["dependsOn"].push_back(entry);
+  }
+}
+
+// The source every Kustomization applies from: the existing one that
+// flux.sourceRef names, else a GitRepository of edgegen's named `name` (added
+// to `documents`) for Edge.spec.git at `git_ref`.
+Value source_ref(const model::Config& config, const std::string& name, Value ref, std::vector<Value>& documents)
+{
+  const auto& flux = config.edge.flux;
+  Value out;
+  if (!flux.source_name.empty()) {
+    out["kind"] = flux.source_kind;
+    out["name"] = flux.source_name;
+    if (!flux.source_namespace.empty() && flux.source_namespace != k_namespace) {
+      out["namespace"] = flux.source_namespace;
+    }
+    return out;
+  }
+  Value repository = object("source.toolkit.fluxcd.io/v1", "GitRepository", name, k_namespace);
+  repository["spec"]["interval"] = "1m";
+  repository["spec"]["ref"] = std::move(ref);
+  if (!config.edge.git.secret_name.empty()) {
+    repository["spec"]["secretRef"]["name"] = config.edge.git.secret_name;
+  }
+  repository["spec"]["url"] = config.edge.git.url;
+  documents.push_back(labeled(repository, config));
+  out["kind"] = "GitRepository";
+  out["name"] = name;
+  return out;
+}
+
+Value kustomization_object(const model::Config& config, const std::string& name, const std::string& path,
+                           const Value& source)
+{
+  Value kustomization = object("kustomize.toolkit.fluxcd.io/v1", "Kustomization", name, k_namespace);
+  Value& spec = kustomization["spec"];
+  spec["interval"] = config.edge.flux.interval;
+  spec["retryInterval"] = "1m";
+  spec["path"] = source_path(config.edge.git.path, path);
+  spec["prune"] = true;
+  spec["sourceRef"] = source;
+  spec["timeout"] = "5m";
+  return kustomization;
+}
+
 } // namespace
+
+std::vector<OutputFile> render_cluster(const std::vector<const model::Config*>& configs)
+{
+  const model::Config* first = nullptr;
+  for (const auto* config : configs) {
+    if (kubernetes::has_cluster_objects(*config)) {
+      first = config;
+      break;
+    }
+  }
+  if (!first) {
+    return {};
+  }
+  // Cluster-scoped objects follow the Edge's branch, not an environment's revision.
+  const std::string name = kubernetes::cluster_name(first->edge.name);
+  std::vector<Value> documents;
+  Value ref;
+  ref["branch"] = first->edge.git.branch;
+  const Value source = source_ref(*first, name, ref, documents);
+  Value kustomization = kustomization_object(*first, name, kubernetes::k_cluster_directory, source);
+  Value& spec = kustomization["spec"];
+  add_external_dependencies(spec, first->edge.flux);
+  Value checks = Value::list();
+  for (const auto* config : configs) {
+    const Value own = issuer_health_checks(*config, true);
+    for (const auto& check : own.as_list()) {
+      if (std::find(checks.as_list().begin(), checks.as_list().end(), check) == checks.as_list().end()) {
+        checks.push_back(check);
+      }
+    }
+  }
+  if (!checks.as_list().empty()) {
+    spec["healthChecks"] = checks;
+  }
+  spec["wait"] = false; // the health checks name what to wait for
+  documents.push_back(labeled(kustomization, *first));
+  OutputFile file;
+  file.path = "flux/cluster.yaml";
+  file.documents = std::move(documents);
+  file.rank = k_rank;
+  return {file};
+}
 
 std::vector<OutputFile> render(const model::Config& config)
 {
   const std::string prefix = config.edge.name + "-" + config.environment.name;
-  const std::string source = kubernetes::object_name(prefix, 63);
   std::vector<Value> documents;
-
-  Value repository = object("source.toolkit.fluxcd.io/v1", "GitRepository", source, k_namespace);
-  repository["spec"]["interval"] = "1m";
-  repository["spec"]["ref"] = git_ref(config.edge.git);
-  repository["spec"]["url"] = config.edge.git.url;
-  documents.push_back(labeled(repository, config));
+  const Value source = source_ref(config, kubernetes::object_name(prefix, 63), git_ref(config.edge.git), documents);
 
   for (const auto& layer : kubernetes::layers(config)) {
-    Value kustomization = object("kustomize.toolkit.fluxcd.io/v1", "Kustomization",
-                                 kubernetes::object_name(prefix + "-" + layer.name, 63), k_namespace);
+    Value kustomization =
+        kustomization_object(config, kubernetes::object_name(prefix + "-" + layer.name, 63), layer.path, source);
     Value& spec = kustomization["spec"];
     for (const auto& dependency : layer.depends_on) {
       spec["dependsOn"].push_back(Value::Map{{"name", kubernetes::object_name(prefix + "-" + dependency, 63)}});
     }
-    spec["interval"] = "10m";
-    spec["retryInterval"] = "1m";
-    spec["path"] = source_path(config.edge.git.path, layer.path);
-    spec["prune"] = true;
-    spec["sourceRef"]["kind"] = "GitRepository";
-    spec["sourceRef"]["name"] = source;
-    spec["timeout"] = "5m";
     if (layer.name == "issuers") {
-      Value checks = issuer_health_checks(config, kubernetes::namespace_of(config));
+      // The first layer: after the cluster's objects, which wait for the
+      // repository's own Kustomizations; without any, it waits for them.
+      if (kubernetes::has_cluster_objects(config)) {
+        spec["dependsOn"].push_back(Value::Map{{"name", kubernetes::cluster_name(config.edge.name)}});
+      } else {
+        add_external_dependencies(spec, config.edge.flux);
+      }
+      Value checks = issuer_health_checks(config, false);
       if (!checks.as_list().empty()) {
         spec["healthChecks"] = checks;
       }

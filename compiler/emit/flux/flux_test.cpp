@@ -25,7 +25,7 @@ TEST(Flux, KustomizationsDependOnTheLayerBeforeAndComeAfterIt)
   const OutputFile* f = file(c, "flux/default.yaml");
   ASSERT_NE(f, nullptr);
   std::vector<std::string> order;
-  std::set<std::string> applied;
+  std::set<std::string> applied = {"test-cluster"}; // flux/cluster.yaml
   for (const auto& d : f->documents) {
     auto& map = d.as_map();
     if (map.at("kind") != util::Value("Kustomization")) {
@@ -44,7 +44,7 @@ TEST(Flux, KustomizationsDependOnTheLayerBeforeAndComeAfterIt)
     order.push_back(line);
   }
   EXPECT_EQ(order, (std::vector<std::string>{
-                       "test-default-issuers <-",
+                       "test-default-issuers <- test-cluster",
                        "test-default-certificates <- test-default-issuers",
                        "test-default-certificates-0 <- test-default-issuers",
                        "test-default-certificates-1 <- test-default-issuers",
@@ -79,7 +79,7 @@ TEST(Flux, SourceAndLayersAsAFluxUserWritesThem)
                          "  ref:\n"
                          "    branch: main\n"
                          "  url: https://git.example.com/edge.git\n");
-  // Issuers: ready when cert-manager has registered every ACME account.
+  // Issuers: after the cluster's objects (the ClusterIssuers, flux/cluster.yaml).
   EXPECT_EQ(document(1), "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
                          "kind: Kustomization\n"
                          "metadata:\n"
@@ -89,13 +89,8 @@ TEST(Flux, SourceAndLayersAsAFluxUserWritesThem)
                          "  name: test-default-issuers\n"
                          "  namespace: flux-system\n"
                          "spec:\n"
-                         "  healthChecks:\n"
-                         "    - apiVersion: cert-manager.io/v1\n"
-                         "      kind: ClusterIssuer\n"
-                         "      name: dns\n"
-                         "    - apiVersion: cert-manager.io/v1\n"
-                         "      kind: ClusterIssuer\n"
-                         "      name: le\n"
+                         "  dependsOn:\n"
+                         "    - name: test-cluster\n"
                          "  interval: 10m\n"
                          "  path: ./out/default/kubernetes/issuers\n"
                          "  prune: true\n"

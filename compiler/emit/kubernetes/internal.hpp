@@ -28,6 +28,15 @@ struct Context
   std::string tls_option;
 };
 
+// Ranks: a kustomization.yaml is written after the files it lists.
+constexpr int k_rank_resources = 0;
+constexpr int k_rank_kustomization = 1;
+
+// A layer's kustomization.yaml: its files and the Edge's labels.
+util::Value kustomization(const model::Edge& edge, const std::vector<std::string>& resources);
+// A Namespace that no GitOps tool prunes.
+util::Value namespace_object(const std::string& name);
+
 // How an Ingress annotation names a Traefik CRD object of the environment's
 // namespace ("<namespace>-<name>@kubernetescrd"); the default TLSOption is
 // "default" whatever its namespace.

@@ -11,7 +11,7 @@ namespace edgegen::emit::kubernetes {
 
 // Target "kubernetes": for one environment, <env>/kubernetes/ holds one
 // Kustomize directory per layer, applied in this order:
-//   issuers/          the Namespace and a cert-manager (Cluster)Issuer per ACME issuer
+//   issuers/          a cert-manager Issuer per namespaced ACME issuer
 //   certificates/     cert-manager Certificates
 //   routes/           TLSOption, shared Middlewares, the dashboard, and the projects
 // With Edge.spec.kubernetes.shards > 1 the projects' certificates and routes
@@ -21,6 +21,21 @@ namespace edgegen::emit::kubernetes {
 // of the objects in one build, so no kustomization includes another.
 // Files are handed to `sink` one at a time.
 void render(const model::Config& config, const Sink& sink);
+
+// Cluster-scoped objects (Namespaces, ClusterIssuers) belong to no
+// environment: two environments' trees holding the same one would make two
+// Flux Kustomizations or Argo CD Applications own it, and pruning one
+// environment would delete the other's. They are written once, for every
+// environment of `configs` (those with the kubernetes target), to the
+// Kustomize directory cluster/kubernetes/, applied once per cluster before
+// any environment's layers. check/ makes sure that environments that render
+// one of them alike (check_cluster_objects); a difference here is a bug.
+void render_cluster(const std::vector<const model::Config*>& configs, const Sink& sink);
+inline const char* const k_cluster_directory = "cluster/kubernetes";
+// The Flux Kustomization and Argo CD Application that apply it: "<edge>-cluster".
+std::string cluster_name(const std::string& edge);
+// Whether `config` has an object in the cluster directory.
+bool has_cluster_objects(const model::Config& config);
 
 // One Kustomize directory of an environment, for the Flux and ArgoCD objects
 // that apply it.

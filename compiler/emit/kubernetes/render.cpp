@@ -13,20 +13,6 @@ namespace {
 using util::Value;
 using namespace detail;
 
-// Ranks: a kustomization.yaml is written after the files it lists.
-constexpr int k_rank_resources = 0;
-constexpr int k_rank_kustomization = 1;
-
-Value namespace_object(const Context& context)
-{
-  Value out = object("v1", "Namespace", context.namespace_name);
-  // The namespace also holds Secrets edgegen only names (DNS API tokens,
-  // basic-auth users): no GitOps tool may delete it when pruning.
-  out["metadata"]["annotations"]["kustomize.toolkit.fluxcd.io/prune"] = "disabled";
-  out["metadata"]["annotations"]["argocd.argoproj.io/sync-options"] = "Prune=false";
-  return out;
-}
-
 std::vector<Value> project_documents(const Context& context, const model::Project& project)
 {
   std::vector<Value> out;
@@ -77,7 +63,11 @@ std::vector<Value> shared_documents(const Context& context)
   return out;
 }
 
-Value kustomization(const model::Config& config, const std::vector<std::string>& resources)
+} // namespace
+
+namespace detail {
+
+Value kustomization(const model::Edge& edge, const std::vector<std::string>& resources)
 {
   Value out;
   out["apiVersion"] = "kustomize.config.k8s.io/v1beta1";
@@ -85,20 +75,20 @@ Value kustomization(const model::Config& config, const std::vector<std::string>&
   Value labels;
   labels["includeSelectors"] = false;
   // The Edge's labels first: edgegen's own are set last and win.
-  for (const auto& [key, value] : config.edge.labels) {
+  for (const auto& [key, value] : edge.labels) {
     labels["pairs"][key] = value;
   }
   labels["pairs"][k_managed_by] = "edgegen";
-  labels["pairs"][k_part_of] = config.edge.name;
+  labels["pairs"][k_part_of] = edge.name;
   out["labels"].push_back(labels);
-  for (const auto& [key, value] : config.edge.annotations) {
+  for (const auto& [key, value] : edge.annotations) {
     out["commonAnnotations"][key] = value;
   }
   out["resources"] = string_list(resources);
   return out;
 }
 
-} // namespace
+} // namespace detail
 
 std::string namespace_of(const model::Config& config)
 {
@@ -162,10 +152,10 @@ void render(const model::Config& config, const Sink& sink)
     sink(std::move(output));
   };
 
-  add("issuers", "namespace.yaml", {namespace_object(context)});
+  // Namespaces and ClusterIssuers are in the cluster directory (cluster.cpp).
   std::vector<Value> issuers;
   for (const auto& issuer : config.issuers) {
-    if (issuer.type == model::Issuer::Type::acme) {
+    if (issuer.type == model::Issuer::Type::acme && !issuer.cluster_scoped) {
       issuers.push_back(issuer_object(context, issuer));
     }
   }
@@ -200,7 +190,7 @@ void render(const model::Config& config, const Sink& sink)
   }
 
   for (const auto& layer : layers(config)) {
-    sink(yaml_file(layer.path + "/kustomization.yaml", {kustomization(config, listed[layer.name])},
+    sink(yaml_file(layer.path + "/kustomization.yaml", {kustomization(config.edge, listed[layer.name])},
                    k_rank_kustomization));
   }
 }

@@ -1,0 +1,77 @@
+#include "check/check.hpp"
+
+#include "emit/kubernetes/test_input.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::check {
+namespace {
+
+using namespace emit::kubernetes::test_input;
+
+std::string environment(const std::string& name, const std::string& spec)
+{
+  return "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n" + spec;
+}
+
+std::string all_messages(const Compilation& c)
+{
+  std::string out;
+  for (const auto& message : testing::messages(c, true)) {
+    out += message + "\n";
+  }
+  return out;
+}
+
+TEST(CheckClusterObjects, AClusterIssuerEnvironmentsWouldRenderDifferently)
+{
+  auto c = compile(edge() + environment("dev", "  patches:\n    - target: {kind: Issuer, name: le}\n"
+                                               "      patch: {acme: {email: dev@example.com}}\n") +
+                   environment("prod", "  vars: {}\n"));
+  EXPECT_EQ(errors(c),
+            "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (acme.email), but a "
+            "cluster-scoped object exists once in a cluster\n");
+}
+
+TEST(CheckClusterObjects, AnHttp01ClusterIssuerServesOneNamespace)
+{
+  auto c = compile(edge() + environment("dev", "  kubernetes: {namespace: edge-dev}\n") +
+                   environment("prod", "  vars: {}\n"));
+  EXPECT_EQ(errors(c),
+            "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (the namespace of "
+            "the TLSOption of the HTTP-01 solver), but a cluster-scoped object exists once in a cluster\n");
+}
+
+TEST(CheckClusterObjects, EnvironmentsThatAgreeShareTheirClusterIssuers)
+{
+  auto c = compile(edge() + environment("dev", "  vars: {}\n") + environment("prod", "  vars: {}\n"));
+  EXPECT_EQ(errors(c), "");
+}
+
+TEST(CheckClusterObjects, TheEnvironmentNameClusterIsTaken)
+{
+  auto c = compile(edge() + environment("cluster", "  vars: {}\n"));
+  EXPECT_EQ(errors(c),
+            "edge.yaml:36:1: E0444: environment name \"cluster\" is taken by the directory of the cluster-scoped objects "
+            "(cluster/kubernetes/, flux/cluster.yaml, argocd/cluster.yaml)\n");
+}
+
+TEST(CheckClusterObjects, DnsSettingsCertManagerReadsFromItsFlags)
+{
+  std::string yaml = edge();
+  yaml.replace(yaml.find("        apiTokenSecretRef"), 0,
+               "        resolvers: [\"1.1.1.1:53\", \"8.8.8.8:53\"]\n        delayBeforeCheck: 30s\n");
+  EXPECT_EQ(all_messages(compile(yaml)),
+            "edge.yaml:24:1: W0603: issuer \"dns\" is not used by any environment, route or certificate\n"
+            "edge.yaml:34:20: W0609: issuer \"dns\": cert-manager takes the DNS-01 resolvers from its controller's "
+            "flags, not from an Issuer, so the kubernetes target does not render them (environment \"default\")\n"
+            "edge.yaml:35:27: W0610: issuer \"dns\": cert-manager has no delayBeforeCheck; it checks that the DNS-01 "
+            "record has propagated before asking the CA, so the kubernetes target drops it (environment "
+            "\"default\")\n");
+  // Traefik reads them: nothing to say without the kubernetes target.
+  yaml.replace(yaml.find("[kubernetes, flux, argocd]"), 26, "[traefik]");
+  EXPECT_EQ(all_messages(compile(yaml)), "edge.yaml:24:1: W0603: issuer \"dns\" is not used by any environment, route or certificate\n");
+}
+
+} // namespace
+} // namespace edgegen::check

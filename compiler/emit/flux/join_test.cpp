@@ -1,0 +1,160 @@
+// Joining an existing Flux repository: its source, interval and chain.
+#include "emit/flux/flux.hpp"
+
+#include "emit/kubernetes/test_input.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::emit::flux {
+namespace {
+
+using namespace kubernetes::test_input;
+
+const std::string k_project = project("p", "  services:\n    web: {port: 80}\n  routes:\n    - host: p.${domain}\n"
+                                           "      service: web\n");
+
+// The spec of the Flux object `kind`/`name` (kustomization.yaml files are
+// Kustomizations too, of Kustomize, without metadata).
+util::Value flux_spec(const Compilation& c, const std::string& kind, const std::string& name)
+{
+  for (const auto& f : c.files) {
+    if (f.path.rfind("flux/", 0) != 0) {
+      continue;
+    }
+    for (const auto& d : f.documents) {
+      if (d.as_map().at("kind") == util::Value(kind) &&
+          d.as_map().at("metadata").as_map().at("name") == util::Value(name)) {
+        return d.as_map().at("spec");
+      }
+    }
+  }
+  return util::Value::Map{};
+}
+
+std::vector<std::string> kinds(const Compilation& c, const std::string& path)
+{
+  std::vector<std::string> out;
+  if (const OutputFile* f = file(c, path)) {
+    for (const auto& d : f->documents) {
+      out.push_back(d.as_map().at("kind").as_string() + " " +
+                    d.as_map().at("metadata").as_map().at("name").as_string());
+    }
+  }
+  return out;
+}
+
+TEST(FluxJoin, AnExistingSourceIntervalAndDependencies)
+{
+  auto c = compile(edge("  flux:\n    sourceRef: {name: flux-system}\n    interval: 1h\n"
+                        "    dependsOn: [infrastructure-controllers, infra/cert-manager-crds]\n"),
+                   {{"p.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  // No second GitRepository: every Kustomization applies from the repository's own.
+  EXPECT_EQ(kinds(c, "flux/cluster.yaml"), (std::vector<std::string>{"Kustomization test-cluster"}));
+  EXPECT_EQ(kinds(c, "flux/default.yaml"),
+            (std::vector<std::string>{"Kustomization test-default-issuers", "Kustomization test-default-certificates",
+                                      "Kustomization test-default-routes"}));
+  const util::Value source = util::Value::Map{{"kind", "GitRepository"}, {"name", "flux-system"}};
+  for (const char* name : {"test-cluster", "test-default-issuers", "test-default-routes"}) {
+    auto spec = flux_spec(c, "Kustomization", name);
+    EXPECT_EQ(spec.as_map().at("sourceRef"), source) << name;
+    EXPECT_EQ(spec.as_map().at("interval"), util::Value("1h")) << name;
+  }
+  // The cluster's objects wait for the repository's Kustomizations, the
+  // environment's first layer for the cluster's objects.
+  EXPECT_EQ(flux_spec(c, "Kustomization", "test-cluster").as_map().at("dependsOn"),
+            util::Value(util::Value::List{util::Value::Map{{"name", "infrastructure-controllers"}},
+                                          util::Value::Map{{"name", "cert-manager-crds"}, {"namespace", "infra"}}}));
+  EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-issuers").as_map().at("dependsOn"),
+            util::Value(util::Value::List{util::Value::Map{{"name", "test-cluster"}}}));
+}
+
+TEST(FluxJoin, ASourceInAnotherNamespaceIsNamedWithIt)
+{
+  auto c = compile(edge("  flux:\n    sourceRef: {kind: OCIRepository, name: edge, namespace: sources}\n"),
+                   {{"p.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-routes").as_map().at("sourceRef"),
+            util::Value(util::Value::Map{{"kind", "OCIRepository"}, {"name", "edge"}, {"namespace", "sources"}}));
+}
+
+TEST(FluxJoin, WithoutClusterObjectsTheFirstLayerWaitsForTheRepository)
+{
+  const std::string issuer = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local\nspec:\n"
+                             "  acme:\n    email: a@example.com\n  kubernetes: {kind: Issuer}\n";
+  std::string yaml = edge("  kubernetes: {createNamespace: false}\n  flux: {dependsOn: [infrastructure-configs]}\n") +
+                     issuer;
+  // Only the namespaced issuer remains.
+  yaml.replace(yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le"),
+               yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local") -
+                   yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le"),
+               "");
+  yaml.replace(yaml.find("defaultIssuer: le"), 17, "defaultIssuer: local");
+  auto c = compile(yaml, {{"p.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(file(c, "flux/cluster.yaml"), nullptr);
+  EXPECT_EQ(paths(c, "cluster/"), std::vector<std::string>{});
+  EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-issuers").as_map().at("dependsOn"),
+            util::Value(util::Value::List{util::Value::Map{{"name", "infrastructure-configs"}}}));
+}
+
+TEST(FluxJoin, ThePrivateRepositorysSecret)
+{
+  std::string yaml = edge();
+  yaml.replace(yaml.find("    path: ./out/\n"), 17, "    path: ./out/\n    secretRef: {name: edge-repo}\n");
+  auto c = compile(yaml, {{"p.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  for (const char* name : {"test-default", "test-cluster"}) {
+    EXPECT_EQ(flux_spec(c, "GitRepository", name).as_map().at("secretRef"),
+              util::Value(util::Value::Map{{"name", "edge-repo"}}))
+        << name;
+  }
+}
+
+TEST(FluxJoin, TheClusterKustomizationWaitsForTheClusterIssuers)
+{
+  auto c = compile(edge(), {{"p.yaml", k_project}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(text(c, "flux/cluster.yaml"), "apiVersion: source.toolkit.fluxcd.io/v1\n"
+                                          "kind: GitRepository\n"
+                                          "metadata:\n"
+                                          "  labels:\n"
+                                          "    app.kubernetes.io/managed-by: edgegen\n"
+                                          "    app.kubernetes.io/part-of: test\n"
+                                          "  name: test-cluster\n"
+                                          "  namespace: flux-system\n"
+                                          "spec:\n"
+                                          "  interval: 1m\n"
+                                          "  ref:\n"
+                                          "    branch: main\n"
+                                          "  url: https://git.example.com/edge.git\n"
+                                          "---\n"
+                                          "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
+                                          "kind: Kustomization\n"
+                                          "metadata:\n"
+                                          "  labels:\n"
+                                          "    app.kubernetes.io/managed-by: edgegen\n"
+                                          "    app.kubernetes.io/part-of: test\n"
+                                          "  name: test-cluster\n"
+                                          "  namespace: flux-system\n"
+                                          "spec:\n"
+                                          "  healthChecks:\n"
+                                          "    - apiVersion: cert-manager.io/v1\n"
+                                          "      kind: ClusterIssuer\n"
+                                          "      name: dns\n"
+                                          "    - apiVersion: cert-manager.io/v1\n"
+                                          "      kind: ClusterIssuer\n"
+                                          "      name: le\n"
+                                          "  interval: 10m\n"
+                                          "  path: ./out/cluster/kubernetes\n"
+                                          "  prune: true\n"
+                                          "  retryInterval: 1m\n"
+                                          "  sourceRef:\n"
+                                          "    kind: GitRepository\n"
+                                          "    name: test-cluster\n"
+                                          "  timeout: 5m\n"
+                                          "  wait: false\n");
+}
+
+} // namespace
+} // namespace edgegen::emit::flux
