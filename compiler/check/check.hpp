@@ -35,6 +35,10 @@ void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 // E0493, E0494); check_targets runs it when the target is on.
 void check_dns_settings(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostics);
+// services' `tls`: only for https servers (E0452), an absolute CA path
+// (E0453), a CA Secret for Kubernetes (E0454); insecureSkipVerify (W0611),
+// a transport an Ingress cannot name (W0612).
+void check_backend_tls(const model::Config& config, diag::Diagnostics& diagnostics);
 // traefik-redis: list items Traefik's KV decoding would split or trim
 // (E0462), several endpoints without a Sentinel master name (E0464).
 void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics);

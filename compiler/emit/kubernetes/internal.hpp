@@ -45,6 +45,12 @@ util::Value dashboard_route(const Context& context);
 // the namespace).
 std::vector<util::Value> external_services(const Context& context, const model::Service& service);
 
+// The ServersTransport of a service with `tls` (named after the service;
+// empty name / null object when it sets nothing the pod can use), which its
+// IngressRoute services and ExternalName Services name.
+std::string transport_name(const model::Service& service);
+util::Value servers_transport_object(const Context& context, const model::Service& service);
+
 // networking.k8s.io/v1
 util::Value ingress(const Context& context, const model::Project& project, const model::Route& route);
 
