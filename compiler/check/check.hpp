@@ -38,6 +38,10 @@ void check_kubernetes(const model::Config& config, diag::Diagnostics& diagnostic
 // The cluster-scoped objects environments share (E0443, E0444) and the
 // DNS-01 settings cert-manager reads from its flags (W0609, W0610).
 void check_cluster_objects(const model::Model& model, diag::Diagnostics& diagnostics);
+// services' `tls`: only for https servers (E0452), an absolute CA path
+// (E0453), a CA Secret for Kubernetes (E0454); insecureSkipVerify (W0611),
+// a transport an Ingress cannot name (W0612).
+void check_backend_tls(const model::Config& config, diag::Diagnostics& diagnostics);
 // traefik-redis: list items Traefik's KV decoding would split or trim
 // (E0462), several endpoints without a Sentinel master name (E0464).
 void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics);

@@ -70,18 +70,12 @@ Fields issuer_fields(const model::Config& config, const model::Issuer& issuer)
     }
     return out;
   }
-  // The solver's Ingress: its class, and the router Traefik makes of it,
-  // whose TLS options name the environment's namespace.
+  // The solver's Ingress: its class, and the router Traefik makes of it (its
+  // TLS options are `default`, the same name in every namespace).
   const model::SolverIngress ingress = model::solver_ingress(config, issuer);
   out.push_back({"the Ingress class of the HTTP-01 solver (kubernetes.ingressClassName)",
                  config.edge.kubernetes.ingress_class});
   out.push_back({"the entry point of the HTTP-01 solver", ingress.entry_point});
-  if (ingress.tls) {
-    std::string name_space = config.environment.kubernetes_namespace.empty()
-                                 ? config.edge.kubernetes.namespace_name
-                                 : config.environment.kubernetes_namespace;
-    out.push_back({"the namespace of the TLSOption of the HTTP-01 solver", name_space});
-  }
   return out;
 }
 

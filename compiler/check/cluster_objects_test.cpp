@@ -33,13 +33,17 @@ TEST(CheckClusterObjects, AClusterIssuerEnvironmentsWouldRenderDifferently)
             "cluster-scoped object exists once in a cluster\n");
 }
 
-TEST(CheckClusterObjects, AnHttp01ClusterIssuerServesOneNamespace)
+TEST(CheckClusterObjects, AnHttp01ClusterIssuerHasOneIngressClass)
 {
+  // Namespaces may differ (the solver's TLS options are `default` in each);
+  // the Ingress class the solver's Ingress names may not.
   auto c = compile(edge() + environment("dev", "  kubernetes: {namespace: edge-dev}\n") +
-                   environment("prod", "  vars: {}\n"));
+                   environment("prod", "  patches:\n    - target: {kind: Edge, name: test}\n"
+                                       "      patch: {kubernetes: {ingressClassName: traefik-prod}}\n"));
   EXPECT_EQ(errors(c),
-            "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (the namespace of "
-            "the TLSOption of the HTTP-01 solver), but a cluster-scoped object exists once in a cluster\n");
+            "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (the Ingress "
+            "class of the HTTP-01 solver (kubernetes.ingressClassName)), but a cluster-scoped object exists once in a "
+            "cluster\n");
 }
 
 TEST(CheckClusterObjects, EnvironmentsThatAgreeShareTheirClusterIssuers)

@@ -197,6 +197,25 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "the schema cannot see them.",
            "entryPoints:\n  websecure: {address: \":${port}\"}   # port: 70000",
            "entryPoints:\n  websecure: {address: \":443\"}"},
+          {"E0452", "backend TLS settings on a service not reached over https",
+           "`service \"nas\" of project \"home\" has tls settings, but Traefik does not reach its servers over https`",
+           "`tls` on a service says how Traefik verifies its servers' certificate (a serversTransport). Traefik speaks "
+           "TLS to the servers only for https (its scheme, or every url https://); on http or h2c the settings would "
+           "never be used.",
+           "services:\n  nas:\n    host: 192.168.10.7\n    port: 5000\n    tls: {ca: /etc/traefik/ca/nas.pem}",
+           "services:\n  nas:\n    host: 192.168.10.7\n    port: 5001\n    scheme: https\n    tls: {ca: "
+           "/etc/traefik/ca/nas.pem}"},
+          {"E0453", "a backend CA path that is not absolute",
+           "`tls.ca \"certs/pve.pem\" of service \"pve\" of project \"home\" is not an absolute path`",
+           "Traefik reads `tls.ca` (its serversTransport's rootCAs) relative to its own working directory, which is "
+           "not the input's. Give the path in the Traefik container; compose mounts it from `secretsDirectory`.",
+           "tls: {ca: certs/pve.pem}", "tls: {ca: /etc/traefik/ca/pve.pem}"},
+          {"E0454", "a backend CA file without its Secret for Kubernetes",
+           "`service \"pve\" of project \"home\": tls.ca is a file, which the Traefik pod does not have; Kubernetes "
+           "needs the name of the Secret that holds the CA`",
+           "In Kubernetes a ServersTransport takes its CA from a Secret (or ConfigMap) of its namespace, never from a "
+           "file: a service whose `tls` names a CA file needs `caSecret` as well when the kubernetes target is on.",
+           "tls: {ca: /etc/traefik/ca/pve.pem}", "tls: {ca: /etc/traefik/ca/pve.pem, caSecret: pve-ca}"},
           {"E0461", "a secret written into the input", "`basicAuth.users puts password hashes into the repository`",
            "Secrets are only ever referenced, never written into desired state: the input is in Git and the rendered "
            "files are world-readable in many setups. basicAuth and digestAuth take usersFile (a file mounted into "
@@ -456,6 +475,24 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "the traefik targets and dropped for Kubernetes.",
            "dns01:\n  provider: cloudflare\n  delayBeforeCheck: 30s",
            "metadata:\n  annotations:\n    edgegen.dev/ignore: W0610"},
+          {"W0611", "a backend whose certificate is not verified",
+           "`service \"pve\" of project \"home\": insecureSkipVerify accepts any certificate its servers present, so "
+           "anyone between Traefik and them can read and change the traffic`",
+           "`tls.insecureSkipVerify: true` makes Traefik accept any certificate from the servers, for any name. A "
+           "self-signed certificate is better trusted by name: give its CA (or the certificate itself) as `ca`, "
+           "`caSecret` for Kubernetes. Silence it for a backend on a link nobody else reaches.",
+           "tls: {insecureSkipVerify: true}", "tls: {ca: /etc/traefik/ca/pve.pem, caSecret: pve-ca}"},
+          {"W0612", "a backend transport that an Ingress cannot name",
+           "`service \"api\" of project \"shop\" is reached through an Ingress, where Traefik reads its "
+           "serversTransport from the annotations of Service \"api\", which edgegen does not write`",
+           "With `kubernetes.routing: ingress` Traefik takes a backend's serversTransport from the annotation "
+           "traefik.ingress.kubernetes.io/service.serverstransport of the Service the Ingress names. edgegen writes "
+           "the ExternalName Services of servers outside the namespace, annotated; a Service of the namespace is the "
+           "team's, and needs the annotation added where it is deployed.",
+           "kubernetes: {routing: ingress}\n---\nservices:\n  api: {host: api, port: 8443, scheme: https, tls: "
+           "{caSecret: api-ca}}",
+           "# on the team's Service \"api\":\nannotations:\n  traefik.ingress.kubernetes.io/service.serverstransport: "
+           "edge-shop-api@kubernetescrd"},
       });
 }
 

@@ -7,6 +7,19 @@ namespace edgegen::model::detail {
 
 namespace {
 
+BackendTls convert_backend_tls(const Node& spec)
+{
+  BackendTls out;
+  out.location = spec.location();
+  out.server_name = get_string(spec, "serverName");
+  out.ca = get_string(spec, "ca");
+  out.ca_location = location_of(spec, "ca");
+  out.ca_secret = get_string(spec, "caSecret");
+  out.insecure_skip_verify = get_bool(spec, "insecureSkipVerify", false);
+  out.insecure_location = location_of(spec, "insecureSkipVerify");
+  return out;
+}
+
 Service convert_service(const std::string& project, const std::string& name, const Node& spec)
 {
   Service out;
@@ -31,6 +44,9 @@ Service convert_service(const std::string& project, const std::string& name, con
     out.pass_host_header = pass->boolean;
   }
   out.image = get_string(spec, "image");
+  if (const Node* tls = spec.find("tls"); tls && tls->is_map()) {
+    out.tls = convert_backend_tls(*tls);
+  }
   // An IP literal or a dotted name is a machine elsewhere, not a container
   // that the compose network's DNS knows by its service name.
   bool address = out.host.find_first_of(".:") != std::string::npos;

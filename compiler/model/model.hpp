@@ -347,6 +347,19 @@ struct Middleware
   std::vector<Ref> chain;                    // chain.middlewares, resolved like a route's
 };
 
+// services.<name>.tls: TLS from Traefik to an https service's servers (a
+// Traefik serversTransport named after the service).
+struct BackendTls
+{
+  std::string server_name;
+  std::string ca;        // a PEM file in the Traefik container (file, KV, labels)
+  Location ca_location;
+  std::string ca_secret; // Kubernetes: the Secret holding the CA
+  bool insecure_skip_verify = false;
+  Location insecure_location; // of insecureSkipVerify, when written
+  Location location;          // of `tls`
+};
+
 struct Service
 {
   std::string name;
@@ -361,6 +374,7 @@ struct Service
   // A container of the compose project named `host`: it has an image, or it
   // has neither `urls` nor a host that is an address (an IP or a dotted name).
   bool container = false;
+  std::optional<BackendTls> tls; // the servers' TLS settings, when written
   Location location;
   std::vector<Location> url_locations; // parallel to urls
 };

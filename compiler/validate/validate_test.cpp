@@ -80,7 +80,7 @@ TEST(Validate, UnknownPropertyWithoutACloseNameListsTheAllowedOnes)
 {
   auto r = run(k_project + "  services:\n    api: {port: 8000, weight: 3}\n");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:23: E0203: unknown property \"weight\" in /spec/services/api"});
-  EXPECT_EQ(r->hint(), "allowed properties: healthCheck, host, image, passHostHeader, port, scheme, urls");
+  EXPECT_EQ(r->hint(), "allowed properties: healthCheck, host, image, passHostHeader, port, scheme, tls, urls");
 }
 
 TEST(Validate, EveryUnknownPropertyOfAMappingIsReported)

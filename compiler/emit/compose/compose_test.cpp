@@ -233,5 +233,36 @@ TEST(Compose, AnAccessLogFileGetsAVolumeAtItsDirectory)
   EXPECT_EQ(file(compile_with("[compose]"), "default/compose/compose.yaml").find("traefik-logs"), std::string::npos);
 }
 
+TEST(Compose, AContainerWithBackendTlsNamesItsTransportInTheDynamicFiles)
+{
+  const std::string project = "apiVersion: edgegen.dev/v1alpha1\n"
+                              "kind: Project\n"
+                              "metadata: {name: home}\n"
+                              "spec:\n"
+                              "  services:\n"
+                              "    app:\n"
+                              "      port: 8443\n"
+                              "      scheme: https\n"
+                              "      image: registry.example.com/app:1\n"
+                              "      tls: {serverName: app.internal, ca: /etc/traefik/ca/app.pem}\n"
+                              "  routes:\n"
+                              "    - {host: app.example.com, service: app}\n";
+  auto c = testing::compile_files({{"edge.yaml", edge("[compose]")}, {"home.yaml", project}}, false);
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  const auto& config = c.model.environments.at(0);
+  util::Value all = labels(config, config.projects.at(0), config.projects.at(0).services.at(0));
+  EXPECT_EQ(all["traefik.http.services.home-app.loadbalancer.serverstransport"], util::Value("home-app@file"));
+  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"),
+            "http:\n"
+            "  serversTransports:\n"
+            "    home-app:\n"
+            "      rootCAs:\n"
+            "        - /etc/traefik/ca/app.pem\n"
+            "      serverName: app.internal\n");
+  // The CA file is mounted into the Traefik container from secretsDirectory.
+  EXPECT_NE(file(c, "default/compose/compose.yaml").find("./secrets/etc/traefik/ca/app.pem:/etc/traefik/ca/app.pem:ro"),
+            std::string::npos);
+}
+
 } // namespace
 } // namespace edgegen::emit::compose

@@ -103,6 +103,11 @@ util::Value labels(const model::Config& config, const model::Project& project, c
   if (service.health_check.is_map()) {
     health_check_labels(prefix + "healthcheck.", service.health_check, out);
   }
+  // Labels cannot define a serversTransport, only name one: the service's
+  // is in its project's dynamic file.
+  if (!traefik::servers_transport(service).is_null()) {
+    out[prefix + "serverstransport"] = qualified(service.output_name);
+  }
   return out;
 }
 

@@ -51,9 +51,10 @@ std::string directory_of(const std::string& path)
   return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// The users files basicAuth and digestAuth name (absolute paths in the
+// The files Traefik reads from secretsDirectory: the users files basicAuth
+// and digestAuth name and the CAs of services' `tls` (absolute paths in the
 // container), sorted and unique.
-std::set<std::string> users_files(const model::Config& config)
+std::set<std::string> mounted_files(const model::Config& config)
 {
   std::set<std::string> out;
   auto add = [&](const model::Middleware& middleware) {
@@ -74,6 +75,11 @@ std::set<std::string> users_files(const model::Config& config)
   std::for_each(config.middlewares.begin(), config.middlewares.end(), add);
   for (const auto& project : config.projects) {
     std::for_each(project.middlewares.begin(), project.middlewares.end(), add);
+    for (const auto& service : project.services) {
+      if (service.tls && !service.tls->ca.empty() && service.tls->ca.front() == '/') {
+        out.insert(service.tls->ca);
+      }
+    }
   }
   return out;
 }
@@ -147,7 +153,7 @@ util::Value traefik_service(const model::Config& config)
   if (access_log_volume_needed(config)) {
     out["volumes"].push_back(std::string(k_access_log_volume) + ":" + directory_of(traefik.access_log_file));
   }
-  for (const auto& file : users_files(config)) {
+  for (const auto& file : mounted_files(config)) {
     out["volumes"].push_back(settings.secrets_directory + file + ":" + file + ":ro");
   }
   // lego reads a DNS provider's credentials from variables (CF_DNS_API_TOKEN,

@@ -67,6 +67,12 @@ std::vector<util::Value> external_services(const Context& context, const model::
 // `documents` hold none.
 std::string external_name_note(const std::vector<util::Value>& documents);
 
+// The ServersTransport of a service with `tls` (named after the service;
+// empty name / null object when it sets nothing the pod can use), which its
+// IngressRoute services and ExternalName Services name.
+std::string transport_name(const model::Service& service);
+util::Value servers_transport_object(const Context& context, const model::Service& service);
+
 // networking.k8s.io/v1
 util::Value ingress(const Context& context, const model::Project& project, const model::Route& route);
 

@@ -21,6 +21,9 @@ std::vector<Value> project_documents(const Context& context, const model::Projec
     for (auto& document : external_services(context, service)) {
       out.push_back(std::move(document));
     }
+    if (Value transport = servers_transport_object(context, service); !transport.is_null()) {
+      out.push_back(std::move(transport));
+    }
   }
   for (const auto& middleware : project.middlewares) {
     out.push_back(middleware_object(context, middleware));

@@ -53,6 +53,9 @@ Value service_ref(const Backend& backend, const model::Service& service)
   if (service.pass_host_header) {
     out["passHostHeader"] = *service.pass_host_header;
   }
+  if (std::string transport = transport_name(service); !transport.empty()) {
+    out["serversTransport"] = transport;
+  }
   // Traefik health-checks ExternalName Services only; a Service of the
   // namespace has its readiness probes instead.
   if (!backend.external_name.empty() && backend.address_type.empty() && !service.health_check.is_null()) {
@@ -191,6 +194,10 @@ std::vector<util::Value> external_services(const Context& context, const model::
     // from the Service; an IngressRoute carries them itself.
     if (ingress && backend.scheme != "http") {
       svc["metadata"]["annotations"]["traefik.ingress.kubernetes.io/service.serversscheme"] = backend.scheme;
+    }
+    if (std::string transport = transport_name(service); ingress && !transport.empty()) {
+      svc["metadata"]["annotations"]["traefik.ingress.kubernetes.io/service.serverstransport"] =
+          crd_reference(context, transport);
     }
     if (ingress && service.pass_host_header) {
       svc["metadata"]["annotations"]["traefik.ingress.kubernetes.io/service.passhostheader"] =

@@ -259,5 +259,23 @@ TEST(Redis, SentinelEndpointsNameTheirMasterInTraefikYml)
   EXPECT_EQ(redis.as_map().at("endpoints").as_list().size(), 2u);
 }
 
+TEST(Redis, ServersTransportsAreKeysAndTheServiceNamesOne)
+{
+  const std::string project =
+      "---\n"
+      "apiVersion: edgegen.dev/v1alpha1\n"
+      "kind: Project\n"
+      "metadata: {name: lab}\n"
+      "spec:\n"
+      "  services: {nas: {host: nas.lab.internal, port: 5001, scheme: https, tls: {ca: /certs/lab-ca.pem}}}\n"
+      "  routes: [{host: nas.example.com, service: nas}]\n";
+  auto c = testing::compile_files({{"edge.yaml", std::string(k_edge) + project}}, false);
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  Keys all = keys(c.model.environments.at(0));
+  EXPECT_EQ(all.at("edge/prod/http/services/lab-nas/loadBalancer/serversTransport"), "lab-nas");
+  EXPECT_EQ(all.at("edge/prod/http/serversTransports/lab-nas/rootCAs/0"), "/certs/lab-ca.pem");
+  EXPECT_EQ(all.count("edge/prod/http/serversTransports/lab-nas/serverName"), 0u);
+}
+
 } // namespace
 } // namespace edgegen::emit::redis

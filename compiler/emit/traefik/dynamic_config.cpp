@@ -63,6 +63,9 @@ util::Value service_config(const model::Service& service)
   if (!service.health_check.is_null()) {
     balancer["healthCheck"] = service.health_check;
   }
+  if (!servers_transport(service).is_null()) {
+    balancer["serversTransport"] = service.output_name;
+  }
   Value out;
   out["loadBalancer"] = balancer;
   return out;
@@ -85,6 +88,7 @@ util::Value project_config(const model::Config& config, const model::Project& pr
   for (const auto& middleware : project.middlewares) {
     http["middlewares"][middleware.output_name] = middleware.config;
   }
+  add_servers_transports(project, http);
   Value out;
   out["http"] = http;
   return out;

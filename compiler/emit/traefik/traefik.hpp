@@ -38,6 +38,14 @@ std::vector<std::string> default_entry_points(const model::Config& config, bool 
 util::Value router_config(const model::Config& config, const model::Route& route);
 util::Value service_config(const model::Service& service);
 
+// The serversTransport of a service with `tls` (serverName, rootCAs,
+// insecureSkipVerify), named after the service; null when it sets nothing
+// the file provider reads (no `tls`, or only a caSecret). The
+// transports of a project's services are added to its `http` (file
+// provider, KV), also for services whose routers are docker labels.
+util::Value servers_transport(const model::Service& service);
+void add_servers_transports(const model::Project& project, util::Value& http);
+
 // Which provider holds what when several targets are on. Every object is
 // defined once. With traefik-redis the KV holds all of it, so that every node
 // of the fleet loads every route; else containers' routers and services are
