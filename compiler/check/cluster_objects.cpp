@@ -1,5 +1,6 @@
 // The cluster directory of the kubernetes target (emit/kubernetes/cluster.cpp)
-// holds each cluster-scoped object once for every environment, so the
+// holds each cluster-scoped object (and the TLSOption `default`) once for
+// every environment, so the
 // environments must agree on it; and what cert-manager reads from its own
 // flags rather than from an Issuer is reported for that target.
 #include "check/check.hpp"
@@ -119,6 +120,36 @@ void check_cluster_issuers(const model::Model& model, diag::Diagnostics& diagnos
   }
 }
 
+// The TLSOption `default` is one object of the cluster directory too: the
+// environments' `traefik.tls` must agree.
+void check_default_tls_option(const model::Model& model, diag::Diagnostics& diagnostics)
+{
+  const model::Config* first = nullptr;
+  for (const auto& config : model.environments) {
+    if (!renders_kubernetes(config)) {
+      continue;
+    }
+    if (!first) {
+      first = &config;
+      continue;
+    }
+    const auto& a = first->edge.traefik;
+    const auto& b = config.edge.traefik;
+    const char* field = a.tls_min_version != b.tls_min_version ? "traefik.tls.minVersion"
+                        : a.sni_strict != b.sni_strict         ? "traefik.tls.sniStrict"
+                        : a.cipher_suites != b.cipher_suites   ? "traefik.tls.cipherSuites"
+                                                               : nullptr;
+    if (field) {
+      diagnostics.error("E0443", config.edge.location,
+                        "TLSOption \"default\" would differ between environments \"" + first->environment.name +
+                            "\" and \"" + config.environment.name + "\" (" + field +
+                            "), but Traefik takes one default TLSOption per cluster",
+                        "make traefik.tls the same in every environment");
+      return;
+    }
+  }
+}
+
 void check_environment_names(const model::Model& model, diag::Diagnostics& diagnostics)
 {
   for (const auto& config : model.environments) {
@@ -168,6 +199,7 @@ void check_controller_settings(const model::Config& config, diag::Diagnostics& d
 void check_cluster_objects(const model::Model& model, diag::Diagnostics& diagnostics)
 {
   check_cluster_issuers(model, diagnostics);
+  check_default_tls_option(model, diagnostics);
   check_environment_names(model, diagnostics);
   for (const auto& config : model.environments) {
     if (renders_kubernetes(config)) {

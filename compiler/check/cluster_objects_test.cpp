@@ -46,6 +46,15 @@ TEST(CheckClusterObjects, AnHttp01ClusterIssuerHasOneIngressClass)
             "cluster\n");
 }
 
+TEST(CheckClusterObjects, EnvironmentsShareTheDefaultTlsOption)
+{
+  auto c = compile(edge() + environment("dev", "  kubernetes: {namespace: edge-dev}\n") +
+                   environment("prod", "  patches:\n    - target: {kind: Edge, name: test}\n"
+                                       "      patch: {traefik: {tls: {sniStrict: true}}}\n"));
+  EXPECT_EQ(errors(c), "edge.yaml:1:1: E0443: TLSOption \"default\" would differ between environments \"dev\" and "
+                       "\"prod\" (traefik.tls.sniStrict), but Traefik takes one default TLSOption per cluster\n");
+}
+
 TEST(CheckClusterObjects, EnvironmentsThatAgreeShareTheirClusterIssuers)
 {
   auto c = compile(edge() + environment("dev", "  vars: {}\n") + environment("prod", "  vars: {}\n"));

@@ -175,14 +175,15 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "fails at run time, and the route serves Traefik's default certificate.",
            "certificates:\n  - domains: [\"*.example.com\"]\n    issuer: letsencrypt        # http01",
            "certificates:\n  - domains: [\"*.example.com\"]\n    issuer: letsencrypt-dns    # dns01"},
-          {"E0443", "kubernetes target: a ClusterIssuer that environments render differently",
+          {"E0443", "kubernetes target: a cluster-wide object that environments render differently",
            "`ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (acme.email), but a "
            "cluster-scoped object exists once in a cluster`",
            "Namespaces and ClusterIssuers belong to the whole cluster, not to an environment: the kubernetes target "
            "writes them once, to cluster/kubernetes/, which one Flux Kustomization or Argo CD Application applies "
            "before every environment's layers. Two environments that would write the same ClusterIssuer differently "
-           "(a patched email or solver, or an HTTP-01 solver whose TLS options live in each environment's "
-           "namespace) cannot both have it.",
+           "(a patched email or solver, another Ingress class for its HTTP-01 solver) cannot both have it. The same "
+           "holds for the TLSOption `default` written from traefik.tls: Traefik takes the TLSOption of that name as "
+           "the options of every router that names none, and drops it when several namespaces define one.",
            "kind: Environment\nmetadata: {name: dev}\nspec:\n  patches:\n    - target: {kind: Issuer, name: le}\n"
            "      patch: {acme: {email: dev@example.com}}",
            "kind: Issuer\nmetadata: {name: le}\nspec:\n  kubernetes: {kind: Issuer}   # one per environment"},

@@ -56,21 +56,19 @@ OutputFile file_of(const std::string& name, Value application)
 
 std::vector<OutputFile> render_cluster(const std::vector<const model::Config*>& configs)
 {
-  for (const auto* config : configs) {
-    if (!kubernetes::has_cluster_objects(*config)) {
-      continue;
-    }
-    Value application = application_object(*config, kubernetes::cluster_name(config->edge.name));
-    // Before every environment's Application when an app of apps syncs them.
-    application["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"] = "-1";
-    Value source;
-    source["repoURL"] = config->edge.git.url;
-    source["targetRevision"] = config->edge.git.branch; // the Edge's, not an environment's
-    source["path"] = repository_path(config->edge.git.path, kubernetes::k_cluster_directory);
-    application["spec"]["sources"].push_back(source);
-    return {file_of("cluster", application)};
+  if (configs.empty()) {
+    return {};
   }
-  return {};
+  const model::Config& config = *configs.front();
+  Value application = application_object(config, kubernetes::cluster_name(config.edge.name));
+  // Before every environment's Application when an app of apps syncs them.
+  application["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"] = "-1";
+  Value source;
+  source["repoURL"] = config.edge.git.url;
+  source["targetRevision"] = config.edge.git.branch; // the Edge's, not an environment's
+  source["path"] = repository_path(config.edge.git.path, kubernetes::k_cluster_directory);
+  application["spec"]["sources"].push_back(source);
+  return {file_of("cluster", application)};
 }
 
 std::vector<OutputFile> render(const model::Config& config)

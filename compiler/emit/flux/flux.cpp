@@ -139,16 +139,10 @@ Value kustomization_object(const model::Config& config, const std::string& name,
 
 std::vector<OutputFile> render_cluster(const std::vector<const model::Config*>& configs)
 {
-  const model::Config* first = nullptr;
-  for (const auto* config : configs) {
-    if (kubernetes::has_cluster_objects(*config)) {
-      first = config;
-      break;
-    }
-  }
-  if (!first) {
+  if (configs.empty()) {
     return {};
   }
+  const model::Config* first = configs.front();
   // Cluster-scoped objects follow the Edge's branch, not an environment's revision.
   const std::string name = kubernetes::cluster_name(first->edge.name);
   std::vector<Value> documents;
@@ -194,12 +188,8 @@ std::vector<OutputFile> render(const model::Config& config)
     }
     if (layer.name == "issuers") {
       // The first layer: after the cluster's objects, which wait for the
-      // repository's own Kustomizations; without any, it waits for them.
-      if (kubernetes::has_cluster_objects(config)) {
-        spec["dependsOn"].push_back(Value::Map{{"name", kubernetes::cluster_name(config.edge.name)}});
-      } else {
-        add_external_dependencies(spec, config.edge.flux);
-      }
+      // repository's own Kustomizations.
+      spec["dependsOn"].push_back(Value::Map{{"name", kubernetes::cluster_name(config.edge.name)}});
       Value checks = issuer_health_checks(config, false);
       if (!checks.as_list().empty()) {
         spec["healthChecks"] = checks;

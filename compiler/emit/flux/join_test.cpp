@@ -78,7 +78,7 @@ TEST(FluxJoin, ASourceInAnotherNamespaceIsNamedWithIt)
             util::Value(util::Value::Map{{"kind", "OCIRepository"}, {"name", "edge"}, {"namespace", "sources"}}));
 }
 
-TEST(FluxJoin, WithoutClusterObjectsTheFirstLayerWaitsForTheRepository)
+TEST(FluxJoin, WithoutClusterScopedObjectsTheClusterLayerStillHoldsTheDefaultTlsOption)
 {
   const std::string issuer = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local\nspec:\n"
                              "  acme:\n    email: a@example.com\n  kubernetes: {kind: Issuer}\n";
@@ -92,10 +92,12 @@ TEST(FluxJoin, WithoutClusterObjectsTheFirstLayerWaitsForTheRepository)
   yaml.replace(yaml.find("defaultIssuer: le"), 17, "defaultIssuer: local");
   auto c = compile(yaml, {{"p.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(file(c, "flux/cluster.yaml"), nullptr);
-  EXPECT_EQ(paths(c, "cluster/"), std::vector<std::string>{});
-  EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-issuers").as_map().at("dependsOn"),
+  EXPECT_EQ(paths(c, "cluster/"), (std::vector<std::string>{"cluster/kubernetes/kustomization.yaml",
+                                                           "cluster/kubernetes/tls-options.yaml"}));
+  EXPECT_EQ(flux_spec(c, "Kustomization", "test-cluster").as_map().at("dependsOn"),
             util::Value(util::Value::List{util::Value::Map{{"name", "infrastructure-configs"}}}));
+  EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-issuers").as_map().at("dependsOn"),
+            util::Value(util::Value::List{util::Value::Map{{"name", "test-cluster"}}}));
 }
 
 TEST(FluxJoin, ThePrivateRepositorysSecret)

@@ -1,5 +1,5 @@
 // The cluster directory: the Namespaces and ClusterIssuers of every
-// environment, each once (see kubernetes.hpp).
+// environment, each once, and the TLSOption `default` (see kubernetes.hpp).
 #include "emit/kubernetes/internal.hpp"
 
 #include <map>
@@ -38,18 +38,6 @@ std::string cluster_name(const std::string& edge)
   return object_name(edge + "-cluster", 63);
 }
 
-bool has_cluster_objects(const model::Config& config)
-{
-  if (config.edge.kubernetes.create_namespace) {
-    return true;
-  }
-  for (const auto& issuer : config.issuers) {
-    if (cluster_issuer(issuer)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 void render_cluster(const std::vector<const model::Config*>& configs, const Sink& sink)
 {
@@ -57,6 +45,11 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
   // not depend on the order of the environments.
   std::map<std::string, Value> namespaces;
   std::map<std::string, Value> issuers;
+  // Traefik takes the TLSOption named `default`, in whichever namespace, as
+  // the options of every router that names none and of clients that send no
+  // SNI, and drops it when several namespaces define one: so there is one,
+  // in the first environment's namespace (check/ makes them agree).
+  std::map<std::string, Value> tls_options;
   auto add = [](std::map<std::string, Value>& into, const std::string& name, Value object) {
     auto [it, inserted] = into.emplace(name, object);
     if (!inserted && !(it->second == object)) {
@@ -73,8 +66,13 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
         add(issuers, issuer.name, issuer_object(context, issuer));
       }
     }
+    Value option = tls_option_object(context);
+    if (!tls_options.empty()) {
+      option["metadata"]["namespace"] = tls_options.begin()->second["metadata"]["namespace"];
+    }
+    add(tls_options, "default", std::move(option));
   }
-  if (namespaces.empty() && issuers.empty()) {
+  if (configs.empty()) {
     return;
   }
   const std::string base = std::string(k_cluster_directory) + "/";
@@ -92,6 +90,7 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
   };
   write("namespaces.yaml", namespaces);
   write("issuers.yaml", issuers);
+  write("tls-options.yaml", tls_options);
   sink(yaml_file(base + "kustomization.yaml", {kustomization(configs.front()->edge, files)}, k_rank_kustomization));
 }
 

@@ -35,7 +35,17 @@ TEST(KubernetesCluster, ClusterScopedObjectsOnceForEveryEnvironment)
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(paths(c, "cluster/"), (std::vector<std::string>{"cluster/kubernetes/issuers.yaml",
                                                            "cluster/kubernetes/kustomization.yaml",
-                                                           "cluster/kubernetes/namespaces.yaml"}));
+                                                           "cluster/kubernetes/namespaces.yaml",
+                                                           "cluster/kubernetes/tls-options.yaml"}));
+  // One TLSOption `default`, in the first environment's namespace: Traefik
+  // drops a default that several namespaces define.
+  EXPECT_EQ(text(c, "cluster/kubernetes/tls-options.yaml"), "apiVersion: traefik.io/v1alpha1\n"
+                                                            "kind: TLSOption\n"
+                                                            "metadata:\n"
+                                                            "  name: default\n"
+                                                            "  namespace: edge-dev\n"
+                                                            "spec:\n"
+                                                            "  minVersion: VersionTLS12\n");
   std::string namespaces = text(c, "cluster/kubernetes/namespaces.yaml");
   EXPECT_NE(namespaces.find("  name: edge\n"), std::string::npos) << namespaces;
   EXPECT_NE(namespaces.find("  name: edge-dev\n"), std::string::npos) << namespaces;
@@ -59,7 +69,8 @@ TEST(KubernetesCluster, ClusterScopedObjectsOnceForEveryEnvironment)
                                                               "      app.kubernetes.io/part-of: test\n"
                                                               "resources:\n"
                                                               "  - namespaces.yaml\n"
-                                                              "  - issuers.yaml\n");
+                                                              "  - issuers.yaml\n"
+                                                              "  - tls-options.yaml\n");
 }
 
 // The cluster directory does not depend on which environments --env renders.

@@ -25,7 +25,8 @@ void render(const model::Config& config, const Sink& sink);
 // Cluster-scoped objects (Namespaces, ClusterIssuers) belong to no
 // environment: two environments' trees holding the same one would make two
 // Flux Kustomizations or Argo CD Applications own it, and pruning one
-// environment would delete the other's. They are written once, for every
+// environment would delete the other's. So does the TLSOption `default`,
+// which Traefik drops when several namespaces define one. They are written once, for every
 // environment of `configs` (those with the kubernetes target), to the
 // Kustomize directory cluster/kubernetes/, applied once per cluster before
 // any environment's layers. check/ makes sure that environments that render
@@ -34,8 +35,6 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
 inline const char* const k_cluster_directory = "cluster/kubernetes";
 // The Flux Kustomization and Argo CD Application that apply it: "<edge>-cluster".
 std::string cluster_name(const std::string& edge);
-// Whether `config` has an object in the cluster directory.
-bool has_cluster_objects(const model::Config& config);
 
 // One Kustomize directory of an environment, for the Flux and ArgoCD objects
 // that apply it.

@@ -236,7 +236,6 @@ TEST(Kubernetes, OneKustomizeDirectoryPerLayerEachListingItsFiles)
                                                  "default/kubernetes/certificates/certificates.yaml",
                                                  "default/kubernetes/certificates/kustomization.yaml",
                                                  "default/kubernetes/issuers/kustomization.yaml",
-                                                 "default/kubernetes/routes/_shared.yaml",
                                                  "default/kubernetes/routes/kustomization.yaml",
                                                  "default/kubernetes/routes/p.yaml",
                                                  "default/kubernetes/routes/q.yaml",
@@ -249,7 +248,6 @@ TEST(Kubernetes, OneKustomizeDirectoryPerLayerEachListingItsFiles)
                                                                      "      app.kubernetes.io/managed-by: edgegen\n"
                                                                      "      app.kubernetes.io/part-of: test\n"
                                                                      "resources:\n"
-                                                                     "  - _shared.yaml\n"
                                                                      "  - p.yaml\n"
                                                                      "  - q.yaml\n");
   // A kustomization is written after the files it lists.
@@ -274,7 +272,6 @@ TEST(Kubernetes, ShardsSplitTheProjectsCertificatesAndRoutes)
                                                  "default/kubernetes/routes-1/kustomization.yaml",
                                                  "default/kubernetes/routes-1/p.yaml",
                                                  "default/kubernetes/routes-1/r.yaml",
-                                                 "default/kubernetes/routes/_shared.yaml",
                                                  "default/kubernetes/routes/kustomization.yaml",
                                              }));
   // A project's certificate goes with its routes.

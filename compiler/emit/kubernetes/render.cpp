@@ -55,8 +55,9 @@ std::vector<Value> project_documents(const Context& context, const model::Projec
 
 std::vector<Value> shared_documents(const Context& context)
 {
+  // The TLSOption `default` is in the cluster directory: Traefik drops a
+  // default defined in several namespaces.
   std::vector<Value> out;
-  out.push_back(tls_option_object(context));
   for (const auto& middleware : context.config.middlewares) {
     out.push_back(middleware_object(context, middleware));
   }
