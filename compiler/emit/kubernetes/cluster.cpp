@@ -38,7 +38,6 @@ std::string cluster_name(const std::string& edge)
   return object_name(edge + "-cluster", 63);
 }
 
-
 void render_cluster(const std::vector<const model::Config*>& configs, const Sink& sink)
 {
   // kind/name -> the object, so that each is written once and the files do
@@ -49,7 +48,7 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
   // the options of every router that names none and of clients that send no
   // SNI, and drops it when several namespaces define one: so there is one,
   // in the first environment's namespace (check/ makes them agree).
-  std::map<std::string, Value> tls_options;
+  std::map<std::string, Value> tls_options; // "default" -> the first environment's
   auto add = [](std::map<std::string, Value>& into, const std::string& name, Value object) {
     auto [it, inserted] = into.emplace(name, object);
     if (!inserted && !(it->second == object)) {
@@ -67,10 +66,10 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
       }
     }
     Value option = tls_option_object(context);
-    if (!tls_options.empty()) {
-      option["metadata"]["namespace"] = tls_options.begin()->second["metadata"]["namespace"];
+    auto [first, inserted] = tls_options.emplace("default", option);
+    if (!inserted && !(first->second["spec"] == option["spec"])) {
+      throw std::logic_error("the TLSOption \"default\" differs between environments");
     }
-    add(tls_options, "default", std::move(option));
   }
   if (configs.empty()) {
     return;
