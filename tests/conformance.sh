@@ -23,9 +23,12 @@ set -e
 echo "$report"
 tail -n 1 <<<"$report" | grep -q ' 0 failed' || fail "conformance check failed for examples/$name"
 # edgegen's own provenance file is the only document no upstream schema
-# covers, and EndpointSlices, which the kit has no schema for, are checked
-# against the API reference by endpoint_slices.py.
+# covers; EndpointSlices and K3s's HelmChartConfig, which the kit has no
+# schema for, are checked against their API references by endpoint_slices.py
+# and traefik_values.py.
 python3 "$ROOT/tests/endpoint_slices.py" "$WORK/out" || fail "an EndpointSlice is not what Kubernetes accepts"
+python3 "$ROOT/tests/traefik_values.py" "$WORK/out" || fail "Traefik's Helm values are not what K3s and Traefik accept"
 unknown="$(grep '^UNKNOWN ' <<<"$report" | grep -v '^UNKNOWN edgegen.lock.json ' \
-  | grep -v ' (no schema for discovery.k8s.io/v1 EndpointSlice)$' || true)"
+  | grep -v ' (no schema for discovery.k8s.io/v1 EndpointSlice)$' \
+  | grep -v '^UNKNOWN cluster/kubernetes/traefik-values.yaml (no schema for helm.cattle.io/v1 HelmChartConfig)$' || true)"
 [ -z "$unknown" ] || fail "documents the kit does not recognise: $unknown"

@@ -16,6 +16,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       [&](diag::Diagnostics& found) { check_unused(model, found); },
       [&](diag::Diagnostics& found) { check_route_tests(model, found); },
       [&](diag::Diagnostics& found) { check_cluster_objects(model, found); },
+      [&](diag::Diagnostics& found) { check_traefik_agreement(model, found); },
   };
   // Per environment: variables can make two routes equal in one environment
   // only. Identical findings in several environments are reported once
@@ -25,7 +26,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       check_references, check_output_names, check_route_claims, check_rule_syntax, check_hosts,   check_host_owners,
       check_shadowing,  check_tls,          check_values,       check_chains,      check_targets, check_kubernetes,
       check_acme_challenges, check_served_hosts, check_requested_certificates, check_redis_kv,
-      check_priority_ties, check_backend_tls,
+      check_priority_ties, check_backend_tls, check_traefik_settings,
   };
   for (const auto& config : model.environments) {
     for (Rule rule : k_rules) {

@@ -42,6 +42,12 @@ void check_cluster_objects(const model::Model& model, diag::Diagnostics& diagnos
 // (E0453), a CA Secret for Kubernetes (E0454); insecureSkipVerify (W0611),
 // a transport an Ingress cannot name (W0612).
 void check_backend_tls(const model::Config& config, diag::Diagnostics& diagnostics);
+// Traefik settings of the Edge that a cluster's Traefik takes from its Helm
+// release: written where kubernetes.traefikValues says, else W0613/W0614.
+void check_traefik_settings(const model::Config& config, diag::Diagnostics& diagnostics);
+// Environments share the cluster's one Traefik: settings they disagree on
+// are not written (W0613).
+void check_traefik_agreement(const model::Model& model, diag::Diagnostics& diagnostics);
 // traefik-redis: list items Traefik's KV decoding would split or trim
 // (E0462), several endpoints without a Sentinel master name (E0464).
 void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics);

@@ -75,6 +75,9 @@ TEST(CheckClusterObjects, DnsSettingsCertManagerReadsFromItsFlags)
   yaml.replace(yaml.find("        apiTokenSecretRef"), 0,
                "        resolvers: [\"1.1.1.1:53\", \"8.8.8.8:53\"]\n        delayBeforeCheck: 30s\n");
   EXPECT_EQ(all_messages(compile(yaml)),
+            "edge.yaml:1:1: W0613: the kubernetes target writes no Traefik configuration, so entry point \"web\" "
+            "redirects to \"websecure\" only if Traefik's Helm release says so (cert-manager's HTTP-01 solver waits on "
+            "\"websecure\")\n"
             "edge.yaml:24:1: W0603: issuer \"dns\" is not used by any environment, route or certificate\n"
             "edge.yaml:34:20: W0609: issuer \"dns\": cert-manager takes the DNS-01 resolvers from its controller's "
             "flags, not from an Issuer, so the kubernetes target does not render them (environment \"default\")\n"

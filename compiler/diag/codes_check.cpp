@@ -494,6 +494,30 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "{caSecret: api-ca}}",
            "# on the team's Service \"api\":\nannotations:\n  traefik.ingress.kubernetes.io/service.serverstransport: "
            "edge-shop-api@kubernetescrd"},
+          {"W0613", "a Traefik setting of the Edge that the kubernetes target does not write",
+           "`the kubernetes target writes no Traefik configuration, so entry point \"web\" redirects to "
+           "\"websecure\" only if Traefik's Helm release says so (cert-manager's HTTP-01 solver waits on "
+           "\"websecure\")`",
+           "In a cluster, Traefik's static configuration (entry points, their redirections, logs, the access log, the "
+           "insecure API) comes from its Helm release, which edgegen does not own. With "
+           "`kubernetes.traefikValues`, edgegen writes the settings it can as the chart's `additionalArguments`, in the "
+           "cluster directory: a HelmChartConfig, which K3s and RKE2 merge into their bundled Traefik, or a ConfigMap "
+           "for a Helm release's valuesFrom. Entry points other than the chart's (web on 80, websecure on 443) and an "
+           "access log file are never written: they belong in the release's `ports` and volumes.",
+           "entryPoints:\n  web: {address: \":80\", redirectTo: websecure}\nkubernetes: {}",
+           "kubernetes:\n  traefikValues: {kind: HelmChartConfig}   # K3s: kube-system/traefik"},
+          {"W0614", "a backend behind an ExternalName Service that Traefik ignores by default",
+           "`service \"nas\" of project \"home\": Traefik reaches \"nas.lan.example.com\" through an ExternalName "
+           "Service, which its Kubernetes providers ignore unless allowExternalNameServices is set (off by default)`",
+           "A backend in another namespace (name.namespace.svc.cluster.local) or outside the cluster (a DNS name) "
+           "becomes an ExternalName Service. Traefik's kubernetesCRD and kubernetesIngress providers skip such "
+           "Services unless their allowExternalNameServices option is on, and the route then answers 404 or 503. "
+           "With `kubernetes.traefikValues`, edgegen turns the option on in the Traefik arguments it writes; the files "
+           "holding ExternalName Services say so in a comment.",
+           "services:\n  nas: {urls: [\"https://nas.lan.example.com:5001\"]}",
+           "kubernetes:\n  traefikValues: {kind: ConfigMap, namespace: traefik}\n# or, in Traefik's Helm values:\n"
+           "providers:\n  kubernetesCRD: {allowExternalNameServices: true}\n  kubernetesIngress: "
+           "{allowExternalNameServices: true}"},
       });
 }
 

@@ -45,6 +45,12 @@ TraefikSettings convert_traefik(const Node* spec)
   out.dynamic_directory = get_string(*spec, "dynamicDirectory", out.dynamic_directory);
   out.acme_storage = get_string(*spec, "acmeStorage", out.acme_storage);
   out.acme_storage_location = location_of(*spec, "acmeStorage");
+  if (const Node* written = spec->find("accessLog")) {
+    out.access_log_location = written->location();
+  }
+  if (const Node* written = spec->find("log")) {
+    out.log_location = written->location();
+  }
   if (const Node* access_log = spec->find("accessLog"); access_log && access_log->is_map()) {
     out.access_log = true;
     out.access_log_file = get_string(*access_log, "filePath");
@@ -78,6 +84,15 @@ KubernetesSettings convert_kubernetes(const Node* spec)
   out.namespace_name = get_string(*spec, "namespace", out.namespace_name);
   out.create_namespace = get_bool(*spec, "createNamespace", out.create_namespace);
   out.ingress_class = get_string(*spec, "ingressClassName", out.ingress_class);
+  if (const Node* values = spec->find("traefikValues"); values && values->is_map()) {
+    auto& out_values = out.traefik_values;
+    bool config_map = get_string(*values, "kind") == "ConfigMap";
+    out_values.kind = config_map ? KubernetesSettings::TraefikValues::Kind::config_map
+                                 : KubernetesSettings::TraefikValues::Kind::helm_chart_config;
+    out_values.name = get_string(*values, "name", config_map ? "traefik-edgegen-values" : "traefik");
+    out_values.namespace_name = get_string(*values, "namespace", config_map ? "" : "kube-system");
+    out_values.location = values->location();
+  }
   if (const Node* shards = spec->find("shards"); shards && shards->kind == Node::Kind::integer) {
     out.shards = shards->integer;
   }

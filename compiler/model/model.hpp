@@ -76,7 +76,9 @@ struct TraefikSettings
   Location acme_storage_location; // the Edge's when not written
   std::string log_level = "INFO";
   std::string log_format; // empty: Traefik's default
+  Location log_location;  // empty when not written
   bool access_log = true;
+  Location access_log_location; // empty when not written
   // accessLog: {filePath, format}: the file Traefik writes the access log to
   // (empty: standard output) and its format (empty: Traefik's, common).
   std::string access_log_file;
@@ -229,6 +231,19 @@ struct KubernetesSettings
   // false: the namespaces belong to another tool (a Helm release), and
   // edgegen renders no Namespace.
   bool create_namespace = true;
+  // Where edgegen writes the Traefik settings of the Edge that a Helm
+  // release of Traefik reads (entry point redirections, logs, ExternalName
+  // Services): a K3s HelmChartConfig, a ConfigMap for a release's
+  // valuesFrom, or nowhere (the release is configured by hand).
+  struct TraefikValues
+  {
+    enum class Kind { none, helm_chart_config, config_map };
+    Kind kind = Kind::none;
+    std::string name;           // HelmChartConfig: the HelmChart's (traefik)
+    std::string namespace_name; // HelmChartConfig: kube-system
+    Location location;
+  };
+  TraefikValues traefik_values;
 };
 
 struct Edge

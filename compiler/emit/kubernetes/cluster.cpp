@@ -1,5 +1,6 @@
 // The cluster directory: the Namespaces and ClusterIssuers of every
-// environment, each once, and the TLSOption `default` (see kubernetes.hpp).
+// environment, each once, the TLSOption `default`, and Traefik's Helm values
+// (see kubernetes.hpp).
 #include "emit/kubernetes/internal.hpp"
 
 #include <map>
@@ -90,6 +91,9 @@ void render_cluster(const std::vector<const model::Config*>& configs, const Sink
   write("namespaces.yaml", namespaces);
   write("issuers.yaml", issuers);
   write("tls-options.yaml", tls_options);
+  if (Value values = traefik_values_object(configs); !values.is_null()) {
+    write("traefik-values.yaml", {{"traefik", values}});
+  }
   sink(yaml_file(base + "kustomization.yaml", {kustomization(configs.front()->edge, files)}, k_rank_kustomization));
 }
 

@@ -98,5 +98,58 @@ TEST(KubernetesCluster, ANamespaceAnotherToolOwnsIsNotRendered)
   EXPECT_TRUE(document(c, "Namespace", "edge").is_null());
 }
 
+// The Edge's Traefik settings, as arguments of Traefik's Helm chart: the
+// redirection names the exposed port (the chart's pods listen on 8000 and
+// 8443), and a backend outside the namespace turns on ExternalName Services.
+TEST(KubernetesCluster, TraefikValuesAsAK3sHelmChartConfig)
+{
+  auto c = compile(edge("  kubernetes: {traefikValues: {kind: HelmChartConfig}}\n  traefik: {log: {level: DEBUG}}\n"),
+                   {{"p.yaml", project("nas", "  services:\n    nas: {urls: [\"https://nas.lan.example.com:5001\"]}\n"
+                                              "  routes:\n    - {host: nas.example.com, service: nas}\n")}});
+  ASSERT_EQ(errors(c), "");
+  EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml"),
+            "apiVersion: helm.cattle.io/v1\n"
+            "kind: HelmChartConfig\n"
+            "metadata:\n"
+            "  name: traefik\n"
+            "  namespace: kube-system\n"
+            "spec:\n"
+            "  valuesContent: \"additionalArguments:\\n"
+            "  - \\\"--entryPoints.web.http.redirections.entryPoint.to=:443\\\"\\n"
+            "  - \\\"--entryPoints.web.http.redirections.entryPoint.scheme=https\\\"\\n"
+            "  - \\\"--entryPoints.web.http.redirections.entryPoint.permanent=true\\\"\\n"
+            "  - \\\"--log.level=DEBUG\\\"\\n"
+            "  - \\\"--accesslog=true\\\"\\n"
+            "  - \\\"--providers.kubernetescrd.allowExternalNameServices=true\\\"\\n"
+            "  - \\\"--providers.kubernetesingress.allowExternalNameServices=true\\\"\\n\"\n");
+  EXPECT_NE(text(c, "cluster/kubernetes/kustomization.yaml").find("  - traefik-values.yaml\n"), std::string::npos);
+}
+
+// For a Helm release's valuesFrom, in its namespace, labelled so that
+// Flux's helm-controller upgrades the release when it changes; what the
+// environments disagree on is left out.
+TEST(KubernetesCluster, TraefikValuesAsAConfigMapWithWhatEnvironmentsShare)
+{
+  auto c = compile(edge("  kubernetes: {traefikValues: {kind: ConfigMap, namespace: traefik}}\n"
+                        "  dashboard: {host: traefik.example.com}\n") +
+                   environment("dev", "  kubernetes: {namespace: edge-dev}\n  patches:\n"
+                                      "    - target: {kind: Edge, name: test}\n      patch: {dashboard: {insecure: true}}\n") +
+                   environment("prod", "  vars: {}\n"));
+  ASSERT_EQ(errors(c), "");
+  auto values = document(c, "ConfigMap", "traefik-edgegen-values");
+  ASSERT_FALSE(values.is_null());
+  EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml").substr(0, 184),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    reconcile.fluxcd.io/watch: Enabled\n"
+            "  name: traefik-edgegen-values\n  namespace: traefik\ndata:\n  values.yaml: \"additionalArguments:");
+  EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml").find("api.insecure"), std::string::npos);
+}
+
+// Without traefikValues, nothing is written (the check says what is not).
+TEST(KubernetesCluster, NoTraefikValuesUnlessAsked)
+{
+  auto c = compile(edge());
+  EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml"), "<no cluster/kubernetes/traefik-values.yaml>");
+}
+
 } // namespace
 } // namespace edgegen::emit::kubernetes

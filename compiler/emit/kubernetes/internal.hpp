@@ -73,6 +73,10 @@ std::string external_name_note(const std::vector<util::Value>& documents);
 std::string transport_name(const model::Service& service);
 util::Value servers_transport_object(const Context& context, const model::Service& service);
 
+// The HelmChartConfig or ConfigMap that carries traefik_arguments(configs)
+// to Traefik's Helm release; null without Edge.spec.kubernetes.traefikValues.
+util::Value traefik_values_object(const std::vector<const model::Config*>& configs);
+
 // networking.k8s.io/v1
 util::Value ingress(const Context& context, const model::Project& project, const model::Route& route);
 
