@@ -113,6 +113,13 @@ void add_input_codes(std::vector<CodeInfo>& out)
            "A ${...} that is not a variable reference: an empty or invalid name, or no closing brace. Write $${ for a "
            "literal ${.",
            "host: team.${}", "host: team.${domain}"},
+          {"E0425", "a variable whose value refers to a variable",
+           "`variable \"domain\" refers to a variable: \"x.${domain}\"`",
+           "A variable's value is inserted as written and never expanded again, so a ${...} in it would reach the "
+           "output as it is: a Traefik rule, a certificate's dnsNames or a DNS zone. Variables cannot refer to "
+           "variables (there are no chains to follow and no cycles); write the value out in full. $${ in a value is a "
+           "literal ${.",
+           "vars:\n  base: example.com\n  domain: team.${base}", "vars:\n  base: example.com\n  domain: team.example.com"},
           {"E0304", "no Edge document", "`no Edge document found`",
            "The input needs exactly one Edge document: it holds the entry points, targets and defaults.",
            "(no file with kind: Edge)",

@@ -33,6 +33,11 @@ std::string scalar_text(const Node& node);
 // Plain data (for pass-through Traefik options), locations dropped.
 util::Value to_value(const Node& node);
 
+// The value of variable `name` as substitution inserts it: `$${` unescaped
+// to `${`; any other ${ in it is reported (E0425), and the value is
+// "${name}", so that its uses stay unresolved.
+std::string variable_value(const std::string& name, const Node& value, diag::Diagnostics& diagnostics);
+
 // A copy of `node` with ${name} replaced in every string; an undefined or
 // malformed reference is reported and left as written.
 Node substitute(const Node& node, const Vars& vars, const std::string& environment,
