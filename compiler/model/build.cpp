@@ -147,7 +147,9 @@ Config build_config(const Inputs& in, const load::Document* environment, const O
   Vars vars = vars_of(edge ? spec_of(*edge) : nullptr, environment_spec, diagnostics);
   std::string environment_name = environment ? environment->name : "default";
   auto resolved_spec = [&](const load::Document& document) {
-    return substitute(*spec_of(document), vars, environment_name, diagnostics);
+    Node out = substitute(*spec_of(document), vars, environment_name, diagnostics);
+    check_paths(document.kind, out, diagnostics);
+    return out;
   };
 
   Config config;
@@ -236,6 +238,7 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<s
       std::map<std::string, Location> absent;
       const Node& written = selected_spec(*spec_of(document), environment, storage, absent);
       Node spec = substitute(written, config.environment.vars, environment, found);
+      check_paths(load::Kind::project, spec, found);
       config.projects[i] = convert_project(document, spec, written);
       config.projects[i].absent_middlewares = std::move(absent);
       if (&document != &as_written) {

@@ -43,6 +43,11 @@ std::string variable_value(const std::string& name, const Node& value, diag::Dia
 Node substitute(const Node& node, const Vars& vars, const std::string& environment,
                 diag::Diagnostics& diagnostics);
 
+// Reports every path-like value of a document's spec (after substitution)
+// that is not a clean path of its kind (E0426): git.path, Traefik's files
+// and directories, mounted files, compose's host paths.
+void check_paths(load::Kind kind, const Node& spec, diag::Diagnostics& diagnostics);
+
 // The preset of templates/<name>.yaml as plain data; null if there is none.
 util::Value preset(const std::string& name);
 std::vector<std::string> preset_names();
