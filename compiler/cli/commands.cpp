@@ -12,6 +12,7 @@
 #include "pipeline.hpp"
 #include "source/select.hpp"
 #include "util/errors.hpp"
+#include "util/printable.hpp"
 #include "util/strings.hpp"
 #include "write/write.hpp"
 
@@ -82,7 +83,7 @@ bool report_diagnostics(const Compilation& c, const Options& options)
     if (c.diagnostics.warning_count() > 0) {
       std::cerr << " and " << c.diagnostics.warning_count() << " warning(s)";
     }
-    std::cerr << " in " << source::describe(selection_of(options)) << "\n";
+    std::cerr << " in " << util::printable(source::describe(selection_of(options))) << "\n";
   }
   return c.diagnostics.has_errors();
 }
@@ -106,9 +107,9 @@ int validate_command(const Options& options)
     return k_exit_invalid;
   }
   if (options.format == Format::text) {
-    std::cout << "edgegen: " << source::describe(selection_of(options)) << " is valid (" << c.document_count
-              << " documents in " << c.tree.files.size() << " files, " << c.model.environments.size()
-              << " environment(s))\n";
+    std::cout << "edgegen: " << util::printable(source::describe(selection_of(options))) << " is valid ("
+              << c.document_count << " documents in " << c.tree.files.size() << " files, "
+              << c.model.environments.size() << " environment(s))\n";
   }
   return k_exit_ok;
 }
@@ -247,7 +248,7 @@ int route_command(const Options& options)
     return k_exit_invalid;
   }
   if (errors > 0) {
-    std::cerr << "edgegen: " << source::describe(selection_of(options)) << " has " << errors
+    std::cerr << "edgegen: " << util::printable(source::describe(selection_of(options))) << " has " << errors
               << " error(s) (`edgegen validate` lists them); routing as Traefik would read it\n";
   }
   return cli::route_command(c, options.route, options.format, std::cout);
@@ -263,7 +264,7 @@ int explain_object_command(const Options& options, const std::string& object)
   if (input.diagnostics.has_errors()) {
     report(input.diagnostics, Format::text, input.tree, std::cerr, stderr_is_terminal());
     std::cerr << "edgegen: " << input.diagnostics.error_count() << " error(s) in "
-              << source::describe(selection_of(options)) << "\n";
+              << util::printable(source::describe(selection_of(options))) << "\n";
     return k_exit_invalid;
   }
   return explain_object(input, object, options.route.environment, std::cout);

@@ -7,9 +7,9 @@
 #include "model/internal.hpp"
 
 #include "util/paths.hpp"
+#include "util/printable.hpp"
 #include "util/strings.hpp"
 
-#include <cstdio>
 #include <functional>
 #include <optional>
 
@@ -31,22 +31,6 @@ const Node* at(const Node& node, std::initializer_list<const char*> keys)
   return out;
 }
 
-// The value quoted for a message, control characters as \xNN.
-std::string shown(const std::string& text)
-{
-  std::string out = "\"";
-  for (char c : util::escape_invalid_utf8(text)) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(c));
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 // `checked`: the value as its consumer reads it, when that is not as written.
 void require(const Node* value, const std::string& field, PathKind kind, diag::Diagnostics& diagnostics,
              std::optional<std::string> checked = std::nullopt)
@@ -62,7 +46,7 @@ void require(const Node* value, const std::string& field, PathKind kind, diag::D
                      : kind == PathKind::host   ? "write a path on the host without control characters, with '/'"
                                                 : "write a path with '/' between plain names, such as /etc/traefik/x";
   // A value over several lines is not echoed: it may well be a secret.
-  std::string quoted = value->text.find('\n') == std::string::npos ? " " + shown(value->text) : std::string();
+  std::string quoted = value->text.find('\n') == std::string::npos ? " \"" + util::printable(value->text) + "\"" : std::string();
   diagnostics.error("E0426", value->location(), field + quoted + " is not a clean path: " + why, hint);
 }
 
