@@ -20,6 +20,8 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -483,14 +485,30 @@ int run(int argc, char** argv)
     int code = app.exit(e); // prints help, version or the usage error
     return code == 0 ? k_exit_ok : k_exit_usage;
   }
+  // A bug must not read as a usage error: scripts tell them apart by the
+  // exit code, people by the request to report it.
+  auto internal_error = [](const std::string& what) {
+    std::cerr << "edgegen: internal error: " << util::escape_invalid_utf8(what) << "\n"
+              << "edgegen: this is a bug in edgegen " << EDGEGEN_VERSION
+              << "; please report it with the command line and, if you can, the input\n";
+    return k_exit_internal;
+  };
   try {
+    // Lets the tests reach this path through the real binary.
+    if (const char* fail = std::getenv("EDGEGEN_TEST_INTERNAL_ERROR"); fail && *fail) {
+      throw std::logic_error("EDGEGEN_TEST_INTERNAL_ERROR is set");
+    }
     return action();
   } catch (const util::EnvironmentError& e) {
     std::cerr << "edgegen: error: " << e.what() << "\n";
     return k_exit_usage;
-  } catch (const std::exception& e) {
-    std::cerr << "edgegen: internal error: " << e.what() << "\n";
+  } catch (const std::bad_alloc&) {
+    std::cerr << "edgegen: error: out of memory\n";
     return k_exit_usage;
+  } catch (const std::exception& e) {
+    return internal_error(e.what());
+  } catch (...) {
+    return internal_error("an exception of unknown type");
   }
 }
 
