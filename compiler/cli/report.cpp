@@ -1,5 +1,6 @@
 #include "cli/report.hpp"
 
+#include "diag/redact.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
 #include "util/value.hpp"
@@ -94,7 +95,7 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
   }
   out << "\n";
   location.file = d.location.file;
-  std::string line = location.line > 0 ? printable(source_line(tree, location)) : std::string();
+  std::string line = location.line > 0 ? printable(diag::redact_line(source_line(tree, location))) : std::string();
   if (!line.empty() && location.column > 0) {
     std::string number = std::to_string(location.line);
     out << "  " << number << " | " << line << "\n";
@@ -141,7 +142,11 @@ std::string github_escape(std::string s, bool property)
 void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out,
             bool colour)
 {
-  auto all = shown(diagnostics.sorted(), format == Format::text || format == Format::github);
+  auto all = diagnostics.sorted();
+  for (auto& d : all) {
+    diag::redact(d, d.location.line > 0 ? source_line(tree, d.location) : std::string_view());
+  }
+  all = shown(std::move(all), format == Format::text || format == Format::github);
   if (format == Format::sarif) {
     report_sarif(all, out);
     return;
