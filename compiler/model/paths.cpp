@@ -50,12 +50,22 @@ void require(const Node* value, const std::string& field, PathKind kind, diag::D
   diagnostics.error("E0426", value->location(), field + quoted + " is not a clean path: " + why, hint);
 }
 
+// A directory may be written with a trailing '/' ("/certs/"), as it is read.
+void require_directory(const Node* value, const std::string& field, PathKind kind, diag::Diagnostics& diagnostics)
+{
+  std::string text = value && value->is_string() ? value->text : std::string();
+  while (text.size() > 1 && text.back() == '/') {
+    text.pop_back();
+  }
+  require(value, field, kind, diagnostics, text);
+}
+
 void compose_and_dns(const Node& spec, diag::Diagnostics& diagnostics)
 {
   for (const char* key : {"traefikDirectory", "traefikEnvFile", "secretsDirectory"}) {
-    require(at(spec, {"compose", key}), std::string("compose.") + key, PathKind::host, diagnostics);
+    require_directory(at(spec, {"compose", key}), std::string("compose.") + key, PathKind::host, diagnostics);
   }
-  require(at(spec, {"dns", "directory"}), "dns.directory", PathKind::any, diagnostics);
+  require_directory(at(spec, {"dns", "directory"}), "dns.directory", PathKind::any, diagnostics);
 }
 
 // A middleware's options ({basicAuth: {...}}): the files Traefik reads.
@@ -97,7 +107,8 @@ void check_paths(load::Kind kind, const Node& spec, diag::Diagnostics& diagnosti
         require(git_path, "git.path", PathKind::relative, diagnostics, trimmed);
       }
     }
-    require(at(spec, {"traefik", "dynamicDirectory"}), "traefik.dynamicDirectory", PathKind::any, diagnostics);
+    require_directory(at(spec, {"traefik", "dynamicDirectory"}), "traefik.dynamicDirectory", PathKind::any,
+                      diagnostics);
     // Whether they are absolute matters to compose, which checks it (E0477, E0495).
     require(at(spec, {"traefik", "acmeStorage"}), "traefik.acmeStorage", PathKind::any, diagnostics);
     require(at(spec, {"traefik", "accessLog", "filePath"}), "traefik.accessLog.filePath", PathKind::any, diagnostics);
