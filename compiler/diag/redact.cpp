@@ -171,9 +171,9 @@ void scan_flow(std::string_view line, size_t begin, size_t end, bool secret, Spa
     size_t stop = std::min(value_end(line, at, true), end);
     std::string_view part = line.substr(at, stop - at);
     size_t lead = part.size() - part.substr(part.find_first_not_of(" \t") == std::string_view::npos
-                                                 ? part.size()
-                                                 : part.find_first_not_of(" \t"))
-                                       .size();
+                                                ? part.size()
+                                                : part.find_first_not_of(" \t"))
+                                    .size();
     auto key = map ? split_key(part.substr(lead)) : std::nullopt;
     if (key) {
       scan_value(line, at + lead + key->second, stop, secret || secret_key(key->first), out);

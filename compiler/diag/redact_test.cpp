@@ -12,8 +12,7 @@ TEST(Redact, KeysThatNameSecretsButNotTheirReferences)
     EXPECT_TRUE(secret_key(key)) << key;
   }
   for (const char* key : {"apiTokenSecretRef", "keyFile", "usersFile", "secretName", "secretsDirectory", "host",
-                          "keyPath", "service", "monkeys", "rootKey", "publicKey",
-                          "accessControlAllowCredentials"}) {
+                          "keyPath", "service", "monkeys", "rootKey", "publicKey", "accessControlAllowCredentials"}) {
     EXPECT_FALSE(secret_key(key)) << key;
   }
 }

@@ -46,7 +46,8 @@ void require(const Node* value, const std::string& field, PathKind kind, diag::D
                      : kind == PathKind::host   ? "write a path on the host without control characters, with '/'"
                                                 : "write a path with '/' between plain names, such as /etc/traefik/x";
   // A value over several lines is not echoed: it may well be a secret.
-  std::string quoted = value->text.find('\n') == std::string::npos ? " \"" + util::printable(value->text) + "\"" : std::string();
+  std::string quoted =
+      value->text.find('\n') == std::string::npos ? " \"" + util::printable(value->text) + "\"" : std::string();
   diagnostics.error("E0426", value->location(), field + quoted + " is not a clean path: " + why, hint);
 }
 
@@ -129,8 +130,9 @@ void check_paths(load::Kind kind, const Node& spec, diag::Diagnostics& diagnosti
     break;
   case load::Kind::project:
     each_value(spec.find("middlewares"), [&](const Node& options) { middleware(options, diagnostics); });
-    each_value(spec.find("services"),
-               [&](const Node& service) { require(at(service, {"tls", "ca"}), "tls.ca", PathKind::any, diagnostics); });
+    each_value(spec.find("services"), [&](const Node& service) {
+      require(at(service, {"tls", "ca"}), "tls.ca", PathKind::any, diagnostics);
+    });
     break;
   case load::Kind::route_test:
     break;
