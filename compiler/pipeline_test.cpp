@@ -12,27 +12,31 @@
 namespace edgegen {
 namespace {
 
-// Every input the fuzzer ever found a crash or a hang with (fuzz/regressions/)
-// goes through the whole pipeline again, as the fuzz target runs it.
+// Every input the fuzzer ever found a crash or a hang with (fuzz/regressions/),
+// and its hostile seeds (fuzz/seeds/), go through the whole pipeline again,
+// as the fuzz target runs them: every output format must take them.
 TEST(Pipeline, FuzzRegressionsRunCleanly)
 {
-  std::filesystem::path dir = "fuzz/regressions";
-  ASSERT_TRUE(std::filesystem::is_directory(dir)) << "run the tests from the repository root";
   size_t count = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    auto source = source::memory_source({{"in.yaml", bytes.str(), ""}});
-    Compilation c = compile(*source, true);
-    if (!c.diagnostics.has_errors()) {
-      write::render_files(c.files, {});
+  for (std::filesystem::path dir : {"fuzz/regressions", "fuzz/seeds"}) {
+    ASSERT_TRUE(std::filesystem::is_directory(dir)) << "run the tests from the repository root";
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      auto source = source::memory_source({{"in.yaml", bytes.str(), ""}});
+      Compilation c = compile(*source, true);
+      if (!c.diagnostics.has_errors()) {
+        write::render_files(c.files, {});
+      }
+      for (auto format : {cli::Format::text, cli::Format::json, cli::Format::github, cli::Format::sarif}) {
+        std::ostringstream out;
+        EXPECT_NO_THROW(cli::report(c.diagnostics, format, c.tree, out)) << entry.path();
+      }
+      ++count;
     }
-    std::ostringstream out;
-    cli::report(c.diagnostics, cli::Format::text, c.tree, out);
-    ++count;
   }
-  EXPECT_GT(count, 0u);
+  EXPECT_GT(count, 5u);
 }
 
 } // namespace

@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     write::render_files(c.files, {});
   }
   std::ostringstream out;
-  cli::report(c.diagnostics, cli::Format::text, c.tree, out);
-  cli::report(c.diagnostics, cli::Format::json, c.tree, out);
+  for (auto format : {cli::Format::text, cli::Format::json, cli::Format::github, cli::Format::sarif}) {
+    cli::report(c.diagnostics, format, c.tree, out);
+  }
   return 0;
 }

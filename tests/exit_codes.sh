@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Exit codes, as the README lists them: 0 success, 1 invalid input, 2 usage/environment.
+# Exit codes, as the README lists them: 0 success, 1 invalid input, 2 usage/environment, 70 internal.
 source "$(dirname "$0")/lib.sh"
 expect() {
   local want="$1"; shift
@@ -39,4 +39,12 @@ grep -qF "refusing to overwrite $WORK/foreign/default/traefik/traefik.yml: edgeg
   || fail "foreign file: $(cat "$WORK/stderr")"
 [ "$(cat "$WORK/foreign/default/traefik/traefik.yml")" = hand-written ] || fail "the foreign file was changed"
 [ "$(find "$WORK/foreign" -type f | wc -l)" = 1 ] || fail "files were written beside the foreign file: $(find "$WORK/foreign" -type f)"
+# An internal error (a bug) is told apart from a usage error: exit 70, a short message, how to report it.
+EDGEGEN_TEST_INTERNAL_ERROR=1 expect 70 "$EDGEGEN" validate "$ROOT/examples/platform"
+version="$("$EDGEGEN" --version | cut -d' ' -f2)"
+diff -u - "$WORK/stderr" <<TXT || fail "internal error message differs"
+edgegen: internal error: EDGEGEN_TEST_INTERNAL_ERROR is set
+edgegen: this is a bug in edgegen $version; please report it with the command line and, if you can, the input
+TXT
+[ ! -s "$WORK/stdout" ] || fail "an internal error printed on stdout: $(cat "$WORK/stdout")"
 echo "exit codes: ok"

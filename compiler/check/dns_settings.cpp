@@ -4,6 +4,7 @@
 // CoreDNS's forward plugin can use (E0494). Each is wrong output, not an
 // error later: a Corefile CoreDNS refuses, or a zone its secondaries drop.
 #include "check/check.hpp"
+#include "check/internal.hpp"
 
 #include "rules/rule.hpp"
 #include "util/strings.hpp"
@@ -38,7 +39,8 @@ bool dns_name(std::string name)
   return true;
 }
 
-void check_zones(const model::DnsSettings& dns, const std::string& where, diag::Diagnostics& diagnostics)
+void check_zones(const model::DnsSettings& dns, const std::map<std::string, std::string>& vars, const std::string& where,
+                 diag::Diagnostics& diagnostics)
 {
   if (dns.zones.empty() || dns.addresses.empty()) {
     std::string missing = dns.zones.empty() && dns.addresses.empty() ? "dns.zones and dns.addresses"
@@ -50,7 +52,7 @@ void check_zones(const model::DnsSettings& dns, const std::string& where, diag::
   }
   std::map<std::string, diag::Location> seen;
   for (const auto& zone : dns.zones) {
-    if (!dns_name(zone.name)) {
+    if (!dns_name(zone.name) && !detail::unresolved_reference(zone.name, vars)) {
       diagnostics.error("E0472", zone.location, "zone name \"" + zone.name + "\" is not a DNS name" + where);
       continue;
     }
@@ -182,7 +184,7 @@ void check_forward(const model::DnsSettings& dns, const std::string& where, diag
 void check_dns_settings(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   const std::string where = " (environment \"" + config.environment.name + "\")";
-  check_zones(config.edge.dns, where, diagnostics);
+  check_zones(config.edge.dns, config.environment.vars, where, diagnostics);
   check_soa(config.edge.dns, where, diagnostics);
   check_forward(config.edge.dns, where, diagnostics);
 }

@@ -129,6 +129,21 @@ diag::Location locate_in(const diag::Location& start, const model::WrittenText& 
   return out;
 }
 
+bool unresolved_reference(const std::string& text, const std::map<std::string, std::string>& vars)
+{
+  for (size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+    size_t close = text.find('}', at + 2);
+    if (close == std::string::npos) {
+      return true;
+    }
+    auto var = vars.find(text.substr(at + 2, close - at - 2));
+    if (var == vars.end() || var->second == "${" + var->first + "}") {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string host_problem(const std::string& host)
 {
   if (host.empty()) {

@@ -9,10 +9,11 @@ namespace edgegen::check {
 
 namespace {
 
-void require_host(const std::string& host, const diag::Location& location, diag::Diagnostics& diagnostics)
+void require_host(const model::Config& config, const std::string& host, const diag::Location& location,
+                  diag::Diagnostics& diagnostics)
 {
-  if (host.find("${") != std::string::npos) {
-    return; // an undefined variable, reported where it is written (E0301)
+  if (detail::unresolved_reference(host, config.environment.vars)) {
+    return; // reported where it is written (E0301, E0302, E0425)
   }
   std::string why = detail::host_problem(host);
   if (!why.empty()) {
@@ -52,17 +53,17 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (route.rule.empty()) {
-        require_host(route.host, route.host_location, diagnostics);
+        require_host(config, route.host, route.host_location, diagnostics);
       }
     }
   }
   if (config.edge.dashboard.enabled) {
-    require_host(config.edge.dashboard.host, config.edge.dashboard.host_location, diagnostics);
+    require_host(config, config.edge.dashboard.host, config.edge.dashboard.host_location, diagnostics);
   }
   for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
     for (const auto& request : *requests) {
       for (size_t i = 0; i < request.domains.size(); ++i) {
-        require_host(request.domains[i],
+        require_host(config, request.domains[i],
                      i < request.domain_locations.size() ? request.domain_locations[i] : request.location, diagnostics);
       }
     }
@@ -70,7 +71,7 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
   for (const auto& issuer : config.issuers) {
     for (const auto& certificate : issuer.certificates) {
       for (const auto& domain : certificate.domains) {
-        require_host(domain, issuer.location, diagnostics);
+        require_host(config, domain, issuer.location, diagnostics);
       }
     }
   }

@@ -19,6 +19,13 @@ namespace edgegen::check::detail {
 diag::Location locate_in(const diag::Location& start, const model::WrittenText& written,
                          const std::map<std::string, std::string>& vars, size_t offset);
 
+// True if `text` (a value after substitution) holds a ${...} that was not
+// substituted: malformed (E0302), undefined (E0301) or a variable whose own
+// value refers to a variable (E0425; its value is then "${name}"), each
+// reported where it is written. A
+// literal ${ from the `$${` escape is not one, so the checks still see it.
+bool unresolved_reference(const std::string& text, const std::map<std::string, std::string>& vars);
+
 // Why `host` is not an RFC 1123 host name (a leading "*." allowed), or empty.
 std::string host_problem(const std::string& host);
 

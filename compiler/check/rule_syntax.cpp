@@ -14,13 +14,13 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
     return detail::locate_in(route.rule_location, route.rule_written, config.environment.vars, offset);
   };
   const rules::Rule& rule = route.match.rule;
-  // An argument that still holds ${ has an undefined variable, reported
-  // where it is written (E0301); what the rule makes of it would repeat that.
+  // An argument that still holds an unresolved ${...} is reported where it
+  // is written (E0301, E0302, E0425); what the rule makes of it would repeat that.
   auto unresolved = [&](size_t offset) {
     for (const auto& matcher : rule.matchers) {
       for (const auto& argument : matcher.arguments) {
         if (offset >= argument.offset && offset < argument.offset + argument.literal.size()) {
-          return argument.value.find("${") != std::string::npos;
+          return detail::unresolved_reference(argument.value, config.environment.vars);
         }
       }
     }

@@ -10,6 +10,7 @@
 // unserved is never presented (and Traefik never even orders it): a warning
 // (W0606), silenced where it is meant.
 #include "check/check.hpp"
+#include "check/internal.hpp"
 #include "check/requests.hpp"
 
 #include "util/strings.hpp"
@@ -89,6 +90,7 @@ void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnost
       for (const auto& route : project.routes) {
         for (const auto& host : route.match.scope.hosts) {
           if (!rules::is_ip_address(host) && !util::starts_with(host, "*.") && in_zone(config, host) &&
+              !detail::unresolved_reference(host, config.environment.vars) &&
               seen.insert(host).second && !prober.served(host)) {
             diagnostics.error(
                 "E0492", route.location,

@@ -12,12 +12,15 @@
 #include "pipeline.hpp"
 #include "source/select.hpp"
 #include "util/errors.hpp"
+#include "util/printable.hpp"
 #include "util/strings.hpp"
 #include "write/write.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 #include <functional>
@@ -82,7 +85,7 @@ bool report_diagnostics(const Compilation& c, const Options& options)
     if (c.diagnostics.warning_count() > 0) {
       std::cerr << " and " << c.diagnostics.warning_count() << " warning(s)";
     }
-    std::cerr << " in " << source::describe(selection_of(options)) << "\n";
+    std::cerr << " in " << util::printable(source::describe(selection_of(options))) << "\n";
   }
   return c.diagnostics.has_errors();
 }
@@ -106,9 +109,9 @@ int validate_command(const Options& options)
     return k_exit_invalid;
   }
   if (options.format == Format::text) {
-    std::cout << "edgegen: " << source::describe(selection_of(options)) << " is valid (" << c.document_count
-              << " documents in " << c.tree.files.size() << " files, " << c.model.environments.size()
-              << " environment(s))\n";
+    std::cout << "edgegen: " << util::printable(source::describe(selection_of(options))) << " is valid ("
+              << c.document_count << " documents in " << c.tree.files.size() << " files, "
+              << c.model.environments.size() << " environment(s))\n";
   }
   return k_exit_ok;
 }
@@ -247,7 +250,7 @@ int route_command(const Options& options)
     return k_exit_invalid;
   }
   if (errors > 0) {
-    std::cerr << "edgegen: " << source::describe(selection_of(options)) << " has " << errors
+    std::cerr << "edgegen: " << util::printable(source::describe(selection_of(options))) << " has " << errors
               << " error(s) (`edgegen validate` lists them); routing as Traefik would read it\n";
   }
   return cli::route_command(c, options.route, options.format, std::cout);
@@ -263,7 +266,7 @@ int explain_object_command(const Options& options, const std::string& object)
   if (input.diagnostics.has_errors()) {
     report(input.diagnostics, Format::text, input.tree, std::cerr, stderr_is_terminal());
     std::cerr << "edgegen: " << input.diagnostics.error_count() << " error(s) in "
-              << source::describe(selection_of(options)) << "\n";
+              << util::printable(source::describe(selection_of(options))) << "\n";
     return k_exit_invalid;
   }
   return explain_object(input, object, options.route.environment, std::cout);
@@ -482,14 +485,30 @@ int run(int argc, char** argv)
     int code = app.exit(e); // prints help, version or the usage error
     return code == 0 ? k_exit_ok : k_exit_usage;
   }
+  // A bug must not read as a usage error: scripts tell them apart by the
+  // exit code, people by the request to report it.
+  auto internal_error = [](const std::string& what) {
+    std::cerr << "edgegen: internal error: " << util::escape_invalid_utf8(what) << "\n"
+              << "edgegen: this is a bug in edgegen " << EDGEGEN_VERSION
+              << "; please report it with the command line and, if you can, the input\n";
+    return k_exit_internal;
+  };
   try {
+    // Lets the tests reach this path through the real binary.
+    if (const char* fail = std::getenv("EDGEGEN_TEST_INTERNAL_ERROR"); fail && *fail) {
+      throw std::logic_error("EDGEGEN_TEST_INTERNAL_ERROR is set");
+    }
     return action();
   } catch (const util::EnvironmentError& e) {
     std::cerr << "edgegen: error: " << e.what() << "\n";
     return k_exit_usage;
-  } catch (const std::exception& e) {
-    std::cerr << "edgegen: internal error: " << e.what() << "\n";
+  } catch (const std::bad_alloc&) {
+    std::cerr << "edgegen: error: out of memory\n";
     return k_exit_usage;
+  } catch (const std::exception& e) {
+    return internal_error(e.what());
+  } catch (...) {
+    return internal_error("an exception of unknown type");
   }
 }
 

@@ -4,6 +4,7 @@
 #include "cli/report.hpp"
 #include "cli/tree_diff.hpp"
 #include "pipeline.hpp"
+#include "util/printable.hpp"
 #include "write/write.hpp"
 
 #include <cstdlib>
@@ -26,7 +27,7 @@ std::optional<RenderedTree> render_side(const source::Selection& selection, cons
   }
   if (c.diagnostics.has_errors()) {
     std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s) in the " << side << " ("
-              << source::describe(selection) << ")\n";
+              << util::printable(source::describe(selection)) << ")\n";
     return std::nullopt;
   }
   RenderedTree tree;

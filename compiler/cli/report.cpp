@@ -1,5 +1,7 @@
 #include "cli/report.hpp"
 
+#include "diag/redact.hpp"
+#include "util/printable.hpp"
 #include "util/strings.hpp"
 #include "util/value.hpp"
 #include "write/write.hpp"
@@ -41,6 +43,36 @@ std::string printable(std::string_view line)
   return out;
 }
 
+// Any byte can reach a diagnostic: a file name, a key or a value is quoted
+// in messages as it was read. Every format shows it: invalid UTF-8 as \xNN
+// (JSON and SARIF need valid UTF-8), and in the formats read on a terminal
+// or in a CI log control characters too, so that no input can move the
+// cursor, colour the log or forge a line.
+std::string shown(std::string_view s, bool control)
+{
+  return control ? util::printable(s) : util::escape_invalid_utf8(s);
+}
+
+// The diagnostics with their texts shown as `shown` does. File names are
+// shown where each format prints them: text looks the source line up by
+// the name as read.
+std::vector<diag::Diagnostic> shown(std::vector<diag::Diagnostic> all, bool control)
+{
+  for (auto& d : all) {
+    d.message = shown(d.message, control);
+    d.hint = shown(d.hint, control);
+    d.location.pointer = shown(d.location.pointer, control);
+    d.patched_in = shown(d.patched_in, control);
+  }
+  return all;
+}
+
+std::string shown_location(diag::Location location, bool control)
+{
+  location.file = shown(location.file.str(), control);
+  return diag::format_location(location);
+}
+
 // ANSI styles, empty when not painting.
 struct Paint
 {
@@ -56,14 +88,14 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
   diag::Location location = d.location;
   location.file = location.file.empty() ? "edgegen" : location.file;
   const char* style = d.severity == diag::Severity::error ? "1;31" : "1;35";
-  out << paint("1", diag::format_location(location) + ":") << " "
+  out << paint("1", shown_location(location, true) + ":") << " "
       << paint(style, std::string(severity_name(d.severity)) + "[" + d.code + "]") << ": " << d.message;
   if (!d.hint.empty()) {
     out << " (hint: " << d.hint << ")";
   }
   out << "\n";
   location.file = d.location.file;
-  std::string line = location.line > 0 ? printable(source_line(tree, location)) : std::string();
+  std::string line = location.line > 0 ? printable(diag::redact_line(source_line(tree, location))) : std::string();
   if (!line.empty() && location.column > 0) {
     std::string number = std::to_string(location.line);
     out << "  " << number << " | " << line << "\n";
@@ -77,7 +109,7 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
   if (!d.before.empty()) {
     std::string chain;
     for (const auto& position : d.before) {
-      chain += (chain.empty() ? "" : ", then ") + diag::format_location(position);
+      chain += (chain.empty() ? "" : ", then ") + shown_location(position, true);
     }
     out << "  = in environment \"" << d.patched_in << "\" a patch wrote this value over " << chain << "\n";
   }
@@ -111,6 +143,10 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
             bool colour)
 {
   auto all = diagnostics.sorted();
+  for (auto& d : all) {
+    diag::redact(d, d.location.line > 0 ? source_line(tree, d.location) : std::string_view());
+  }
+  all = shown(std::move(all), format == Format::text || format == Format::github);
   if (format == Format::sarif) {
     report_sarif(all, out);
     return;
@@ -148,10 +184,9 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
   }
   for (const auto& d : all) {
     if (format == Format::github) {
-      out << "::" << severity_name(d.severity) << " file=" << github_escape(util::escape_invalid_utf8(d.location.file.str()), true)
+      out << "::" << severity_name(d.severity) << " file=" << github_escape(shown(d.location.file.str(), true), true)
           << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
-          << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false)
-          << "\n";
+          << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false) << "\n";
     } else {
       text(d, tree, out, Paint{colour});
     }

@@ -113,6 +113,23 @@ void add_input_codes(std::vector<CodeInfo>& out)
            "A ${...} that is not a variable reference: an empty or invalid name, or no closing brace. Write $${ for a "
            "literal ${.",
            "host: team.${}", "host: team.${domain}"},
+          {"E0425", "a variable whose value refers to a variable",
+           "`variable \"domain\" refers to a variable: \"x.${domain}\"`",
+           "A variable's value is inserted as written and never expanded again, so a ${...} in it would reach the "
+           "output as it is: a Traefik rule, a certificate's dnsNames or a DNS zone. Variables cannot refer to "
+           "variables (there are no chains to follow and no cycles); write the value out in full. $${ in a value is a "
+           "literal ${.",
+           "vars:\n  base: example.com\n  domain: team.${base}", "vars:\n  base: example.com\n  domain: team.example.com"},
+          {"E0426", "a path that is not clean",
+           "`git.path \"../../other-team\" is not a clean path: it has a \"..\" segment`",
+           "A value that becomes a path in the output must name a place inside what it is resolved in: git.path is "
+           "copied into every Flux Kustomization's path and Argo CD Application's source.path, and a `..` there makes "
+           "the controller apply another directory of the repository (the class of Argo CD's CVE-2022-24348); a "
+           "usersFile with `..` leaves the secrets directory compose mounts. Paths have plain names between '/': no "
+           "`..`, `.` or empty segments, no backslashes or control characters; git.path is relative (`.` is the "
+           "repository's root), Traefik's directories and storage files are absolute in its container.",
+           "git:\n  url: https://git.example.com/edge.git\n  path: ../../other-team",
+           "git:\n  url: https://git.example.com/edge.git\n  path: clusters/prod"},
           {"E0304", "no Edge document", "`no Edge document found`",
            "The input needs exactly one Edge document: it holds the entry points, targets and defaults.",
            "(no file with kind: Edge)",

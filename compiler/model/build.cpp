@@ -14,7 +14,7 @@ namespace {
 using namespace detail;
 
 // Variables of the Edge, overridden by the environment's own.
-Vars vars_of(const Node* edge_spec, const Node* environment_spec)
+Vars vars_of(const Node* edge_spec, const Node* environment_spec, diag::Diagnostics& diagnostics)
 {
   Vars out;
   for (const Node* spec : {edge_spec, environment_spec}) {
@@ -23,7 +23,7 @@ Vars vars_of(const Node* edge_spec, const Node* environment_spec)
       continue;
     }
     for (size_t i = 0; i < vars->keys.size(); ++i) {
-      out[vars->keys[i]] = scalar_text(vars->items[i]);
+      out[vars->keys[i]] = variable_value(vars->keys[i], vars->items[i], diagnostics);
     }
   }
   return out;
@@ -144,10 +144,12 @@ Config build_config(const Inputs& in, const load::Document* environment, const O
 {
   const Node* environment_spec = environment ? spec_of(*environment) : nullptr;
   const load::Document* edge = in.edge ? &seen(*in.edge, overlay) : nullptr;
-  Vars vars = vars_of(edge ? spec_of(*edge) : nullptr, environment_spec);
+  Vars vars = vars_of(edge ? spec_of(*edge) : nullptr, environment_spec, diagnostics);
   std::string environment_name = environment ? environment->name : "default";
   auto resolved_spec = [&](const load::Document& document) {
-    return substitute(*spec_of(document), vars, environment_name, diagnostics);
+    Node out = substitute(*spec_of(document), vars, environment_name, diagnostics);
+    check_paths(document.kind, out, diagnostics);
+    return out;
   };
 
   Config config;
@@ -236,6 +238,7 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<s
       std::map<std::string, Location> absent;
       const Node& written = selected_spec(*spec_of(document), environment, storage, absent);
       Node spec = substitute(written, config.environment.vars, environment, found);
+      check_paths(load::Kind::project, spec, found);
       config.projects[i] = convert_project(document, spec, written);
       config.projects[i].absent_middlewares = std::move(absent);
       if (&document != &as_written) {

@@ -62,6 +62,34 @@ TEST(Model, EnvironmentVarsOverrideTheEdgesAndDollarDollarIsLiteral)
   EXPECT_EQ(r.as_map().at("replacement").as_string(), "https://${1}");
 }
 
+TEST(Model, VariablesNeverReferToVariablesAndNoDollarBraceSurvives)
+{
+  const char* environment = "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\n"
+                            "spec:\n  vars:\n    domain: x.${domain}\n    v1: a\n    v2: \"${v1}${v1}\"\n"
+                            "    open: \"b${\"\n    literal: \"$${v1}\"\n";
+  auto c = compile_files({{"env.yaml", environment},
+                          {"p.yaml", std::string(k_head) + "  routes:\n"
+                                                           "    - name: a\n"
+                                                           "      host: a.${domain}\n"
+                                                           "      service: s\n"
+                                                           "    - name: b\n"
+                                                           "      host: ${v2}.example.com\n"
+                                                           "      service: s\n"
+                                                           "    - name: c\n"
+                                                           "      host: b.${literal}.example.com\n"
+                                                           "      service: s\n"}});
+  EXPECT_EQ(messages(c),
+            (std::vector<std::string>{
+                "env.yaml:7:13: E0425: variable \"domain\" refers to a variable: \"x.${domain}\"",
+                "env.yaml:9:9: E0425: variable \"v2\" refers to a variable: \"${v1}${v1}\"",
+                "env.yaml:10:11: E0302: malformed variable reference in \"b${\"", // once, not also E0425
+                // the `$${` escape gives a literal ${, which the host check still sees
+                "p.yaml:16:13: E0431: \"b.${v1}.example.com\" is not a valid host name: "
+                "label \"${v1}\" has a character other than a-z, 0-9 and '-'",
+            }));
+  EXPECT_TRUE(c.files.empty());
+}
+
 TEST(Model, IssuerFallsBackFromRouteToEnvironmentToEdge)
 {
   const char* more = "apiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: staging\n"

@@ -33,10 +33,20 @@ std::string scalar_text(const Node& node);
 // Plain data (for pass-through Traefik options), locations dropped.
 util::Value to_value(const Node& node);
 
+// The value of variable `name` as substitution inserts it: `$${` unescaped
+// to `${`; any other ${ in it is reported (E0425), and the value is
+// "${name}", so that its uses stay unresolved.
+std::string variable_value(const std::string& name, const Node& value, diag::Diagnostics& diagnostics);
+
 // A copy of `node` with ${name} replaced in every string; an undefined or
 // malformed reference is reported and left as written.
 Node substitute(const Node& node, const Vars& vars, const std::string& environment,
                 diag::Diagnostics& diagnostics);
+
+// Reports every path-like value of a document's spec (after substitution)
+// that is not a clean path of its kind (E0426): git.path, Traefik's files
+// and directories, mounted files, compose's host paths.
+void check_paths(load::Kind kind, const Node& spec, diag::Diagnostics& diagnostics);
 
 // The preset of templates/<name>.yaml as plain data; null if there is none.
 util::Value preset(const std::string& name);

@@ -68,6 +68,39 @@ std::string expand(const Node& node, const Vars& vars, const std::string& enviro
 
 } // namespace
 
+std::string variable_value(const std::string& name, const Node& value, diag::Diagnostics& diagnostics)
+{
+  std::string text = scalar_text(value);
+  if (text.find('$') == std::string::npos) {
+    return text;
+  }
+  // A value is used as written, never expanded again: one pass cannot leave
+  // a ${ behind, and no chain or cycle of variables can exist.
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "$${") == 0) {
+      out += "${";
+      i += 3;
+    } else if (text.compare(i, 2, "${") == 0) {
+      size_t close = text.find('}', i + 2);
+      bool reference = close != std::string::npos && close > i + 2;
+      for (size_t k = i + 2; reference && k < close; ++k) {
+        reference = is_name_char(text[k], k == i + 2);
+      }
+      if (!reference) {
+        return "${" + name + "}"; // malformed: E0302, where the spec holding the variables is substituted
+      }
+      diagnostics.error("E0425", value.location(), "variable \"" + name + "\" refers to a variable: \"" + text + "\"",
+                        "a variable's value is used as written, never expanded: write it out in full, or $${ for a "
+                        "literal ${");
+      return "${" + name + "}"; // left unresolved where it is used, as the checks expect
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 Node substitute(const Node& node, const Vars& vars, const std::string& environment,
                 diag::Diagnostics& diagnostics)
 {

@@ -3,6 +3,7 @@
 #include "util/errors.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -69,6 +70,17 @@ std::vector<std::string> skip_below_root(const Selection& selection, const std::
     }
   }
   return skip;
+}
+
+RevisionParts split_revision(const std::string& revision)
+{
+  if (!revision.empty() && revision.front() == ':') {
+    return {"", revision};
+  }
+  size_t end = revision.find_first_of("~^:");
+  end = std::min(end, revision.find("@{"));
+  end = end == std::string::npos ? revision.size() : end;
+  return {revision.substr(0, end), revision.substr(end)};
 }
 
 } // namespace edgegen::source

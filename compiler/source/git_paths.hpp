@@ -1,8 +1,8 @@
 #pragma once
 
-// Where the desired state sits in a Git repository, and how its files are
-// named: path arithmetic for git_source.cpp, kept apart from libgit2 so that
-// it can be tested with strings.
+// Where the desired state sits in a Git repository, how its files are named
+// and how a revision reads: string arithmetic for git_source.cpp, kept apart
+// from libgit2 so that it can be tested with strings.
 
 #include "source/select.hpp"
 
@@ -25,5 +25,18 @@ std::string display_prefix(const Selection& selection, bool bare);
 // The skip directories (--out) that lie below the root, relative to it.
 std::vector<std::string> skip_below_root(const Selection& selection, const std::string& work_tree,
                                          const std::string& root);
+
+// A revision as git reads it: the name it starts with, up to the first
+// '~', '^', ':' or "@{" (empty for ":/text", ":path" and "@{-1}"), and the
+// operators after it. Git reads a name with '@' in it ("nope@") as a
+// reference of that name, where libgit2 1.5 reads the '@' as an operator
+// and resolves HEAD; and "@" alone is HEAD, which libgit2 refuses before
+// '~' or '^'.
+struct RevisionParts
+{
+  std::string name;
+  std::string rest;
+};
+RevisionParts split_revision(const std::string& revision);
 
 } // namespace edgegen::source

@@ -55,5 +55,22 @@ TEST(GitPaths, OnlySkipDirectoriesBelowTheRootCount)
   EXPECT_TRUE(skip_below_root(selection, "", "edge").empty());
 }
 
+TEST(GitPaths, RevisionsSplitAtTheirFirstOperatorAsGitReadsThem)
+{
+  auto split = [](const std::string& revision) {
+    RevisionParts parts = split_revision(revision);
+    return parts.name + " | " + parts.rest;
+  };
+  EXPECT_EQ(split("main"), "main | ");
+  EXPECT_EQ(split("nope@"), "nope@ | "); // a name, not "nope" and an operator
+  EXPECT_EQ(split("@"), "@ | ");
+  EXPECT_EQ(split("@~1"), "@ | ~1");
+  EXPECT_EQ(split("@{-1}"), " | @{-1}");
+  EXPECT_EQ(split("HEAD@{0}^{tree}"), "HEAD | @{0}^{tree}");
+  EXPECT_EQ(split("ma@in~1"), "ma@in | ~1");
+  EXPECT_EQ(split(":/text ^ ~"), " | :/text ^ ~");
+  EXPECT_EQ(split("main:path/a.yaml"), "main | :path/a.yaml");
+}
+
 } // namespace
 } // namespace edgegen::source

@@ -152,11 +152,40 @@ private:
     return Repository(raw);
   }
 
+  // `revision` in a form libgit2 reads as git does (see split_revision):
+  // "@" as HEAD, and a name holding '@' as the reference of that name, by
+  // its commit id, or refused as git refuses it.
+  std::string as_git_reads(git_repository* repo, const std::string& revision) const
+  {
+    RevisionParts parts = split_revision(revision);
+    if (parts.name == "@") {
+      return "HEAD" + parts.rest;
+    }
+    if (parts.name.find('@') == std::string::npos) {
+      return revision;
+    }
+    git_reference* raw = nullptr;
+    git_object* target = nullptr;
+    if (git_reference_dwim(&raw, repo, parts.name.c_str()) != 0) {
+      throw util::EnvironmentError("unknown revision '" + revision + "' in '" + m_selection.path + "'");
+    }
+    Owned<git_reference, git_reference_free> reference(raw);
+    if (!parts.rest.empty() && parts.rest.compare(0, 2, "@{") == 0) {
+      throw util::EnvironmentError("revision '" + revision + "': the reflog of a reference whose name holds '@' " +
+                                   "cannot be read; name the commit instead");
+    }
+    if (git_reference_peel(&target, reference.get(), GIT_OBJECT_ANY) != 0) {
+      throw util::EnvironmentError("unknown revision '" + revision + "' in '" + m_selection.path + "'");
+    }
+    Object object(target);
+    return hex(git_object_id(object.get())) + parts.rest;
+  }
+
   Tree resolve(git_repository* repo, SourceTree& tree) const
   {
     const std::string& revision = m_selection.revision;
     git_object* raw = nullptr;
-    int rc = git_revparse_single(&raw, repo, revision.c_str());
+    int rc = git_revparse_single(&raw, repo, as_git_reads(repo, revision).c_str());
     if (rc == GIT_EAMBIGUOUS) {
       throw util::EnvironmentError("revision '" + revision + "' is ambiguous in '" + m_selection.path +
                                    "'; give more digits or the full name");

@@ -1,6 +1,7 @@
 #include "source/tree_entries.hpp"
 
 #include "source/source.hpp"
+#include "util/printable.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -91,19 +92,7 @@ std::string invalid_name_reason(std::string_view name)
 
 std::string printable_name(std::string_view name)
 {
-  static const char k_hex[] = "0123456789abcdef";
-  std::string out;
-  for (char c : name) {
-    if (is_control(c)) {
-      auto byte = static_cast<unsigned char>(c);
-      out += "\\x";
-      out += k_hex[byte >> 4];
-      out += k_hex[byte & 0xF];
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return util::printable(name);
 }
 
 bool should_descend(std::string_view name)

@@ -80,7 +80,7 @@ TEST(TreeEntries, RefusesInvalidNamesWithTheirPath)
                                "edge/a/: E0113: tree entry \"\" is not followed: the name is empty",
                                "edge/a/.: E0113: tree entry \".\" is not followed: the name is \".\"",
                                "edge/a/x/y.yaml: E0113: tree entry \"x/y.yaml\" is not followed: the name holds a '/'",
-                               "edge/b/t\\x1b[0m.yaml: E0113: tree entry \"t\\x1b[0m.yaml\" is not followed: the name "
+                               "edge/b/t\\x1B[0m.yaml: E0113: tree entry \"t\\x1B[0m.yaml\" is not followed: the name "
                                "holds a control character",
                            }));
 }
@@ -132,7 +132,7 @@ TEST(TreeEntries, NamesThatMayBeDescended)
   EXPECT_FALSE(should_descend(""));
   EXPECT_FALSE(should_descend("a/b"));
   EXPECT_EQ(invalid_name_reason("team-a.yaml"), "");
-  EXPECT_EQ(printable_name(std::string("a\nb\x7f", 4)), "a\\x0ab\\x7f");
+  EXPECT_EQ(printable_name(std::string("a\nb\x7f", 4)), "a\\x0Ab\\x7F");
 }
 
 } // namespace
