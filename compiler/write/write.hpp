@@ -158,9 +158,9 @@ using FileSink = std::function<void(RenderedFile)>;
 // is on disk and check that it may be written, writing nothing: a file that
 // must not be overwritten refuses the render before any temporary file,
 // directory or journal is made (for the first such path, whatever order the
-// files came in). Then, only if some file is new or changed, once more, to
-// stage those under their temporary names; then it puts them in place in
-// rank order and removes the orphans. `produce` must hand the same files
+// files came in). The changed files are kept if they are few (4 MiB), else
+// `produce` is called again and stages them as they come; then they go in
+// place in rank order and the orphans go. `produce` must hand the same files
 // both times (rendering is deterministic). A TreeWriter destroyed before its
 // last file is in place (an error, or Cancelled by SIGINT or SIGTERM, with
 // a CancelScope held throughout) removes what it staged, its journal and

@@ -36,6 +36,10 @@ void stop_if_cancelled(const std::string& out_dir, bool complete)
   }
 }
 
+// The most bytes of changed files the first pass keeps (see State::held):
+// below what a render of a few hundred projects changes from scratch.
+constexpr size_t k_held_limit = 4 << 20;
+
 struct Staged
 {
   int rank;
@@ -72,6 +76,12 @@ struct TreeWriter::State
     bool deferred;
   };
   std::map<std::string, Change> changed;
+  // The changed files themselves, while they fit in k_held_limit bytes: a
+  // render that changes that little stages them from here, without
+  // rendering a second time (most renders change a few files).
+  std::vector<RenderedFile> held;
+  size_t held_bytes = 0;
+  bool holding = true;
   std::vector<Staged> staged;
   // The bytes of the deferred files, which finish() stages after it removed
   // what is in their way. Rare: a file became a directory or the reverse.
@@ -93,6 +103,18 @@ struct TreeWriter::State
     }
     make_directories(dir, created_dirs);
     known.insert(parent); // "" stands for out_dir itself
+  }
+
+  // Keeps a changed file for the second pass while they fit; under `mutex`.
+  void hold(RenderedFile file)
+  {
+    if (holding && held_bytes + file.bytes.size() <= k_held_limit) {
+      held_bytes += file.bytes.size();
+      held.push_back(std::move(file));
+    } else if (holding) {
+      holding = false;
+      std::vector<RenderedFile>().swap(held);
+    }
   }
 
   bool journal_started = false;
@@ -208,12 +230,14 @@ void TreeWriter::check_one(RenderedFile file)
     std::lock_guard<std::mutex> lock(s.mutex);
     s.in_the_way.files.insert(found.blocker);
     s.changed[file.path] = {file.bytes.size(), true};
+    s.hold(std::move(file));
     return;
   }
   if (found.kind == EntryKind::directory) {
     std::lock_guard<std::mutex> lock(s.mutex);
     clear_directory_or_throw(s.out_dir, file.path, earlier, s.in_the_way);
     s.changed[file.path] = {file.bytes.size(), true};
+    s.hold(std::move(file));
     return;
   }
   if (found.kind == EntryKind::other) {
@@ -237,6 +261,7 @@ void TreeWriter::check_one(RenderedFile file)
   }
   std::lock_guard<std::mutex> lock(s.mutex);
   s.changed[file.path] = {file.bytes.size(), false};
+  s.hold(std::move(file));
 }
 
 void TreeWriter::stage(RenderedFile file)
@@ -268,11 +293,16 @@ WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produc
   if (!s.refusals.empty()) {
     throw util::EnvironmentError(s.refusals.begin()->second);
   }
-  if (!s.changed.empty()) {
-    produce([this](RenderedFile file) { stage(std::move(file)); });
-    if (s.staged.size() + s.deferred.size() != s.changed.size()) {
-      throw std::logic_error("the second rendering produced fewer files than the first");
+  if (s.holding) {
+    for (RenderedFile& file : s.held) {
+      stage(std::move(file));
     }
+    std::vector<RenderedFile>().swap(s.held);
+  } else {
+    produce([this](RenderedFile file) { stage(std::move(file)); });
+  }
+  if (s.staged.size() + s.deferred.size() != s.changed.size()) {
+    throw std::logic_error("the second rendering produced fewer files than the first");
   }
   return finish();
 }

@@ -57,7 +57,9 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
 {
   TempDir tmp;
   std::string out = tmp / "deep/out";
-  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", "b: 2\n"}});
+  // More than the first pass keeps: staged as the second pass renders it.
+  std::string big(5 << 20, 'x');
+  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", big}});
   int passes = 0;
   {
     TreeWriter writer(out);
@@ -94,10 +96,28 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
 }
 
+TEST(TreeWriter, ASmallChangeIsStagedWithoutRenderingAgain)
+{
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"a.yml", "a"}, {"b.yml", "b"}}));
+  auto files = render({{"a.yml", "a"}, {"b.yml", "B"}});
+  TreeWriter writer(tmp.path());
+  int passes = 0;
+  WriteReport report = writer.write([&](const FileSink& sink) {
+    ++passes;
+    for (const auto& file : files) {
+      sink(file);
+    }
+  });
+  EXPECT_EQ(passes, 1);
+  EXPECT_EQ(report.written, (List{"b.yml", "edgegen.sum"}));
+  EXPECT_EQ(get(tmp / "b.yml"), "B");
+}
+
 TEST(TreeWriter, ANewFileFoundOnlyTheSecondTimeIsABug)
 {
   TempDir tmp;
-  auto files = render({{"a.yml", "a"}, {"b.yml", "b"}});
+  auto files = render({{"a.yml", std::string(5 << 20, 'a')}, {"b.yml", "b"}});
   TreeWriter writer(tmp.path());
   int passes = 0;
   EXPECT_THROW(writer.write([&](const FileSink& sink) {
