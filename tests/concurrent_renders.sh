@@ -49,7 +49,7 @@ both=0
 for round in $(seq 1 "$rounds"); do
   [ $((SECONDS - start)) -lt "$budget" ] || break
   # Every third round the second writer does not wait, to see the message.
-  wait_b=5
+  wait_b=30
   [ $((round % 3)) = 0 ] && wait_b=0
   first=$((round % 2 + 1))
   second=$((3 - first))
