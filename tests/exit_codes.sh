@@ -47,4 +47,22 @@ edgegen: internal error: EDGEGEN_TEST_INTERNAL_ERROR is set
 edgegen: this is a bug in edgegen $version; please report it with the command line and, if you can, the input
 TXT
 [ ! -s "$WORK/stdout" ] || fail "an internal error printed on stdout: $(cat "$WORK/stdout")"
+# Found before anything is written, also where edgegen rendered before: no
+# temporary file, no journal, and no directory's modification time changes
+# (what a watching Traefik would see).
+"$EDGEGEN" render "$ROOT/examples/homelab" --out "$WORK/again" >/dev/null
+conflict="$(cd "$WORK/again" && find . -type f -path './default/*' | sort | tail -1)"
+conflict="${conflict#./}"
+# As if that file had never been rendered there, and someone put their own.
+sed -i "\|  $conflict\$|d" "$WORK/again/edgegen.sum"
+printf 'hand-written\n' >"$WORK/again/$conflict"
+# And the other files changed, so that the render has something to stage.
+find "$WORK/again" -type f -path '*/default/*' -not -path "*/$conflict" -exec sh -c 'printf " " >>"$1"' _ {} \;
+before="$(find "$WORK/again" -printf '%p %T@\n' | grep -v '/.edgegen.flock ' | sort)"
+sleep 0.05
+expect 2 "$EDGEGEN" render "$ROOT/examples/homelab" --out "$WORK/again"
+grep -qF "refusing to overwrite $WORK/again/$conflict: edgegen did not write it" "$WORK/stderr" \
+  || fail "foreign file in a rendered tree: $(cat "$WORK/stderr")"
+after="$(find "$WORK/again" -printf '%p %T@\n' | grep -v '/.edgegen.flock ' | sort)"
+[ "$before" = "$after" ] || fail "the refused render changed the tree: $(diff <(echo "$before") <(echo "$after"))"
 echo "exit codes: ok"

@@ -14,6 +14,7 @@
 #include "util/errors.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
+#include "write/cancel.hpp"
 #include "write/write.hpp"
 
 #include <CLI/CLI.hpp>
@@ -41,6 +42,7 @@ struct Options
   std::string out;
   std::vector<std::string> environments;
   bool check = false;
+  std::chrono::milliseconds lock_timeout = write::k_default_lock_timeout; // --lock-timeout
   Format format = Format::text;
   std::optional<std::string> ref;    // --ref (--base for diff): read this commit
   bool staged = false;               // --staged: read the index
@@ -185,6 +187,8 @@ void render_each(const Compilation& c, const Options& options, write::Provenance
 
 int check_command(const Compilation& c, const Options& options, write::Provenance provenance)
 {
+  // Shared: checks run side by side, but never while a render rewrites the tree.
+  write::OutputLock output_lock(options.out, write::OutputLock::Mode::shared, options.lock_timeout);
   if (auto present = write::read_lock_source(options.out)) {
     provenance.origin = present->origin;
     provenance.commit_id = present->commit_id;
@@ -206,7 +210,7 @@ int check_command(const Compilation& c, const Options& options, write::Provenanc
   return k_exit_ok;
 }
 
-int render_command(const Options& options)
+int render_or_check(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
   Compilation& c = keep_until_exit(compile(*source, false));
@@ -218,15 +222,28 @@ int render_command(const Options& options)
   if (options.check) {
     return check_command(c, options, provenance);
   }
-  write::TreeWriter writer(options.out);
-  render_each(c, options, provenance, [&](write::RenderedFile file) { writer.add(std::move(file)); });
-  write::WriteReport written = writer.finish();
+  write::TreeWriter writer(options.out, options.lock_timeout);
+  write::WriteReport written =
+      writer.write([&](const write::FileSink& sink) { render_each(c, options, provenance, sink); });
   // Files edgegen did not write stay, with a warning where the edge loads them.
   std::set<std::string> ours(written.written.begin(), written.written.end());
   ours.insert(written.unchanged.begin(), written.unchanged.end());
   auto foreign = write::foreign_files(options.out, ours, emit::loaded_directories(c.model));
   report_written(written, foreign, options.out, options.format == Format::text ? std::cout : std::cerr, std::cerr);
   return k_exit_ok;
+}
+
+// SIGINT and SIGTERM end a render with 128 + the signal, after its writer
+// removed what it had staged.
+int render_command(const Options& options)
+{
+  write::handle_cancel_signals();
+  try {
+    return render_or_check(options);
+  } catch (const write::Cancelled& cancelled) {
+    std::cerr << "edgegen: " << cancelled.what() << "\n";
+    return cancelled.exit_code();
+  }
 }
 
 // Routes from the model even when checks report errors (Traefik loads what
@@ -405,6 +422,15 @@ int run(int argc, char** argv)
       ->type_name("NAME")
       ->allow_extra_args(false);
   render->add_flag("--check", options.check, "write nothing; exit 1 if --out differs from what would be rendered");
+  render
+      ->add_option_function<double>(
+          "--lock-timeout",
+          [&options](double seconds) {
+            options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+          },
+          "how long to wait while another edgegen writes --out (default: 5)")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->type_name("SECONDS");
   add_git(*render, options, true);
   add_format(*render, options);
   render->callback([&] { action = [&] { return render_command(options); }; });

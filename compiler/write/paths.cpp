@@ -7,7 +7,7 @@ namespace edgegen::write {
 
 bool is_valid_output_path(std::string_view path)
 {
-  if (path.empty() || path.front() == '/') {
+  if (path.empty() || path.front() == '/' || path == k_pending_path || path == k_flock_path) {
     return false;
   }
   size_t start = 0;

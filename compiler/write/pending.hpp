@@ -1,13 +1,13 @@
 #pragma once
 
+#include "write/paths.hpp"
+
 #include <set>
 #include <string>
 #include <string_view>
 
 // Internal to write/: the journal of a render in progress (see pending.cpp).
 namespace edgegen::write {
-
-inline constexpr std::string_view k_pending_path = ".edgegen.pending";
 
 std::set<std::string> read_pending(const std::string& out_dir);
 void write_pending(const std::string& out_dir, const std::set<std::string>& paths);

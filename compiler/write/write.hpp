@@ -4,6 +4,7 @@
 #include "emit/output.hpp"
 #include "util/value.hpp"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -83,6 +84,48 @@ private:
   int m_max_rank = 0;
 };
 
+// How long a render waits for another edgegen to finish with the same
+// output directory (`--lock-timeout`).
+inline constexpr std::chrono::milliseconds k_default_lock_timeout{5000};
+
+// The lock on an output directory: flock(2) on <out_dir>/.edgegen.flock,
+// which the kernel releases when its holder exits, however it exits (a
+// killed render never blocks the next one). A render holds it exclusively
+// (TreeWriter) from before it reads the previous edgegen.sum and journal
+// until its last file is in place; `render --check` holds it shared, so that
+// it compares a whole tree, never one being rewritten. The exclusive holder
+// writes its pid and the time into the file and empties it on release. The
+// file stays (removing it would let two renders lock two files); no
+// edgegen.sum lists it, so it is never an orphan nor a foreign file.
+// Waits up to `timeout`, then throws util::EnvironmentError
+// "another edgegen is writing <out_dir> (pid N since HH:MM:SS)..."; a wait
+// inside a CancelScope ends with Cancelled at SIGINT or SIGTERM.
+class OutputLock
+{
+public:
+  enum class Mode { shared, exclusive };
+  // Exclusive: creates out_dir (and its parents) if missing. Shared: locks
+  // nothing when out_dir is absent (a check creates nothing), or the lock
+  // file is and cannot be created (a read-only tree that no edgegen of this
+  // version rendered).
+  OutputLock(const std::string& out_dir, Mode mode, std::chrono::milliseconds timeout);
+  ~OutputLock();
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+  // For a render that fails: removes the lock file if the constructor
+  // created it (still holding it) and the directories it made, so that
+  // out_dir is as it was. Exclusive only.
+  void remove_created();
+
+private:
+  std::string m_path; // the lock file
+  int m_fd = -1;
+  Mode m_mode;
+  bool m_created_file = false;
+  std::vector<std::string> m_created_dirs; // in creation order
+};
+
 struct WriteReport
 {
   std::vector<std::string> written;   // new or changed
@@ -106,29 +149,41 @@ struct WriteReport
 // I/O failures throw util::EnvironmentError naming the path and strerror.
 WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
 
+// Where a render hands its files, one at a time, from any number of threads.
+using FileSink = std::function<void(RenderedFile)>;
+
 // write_tree one file at a time, so that a large render never holds its
-// whole output: add() compares a file with what is on disk and stages it
-// under its temporary name if it changed, keeping only its path; finish()
-// puts the staged files in place in rank order and removes the orphans.
-// A file it must not overwrite makes finish() throw (for the first such
-// path, whatever order the files came in); a TreeWriter destroyed
-// before finish() removes what it staged and the directories it created,
-// so an error leaves out_dir as it was. add() may be called from several
-// threads. Paths are the caller's to check as a whole (Renderer::finish,
-// write_tree): add() only refuses one that could leave out_dir.
+// whole output. write(produce) calls `produce`, which hands every file of
+// the render to the sink it is given, once to compare each file with what
+// is on disk and check that it may be written, writing nothing: a file that
+// must not be overwritten refuses the render before any temporary file,
+// directory or journal is made (for the first such path, whatever order the
+// files came in). The changed files are kept if they are few (4 MiB), else
+// `produce` is called again and stages them as they come; then they go in
+// place in rank order and the orphans go. `produce` must hand the same files
+// both times (rendering is deterministic). A TreeWriter destroyed before its
+// last file is in place (an error, or Cancelled by SIGINT or SIGTERM, with
+// a CancelScope held throughout) removes what it staged, its journal and
+// the directories it created, so out_dir is as it was. Paths are the
+// caller's to check as a whole (Renderer::finish, write_tree): only one that
+// could leave out_dir is refused.
 class TreeWriter
 {
 public:
-  explicit TreeWriter(std::string out_dir);
+  // Takes the exclusive OutputLock first, waiting up to lock_timeout.
+  explicit TreeWriter(std::string out_dir, std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
   ~TreeWriter();
   TreeWriter(const TreeWriter&) = delete;
   TreeWriter& operator=(const TreeWriter&) = delete;
 
-  void add(RenderedFile file);
-  WriteReport finish();
+  // Once per TreeWriter.
+  WriteReport write(const std::function<void(const FileSink&)>& produce);
 
 private:
-  void add_checked(RenderedFile file);
+  void check(RenderedFile file);
+  void check_one(RenderedFile file);
+  void stage(RenderedFile file);
+  WriteReport finish();
   struct State;
   std::unique_ptr<State> m_state;
 };

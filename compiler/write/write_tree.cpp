@@ -1,8 +1,10 @@
 #include "util/errors.hpp"
 #include "write/atomic_file.hpp"
+#include "write/cancel.hpp"
 #include "write/paths.hpp"
 #include "write/pending.hpp"
 #include "write/tree_io.hpp"
+#include "write/tree_ops.hpp"
 #include "write/write.hpp"
 
 #include <fcntl.h>
@@ -11,146 +13,32 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
 namespace edgegen::write {
 namespace {
 
-namespace fs = std::filesystem;
-
-// What must go before the files that replace it: files of an earlier render
-// that stand where a directory must now go (a file "a" becoming a directory
-// "a/"), and directories where a file must go (the reverse), with the
-// directories to remove with them.
-struct InTheWay
+// Throws Cancelled once SIGINT or SIGTERM came: before every file is in
+// place (`complete` false) the writer's destructor leaves out_dir as it was.
+void stop_if_cancelled(const std::string& out_dir, bool complete)
 {
-  std::set<std::string> files;
-  std::set<std::string> dirs;
-};
-
-// The directory `dir` may be replaced by a file only if it holds nothing but
-// orphans edgegen wrote, and directories; collects both into `plan`.
-void clear_directory_or_throw(const std::string& out_dir, const std::string& dir, const std::set<std::string>& orphans,
-                              InTheWay& plan)
-{
-  std::string base = join_path(out_dir, dir);
-  std::error_code ec;
-  plan.dirs.insert(dir);
-  for (fs::recursive_directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
-    // Iterating does not follow symbolic links; one in here is not ours.
-    std::string rel = dir + it->path().generic_string().substr(base.size());
-    bool is_link = it->is_symlink(ec);
-    if (!is_link && it->is_directory(ec)) {
-      plan.dirs.insert(rel);
-    } else if (!is_link && it->is_regular_file(ec) && orphans.count(rel)) {
-      plan.files.insert(rel);
-    } else {
-      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel) +
-                                   ", which edgegen did not write");
-    }
-  }
-  if (ec) {
-    throw_io_error("cannot read directory", base, ec.value());
+  if (int signal = cancel_signal()) {
+    std::string out = out_dir.empty() ? "." : out_dir;
+    throw Cancelled(signal, complete ? "stopped by " + signal_name(signal) + " after every file was in place: " + out +
+                                           " is the new render"
+                                     : "stopped by " + signal_name(signal) + ": " + out +
+                                           " is as it was, its temporary files removed");
   }
 }
 
-// Removes out_dir/rel if it is still a regular file reached through real
-// directories; returns whether it did.
-bool remove_file(const std::string& out_dir, const std::string& rel)
-{
-  Probe found = probe(out_dir, rel);
-  if (!found.blocker.empty() || found.kind != EntryKind::file) {
-    return false;
-  }
-  std::string full = join_path(out_dir, rel);
-  if (::unlink(full.c_str()) != 0) {
-    if (errno == ENOENT) {
-      return false;
-    }
-    throw_io_error("cannot remove", full, errno);
-  }
-  return true;
-}
-
-// Removes the directories above `rel` that are empty now, up to but never
-// including out_dir; stops at the first one that is not empty.
-void prune_parents(const std::string& out_dir, const std::string& rel)
-{
-  for (size_t slash = rel.rfind('/'); slash != std::string::npos && slash > 0; slash = rel.rfind('/', slash - 1)) {
-    std::string dir = join_path(out_dir, rel.substr(0, slash));
-    if (::rmdir(dir.c_str()) != 0) {
-      if (errno == ENOTEMPTY || errno == EEXIST || errno == ENOENT || errno == ENOTDIR) {
-        return;
-      }
-      throw_io_error("cannot remove directory", dir, errno);
-    }
-  }
-}
-
-// ".<name>.<digits>.<digits>.tmp" for one of `names`.
-bool is_stale_temporary(const std::string& entry, const std::set<std::string>& names)
-{
-  if (entry.size() < 8 || entry[0] != '.' || entry.compare(entry.size() - 4, 4, ".tmp") != 0) {
-    return false;
-  }
-  std::string_view rest(entry.data() + 1, entry.size() - 5); // "<name>.<pid>.<n>"
-  for (int field = 0; field < 2; ++field) {
-    size_t dot = rest.rfind('.');
-    if (dot == std::string_view::npos || dot + 1 == rest.size() ||
-        rest.find_first_not_of("0123456789", dot + 1) != std::string_view::npos) {
-      return false;
-    }
-    rest = rest.substr(0, dot);
-  }
-  return names.count(std::string(rest)) > 0;
-}
-
-// Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
-// pattern) for the files rendered now and those of earlier renders (a killed
-// render may have been writing a file that is an orphan now), in the
-// directories they go to. Only
-// that exact pattern for those names: nothing else is ever touched.
-void remove_stale_temporaries(const std::string& out_dir, const std::set<std::string>& paths)
-{
-  std::map<std::string, std::set<std::string>> names_by_dir;
-  for (const std::string& path : paths) {
-    size_t slash = path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
-    names_by_dir[dir].insert(slash == std::string::npos ? path : path.substr(slash + 1));
-  }
-  names_by_dir[""].insert(std::string(k_pending_path));
-  for (const auto& [dir, names] : names_by_dir) {
-    std::string full = dir.empty() ? out_dir : join_path(out_dir, dir);
-    std::error_code ec;
-    for (fs::directory_iterator it(full, ec), end; !ec && it != end; it.increment(ec)) {
-      std::string entry = it->path().filename().string();
-      if (!is_stale_temporary(entry, names) || !it->is_regular_file(ec) || it->is_symlink(ec)) {
-        continue;
-      }
-      ::unlink(it->path().c_str());
-    }
-  }
-}
-
-// syncfs(2): flushes the file system that holds out_dir, once.
-void sync_file_system(const std::string& out_dir)
-{
-  int fd = ::open(out_dir.empty() ? "." : out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    throw_io_error("cannot open", out_dir, errno);
-  }
-  int rc = ::syncfs(fd);
-  int error = errno;
-  ::close(fd);
-  if (rc != 0) {
-    throw_io_error("cannot sync", out_dir, error);
-  }
-}
+// The most bytes of changed files the first pass keeps (see State::held):
+// below what a render of a few hundred projects changes from scratch.
+constexpr size_t k_held_limit = 4 << 20;
 
 struct Staged
 {
@@ -163,19 +51,40 @@ struct Staged
 
 struct TreeWriter::State
 {
-  // Set by the constructor, read-only in add().
+  // SIGINT and SIGTERM only noted until the destructor has tidied; first,
+  // so that it ends last.
+  CancelScope cancel_scope;
+  // Set by the constructor, read-only while files come.
   std::string out_dir;
+  // Held from before the previous edgegen.sum and the journal are read until
+  // the end: the journal's recovery can never take a live render's
+  // temporaries for a killed one's. Released after everything below.
+  std::optional<OutputLock> output_lock;
   SumListing previous; // with the paths of the journal of an interrupted render
   std::set<std::string> pending;
   // Directories found real (probes) or made (staging); cleared when
   // finish() removes what is in the way.
   KnownDirectories known;
-  std::mutex mutex; // guards everything below while add() runs
+  std::mutex mutex; // guards everything below while files come
   std::set<std::string> rendered;
+  // What the first pass found new or changed, with its size, for the second
+  // pass to stage; `deferred`: it can only be staged once what is in its way
+  // is gone.
+  struct Change
+  {
+    size_t size;
+    bool deferred;
+  };
+  std::map<std::string, Change> changed;
+  // The changed files themselves, while they fit in k_held_limit bytes: a
+  // render that changes that little stages them from here, without
+  // rendering a second time (most renders change a few files).
+  std::vector<RenderedFile> held;
+  size_t held_bytes = 0;
+  bool holding = true;
   std::vector<Staged> staged;
-  // Files that can only be staged once what is in their way is gone, which
-  // finish() removes after every check passed. Rare: a file became a
-  // directory or the reverse.
+  // The bytes of the deferred files, which finish() stages after it removed
+  // what is in their way. Rare: a file became a directory or the reverse.
   std::vector<RenderedFile> deferred;
   std::map<std::string, std::string> refusals; // path -> why it cannot be written
   InTheWay in_the_way;
@@ -184,7 +93,7 @@ struct TreeWriter::State
   bool finished = false;
 
   // mkdir -p of the directory of `rel`, remembering what it created.
-  void make_directories(const std::string& rel)
+  void make_directories_of(const std::string& rel)
   {
     size_t slash = rel.rfind('/');
     std::string_view parent = slash == std::string::npos ? std::string_view() : std::string_view(rel).substr(0, slash);
@@ -192,23 +101,20 @@ struct TreeWriter::State
     if (dir.empty() || known.contains(parent)) {
       return;
     }
-    std::vector<std::string> missing;
-    for (std::string at = dir; !at.empty();) {
-      struct stat st;
-      if (::lstat(at.c_str(), &st) == 0) {
-        break;
-      }
-      missing.push_back(at);
-      size_t up = at.rfind('/');
-      at = up == std::string::npos || up == 0 ? std::string() : at.substr(0, up);
-    }
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-      if (::mkdir(it->c_str(), 0777) != 0 && errno != EEXIST) {
-        throw_io_error("cannot create directory", *it, errno);
-      }
-      created_dirs.push_back(*it);
-    }
+    make_directories(dir, created_dirs);
     known.insert(parent); // "" stands for out_dir itself
+  }
+
+  // Keeps a changed file for the second pass while they fit; under `mutex`.
+  void hold(RenderedFile file)
+  {
+    if (holding && held_bytes + file.bytes.size() <= k_held_limit) {
+      held_bytes += file.bytes.size();
+      held.push_back(std::move(file));
+    } else if (holding) {
+      holding = false;
+      std::vector<RenderedFile>().swap(held);
+    }
   }
 
   bool journal_started = false;
@@ -221,13 +127,13 @@ struct TreeWriter::State
       // The journal names the file before its temporary exists: killed from
       // here on, the next render knows the temporary for edgegen's own.
       if (!journal_started) {
-        make_directories(std::string(k_pending_path));
+        make_directories_of(std::string(k_pending_path));
         write_pending(out_dir, previous.paths); // with the paths of an earlier journal
         journal = std::make_unique<PendingAppender>(out_dir);
         journal_started = true;
       }
       journal->append(file.path);
-      make_directories(file.path);
+      make_directories_of(file.path);
     }
     auto atomic = std::make_unique<AtomicFile>(join_path(out_dir, file.path));
     atomic->write(file.bytes);
@@ -237,7 +143,8 @@ struct TreeWriter::State
   }
 };
 
-TreeWriter::TreeWriter(std::string out_dir) : m_state(std::make_unique<State>())
+TreeWriter::TreeWriter(std::string out_dir, std::chrono::milliseconds lock_timeout)
+    : m_state(std::make_unique<State>())
 {
   State& s = *m_state;
   s.out_dir = std::move(out_dir);
@@ -245,15 +152,21 @@ TreeWriter::TreeWriter(std::string out_dir) : m_state(std::make_unique<State>())
   if (!s.out_dir.empty() && ::stat(s.out_dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
     throw util::EnvironmentError("cannot write to " + s.out_dir + ": it is not a directory");
   }
-  s.previous = read_sum(s.out_dir);
-  if (s.previous.bad_line != 0) {
-    throw util::EnvironmentError("refusing to overwrite " + join_path(s.out_dir, k_sum_path) +
-                                 ": it is not an edgegen.sum that edgegen wrote (line " +
-                                 std::to_string(s.previous.bad_line) + ")");
+  s.output_lock.emplace(s.out_dir, OutputLock::Mode::exclusive, lock_timeout);
+  try {
+    s.previous = read_sum(s.out_dir);
+    if (s.previous.bad_line != 0) {
+      throw util::EnvironmentError("refusing to overwrite " + join_path(s.out_dir, k_sum_path) +
+                                   ": it is not an edgegen.sum that edgegen wrote (line " +
+                                   std::to_string(s.previous.bad_line) + ")");
+    }
+    // Files an interrupted render was putting in place are ours too.
+    s.pending = read_pending(s.out_dir);
+    s.previous.paths.insert(s.pending.begin(), s.pending.end());
+  } catch (...) {
+    s.output_lock->remove_created(); // the destructor does not run
+    throw;
   }
-  // Files an interrupted render was putting in place are ours too.
-  s.pending = read_pending(s.out_dir);
-  s.previous.paths.insert(s.pending.begin(), s.pending.end());
 }
 
 TreeWriter::~TreeWriter()
@@ -276,9 +189,10 @@ TreeWriter::~TreeWriter()
   for (auto it = m_state->created_dirs.rbegin(); it != m_state->created_dirs.rend(); ++it) {
     ::rmdir(it->c_str());
   }
+  m_state->output_lock->remove_created();
 }
 
-void TreeWriter::add(RenderedFile file)
+void TreeWriter::check(RenderedFile file)
 {
   State& s = *m_state;
   if (!is_valid_output_path(file.path)) {
@@ -290,18 +204,19 @@ void TreeWriter::add(RenderedFile file)
     s.rendered.insert(path);
   }
   // Files come from several threads in no fixed order: a refusal is kept,
-  // and finish() reports the one of the first path, the same every run.
+  // and write() reports the one of the first path, the same every run.
   try {
-    add_checked(std::move(file));
+    check_one(std::move(file));
   } catch (const util::EnvironmentError& e) {
     std::lock_guard<std::mutex> lock(s.mutex);
     s.refusals.emplace(path, e.what());
   }
 }
 
-void TreeWriter::add_checked(RenderedFile file)
+void TreeWriter::check_one(RenderedFile file)
 {
   State& s = *m_state;
+  stop_if_cancelled(s.out_dir, false);
   // A path rendered now cannot also be a directory of one (the renderer checks),
   // so whatever of an earlier render is in the way is an orphan.
   const std::set<std::string>& earlier = s.previous.paths;
@@ -314,13 +229,15 @@ void TreeWriter::add_checked(RenderedFile file)
     }
     std::lock_guard<std::mutex> lock(s.mutex);
     s.in_the_way.files.insert(found.blocker);
-    s.deferred.push_back(std::move(file));
+    s.changed[file.path] = {file.bytes.size(), true};
+    s.hold(std::move(file));
     return;
   }
   if (found.kind == EntryKind::directory) {
     std::lock_guard<std::mutex> lock(s.mutex);
     clear_directory_or_throw(s.out_dir, file.path, earlier, s.in_the_way);
-    s.deferred.push_back(std::move(file));
+    s.changed[file.path] = {file.bytes.size(), true};
+    s.hold(std::move(file));
     return;
   }
   if (found.kind == EntryKind::other) {
@@ -342,22 +259,59 @@ void TreeWriter::add_checked(RenderedFile file)
                                    ": edgegen did not write it (it is not listed in edgegen.sum)");
     }
   }
-  {
-    std::lock_guard<std::mutex> lock(s.mutex);
-    if (!s.refusals.empty()) {
-      return; // finish() fails anyway: check the rest, stage nothing more
+  std::lock_guard<std::mutex> lock(s.mutex);
+  s.changed[file.path] = {file.bytes.size(), false};
+  s.hold(std::move(file));
+}
+
+void TreeWriter::stage(RenderedFile file)
+{
+  State& s = *m_state;
+  stop_if_cancelled(s.out_dir, false);
+  auto change = s.changed.find(file.path); // read-only in this pass
+  if (change == s.changed.end()) {
+    if (!s.rendered.count(file.path)) {
+      throw std::logic_error("output path \"" + file.path + "\" was not rendered the first time");
     }
+    return; // unchanged
+  }
+  if (change->second.size != file.bytes.size()) {
+    throw std::logic_error("output path \"" + file.path + "\" was rendered differently the second time");
+  }
+  if (change->second.deferred) {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.deferred.push_back(std::move(file));
+    return;
   }
   s.stage(file);
+}
+
+WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produce)
+{
+  State& s = *m_state;
+  produce([this](RenderedFile file) { check(std::move(file)); });
+  if (!s.refusals.empty()) {
+    throw util::EnvironmentError(s.refusals.begin()->second);
+  }
+  if (s.holding) {
+    for (RenderedFile& file : s.held) {
+      stage(std::move(file));
+    }
+    std::vector<RenderedFile>().swap(s.held);
+  } else {
+    produce([this](RenderedFile file) { stage(std::move(file)); });
+  }
+  if (s.staged.size() + s.deferred.size() != s.changed.size()) {
+    throw std::logic_error("the second rendering produced fewer files than the first");
+  }
+  return finish();
 }
 
 WriteReport TreeWriter::finish()
 {
   State& s = *m_state;
-  if (!s.refusals.empty()) {
-    throw util::EnvironmentError(s.refusals.begin()->second);
-  }
   const std::string& out_dir = s.out_dir;
+  stop_if_cancelled(out_dir, false);
   WriteReport& report = s.report;
   std::set<std::string> orphans;
   for (const std::string& path : s.previous.paths) {
@@ -395,10 +349,16 @@ WriteReport TreeWriter::finish()
     // Every path this render may put in place or remove: killed after the
     // new edgegen.sum is in place but before the orphans are gone, those
     // orphans are listed by no edgegen.sum, but still by the journal.
-    s.pending.insert(s.previous.paths.begin(), s.previous.paths.end());
-    s.pending.insert(s.rendered.begin(), s.rendered.end());
-    write_pending(out_dir, s.pending);
+    // Stopped before the renames, the destructor puts back the journal as
+    // it was (s.pending).
+    std::set<std::string> journal = s.pending;
+    journal.insert(s.previous.paths.begin(), s.previous.paths.end());
+    journal.insert(s.rendered.begin(), s.rendered.end());
+    write_pending(out_dir, journal);
     sync_file_system(out_dir);
+  }
+  if (s.in_the_way.files.empty() && s.in_the_way.dirs.empty()) {
+    stop_if_cancelled(out_dir, false); // the sync of a large render takes a while
   }
   s.finished = true; // from here on, what is staged is put in place
   for (Staged& staged : s.staged) {
@@ -427,6 +387,7 @@ WriteReport TreeWriter::finish()
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());
   std::sort(report.removed.begin(), report.removed.end());
+  stop_if_cancelled(out_dir, true);
   return std::move(report);
 }
 
@@ -438,10 +399,11 @@ WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFil
   }
   check_output_paths(std::move(paths));
   TreeWriter writer(out_dir);
-  for (const RenderedFile& file : files) {
-    writer.add(file);
-  }
-  return writer.finish();
+  return writer.write([&](const FileSink& sink) {
+    for (const RenderedFile& file : files) {
+      sink(file);
+    }
+  });
 }
 
 } // namespace edgegen::write

@@ -48,36 +48,85 @@ TEST(WriteTree, WritesEverythingIntoANewDirectory)
   EXPECT_TRUE(report.removed.empty());
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
   // No temporary file is left behind.
-  EXPECT_EQ(listing(out), (List{"edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml", "prod/", "prod/traefik/",
+  EXPECT_EQ(listing(out), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml", "prod/",
+                                "prod/traefik/",
                                 "prod/traefik/traefik.yml"}));
 }
 
-TEST(TreeWriter, StagesAsFilesComeAndLeavesNoTraceWithoutFinish)
+TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
 {
   TempDir tmp;
   std::string out = tmp / "deep/out";
-  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", "b: 2\n"}});
+  // More than the first pass keeps: staged as the second pass renders it.
+  std::string big(5 << 20, 'x');
+  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", big}});
+  int passes = 0;
   {
     TreeWriter writer(out);
-    writer.add(files[0]);
-    writer.add(files[1]);
-    // Staged under temporary names only: nothing is in place yet, but the
-    // journal names both, so that a render killed now leaves temporaries
-    // the next one knows for its own.
-    EXPECT_FALSE(exists(out + "/" + files[0].path));
-    EXPECT_EQ(get(out + "/.edgegen.pending"), files[0].path + "\n" + files[1].path + "\n");
+    EXPECT_THROW(writer.write([&](const FileSink& sink) {
+      ++passes;
+      sink(files[0]);
+      sink(files[1]);
+      if (passes == 1) {
+        // The first pass only compares: nothing is staged yet.
+        EXPECT_EQ(listing(out), List{".edgegen.flock"});
+        return;
+      }
+      // Staged under temporary names only: nothing is in place yet, but
+      // the journal names both, so that a render killed now leaves
+      // temporaries the next one knows for its own.
+      EXPECT_FALSE(exists(out + "/" + files[0].path));
+      EXPECT_EQ(get(out + "/.edgegen.pending"), files[0].path + "\n" + files[1].path + "\n");
+      throw util::EnvironmentError("disk full");
+    }),
+                 util::EnvironmentError);
   }
-  // Destroyed before finish() (an error): the temporaries, the journal and
-  // the directories made for them are gone, up to what existed before.
+  EXPECT_EQ(passes, 2);
+  // The temporaries, the journal, the lock and the directories made for
+  // them are gone, up to what existed before.
   EXPECT_EQ(listing(tmp.path()), List{});
 
   TreeWriter writer(out);
-  for (const auto& file : files) {
-    writer.add(file);
-  }
-  WriteReport report = writer.finish();
+  WriteReport report = writer.write([&](const FileSink& sink) {
+    for (const auto& file : files) {
+      sink(file);
+    }
+  });
   EXPECT_EQ(report.written.size(), files.size());
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
+}
+
+TEST(TreeWriter, ASmallChangeIsStagedWithoutRenderingAgain)
+{
+  TempDir tmp;
+  write_tree(tmp.path(), render({{"a.yml", "a"}, {"b.yml", "b"}}));
+  auto files = render({{"a.yml", "a"}, {"b.yml", "B"}});
+  TreeWriter writer(tmp.path());
+  int passes = 0;
+  WriteReport report = writer.write([&](const FileSink& sink) {
+    ++passes;
+    for (const auto& file : files) {
+      sink(file);
+    }
+  });
+  EXPECT_EQ(passes, 1);
+  EXPECT_EQ(report.written, (List{"b.yml", "edgegen.sum"}));
+  EXPECT_EQ(get(tmp / "b.yml"), "B");
+}
+
+TEST(TreeWriter, ANewFileFoundOnlyTheSecondTimeIsABug)
+{
+  TempDir tmp;
+  auto files = render({{"a.yml", std::string(5 << 20, 'a')}, {"b.yml", "b"}});
+  TreeWriter writer(tmp.path());
+  int passes = 0;
+  EXPECT_THROW(writer.write([&](const FileSink& sink) {
+    sink(files[0]);
+    if (++passes == 2) {
+      sink(files[1]);
+    }
+  }),
+               std::logic_error);
 }
 
 TEST(WriteTree, AJournalLineCutShortNamesNothing)
@@ -121,7 +170,7 @@ TEST(WriteTree, RemovesOnlyListedOrphansAndPrunesTheirEmptyDirectories)
   put(tmp / "notes.txt", "foreign");
   WriteReport report = write_tree(tmp.path(), render({{"keep/a.yml", "a"}}));
   EXPECT_EQ(report.removed, (List{"gone/x/b.yml", "shared/c.yml"}));
-  EXPECT_EQ(listing(tmp.path()), (List{"edgegen.lock.json", "edgegen.sum", "keep/", "keep/a.yml", "notes.txt",
+  EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "keep/", "keep/a.yml", "notes.txt",
                                        "shared/", "shared/mine.txt"}));
   // With nothing left to write, out_dir itself stays.
   report = write_tree(tmp.path(), {});
@@ -139,7 +188,7 @@ TEST(WriteTree, RemovesTemporariesOfKilledRendersOfRenderedAndOrphanedFilesOnly)
   put(tmp / "d/.other.yml.4242.2.tmp", "not ours");
   put(tmp / "d/.kept.yml.x.0.tmp", "not ours");
   write_tree(tmp.path(), render({{"d/kept.yml", "k2"}}));
-  EXPECT_EQ(listing(tmp.path()), (List{"d/", "d/.kept.yml.x.0.tmp", "d/.other.yml.4242.2.tmp", "d/kept.yml",
+  EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "d/", "d/.kept.yml.x.0.tmp", "d/.other.yml.4242.2.tmp", "d/kept.yml",
                                        "edgegen.lock.json", "edgegen.sum"}));
 }
 
@@ -179,11 +228,12 @@ TEST(TreeWriter, ReportsTheFirstRefusalByPathWhateverTheOrder)
   put(tmp / "b/two.yml", "mine too\n");
   auto files = render({{"a/one.yml", "x"}, {"b/two.yml", "y"}, {"c/three.yml", "z"}});
   TreeWriter writer(tmp.path());
-  for (auto it = files.rbegin(); it != files.rend(); ++it) {
-    writer.add(*it); // refusals wait for finish()
-  }
   try {
-    writer.finish();
+    writer.write([&](const FileSink& sink) {
+      for (auto it = files.rbegin(); it != files.rend(); ++it) {
+        sink(*it); // refusals wait for the end of the pass
+      }
+    });
     FAIL() << "expected an EnvironmentError";
   } catch (const util::EnvironmentError& e) {
     EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path() +

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+// Internal to write/: the changes TreeWriter makes to the output directory
+// besides staging and renaming files. Failures throw util::EnvironmentError.
+namespace edgegen::write {
+
+// What must go before the files that replace it: files of an earlier render
+// that stand where a directory must now go (a file "a" becoming a directory
+// "a/"), and directories where a file must go (the reverse), with the
+// directories to remove with them.
+struct InTheWay
+{
+  std::set<std::string> files;
+  std::set<std::string> dirs;
+};
+
+// The directory `dir` may be replaced by a file only if it holds nothing but
+// orphans edgegen wrote, and directories; collects both into `plan`.
+void clear_directory_or_throw(const std::string& out_dir, const std::string& dir, const std::set<std::string>& orphans,
+                              InTheWay& plan);
+
+// Removes out_dir/rel if it is still a regular file reached through real
+// directories; returns whether it did.
+bool remove_file(const std::string& out_dir, const std::string& rel);
+
+// Removes the directories above `rel` that are empty now, up to but never
+// including out_dir; stops at the first one that is not empty.
+void prune_parents(const std::string& out_dir, const std::string& rel);
+
+// Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
+// pattern) for `paths` and the journal, in the directories they go to. Only
+// that exact pattern for those names: nothing else is ever touched.
+void remove_stale_temporaries(const std::string& out_dir, const std::set<std::string>& paths);
+
+// syncfs(2): flushes the file system that holds out_dir, once.
+void sync_file_system(const std::string& out_dir);
+
+// mkdir -p `dir`, appending the directories it made to `made`, outermost
+// first.
+void make_directories(const std::string& dir, std::vector<std::string>& made);
+
+} // namespace edgegen::write
