@@ -389,7 +389,8 @@ int run(int argc, char** argv)
 {
   Options options;
   CLI::App app{"edgegen: compiles edge-routing desired state (YAML in Git) into Traefik configuration.\n"
-               "Exit codes: 0 success, 1 invalid input or a difference found, 2 usage or environment error.",
+               "Exit codes: 0 success, 1 invalid input or a difference found, 2 usage or environment error,\n"
+               "70 internal error (a bug), 130 and 143 stopped by SIGINT and SIGTERM.",
                "edgegen"};
   app.set_version_flag("--version", std::string("edgegen ") + EDGEGEN_VERSION);
   app.require_subcommand(1);
