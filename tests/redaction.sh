@@ -5,8 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT/tests/errors"
 secrets=(cf-Zq8Rt2Lm9Xv4Kp7Wb3Nd6Hs1Jf5Gc0Ay hunter2 9fQm2Lx7RtV4wZ8kPb3NcY6hJd1GsA5e b9fqm2lx7rtv4wz8kpb3ncy6hjd1gsa5e
-  MIIEvQ s3cret H6uskkkW abc123 AWS_SECRET_ACCESS_KEY)
-for case in inline-token inline-secret go-template inline-private-key; do
+  MIIEvQ s3cret H6uskkkW abc123 AWS_SECRET_ACCESS_KEY "correct horse" "battery staple")
+for case in inline-token inline-secret go-template inline-private-key inline-block-secret; do
   for format in text json sarif github; do
     set +e
     "$EDGEGEN" validate "$case/input" --format "$format" >"$WORK/out" 2>&1

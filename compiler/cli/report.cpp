@@ -15,11 +15,12 @@ const char* severity_name(diag::Severity severity)
   return severity == diag::Severity::error ? "error" : "warning";
 }
 
-std::string_view source_line(const source::SourceTree& tree, const diag::Location& location)
+// The whole file a location points into; empty when it is not in the tree.
+std::string_view source_text(const source::SourceTree& tree, const diag::Location& location)
 {
   for (const auto& file : tree.files) {
     if (file.display_name() == location.file) {
-      return util::line_of(file.bytes, location.line);
+      return file.bytes;
     }
   }
   return {};
@@ -95,7 +96,8 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
   }
   out << "\n";
   location.file = d.location.file;
-  std::string line = location.line > 0 ? printable(diag::redact_line(source_line(tree, location))) : std::string();
+  std::string line =
+      location.line > 0 ? printable(diag::redact_source_line(source_text(tree, location), location.line)) : std::string();
   if (!line.empty() && location.column > 0) {
     std::string number = std::to_string(location.line);
     out << "  " << number << " | " << line << "\n";
@@ -144,7 +146,11 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
 {
   auto all = diagnostics.sorted();
   for (auto& d : all) {
-    diag::redact(d, d.location.line > 0 ? source_line(tree, d.location) : std::string_view());
+    if (d.location.line > 0) {
+      diag::redact(d, source_text(tree, d.location), d.location.line);
+    } else {
+      diag::redact(d, std::string_view());
+    }
   }
   all = shown(std::move(all), format == Format::text || format == Format::github);
   if (format == Format::sarif) {

@@ -334,4 +334,97 @@ void redact(Diagnostic& d, std::string_view line)
   redact_quoted(d.hint);
 }
 
+namespace {
+
+std::string_view line_at(std::string_view text, int number)
+{
+  std::string_view line = util::line_of(text, number);
+  return !line.empty() && line.back() == '\r' ? line.substr(0, line.size() - 1) : line;
+}
+
+size_t indentation(std::string_view line)
+{
+  size_t n = line.find_first_not_of(" \t");
+  return n == std::string_view::npos ? line.size() : n;
+}
+
+// `key: |`, `- key: >-`, `key: |2 # comment`: the key of a block scalar's
+// head line, else empty.
+std::string_view block_key(std::string_view line)
+{
+  std::string_view rest = trimmed(line);
+  if (!rest.empty() && rest.front() == '-') {
+    rest = trimmed(rest.substr(1));
+  }
+  auto key = split_key(rest);
+  if (!key) {
+    return {};
+  }
+  std::string_view value = trimmed(rest.substr(key->second));
+  value = trimmed(value.substr(0, value.find('#')));
+  if (value.empty() || (value.front() != '|' && value.front() != '>') ||
+      value.find_first_not_of("|>+-0123456789") != std::string_view::npos) {
+    return {};
+  }
+  return key->first;
+}
+
+// Whether line `number` is a line of a secret key's block scalar: some line
+// above it, each less indented than the one below, is the block's head.
+bool in_secret_block(std::string_view text, int number)
+{
+  std::string_view line = line_at(text, number);
+  if (trimmed(line).empty()) {
+    return false;
+  }
+  size_t limit = indentation(line);
+  for (int above = number - 1; above >= 1 && limit > 0; --above) {
+    std::string_view candidate = line_at(text, above);
+    if (trimmed(candidate).empty() || indentation(candidate) >= limit) {
+      continue;
+    }
+    std::string_view key = block_key(candidate);
+    if (!key.empty()) {
+      return secret_key(key);
+    }
+    limit = indentation(candidate);
+  }
+  return false;
+}
+
+} // namespace
+
+std::string redact_source_line(std::string_view text, int number)
+{
+  std::string_view line = line_at(text, number);
+  if (in_secret_block(text, number)) {
+    return std::string(line.substr(0, indentation(line))) + k_redacted;
+  }
+  return redact_line(line);
+}
+
+void redact(Diagnostic& d, std::string_view text, int number)
+{
+  auto remove = [&](std::string_view secret) {
+    if (secret.size() >= 4) {
+      replace_all(d.message, secret);
+      replace_all(d.hint, secret);
+    }
+  };
+  std::string_view line = line_at(text, number);
+  if (in_secret_block(text, number)) {
+    remove(trimmed(line));
+  }
+  // At a block's head, the value is the lines below it.
+  std::string_view key = block_key(line);
+  if (!key.empty() && secret_key(key)) {
+    for (int below = number + 1; in_secret_block(text, below) || (trimmed(line_at(text, below)).empty() &&
+                                                                   in_secret_block(text, below + 1));
+         ++below) {
+      remove(trimmed(line_at(text, below)));
+    }
+  }
+  redact(d, line);
+}
+
 } // namespace edgegen::diag

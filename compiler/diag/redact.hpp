@@ -28,6 +28,17 @@ bool secret_value(std::string_view value);
 // secret_value flags replaced by <redacted>; unchanged if there is none.
 std::string redact_line(std::string_view line);
 
+// `text` (a whole file) shown at line `number` (1-based): the line
+// redact_line makes of it, or its indentation and <redacted> alone when it
+// is inside a block scalar (`password: |`, `key: >-`) of a key that
+// secret_key flags, every line of which is the secret.
+std::string redact_source_line(std::string_view text, int number);
+
+// Removes from `d`'s message and hint the secrets of line `number` of
+// `text`, the whole file its location points into (see redact_source_line),
+// and any quoted value that looks like a secret.
+void redact(Diagnostic& d, std::string_view text, int number);
+
 // Removes from `d`'s message and hint the secrets of its source line
 // (`line`, as written) and any quoted value that looks like a secret.
 void redact(Diagnostic& d, std::string_view line);

@@ -61,5 +61,40 @@ TEST(Redact, MessagesLoseTheSecretsOfTheirLineAndQuotedOnes)
   EXPECT_EQ(short_one.message, "value \"<redacted>\" of password; abcdef stays");
 }
 
+// A secret key's block scalar: each of its lines is the secret, whatever it
+// looks like; the head keeps its key, and other keys' blocks are shown.
+TEST(Redact, EveryLineOfASecretKeysBlockScalar)
+{
+  const std::string text = "spec:\n"
+                           "  password: |-\n"
+                           "    hunter2\n"
+                           "      indented more\n"
+                           "\n"
+                           "    last\n"
+                           "  description: >\n"
+                           "    plain words\n"
+                           "  - apiToken: |2 # a comment\n"
+                           "      tok\n"
+                           "  host: example.com\n";
+  EXPECT_EQ(redact_source_line(text, 2), "  password: |-");
+  EXPECT_EQ(redact_source_line(text, 3), "    <redacted>");
+  EXPECT_EQ(redact_source_line(text, 4), "      <redacted>");
+  EXPECT_EQ(redact_source_line(text, 5), "");
+  EXPECT_EQ(redact_source_line(text, 6), "    <redacted>");
+  EXPECT_EQ(redact_source_line(text, 8), "    plain words");
+  EXPECT_EQ(redact_source_line(text, 10), "      <redacted>");
+  EXPECT_EQ(redact_source_line(text, 11), "  host: example.com");
+  Diagnostic d;
+  d.message = "unknown value hunter2 here";
+  d.hint = "not hunter2";
+  redact(d, text, 3);
+  EXPECT_EQ(d.message, "unknown value <redacted> here");
+  EXPECT_EQ(d.hint, "not <redacted>");
+  // At the block's head, every line of the block is its value.
+  d.message = "password: \"hunter2\\n  indented more\\n\\nlast\" is not allowed";
+  redact(d, text, 2);
+  EXPECT_EQ(d.message, "password: \"<redacted>\\n  <redacted>\\n\\n<redacted>\" is not allowed");
+}
+
 } // namespace
 } // namespace edgegen::diag
