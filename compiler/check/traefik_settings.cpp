@@ -17,20 +17,14 @@ using Kind = model::KubernetesSettings::TraefikValues::Kind;
 const char* const k_values_hint = "set kubernetes.traefikValues (HelmChartConfig for K3s and RKE2, ConfigMap for a "
                                   "Helm release's valuesFrom) to have edgegen write it, or set it in Traefik's release";
 
-// The exposed ports of the entry points Traefik's Helm chart defines.
-const char* chart_port(const std::string& entry_point)
+// The exposed ports of the entry points Traefik's Helm chart defines; -1
+// for the others.
+long chart_port(const std::string& entry_point)
 {
   if (entry_point == "web") {
-    return "80";
+    return 80;
   }
-  return entry_point == "websecure" ? "443" : nullptr;
-}
-
-std::string address_port(const std::string& address)
-{
-  std::string rest = address.substr(0, address.find('/'));
-  size_t colon = rest.rfind(':');
-  return colon == std::string::npos ? std::string() : rest.substr(colon + 1);
+  return entry_point == "websecure" ? 443 : -1;
 }
 
 // The host of a service URL (scheme://host[:port][/path]) or of `host`.
@@ -121,8 +115,8 @@ void check_not_writable(const model::Config& config, diag::Diagnostics& diagnost
 {
   const model::Edge& edge = config.edge;
   for (const auto& entry_point : edge.entry_points) {
-    const char* port = chart_port(entry_point.name);
-    if (port && address_port(entry_point.address) == port) {
+    long port = model::address_port(entry_point.address);
+    if (port >= 0 && port == chart_port(entry_point.name)) {
       continue;
     }
     diag::Location at = entry_point.address_location.file.empty() ? edge.location : entry_point.address_location;
@@ -131,8 +125,7 @@ void check_not_writable(const model::Config& config, diag::Diagnostics& diagnost
                             "): the kubernetes target does not define entry points, and Traefik's Helm chart has "
                             "web on port 80 and websecure on port 443",
                         "define it in the `ports` of Traefik's Helm values (exposedPort " +
-                            (address_port(entry_point.address).empty() ? std::string("…")
-                                                                       : address_port(entry_point.address)) +
+                            (port < 0 ? std::string("…") : std::to_string(port)) +
                             "), or silence with edgegen.dev/ignore: W0613");
   }
   const auto& settings = edge.traefik;

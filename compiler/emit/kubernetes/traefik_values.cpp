@@ -14,15 +14,6 @@ namespace {
 using util::Value;
 using Kind = model::KubernetesSettings::TraefikValues::Kind;
 
-// The port of an entry point address (":443", "0.0.0.0:443/tcp"); empty
-// when it has none.
-std::string address_port(const std::string& address)
-{
-  std::string rest = address.substr(0, address.find('/'));
-  size_t colon = rest.rfind(':');
-  return colon == std::string::npos ? std::string() : rest.substr(colon + 1);
-}
-
 std::string quoted(const std::string& text)
 {
   std::string out = "\"";
@@ -69,8 +60,8 @@ std::vector<std::string> environment_arguments(const model::Config& config)
     // chart's own `redirections` do.
     std::string to = entry_point.redirect_to.name;
     for (const auto& target : edge.entry_points) {
-      if (target.name == to && !address_port(target.address).empty()) {
-        to = ":" + address_port(target.address);
+      if (target.name == to && model::address_port(target.address) >= 0) {
+        to = ":" + std::to_string(model::address_port(target.address));
       }
     }
     const std::string prefix = "--entryPoints." + entry_point.name + ".http.redirections.entryPoint.";
