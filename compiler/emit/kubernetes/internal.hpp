@@ -73,7 +73,7 @@ std::string external_name_note(const std::vector<util::Value>& documents);
 std::string transport_name(const model::Service& service);
 util::Value servers_transport_object(const Context& context, const model::Service& service);
 
-// The HelmChartConfig or ConfigMap that carries traefik_arguments(configs)
+// The HelmChartConfig or ConfigMap that carries the Edge's Traefik settings
 // to Traefik's Helm release; null without Edge.spec.kubernetes.traefikValues.
 util::Value traefik_values_object(const std::vector<const model::Config*>& configs);
 

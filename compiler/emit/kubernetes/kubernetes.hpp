@@ -33,12 +33,6 @@ void render(const model::Config& config, const Sink& sink);
 // one of them alike (check_cluster_objects); a difference here is a bug.
 void render_cluster(const std::vector<const model::Config*>& configs, const Sink& sink);
 inline const char* const k_cluster_directory = "cluster/kubernetes";
-// The arguments of Traefik that carry the Edge's settings its Helm release
-// reads (entry point redirections, logs, access log, insecure API, and
-// allowExternalNameServices when a backend needs an ExternalName Service),
-// written to the cluster directory when Edge.spec.kubernetes.traefikValues
-// says where.
-std::vector<std::string> traefik_arguments(const std::vector<const model::Config*>& configs);
 // The Flux Kustomization and Argo CD Application that apply it: "<edge>-cluster".
 std::string cluster_name(const std::string& edge);
 

@@ -41,10 +41,6 @@ bool has_external_names(const std::vector<const model::Config*>& configs)
   return false;
 }
 
-} // namespace
-
-namespace {
-
 // The arguments of one environment's settings, ExternalName Services aside.
 std::vector<std::string> environment_arguments(const model::Config& config)
 {
@@ -86,8 +82,9 @@ std::vector<std::string> environment_arguments(const model::Config& config)
   return out;
 }
 
-} // namespace
-
+// The arguments of Traefik that carry the Edge's settings its Helm release
+// reads (entry point redirections, logs, access log, insecure API, and
+// allowExternalNameServices when a backend needs an ExternalName Service).
 std::vector<std::string> traefik_arguments(const std::vector<const model::Config*>& configs)
 {
   std::vector<std::string> out;
@@ -111,6 +108,8 @@ std::vector<std::string> traefik_arguments(const std::vector<const model::Config
   }
   return out;
 }
+
+} // namespace
 
 namespace detail {
 
