@@ -2,11 +2,13 @@
 // the pipeline. The only file that includes CLI11.
 #include "cli/commands.hpp"
 
+#include "cli/command_table.hpp"
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
 #include "cli/render_report.hpp"
-#include "cli/route_command.hpp"
 #include "cli/report.hpp"
+#include "cli/route_command.hpp"
+#include "cli/version.hpp"
 #include "diag/codes.hpp"
 #include "emit/emit.hpp"
 #include "pipeline.hpp"
@@ -327,6 +329,84 @@ int explain_command(const Options& options, const std::string& code, bool markdo
       (suggestion.empty() ? " (`edgegen explain` lists every code)" : " (did you mean " + suggestion + "?)"));
 }
 
+// The fixed values of each option that has them: checked by the parser,
+// and listed by the manual page and the completion.
+std::map<const CLI::Option*, std::vector<std::string>>& choices_of()
+{
+  static std::map<const CLI::Option*, std::vector<std::string>> choices;
+  return choices;
+}
+
+CLI::Option* choose(CLI::Option* option, const std::vector<std::string>& values)
+{
+  choices_of()[option] = values;
+  return option->check(CLI::IsMember(values));
+}
+
+// The command table as data (command_table.hpp), read off the parser.
+CommandTable describe_table(const CLI::App& app, const std::string& summary)
+{
+  CommandTable table;
+  table.summary = summary;
+  table.description = app.get_description();
+  // Not app.help(), which gives the help of the subcommand being run.
+  table.help = app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (command->get_group().empty()) {
+      continue; // hidden
+    }
+    CommandInfo info;
+    info.name = command->get_name();
+    info.description = command->get_description();
+    info.help = command->help(app.get_name());
+    for (const CLI::Option* option : command->get_options()) {
+      if (option == command->get_help_ptr()) {
+        continue;
+      }
+      OptionInfo o;
+      o.positional = !option->nonpositional();
+      if (o.positional) {
+        o.names.push_back(option->get_name());
+      }
+      for (const auto& name : option->get_lnames()) {
+        o.names.push_back("--" + name);
+      }
+      for (const auto& name : option->get_snames()) {
+        o.names.push_back("-" + name);
+      }
+      o.value_name = option->get_type_size() == 0 ? "" : option->get_type_name();
+      o.description = option->get_description();
+      if (auto it = choices_of().find(option); it != choices_of().end()) {
+        o.choices = it->second;
+      }
+      info.options.push_back(std::move(o));
+    }
+    table.commands.push_back(std::move(info));
+  }
+  return table;
+}
+
+// The names of the environments of the desired state at `options.source`,
+// one per line, for the completion of --env; nothing when it cannot be read.
+int environments_command(const Options& options)
+{
+  auto source = source::open_source(selection_of(options));
+  Patching input = patch_only(*source);
+  std::set<std::string> names;
+  for (const auto& document : input.documents) {
+    if (document.kind == load::Kind::environment && !document.name.empty()) {
+      names.insert(document.name);
+    }
+  }
+  if (names.empty() && !input.documents.empty()) {
+    names.insert("default"); // docs/input-format.md: the implicit environment
+  }
+  for (const auto& name : names) {
+    std::cout << util::printable(name) << "\n";
+  }
+  return k_exit_ok;
+}
+
 void add_format(CLI::App& command, Options& options)
 {
   command
@@ -340,8 +420,8 @@ void add_format(CLI::App& command, Options& options)
           },
           "diagnostics: text (default, on stderr), json (on stdout), sarif (SARIF 2.1.0 for code scanning, on "
           "stdout), github (workflow annotations)")
-      ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
       ->type_name("FORMAT");
+  choose(command.get_option("--format"), {"text", "json", "github", "sarif"});
 }
 
 void add_source(CLI::App& command, Options& options)
@@ -388,9 +468,11 @@ void add_git(CLI::App& command, Options& options, bool revisions)
 int run(int argc, char** argv)
 {
   Options options;
-  CLI::App app{"edgegen: compiles edge-routing desired state (YAML in Git) into Traefik configuration.\n"
-               "Exit codes: 0 success, 1 invalid input or a difference found, 2 usage or environment error,\n"
-               "70 internal error (a bug), 130 and 143 stopped by SIGINT and SIGTERM.",
+  const std::string summary = "compiles edge-routing desired state (YAML in Git) into Traefik configuration";
+  CLI::App app{"edgegen: " + summary +
+                   ".\n"
+                   "Exit codes: 0 success, 1 invalid input or a difference found, 2 usage or environment error,\n"
+                   "70 internal error (a bug), 130 and 143 stopped by SIGINT and SIGTERM.",
                "edgegen"};
   app.set_version_flag("--version", std::string("edgegen ") + EDGEGEN_VERSION);
   app.require_subcommand(1);
@@ -447,7 +529,9 @@ int run(int argc, char** argv)
       ->type_name("CODE|KIND/NAME");
   explain->add_option("SOURCE", options.source, "with KIND/NAME: the directory holding the desired state (default: .)")
       ->type_name("DIR");
-  explain->add_option("--env", options.route.environment, "with KIND/NAME: the environment (needed when there are several)")
+  explain
+      ->add_option("--env", options.route.environment,
+                   "with KIND/NAME: the environment (needed when there are several)")
       ->type_name("NAME");
   add_git(*explain, options, true);
   explain->add_flag("--markdown", markdown, "print the README's table of codes");
@@ -468,8 +552,8 @@ int run(int argc, char** argv)
   add_git(*diff, options, false);
   head->excludes(diff->get_option("--staged"));
   diff->add_flag("--stat", options.diff.stat, "print a summary of the changed files instead of the diff");
-  diff->add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+  choose(diff->add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never"),
+         {"auto", "always", "never"})
       ->type_name("WHEN");
   diff->callback([&] { action = [&] { return run_diff(options, head_revision); }; });
 
@@ -486,25 +570,51 @@ int run(int argc, char** argv)
   route->add_option("--method,-X", options.route.method, "the request method, as sent (default GET)")
       ->type_name("METHOD");
   route->add_option("--client-ip", options.route.client_ip, "the client's address, for ClientIP()")->type_name("IP");
-  route->add_option("--entry-point", options.route.entry_point,
-                    "the entry point the request arrives on (default: the one on the URL's port)")
+  route
+      ->add_option("--entry-point", options.route.entry_point,
+                   "the entry point the request arrives on (default: the one on the URL's port)")
       ->type_name("NAME");
   add_git(*route, options, true);
   route
       ->add_option_function<std::string>(
-          "--format", [&options](const std::string& name) { options.format = name == "json" ? Format::json : Format::text; },
+          "--format",
+          [&options](const std::string& name) { options.format = name == "json" ? Format::json : Format::text; },
           "the answer: text (default) or json, on stdout")
-      ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
+  choose(route->get_option("--format"), {"text", "json"});
   route->callback([&] { action = [&] { return route_command(options); }; });
 
-  auto* version = app.add_subcommand("version", "print the version");
+  auto* version = app.add_subcommand("version", "print the version, the commit it was built from and its libraries");
   version->callback([&] {
     action = [] {
-      std::cout << "edgegen " << EDGEGEN_VERSION << "\n";
+      print_version(std::cout);
       return k_exit_ok;
     };
   });
+
+  std::string shell;
+  auto* completion =
+      app.add_subcommand("completion", "print the shell completion script: source <(edgegen completion bash)");
+  choose(completion->add_option("SHELL", shell, "the shell")->required()->type_name("SHELL"), {"bash"});
+  completion->callback([&] {
+    action = [&] {
+      std::cout << bash_completion(describe_table(app, summary));
+      return k_exit_ok;
+    };
+  });
+
+  // Hidden: what the build installs as edgegen(1), and what the completion
+  // asks for the names of --env.
+  auto* manual = app.add_subcommand("manual", "print the manual page edgegen(1) (roff)")->group("");
+  manual->callback([&] {
+    action = [&] {
+      std::cout << manual_page(describe_table(app, summary), EDGEGEN_VERSION);
+      return k_exit_ok;
+    };
+  });
+  auto* environments = app.add_subcommand("__environments", "the environments' names, for the completion")->group("");
+  add_source(*environments, options);
+  environments->callback([&] { action = [&] { return environments_command(options); }; });
 
   try {
     app.parse(argc, argv);

@@ -388,4 +388,13 @@ std::string git_work_tree(const std::string& path)
   return work_tree;
 }
 
+std::string libgit2_version()
+{
+  int major = 0;
+  int minor = 0;
+  int revision = 0;
+  git_libgit2_version(&major, &minor, &revision);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(revision);
+}
+
 } // namespace edgegen::source

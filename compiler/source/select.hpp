@@ -33,6 +33,10 @@ std::unique_ptr<Source> open_source(const Selection& selection);
 // "edge", "edge at main", "edge (staged)": how messages name what was read.
 std::string describe(const Selection& selection);
 
+// The version of libgit2 reading commits and the index, as it reports
+// itself at run time ("1.5.1").
+std::string libgit2_version();
+
 // --subdir as a repository path: "" for the root, no "." segment, no
 // trailing '/'. Throws util::EnvironmentError for an absolute path or "..".
 std::string normalise_subdir(const std::string& subdir);

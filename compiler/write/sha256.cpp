@@ -2,6 +2,7 @@
 // libraries stay behind one header of ours, here write.hpp).
 #include "write/write.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <charconv>
@@ -61,6 +62,11 @@ std::string git_blob_id(std::string_view bytes)
   header.append(size, end);
   header += '\0';
   return hex_digest(EVP_sha1(), {header, bytes});
+}
+
+std::string openssl_version()
+{
+  return OpenSSL_version(OPENSSL_VERSION);
 }
 
 } // namespace edgegen::write

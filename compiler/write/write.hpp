@@ -30,6 +30,10 @@ std::string to_json(const util::Value& value);
 std::string sha256_hex(std::string_view bytes);
 std::string git_blob_id(std::string_view bytes);
 
+// The version of the OpenSSL library computing them, as it reports itself
+// at run time ("OpenSSL 3.0.15 3 Sep 2024").
+std::string openssl_version();
+
 // A file ready to write: path and exact bytes.
 struct RenderedFile
 {
