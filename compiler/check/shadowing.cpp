@@ -4,10 +4,10 @@
 // of the rule unless they name one. So a broader route with a priority written
 // too high, or a raw rule with a header condition on a host that a host/path
 // route serves whole, is never reached.
+#include "check/shadowing.hpp"
 #include "check/check.hpp"
 #include "check/internal.hpp"
 #include "check/requests.hpp"
-#include "check/shadowing.hpp"
 
 #include "util/strings.hpp"
 

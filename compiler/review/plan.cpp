@@ -87,8 +87,8 @@ Plan make_plan(const model::Model& base, const model::Model& head)
 
 std::string plan_summary(const Plan& plan)
 {
-  size_t add = 0, change = 0, remove = 0, order = 0, drop = 0, records_added = 0, records_removed = 0,
-         middlewares = 0, risks = plan.risks.size();
+  size_t add = 0, change = 0, remove = 0, order = 0, drop = 0, records_added = 0, records_removed = 0, middlewares = 0,
+         risks = plan.risks.size();
   for (const auto& environment : plan.environments) {
     add += environment.count(environment.routes, '+');
     change += environment.count(environment.routes, '~');
@@ -103,15 +103,15 @@ std::string plan_summary(const Plan& plan)
   auto counted = [](size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  std::string out = "Plan: " + counted(add, "route", "routes") + " to add, " + std::to_string(change) +
-                    " to change, " + std::to_string(remove) + " to remove; " +
-                    counted(order, "certificate", "certificates") + " to order";
+  std::string out = "Plan: " + counted(add, "route", "routes") + " to add, " + std::to_string(change) + " to change, " +
+                    std::to_string(remove) + " to remove; " + counted(order, "certificate", "certificates") +
+                    " to order";
   if (drop > 0) {
     out += ", " + std::to_string(drop) + " to drop";
   }
   if (records_added + records_removed > 0) {
-    out += "; " + counted(records_added, "DNS record", "DNS records") + " to add, " +
-           std::to_string(records_removed) + " to remove";
+    out += "; " + counted(records_added, "DNS record", "DNS records") + " to add, " + std::to_string(records_removed) +
+           " to remove";
   }
   if (middlewares > 0) {
     out += "; " + counted(middlewares, "middleware", "middlewares") + " to change";

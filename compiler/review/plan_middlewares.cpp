@@ -147,7 +147,8 @@ void plan_middlewares(const model::Config* base, const model::Config* head, Envi
   for (const auto& [name, view] : after) {
     auto found = before.find(name);
     if (found == before.end()) {
-      out.middlewares.push_back({'+', name + " (" + view.type + ")" + used_by(users(head, view.output_name, out, false)), {}});
+      out.middlewares.push_back(
+          {'+', name + " (" + view.type + ")" + used_by(users(head, view.output_name, out, false)), {}});
       continue;
     }
     std::vector<std::string> details;
@@ -174,7 +175,8 @@ void plan_middlewares(const model::Config* base, const model::Config* head, Envi
   }
   for (const auto& [name, view] : before) {
     if (!after.count(name)) {
-      out.middlewares.push_back({'-', name + " (" + view.type + ")" + used_by(users(base, view.output_name, out, false)), {}});
+      out.middlewares.push_back(
+          {'-', name + " (" + view.type + ")" + used_by(users(base, view.output_name, out, false)), {}});
     }
   }
   std::stable_sort(out.middlewares.begin(), out.middlewares.end(),

@@ -44,8 +44,8 @@ std::map<std::string, std::string> shadowing(const model::Config* config)
     out.emplace(keys[found.winner] + " " + keys[found.route],
                 "route " + keys[found.winner] + " starts shadowing route " + keys[found.route] +
                     ": it matches every request of it, with a higher priority (" +
-                    std::to_string(found.winner_priority) + " > " + std::to_string(found.route_priority) +
-                    "), so " + keys[found.route] + " is never reached");
+                    std::to_string(found.winner_priority) + " > " + std::to_string(found.route_priority) + "), so " +
+                    keys[found.route] + " is never reached");
   }
   return out;
 }

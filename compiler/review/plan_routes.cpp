@@ -15,7 +15,7 @@ namespace {
 // What a plan shows of a route; equal fields are not a change.
 struct RouteView
 {
-  std::string key;         // project/name
+  std::string key; // project/name
   std::string project;
   std::string output_name; // the router
   std::string rule;        // as Traefik gets it
@@ -34,7 +34,9 @@ std::string where_of(const model::Route& route)
   if (!route.rule.empty()) {
     return scheme + " " + route.match.text;
   }
-  std::string path = !route.path.empty() ? route.path + " (exact path)" : route.path_prefix == "/" ? "" : route.path_prefix;
+  std::string path = !route.path.empty()        ? route.path + " (exact path)"
+                     : route.path_prefix == "/" ? ""
+                                                : route.path_prefix;
   return scheme + "://" + route.host + path;
 }
 

@@ -96,7 +96,8 @@ TEST(Plan, MiddlewareSecretsAreRedacted)
 {
   auto login = [](const std::string& users) {
     return "apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: login\nspec:\n  basicAuth:\n"
-           "    users: [\"" + users + "\"]\n    realm: ops\n";
+           "    users: [\"" +
+           users + "\"]\n    realm: ops\n";
   };
   Compilation before = compile_files(
       {{"projects/a.yaml", project(k_api)}, {"login.yaml", login("ops:$apr1$H6uskkkW$IgXLP6ewTrSuBkTrqE8wj/")}});
@@ -154,13 +155,15 @@ TEST(Plan, LetsEncryptWeeklyLimitPerRegisteredDomain)
   Plan p = make_plan(before.model, after.model);
   ASSERT_EQ(p.risks.size(), 1u);
   EXPECT_EQ(p.risks[0], "51 new Let's Encrypt certificates under example.com: past its limit of 50 per registered "
-                       "domain per week; the orders past it fail until the week has passed");
-  EXPECT_EQ(plan_summary(p), "Plan: 51 routes to add, 0 to change, 0 to remove; 51 certificates to order; 1 risk flagged");
+                        "domain per week; the orders past it fail until the week has passed");
+  EXPECT_EQ(plan_summary(p),
+            "Plan: 51 routes to add, 0 to change, 0 to remove; 51 certificates to order; 1 risk flagged");
   std::string text = plan_text(p, false);
   EXPECT_EQ(text.substr(text.find("\n\n! ")), "\n\n! " + p.risks[0] + "\n\n" + plan_summary(p) + "\n");
   // 50 new names stay within the limit.
   routes = routes.substr(0, routes.rfind("    - name: r50"));
-  EXPECT_TRUE(make_plan(before.model, compile_files({{"projects/a.yaml", project(k_api + routes)}}).model).risks.empty());
+  EXPECT_TRUE(
+      make_plan(before.model, compile_files({{"projects/a.yaml", project(k_api + routes)}}).model).risks.empty());
 }
 
 TEST(Plan, ColoursTheSigns)
