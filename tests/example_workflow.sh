@@ -19,7 +19,7 @@ for step in job["steps"]:
     if "id" in step:
         open(f"{sys.argv[2]}/{step['id']}", "w").write(step["run"])
 EOF
-for id in validate drift diff diagnostics; do
+for id in validate drift plan diff diagnostics; do
   [ -f "$WORK/steps/$id" ] || fail "the example workflow has no step with id '$id'"
 done
 source "$WORK/steps/env"
@@ -40,11 +40,15 @@ git -C "$WORK/pr" checkout -q -b change
 sed -i 's/port: 8000/port: 8001/' "$WORK/pr/edge/projects/team-a.yaml"
 edgegen render "$WORK/pr/edge" --out "$WORK/pr/rendered" >/dev/null
 commit_all "$WORK/pr" "team-a api on 8001"
-for id in validate drift diff diagnostics; do
+for id in validate drift plan diff diagnostics; do
   step "$id" || fail "step $id failed: $(cat "$WORK/stderr")"
 done
 grep -qxF -- '+          - url: http://team-a-api:8001' "$WORK/summary" || fail "summary: $(cat "$WORK/summary")"
 grep -qxF ' 1 file changed, 1 insertion(+), 1 deletion(-)' "$WORK/summary" || fail "summary: $(cat "$WORK/summary")"
+grep -qxF 'Plan: 0 routes to add, 1 to change, 0 to remove; 0 certificates to order' "$WORK/summary" \
+  || fail "summary: $(cat "$WORK/summary")"
+grep -qxF '    ~ servers http://team-a-api:8000 → http://team-a-api:8001' "$WORK/summary" \
+  || fail "summary: $(cat "$WORK/summary")"
 [ "$(cat "$WORK/pr/edgegen-diagnostics.json")" = "[]" ] || fail "diagnostics: $(cat "$WORK/pr/edgegen-diagnostics.json")"
 
 # A pull request that forgot to re-render fails the drift gate.
@@ -64,5 +68,9 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[0]["code"]
   "$WORK/pr/edgegen-diagnostics.json" || fail "edgegen-diagnostics.json"
 : >"$WORK/summary"
 step diff || fail "the diff step failed on invalid input: $(cat "$WORK/stderr")"
+grep -qF 'error(s) in the head (edge)' "$WORK/summary" || fail "summary: $(cat "$WORK/summary")"
+: >"$WORK/summary"
+step plan || fail "the plan step failed on invalid input: $(cat "$WORK/stderr")"
+grep -qxF '### edgegen plan' "$WORK/summary" || fail "summary: $(cat "$WORK/summary")"
 grep -qF 'error(s) in the head (edge)' "$WORK/summary" || fail "summary: $(cat "$WORK/summary")"
 echo "example workflow: ok"

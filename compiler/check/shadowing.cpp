@@ -4,6 +4,7 @@
 // of the rule unless they name one. So a broader route with a priority written
 // too high, or a raw rule with a header condition on a host that a host/path
 // route serves whole, is never reached.
+#include "check/shadowing.hpp"
 #include "check/check.hpp"
 #include "check/internal.hpp"
 #include "check/requests.hpp"
@@ -83,15 +84,23 @@ bool contains(const Shape& outer, const Shape& inner)
   return true;
 }
 
-} // namespace
-
-void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics)
+// The shapes of the routes that have one, and for each shadowed one the
+// route that takes its requests: the one with the highest priority, on its
+// host or on the wildcard one label up.
+struct Found
 {
+  std::vector<Shape> shapes;
+  std::vector<std::pair<const Shape*, const Shape*>> shadowed; // route, winner
+};
+
+Found find_shadowed(const model::Config& config)
+{
+  Found found;
   size_t routes = 0;
   for (const auto& project : config.projects) {
     routes += project.routes.size();
   }
-  std::vector<Shape> shapes;
+  std::vector<Shape>& shapes = found.shapes;
   shapes.reserve(routes);
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
@@ -109,11 +118,11 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
   // The route on `host` that takes every request of `inner`, with the
   // highest priority: `winner` unless one on `host` beats it.
   auto best = [&](const Shape& inner, const std::string& host, const Shape* winner) {
-    auto found = by_host.find(host);
-    if (found == by_host.end()) {
+    auto on_host = by_host.find(host);
+    if (on_host == by_host.end()) {
       return winner;
     }
-    for (const Shape* outer : found->second) {
+    for (const Shape* outer : on_host->second) {
       if (outer != &inner && !outer->narrowed && outer->priority > inner.priority && contains(*outer, inner) &&
           (!winner || outer->priority > winner->priority)) {
         winner = outer;
@@ -121,6 +130,35 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
     }
     return winner;
   };
+  for (const auto& inner : shapes) {
+    const Shape* winner = best(inner, inner.host, nullptr);
+    if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
+      winner = best(inner, "*" + inner.host.substr(dot), winner);
+    }
+    if (winner) {
+      found.shadowed.emplace_back(&inner, winner);
+    }
+  }
+  return found;
+}
+
+} // namespace
+
+std::vector<Shadowing> shadowed_routes(const model::Config& config)
+{
+  std::vector<Shadowing> out;
+  for (const auto& [inner, winner] : find_shadowed(config).shadowed) {
+    out.push_back({inner->route, winner->route, inner->priority, winner->priority});
+  }
+  return out;
+}
+
+void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics)
+{
+  Found found = find_shadowed(config);
+  if (found.shadowed.empty()) {
+    return;
+  }
   // The routing model, to find the request that shows it: made only when
   // something is shadowed.
   std::unique_ptr<model::RoutingTable> table;
@@ -150,14 +188,8 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
     }
     return {};
   };
-  for (const auto& inner : shapes) {
-    const Shape* winner = best(inner, inner.host, nullptr);
-    if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
-      winner = best(inner, "*" + inner.host.substr(dot), winner);
-    }
-    if (!winner) {
-      continue;
-    }
+  for (const auto& [inner_shape, winner] : found.shadowed) {
+    const Shape& inner = *inner_shape;
     std::string priority = std::to_string(winner->priority) + " > " + std::to_string(inner.priority);
     diagnostics.error(
         "E0423", inner.route->location,

@@ -5,6 +5,7 @@
 #include "cli/command_table.hpp"
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
+#include "cli/plan_command.hpp"
 #include "cli/render_report.hpp"
 #include "cli/report.hpp"
 #include "cli/route_command.hpp"
@@ -33,6 +34,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace edgegen::cli {
 
@@ -50,6 +52,8 @@ struct Options
   bool staged = false;               // --staged: read the index
   std::optional<std::string> subdir; // --subdir
   DiffOptions diff;                  // diff: --base, --head, --stat, --color
+  std::optional<std::string> head;   // diff and plan: --head
+  bool markdown = false;             // plan: --format markdown
   RouteRequest route;                // route: the request
 };
 
@@ -256,13 +260,7 @@ int route_command(const Options& options)
   auto source = source::open_source(selection_of(options));
   Compilation& c = keep_until_exit(compile(*source, false));
   size_t errors = c.diagnostics.error_count();
-  bool readable = true;
-  for (const auto& d : c.diagnostics.sorted()) {
-    // E01xx reading, E02xx schema, E03xx variables and documents.
-    bool before_checks = d.code.size() == 5 && d.code[0] == 'E' && d.code[1] == '0' && d.code[2] < '4';
-    readable = readable && !(d.severity == diag::Severity::error && before_checks);
-  }
-  if (!readable) {
+  if (!model_is_whole(c.diagnostics)) {
     Options text = options;
     text.format = Format::text;
     report_diagnostics(c, text);
@@ -429,16 +427,32 @@ void add_source(CLI::App& command, Options& options)
   command.add_option("SOURCE", options.source, "directory holding the desired state (default: .)")->type_name("DIR");
 }
 
-// The base is --base (in options.ref); the head --head, --staged or the work tree.
-int run_diff(Options& options, const std::optional<std::string>& head_revision)
+// The two sides of diff and plan: the base is --base (in options.ref); the
+// head --head, --staged or the work tree.
+std::pair<source::Selection, source::Selection> sides_of(const Options& options)
 {
-  options.diff.base = selection_of(options);
-  options.diff.head = options.diff.base;
-  options.diff.head.revision = head_revision.value_or("");
-  options.diff.head.side = head_revision    ? source::Selection::Side::commit
-                           : options.staged ? source::Selection::Side::index
-                                            : source::Selection::Side::worktree;
+  source::Selection base = selection_of(options);
+  source::Selection head = base;
+  head.revision = options.head.value_or("");
+  head.side = options.head     ? source::Selection::Side::commit
+              : options.staged ? source::Selection::Side::index
+                               : source::Selection::Side::worktree;
+  return {base, head};
+}
+
+int run_diff(Options& options)
+{
+  std::tie(options.diff.base, options.diff.head) = sides_of(options);
   return diff_command(options.diff);
+}
+
+int run_plan(const Options& options)
+{
+  PlanOptions plan;
+  std::tie(plan.base, plan.head) = sides_of(options);
+  plan.markdown = options.markdown;
+  plan.color = options.diff.color;
+  return plan_command(plan);
 }
 
 // --subdir, and --ref / --staged unless `revisions` is false (diff has its own).
@@ -461,6 +475,28 @@ void add_git(CLI::App& command, Options& options, bool revisions)
           "--subdir", [&options](const std::string& path) { options.subdir = path; },
           "the desired state's directory, relative to the repository's root (default: SOURCE's place)")
       ->type_name("PATH");
+}
+
+// --base, --head (or --staged, or the work tree), --subdir and --color:
+// the two sides of diff and plan.
+void add_sides(CLI::App& command, Options& options)
+{
+  command
+      .add_option_function<std::string>(
+          "--base", [&options](const std::string& revision) { options.ref = revision; },
+          "the commit to compare from (origin/main, HEAD~1, a tag)")
+      ->required()
+      ->type_name("REV");
+  auto* head = command
+                   .add_option_function<std::string>(
+                       "--head", [&options](const std::string& revision) { options.head = revision; },
+                       "the commit to compare to (default: the work tree)")
+                   ->type_name("REV");
+  add_git(command, options, false);
+  head->excludes(command.get_option("--staged"));
+  choose(command.add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never"),
+         {"auto", "always", "never"})
+      ->type_name("WHEN");
 }
 
 } // namespace
@@ -487,6 +523,7 @@ int run(int argc, char** argv)
              "  edgegen validate edge/ --staged                 what `git commit` would record (pre-commit)\n"
              "  edgegen render edge/ --out rendered/ --ref v1.2 render a commit, ignoring the work tree\n"
              "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
+             "  edgegen plan edge/ --base origin/main           the same in routes, certificates and DNS records\n"
              "  edgegen route edge/ --env prod https://shop.example.com/api/items   which router takes it\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
@@ -539,23 +576,19 @@ int run(int argc, char** argv)
 
   auto* diff = app.add_subcommand("diff", "render two states in memory and print how the rendered trees differ");
   add_source(*diff, options);
-  diff->add_option_function<std::string>(
-          "--base", [&options](const std::string& revision) { options.ref = revision; },
-          "the commit to compare from (origin/main, HEAD~1, a tag)")
-      ->required()
-      ->type_name("REV");
-  std::optional<std::string> head_revision;
-  auto* head = diff->add_option_function<std::string>(
-                       "--head", [&head_revision](const std::string& revision) { head_revision = revision; },
-                       "the commit to compare to (default: the work tree)")
-                   ->type_name("REV");
-  add_git(*diff, options, false);
-  head->excludes(diff->get_option("--staged"));
+  add_sides(*diff, options);
   diff->add_flag("--stat", options.diff.stat, "print a summary of the changed files instead of the diff");
-  choose(diff->add_option("--color", options.diff.color, "colour the output: auto (on a terminal), always, never"),
-         {"auto", "always", "never"})
-      ->type_name("WHEN");
-  diff->callback([&] { action = [&] { return run_diff(options, head_revision); }; });
+  diff->callback([&] { action = [&] { return run_diff(options); }; });
+
+  auto* plan = app.add_subcommand("plan", "what a change does to the edge: routes, certificates, DNS records, risks");
+  add_source(*plan, options);
+  add_sides(*plan, options);
+  choose(plan->add_option_function<std::string>(
+                 "--format", [&options](const std::string& name) { options.markdown = name == "markdown"; },
+                 "text (default) or markdown (for a pull request or a job summary), on stdout"),
+         {"text", "markdown"})
+      ->type_name("FORMAT");
+  plan->callback([&] { action = [&] { return run_plan(options); }; });
 
   auto* route = app.add_subcommand("route", "where Traefik sends one request: router, middlewares, service");
   add_source(*route, options);

@@ -20,33 +20,11 @@ namespace {
 // diagnostics) if that side is invalid.
 std::optional<RenderedTree> render_side(const source::Selection& selection, const char* side)
 {
-  auto source = source::open_source(selection);
-  Compilation c = compile(*source, true);
-  if (!c.diagnostics.empty()) {
-    report(c.diagnostics, Format::text, c.tree, std::cerr);
-  }
+  Compilation c = compile_side(selection, side);
   if (c.diagnostics.has_errors()) {
-    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s) in the " << side << " ("
-              << util::printable(source::describe(selection)) << ")\n";
     return std::nullopt;
   }
-  RenderedTree tree;
-  for (auto& file : write::render_files(c.files, write::Provenance{})) {
-    if (file.path != "edgegen.lock.json" && file.path != "edgegen.sum") {
-      tree.emplace(std::move(file.path), std::move(file.bytes));
-    }
-  }
-  return tree;
-}
-
-bool use_color(const std::string& when)
-{
-  if (when == "auto") {
-    const char* no_color = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
-  }
-  return when == "always";
+  return rendered_tree(c.files);
 }
 
 } // namespace
@@ -67,6 +45,41 @@ int diff_command(const DiffOptions& options)
     print_patch(diffs, use_color(options.color), std::cout);
   }
   return diffs.empty() ? k_exit_ok : k_exit_invalid;
+}
+
+Compilation compile_side(const source::Selection& selection, const char* side)
+{
+  auto source = source::open_source(selection);
+  Compilation c = compile(*source, true);
+  if (!c.diagnostics.empty()) {
+    report(c.diagnostics, Format::text, c.tree, std::cerr);
+  }
+  if (c.diagnostics.has_errors()) {
+    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s) in the " << side << " ("
+              << util::printable(source::describe(selection)) << ")\n";
+  }
+  return c;
+}
+
+RenderedTree rendered_tree(const std::vector<emit::OutputFile>& files)
+{
+  RenderedTree tree;
+  for (auto& file : write::render_files(files, write::Provenance{})) {
+    if (file.path != "edgegen.lock.json" && file.path != "edgegen.sum") {
+      tree.emplace(std::move(file.path), std::move(file.bytes));
+    }
+  }
+  return tree;
+}
+
+bool use_color(const std::string& when)
+{
+  if (when == "auto") {
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+  }
+  return when == "always";
 }
 
 } // namespace edgegen::cli

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "cli/tree_diff.hpp"
+#include "pipeline.hpp"
 #include "source/select.hpp"
 
 #include <string>
+#include <vector>
 
 namespace edgegen::cli {
 
@@ -21,5 +24,19 @@ struct DiffOptions
 // the edge receives. Returns 0 when the trees are identical, 1 when they
 // differ or a side is invalid (its diagnostics are printed, naming the side).
 int diff_command(const DiffOptions& options);
+
+// One side of a comparison, compiled (and emitted when valid), its
+// diagnostics printed on standard error, with "edgegen: N error(s) in the
+// base (…)" when it has errors; `side` is "base" or "head".
+Compilation compile_side(const source::Selection& selection, const char* side);
+
+// The rendered files of a compilation, serialised, without edgegen.lock.json
+// and edgegen.sum (they record the inputs' bytes): what diff compares, and
+// what plan checks for changes that its terms do not cover.
+RenderedTree rendered_tree(const std::vector<emit::OutputFile>& files);
+
+// --color: auto (standard output is a terminal, NO_COLOR unset, TERM not
+// dumb), always or never.
+bool use_color(const std::string& when);
 
 } // namespace edgegen::cli

@@ -199,4 +199,15 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
   }
 }
 
+bool model_is_whole(const diag::Diagnostics& diagnostics)
+{
+  for (const auto& d : diagnostics.sorted()) {
+    bool before_checks = d.code.size() == 5 && d.code[0] == 'E' && d.code[1] == '0' && d.code[2] < '4';
+    if (d.severity == diag::Severity::error && before_checks) {
+      return false;
+    }
+  }
+  return true;
+}
+
 } // namespace edgegen::cli
