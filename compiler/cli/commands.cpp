@@ -4,6 +4,7 @@
 
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
+#include "cli/graph_command.hpp"
 #include "cli/render_report.hpp"
 #include "cli/route_command.hpp"
 #include "cli/report.hpp"
@@ -49,6 +50,7 @@ struct Options
   std::optional<std::string> subdir; // --subdir
   DiffOptions diff;                  // diff: --base, --head, --stat, --color
   RouteRequest route;                // route: the request
+  GraphRequest graph;                // graph: the environment and the format
 };
 
 // Where validate and render read from; the --out directory is never input.
@@ -273,6 +275,17 @@ int route_command(const Options& options)
   return cli::route_command(c, options.route, options.format, std::cout);
 }
 
+// The route map of a valid input: with errors, diagnostics as validate prints them.
+int graph_command(const Options& options)
+{
+  auto source = source::open_source(selection_of(options));
+  Compilation& c = keep_until_exit(compile(*source, false));
+  if (report_diagnostics(c, options)) {
+    return k_exit_invalid;
+  }
+  return cli::graph_command(c, options.graph, std::cout);
+}
+
 // `edgegen explain KIND/NAME`: the object as one environment reads it, with
 // the file:line:col of each value and of what its patches replaced. Only
 // reading, loading and patching errors stop it.
@@ -406,6 +419,7 @@ int run(int argc, char** argv)
              "  edgegen render edge/ --out rendered/ --ref v1.2 render a commit, ignoring the work tree\n"
              "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
              "  edgegen route edge/ --env prod https://shop.example.com/api/items   which router takes it\n"
+             "  edgegen graph edge/ --env prod --format dot | dot -Tsvg > routes.svg   the route map\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
@@ -497,6 +511,22 @@ int run(int argc, char** argv)
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
   route->callback([&] { action = [&] { return route_command(options); }; });
+
+  auto* graph = app.add_subcommand("graph", "the route map of one environment: hosts, routers, middlewares, services");
+  add_source(*graph, options);
+  graph->add_option("--env", options.graph.environment, "the environment (needed when there are several)")
+      ->type_name("NAME");
+  add_git(*graph, options, true);
+  graph
+      ->add_option_function<std::string>(
+          "--format",
+          [&options](const std::string& name) {
+            options.graph.format = name == "dot" ? review::GraphFormat::dot : review::GraphFormat::mermaid;
+          },
+          "the map: mermaid (default, a Mermaid flowchart) or dot (Graphviz), on stdout")
+      ->check(CLI::IsMember({"mermaid", "dot"}))
+      ->type_name("FORMAT");
+  graph->callback([&] { action = [&] { return graph_command(options); }; });
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([&] {
