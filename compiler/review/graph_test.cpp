@@ -175,6 +175,21 @@ TEST(Graph, OnlyHighlightedRoutersWithTheirNeighbours)
 )graph");
 }
 
+TEST(Graph, HighlightingChangesOnlyTheClassOfTheHighlightedRouters)
+{
+  Compilation c = testing::compile_files({{"shop.yaml", k_project}});
+  GraphOptions options;
+  options.highlight = {"shop-api", "no-such-router"};
+  std::string plain = draw_graph(config_of(c), {});
+  std::string highlighted = draw_graph(config_of(c), options);
+  std::string router = "TLS, issuer le\"]:::router\n";
+  size_t at = plain.find("  r_shop_api[");
+  ASSERT_NE(at, std::string::npos);
+  at = plain.find(router, at);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(highlighted, plain.substr(0, at) + "TLS, issuer le\"]:::highlight\n" + plain.substr(at + router.size()));
+}
+
 TEST(Graph, NamesThatSanitiseAlikeGetDistinctIds)
 {
   const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
