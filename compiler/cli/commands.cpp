@@ -6,6 +6,7 @@
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
 #include "cli/plan_command.hpp"
+#include "cli/graph_command.hpp"
 #include "cli/render_report.hpp"
 #include "cli/report.hpp"
 #include "cli/route_command.hpp"
@@ -55,6 +56,7 @@ struct Options
   std::optional<std::string> head;   // diff and plan: --head
   bool markdown = false;             // plan: --format markdown
   RouteRequest route;                // route: the request
+  GraphRequest graph;                // graph: the environment and the format
 };
 
 // Where validate and render read from; the --out directory is never input.
@@ -271,6 +273,17 @@ int route_command(const Options& options)
               << " error(s) (`edgegen validate` lists them); routing as Traefik would read it\n";
   }
   return cli::route_command(c, options.route, options.format, std::cout);
+}
+
+// The route map of a valid input: with errors, diagnostics as validate prints them.
+int graph_command(const Options& options)
+{
+  auto source = source::open_source(selection_of(options));
+  Compilation& c = keep_until_exit(compile(*source, false));
+  if (report_diagnostics(c, options)) {
+    return k_exit_invalid;
+  }
+  return cli::graph_command(c, options.graph, std::cout);
 }
 
 // `edgegen explain KIND/NAME`: the object as one environment reads it, with
@@ -525,6 +538,7 @@ int run(int argc, char** argv)
              "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
              "  edgegen plan edge/ --base origin/main           the same in routes, certificates and DNS records\n"
              "  edgegen route edge/ --env prod https://shop.example.com/api/items   which router takes it\n"
+             "  edgegen graph edge/ --env prod --format dot | dot -Tsvg > routes.svg   the route map\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
@@ -616,6 +630,22 @@ int run(int argc, char** argv)
       ->type_name("FORMAT");
   choose(route->get_option("--format"), {"text", "json"});
   route->callback([&] { action = [&] { return route_command(options); }; });
+
+  auto* graph = app.add_subcommand("graph", "the route map of one environment: hosts, routers, middlewares, services");
+  add_source(*graph, options);
+  graph->add_option("--env", options.graph.environment, "the environment (needed when there are several)")
+      ->type_name("NAME");
+  add_git(*graph, options, true);
+  graph
+      ->add_option_function<std::string>(
+          "--format",
+          [&options](const std::string& name) {
+            options.graph.format = name == "dot" ? review::GraphFormat::dot : review::GraphFormat::mermaid;
+          },
+          "the map: mermaid (default, a Mermaid flowchart) or dot (Graphviz), on stdout")
+      ->type_name("FORMAT");
+  choose(graph->get_option("--format"), {"mermaid", "dot"});
+  graph->callback([&] { action = [&] { return graph_command(options); }; });
 
   auto* version = app.add_subcommand("version", "print the version, the commit it was built from and its libraries");
   version->callback([&] {

@@ -13,10 +13,6 @@
 
 namespace edgegen::cli {
 
-namespace {
-
-using util::Value;
-
 const model::Config& environment_of(const Compilation& c, const std::string& name)
 {
   std::vector<std::string> known;
@@ -30,6 +26,10 @@ const model::Config& environment_of(const Compilation& c, const std::string& nam
                                              : "unknown environment \"" + name + "\"") +
                                " (environments: " + util::join(known, ", ") + ")");
 }
+
+namespace {
+
+using util::Value;
 
 struct Answer
 {

@@ -20,6 +20,11 @@ struct RouteRequest
   std::string entry_point; // empty: the one on the URL's port
 };
 
+// The environment named `name` (empty: the only one). Throws
+// util::EnvironmentError for an unknown name, or none when there are
+// several, listing the environments.
+const model::Config& environment_of(const Compilation& c, const std::string& name);
+
 // Prints the answer (text or JSON on `out`) and returns the exit code: 0 when
 // answered, whatever the status. Throws util::EnvironmentError for an
 // unknown environment or a URL that is no request.

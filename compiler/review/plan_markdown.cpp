@@ -2,6 +2,7 @@
 // the summary first, then per environment a collapsible block holding its
 // plan as a diff (GitHub colours + and -), its risks and the route map of
 // what changed.
+#include "review/graph.hpp"
 #include "review/plan.hpp"
 #include "util/printable.hpp"
 
@@ -12,14 +13,17 @@ namespace edgegen::review {
 
 namespace {
 
-// The route map of the changed routers and their neighbours, as Mermaid.
-// Drawn by review::draw_graph with only_highlighted (from `edgegen graph`);
-// empty until that is built, and the block is then left out.
+// The route map of the changed routers and their neighbours, as Mermaid;
+// empty when none of them is in the head (every change a removal).
 std::string changed_routes_graph(const model::Config& head, const std::set<std::string>& changed_routers)
 {
-  (void)head;
-  (void)changed_routers;
-  return {};
+  if (changed_routers.empty()) {
+    return {};
+  }
+  GraphOptions options;
+  options.highlight = changed_routers;
+  options.only_highlighted = true;
+  return draw_graph(head, options);
 }
 
 // For HTML (<summary>), and with `markdown` for a list item too: no tag,
