@@ -4,6 +4,7 @@
 
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
+#include "cli/import_command.hpp"
 #include "cli/render_report.hpp"
 #include "cli/route_command.hpp"
 #include "cli/report.hpp"
@@ -406,6 +407,7 @@ int run(int argc, char** argv)
              "  edgegen render edge/ --out rendered/ --ref v1.2 render a commit, ignoring the work tree\n"
              "  edgegen diff edge/ --base origin/main           what a change does to the rendered output\n"
              "  edgegen route edge/ --env prod https://shop.example.com/api/items   which router takes it\n"
+             "  edgegen import traefik traefik.yml dynamic/ --out edge/   adopt a hand-written Traefik edge\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
@@ -497,6 +499,29 @@ int run(int argc, char** argv)
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
   route->callback([&] { action = [&] { return route_command(options); }; });
+
+  ImportOptions import_options;
+  auto* import_app = app.add_subcommand(
+      "import", "read an existing Traefik configuration into a desired-state tree, and prove it renders the same");
+  import_app->add_option("KIND", import_options.kind, "what to read: traefik (static file, then dynamic files or "
+                                                   "directories) or compose (compose files with Traefik labels)")
+      ->required()
+      ->type_name("KIND");
+  import_app->add_option("PATH", import_options.paths, "the files (and, for traefik, directories) to read")
+      ->required()
+      ->type_name("PATH");
+  import_app->add_option("--out,-o", import_options.out, "the directory to write the tree to (new, or empty)")
+      ->required()
+      ->type_name("DIR");
+  import_app->add_flag("--accept-renames", import_options.accept_renames,
+                   "exit 0 when the only differences are names that had to change (README: Move an existing edge)");
+  add_format(*import_app, options);
+  import_app->callback([&] {
+    action = [&] {
+      import_options.format = options.format;
+      return import_command(import_options);
+    };
+  });
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([&] {
