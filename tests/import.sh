@@ -35,6 +35,9 @@ case_() {
 # prefix) fail the proof unless accepted; a raw rule is listed.
 case_ traefik-renames 1 import traefik traefik/traefik.yml traefik/dynamic
 case_ traefik 0 import traefik traefik/traefik.yml traefik/dynamic --accept-renames
+# The same files in TOML give the same tree.
+case_ traefik-toml 0 import traefik traefik-toml/traefik.toml traefik-toml/dynamic --accept-renames
+diff -ru "$WORK/traefik" "$WORK/traefik-toml" || fail "the TOML files give another tree than the YAML ones"
 # Seed 002: the static file and the middlewares file (its routers are
 # labels), then the labels with them.
 case_ seed-002-traefik 0 import traefik seed-002/traefik.yml seed-002/dynamic --accept-renames

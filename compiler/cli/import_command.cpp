@@ -30,20 +30,12 @@ std::string read_file(const std::string& path)
   return bytes.str();
 }
 
-bool is_yaml(const fs::path& path)
+bool is_configuration(const fs::path& path)
 {
-  return path.extension() == ".yml" || path.extension() == ".yaml";
+  return path.extension() == ".yml" || path.extension() == ".yaml" || path.extension() == ".toml";
 }
 
-void refuse_toml(const std::string& path)
-{
-  if (fs::path(path).extension() == ".toml") {
-    throw util::EnvironmentError("import reads YAML only for now: " + util::printable(path) +
-                                 " is TOML (convert it to YAML, e.g. with yq -p toml -o yaml)");
-  }
-}
-
-// Every path as files: a directory gives its *.yml and *.yaml (as Traefik's
+// Every path as files: a directory gives its *.yml, *.yaml and *.toml (as Traefik's
 // file provider reads them), sorted.
 std::vector<import::Input> read_inputs(const std::vector<std::string>& paths, bool first_is_file)
 {
@@ -54,8 +46,7 @@ std::vector<import::Input> read_inputs(const std::vector<std::string>& paths, bo
     if (fs::is_directory(path, error) && !(first_is_file && i == 0)) {
       std::vector<fs::path> found;
       for (const auto& entry : fs::recursive_directory_iterator(path)) {
-        refuse_toml(entry.path().string());
-        if (entry.is_regular_file() && is_yaml(entry.path())) {
+        if (entry.is_regular_file() && is_configuration(entry.path())) {
           found.push_back(entry.path());
         }
       }
@@ -64,7 +55,6 @@ std::vector<import::Input> read_inputs(const std::vector<std::string>& paths, bo
         inputs.push_back({file.generic_string(), read_file(file.string())});
       }
     } else if (fs::is_regular_file(path, error)) {
-      refuse_toml(path);
       inputs.push_back({path, read_file(path)});
     } else {
       throw util::EnvironmentError("no such " + std::string(first_is_file && i == 0 ? "file" : "file or directory") +

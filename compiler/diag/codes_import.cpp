@@ -33,6 +33,10 @@ void add_import_codes(std::vector<CodeInfo>& out)
            "http:\n  services:\n    split:\n      weighted:\n        services: [{name: a, weight: 3}, {name: b, "
            "weight: 1}]",
            "http:\n  services:\n    a:\n      loadBalancer:\n        servers: [{url: http://10.0.0.5:80}]"},
+          {"E0430", "invalid TOML", "`invalid TOML: Error while parsing key-value pair: expected '=', saw '\"'`",
+           "An import input whose name ends in .toml is read as TOML (Traefik's other syntax); it is not valid "
+           "TOML 1.0 at the line and column given, and Traefik would refuse it too.",
+           "[entryPoints.web]\naddress \":80\"", "[entryPoints.web]\naddress = \":80\""},
           {"W0615", "an imported setting that is not carried over",
            "`metrics is not carried over: edgegen's desired state has no such setting`",
            "A setting of the static or dynamic configuration that edgegen's Edge, Issuers, Middlewares and "

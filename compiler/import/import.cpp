@@ -1,6 +1,7 @@
 #include "import/import.hpp"
 
 #include "import/secrets.hpp"
+#include "import/toml_reader.hpp"
 #include "load/load.hpp"
 #include "pipeline.hpp"
 #include "util/strings.hpp"
@@ -18,8 +19,9 @@ void read_input(const Input& input, Imported& imported, diag::Diagnostics& diagn
 {
   const std::string& name = diag::FileName(input.name).str();
   imported.inputs.files.push_back({input.name, input.bytes});
-  imported.documents.push_back(
-      std::make_unique<std::vector<load::Node>>(load::read_yaml(name, input.bytes, diagnostics)));
+  bool toml = util::ends_with(input.name, ".toml");
+  imported.documents.push_back(std::make_unique<std::vector<load::Node>>(
+      toml ? read_toml(name, input.bytes, diagnostics) : load::read_yaml(name, input.bytes, diagnostics)));
   for (const auto& root : *imported.documents.back()) {
     read(root);
   }
