@@ -33,3 +33,8 @@ target_link_libraries(dep_git INTERFACE PkgConfig::LIBGIT2)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 add_library(dep_re2 INTERFACE)
 target_link_libraries(dep_re2 INTERFACE PkgConfig::RE2)
+
+# toml++ (Debian's build is a shared library): Traefik files in TOML, for import.
+pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
+add_library(dep_toml INTERFACE)
+target_link_libraries(dep_toml INTERFACE PkgConfig::TOMLPLUSPLUS)

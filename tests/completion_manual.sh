@@ -22,7 +22,7 @@ expect() {
 }
 cp -r "$ROOT/examples/kanban" "$WORK/kanban"
 cp -r "$ROOT/examples/edge-router" "$WORK/router"
-expect "--help --version completion diff explain graph plan render route validate version " edgegen ""
+expect "--help --version completion diff explain graph import plan render route validate version " edgegen ""
 expect "render route " edgegen r
 expect "--format " edgegen render --for
 expect "github json sarif text " edgegen validate --format ""

@@ -7,6 +7,7 @@
 #include "cli/explain_object.hpp"
 #include "cli/plan_command.hpp"
 #include "cli/graph_command.hpp"
+#include "cli/import_command.hpp"
 #include "cli/render_report.hpp"
 #include "cli/report.hpp"
 #include "cli/route_command.hpp"
@@ -539,6 +540,7 @@ int run(int argc, char** argv)
              "  edgegen plan edge/ --base origin/main           the same in routes, certificates and DNS records\n"
              "  edgegen route edge/ --env prod https://shop.example.com/api/items   which router takes it\n"
              "  edgegen graph edge/ --env prod --format dot | dot -Tsvg > routes.svg   the route map\n"
+             "  edgegen import traefik traefik.yml dynamic/ --out edge/   adopt a hand-written Traefik edge\n"
              "\nInput format, output layout and error codes: see README.md and docs/input-format.md.");
 
   // The command table.
@@ -646,6 +648,30 @@ int run(int argc, char** argv)
       ->type_name("FORMAT");
   choose(graph->get_option("--format"), {"mermaid", "dot"});
   graph->callback([&] { action = [&] { return graph_command(options); }; });
+
+  ImportOptions import_options;
+  auto* import_app = app.add_subcommand(
+      "import", "read an existing Traefik configuration into a desired-state tree, and prove it renders the same");
+  import_app->add_option("KIND", import_options.kind, "what to read: traefik (static file, then dynamic files or "
+                                                   "directories) or compose (compose files with Traefik labels)")
+      ->required()
+      ->type_name("KIND");
+  import_app->add_option("PATH", import_options.paths, "the files (and, for traefik, directories) to read")
+      ->required()
+      ->type_name("PATH");
+  import_app->add_option("--out,-o", import_options.out, "the directory to write the tree to (new, or empty)")
+      ->required()
+      ->type_name("DIR");
+  import_app->add_flag("--accept-renames", import_options.accept_renames,
+                   "exit 0 when the only differences are names that had to change (README: Move an existing edge)");
+  add_format(*import_app, options);
+  import_app->callback([&] {
+    action = [&] {
+      import_options.format = options.format;
+      return import_command(import_options);
+    };
+  });
+
 
   auto* version = app.add_subcommand("version", "print the version, the commit it was built from and its libraries");
   version->callback([&] {

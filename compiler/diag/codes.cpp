@@ -10,6 +10,7 @@ const std::vector<CodeInfo>& codes()
     std::vector<CodeInfo> out;
     detail::add_input_codes(out);
     detail::add_check_codes(out);
+    detail::add_import_codes(out);
     std::sort(out.begin(), out.end(),
               [](const CodeInfo& a, const CodeInfo& b) { return std::string_view(a.code) < b.code; });
     return out;

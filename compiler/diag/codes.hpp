@@ -36,9 +36,11 @@ std::string codes_markdown();
 std::string explain(const CodeInfo& info);
 
 namespace detail {
-// The table, in parts by family (codes_input.cpp, codes_check.cpp).
+// The table, in parts by family (codes_input.cpp, codes_check.cpp,
+// codes_import.cpp).
 void add_input_codes(std::vector<CodeInfo>& out);
 void add_check_codes(std::vector<CodeInfo>& out);
+void add_import_codes(std::vector<CodeInfo>& out);
 } // namespace detail
 
 } // namespace edgegen::diag

@@ -212,6 +212,28 @@ TEST(Plan, Markdown)
             "Risks:\n"
             "- :warning: www.example.com stops being served: no router of the head answers it (requests get 404)\n"
             "\n"
+            // The changed router (the middleware's user) and its neighbours;
+            // the removed one is in no map of the head.
+            "```mermaid\n"
+            "flowchart LR\n"
+            "  classDef host fill:#e8f1fb,stroke:#4a78b0\n"
+            "  classDef router fill:#fff,stroke:#555\n"
+            "  classDef highlight fill:#ffe08a,stroke:#c77c00,stroke-width:3px\n"
+            "  classDef middleware fill:#f3ecfa,stroke:#8a63b8\n"
+            "  classDef service fill:#e9f7ec,stroke:#3f8f55\n"
+            "  classDef server fill:#f4f4f4,stroke:#888\n"
+            "  h_a_example_com[\"a.example.com\"]:::host\n"
+            "  m_team_a_limit[\"team-a-limit<br>rateLimit\"]:::middleware\n"
+            "  r_team_a_api[\"team-a-api<br>Host(#96;a.example.com#96;) #amp;#amp; PathPrefix(#96;/api#96;)<br>entry points: "
+            "websecure; priority 20004<br>TLS, issuer le\"]:::highlight\n"
+            "  s_team_a_api[\"team-a-api\"]:::service\n"
+            "  u_http___team_a_api_8000[\"http://team-a-api:8000\"]:::server\n"
+            "  h_a_example_com --> r_team_a_api\n"
+            "  r_team_a_api -->|1| m_team_a_limit\n"
+            "  r_team_a_api --> s_team_a_api\n"
+            "  s_team_a_api --> u_http___team_a_api_8000\n"
+            "```\n"
+            "\n"
             "</details>\n"
             "\n");
 }

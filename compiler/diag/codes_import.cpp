@@ -1,0 +1,58 @@
+// Codes of `edgegen import`: what an existing Traefik configuration holds
+// that the desired state cannot say. Meanings and examples are the README's
+// table.
+#include "diag/codes.hpp"
+
+namespace edgegen::diag::detail {
+
+void add_import_codes(std::vector<CodeInfo>& out)
+{
+  out.insert(
+      out.end(),
+      {
+          {"E0427", "an import input that is not of the kind given",
+           "`not a Traefik static configuration: it has none of entryPoints, providers and certificatesResolvers`",
+           "`edgegen import traefik STATIC DYNAMIC...` reads the static file first and dynamic files after it; "
+           "`edgegen import compose FILE...` reads compose files. A file of another kind (a dynamic file given "
+           "as the static one, a compose file given to the traefik kind) is refused rather than read as "
+           "something it is not.",
+           "edgegen import traefik dynamic/routes.yml traefik.yml --out edge/",
+           "edgegen import traefik traefik.yml dynamic/routes.yml --out edge/"},
+          {"E0428", "a middleware of an unknown type", "`middleware \"auth\" has the unknown type \"basicauth\"`",
+           "A Traefik middleware holds exactly one of Traefik v3's HTTP middleware types, spelt as Traefik "
+           "spells them (the dynamic file's keys are case-sensitive). Traefik itself refuses an unknown type, so "
+           "the configuration did not work as written.",
+           "http:\n  middlewares:\n    auth:\n      basicauth: {usersFile: /etc/traefik/users}",
+           "http:\n  middlewares:\n    auth:\n      basicAuth: {usersFile: /etc/traefik/users}"},
+          {"E0429", "imported configuration that the desired state cannot express",
+           "`service \"split\" is a weighted service: edgegen's services are load balancers`",
+           "edgegen writes HTTP routers to load-balanced services with ACME or file certificates. TCP and UDP "
+           "routing, weighted, mirroring and failover services, routers to another provider's service, v2 rule "
+           "syntax and the TLS-ALPN challenge have no place in the desired state; the import stops rather than "
+           "drop them. Keep such objects in a dynamic file of their own beside edgegen's.",
+           "http:\n  services:\n    split:\n      weighted:\n        services: [{name: a, weight: 3}, {name: b, "
+           "weight: 1}]",
+           "http:\n  services:\n    a:\n      loadBalancer:\n        servers: [{url: http://10.0.0.5:80}]"},
+          {"E0430", "invalid TOML", "`invalid TOML: Error while parsing key-value pair: expected '=', saw '\"'`",
+           "An import input whose name ends in .toml is read as TOML (Traefik's other syntax); it is not valid "
+           "TOML 1.0 at the line and column given, and Traefik would refuse it too.",
+           "[entryPoints.web]\naddress \":80\"", "[entryPoints.web]\naddress = \":80\""},
+          {"W0615", "an imported setting that is not carried over",
+           "`metrics is not carried over: edgegen's desired state has no such setting`",
+           "A setting of the static or dynamic configuration that edgegen's Edge, Issuers, Middlewares and "
+           "Projects do not model (metrics, tracing, an entry point's transport, a TLS store) is left out of "
+           "the imported tree, by name, so that nothing is dropped silently. The proof compares routing only.",
+           "metrics:\n  prometheus: {}",
+           "# configure metrics where Traefik is deployed (the compose file, the Helm values)"},
+          {"W0616", "an inline secret replaced by a reference",
+           "`middleware \"ops-auth\": basicAuth.users (2 entries) is not copied; the import refers to the htpasswd "
+           "file /etc/traefik/auth/ops-auth.htpasswd (usersFile) instead`",
+           "Secrets are referenced, never written in the desired state (it lives in Git). Inline basicAuth and "
+           "digestAuth users become a usersFile to create, credential headers and passwords in URLs are left "
+           "out; the warning says what to move where and never shows the value.",
+           "basicAuth:\n  users: [\"admin:$apr1$...\"]",
+           "basicAuth:\n  usersFile: /etc/traefik/auth/ops-auth.htpasswd"},
+      });
+}
+
+} // namespace edgegen::diag::detail

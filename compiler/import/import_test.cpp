@@ -1,0 +1,132 @@
+#include "import/import.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::import {
+namespace {
+
+const char* k_static = "entryPoints:\n"
+                       "  web: {address: \":80\", http: {redirections: {entryPoint: {to: websecure, scheme: https}}}}\n"
+                       "  websecure: {address: \":443\"}\n"
+                       "certificatesResolvers:\n"
+                       "  le: {acme: {email: ops@example.com, storage: /acme.json, httpChallenge: {entryPoint: web}}}\n"
+                       "providers: {file: {directory: /dynamic}}\n";
+
+std::string file_of(const Imported& imported, const std::string& path)
+{
+  for (const auto& file : imported.files) {
+    if (file.path == path) {
+      return file.bytes;
+    }
+  }
+  return "(no " + path + ")";
+}
+
+TEST(Import, NamesProjectsByTheCommonPrefixOfTheirServices)
+{
+  diag::Diagnostics d;
+  Imported imported = import_traefik(
+      {{"traefik.yml", k_static},
+       {"dynamic.yml", "http:\n"
+                       "  routers:\n"
+                       "    portal-api: {rule: Host(`k.example.com`) && PathPrefix(`/api`), service: portal-api, "
+                       "tls: {certResolver: le}, entryPoints: [websecure]}\n"
+                       "    portal-web: {rule: Host(`k.example.com`), service: portal-web, tls: {certResolver: le}, "
+                       "entryPoints: [websecure]}\n"
+                       "  services:\n"
+                       "    portal-api: {loadBalancer: {servers: [{url: http://10.0.0.1:8000}]}}\n"
+                       "    portal-web: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
+      d);
+  ASSERT_FALSE(d.has_errors());
+  ASSERT_EQ(imported.plan.projects.size(), 1u);
+  EXPECT_EQ(imported.plan.projects[0].name, "portal");
+  EXPECT_EQ(imported.plan.router_names.at("portal-api"), "portal-api");
+  EXPECT_EQ(file_of(imported, "projects/portal.yaml"), "apiVersion: edgegen.dev/v1alpha1\n"
+                                                       "kind: Project\n"
+                                                       "metadata:\n"
+                                                       "  name: portal\n"
+                                                       "spec:\n"
+                                                       "  routes:\n"
+                                                       "    - entryPoints:\n"
+                                                       "        - websecure\n"
+                                                       "      host: k.example.com\n"
+                                                       "      name: api\n"
+                                                       "      pathPrefix: /api\n"
+                                                       "      priority: 43\n"
+                                                       "      service: api\n"
+                                                       "    - entryPoints:\n"
+                                                       "        - websecure\n"
+                                                       "      host: k.example.com\n"
+                                                       "      name: web\n"
+                                                       "      priority: 21\n"
+                                                       "      service: web\n"
+                                                       "  services:\n"
+                                                       "    api:\n"
+                                                       "      urls:\n"
+                                                       "        - http://10.0.0.1:8000\n"
+                                                       "    web:\n"
+                                                       "      urls:\n"
+                                                       "        - http://10.0.0.2:80\n");
+  Proof proof = prove(imported);
+  EXPECT_FALSE(proof.diagnostics.has_errors());
+  EXPECT_TRUE(proof.differences.empty()) << proof.differences.front().text;
+}
+
+TEST(Import, ReportsAnUnknownMiddlewareTypeWithTheClosestOne)
+{
+  diag::Diagnostics d;
+  import_traefik({{"traefik.yml", k_static},
+                  {"dynamic.yml", "http:\n  middlewares:\n    auth:\n      basicauth: {usersFile: /u}\n"}},
+                 d);
+  ASSERT_EQ(d.sorted().size(), 1u);
+  EXPECT_EQ(d.sorted()[0].code, "E0428");
+  EXPECT_EQ(d.sorted()[0].message, "middleware \"auth\" has the unknown type \"basicauth\"");
+  EXPECT_EQ(d.sorted()[0].hint, "did you mean basicAuth?");
+  EXPECT_EQ(d.sorted()[0].location.line, 4);
+}
+
+TEST(Import, ProofComparesRulesAsParsed)
+{
+  diag::Diagnostics d;
+  Imported imported = import_traefik(
+      {{"traefik.yml", k_static},
+       {"dynamic.yml", "http:\n"
+                       "  routers:\n"
+                       "    app-web: {rule: \"Host(\\\"a.example.com\\\")&&Method(`GET`)\", service: app-web, "
+                       "tls: {certResolver: le}}\n"
+                       "  services:\n"
+                       "    app-web: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"}},
+      d);
+  ASSERT_FALSE(d.has_errors());
+  ASSERT_EQ(imported.listing.raw.size(), 1u);
+  EXPECT_EQ(imported.listing.raw[0], "dynamic.yml:3: router app-web: Host(\"a.example.com\")&&Method(`GET`)");
+  Proof proof = prove(imported);
+  ASSERT_FALSE(proof.diagnostics.has_errors());
+  std::vector<std::string> lines;
+  for (const auto& difference : proof.differences) {
+    lines.push_back(difference.text);
+  }
+  EXPECT_EQ(lines, std::vector<std::string>{});
+}
+
+TEST(Import, MovesInlineUsersToAUsersFile)
+{
+  diag::Diagnostics d;
+  Imported imported = import_traefik(
+      {{"traefik.yml", k_static},
+       {"dynamic.yml", "http:\n  middlewares:\n    ops:\n      basicAuth:\n        users: [\"a:$apr1$x$y\"]\n"}},
+      d);
+  ASSERT_EQ(d.sorted().size(), 1u);
+  EXPECT_EQ(d.sorted()[0].code, "W0616");
+  EXPECT_EQ(d.sorted()[0].message.find("apr1"), std::string::npos);
+  EXPECT_EQ(file_of(imported, "middlewares.yaml"), "apiVersion: edgegen.dev/v1alpha1\n"
+                                                   "kind: Middleware\n"
+                                                   "metadata:\n"
+                                                   "  name: ops\n"
+                                                   "spec:\n"
+                                                   "  basicAuth:\n"
+                                                   "    usersFile: /etc/traefik/auth/ops.htpasswd\n");
+}
+
+} // namespace
+} // namespace edgegen::import

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "diag/diagnostics.hpp"
+#include "load/node.hpp"
+#include "util/value.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace edgegen::import {
+
+// What `import` reads of a Traefik configuration, whoever wrote it: the
+// input files, compose labels, or edgegen's own render (the proof reads
+// that with the same reader, so both sides are compared in one shape).
+// Every object keeps where it was written.
+
+struct Router
+{
+  std::string name;
+  diag::Location location;
+  std::string rule;
+  diag::Location rule_location;
+  std::vector<std::string> entry_points; // empty: every entry point
+  std::optional<int64_t> priority;       // as written; 0 is Traefik's "unset"
+  std::vector<std::string> middlewares;  // as written, provider suffix included
+  std::string service;                   // as written
+  bool tls = false;
+  std::string cert_resolver;
+  std::string tls_options;
+  util::Value tls_domains;
+};
+
+struct Service
+{
+  std::string name;
+  diag::Location location;
+  std::vector<std::string> urls;
+  util::Value health_check;
+  std::optional<bool> pass_host_header;
+  std::string servers_transport;
+};
+
+struct Middleware
+{
+  std::string name;
+  diag::Location location;
+  std::string type;                 // the one key: "headers", "basicAuth", ...
+  util::Value options;              // its value
+  const load::Node* node = nullptr; // the options as written (for locations)
+};
+
+// A certificate resolver, in one spelling whatever the input's (Traefik's
+// deprecated delayBeforeCheck in seconds becomes propagation's duration).
+struct Resolver
+{
+  std::string name;
+  diag::Location location;
+  std::string email;
+  std::string ca_server; // default: Let's Encrypt's production directory
+  std::string storage;
+  std::string challenge; // "http", "dns" or "tls"
+  std::string entry_point;
+  std::string provider;
+  std::string delay; // "10s"
+  std::vector<std::string> resolvers;
+};
+
+struct EntryPoint
+{
+  std::string name;
+  diag::Location location;
+  std::string address;
+  std::string redirect_to;
+  std::string cert_resolver; // http.tls.certResolver: the default of its routers
+  bool tls = false;          // http.tls: its routers are TLS ones
+};
+
+struct Certificate
+{
+  diag::Location location;
+  std::string cert_file;
+  std::string key_file;
+};
+
+struct TraefikConfig
+{
+  // dynamic
+  std::map<std::string, Router> routers;
+  std::map<std::string, Service> services;
+  std::set<std::string> refused_services; // reported already (E0429): their routers are not reported again
+  std::map<std::string, Middleware> middlewares;
+  std::vector<Certificate> certificates;
+  util::Value tls_default_options; // tls.options.default
+  // static
+  bool has_static = false;
+  std::map<std::string, EntryPoint> entry_points;
+  std::map<std::string, Resolver> resolvers;
+  util::Value log;        // log: as written, or null
+  util::Value access_log; // accessLog: null when absent
+  bool ping = false;
+  std::string dynamic_directory; // providers.file.directory
+  bool docker_provider = false;
+  diag::Location docker_location;
+  std::string docker_network;
+  bool dashboard = false; // api.dashboard
+  diag::Location dashboard_location;
+  bool api_insecure = false; // api.insecure
+  diag::Location api_insecure_location;
+};
+
+// The YAML (or TOML) reader's tree as plain data.
+util::Value to_value(const load::Node& node);
+
+// Reads a static configuration file (entryPoints, providers,
+// certificatesResolvers, ...) into `config`. A file that is a dynamic one
+// instead is E0427.
+void read_static(const load::Node& root, TraefikConfig& config, diag::Diagnostics& diagnostics);
+
+// Reads a dynamic configuration file (http, tls) into `config`; what
+// cannot be expressed is reported (E0429 for routers and services, W0615
+// for settings), an unknown middleware type is E0428, and a file that is a
+// static one instead is E0427.
+void read_dynamic(const load::Node& root, TraefikConfig& config, diag::Diagnostics& diagnostics);
+
+// What Traefik makes of a router on its entry points: the entry points
+// that do not redirect (all when none is listed), sorted, and its TLS
+// resolver ("" for none), an entry point's http.tls defaults included.
+std::vector<std::string> effective_entry_points(const Router& router, const TraefikConfig& config);
+bool effective_tls(const Router& router, const TraefikConfig& config);
+std::string effective_resolver(const Router& router, const TraefikConfig& config);
+
+// Every HTTP middleware type of Traefik v3, sorted.
+const std::vector<std::string>& middleware_types();
+
+} // namespace edgegen::import
