@@ -56,9 +56,13 @@ EOF_PY
 [ -f "$WORK/steps/diagnostics" ] || fail "the example workflow has no step with id 'diagnostics'"
 export GITHUB_ACTION_PATH="$ROOT" GITHUB_BASE_REF=main GITHUB_STEP_SUMMARY="$WORK/summary" GITHUB_OUTPUT="$WORK/output"
 
-# step ID: runs a step as GitHub Actions does (bash -e), in $WORK/pr.
+# step ID: runs a step as GitHub Actions does, in $WORK/pr: the action's
+# steps say `shell: bash` (bash --noprofile --norc -eo pipefail), the
+# workflow's use the default (bash -e).
 step() {
-  (cd "$WORK/pr" && bash -e "$WORK/steps/$1") >"$WORK/stdout" 2>"$WORK/stderr"
+  local shell=(bash -e)
+  case "$1" in install|validate|drift|diff) shell=(bash --noprofile --norc -eo pipefail) ;; esac
+  (cd "$WORK/pr" && "${shell[@]}" "$WORK/steps/$1") >"$WORK/stdout" 2>"$WORK/stderr"
 }
 # expect_step CODE ID: the step exits CODE.
 expect_step() {
