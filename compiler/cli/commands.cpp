@@ -1,25 +1,17 @@
-// The command table: one entry per subcommand, each a small function over
-// the pipeline. The only file that includes CLI11.
+// The command table: one entry per subcommand, its options parsed into
+// cli::Options and handed to its function in actions.cpp. The only file
+// that includes CLI11.
 #include "cli/commands.hpp"
 
+#include "cli/actions.hpp"
 #include "cli/command_table.hpp"
-#include "cli/diff_command.hpp"
-#include "cli/explain_object.hpp"
-#include "cli/plan_command.hpp"
-#include "cli/graph_command.hpp"
 #include "cli/import_command.hpp"
-#include "cli/render_report.hpp"
 #include "cli/report.hpp"
-#include "cli/route_command.hpp"
 #include "cli/version.hpp"
 #include "diag/codes.hpp"
-#include "emit/emit.hpp"
-#include "pipeline.hpp"
-#include "source/select.hpp"
 #include "util/errors.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
-#include "write/cancel.hpp"
 #include "write/write.hpp"
 
 #include <CLI/CLI.hpp>
@@ -41,305 +33,6 @@
 namespace edgegen::cli {
 
 namespace {
-
-struct Options
-{
-  std::string source = ".";
-  std::string out;
-  std::vector<std::string> environments;
-  bool check = false;
-  std::chrono::milliseconds lock_timeout = write::k_default_lock_timeout; // --lock-timeout
-  Format format = Format::text;
-  std::optional<std::string> ref;    // --ref (--base for diff): read this commit
-  bool staged = false;               // --staged: read the index
-  std::optional<std::string> subdir; // --subdir
-  DiffOptions diff;                  // diff: --base, --head, --stat, --color
-  std::optional<std::string> head;   // diff and plan: --head
-  bool markdown = false;             // plan: --format markdown
-  RouteRequest route;                // route: the request
-  GraphRequest graph;                // graph: the environment and the format
-};
-
-// Where validate and render read from; the --out directory is never input.
-source::Selection selection_of(const Options& options)
-{
-  source::Selection selection;
-  selection.path = options.source;
-  selection.side = options.ref      ? source::Selection::Side::commit
-                   : options.staged ? source::Selection::Side::index
-                                    : source::Selection::Side::worktree;
-  selection.revision = options.ref.value_or("");
-  selection.subdir = options.subdir;
-  if (!options.out.empty()) {
-    selection.skip.push_back(options.out);
-  }
-  return selection;
-}
-
-// Colour only for a person at a terminal, and never against NO_COLOR
-// (https://no-color.org); CI logs and redirected output stay plain.
-bool stderr_is_terminal()
-{
-  const char* no_colour = std::getenv("NO_COLOR");
-  return isatty(STDERR_FILENO) && !(no_colour && *no_colour);
-}
-
-// Prints the diagnostics (always: warnings too) and tells whether there were errors.
-bool report_diagnostics(const Compilation& c, const Options& options)
-{
-  std::ostream& stream = options.format == Format::text ? std::cerr : std::cout;
-  if (options.format == Format::json || options.format == Format::sarif || !c.diagnostics.empty()) {
-    report(c.diagnostics, options.format, c.tree, stream, options.format == Format::text && stderr_is_terminal());
-  }
-  if (c.diagnostics.has_errors() && options.format == Format::text) {
-    std::cerr << "edgegen: " << c.diagnostics.error_count() << " error(s)";
-    if (c.diagnostics.warning_count() > 0) {
-      std::cerr << " and " << c.diagnostics.warning_count() << " warning(s)";
-    }
-    std::cerr << " in " << util::printable(source::describe(selection_of(options))) << "\n";
-  }
-  return c.diagnostics.has_errors();
-}
-
-// The command ends the process: freeing a large compilation (hundreds of
-// thousands of small allocations, ~0.1 s at 10,000 projects) would only
-// delay the exit, which returns the memory at once. Kept reachable from
-// here, so leak checkers do not count it.
-Compilation& keep_until_exit(Compilation c)
-{
-  static auto* kept = new std::vector<std::unique_ptr<Compilation>>;
-  kept->push_back(std::make_unique<Compilation>(std::move(c)));
-  return *kept->back();
-}
-
-int validate_command(const Options& options)
-{
-  auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
-  if (report_diagnostics(c, options)) {
-    return k_exit_invalid;
-  }
-  if (options.format == Format::text) {
-    std::cout << "edgegen: " << util::printable(source::describe(selection_of(options))) << " is valid ("
-              << c.document_count << " documents in " << c.tree.files.size() << " files, "
-              << c.model.environments.size() << " environment(s))\n";
-  }
-  return k_exit_ok;
-}
-
-void check_environments(const Compilation& c, const std::vector<std::string>& wanted)
-{
-  std::vector<std::string> known;
-  for (const auto& config : c.model.environments) {
-    known.push_back(config.environment.name);
-  }
-  for (const auto& name : wanted) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      throw util::EnvironmentError("unknown environment \"" + name + "\" (environments: " + util::join(known, ", ") +
-                                   ")");
-    }
-  }
-}
-
-// Where the tree came from. A file of RouteTest documents only is left
-// out: tests never change what is rendered, so editing one must not make
-// the tree stale.
-write::Provenance provenance_of(const Compilation& c)
-{
-  const source::SourceTree& tree = c.tree;
-  std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
-  for (const auto& declaration : c.model.declarations) {
-    auto [it, added] = tests_only.emplace(declaration.location.file.str(), true);
-    it->second = it->second && declaration.kind == "RouteTest";
-  }
-  write::Provenance provenance;
-  provenance.origin = tree.origin;
-  provenance.commit_id = tree.commit_id;
-  provenance.tree_id = tree.tree_id;
-  for (const auto& file : tree.files) {
-    auto it = tests_only.find(file.display_name());
-    if (it == tests_only.end() || !it->second) {
-      provenance.inputs.push_back({file.path, write::git_blob_id(file.bytes)});
-    }
-  }
-  return provenance;
-}
-
-// Every file of the render, one at a time: emitted, serialised, handed to
-// `sink`, and let go; then edgegen.lock.json and edgegen.sum. `sink` is
-// called from several threads (see emit::emit_each).
-void render_each(const Compilation& c, const Options& options, write::Provenance provenance,
-                 const std::function<void(write::RenderedFile)>& sink)
-{
-  write::Renderer renderer;
-  emit_each(c, options.environments, [&](emit::OutputFile&& file) { sink(renderer.render(file)); });
-  if (!options.environments.empty()) {
-    // The other environments' files stay as they are (paths start "<env>/").
-    std::vector<std::string> others;
-    for (const auto& config : c.model.environments) {
-      if (std::find(options.environments.begin(), options.environments.end(), config.environment.name) ==
-          options.environments.end()) {
-        others.push_back(config.environment.name + "/");
-      }
-    }
-    for (auto& file : write::carry_over(options.out, [&](const std::string& path) {
-           return std::any_of(others.begin(), others.end(),
-                              [&](const std::string& prefix) { return util::starts_with(path, prefix); });
-         })) {
-      sink(renderer.render(file));
-    }
-  }
-  for (auto& file : renderer.finish(provenance)) {
-    sink(std::move(file));
-  }
-}
-
-int check_command(const Compilation& c, const Options& options, write::Provenance provenance)
-{
-  // Shared: checks run side by side, but never while a render rewrites the tree.
-  write::OutputLock output_lock(options.out, write::OutputLock::Mode::shared, options.lock_timeout);
-  if (auto present = write::read_lock_source(options.out)) {
-    provenance.origin = present->origin;
-    provenance.commit_id = present->commit_id;
-    provenance.tree_id = present->tree_id;
-  }
-  std::vector<write::RenderedFile> files;
-  std::mutex mutex;
-  render_each(c, options, provenance, [&](write::RenderedFile file) {
-    std::lock_guard<std::mutex> lock(mutex);
-    files.push_back(std::move(file));
-  });
-  write::Drift drift = write::compare_tree(options.out, files, emit::loaded_directories(c.model));
-  report_drift(drift, options.out, options.source, std::cerr);
-  if (!drift.empty()) {
-    return k_exit_invalid;
-  }
-  std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
-  log << "edgegen: " << options.out << " is up to date (" << files.size() << " files)\n";
-  return k_exit_ok;
-}
-
-int render_or_check(const Options& options)
-{
-  auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
-  if (report_diagnostics(c, options)) {
-    return k_exit_invalid;
-  }
-  check_environments(c, options.environments);
-  write::Provenance provenance = provenance_of(c);
-  if (options.check) {
-    return check_command(c, options, provenance);
-  }
-  write::TreeWriter writer(options.out, options.lock_timeout);
-  write::WriteReport written =
-      writer.write([&](const write::FileSink& sink) { render_each(c, options, provenance, sink); });
-  // Files edgegen did not write stay, with a warning where the edge loads them.
-  std::set<std::string> ours(written.written.begin(), written.written.end());
-  ours.insert(written.unchanged.begin(), written.unchanged.end());
-  auto foreign = write::foreign_files(options.out, ours, emit::loaded_directories(c.model));
-  report_written(written, foreign, options.out, options.format == Format::text ? std::cout : std::cerr, std::cerr);
-  return k_exit_ok;
-}
-
-// SIGINT and SIGTERM end a render with 128 + the signal, after its writer
-// removed what it had staged.
-int render_command(const Options& options)
-{
-  write::handle_cancel_signals();
-  try {
-    return render_or_check(options);
-  } catch (const write::Cancelled& cancelled) {
-    std::cerr << "edgegen: " << cancelled.what() << "\n";
-    return cancelled.exit_code();
-  }
-}
-
-// Routes from the model even when checks report errors (Traefik loads what
-// it can, and `route` is how to see what it would do); not when the input
-// could not be read or validated, where the model would be missing parts.
-int route_command(const Options& options)
-{
-  auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
-  size_t errors = c.diagnostics.error_count();
-  if (!model_is_whole(c.diagnostics)) {
-    Options text = options;
-    text.format = Format::text;
-    report_diagnostics(c, text);
-    return k_exit_invalid;
-  }
-  if (errors > 0) {
-    std::cerr << "edgegen: " << util::printable(source::describe(selection_of(options))) << " has " << errors
-              << " error(s) (`edgegen validate` lists them); routing as Traefik would read it\n";
-  }
-  return cli::route_command(c, options.route, options.format, std::cout);
-}
-
-// The route map of a valid input: with errors, diagnostics as validate prints them.
-int graph_command(const Options& options)
-{
-  auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
-  if (report_diagnostics(c, options)) {
-    return k_exit_invalid;
-  }
-  return cli::graph_command(c, options.graph, std::cout);
-}
-
-// `edgegen explain KIND/NAME`: the object as one environment reads it, with
-// the file:line:col of each value and of what its patches replaced. Only
-// reading, loading and patching errors stop it.
-int explain_object_command(const Options& options, const std::string& object)
-{
-  auto source = source::open_source(selection_of(options));
-  Patching input = patch_only(*source);
-  if (input.diagnostics.has_errors()) {
-    report(input.diagnostics, Format::text, input.tree, std::cerr, stderr_is_terminal());
-    std::cerr << "edgegen: " << input.diagnostics.error_count() << " error(s) in "
-              << util::printable(source::describe(selection_of(options))) << "\n";
-    return k_exit_invalid;
-  }
-  return explain_object(input, object, options.route.environment, std::cout);
-}
-
-int explain_command(const Options& options, const std::string& code, bool markdown)
-{
-  if (names_object(code)) {
-    return explain_object_command(options, code);
-  }
-  if (markdown) {
-    std::cout << diag::codes_markdown();
-    return k_exit_ok;
-  }
-  if (code.empty()) {
-    for (const auto& info : diag::codes()) {
-      std::cout << info.code << "  " << info.meaning << "\n";
-    }
-    return k_exit_ok;
-  }
-  std::string wanted = code;
-  for (char& c : wanted) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  if (const diag::CodeInfo* info = diag::find_code(wanted)) {
-    std::cout << diag::explain(*info);
-    return k_exit_ok;
-  }
-  std::vector<std::string> known;
-  for (const auto& info : diag::codes()) {
-    known.push_back(info.code);
-  }
-  // W0601 typed as E0601: the number is the better clue.
-  std::string suggestion;
-  for (const auto& other : known) {
-    suggestion = wanted.size() == 5 && other.substr(1) == wanted.substr(1) ? other : suggestion;
-  }
-  suggestion = suggestion.empty() ? util::closest_match(wanted, known) : suggestion;
-  throw util::EnvironmentError(
-      "unknown code \"" + code + "\"" +
-      (suggestion.empty() ? " (`edgegen explain` lists every code)" : " (did you mean " + suggestion + "?)"));
-}
 
 // The fixed values of each option that has them: checked by the parser,
 // and listed by the manual page and the completion.
@@ -398,27 +91,6 @@ CommandTable describe_table(const CLI::App& app, const std::string& summary)
   return table;
 }
 
-// The names of the environments of the desired state at `options.source`,
-// one per line, for the completion of --env; nothing when it cannot be read.
-int environments_command(const Options& options)
-{
-  auto source = source::open_source(selection_of(options));
-  Patching input = patch_only(*source);
-  std::set<std::string> names;
-  for (const auto& document : input.documents) {
-    if (document.kind == load::Kind::environment && !document.name.empty()) {
-      names.insert(document.name);
-    }
-  }
-  if (names.empty() && !input.documents.empty()) {
-    names.insert("default"); // docs/input-format.md: the implicit environment
-  }
-  for (const auto& name : names) {
-    std::cout << util::printable(name) << "\n";
-  }
-  return k_exit_ok;
-}
-
 void add_format(CLI::App& command, Options& options)
 {
   command
@@ -439,34 +111,6 @@ void add_format(CLI::App& command, Options& options)
 void add_source(CLI::App& command, Options& options)
 {
   command.add_option("SOURCE", options.source, "directory holding the desired state (default: .)")->type_name("DIR");
-}
-
-// The two sides of diff and plan: the base is --base (in options.ref); the
-// head --head, --staged or the work tree.
-std::pair<source::Selection, source::Selection> sides_of(const Options& options)
-{
-  source::Selection base = selection_of(options);
-  source::Selection head = base;
-  head.revision = options.head.value_or("");
-  head.side = options.head     ? source::Selection::Side::commit
-              : options.staged ? source::Selection::Side::index
-                               : source::Selection::Side::worktree;
-  return {base, head};
-}
-
-int run_diff(Options& options)
-{
-  std::tie(options.diff.base, options.diff.head) = sides_of(options);
-  return diff_command(options.diff);
-}
-
-int run_plan(const Options& options)
-{
-  PlanOptions plan;
-  std::tie(plan.base, plan.head) = sides_of(options);
-  plan.markdown = options.markdown;
-  plan.color = options.diff.color;
-  return plan_command(plan);
 }
 
 // --subdir, and --ref / --staged unless `revisions` is false (diff has its own).
@@ -549,7 +193,7 @@ int run(int argc, char** argv)
   add_source(*validate, options);
   add_git(*validate, options, true);
   add_format(*validate, options);
-  validate->callback([&] { action = [&] { return validate_command(options); }; });
+  validate->callback([&] { action = [&] { return run_validate(options); }; });
 
   auto* render = app.add_subcommand("render", "validate, then write the rendered tree to --out");
   add_source(*render, options);
@@ -569,7 +213,7 @@ int run(int argc, char** argv)
       ->type_name("SECONDS");
   add_git(*render, options, true);
   add_format(*render, options);
-  render->callback([&] { action = [&] { return render_command(options); }; });
+  render->callback([&] { action = [&] { return run_render(options); }; });
 
   std::string explain_code;
   bool markdown = false;
@@ -588,7 +232,7 @@ int run(int argc, char** argv)
       ->type_name("NAME");
   add_git(*explain, options, true);
   explain->add_flag("--markdown", markdown, "print the README's table of codes");
-  explain->callback([&] { action = [&] { return explain_command(options, explain_code, markdown); }; });
+  explain->callback([&] { action = [&] { return run_explain(options, explain_code, markdown); }; });
 
   auto* diff = app.add_subcommand("diff", "render two states in memory and print how the rendered trees differ");
   add_source(*diff, options);
@@ -600,8 +244,8 @@ int run(int argc, char** argv)
   add_source(*plan, options);
   add_sides(*plan, options);
   choose(plan->add_option_function<std::string>(
-                 "--format", [&options](const std::string& name) { options.markdown = name == "markdown"; },
-                 "text (default) or markdown (for a pull request or a job summary), on stdout"),
+             "--format", [&options](const std::string& name) { options.markdown = name == "markdown"; },
+             "text (default) or markdown (for a pull request or a job summary), on stdout"),
          {"text", "markdown"})
       ->type_name("FORMAT");
   plan->callback([&] { action = [&] { return run_plan(options); }; });
@@ -631,7 +275,7 @@ int run(int argc, char** argv)
           "the answer: text (default) or json, on stdout")
       ->type_name("FORMAT");
   choose(route->get_option("--format"), {"text", "json"});
-  route->callback([&] { action = [&] { return route_command(options); }; });
+  route->callback([&] { action = [&] { return run_route(options); }; });
 
   auto* graph = app.add_subcommand("graph", "the route map of one environment: hosts, routers, middlewares, services");
   add_source(*graph, options);
@@ -647,13 +291,15 @@ int run(int argc, char** argv)
           "the map: mermaid (default, a Mermaid flowchart) or dot (Graphviz), on stdout")
       ->type_name("FORMAT");
   choose(graph->get_option("--format"), {"mermaid", "dot"});
-  graph->callback([&] { action = [&] { return graph_command(options); }; });
+  graph->callback([&] { action = [&] { return run_graph(options); }; });
 
   ImportOptions import_options;
   auto* import_app = app.add_subcommand(
       "import", "read an existing Traefik configuration into a desired-state tree, and prove it renders the same");
-  import_app->add_option("KIND", import_options.kind, "what to read: traefik (static file, then dynamic files or "
-                                                   "directories) or compose (compose files with Traefik labels)")
+  import_app
+      ->add_option("KIND", import_options.kind,
+                   "what to read: traefik (static file, then dynamic files or "
+                   "directories) or compose (compose files with Traefik labels)")
       ->required()
       ->type_name("KIND");
   import_app->add_option("PATH", import_options.paths, "the files (and, for traefik, directories) to read")
@@ -663,7 +309,7 @@ int run(int argc, char** argv)
       ->required()
       ->type_name("DIR");
   import_app->add_flag("--accept-renames", import_options.accept_renames,
-                   "exit 0 when the only differences are names that had to change (README: Move an existing edge)");
+                       "exit 0 when the only differences are names that had to change (README: Move an existing edge)");
   add_format(*import_app, options);
   import_app->callback([&] {
     action = [&] {
@@ -671,7 +317,6 @@ int run(int argc, char** argv)
       return import_command(import_options);
     };
   });
-
 
   auto* version = app.add_subcommand("version", "print the version, the commit it was built from and its libraries");
   version->callback([&] {
@@ -703,7 +348,7 @@ int run(int argc, char** argv)
   });
   auto* environments = app.add_subcommand("__environments", "the environments' names, for the completion")->group("");
   add_source(*environments, options);
-  environments->callback([&] { action = [&] { return environments_command(options); }; });
+  environments->callback([&] { action = [&] { return run_environments(options); }; });
 
   try {
     app.parse(argc, argv);
