@@ -5,6 +5,7 @@
 #include "cli/command_table.hpp"
 #include "cli/diff_command.hpp"
 #include "cli/explain_object.hpp"
+#include "cli/init_command.hpp"
 #include "cli/render_report.hpp"
 #include "cli/report.hpp"
 #include "cli/route_command.hpp"
@@ -583,6 +584,17 @@ int run(int argc, char** argv)
       ->type_name("FORMAT");
   choose(route->get_option("--format"), {"text", "json"});
   route->callback([&] { action = [&] { return route_command(options); }; });
+
+  InitOptions init_options;
+  auto* init = app.add_subcommand("init", "write a starter desired state (edge/), pre-commit hooks and a CI workflow");
+  init->add_option("DIR", init_options.directory, "the repository's root (default: .)")->type_name("DIR");
+  choose(init->add_option("--target", init_options.shape, "the deployment shape (below)"), starter_shape_names())
+      ->required()
+      ->type_name("SHAPE");
+  init->add_option("--env", init_options.environment, "the name of the one Environment (default: prod)")
+      ->type_name("NAME");
+  init->footer(init_footer());
+  init->callback([&] { action = [&] { return init_command(init_options, std::cout, std::cerr); }; });
 
   auto* version = app.add_subcommand("version", "print the version, the commit it was built from and its libraries");
   version->callback([&] {
