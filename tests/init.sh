@@ -137,6 +137,22 @@ grep -qx '  name: staging' repo/edge/environments/staging.yaml || fail "--env: $
 expect 0 edgegen init "$WORK/new/dir" --target dns
 same_file "$(wrote_all "$WORK/new/dir" dns)" "$WORK/stdout"
 
+# The schemas of an installation (<prefix>/share/edgegen/schemas beside
+# <prefix>/bin); none beside a lone binary, whose files have no such line.
+mkdir -p "$WORK/prefix/bin" "$WORK/prefix/share/edgegen/schemas" "$WORK/alone" "$WORK/installed" "$WORK/lone"
+cp "$EDGEGEN" "$WORK/prefix/bin/edgegen"
+cp "$EDGEGEN" "$WORK/alone/edgegen"
+for kind in edge environment issuer project; do
+  cp "$schemas/$kind.json" "$WORK/prefix/share/edgegen/schemas/$kind.schema.json"
+done
+(cd "$WORK/installed" && "$WORK/prefix/bin/edgegen" init --target traefik >/dev/null)
+[ "$(head -n 1 "$WORK/installed/edge/projects/whoami.yaml")" = \
+  "# yaml-language-server: \$schema=$(cd "$WORK/prefix/share" && pwd -P)/edgegen/schemas/project.schema.json" ] \
+  || fail "installed: $(head -n 1 "$WORK/installed/edge/projects/whoami.yaml")"
+(cd "$WORK/lone" && "$WORK/alone/edgegen" init --target traefik >/dev/null)
+! grep -rq yaml-language-server "$WORK/lone" || fail "a lone binary wrote a schema line"
+(cd "$WORK/lone" && edgegen validate edge/ >/dev/null) || fail "the starter without schema lines does not validate"
+
 # Usage errors: exit 2, nothing written.
 mkdir "$WORK/empty"
 cd "$WORK/empty"
