@@ -1,5 +1,5 @@
-# Embeds the files of schemas/ and templates/ into the binary, so that an
-# installed edgegen needs nothing beside itself. Generates one .cpp that
+# Embeds the files of schemas/, templates/ and starter/ into the binary, so
+# that an installed edgegen needs nothing beside itself. Generates one .cpp that
 # defines edgegen::util::embedded_files().
 function(edgegen_embed OUT)
   set(entries "")

@@ -22,7 +22,7 @@ expect() {
 }
 cp -r "$ROOT/examples/kanban" "$WORK/kanban"
 cp -r "$ROOT/examples/edge-router" "$WORK/router"
-expect "--help --version completion diff explain graph import plan render route validate version " edgegen ""
+expect "--help --version completion diff explain graph import init plan render route validate version " edgegen ""
 expect "render route " edgegen r
 expect "--format " edgegen render --for
 expect "github json sarif text " edgegen validate --format ""
@@ -35,8 +35,9 @@ expect "dev prod " edgegen render kanban --out x --env ""
 expect "prod " edgegen render kanban --env p
 expect "default " edgegen render router --env ""
 expect "bash " edgegen completion ""
+expect "argocd compose dns flux kubernetes traefik traefik-redis " edgegen init --target ""
 # Every option of every command is offered, and nothing hidden is.
-for command in validate render explain diff plan graph route; do
+for command in validate render explain diff plan graph route init; do
   offered="$(cd "$WORK" && complete_line edgegen "$command" -)"
   "$EDGEGEN" "$command" --help | grep -oE -- '^ +(-[a-z],)?--[a-z][a-z-]*' | sed 's/.*--/--/' | grep -vx -- '--help' | sort -u | while read -r flag; do
     case " $offered " in *" $flag "*) ;; *) fail "completion of '$command -' lacks $flag (offers: $offered)" ;; esac
@@ -50,7 +51,7 @@ case "$(complete_line edgegen "")" in *manual*|*__environments*) fail "hidden co
 groff -man -Tutf8 -ww -z "$WORK/edgegen.1" 2>"$WORK/groff.err" || fail "groff failed: $(cat "$WORK/groff.err")"
 [ ! -s "$WORK/groff.err" ] || fail "groff warns about the manual page: $(cat "$WORK/groff.err")"
 groff -man -Tutf8 -P-cbou "$WORK/edgegen.1" 2>/dev/null >"$WORK/edgegen.txt"
-for command in validate render explain diff plan graph route version completion; do
+for command in validate render explain diff plan graph route init version completion; do
   "$EDGEGEN" "$command" --help | head -1 >"$WORK/line"
   grep -qF -- "$(sed 's/^ *//' "$WORK/line")" "$WORK/edgegen.txt" \
     || fail "the manual page lacks the first line of '$command --help': $(cat "$WORK/line")"

@@ -6,6 +6,7 @@
 #include "cli/actions.hpp"
 #include "cli/command_table.hpp"
 #include "cli/import_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/report.hpp"
 #include "cli/version.hpp"
 #include "diag/codes.hpp"
@@ -317,6 +318,17 @@ int run(int argc, char** argv)
       return import_command(import_options);
     };
   });
+
+  InitOptions init_options;
+  auto* init = app.add_subcommand("init", "write a starter desired state (edge/), pre-commit hooks and a CI workflow");
+  init->add_option("DIR", init_options.directory, "the repository's root (default: .)")->type_name("DIR");
+  choose(init->add_option("--target", init_options.shape, "the deployment shape (below)"), starter_shape_names())
+      ->required()
+      ->type_name("SHAPE");
+  init->add_option("--env", init_options.environment, "the name of the one Environment (default: prod)")
+      ->type_name("NAME");
+  init->footer(init_footer());
+  init->callback([&] { action = [&] { return init_command(init_options, std::cout, std::cerr); }; });
 
   auto* version = app.add_subcommand("version", "print the version, the commit it was built from and its libraries");
   version->callback([&] {

@@ -5,8 +5,9 @@
 
 namespace edgegen::util {
 
-// A file of the source repository compiled into the binary (schemas/ and
-// templates/), so that an installed edgegen needs nothing beside itself.
+// A file of the source repository compiled into the binary (schemas/,
+// templates/ and starter/), so that an installed edgegen needs nothing beside
+// itself.
 struct EmbeddedFile
 {
   std::string_view path; // relative to the repository root, e.g. "schemas/project.json"

@@ -95,4 +95,21 @@ void AtomicFile::commit()
   m_committed = true;
 }
 
+bool AtomicFile::commit_new()
+{
+  if (m_fd >= 0 && ::fsync(m_fd) != 0) {
+    throw_io_error("cannot write", m_temp_path, errno);
+  }
+  close();
+  if (::link(m_temp_path.c_str(), m_path.c_str()) != 0) {
+    if (errno == EEXIST) {
+      return false; // the destructor removes the temporary file
+    }
+    throw_io_error("cannot write", m_path, errno);
+  }
+  m_committed = true;
+  ::unlink(m_temp_path.c_str()); // the file stays under its own name
+  return true;
+}
+
 } // namespace edgegen::write

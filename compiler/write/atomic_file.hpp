@@ -27,6 +27,11 @@ public:
   // Closes the temporary file without fsync; commit() then only renames.
   void close();
   void commit();
+  // As commit(), but never replaces what is at path(): returns false, with
+  // nothing changed and the temporary file removed, when something exists
+  // there, even if it appeared after the check that made the caller write
+  // (a hard link, which fails if the name is taken; rename(2) would replace).
+  bool commit_new();
 
   const std::string& path() const { return m_path; }
   const std::string& temp_path() const { return m_temp_path; }

@@ -36,6 +36,23 @@ TEST(WriteAtomicFile, WithoutCommitTheTemporaryFileIsRemoved)
   EXPECT_EQ(listing(tmp.path()), std::vector<std::string>{});
 }
 
+// The second file is staged before the first takes the name, as when
+// someone creates the file between edgegen's check and its write.
+TEST(WriteAtomicFile, CommitNewNeverReplaces)
+{
+  TempDir tmp;
+  {
+    AtomicFile first(tmp / "a.yml");
+    AtomicFile second(tmp / "a.yml");
+    first.write("first");
+    second.write("second");
+    EXPECT_TRUE(first.commit_new());
+    EXPECT_FALSE(second.commit_new());
+  }
+  EXPECT_EQ(get(tmp / "a.yml"), "first");
+  EXPECT_EQ(listing(tmp.path()), std::vector<std::string>{"a.yml"});
+}
+
 TEST(WriteAtomicFile, MissingDirectoryIsAnEnvironmentError)
 {
   TempDir tmp;
