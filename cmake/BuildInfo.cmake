@@ -20,7 +20,8 @@ function(edgegen_build_info OUT_VERSIONS OUT_COMMIT)
   endif()
   set(entries "")
   foreach(pair "yaml-cpp=${yaml-cpp_VERSION}" "nlohmann_json=${nlohmann_json_VERSION}" "valijson=${valijson_version}"
-               "CLI11=${CLI11_VERSION}" "RE2=${re2_version}")
+               "CLI11=${CLI11_VERSION}" "RE2=${re2_version}"
+               "toml++=${TOMLPLUSPLUS_VERSION}")
     string(REPLACE "=" ";" parts "${pair}")
     list(GET parts 0 name)
     list(LENGTH parts n)

@@ -61,3 +61,16 @@ for code in $("$EDGEGEN" explain | cut -d' ' -f1); do
 done
 grep -q -- '--out DIR' "$WORK/edgegen.txt" || fail "the manual page lost the dashes of --out"
 echo "completion and manual page: ok"
+
+# edgegen version: the version, the commit of the source tree it was built
+# from, and a version for every library it links.
+"$EDGEGEN" version >"$WORK/version"
+head -1 "$WORK/version" | grep -qxE 'edgegen [0-9]+\.[0-9]+\.[0-9]+' || fail "version: $(cat "$WORK/version")"
+if commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null)"; then
+  grep -qE "^commit: $commit(-dirty)?\$" "$WORK/version" || fail "version names another commit than $commit: $(cat "$WORK/version")"
+fi
+for library in libgit2 OpenSSL yaml-cpp nlohmann_json valijson CLI11 RE2 'toml++'; do
+  grep -qE "^  $(printf '%s' "$library" | sed 's/+/\\+/g') [0-9]" "$WORK/version" \
+    || fail "version lacks the version of $library: $(cat "$WORK/version")"
+done
+echo "version: ok"
