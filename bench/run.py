@@ -137,16 +137,19 @@ def main():
                             "--targets", args.targets], check=True)
         clear = lambda: fresh(out)
         validate = measure([edgegen, "validate", fixture], args.runs)
+        validate_json = measure([edgegen, "validate", fixture, "--format", "json"], args.runs)
         cold = measure([edgegen, "render", fixture, "--out", out], args.runs, prepare=clear)
         warm = measure([edgegen, "render", fixture, "--out", out], args.runs)
-        row = {"n": n, "validate": validate, "cold": cold, "warm": warm, "floor": file_floor(out, args.runs)}
+        row = {"n": n, "validate": validate, "validate_json": validate_json, "cold": cold, "warm": warm, "floor": file_floor(out, args.runs)}
         if not args.no_reference:
             # Like with like: edgegen rendering only what the reference renders.
             traefik_fixture = os.path.join(work, f"fixture-{n}-traefik")
             traefik_out = os.path.join(work, f"out-{n}-traefik")
             if not os.path.isdir(traefik_fixture):
+                # The reference knows neither patches nor per-environment
+                # objects: the plain fixture, which has none.
                 subprocess.run([sys.executable, os.path.join(HERE, "generate_fixture.py"), str(n), traefik_fixture,
-                                "--targets", "traefik"], check=True)
+                                "--targets", "traefik", "--plain"], check=True)
             row["traefik"] = measure([edgegen, "render", traefik_fixture, "--out", traefik_out], args.runs,
                                      prepare=lambda: fresh(traefik_out))
             ref_clear = lambda: fresh(ref_out)
@@ -166,6 +169,12 @@ def main():
         print(f"| {r['n']:,} | {fmt(r['validate'])} | {fmt(r['cold'])} | {fmt(r['warm'])} | "
               f"{r['validate']['rss']:.0f} / {max(r['cold']['rss'], r['warm']['rss']):.0f} MB | "
               f"{r['floor']['files']:,} | {fmt(r['floor'])} |")
+    print("\nDiagnostics (about one warning per six projects): text on standard error against JSON on standard output:\n")
+    print("| N | validate, text | validate --format json | text ÷ JSON |")
+    print("|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['n']:,} | {fmt(r['validate'])} | {fmt(r['validate_json'])} | "
+              f"{r['validate']['median'] / r['validate_json']['median']:.2f} |")
     if not args.no_reference:
         print("\nTraefik output only (targets: [traefik]), cold, against the Python/PyYAML reference renderer:\n")
         print("| N | edgegen render | Python/PyYAML reference | reference ÷ edgegen |")

@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib.sh"
 need sha256sum coreutils
 rounds="${EDGEGEN_CONCURRENT_ROUNDS:-20}"
 budget="${EDGEGEN_CONCURRENT_SECONDS:-60}"
-python3 "$ROOT/bench/generate_fixture.py" 150 "$WORK/v1" >/dev/null
+python3 "$ROOT/bench/generate_fixture.py" 150 "$WORK/v1" --plain >/dev/null
 cp -r "$WORK/v1" "$WORK/v2"
 # v2: other ports in half of the projects, ten projects gone (their files are orphans).
 for f in "$WORK"/v2/projects/team-00*[02468].yaml; do sed -i 's/port: 80$/port: 8081/' "$f"; done

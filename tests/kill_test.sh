@@ -6,12 +6,12 @@
 # render then repairs the tree completely.
 source "$(dirname "$0")/lib.sh"
 rounds="${EDGEGEN_KILL_ROUNDS:-30}"
-python3 "$ROOT/bench/generate_fixture.py" 800 "$WORK/v1" >/dev/null
+python3 "$ROOT/bench/generate_fixture.py" 800 "$WORK/v1" --plain >/dev/null
 cp -r "$WORK/v1" "$WORK/v2"
 # v2: other ports in a third of the projects, 100 projects gone, 100 new ones.
 for f in "$WORK"/v2/projects/team-00*[0369].yaml; do sed -i 's/port: 80$/port: 8081/' "$f"; done
 rm "$WORK"/v2/projects/team-000[0-9][0-9].yaml
-python3 "$ROOT/bench/generate_fixture.py" 900 "$WORK/extra" --seed 7 >/dev/null
+python3 "$ROOT/bench/generate_fixture.py" 900 "$WORK/extra" --seed 7 --plain >/dev/null
 cp "$WORK"/extra/projects/team-008*.yaml "$WORK/v2/projects/"
 "$EDGEGEN" render "$WORK/v1" --out "$WORK/ref1" >/dev/null
 "$EDGEGEN" render "$WORK/v2" --out "$WORK/ref2" >/dev/null

@@ -8,7 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 rounds="${EDGEGEN_CANCEL_ROUNDS:-6}"
 budget="${EDGEGEN_CANCEL_SECONDS:-60}"
-python3 "$ROOT/bench/generate_fixture.py" 300 "$WORK/v1" >/dev/null
+python3 "$ROOT/bench/generate_fixture.py" 300 "$WORK/v1" --plain >/dev/null
 cp -r "$WORK/v1" "$WORK/v2"
 # v2 changes every project, so that the render stages most of its files.
 sed -i 's/port: 80$/port: 8081/' "$WORK"/v2/projects/*.yaml

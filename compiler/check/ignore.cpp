@@ -7,22 +7,52 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_map>
 
 namespace edgegen::check {
 
 namespace {
 
-const model::Declaration* owner(const model::Model& model, const diag::Location& location)
+// The declarations of each file by the line they start on, so that the
+// owner of each warning is one hash lookup and a binary search away, however
+// many documents and warnings there are.
+class Owners
 {
-  const model::Declaration* best = nullptr;
-  for (const auto& declaration : model.declarations) {
-    const auto& start = declaration.location;
-    if (start.file == location.file && start.line <= location.line && (!best || start.line > best->location.line)) {
-      best = &declaration;
+public:
+  explicit Owners(const model::Model& model)
+  {
+    for (const auto& declaration : model.declarations) {
+      m_by_file[&declaration.location.file.str()].push_back(&declaration);
+    }
+    for (auto& [file, declarations] : m_by_file) {
+      std::stable_sort(declarations.begin(), declarations.end(),
+                       [](const auto* a, const auto* b) { return a->location.line < b->location.line; });
     }
   }
-  return best;
-}
+
+  // The last declaration of the file starting at or before the location's
+  // line (the first of several starting on that line); none before it.
+  const model::Declaration* of(const diag::Location& location) const
+  {
+    auto found = m_by_file.find(&location.file.str());
+    if (found == m_by_file.end()) {
+      return nullptr;
+    }
+    const auto& declarations = found->second;
+    auto by_line = [](const model::Declaration* d, int line) { return d->location.line < line; };
+    auto after = std::upper_bound(declarations.begin(), declarations.end(), location.line,
+                                  [](int line, const model::Declaration* d) { return line < d->location.line; });
+    if (after == declarations.begin()) {
+      return nullptr;
+    }
+    int line = (*std::prev(after))->location.line;
+    return *std::lower_bound(declarations.begin(), after, line, by_line);
+  }
+
+private:
+  std::unordered_map<const std::string*, std::vector<const model::Declaration*>> m_by_file;
+};
 
 } // namespace
 
@@ -53,8 +83,9 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 
 void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics)
 {
+  const Owners owners(model);
   for (auto& d : found.sorted()) {
-    const model::Declaration* declaration = d.severity == diag::Severity::warning ? owner(model, d.location) : nullptr;
+    const model::Declaration* declaration = d.severity == diag::Severity::warning ? owners.of(d.location) : nullptr;
     if (declaration &&
         std::find(declaration->ignore.begin(), declaration->ignore.end(), d.code) != declaration->ignore.end()) {
       continue;

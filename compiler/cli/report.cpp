@@ -6,6 +6,8 @@
 #include "util/value.hpp"
 #include "write/write.hpp"
 
+#include <unordered_map>
+
 namespace edgegen::cli {
 
 namespace {
@@ -15,16 +17,30 @@ const char* severity_name(diag::Severity severity)
   return severity == diag::Severity::error ? "error" : "warning";
 }
 
-// The whole file a location points into; empty when it is not in the tree.
-std::string_view source_text(const source::SourceTree& tree, const diag::Location& location)
+// The text of each file of the tree, found from a location's interned file
+// name in one hash lookup: a report of thousands of diagnostics over
+// thousands of files must not compare names per diagnostic.
+class SourceIndex
 {
-  for (const auto& file : tree.files) {
-    if (file.display_name() == location.file) {
-      return file.bytes;
+public:
+  explicit SourceIndex(const source::SourceTree& tree)
+  {
+    m_text.reserve(tree.files.size());
+    for (const auto& file : tree.files) {
+      m_text.emplace(&diag::FileName(file.display_name()).str(), file.bytes);
     }
   }
-  return {};
-}
+
+  // The whole file a location points into; empty when it is not in the tree.
+  std::string_view text(const diag::Location& location) const
+  {
+    auto it = m_text.find(&location.file.str());
+    return it == m_text.end() ? std::string_view() : it->second;
+  }
+
+private:
+  std::unordered_map<const std::string*, std::string_view> m_text;
+};
 
 // The line as it can be shown: invalid UTF-8 (the very error being
 // reported, maybe) and control characters become '?', byte for byte, so the
@@ -84,7 +100,7 @@ struct Paint
   }
 };
 
-void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostream& out, const Paint& paint)
+void text(const diag::Diagnostic& d, const SourceIndex& sources, std::ostream& out, const Paint& paint)
 {
   diag::Location location = d.location;
   location.file = location.file.empty() ? "edgegen" : location.file;
@@ -97,7 +113,7 @@ void text(const diag::Diagnostic& d, const source::SourceTree& tree, std::ostrea
   out << "\n";
   location.file = d.location.file;
   std::string line =
-      location.line > 0 ? printable(diag::redact_source_line(source_text(tree, location), location.line)) : std::string();
+      location.line > 0 ? printable(diag::redact_source_line(sources.text(location), location.line)) : std::string();
   if (!line.empty() && location.column > 0) {
     std::string number = std::to_string(location.line);
     out << "  " << number << " | " << line << "\n";
@@ -144,10 +160,11 @@ std::string github_escape(std::string s, bool property)
 void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out,
             bool colour)
 {
+  const SourceIndex sources(tree);
   auto all = diagnostics.sorted();
   for (auto& d : all) {
     if (d.location.line > 0) {
-      diag::redact(d, source_text(tree, d.location), d.location.line);
+      diag::redact(d, sources.text(d.location), d.location.line);
     } else {
       diag::redact(d, std::string_view());
     }
@@ -194,7 +211,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
           << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
           << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false) << "\n";
     } else {
-      text(d, tree, out, Paint{colour});
+      text(d, sources, out, Paint{colour});
     }
   }
 }
