@@ -128,6 +128,29 @@ TEST(Import, MovesInlineUsersToAUsersFile)
                                                    "    usersFile: /etc/traefik/auth/ops.htpasswd\n");
 }
 
+TEST(Import, GroupsThatWouldShareAProjectNameAreOneProject)
+{
+  diag::Diagnostics d;
+  Imported imported = import_traefik(
+      {{"traefik.yml", k_static},
+       {"dynamic.yml", "http:\n"
+                       "  routers:\n"
+                       "    sites-shop: {rule: Host(`shop.example.org`), service: sites-shop, tls: {certResolver: le}}\n"
+                       "    sites-status: {rule: 'HostRegexp(`^[a-z0-9-]+\\.status\\.example\\.org$`)', "
+                       "service: sites-status, tls: {certResolver: le}}\n"
+                       "  services:\n"
+                       "    sites-shop: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"
+                       "    sites-status: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
+      d);
+  ASSERT_FALSE(d.has_errors());
+  ASSERT_EQ(imported.plan.projects.size(), 1u);
+  EXPECT_EQ(imported.plan.projects[0].name, "sites");
+  EXPECT_EQ(imported.plan.service_names.at("sites-status"), "sites-status");
+  // edgegen's wildcard host reads back as one.
+  EXPECT_NE(file_of(imported, "projects/sites.yaml").find("host: \"*.status.example.org\""), std::string::npos)
+      << file_of(imported, "projects/sites.yaml");
+}
+
 TEST(ImportRedis, ReadsTheTextDumpAsTheDynamicConfigurationItFlattens)
 {
   diag::Diagnostics d;
