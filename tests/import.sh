@@ -42,6 +42,12 @@ diff -ru "$WORK/traefik" "$WORK/traefik-toml" || fail "the TOML files give anoth
 # labels), then the labels with them.
 case_ seed-002-traefik 0 import traefik seed-002/traefik.yml seed-002/dynamic --accept-renames
 case_ seed-002-compose 1 import compose seed-002/docker-compose.yml seed-002/traefik.yml seed-002/dynamic
+# Traefik's redis provider: a text dump of key and value lines under the
+# root key "edge", and the static file; an inline secret is not copied. The
+# KV holds no certificate resolver in edgegen's fleets (a certificate worker
+# does): the proof reports it.
+case_ redis 1 import redis redis/dump.txt redis/traefik.yml
+grep -qx '    rootKey: edge' "$WORK/redis/edge.yaml" || fail "redis: the root key is not carried: $(cat "$WORK/redis/edge.yaml")"
 [ ! -e "$WORK/traefik-renames" ] || [ -f "$WORK/traefik-renames/edge.yaml" ] || fail "traefik-renames: no tree"
 
 # Usage errors: exit 2, nothing written.
@@ -49,7 +55,7 @@ set +e
 "$EDGEGEN" import kubernetes manifests/ --out "$WORK/k8s" 2>"$WORK/stderr"; rc=$?
 set -e
 [ "$rc" = 2 ] || fail "import kubernetes: exit code $rc, want 2"
-grep -qx 'edgegen: error: import of "kubernetes" is not supported (supported kinds: traefik, compose)' "$WORK/stderr" \
+grep -qx 'edgegen: error: import of "kubernetes" is not supported (supported kinds: traefik, compose, redis)' "$WORK/stderr" \
   || fail "import kubernetes: unexpected message: $(cat "$WORK/stderr")"
 [ ! -e "$WORK/k8s" ] || fail "import kubernetes wrote $WORK/k8s"
 mkdir -p "$WORK/full" && touch "$WORK/full/keep.yaml"

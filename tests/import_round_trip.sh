@@ -3,8 +3,8 @@
 # Traefik reads files or compose labels: the import reports no difference
 # (exit 0 without --accept-renames), and the second render's Traefik files
 # (and compose labels) are byte for byte the first's. Environments whose
-# routers live in the Redis KV (traefik-redis) are listed as not read: the
-# redis kind is not supported yet.
+# routers live in the Redis KV (traefik-redis) are imported from kv.json and
+# the static file, and the second render's kv.json must be the first's.
 source "$(dirname "$0")/lib.sh"
 need python3 python3
 checked=0
@@ -15,13 +15,11 @@ for example in "$ROOT"/examples/*/; do
     env="$(basename "$env_dir")"
     traefik="$env_dir/traefik"
     [ -f "$traefik/traefik.yml" ] || continue
-    if [ -f "$traefik/kv.json" ]; then
-      echo "round trip $name/$env: not read (routers in the Redis KV)"
-      continue
-    fi
     out="$WORK/$name/$env-import"
     args=(traefik "$traefik/traefik.yml")
-    if [ -f "$env_dir/compose/compose.yaml" ]; then
+    if [ -f "$traefik/kv.json" ]; then
+      args=(redis "$traefik/kv.json" "$traefik/traefik.yml")
+    elif [ -f "$env_dir/compose/compose.yaml" ]; then
       args=(compose "$env_dir/compose/compose.yaml" "$traefik/traefik.yml")
     fi
     [ -d "$traefik/dynamic" ] && args+=("$traefik/dynamic")
@@ -29,6 +27,13 @@ for example in "$ROOT"/examples/*/; do
       || fail "import of $name/$env reports differences or errors: $(cat "$WORK/stdout" "$WORK/stderr")"
     "$EDGEGEN" render "$out" --out "$WORK/$name/$env-r2" >/dev/null 2>"$WORK/stderr" \
       || fail "$name/$env: the imported tree does not render: $(cat "$WORK/stderr")"
+    if [ -f "$traefik/kv.json" ]; then
+      diff -u "$traefik/kv.json" "$WORK/$name/$env-r2/default/traefik/kv.json" \
+        || fail "$name/$env: the Redis keys of the imported tree differ from the example's"
+      checked=$((checked + 1))
+      echo "round trip $name/$env: identical keys"
+      continue
+    fi
     diff -ru "$traefik" "$WORK/$name/$env-r2/default/traefik" \
       || fail "$name/$env: the Traefik files of the imported tree differ from the example's"
     if [ -f "$env_dir/compose/compose.yaml" ]; then

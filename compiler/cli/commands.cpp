@@ -300,7 +300,8 @@ int run(int argc, char** argv)
   import_app
       ->add_option("KIND", import_options.kind,
                    "what to read: traefik (static file, then dynamic files or "
-                   "directories) or compose (compose files with Traefik labels)")
+                   "directories), compose (compose files with Traefik labels) or redis (a dump of Traefik's KV "
+                   "keys: kv.json, or key and value lines)")
       ->required()
       ->type_name("KIND");
   import_app->add_option("PATH", import_options.paths, "the files (and, for traefik, directories) to read")

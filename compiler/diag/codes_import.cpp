@@ -37,6 +37,27 @@ void add_import_codes(std::vector<CodeInfo>& out)
            "An import input whose name ends in .toml is read as TOML (Traefik's other syntax); it is not valid "
            "TOML 1.0 at the line and column given, and Traefik would refuse it too.",
            "[entryPoints.web]\naddress \":80\"", "[entryPoints.web]\naddress = \":80\""},
+          {"E0432", "a Redis dump entry that is not a Traefik key",
+           "`\"target_domains\" is not a Traefik key under the root key \"traefik\"`",
+           "`edgegen import redis` reads the keys of Traefik's redis provider: ROOT/http/..., ROOT/tcp/..., "
+           "ROOT/udp/... and ROOT/tls/..., the root key being the first key's first segment (or the static "
+           "file's providers.redis.rootKey). A dump is kv.json (one JSON object of key and string value) or "
+           "text of alternating key and value lines; another key (a set of domains, a lock), a key without its "
+           "value line or a value that is not a string is refused rather than guessed at.",
+           "traefik/http/routers/blog/rule\nHost(`blog.example.com`)\ntarget_domains\n",
+           "traefik/http/routers/blog/rule\nHost(`blog.example.com`)\n"},
+          {"W0617", "a placeholder Issuer for a fleet's certificates",
+           "`router \"blog\" and the other TLS routers without a certificate resolver get their certificates from "
+           "outside the KV; the Issuer \"certificate-worker\" written for them is a placeholder (ACME DNS-01 "
+           "by lego's manual provider, email hostmaster@example.com)`",
+           "In Traefik's KV, edgegen's fleets' routers only ask for TLS: a certificate worker obtains the "
+           "certificates, with an issuer that is not among the keys. With no static file whose "
+           "certificatesResolvers could stand for it, `import redis` writes a placeholder Issuer so that the "
+           "tree validates; its email and solver are the worker's to fill in.",
+           "kind: Issuer\nmetadata: {name: certificate-worker}\nspec:\n  acme: {email: hostmaster@example.com, "
+           "server: production, solver: {dns01: {provider: manual}}}",
+           "kind: Issuer\nmetadata: {name: certificate-worker}\nspec:\n  acme: {email: certs@example.com, "
+           "server: production, solver: {dns01: {provider: cloudflare}}}"},
           {"W0615", "an imported setting that is not carried over",
            "`metrics is not carried over: edgegen's desired state has no such setting`",
            "A setting of the static or dynamic configuration that edgegen's Edge, Issuers, Middlewares and "

@@ -40,29 +40,6 @@ std::vector<Label> labels_of(const load::Node& service)
   return out;
 }
 
-// The child `key` of map `node`, added if missing.
-load::Node& child(load::Node& node, const std::string& key, const load::Node& at)
-{
-  if (node.kind != load::Node::Kind::map) {
-    node.kind = load::Node::Kind::map;
-    node.file = at.file;
-    node.line = at.line;
-    node.column = at.column;
-  }
-  for (size_t i = 0; i < node.keys.size(); ++i) {
-    if (node.keys[i] == key) {
-      return node.items[i];
-    }
-  }
-  node.keys.push_back(key);
-  node.items.emplace_back();
-  load::Node& added = node.items.back();
-  added.file = at.file;
-  added.line = added.key_line = at.line;
-  added.column = added.key_column = at.column;
-  return added;
-}
-
 const std::set<std::string>& list_options()
 {
   static const std::set<std::string> names = {"prefixes",
@@ -88,14 +65,6 @@ const std::set<std::string>& list_options()
 
 void set_leaf(load::Node& leaf, const Label& label, const std::string& last)
 {
-  auto scalar = [&](load::Node& node, const std::string& text) {
-    load::resolve_plain_scalar(text, node);
-    bool plain = node.kind == load::Node::Kind::integer || node.kind == load::Node::Kind::boolean;
-    if (!plain) {
-      node.kind = load::Node::Kind::string;
-    }
-    node.text = text;
-  };
   if (list_options().count(util::to_lower(last))) {
     leaf.kind = load::Node::Kind::list;
     for (const auto& part : util::split(label.value, ',')) {
@@ -103,23 +72,11 @@ void set_leaf(load::Node& leaf, const Label& label, const std::string& last)
       leaf.items.back().file = label.at->file;
       leaf.items.back().line = label.at->line;
       leaf.items.back().column = label.at->column;
-      scalar(leaf.items.back(), part);
+      set_scalar(leaf.items.back(), part);
     }
     return;
   }
-  scalar(leaf, label.value);
-}
-
-// traefik.http.middlewares.NAME.TYPE...: the type in Traefik's spelling
-// (labels are case-insensitive).
-std::string middleware_type(const std::string& written)
-{
-  for (const auto& type : middleware_types()) {
-    if (util::to_lower(type) == util::to_lower(written)) {
-      return type;
-    }
-  }
-  return written;
+  set_scalar(leaf, label.value);
 }
 
 void add_label(load::Node& root, const std::string& container, const Label& label, diag::Diagnostics& diagnostics)

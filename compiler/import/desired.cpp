@@ -65,14 +65,34 @@ bool structured(const std::string& text, util::Value& route, std::string& host, 
     return false;
   }
   const rules::Matcher& first = rule.matchers[0];
-  if (first.name != "Host" || first.negated || first.arguments.size() != 1 || first.written != "Host") {
+  if (first.negated || first.arguments.size() != 1 || (first.written != "Host" && first.written != "HostRegexp")) {
     return false;
   }
-  host = first.arguments[0].value;
-  bool valid = !host.empty() && host.size() <= 253 && host.front() != '.' && host.back() != '.' &&
-               !rules::is_ip_address(host) && host.find("..") == std::string::npos;
-  for (size_t i = 0; i < host.size() && valid; ++i) {
-    char c = host[i];
+  std::string name = first.arguments[0].value;
+  bool wildcard = first.written == "HostRegexp";
+  if (wildcard) {
+    // edgegen's wildcard host *.example.com: ^[a-z0-9-]+\.example\.com$
+    const std::string head = "^[a-z0-9-]+\\.";
+    if (!util::starts_with(name, head) || !util::ends_with(name, "$")) {
+      return false;
+    }
+    std::string escaped = name.substr(head.size(), name.size() - head.size() - 1);
+    name.clear();
+    for (size_t i = 0; i < escaped.size(); ++i) {
+      if (escaped[i] == '\\' && i + 1 < escaped.size() && escaped[i + 1] == '.') {
+        name += '.';
+        ++i;
+      } else if (escaped[i] == '.') {
+        return false; // a regex's any character
+      } else {
+        name += escaped[i];
+      }
+    }
+  }
+  bool valid = !name.empty() && name.size() <= 253 && name.front() != '.' && name.back() != '.' &&
+               !rules::is_ip_address(name) && name.find("..") == std::string::npos;
+  for (size_t i = 0; i < name.size() && valid; ++i) {
+    char c = name[i];
     // No '*': Traefik v3's Host() takes it literally, where edgegen's
     // wildcard host is a HostRegexp.
     valid = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || (c == '-' && i > 0);
@@ -80,6 +100,7 @@ bool structured(const std::string& text, util::Value& route, std::string& host, 
   if (!valid) {
     return false;
   }
+  host = wildcard ? "*." + name : name;
   route["host"] = host;
   path.clear();
   exact = false;
@@ -159,7 +180,11 @@ std::vector<source::SourceFile> desired_tree(const TraefikConfig& config, const 
   for (const auto& project : plan.projects) {
     util::Value spec = util::Value::map();
     for (const auto& [input, key] : project.services) {
-      spec["services"][key] = service_spec(config.services.at(input), project.name + "-" + key, naming);
+      const Service& service = config.services.at(input);
+      auto transport = config.servers_transports.find(service.transport());
+      spec["services"][key] = service_spec(
+          service, transport == config.servers_transports.end() ? util::Value() : transport->second,
+          project.name + "-" + key, naming);
     }
     for (const auto& [input, key] : project.middlewares) {
       spec["middlewares"][key] = middleware_spec(config.middlewares.at(input));

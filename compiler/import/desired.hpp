@@ -16,6 +16,9 @@ struct Naming
 {
   std::string provider = "file";              // the provider the input's references are relative to
   bool compose = false;                       // compose labels: services are containers, the target is compose
+  bool redis = false;                         // Traefik's KV keys: the target is traefik-redis
+  std::string root_key;                       // their root key ("traefik" is edgegen's default)
+  std::string worker_issuer; // redis: a placeholder Issuer for TLS routers whose certificates a worker obtains
   std::map<std::string, std::string> issuers; // resolver -> Issuer name
   std::string default_issuer;                 // a resolver, the one most TLS routers use
   std::string files_issuer;                   // the Issuer of tls.certificates, "" if none
@@ -47,7 +50,9 @@ std::vector<source::SourceFile> desired_tree(const TraefikConfig& config, const 
 // Parts of the documents (desired_edge.cpp).
 util::Value edge_spec(const TraefikConfig& config, const Naming& naming);
 std::vector<std::pair<std::string, util::Value>> issuer_specs(const TraefikConfig& config, const Naming& naming);
-util::Value service_spec(const Service& service, const std::string& rendered, const Naming& naming);
+// `transport`: the service's serversTransport as read (null for none).
+util::Value service_spec(const Service& service, const util::Value& transport, const std::string& rendered,
+                         const Naming& naming);
 void route_tls(const Router& router, const TraefikConfig& config, const Naming& naming, util::Value& route);
 std::string acme_server(const std::string& ca_server);
 

@@ -86,9 +86,15 @@ Naming name_issuers(const TraefikConfig& config, const std::string& provider, bo
 util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
 {
   util::Value spec = util::Value::map();
-  spec["targets"].push_back(naming.compose ? "compose" : "traefik");
-  if (naming.compose) {
-    spec["targets"].push_back("traefik");
+  spec["targets"].push_back(naming.compose ? "compose" : naming.redis ? "traefik-redis" : "traefik");
+  if (naming.compose || (naming.redis && config.has_static)) {
+    spec["targets"].push_back("traefik"); // traefik.yml
+  }
+  if (naming.redis && !naming.root_key.empty() && naming.root_key != "traefik") {
+    spec["redis"]["rootKey"] = naming.root_key;
+  }
+  for (const auto& endpoint : naming.redis ? config.redis_endpoints : std::vector<std::string>{}) {
+    spec["redis"]["endpoints"].push_back(endpoint);
   }
   for (const auto& [name, entry] : config.entry_points) {
     util::Value& out = spec["entryPoints"][dns_label(name)];
@@ -99,6 +105,8 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
   }
   if (!naming.default_issuer.empty()) {
     spec["defaultIssuer"] = naming.issuers.at(naming.default_issuer);
+  } else if (!naming.worker_issuer.empty()) {
+    spec["defaultIssuer"] = naming.worker_issuer;
   }
   util::Value& traefik = spec["traefik"];
   if (!config.dynamic_directory.empty()) {
@@ -190,6 +198,13 @@ std::vector<std::pair<std::string, util::Value>> issuer_specs(const TraefikConfi
     }
     out.emplace_back(naming.issuers.at(name), spec);
   }
+  if (!naming.worker_issuer.empty()) {
+    util::Value spec = util::Value::map();
+    spec["acme"]["email"] = "hostmaster@example.com";
+    spec["acme"]["server"] = "production";
+    spec["acme"]["solver"]["dns01"]["provider"] = "manual"; // lego's: a person answers the challenge
+    out.emplace_back(naming.worker_issuer, spec);
+  }
   if (!naming.files_issuer.empty()) {
     util::Value spec = util::Value::map();
     util::Value& list = spec["files"]["certificates"] = util::Value::list();
@@ -214,7 +229,8 @@ std::vector<std::pair<std::string, util::Value>> issuer_specs(const TraefikConfi
   return out;
 }
 
-util::Value service_spec(const Service& service, const std::string& rendered, const Naming& naming)
+util::Value service_spec(const Service& service, const util::Value& transport, const std::string& rendered,
+                         const Naming& naming)
 {
   util::Value spec = util::Value::map();
   if (naming.compose && service.urls.size() == 1) {
@@ -243,6 +259,16 @@ util::Value service_spec(const Service& service, const std::string& rendered, co
   }
   if (service.pass_host_header) {
     spec["passHostHeader"] = *service.pass_host_header;
+  }
+  if (transport.is_map()) {
+    util::Value& tls = spec["tls"];
+    for (const auto& [key, value] : transport.as_map()) {
+      if (key == "rootCAs") {
+        tls["ca"] = value.as_list().front();
+      } else {
+        tls[key] = value;
+      }
+    }
   }
   return spec;
 }

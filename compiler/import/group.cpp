@@ -120,9 +120,32 @@ Plan plan_projects(const TraefikConfig& config, const std::string& provider, dia
       }
     }
   }
+  auto project_name = [](const std::vector<std::string>& services) {
+    std::vector<std::string> labels;
+    for (const auto& service : services) {
+      labels.push_back(dns_label(service));
+    }
+    std::string prefix = common_prefix(labels);
+    return prefix.empty() ? labels.front() : prefix;
+  };
   std::map<std::string, std::vector<std::string>> groups; // root -> services, sorted
-  for (const auto& [service, routers] : by_service) {
-    groups[root(service)].push_back(service);
+  // Groups that would get one project name are one project (sites-shop and
+  // sites-status on hosts of their own: project sites); merged groups can
+  // name themselves anew, so until no two names meet (each round merges).
+  for (bool merged = true; merged;) {
+    groups.clear();
+    for (const auto& [service, routers] : by_service) {
+      groups[root(service)].push_back(service);
+    }
+    merged = false;
+    std::map<std::string, std::string> root_of_name;
+    for (const auto& [group_root, services] : groups) {
+      auto [it, added] = root_of_name.emplace(project_name(services), group_root);
+      if (!added) {
+        parent[root(group_root)] = root(it->second);
+        merged = true;
+      }
+    }
   }
   std::map<std::string, std::string> project_of_router; // input router -> project
   for (const auto& [unused, services] : groups) {
@@ -132,7 +155,7 @@ Plan plan_projects(const TraefikConfig& config, const std::string& provider, dia
       labels.push_back(dns_label(service));
     }
     std::string prefix = common_prefix(labels);
-    project.name = prefix.empty() ? labels.front() : prefix;
+    project.name = project_name(services);
     std::set<std::string> keys;
     for (size_t i = 0; i < services.size(); ++i) {
       std::string key = unique_key(prefix.empty() ? labels[i] : labels[i].substr(prefix.size() + 1), keys);

@@ -7,6 +7,7 @@
 #include "util/strings.hpp"
 #include "write/write.hpp"
 
+#include <algorithm>
 #include <deque>
 
 namespace edgegen::import {
@@ -27,10 +28,72 @@ void read_input(const Input& input, Imported& imported, diag::Diagnostics& diagn
   }
 }
 
+// Traefik's static file or a dynamic file, told apart by contents; false
+// for a file that is neither.
+bool read_traefik_file(const load::Node& root, TraefikConfig& config, diag::Diagnostics& diagnostics)
+{
+  bool map = root.is_map();
+  if (map && (root.find("entryPoints") || root.find("providers") || root.find("certificatesResolvers"))) {
+    read_static(root, config, diagnostics);
+  } else if (map && !root.find("services") && (root.find("http") || root.find("tls"))) {
+    read_dynamic(root, config, diagnostics);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool is_traefik_file(const std::string& name)
+{
+  return util::ends_with(name, ".yml") || util::ends_with(name, ".yaml") || util::ends_with(name, ".toml");
+}
+
+// A fleet's routers only ask for TLS (tls: true): a certificate worker
+// obtains their certificates, with an issuer these files do not hold. The
+// static file's resolver stands for it when there is one; else a
+// placeholder Issuer does, reported (W0617).
+void worker_issuer(const TraefikConfig& config, Naming& naming, diag::Diagnostics& diagnostics)
+{
+  if (!naming.default_issuer.empty() || !naming.files_issuer.empty()) {
+    return;
+  }
+  const Router* bare = nullptr;
+  for (const auto& [name, router] : config.routers) {
+    if (!bare && effective_tls(router, config) && effective_resolver(router, config).empty()) {
+      bare = &router;
+    }
+  }
+  if (!bare) {
+    return;
+  }
+  if (!config.resolvers.empty()) {
+    naming.default_issuer = config.resolvers.begin()->first;
+    return;
+  }
+  naming.worker_issuer = "certificate-worker";
+  diagnostics.warning("W0617", bare->location,
+                      "router \"" + bare->name +
+                          "\" and the other TLS routers without a certificate resolver get their certificates "
+                          "from outside the KV; the Issuer \"certificate-worker\" written for them is a "
+                          "placeholder (ACME DNS-01 by lego's manual provider, email hostmaster@example.com)",
+                      "set the email and solver the certificate worker uses in issuers.yaml, or give the static "
+                      "file with its certificatesResolvers");
+}
+
 } // namespace
 
 void finish(Imported& imported, diag::Diagnostics& diagnostics)
 {
+  for (const auto& [name, at] : imported.config.transport_locations) {
+    bool used = std::any_of(imported.config.services.begin(), imported.config.services.end(),
+                            [&](const auto& service) { return service.second.transport() == name; });
+    if (!used) {
+      diagnostics.warning("W0615", at,
+                          "serversTransports." + name +
+                              " is not carried over: no service uses it, and edgegen writes a service's own",
+                          "give the service that should use it `tls` in its Project");
+    }
+  }
   move_secrets(imported.config, diagnostics);
   imported.plan = plan_projects(imported.config, imported.naming.provider, diagnostics);
   if (imported.config.dashboard && imported.plan.dashboard_routers.empty()) {
@@ -45,7 +108,13 @@ void finish(Imported& imported, diag::Diagnostics& diagnostics)
                         "(Edge.spec.dashboard), and `insecure: true` there only with that host",
                         "add a router to api@internal with the rule Host(`...`)");
   }
-  imported.naming = name_issuers(imported.config, imported.naming.provider, imported.naming.compose, diagnostics);
+  Naming named = name_issuers(imported.config, imported.naming.provider, imported.naming.compose, diagnostics);
+  named.redis = imported.naming.redis;
+  named.root_key = imported.naming.root_key;
+  imported.naming = std::move(named);
+  if (imported.naming.redis) {
+    worker_issuer(imported.config, imported.naming, diagnostics);
+  }
   if (!diagnostics.has_errors()) {
     imported.files = desired_tree(imported.config, imported.plan, imported.naming, imported.listing);
   }
@@ -83,15 +152,47 @@ Imported import_compose(const std::vector<Input>& inputs, diag::Diagnostics& dia
     // Traefik's own files may come along: the static file (entry points,
     // resolvers) and dynamic files (the middlewares labels refer to @file).
     read_input(input, imported, diagnostics, [&](const load::Node& root) {
-      bool map = root.is_map();
-      if (map && (root.find("entryPoints") || root.find("providers") || root.find("certificatesResolvers"))) {
-        read_static(root, imported.config, diagnostics);
-      } else if (map && !root.find("services") && (root.find("http") || root.find("tls"))) {
-        read_dynamic(root, imported.config, diagnostics);
-      } else {
+      if (!read_traefik_file(root, imported.config, diagnostics)) {
         read_compose(root, imported.config, imported.label_trees, diagnostics);
       }
     });
+  }
+  finish(imported, diagnostics);
+  return imported;
+}
+
+Imported import_redis(const std::vector<Input>& inputs, diag::Diagnostics& diagnostics)
+{
+  Imported imported;
+  imported.naming.provider = "redis";
+  imported.naming.redis = true;
+  // The static file's root key, if one is given, is the dumps' one.
+  std::vector<const Input*> dumps;
+  for (const auto& input : inputs) {
+    if (!is_traefik_file(input.name)) {
+      dumps.push_back(&input);
+      continue;
+    }
+    read_input(input, imported, diagnostics, [&](const load::Node& root) {
+      if (!read_traefik_file(root, imported.config, diagnostics)) {
+        diagnostics.error("E0427", root.location(),
+                          "not a Traefik static or dynamic configuration: it has none of entryPoints, providers, "
+                          "certificatesResolvers, http and tls",
+                          "`edgegen import redis DUMP [traefik.yml] [DYNAMIC...]` reads a dump of the KV keys "
+                          "(kv.json or key and value lines) and Traefik's own YAML or TOML files");
+      }
+    });
+  }
+  imported.naming.root_key = imported.config.redis_root_key;
+  for (const Input* dump : dumps) {
+    imported.inputs.files.push_back({dump->name, dump->bytes});
+    size_t first = dump->bytes.find_first_not_of(" \t\r\n");
+    bool json = first != std::string::npos && dump->bytes[first] == '{';
+    imported.documents.push_back(std::make_unique<std::vector<load::Node>>(
+        json ? load::read_yaml(diag::FileName(dump->name).str(), dump->bytes, diagnostics)
+             : std::vector<load::Node>{}));
+    read_redis_dump(*dump, *imported.documents.back(), imported.config, imported.label_trees,
+                    imported.naming.root_key, diagnostics);
   }
   finish(imported, diagnostics);
   return imported;
@@ -116,10 +217,18 @@ Proof prove(const Imported& imported)
     bool is_static = util::starts_with(file.path, "default/traefik/traefik.y");
     bool is_dynamic = util::starts_with(file.path, "default/traefik/dynamic/");
     bool is_compose = imported.naming.compose && file.path == "default/compose/compose.yaml";
-    if (!is_static && !is_dynamic && !is_compose) {
+    bool is_kv = imported.naming.redis && file.path == "default/traefik/kv.json";
+    if (!is_static && !is_dynamic && !is_compose && !is_kv) {
       continue;
     }
     const std::string& name = diag::FileName(file.path).str();
+    if (is_kv) {
+      Input dump{file.path, write::to_json(file.documents.front())};
+      kept.push_back(load::read_yaml(name, dump.bytes, ignored));
+      std::string root_key = imported.naming.root_key;
+      read_redis_dump(dump, kept.back(), rendered, label_trees, root_key, ignored);
+      continue;
+    }
     kept.push_back(load::read_yaml(name, write::to_yaml(file.documents), ignored));
     for (const auto& root : kept.back()) {
       if (is_static) {

@@ -27,7 +27,7 @@ struct Input
 struct Imported
 {
   std::vector<std::unique_ptr<std::vector<load::Node>>> documents; // what the config's nodes point into
-  std::deque<load::Node> label_trees; // compose labels as dynamic configuration (stable addresses)
+  std::deque<load::Node> label_trees; // compose labels, Redis dumps, as dynamic configuration (stable addresses)
   TraefikConfig config;               // the input, its secrets replaced by references: what the render must give back
   Plan plan;
   Naming naming;
@@ -48,6 +48,17 @@ Imported import_compose(const std::vector<Input>& inputs, diag::Diagnostics& dia
 // without services is E0427.
 void read_compose(const load::Node& root, TraefikConfig& config, std::deque<load::Node>& trees,
                   diag::Diagnostics& diagnostics);
+
+// `redis`: dumps of Traefik's KV keys (redis_dump.cpp), with Traefik's own
+// static and dynamic files along (told apart by name and contents).
+Imported import_redis(const std::vector<Input>& inputs, diag::Diagnostics& diagnostics);
+
+// The keys of one dump (`documents`: kv.json as read, unused for the text
+// of key and value lines) as the dynamic configuration they stand for. The
+// first key sets `root_key` when it is empty; a line that is not a Traefik
+// key under it is E0432.
+void read_redis_dump(const Input& input, const std::vector<load::Node>& documents, TraefikConfig& config,
+                     std::deque<load::Node>& trees, std::string& root_key, diag::Diagnostics& diagnostics);
 
 struct Proof
 {

@@ -168,6 +168,13 @@ void compare_routers(const TraefikConfig& in, const TraefikConfig& out, const Pl
                });
 }
 
+// What a service's serversTransport says (null for none), whatever its name.
+util::Value transport_of(const Service& service, const TraefikConfig& config)
+{
+  auto it = config.servers_transports.find(service.transport());
+  return it == config.servers_transports.end() ? util::Value() : it->second;
+}
+
 void compare_services(const TraefikConfig& in, const TraefikConfig& out, const Plan& plan, Printer& p)
 {
   pair_objects(
@@ -178,6 +185,10 @@ void compare_services(const TraefikConfig& in, const TraefikConfig& out, const P
         }
         if (!(service.health_check == r.health_check)) {
           p.changed("service", name, "healthCheck", write_value(service.health_check), write_value(r.health_check));
+        }
+        if (!(transport_of(service, in) == transport_of(r, out))) {
+          p.changed("service", name, "serversTransport", write_value(transport_of(service, in)),
+                    write_value(transport_of(r, out)));
         }
         if (service.pass_host_header.value_or(true) != r.pass_host_header.value_or(true)) {
           p.changed("service", name, "passHostHeader", service.pass_host_header.value_or(true) ? "true" : "false",

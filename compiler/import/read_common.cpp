@@ -1,6 +1,8 @@
 #include "import/read_common.hpp"
 
 #include "import/traefik_config.hpp"
+#include "load/load.hpp"
+#include "util/strings.hpp"
 
 #include <algorithm>
 
@@ -32,6 +34,48 @@ void not_carried(const load::Node& map, size_t index, const std::string& path, d
   diagnostics.warning("W0615", map.key_location(index),
                       name + " is not carried over: edgegen's desired state has no such setting",
                       "set it where edgegen's output is deployed, or leave it out if the default serves");
+}
+
+load::Node& child(load::Node& node, const std::string& key, const load::Node& at)
+{
+  if (node.kind != load::Node::Kind::map) {
+    node.kind = load::Node::Kind::map;
+    node.file = at.file;
+    node.line = at.line;
+    node.column = at.column;
+  }
+  for (size_t i = 0; i < node.keys.size(); ++i) {
+    if (node.keys[i] == key) {
+      return node.items[i];
+    }
+  }
+  node.keys.push_back(key);
+  node.items.emplace_back();
+  load::Node& added = node.items.back();
+  added.file = at.file;
+  added.line = added.key_line = at.line;
+  added.column = added.key_column = at.column;
+  return added;
+}
+
+void set_scalar(load::Node& node, const std::string& text)
+{
+  load::resolve_plain_scalar(text, node);
+  bool plain = node.kind == load::Node::Kind::integer || node.kind == load::Node::Kind::boolean;
+  if (!plain) {
+    node.kind = load::Node::Kind::string;
+  }
+  node.text = text;
+}
+
+std::string middleware_type(const std::string& written)
+{
+  for (const auto& type : middleware_types()) {
+    if (util::to_lower(type) == util::to_lower(written)) {
+      return type;
+    }
+  }
+  return written;
 }
 
 util::Value to_value(const load::Node& node)

@@ -19,4 +19,12 @@ const load::Node* find_path(const load::Node& node, std::initializer_list<const 
 // edgegen does not model, left out of the import.
 void not_carried(const load::Node& map, size_t index, const std::string& path, diag::Diagnostics& diagnostics);
 
+// For trees built from flat keys (compose labels, Traefik's KV keys): the
+// child `key` of map `node`, added (at `at`) if missing; a scalar typed as
+// Traefik reads it (integers and booleans plain, anything else a string);
+// a middleware type in Traefik's spelling (flat keys may be any case).
+load::Node& child(load::Node& node, const std::string& key, const load::Node& at);
+void set_scalar(load::Node& node, const std::string& text);
+std::string middleware_type(const std::string& written);
+
 } // namespace edgegen::import

@@ -198,6 +198,28 @@ const std::vector<std::string>& middleware_types()
   return types;
 }
 
+// A service's tls in edgegen: one CA file, the server name and
+// insecureSkipVerify; anything else of a serversTransport is W0615.
+void read_transports(const load::Node& node, TraefikConfig& config, diag::Diagnostics& diagnostics)
+{
+  for (size_t i = 0; i < node.keys.size(); ++i) {
+    const load::Node& transport = node.items[i];
+    util::Value kept = util::Value::map();
+    for (size_t j = 0; transport.is_map() && j < transport.keys.size(); ++j) {
+      const std::string& key = transport.keys[j];
+      const load::Node& value = transport.items[j];
+      if (key == "serverName" || key == "insecureSkipVerify" ||
+          (key == "rootCAs" && value.is_list() && value.items.size() == 1)) {
+        kept[key] = to_value(value);
+      } else {
+        not_carried(transport, j, "serversTransports." + node.keys[i], diagnostics);
+      }
+    }
+    config.servers_transports[node.keys[i]] = kept;
+    config.transport_locations[node.keys[i]] = node.key_location(i);
+  }
+}
+
 void read_dynamic(const load::Node& root, TraefikConfig& config, diag::Diagnostics& diagnostics)
 {
   if (root.is_null()) {
@@ -221,7 +243,9 @@ void read_dynamic(const load::Node& root, TraefikConfig& config, diag::Diagnosti
       read_section(value, "middlewares", read_middleware, config, diagnostics);
       for (size_t j = 0; j < value.keys.size(); ++j) {
         const std::string& key = value.keys[j];
-        if (key != "routers" && key != "services" && key != "middlewares") {
+        if (key == "serversTransports" && value.items[j].is_map()) {
+          read_transports(value.items[j], config, diagnostics);
+        } else if (key != "routers" && key != "services" && key != "middlewares") {
           not_carried(value, j, "http", diagnostics);
         }
       }

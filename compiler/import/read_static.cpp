@@ -127,6 +127,18 @@ void read_providers(const load::Node& node, TraefikConfig& config, diag::Diagnos
           not_carried(provider, j, "providers.docker", diagnostics);
         }
       }
+    } else if (name == "redis" && provider.is_map()) {
+      config.redis_provider = true;
+      config.redis_root_key = text_of(provider.find("rootKey"));
+      const load::Node* endpoints = provider.find("endpoints");
+      for (size_t j = 0; endpoints && endpoints->is_list() && j < endpoints->items.size(); ++j) {
+        config.redis_endpoints.push_back(text_of(&endpoints->items[j]));
+      }
+      for (size_t j = 0; j < provider.keys.size(); ++j) {
+        if (provider.keys[j] != "rootKey" && provider.keys[j] != "endpoints") {
+          not_carried(provider, j, "providers.redis", diagnostics);
+        }
+      }
     } else {
       not_carried(node, i, "providers", diagnostics);
     }

@@ -40,7 +40,8 @@ struct Service
   std::vector<std::string> urls;
   util::Value health_check;
   std::optional<bool> pass_host_header;
-  std::string servers_transport;
+  std::string servers_transport; // as written; its name without "@provider" in transport()
+  std::string transport() const { return servers_transport.substr(0, servers_transport.find('@')); }
 };
 
 struct Middleware
@@ -92,6 +93,8 @@ struct TraefikConfig
   std::map<std::string, Service> services;
   std::set<std::string> refused_services; // reported already (E0429): their routers are not reported again
   std::map<std::string, Middleware> middlewares;
+  std::map<std::string, util::Value> servers_transports; // http.serversTransports, what edgegen models of each
+  std::map<std::string, diag::Location> transport_locations;
   std::vector<Certificate> certificates;
   util::Value tls_default_options; // tls.options.default
   // static
@@ -105,6 +108,9 @@ struct TraefikConfig
   bool docker_provider = false;
   diag::Location docker_location;
   std::string docker_network;
+  bool redis_provider = false; // providers.redis
+  std::string redis_root_key;
+  std::vector<std::string> redis_endpoints;
   bool dashboard = false; // api.dashboard
   diag::Location dashboard_location;
   bool api_insecure = false; // api.insecure
