@@ -159,10 +159,16 @@ void complete(load::Node& root, const std::string& container, const load::Node& 
     const load::Node* server = balancer.find("server");
     std::string scheme = server ? text_of(server->find("scheme")) : "";
     std::string port = server ? text_of(server->find("port")) : "";
+    // Where the url was written: the server label's place, copied, since
+    // adding "servers" to the balancer may move its children.
+    load::Node url_at;
+    url_at.file = (server ? *server : at).file;
+    url_at.line = (server ? *server : at).line;
+    url_at.column = (server ? *server : at).column;
     load::Node& servers = child(balancer, "servers", at);
     servers.kind = load::Node::Kind::list;
     servers.items.emplace_back();
-    load::Node& url = child(servers.items.back(), "url", server ? *server : at);
+    load::Node& url = child(servers.items.back(), "url", url_at);
     url.kind = load::Node::Kind::string;
     url.text = (scheme.empty() ? "http" : scheme) + "://" + container + (port.empty() ? "" : ":" + port);
     for (size_t i = 0; i < balancer.keys.size(); ++i) {
