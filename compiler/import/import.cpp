@@ -84,7 +84,9 @@ void worker_issuer(const TraefikConfig& config, Naming& naming, diag::Diagnostic
 
 void finish(Imported& imported, diag::Diagnostics& diagnostics)
 {
-  for (const auto& [name, at] : imported.config.transport_locations) {
+  for (const auto& transport : imported.config.transport_locations) {
+    const std::string& name = transport.first; // not a structured binding: the lambda captures it
+    const auto& at = transport.second;
     bool used = std::any_of(imported.config.services.begin(), imported.config.services.end(),
                             [&](const auto& service) { return service.second.transport() == name; });
     if (!used) {
