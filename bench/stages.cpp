@@ -1,10 +1,10 @@
 // Micro-benchmarks of the pipeline's stages over a generated fixture held in
 // memory (no disk I/O except in Write): bytes/s for load, emit and hash,
 // documents/s for validate. Run: build/edgegen_bench [--benchmark_filter=…]
+#include "check/check.hpp"
 #include "emit/emit.hpp"
 #include "load/load.hpp"
 #include "model/build.hpp"
-#include "check/check.hpp"
 #include "validate/validate.hpp"
 #include "write/write.hpp"
 
@@ -31,16 +31,23 @@ source::SourceTree fixture(int projects)
                         ""});
   for (int i = 0; i < projects; ++i) {
     std::string name = "team-" + std::to_string(i);
-    tree.files.push_back({"projects/" + name + ".yaml",
-                          "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: " + name +
-                            "\nspec:\n  services:\n    api:\n      port: 8000\n    web:\n      port: 80\n"
-                            "  routes:\n    - name: api\n      host: " + name + ".${domain}\n      pathPrefix: /api\n"
-                            "      service: api\n      middlewares: [secure-headers, rate-limit]\n"
-                            "    - name: web\n      host: " + name + ".${domain}\n      service: web\n"
-                            "    - name: beta\n      rule: Host(`beta-" + name + ".${domain}`) && Header(`X-Beta`, `1`)\n"
-                            "      service: web\n      priority: 100\n"
-                            "  middlewares:\n    rate-limit:\n      rateLimit:\n        average: 100\n        burst: 50\n",
-                          ""});
+    tree.files.push_back(
+        {"projects/" + name + ".yaml",
+         "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: " + name +
+             "\nspec:\n  services:\n    api:\n      port: 8000\n    web:\n      port: 80\n"
+             "  routes:\n    - name: api\n      host: " +
+             name +
+             ".${domain}\n      pathPrefix: /api\n"
+             "      service: api\n      middlewares: [secure-headers, rate-limit]\n"
+             "    - name: web\n      host: " +
+             name +
+             ".${domain}\n      service: web\n"
+             "    - name: beta\n      rule: Host(`beta-" +
+             name +
+             ".${domain}`) && Header(`X-Beta`, `1`)\n"
+             "      service: web\n      priority: 100\n"
+             "  middlewares:\n    rate-limit:\n      rateLimit:\n        average: 100\n        burst: 50\n",
+         ""});
   }
   return tree;
 }

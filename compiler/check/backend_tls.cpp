@@ -51,10 +51,9 @@ void check_service(const model::Config& config, const model::Project& project, c
   const model::BackendTls& tls = *service.tls;
   const std::string name = "service \"" + service.name + "\" of project \"" + project.name + "\"";
   if (!https_only(service)) {
-    diagnostics.error("E0452", tls.location,
-                      name + " has tls settings, but Traefik does not reach its servers over https",
-                      service.urls.empty() ? "set `scheme: https`, or remove `tls`"
-                                           : "give every url https://, or remove `tls`");
+    diagnostics.error(
+        "E0452", tls.location, name + " has tls settings, but Traefik does not reach its servers over https",
+        service.urls.empty() ? "set `scheme: https`, or remove `tls`" : "give every url https://, or remove `tls`");
   }
   if (!tls.ca.empty() && tls.ca.front() != '/') {
     diagnostics.error("E0453", tls.ca_location, "tls.ca \"" + tls.ca + "\" of " + name + " is not an absolute path",
@@ -81,10 +80,13 @@ void check_service(const model::Config& config, const model::Project& project, c
                                             ? config.edge.kubernetes.namespace_name
                                             : config.environment.kubernetes_namespace;
     diagnostics.warning("W0612", tls.location,
-                        name + " is reached through an Ingress, where Traefik reads its serversTransport from the "
-                               "annotations of Service \"" + target + "\", which edgegen does not write",
-                        "annotate Service \"" + target + "\" with traefik.ingress.kubernetes.io/service.serverstransport: " +
-                            namespace_name + "-" + service.output_name + "@kubernetescrd");
+                        name +
+                            " is reached through an Ingress, where Traefik reads its serversTransport from the "
+                            "annotations of Service \"" +
+                            target + "\", which edgegen does not write",
+                        "annotate Service \"" + target +
+                            "\" with traefik.ingress.kubernetes.io/service.serverstransport: " + namespace_name + "-" +
+                            service.output_name + "@kubernetescrd");
   }
 }
 

@@ -23,10 +23,13 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
   // (Diagnostics::sorted removes exact duplicates).
   using Rule = void (*)(const model::Config&, diag::Diagnostics&);
   static constexpr Rule k_rules[] = {
-      check_references, check_output_names, check_route_claims, check_rule_syntax, check_hosts,   check_host_owners,
-      check_shadowing,  check_tls,          check_values,       check_chains,      check_targets, check_kubernetes,
-      check_acme_challenges, check_served_hosts, check_requested_certificates, check_redis_kv,
-      check_priority_ties, check_backend_tls, check_traefik_settings,
+      check_references,       check_output_names,  check_route_claims,
+      check_rule_syntax,      check_hosts,         check_host_owners,
+      check_shadowing,        check_tls,           check_values,
+      check_chains,           check_targets,       check_kubernetes,
+      check_acme_challenges,  check_served_hosts,  check_requested_certificates,
+      check_redis_kv,         check_priority_ties, check_backend_tls,
+      check_traefik_settings,
   };
   for (const auto& config : model.environments) {
     for (Rule rule : k_rules) {

@@ -24,7 +24,7 @@ const char* k_project_head = "apiVersion: edgegen.dev/v1alpha1\n"
 TEST(Check, UnknownServiceIsReportedAtTheReference)
 {
   auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n"
-                                                                    "      service: apii\n"}});
+                                                                   "      service: apii\n"}});
   EXPECT_EQ(messages(c), V{"a.yaml:11:16: E0401: unknown service \"apii\""});
   EXPECT_EQ(c.diagnostics.sorted()[0].hint, "did you mean \"api\"?");
 }
@@ -32,11 +32,11 @@ TEST(Check, UnknownServiceIsReportedAtTheReference)
 TEST(Check, UnknownMiddlewareAndIssuerAreBothReported)
 {
   auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n"
-                                                                    "      service: api\n"
-                                                                    "      middlewares: [nope]\n"
-                                                                    "      issuer: zerossl\n"}});
-  EXPECT_EQ(messages(c), (V{"a.yaml:12:21: E0402: unknown middleware \"nope\"",
-                            "a.yaml:13:15: E0403: unknown issuer \"zerossl\""}));
+                                                                   "      service: api\n"
+                                                                   "      middlewares: [nope]\n"
+                                                                   "      issuer: zerossl\n"}});
+  EXPECT_EQ(messages(c),
+            (V{"a.yaml:12:21: E0402: unknown middleware \"nope\"", "a.yaml:13:15: E0403: unknown issuer \"zerossl\""}));
 }
 
 TEST(Check, SameHostAndPathInTwoProjects)
@@ -44,13 +44,14 @@ TEST(Check, SameHostAndPathInTwoProjects)
   std::string b = k_project_head;
   b.replace(b.find("team-a"), 6, "team-b");
   auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: x.${domain}\n"
-                                                                    "      pathPrefix: /api\n"
-                                                                    "      service: api\n"},
+                                                                   "      pathPrefix: /api\n"
+                                                                   "      service: api\n"},
                           {"b.yaml", b + "    - host: x.${domain}\n"
                                          "      pathPrefix: /api\n"
                                          "      service: api\n"}});
-  EXPECT_EQ(messages(c),
-            V{"b.yaml:10:7: E0421: host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")"});
+  EXPECT_EQ(
+      messages(c),
+      V{"b.yaml:10:7: E0421: host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")"});
 }
 
 TEST(Check, DuplicateProjectName)
@@ -64,7 +65,7 @@ TEST(Check, DuplicateProjectName)
 TEST(Check, TwoRoutesToOneServiceNeedNames)
 {
   auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n      service: api\n"
-                                                                    "    - host: b.${domain}\n      service: api\n"}});
+                                                                   "    - host: b.${domain}\n      service: api\n"}});
   EXPECT_EQ(messages(c), V{"a.yaml:12:7: E0412: duplicate route name \"api\" in project \"team-a\""});
 }
 
@@ -73,8 +74,8 @@ TEST(Check, OutputNameCollisionAcrossProjects)
   // Project "a" route "b-c" and project "a-b" route "c" are both router "a-b-c".
   auto project = [](const std::string& name, const std::string& route) {
     return "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: " + name +
-           "\nspec:\n  services:\n    s:\n      port: 80\n  routes:\n    - name: " + route +
-           "\n      host: " + name + ".example.com\n      service: s\n";
+           "\nspec:\n  services:\n    s:\n      port: 80\n  routes:\n    - name: " + route + "\n      host: " + name +
+           ".example.com\n      service: s\n";
   };
   auto c = compile_files({{"a.yaml", project("a", "b-c")}, {"b.yaml", project("a-b", "c")}});
   EXPECT_EQ(messages(c), V{"b.yaml:10:7: E0413: Traefik router name \"a-b-c\" is produced twice"});
@@ -90,8 +91,8 @@ TEST(Check, UndefinedVariableNamesTheEnvironment)
 TEST(Check, TlsRouteWithoutAnyIssuer)
 {
   std::vector<source::SourceFile> files = {
-    {"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: e\nspec: {}\n"},
-    {"a.yaml", std::string(k_project_head) + "    - host: a.example.com\n      service: api\n"}};
+      {"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: e\nspec: {}\n"},
+      {"a.yaml", std::string(k_project_head) + "    - host: a.example.com\n      service: api\n"}};
   auto source = source::memory_source(files);
   auto c = compile(*source, false);
   EXPECT_EQ(messages(c), V{"a.yaml:10:7: E0405: route uses TLS but no issuer provides its certificate"});

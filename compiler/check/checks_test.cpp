@@ -120,7 +120,8 @@ TEST(Checks, ARawRuleWithMoreConditionsIsShadowedByTheHostItNarrows)
   auto routes = [](const std::string& priority) {
     return project("    - name: site\n      host: a.${domain}\n      service: web\n"
                    "    - name: beta\n      rule: Host(`a.${domain}`) && Header(`X-Beta`, `1`)\n"
-                   "      service: web\n" + priority);
+                   "      service: web\n" +
+                   priority);
   };
   EXPECT_EQ(messages(compile_files({{"a.yaml", routes("")}})),
             V{"a.yaml:13:7: E0423: route is never reached: route \"team-site\" matches every request it matches, "

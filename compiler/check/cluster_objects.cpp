@@ -60,22 +60,22 @@ Fields issuer_fields(const model::Config& config, const model::Issuer& issuer)
     out.push_back({"acme.solver.dns01.apiTokenSecretRef", secret_text(solver.api_token)});
     if (solver.route53) {
       const auto& r = *solver.route53;
-      out.push_back({"acme.solver.dns01.route53", util::Value::List{r.region, r.hosted_zone_id, r.role,
-                                                                     secret_text(r.access_key_id),
-                                                                     secret_text(r.secret_access_key)}});
+      out.push_back({"acme.solver.dns01.route53",
+                     util::Value::List{r.region, r.hosted_zone_id, r.role, secret_text(r.access_key_id),
+                                       secret_text(r.secret_access_key)}});
     }
     if (solver.webhook) {
-      out.push_back({"acme.solver.dns01.webhook", util::Value::List{solver.webhook->group_name,
-                                                                     solver.webhook->solver_name,
-                                                                     solver.webhook->config}});
+      out.push_back(
+          {"acme.solver.dns01.webhook",
+           util::Value::List{solver.webhook->group_name, solver.webhook->solver_name, solver.webhook->config}});
     }
     return out;
   }
   // The solver's Ingress: its class, and the router Traefik makes of it (its
   // TLS options are `default`, the same name in every namespace).
   const model::SolverIngress ingress = model::solver_ingress(config, issuer);
-  out.push_back({"the Ingress class of the HTTP-01 solver (kubernetes.ingressClassName)",
-                 config.edge.kubernetes.ingress_class});
+  out.push_back(
+      {"the Ingress class of the HTTP-01 solver (kubernetes.ingressClassName)", config.edge.kubernetes.ingress_class});
   out.push_back({"the entry point of the HTTP-01 solver", ingress.entry_point});
   return out;
 }
@@ -107,13 +107,12 @@ void check_cluster_issuers(const model::Model& model, diag::Diagnostics& diagnos
         if (here.fields[i].first == before.fields[i].first && here.fields[i].second == before.fields[i].second) {
           continue;
         }
-        diagnostics.error(
-            "E0443", issuer.location,
-            "ClusterIssuer \"" + issuer.name + "\" would differ between environments \"" +
-                before.config->environment.name + "\" and \"" + config.environment.name + "\" (" +
-                here.fields[i].first + "), but a cluster-scoped object exists once in a cluster",
-            "make it the same in every environment, or make it a namespaced Issuer of each environment "
-            "(kubernetes: {kind: Issuer})");
+        diagnostics.error("E0443", issuer.location,
+                          "ClusterIssuer \"" + issuer.name + "\" would differ between environments \"" +
+                              before.config->environment.name + "\" and \"" + config.environment.name + "\" (" +
+                              here.fields[i].first + "), but a cluster-scoped object exists once in a cluster",
+                          "make it the same in every environment, or make it a namespaced Issuer of each environment "
+                          "(kubernetes: {kind: Issuer})");
         break;
       }
     }
@@ -186,9 +185,11 @@ void check_controller_settings(const model::Config& config, diag::Diagnostics& d
     }
     if (!solver.delay_before_check.empty()) {
       diagnostics.warning("W0610", solver.delay_before_check_location,
-                          "issuer \"" + issuer.name + "\": cert-manager has no delayBeforeCheck; it checks that the "
+                          "issuer \"" + issuer.name +
+                              "\": cert-manager has no delayBeforeCheck; it checks that the "
                               "DNS-01 record has propagated before asking the CA, so the kubernetes target drops it "
-                              "(environment \"" + config.environment.name + "\")",
+                              "(environment \"" +
+                              config.environment.name + "\")",
                           "nothing to do for Kubernetes; silence with edgegen.dev/ignore: W0610");
     }
   }

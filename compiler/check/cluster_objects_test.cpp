@@ -25,12 +25,13 @@ std::string all_messages(const Compilation& c)
 
 TEST(CheckClusterObjects, AClusterIssuerEnvironmentsWouldRenderDifferently)
 {
-  auto c = compile(edge() + environment("dev", "  patches:\n    - target: {kind: Issuer, name: le}\n"
-                                               "      patch: {acme: {email: dev@example.com}}\n") +
+  auto c = compile(edge() +
+                   environment("dev", "  patches:\n    - target: {kind: Issuer, name: le}\n"
+                                      "      patch: {acme: {email: dev@example.com}}\n") +
                    environment("prod", "  vars: {}\n"));
-  EXPECT_EQ(errors(c),
-            "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (acme.email), but a "
-            "cluster-scoped object exists once in a cluster\n");
+  EXPECT_EQ(errors(c), "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and "
+                       "\"prod\" (acme.email), but a "
+                       "cluster-scoped object exists once in a cluster\n");
 }
 
 TEST(CheckClusterObjects, AnHttp01ClusterIssuerHasOneIngressClass)
@@ -40,10 +41,11 @@ TEST(CheckClusterObjects, AnHttp01ClusterIssuerHasOneIngressClass)
   auto c = compile(edge() + environment("dev", "  kubernetes: {namespace: edge-dev}\n") +
                    environment("prod", "  patches:\n    - target: {kind: Edge, name: test}\n"
                                        "      patch: {kubernetes: {ingressClassName: traefik-prod}}\n"));
-  EXPECT_EQ(errors(c),
-            "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (the Ingress "
-            "class of the HTTP-01 solver (kubernetes.ingressClassName)), but a cluster-scoped object exists once in a "
-            "cluster\n");
+  EXPECT_EQ(
+      errors(c),
+      "edge.yaml:14:1: E0443: ClusterIssuer \"le\" would differ between environments \"dev\" and \"prod\" (the Ingress "
+      "class of the HTTP-01 solver (kubernetes.ingressClassName)), but a cluster-scoped object exists once in a "
+      "cluster\n");
 }
 
 TEST(CheckClusterObjects, EnvironmentsShareTheDefaultTlsOption)
@@ -64,9 +66,10 @@ TEST(CheckClusterObjects, EnvironmentsThatAgreeShareTheirClusterIssuers)
 TEST(CheckClusterObjects, TheEnvironmentNameClusterIsTaken)
 {
   auto c = compile(edge() + environment("cluster", "  vars: {}\n"));
-  EXPECT_EQ(errors(c),
-            "edge.yaml:36:1: E0444: environment name \"cluster\" is taken by the directory of the cluster-scoped objects "
-            "(cluster/kubernetes/, flux/cluster.yaml, argocd/cluster.yaml)\n");
+  EXPECT_EQ(
+      errors(c),
+      "edge.yaml:36:1: E0444: environment name \"cluster\" is taken by the directory of the cluster-scoped objects "
+      "(cluster/kubernetes/, flux/cluster.yaml, argocd/cluster.yaml)\n");
 }
 
 TEST(CheckClusterObjects, DnsSettingsCertManagerReadsFromItsFlags)
@@ -86,7 +89,8 @@ TEST(CheckClusterObjects, DnsSettingsCertManagerReadsFromItsFlags)
             "\"default\")\n");
   // Traefik reads them: nothing to say without the kubernetes target.
   yaml.replace(yaml.find("[kubernetes, flux, argocd]"), 26, "[traefik]");
-  EXPECT_EQ(all_messages(compile(yaml)), "edge.yaml:24:1: W0603: issuer \"dns\" is not used by any environment, route or certificate\n");
+  EXPECT_EQ(all_messages(compile(yaml)),
+            "edge.yaml:24:1: W0603: issuer \"dns\" is not used by any environment, route or certificate\n");
 }
 
 } // namespace

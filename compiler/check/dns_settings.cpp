@@ -39,8 +39,8 @@ bool dns_name(std::string name)
   return true;
 }
 
-void check_zones(const model::DnsSettings& dns, const std::map<std::string, std::string>& vars, const std::string& where,
-                 diag::Diagnostics& diagnostics)
+void check_zones(const model::DnsSettings& dns, const std::map<std::string, std::string>& vars,
+                 const std::string& where, diag::Diagnostics& diagnostics)
 {
   if (dns.zones.empty() || dns.addresses.empty()) {
     std::string missing = dns.zones.empty() && dns.addresses.empty() ? "dns.zones and dns.addresses"

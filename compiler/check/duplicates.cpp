@@ -73,8 +73,8 @@ void check_output_names(const model::Config& config, diag::Diagnostics& diagnost
   // Traefik has one namespace per kind of object per provider: "a" + "b-c"
   // and "a-b" + "c" would both be "a-b-c".
   std::map<std::string, diag::Location> routers, middlewares, services;
-  auto claim = [&](std::map<std::string, diag::Location>& names, const std::string& what,
-                   const std::string& name, const diag::Location& location) {
+  auto claim = [&](std::map<std::string, diag::Location>& names, const std::string& what, const std::string& name,
+                   const diag::Location& location) {
     auto [it, inserted] = names.emplace(name, location);
     if (!inserted) {
       diagnostics.error("E0413", location, "Traefik " + what + " name \"" + name + "\" is produced twice",

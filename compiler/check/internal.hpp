@@ -2,9 +2,9 @@
 
 // Helpers shared by the rule files of check/; not part of the stage's interface.
 
-#include "rules/rule.hpp"
 #include "diag/diagnostics.hpp"
 #include "model/model.hpp"
+#include "rules/rule.hpp"
 
 #include <string>
 #include <tuple>

@@ -33,8 +33,7 @@ void require(const Ref& ref, const char* code, const std::string& what, const st
   }
   if (auto it = absent.find(ref.name); it != absent.end() && config) {
     diagnostics.error("E0417", ref.location,
-                      what + " \"" + ref.name + "\" does not exist in environment \"" +
-                          config->environment.name + "\"",
+                      what + " \"" + ref.name + "\" does not exist in environment \"" + config->environment.name + "\"",
                       "its environments (" + diag::format_location(it->second) +
                           ") leave it out; select this environment there too, or give what refers to it "
                           "environments of its own");
@@ -71,13 +70,14 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
   }
   // The Edge's default issuer is not used where the environment names its
   // own, so it may be left out there.
-  bool default_unused = !config.environment.issuer.name.empty() &&
-                        config.absent_issuers.count(config.edge.default_issuer.name);
+  bool default_unused =
+      !config.environment.issuer.name.empty() && config.absent_issuers.count(config.edge.default_issuer.name);
   if (!default_unused) {
     require(config.edge.default_issuer, "E0403", "issuer", issuers, issuer_hint, diagnostics, config.absent_issuers,
             &config);
   }
-  require(config.environment.issuer, "E0403", "issuer", issuers, issuer_hint, diagnostics, config.absent_issuers, &config);
+  require(config.environment.issuer, "E0403", "issuer", issuers, issuer_hint, diagnostics, config.absent_issuers,
+          &config);
   for (const auto& issuer : config.issuers) {
     require(issuer.solver.entry_point, "E0404", "entry point", entry_points, entry_point_hint, diagnostics);
   }
@@ -88,7 +88,8 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
   }
   const auto& dashboard = config.edge.dashboard;
   for (const auto& ref : dashboard.middlewares) {
-    require(ref, "E0402", "middleware", shared, listing("shared middleware", shared), diagnostics, config.absent_middlewares, &config);
+    require(ref, "E0402", "middleware", shared, listing("shared middleware", shared), diagnostics,
+            config.absent_middlewares, &config);
   }
   for (const auto& ref : dashboard.entry_points) {
     require(ref, "E0404", "entry point", entry_points, entry_point_hint, diagnostics);
@@ -99,7 +100,8 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
 
   for (const auto& middleware : config.middlewares) {
     for (const auto& ref : middleware.chain) {
-      require(ref, "E0402", "middleware", shared, listing("shared middleware", shared), diagnostics, config.absent_middlewares, &config);
+      require(ref, "E0402", "middleware", shared, listing("shared middleware", shared), diagnostics,
+              config.absent_middlewares, &config);
     }
   }
   for (const auto& project : config.projects) {
@@ -114,14 +116,16 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
     }
     for (const auto& middleware : project.middlewares) {
       for (const auto& ref : middleware.chain) {
-        require(ref, "E0402", "middleware", middlewares, listing("middleware", middlewares), diagnostics, absent, &config);
+        require(ref, "E0402", "middleware", middlewares, listing("middleware", middlewares), diagnostics, absent,
+                &config);
       }
     }
     for (const auto& route : project.routes) {
       require(route.service, "E0401", "service", services,
               listing("service", services) + " in project \"" + project.name + "\"", diagnostics);
       for (const auto& ref : route.middlewares) {
-        require(ref, "E0402", "middleware", middlewares, listing("middleware", middlewares), diagnostics, absent, &config);
+        require(ref, "E0402", "middleware", middlewares, listing("middleware", middlewares), diagnostics, absent,
+                &config);
       }
       for (const auto& ref : route.entry_points) {
         require(ref, "E0404", "entry point", entry_points, entry_point_hint, diagnostics);

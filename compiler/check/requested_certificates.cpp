@@ -67,7 +67,8 @@ void check_requested_certificates(const model::Config& config, diag::Diagnostics
                         "certificate \"" + request.name + "\" (issuer \"" + issuer->name +
                             "\") is ordered by no router: the routes it covers use " + names,
                         "Traefik orders a certificate only for a router naming its resolver: give one of those routes "
-                        "`issuer: " + issuer->name + "`, or give the certificate their issuer");
+                        "`issuer: " +
+                            issuer->name + "`, or give the certificate their issuer");
     }
   }
 }

@@ -33,13 +33,13 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
       if (inserted) {
         continue;
       }
-      std::string what = !route.rule.empty() ? "rule " + route.rule
-                                             : "host \"" + route.host + "\" and " + std::get<1>(key) + " \"" +
-                                                 std::get<2>(key) + "\"";
+      std::string what = !route.rule.empty()
+                             ? "rule " + route.rule
+                             : "host \"" + route.host + "\" and " + std::get<1>(key) + " \"" + std::get<2>(key) + "\"";
       std::string where = it->second.first == project.name ? "" : " (project \"" + it->second.first + "\")";
       diagnostics.error("E0421", route.location, what + " is already routed" + where,
                         "the other route is at " + diag::format_location(it->second.second) +
-                          "; Traefik would serve only one of them");
+                            "; Traefik would serve only one of them");
     }
   }
 }

@@ -26,8 +26,8 @@ std::string quoted(const std::string& s)
 // `route test "shop" case "api v2" (environment "prod")`
 std::string title(const model::Config& config, const Case& c)
 {
-  std::string out = "route test " + quoted(c.test) + " case " +
-                    (c.name.empty() ? std::to_string(c.index + 1) : quoted(c.name));
+  std::string out =
+      "route test " + quoted(c.test) + " case " + (c.name.empty() ? std::to_string(c.index + 1) : quoted(c.name));
   if (!config.environment.implicit) {
     out += " (environment " + quoted(config.environment.name) + ")";
   }
@@ -156,8 +156,9 @@ public:
     bool unresolved = route && (route->service.resolved.empty() ||
                                 std::any_of(route->middlewares.begin(), route->middlewares.end(),
                                             [](const model::Ref& ref) { return ref.resolved.empty(); }));
-    if (!unresolved && m_case.service && known(*m_case.service, names, names.services, "service",
-                                "services are named \"<project>-<service>\"", diagnostics)) {
+    if (!unresolved && m_case.service &&
+        known(*m_case.service, names, names.services, "service", "services are named \"<project>-<service>\"",
+              diagnostics)) {
       if (!winner || m_table.service_of(*winner) != m_case.service->value || m_outcome.tie) {
         fail(m_case.service->location, "service " + quoted(m_case.service->value));
       }
@@ -178,8 +179,8 @@ public:
     if (m_case.status && *m_case.status != m_outcome.status) {
       fail(m_case.status_location, "status " + std::to_string(*m_case.status));
     }
-    if (m_case.redirect && (m_outcome.kind != rules::Outcome::Kind::redirected ||
-                            m_outcome.location != m_case.redirect->value)) {
+    if (m_case.redirect &&
+        (m_outcome.kind != rules::Outcome::Kind::redirected || m_outcome.location != m_case.redirect->value)) {
       fail(m_case.redirect->location, "a redirect to " + m_case.redirect->value);
     }
     if (!m_failed.empty()) {
@@ -197,9 +198,10 @@ private:
   {
     using Kind = model::RoutingTable::Source::Kind;
     Kind kind = m_table.routes[router.owner].kind;
-    std::string out = (kind == Kind::route ? "route " : kind == Kind::dashboard ? "the dashboard router " : "router ") +
-                      quoted(router.name) +
-                      " (priority " + std::to_string(router.effective_priority());
+    std::string out = (kind == Kind::route       ? "route "
+                       : kind == Kind::dashboard ? "the dashboard router "
+                                                 : "router ") +
+                      quoted(router.name) + " (priority " + std::to_string(router.effective_priority());
     if (auto where = m_table.location_of(router)) {
       out += ", " + diag::format_location(*where);
     }
@@ -211,12 +213,15 @@ private:
   {
     const rules::Outcome& o = m_outcome;
     switch (o.kind) {
-    case rules::Outcome::Kind::no_entry_point: return "gets 404: no entry point listens on its port";
-    case rules::Outcome::Kind::not_found: return "gets 404: no router matches it";
+    case rules::Outcome::Kind::no_entry_point:
+      return "gets 404: no entry point listens on its port";
+    case rules::Outcome::Kind::not_found:
+      return "gets 404: no router matches it";
     case rules::Outcome::Kind::redirected:
       return "is redirected by entry point " + quoted(o.entry_point->name) + " (" + std::to_string(o.status) + " to " +
              o.location + ")";
-    case rules::Outcome::Kind::routed: break;
+    case rules::Outcome::Kind::routed:
+      break;
     }
     if (o.tie) {
       std::vector<std::string> tied;
@@ -254,11 +259,12 @@ private:
       }
       const std::string& at = m_outcome.entry_point->name;
       if (std::find(router.entry_points.begin(), router.entry_points.end(), at) == router.entry_points.end()) {
-        return "route " + quoted(name) + " is not on entry point " + quoted(at) + " (its entry points: " +
-               util::join(router.entry_points, ", ") + ")";
+        return "route " + quoted(name) + " is not on entry point " + quoted(at) +
+               " (its entry points: " + util::join(router.entry_points, ", ") + ")";
       }
       if (router.tls != m_https) {
-        return "route " + quoted(name) + (router.tls ? " serves HTTPS only (tls)" : " serves plain HTTP only (tls: false)");
+        return "route " + quoted(name) +
+               (router.tls ? " serves HTTPS only (tls)" : " serves plain HTTP only (tls: false)");
       }
     }
     return "route " + quoted(name) + " does not match this request";
@@ -304,9 +310,8 @@ void check_cases(const model::Config& config, const model::RoutingTable& table, 
                         "write an http:// or https:// URL, headers as `Name: value` and clientIP as an IP address");
       continue;
     }
-    if (!c.entry_point.empty() &&
-        std::none_of(table.entry_points.begin(), table.entry_points.end(),
-                     [&](const rules::EntryPoint& e) { return e.name == c.entry_point; })) {
+    if (!c.entry_point.empty() && std::none_of(table.entry_points.begin(), table.entry_points.end(),
+                                               [&](const rules::EntryPoint& e) { return e.name == c.entry_point; })) {
       std::vector<std::string> entry_points;
       for (const auto& e : table.entry_points) {
         entry_points.push_back(e.name);

@@ -90,8 +90,8 @@ void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnost
       for (const auto& route : project.routes) {
         for (const auto& host : route.match.scope.hosts) {
           if (!rules::is_ip_address(host) && !util::starts_with(host, "*.") && in_zone(config, host) &&
-              !detail::unresolved_reference(host, config.environment.vars) &&
-              seen.insert(host).second && !prober.served(host)) {
+              !detail::unresolved_reference(host, config.environment.vars) && seen.insert(host).second &&
+              !prober.served(host)) {
             diagnostics.error(
                 "E0492", route.location,
                 "host \"" + host + "\" gets a DNS record but no router serves it: " + prober.witness(host),

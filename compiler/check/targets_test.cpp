@@ -72,7 +72,7 @@ TEST(CheckTargets, SoaTimersLeaveSecondariesARetryBeforeTheZoneExpires)
   EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    soa: {refresh: 600}\n")}}, false)),
             V{"edge.yaml:9:20: E0493: SOA retry (900) is not shorter than refresh (600): a secondary whose refresh "
               "failed would wait longer than a refresh" +
-                  where});
+              where});
   EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    soa: {refresh: 3600, retry: 600, expire: 604800, "
                                                       "minimum: 300}\n")}},
                                    false)),
@@ -93,20 +93,20 @@ TEST(CheckTargets, ForwardServersAreAddressesCoreDnsCanUse)
                                             "      - \"[2606:4700::1111]\"\n"
                                             "      - \"tls://9.9.9.9\"\n")}},
                          false);
-  EXPECT_EQ(messages(c),
-            (V{"edge.yaml:14:9: E0494: forward server \"dns.google\": \"dns.google\" is not an IP address" + where,
-               "edge.yaml:15:9: E0494: forward server \"1.1.1.1:99999\": port \"99999\" is not a port (1-65535)" +
-                   where,
-               "edge.yaml:16:9: E0494: forward server \"https://1.1.1.1\": the forward plugin speaks dns:// and "
-               "tls://, not https://" +
-                   where,
-               "edge.yaml:17:9: E0494: forward server \"[2606:4700::1111]\": an address in brackets needs a port "
-               "after it, as in [2606:4700:4700::1111]:53" +
-                   where,
-               "edge.yaml:18:9: E0494: forward server \"tls://9.9.9.9\" speaks DNS over TLS without "
-               "dns.tlsServerName: CoreDNS would not verify its certificate, so anyone on the path could answer in "
-               "its place" +
-                   where}));
+  EXPECT_EQ(
+      messages(c),
+      (V{"edge.yaml:14:9: E0494: forward server \"dns.google\": \"dns.google\" is not an IP address" + where,
+         "edge.yaml:15:9: E0494: forward server \"1.1.1.1:99999\": port \"99999\" is not a port (1-65535)" + where,
+         "edge.yaml:16:9: E0494: forward server \"https://1.1.1.1\": the forward plugin speaks dns:// and "
+         "tls://, not https://" +
+             where,
+         "edge.yaml:17:9: E0494: forward server \"[2606:4700::1111]\": an address in brackets needs a port "
+         "after it, as in [2606:4700:4700::1111]:53" +
+             where,
+         "edge.yaml:18:9: E0494: forward server \"tls://9.9.9.9\" speaks DNS over TLS without "
+         "dns.tlsServerName: CoreDNS would not verify its certificate, so anyone on the path could answer in "
+         "its place" +
+             where}));
   EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    forward: [1.1.1.1]\n"
                                                       "    tlsServerName: cloudflare-dns.com\n")}},
                                    false)),
@@ -184,7 +184,8 @@ TEST(CheckTargets, ComposeMountsTheAccessLogInADirectoryOfItsOwn)
             V{"edge.yaml:7:35: E0495: access log \"/etc/traefik/acme/access.log\" is in the directory of the ACME "
               "storage, \"/etc/traefik/acme\", which has a volume already" +
               tail});
-  EXPECT_EQ(with_log("access.log"), V{"edge.yaml:7:35: E0495: access log \"access.log\" is not an absolute path" + tail});
+  EXPECT_EQ(with_log("access.log"),
+            V{"edge.yaml:7:35: E0495: access log \"access.log\" is not an absolute path" + tail});
   EXPECT_EQ(with_log("/var/log/traefik/access.log"), V{});
   // Traefik outside compose writes where it is told.
   EXPECT_EQ(with_log("/var/access.log", "[traefik]"), V{});
@@ -192,12 +193,12 @@ TEST(CheckTargets, ComposeMountsTheAccessLogInADirectoryOfItsOwn)
 
 TEST(CheckTargets, ComposeTraefikDoesNotReadRedisAtItsOwnLoopback)
 {
-  auto c = compile_files({{"edge.yaml", edge("[compose, traefik-redis]",
-                                             "  redis:\n"
-                                             "    endpoints: [\"127.0.0.2:6379\", \"[::1]:6379\", "
-                                             "\"LOCALHOST:6379\", \"valkey:6379\", \"127.example.com:6379\"]\n"
-                                             "    sentinel: {masterName: edge}\n")}},
-                         false);
+  auto c = compile_files(
+      {{"edge.yaml", edge("[compose, traefik-redis]", "  redis:\n"
+                                                      "    endpoints: [\"127.0.0.2:6379\", \"[::1]:6379\", "
+                                                      "\"LOCALHOST:6379\", \"valkey:6379\", \"127.example.com:6379\"]\n"
+                                                      "    sentinel: {masterName: edge}\n")}},
+      false);
   const std::string tail = "\", the container's own loopback (environment \"default\")";
   EXPECT_EQ(messages(c), (V{"edge.yaml:7:17: E0476: the Traefik container of compose would read Valkey/Redis at "
                             "\"127.0.0.2:6379" +

@@ -127,10 +127,10 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   if (const auto& open = config.edge.dashboard;
       open.enabled && open.insecure && util::starts_with(config.environment.name, "prod")) {
-    diagnostics.warning("W0607", open.insecure_location,
-                        "the dashboard is served without authentication on :8080 in environment \"" +
-                            config.environment.name + "\"",
-                        "keep `insecure` for development environments; protect this one with middlewares on the dashboard's host");
+    diagnostics.warning(
+        "W0607", open.insecure_location,
+        "the dashboard is served without authentication on :8080 in environment \"" + config.environment.name + "\"",
+        "keep `insecure` for development environments; protect this one with middlewares on the dashboard's host");
   }
   for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
     for (const auto& request : *requests) {

@@ -71,8 +71,8 @@ void check_not_written(const model::Config& config, diag::Diagnostics& diagnosti
   }
   const auto& settings = edge.traefik;
   if (!settings.log_location.file.empty()) {
-    diagnostics.warning("W0613", settings.log_location, prefix + "so traefik.log holds only if Traefik's Helm release says so",
-                        k_values_hint);
+    diagnostics.warning("W0613", settings.log_location,
+                        prefix + "so traefik.log holds only if Traefik's Helm release says so", k_values_hint);
   }
   if (!settings.access_log_location.file.empty()) {
     diagnostics.warning("W0613", settings.access_log_location,
@@ -97,8 +97,8 @@ void check_not_written(const model::Config& config, diag::Diagnostics& diagnosti
           continue;
         }
         diagnostics.warning("W0614", at,
-                            "service \"" + service.name + "\" of project \"" + project.name +
-                                "\": Traefik reaches \"" + host +
+                            "service \"" + service.name + "\" of project \"" + project.name + "\": Traefik reaches \"" +
+                                host +
                                 "\" through an ExternalName Service, which its Kubernetes providers ignore unless "
                                 "allowExternalNameServices is set (off by default)",
                             "set kubernetes.traefikValues to have edgegen write it, or set "
@@ -154,8 +154,8 @@ Settings written_settings(const model::Config& config)
   Settings out;
   for (const auto& entry_point : edge.entry_points) {
     out["the redirection of entry point \"" + entry_point.name + "\""] = {
-        entry_point.redirect_to.name, at(entry_point.redirect_to.location.file.empty() ? entry_point.location
-                                                                                        : entry_point.redirect_to.location)};
+        entry_point.redirect_to.name,
+        at(entry_point.redirect_to.location.file.empty() ? entry_point.location : entry_point.redirect_to.location)};
   }
   const auto& settings = edge.traefik;
   out["traefik.log"] = {settings.log_level + " " + settings.log_format, at(settings.log_location)};
@@ -193,9 +193,8 @@ void check_traefik_agreement(const model::Model& model, diag::Diagnostics& diagn
         return a.file == b.file && a.line == b.line && a.column == b.column;
       };
       const diag::Location& edge_at = config.edge.location;
-      if (found != first_settings.end() &&
-          ((same(at, edge_at) && !same(found->second.second, edge_at)) ||
-           (at.file == edge_at.file && found->second.second.file != edge_at.file))) {
+      if (found != first_settings.end() && ((same(at, edge_at) && !same(found->second.second, edge_at)) ||
+                                            (at.file == edge_at.file && found->second.second.file != edge_at.file))) {
         at = found->second.second;
       }
       diagnostics.warning("W0613", at,

@@ -184,8 +184,7 @@ bool names_object(const std::string& argument)
   return argument.find('/') != std::string::npos;
 }
 
-int explain_object(const Patching& input, const std::string& object, const std::string& environment,
-                   std::ostream& out)
+int explain_object(const Patching& input, const std::string& object, const std::string& environment, std::ostream& out)
 {
   auto slash = object.find('/');
   std::string kind_name = object.substr(0, slash);
@@ -213,8 +212,9 @@ int explain_object(const Patching& input, const std::string& object, const std::
       all.push_back(d.kind_name + "/" + d.name);
     }
     std::string close = util::closest_match(object, kind_known ? names : all);
-    throw util::EnvironmentError("no object " + object + " in the input" +
-                                 (close.empty() ? " (KIND/NAME, as in Project/shop)" : " (did you mean " + close + "?)"));
+    throw util::EnvironmentError(
+        "no object " + object + " in the input" +
+        (close.empty() ? " (KIND/NAME, as in Project/shop)" : " (did you mean " + close + "?)"));
   }
   if (environments.empty()) {
     environments.insert("default");
@@ -222,8 +222,9 @@ int explain_object(const Patching& input, const std::string& object, const std::
   std::string chosen = environment;
   if (chosen.empty()) {
     if (environments.size() > 1) {
-      throw util::EnvironmentError("there are " + std::to_string(environments.size()) +
-                                   " environments: choose one with --env (" + util::join(std::vector<std::string>(environments.begin(), environments.end()), ", ") + ")");
+      throw util::EnvironmentError(
+          "there are " + std::to_string(environments.size()) + " environments: choose one with --env (" +
+          util::join(std::vector<std::string>(environments.begin(), environments.end()), ", ") + ")");
     }
     chosen = *environments.begin();
   } else if (!environments.count(chosen)) {

@@ -54,13 +54,17 @@ TEST(Report, SarifResultsPointAtFileLineAndColumn)
 TEST(Report, AnyByteInAMessageIsReportedInEveryFormat)
 {
   diag::Diagnostics diagnostics;
-  diagnostics.error("E0501", {"a\xff.yaml", 1, 1, ""}, "unexpected '\xc2' in `Host(\xe2\x80\x9c" "a\xe2\x80\x9d)`",
+  diagnostics.error("E0501", {"a\xff.yaml", 1, 1, ""},
+                    "unexpected '\xc2' in `Host(\xe2\x80\x9c"
+                    "a\xe2\x80\x9d)`",
                     "quote with \xff");
   for (Format format : {Format::text, Format::json, Format::sarif, Format::github}) {
     std::ostringstream out;
     report(diagnostics, format, {}, out);
     EXPECT_EQ(util::find_invalid_utf8(out.str()), std::string::npos) << out.str();
-    EXPECT_NE(out.str().find("xC2' in `Host(\xe2\x80\x9c" "a\xe2\x80\x9d)`"), std::string::npos)
+    EXPECT_NE(out.str().find("xC2' in `Host(\xe2\x80\x9c"
+                             "a\xe2\x80\x9d)`"),
+              std::string::npos)
         << out.str();
   }
 }

@@ -46,7 +46,8 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [web]",
            "routes:\n  - host: team.example.com\n    service: web\n    entryPoints: [websecure]"},
           {"E0408", "no entry point speaks as the route does",
-           "`route uses TLS but no entry point in environment \"dev\" takes TLS: entry point \"web\" (\":80\") serves plain "
+           "`route uses TLS but no entry point in environment \"dev\" takes TLS: entry point \"web\" (\":80\") serves "
+           "plain "
            "HTTP`",
            "Without entryPoints, a route goes on every entry point that does not redirect, and a TLS route not on "
            "the plain-HTTP ones (:80), where browsers never speak TLS. When none is left, Traefik would put the "
@@ -242,11 +243,13 @@ void add_check_codes(std::vector<CodeInfo>& out)
           {"E0471", "the `dns` target without zones or addresses",
            "`target \"dns\" needs dns.zones and dns.addresses (environment \"prod\")`",
            "A zone file needs the zones to write and the entry addresses every host points at.",
-           "spec:\n  targets: [traefik, dns]", "spec:\n  targets: [traefik, dns]\n  dns:\n    addresses: [\"203.0.113.10\"]\n"
+           "spec:\n  targets: [traefik, dns]",
+           "spec:\n  targets: [traefik, dns]\n  dns:\n    addresses: [\"203.0.113.10\"]\n"
            "    zones:\n      - name: example.com"},
-          {"E0472", "a zone name that is not a DNS name", "`zone name \"a_b.example.com\" is not a DNS name (environment \"prod\")`",
-           "A zone's name is its apex: a DNS name of labels of a-z, 0-9 and '-'.",
-           "zones:\n  - name: a_b.example.com", "zones:\n  - name: ab.example.com"},
+          {"E0472", "a zone name that is not a DNS name",
+           "`zone name \"a_b.example.com\" is not a DNS name (environment \"prod\")`",
+           "A zone's name is its apex: a DNS name of labels of a-z, 0-9 and '-'.", "zones:\n  - name: a_b.example.com",
+           "zones:\n  - name: ab.example.com"},
           {"E0473", "a zone listed twice", "`zone \"example.com\" is listed twice (environment \"prod\")`",
            "Each zone is one file; listing it twice would write two different files at one path.",
            "zones:\n  - name: example.com\n  - name: example.com", "zones:\n  - name: example.com"},
@@ -290,7 +293,8 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "# and shop-api's pathPrefix is /ap1",
            "cases:\n  - request: {url: https://shop.example.com/api/items}\n    expect: {route: shop-api}\n"
            "# and shop-api's pathPrefix is /api"},
-          {"E0482", "a route test names a route, service or middleware that does not exist", "`unknown route \"shop-apii\"`",
+          {"E0482", "a route test names a route, service or middleware that does not exist",
+           "`unknown route \"shop-apii\"`",
            "A RouteTest names routes, services and middlewares as Traefik knows them (\"<project>-<name>\"; shared "
            "middlewares by their own name).",
            "expect: {route: api}", "expect: {route: shop-api}"},
@@ -391,17 +395,20 @@ void add_check_codes(std::vector<CodeInfo>& out)
           {"E0803", "kubernetes target: users or TLS files without the name of the Secret holding them",
            "`middleware \"login\": basicAuth needs the name of the Secret that holds its users for Kubernetes`",
            "Traefik's Kubernetes CRDs read users and TLS material from Secrets, not from files; name the Secret.",
-           "basicAuth:\n  usersFile: /etc/traefik/auth/users", "basicAuth:\n  usersFile: /etc/traefik/auth/users\n  secret: login-users"},
+           "basicAuth:\n  usersFile: /etc/traefik/auth/users",
+           "basicAuth:\n  usersFile: /etc/traefik/auth/users\n  secret: login-users"},
           {"E0804", "flux or argocd target without `Edge.spec.git`", "`the flux target needs Edge.spec.git`",
            "Flux and ArgoCD apply the rendered tree from Git: they need its URL, branch and path.",
            "spec:\n  targets: [kubernetes, flux]",
            "spec:\n  targets: [kubernetes, flux]\n  git: {url: https://github.com/acme/edge, path: rendered}"},
           {"E0805", "kubernetes target: one host, two issuers",
-           "`host \"a.example.com\" gets its certificate from issuer \"le\" already; in Kubernetes a host has one certificate`",
+           "`host \"a.example.com\" gets its certificate from issuer \"le\" already; in Kubernetes a host has one "
+           "certificate`",
            "A host's TLS secret is one Certificate's; two issuers for one host would fight over it.",
            "routes with host a.example.com and issuers le and zerossl", "use one issuer for the host"},
           {"E0806", "kubernetes target: a host covered by a requested certificate of another issuer",
-           "`host \"a.apps.example.com\" is covered by certificate \"apps\" of issuer \"dns\" but uses issuer \"le\": it would get a second certificate`",
+           "`host \"a.apps.example.com\" is covered by certificate \"apps\" of issuer \"dns\" but uses issuer \"le\": "
+           "it would get a second certificate`",
            "A requested (wildcard) certificate covers the hosts below it; a route there with another issuer would ask "
            "for a second certificate for the same host.",
            "certificate *.apps.example.com from issuer dns; route a.apps.example.com with issuer le",
@@ -500,7 +507,8 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "\"websecure\")`",
            "In a cluster, Traefik's static configuration (entry points, their redirections, logs, the access log, the "
            "insecure API) comes from its Helm release, which edgegen does not own. With "
-           "`kubernetes.traefikValues`, edgegen writes the settings it can as the chart's `additionalArguments`, in the "
+           "`kubernetes.traefikValues`, edgegen writes the settings it can as the chart's `additionalArguments`, in "
+           "the "
            "cluster directory: a HelmChartConfig, which K3s and RKE2 merge into their bundled Traefik, or a ConfigMap "
            "for a Helm release's valuesFrom. Entry points other than the chart's (web on 80, websecure on 443) and an "
            "access log file are never written: they belong in the release's `ports` and volumes.",

@@ -54,7 +54,8 @@ void add_input_codes(std::vector<CodeInfo>& out)
           {"E0112", "a submodule in the desired state's tree (`--ref`, `--staged`)", "`submodule is not followed`",
            "A submodule is another repository: edgegen reads only this repository's own files, so that a commit "
            "fully decides the output.",
-           "edge/vendor -> a submodule", "keep the desired state out of submodules, or name another directory with --subdir"},
+           "edge/vendor -> a submodule",
+           "keep the desired state out of submodules, or name another directory with --subdir"},
           {"E0113", "a tree entry named `..`, `.`, empty, or holding `/` or a control character",
            "`tree entry \"..\" is not followed: the name is \"..\"`",
            "Git refuses such names (git fsck), but a crafted commit can hold them; edgegen never follows them, so "
@@ -74,7 +75,8 @@ void add_input_codes(std::vector<CodeInfo>& out)
           {"E0117", "a private key written inline", "`a private key is written inline`",
            "Secrets are only ever referenced, never written into the repository; the message never repeats the value.",
            "keyFile: |\n  -----BEGIN PRIVATE KEY-----\n  ...", "keyFile: /certs/example.com/privkey.pem"},
-          {"E0118", "an input that is not a regular file", "`not a regular file (a FIFO, socket or device), so it is not read`",
+          {"E0118", "an input that is not a regular file",
+           "`not a regular file (a FIFO, socket or device), so it is not read`",
            "A FIFO would block the read forever and a device would never end, so only regular files are read.",
            "projects/team.yaml is a named pipe (mkfifo)", "replace it with a regular file"},
           {"E0200", "internal: a schema could not be used (a bug; please report it)", "—",
@@ -119,7 +121,8 @@ void add_input_codes(std::vector<CodeInfo>& out)
            "output as it is: a Traefik rule, a certificate's dnsNames or a DNS zone. Variables cannot refer to "
            "variables (there are no chains to follow and no cycles); write the value out in full. $${ in a value is a "
            "literal ${.",
-           "vars:\n  base: example.com\n  domain: team.${base}", "vars:\n  base: example.com\n  domain: team.example.com"},
+           "vars:\n  base: example.com\n  domain: team.${base}",
+           "vars:\n  base: example.com\n  domain: team.example.com"},
           {"E0426", "a path that is not clean",
            "`git.path \"../../other-team\" is not a clean path: it has a \"..\" segment`",
            "A value that becomes a path in the output must name a place inside what it is resolved in: git.path is "

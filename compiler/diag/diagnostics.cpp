@@ -72,9 +72,8 @@ void Diagnostics::update(const std::function<void(Diagnostic&)>& change)
 std::vector<Diagnostic> Diagnostics::sorted() const
 {
   std::vector<Diagnostic> out = m_items;
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return sort_key(a) < sort_key(b);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const Diagnostic& a, const Diagnostic& b) {
                           return sort_key(a) == sort_key(b) && a.severity == b.severity;

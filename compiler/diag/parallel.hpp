@@ -13,7 +13,8 @@ namespace edgegen::diag {
 template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Body& body, size_t grain = 16)
 {
   std::vector<Diagnostics> found(n);
-  util::parallel_for(n, [&](size_t i) { body(i, found[i]); }, grain);
+  util::parallel_for(
+      n, [&](size_t i) { body(i, found[i]); }, grain);
   for (const auto& sink : found) {
     out.append(sink);
   }

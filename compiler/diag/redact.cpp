@@ -418,8 +418,8 @@ void redact(Diagnostic& d, std::string_view text, int number)
   // At a block's head, the value is the lines below it.
   std::string_view key = block_key(line);
   if (!key.empty() && secret_key(key)) {
-    for (int below = number + 1; in_secret_block(text, below) || (trimmed(line_at(text, below)).empty() &&
-                                                                   in_secret_block(text, below + 1));
+    for (int below = number + 1;
+         in_secret_block(text, below) || (trimmed(line_at(text, below)).empty() && in_secret_block(text, below + 1));
          ++below) {
       remove(trimmed(line_at(text, below)));
     }

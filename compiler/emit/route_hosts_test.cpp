@@ -105,8 +105,8 @@ std::vector<Named> emitted_hosts(const model::Config& config, const std::vector<
     infrastructure.insert("ns." + dns::normalize(zone.name));
     infrastructure.insert(dns::normalize(zone.cname));
     for (const auto& record : dns::zone_records(config, zone)) {
-      std::string name = record.owner == "@" ? dns::normalize(zone.name)
-                                             : record.owner + "." + dns::normalize(zone.name);
+      std::string name =
+          record.owner == "@" ? dns::normalize(zone.name) : record.owner + "." + dns::normalize(zone.name);
       if (record.type != "NS" && record.owner != "*" && !infrastructure.count(name)) {
         out.push_back({name, "zone " + zone.name});
       }
@@ -243,10 +243,11 @@ TEST(RouteHosts, NegatedNestedAndOrHostsReachEveryTargetAsTheRuleServesThem)
 TEST(RouteHosts, TwoHostsInOneHostMatcherAreAnErrorSoNothingIsRendered)
 {
   std::string edge = k_edge;
-  edge.replace(edge.find("Host(`a.example.com`) && !Host(`b.example.com`)"), 47, "Host(`a.example.com`, `b.example.com`)");
+  edge.replace(edge.find("Host(`a.example.com`) && !Host(`b.example.com`)"), 47,
+               "Host(`a.example.com`, `b.example.com`)");
   Compilation c = testing::compile_files({{"edge.yaml", edge}}, false);
   EXPECT_EQ(testing::messages(c), std::vector<std::string>{"edge.yaml:27:13: E0503: Host() takes one value in Traefik "
-                                                          "v3 (v2 took several); this one has 2"});
+                                                           "v3 (v2 took several); this one has 2"});
 }
 
 } // namespace

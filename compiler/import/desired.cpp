@@ -182,9 +182,9 @@ std::vector<source::SourceFile> desired_tree(const TraefikConfig& config, const 
     for (const auto& [input, key] : project.services) {
       const Service& service = config.services.at(input);
       auto transport = config.servers_transports.find(service.transport());
-      spec["services"][key] = service_spec(
-          service, transport == config.servers_transports.end() ? util::Value() : transport->second,
-          project.name + "-" + key, naming);
+      spec["services"][key] =
+          service_spec(service, transport == config.servers_transports.end() ? util::Value() : transport->second,
+                       project.name + "-" + key, naming);
     }
     for (const auto& [input, key] : project.middlewares) {
       spec["middlewares"][key] = middleware_spec(config.middlewares.at(input));

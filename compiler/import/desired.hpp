@@ -14,15 +14,15 @@ namespace edgegen::import {
 // Where the pieces of the desired state come from beyond the plan.
 struct Naming
 {
-  std::string provider = "file";              // the provider the input's references are relative to
-  bool compose = false;                       // compose labels: services are containers, the target is compose
-  bool redis = false;                         // Traefik's KV keys: the target is traefik-redis
-  std::string root_key;                       // their root key ("traefik" is edgegen's default)
-  std::string worker_issuer; // redis: a placeholder Issuer for TLS routers whose certificates a worker obtains
-  std::map<std::string, std::string> issuers; // resolver -> Issuer name
-  std::string default_issuer;                 // a resolver, the one most TLS routers use
-  std::string files_issuer;                   // the Issuer of tls.certificates, "" if none
-  std::string acme_storage;                   // traefik.acmeStorage, "" for edgegen's default
+  std::string provider = "file"; // the provider the input's references are relative to
+  bool compose = false;          // compose labels: services are containers, the target is compose
+  bool redis = false;            // Traefik's KV keys: the target is traefik-redis
+  std::string root_key;          // their root key ("traefik" is edgegen's default)
+  std::string worker_issuer;     // redis: a placeholder Issuer for TLS routers whose certificates a worker obtains
+  std::map<std::string, std::string> issuers;                     // resolver -> Issuer name
+  std::string default_issuer;                                     // a resolver, the one most TLS routers use
+  std::string files_issuer;                                       // the Issuer of tls.certificates, "" if none
+  std::string acme_storage;                                       // traefik.acmeStorage, "" for edgegen's default
   std::map<size_t, std::vector<std::string>> certificate_domains; // tls.certificates index -> hosts
 };
 

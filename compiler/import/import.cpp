@@ -193,8 +193,8 @@ Imported import_redis(const std::vector<Input>& inputs, diag::Diagnostics& diagn
     imported.documents.push_back(std::make_unique<std::vector<load::Node>>(
         json ? load::read_yaml(diag::FileName(dump->name).str(), dump->bytes, diagnostics)
              : std::vector<load::Node>{}));
-    read_redis_dump(*dump, *imported.documents.back(), imported.config, imported.label_trees,
-                    imported.naming.root_key, diagnostics);
+    read_redis_dump(*dump, *imported.documents.back(), imported.config, imported.label_trees, imported.naming.root_key,
+                    diagnostics);
   }
   finish(imported, diagnostics);
   return imported;

@@ -133,14 +133,15 @@ TEST(Import, GroupsThatWouldShareAProjectNameAreOneProject)
   diag::Diagnostics d;
   Imported imported = import_traefik(
       {{"traefik.yml", k_static},
-       {"dynamic.yml", "http:\n"
-                       "  routers:\n"
-                       "    sites-shop: {rule: Host(`shop.example.org`), service: sites-shop, tls: {certResolver: le}}\n"
-                       "    sites-status: {rule: 'HostRegexp(`^[a-z0-9-]+\\.status\\.example\\.org$`)', "
-                       "service: sites-status, tls: {certResolver: le}}\n"
-                       "  services:\n"
-                       "    sites-shop: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"
-                       "    sites-status: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
+       {"dynamic.yml",
+        "http:\n"
+        "  routers:\n"
+        "    sites-shop: {rule: Host(`shop.example.org`), service: sites-shop, tls: {certResolver: le}}\n"
+        "    sites-status: {rule: 'HostRegexp(`^[a-z0-9-]+\\.status\\.example\\.org$`)', "
+        "service: sites-status, tls: {certResolver: le}}\n"
+        "  services:\n"
+        "    sites-shop: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"
+        "    sites-status: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
       d);
   ASSERT_FALSE(d.has_errors());
   ASSERT_EQ(imported.plan.projects.size(), 1u);

@@ -27,9 +27,8 @@ struct Key
 
 bool is_index(const std::string& key)
 {
-  return !key.empty() && key.size() < 10 && std::all_of(key.begin(), key.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !key.empty() && key.size() < 10 &&
+         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Maps whose keys are all indices (entryPoints/0, entryPoints/1) are the

@@ -44,8 +44,7 @@ bool identify(const Node& root, Document& document, diag::Diagnostics& diagnosti
                       std::string("add `apiVersion: ") + k_api_version + "`");
     ok = false;
   } else if (!api_version->is_string() || api_version->text != k_api_version) {
-    diagnostics.error("E0104", api_version->location("/apiVersion"),
-                      "unknown apiVersion " + api_version->describe(),
+    diagnostics.error("E0104", api_version->location("/apiVersion"), "unknown apiVersion " + api_version->describe(),
                       std::string("edgegen reads `apiVersion: ") + k_api_version + "`");
     ok = false;
   }
@@ -134,9 +133,8 @@ std::vector<Document> load(const source::SourceTree& tree, diag::Diagnostics& di
   // Files are independent: parse them on every core, then merge in path
   // order so that the result does not depend on which thread ran first.
   std::vector<std::vector<Document>> per_file(tree.files.size());
-  diag::parallel_for(tree.files.size(), diagnostics, [&](size_t i, diag::Diagnostics& found) {
-    load_file(tree.files[i], per_file[i], found);
-  });
+  diag::parallel_for(tree.files.size(), diagnostics,
+                     [&](size_t i, diag::Diagnostics& found) { load_file(tree.files[i], per_file[i], found); });
   std::vector<Document> out;
   for (auto& documents : per_file) {
     for (auto& document : documents) {

@@ -11,9 +11,9 @@
 namespace edgegen::load {
 
 // Limits that bound the work one input can cause (each has its own error).
-constexpr int k_max_depth = 64;               // nesting of lists and maps (E0106)
-constexpr size_t k_max_nodes = 1000000;       // values per file, aliases expanded (E0107)
-constexpr size_t k_max_documents = 10000;     // documents per file (E0114)
+constexpr int k_max_depth = 64;           // nesting of lists and maps (E0106)
+constexpr size_t k_max_nodes = 1000000;   // values per file, aliases expanded (E0107)
+constexpr size_t k_max_documents = 10000; // documents per file (E0114)
 
 // Stage entry: every document of every file, parsed as YAML 1.2 with
 // locations. Files that are not valid YAML, or documents that are not

@@ -151,7 +151,8 @@ TEST(Load, SyntaxErrorHasALocation)
 TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') + std::string(100000, ']') + "\n",
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') +
+                std::string(100000, ']') + "\n",
             d);
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
 }
@@ -177,7 +178,8 @@ TEST(Load, DeepBlockNestingIsRefused)
 TEST(Load, NestingJustOverTheLimitIsReportedAtTheValue)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n", d);
+  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n",
+            d);
   EXPECT_EQ(first_error(d), "in.yaml:3:71: E0106: values are nested more than 64 levels deep");
 }
 
@@ -237,8 +239,8 @@ TEST(Load, ACommaWhereNoValueMayStartIsAnErrorAtTheComma)
                                   {"a: \"x\", b\n", "1:7"}}) {
     diag::Diagnostics d;
     load_text(c.text, d);
-    EXPECT_EQ(first_error(d), std::string("in.yaml:") + c.at +
-                                  ": E0101: invalid YAML: ',' outside a list or mapping in [ ] or { }")
+    EXPECT_EQ(first_error(d),
+              std::string("in.yaml:") + c.at + ": E0101: invalid YAML: ',' outside a list or mapping in [ ] or { }")
         << c.text;
   }
 }

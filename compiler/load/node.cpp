@@ -29,13 +29,19 @@ diag::Location Node::location(const std::string& pointer) const
 std::string Node::describe() const
 {
   switch (kind) {
-  case Kind::null: return "null";
-  case Kind::boolean: return boolean ? "true" : "false";
+  case Kind::null:
+    return "null";
+  case Kind::boolean:
+    return boolean ? "true" : "false";
   case Kind::integer:
-  case Kind::floating: return text;
-  case Kind::string: return "\"" + text + "\"";
-  case Kind::list: return "a list";
-  case Kind::map: return "a mapping";
+  case Kind::floating:
+    return text;
+  case Kind::string:
+    return "\"" + text + "\"";
+  case Kind::list:
+    return "a list";
+  case Kind::map:
+    return "a mapping";
   }
   return {};
 }
@@ -43,12 +49,18 @@ std::string Node::describe() const
 const char* kind_name(Kind kind)
 {
   switch (kind) {
-  case Kind::edge: return "Edge";
-  case Kind::environment: return "Environment";
-  case Kind::issuer: return "Issuer";
-  case Kind::middleware: return "Middleware";
-  case Kind::project: return "Project";
-  case Kind::route_test: return "RouteTest";
+  case Kind::edge:
+    return "Edge";
+  case Kind::environment:
+    return "Environment";
+  case Kind::issuer:
+    return "Issuer";
+  case Kind::middleware:
+    return "Middleware";
+  case Kind::project:
+    return "Project";
+  case Kind::route_test:
+    return "RouteTest";
   }
   return "";
 }

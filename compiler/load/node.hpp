@@ -32,8 +32,8 @@ struct Node
     int64_t integer = 0; // kind integer
     double floating;     // kind floating
   };
-  std::string text; // the string value, or a scalar as written
-  std::vector<Node> items;      // list items, or map values
+  std::string text;              // the string value, or a scalar as written
+  std::vector<Node> items;       // list items, or map values
   std::vector<std::string> keys; // map keys, parallel to items, in source order
 
   bool is_map() const { return kind == Kind::map; }

@@ -52,8 +52,8 @@ bool opens_flow(std::string_view line, size_t indent, size_t i, int flow)
 
 std::optional<Prescan> prescan(std::string_view text, int limit)
 {
-  std::vector<size_t> block;  // indentation of each open block collection
-  int flow = 0;               // open [ and {
+  std::vector<size_t> block;           // indentation of each open block collection
+  int flow = 0;                        // open [ and {
   std::optional<size_t> scalar_indent; // inside a block scalar deeper than this
   int line_number = 0;
   size_t start = 0;
@@ -92,7 +92,8 @@ std::optional<Prescan> prescan(std::string_view text, int limit)
           }
           continue;
         }
-        if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" [{,:-").find(line[i - 1]) != std::string_view::npos)) {
+        if ((c == '"' || c == '\'') &&
+            (i == 0 || std::string_view(" [{,:-").find(line[i - 1]) != std::string_view::npos)) {
           quote = c;
         } else if (c == '#' && (i == 0 || line[i - 1] == ' ')) {
           break;

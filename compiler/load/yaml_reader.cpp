@@ -24,7 +24,7 @@ class Builder : public YAML::EventHandler
 {
 public:
   Builder(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics)
-    : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
+      : m_file(file), m_bytes(bytes), m_diagnostics(diagnostics)
   {
     m_line_starts.push_back(0);
     for (size_t i = 0; i < bytes.size(); ++i) {
@@ -206,10 +206,7 @@ private:
     m_stack.clear();
   }
 
-  void key_is_not_a_string(const Node& node)
-  {
-    fail("E0101", node.location(), "mapping keys must be plain strings");
-  }
+  void key_is_not_a_string(const Node& node) { fail("E0101", node.location(), "mapping keys must be plain strings"); }
 
   bool count(size_t values, const Node& at)
   {
@@ -369,8 +366,7 @@ private:
       resolve_plain_scalar(text, out);
       bool ok = (type == "int" && out.kind == Node::Kind::integer) ||
                 (type == "float" && (out.kind == Node::Kind::floating || out.kind == Node::Kind::integer)) ||
-                (type == "bool" && out.kind == Node::Kind::boolean) ||
-                (type == "null" && out.kind == Node::Kind::null);
+                (type == "bool" && out.kind == Node::Kind::boolean) || (type == "null" && out.kind == Node::Kind::null);
       if (type == "float" && out.kind == Node::Kind::integer) {
         out.kind = Node::Kind::floating;
         out.floating = static_cast<double>(out.integer);
@@ -416,8 +412,9 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
       // document starting where the last one did is that loop.
       if (builder.document_start.pos == previous_start) {
         size_t at = static_cast<size_t>(previous_start);
-        throw YAML::ParserException(builder.document_start,
-                                    at < bytes.size() ? "unexpected '" + std::string(1, bytes[at]) + "'" : "unexpected end");
+        throw YAML::ParserException(builder.document_start, at < bytes.size()
+                                                                ? "unexpected '" + std::string(1, bytes[at]) + "'"
+                                                                : "unexpected end");
       }
       previous_start = builder.document_start.pos;
     }
@@ -438,7 +435,7 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
   if (builder.document_count > k_max_documents) {
     diagnostics.error("E0114", {file, 0, 0, ""},
                       "file holds " + std::to_string(builder.document_count) + " documents, more than the limit of " +
-                        std::to_string(k_max_documents));
+                          std::to_string(k_max_documents));
     return {};
   }
   diagnostics.append(found);

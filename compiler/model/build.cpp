@@ -1,7 +1,7 @@
 #include "model/build.hpp"
 
-#include "model/internal.hpp"
 #include "diag/parallel.hpp"
+#include "model/internal.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -252,9 +252,9 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<s
 void finish_config(Config& config, const Inputs& in)
 {
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
-  config.projects.erase(std::remove_if(config.projects.begin(), config.projects.end(),
-                                       [](const Project& p) { return p.name.empty(); }),
-                        config.projects.end());
+  config.projects.erase(
+      std::remove_if(config.projects.begin(), config.projects.end(), [](const Project& p) { return p.name.empty(); }),
+      config.projects.end());
   std::stable_sort(config.issuers.begin(), config.issuers.end(), by_name);
   std::stable_sort(config.middlewares.begin(), config.middlewares.end(), by_name);
   std::stable_sort(config.projects.begin(), config.projects.end(), by_name);
@@ -268,17 +268,15 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
 {
   Model model;
   Inputs in = sort_inputs(documents, valid, model, diagnostics);
-  bool edge_declared = std::any_of(documents.begin(), documents.end(),
-                                   [](const auto& d) { return d.kind == load::Kind::edge; });
+  bool edge_declared =
+      std::any_of(documents.begin(), documents.end(), [](const auto& d) { return d.kind == load::Kind::edge; });
   if (!edge_declared) {
-    diagnostics.error("E0304", {}, "no Edge document found",
-                      "add one file with `kind: Edge` (see examples/)");
+    diagnostics.error("E0304", {}, "no Edge document found", "add one file with `kind: Edge` (see examples/)");
     return model;
   }
   if (in.projects.size() > k_max_projects) {
     const load::Document& first_over = *in.projects[k_max_projects];
-    diagnostics.error("E0307", first_over.root.location(),
-                      "more than " + std::to_string(k_max_projects) + " projects",
+    diagnostics.error("E0307", first_over.root.location(), "more than " + std::to_string(k_max_projects) + " projects",
                       "split the edge into several sources rendered separately");
     return model;
   }

@@ -78,15 +78,14 @@ TEST(Model, VariablesNeverReferToVariablesAndNoDollarBraceSurvives)
                                                            "    - name: c\n"
                                                            "      host: b.${literal}.example.com\n"
                                                            "      service: s\n"}});
-  EXPECT_EQ(messages(c),
-            (std::vector<std::string>{
-                "env.yaml:7:13: E0425: variable \"domain\" refers to a variable: \"x.${domain}\"",
-                "env.yaml:9:9: E0425: variable \"v2\" refers to a variable: \"${v1}${v1}\"",
-                "env.yaml:10:11: E0302: malformed variable reference in \"b${\"", // once, not also E0425
-                // the `$${` escape gives a literal ${, which the host check still sees
-                "p.yaml:16:13: E0431: \"b.${v1}.example.com\" is not a valid host name: "
-                "label \"${v1}\" has a character other than a-z, 0-9 and '-'",
-            }));
+  EXPECT_EQ(messages(c), (std::vector<std::string>{
+                             "env.yaml:7:13: E0425: variable \"domain\" refers to a variable: \"x.${domain}\"",
+                             "env.yaml:9:9: E0425: variable \"v2\" refers to a variable: \"${v1}${v1}\"",
+                             "env.yaml:10:11: E0302: malformed variable reference in \"b${\"", // once, not also E0425
+                             // the `$${` escape gives a literal ${, which the host check still sees
+                             "p.yaml:16:13: E0431: \"b.${v1}.example.com\" is not a valid host name: "
+                             "label \"${v1}\" has a character other than a-z, 0-9 and '-'",
+                         }));
   EXPECT_TRUE(c.files.empty());
 }
 
@@ -144,10 +143,10 @@ TEST(Model, InvalidObjectsDoNotCascadeIntoUnknownReferences)
 TEST(Model, ExcludedFilesAreNotRead)
 {
   std::vector<source::SourceFile> files = {
-    {"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: e\nspec:\n"
-                  "  exclude: [legacy, \"**/*.draft.yaml\"]\n"},
-    {"legacy/old.yaml", "not: [valid"},
-    {"a/b.draft.yaml", "kind: Whatever\n"}};
+      {"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: e\nspec:\n"
+                    "  exclude: [legacy, \"**/*.draft.yaml\"]\n"},
+      {"legacy/old.yaml", "not: [valid"},
+      {"a/b.draft.yaml", "kind: Whatever\n"}};
   auto source = source::memory_source(files);
   auto c = compile(*source, true);
   EXPECT_EQ(messages(c), std::vector<std::string>{});

@@ -250,7 +250,7 @@ Issuer convert_issuer(const load::Document& document, const Node& spec)
     if (const Node* list = files->find("certificates"); list && list->is_list()) {
       for (const auto& item : list->items) {
         out.certificates.push_back(
-          {get_string(item, "certFile"), get_string(item, "keyFile"), get_strings(item, "domains")});
+            {get_string(item, "certFile"), get_string(item, "keyFile"), get_strings(item, "domains")});
       }
     }
     return out;

@@ -40,8 +40,7 @@ std::string variable_value(const std::string& name, const Node& value, diag::Dia
 
 // A copy of `node` with ${name} replaced in every string; an undefined or
 // malformed reference is reported and left as written.
-Node substitute(const Node& node, const Vars& vars, const std::string& environment,
-                diag::Diagnostics& diagnostics);
+Node substitute(const Node& node, const Vars& vars, const std::string& environment, diag::Diagnostics& diagnostics);
 
 // Reports every path-like value of a document's spec (after substitution)
 // that is not a clean path of its kind (E0426): git.path, Traefik's files

@@ -50,8 +50,8 @@ using StringMap = std::map<std::string, std::string>;
 struct EntryPoint
 {
   std::string name;
-  std::string address;     // ":443", "0.0.0.0:80/tcp"
-  Ref redirect_to;         // empty name: no redirection
+  std::string address; // ":443", "0.0.0.0:80/tcp"
+  Ref redirect_to;     // empty name: no redirection
   Location location;
   Location address_location;
 };
@@ -61,7 +61,7 @@ struct EntryPoint
 struct CertificateRequest
 {
   std::string name;
-  Ref issuer; // empty name: the environment's issuer
+  Ref issuer;                       // empty name: the environment's issuer
   std::vector<std::string> domains; // first is the main domain
   std::string duration;             // Kubernetes targets; empty: the issuer's
   std::string renew_before;
@@ -163,7 +163,7 @@ struct ComposeSettings
 struct RedisSettings
 {
   std::vector<std::string> endpoints = {"127.0.0.1:6379"};
-  Location endpoints_location;   // where `endpoints` was written; unset when defaulted
+  Location endpoints_location; // where `endpoints` was written; unset when defaulted
   // Traefik's providers.redis.sentinel.masterName: the endpoints are Redis
   // Sentinels that name the master. Empty: the one endpoint is the server.
   std::string sentinel_master;
@@ -202,8 +202,8 @@ struct DnsSoa
 
 struct DnsSettings
 {
-  int64_t version = 1;                 // the high part of the SOA serial (see emit/dns)
-  std::vector<std::string> addresses;  // the Edge's entry addresses: A/AAAA targets
+  int64_t version = 1;                // the high part of the SOA serial (see emit/dns)
+  std::vector<std::string> addresses; // the Edge's entry addresses: A/AAAA targets
   int64_t ttl = 300;
   std::string directory = "/etc/coredns/zones"; // where the Corefile finds the zone files
   std::vector<DnsZone> zones;
@@ -216,8 +216,8 @@ struct DnsSettings
   std::vector<Location> forward_locations; // parallel to forward
   std::string tls_server_name;
   Location tls_server_name_location;
-  bool log = false; // CoreDNS's log plugin in every server block
-  Location location;                   // of the `dns` settings; the Edge's when absent
+  bool log = false;  // CoreDNS's log plugin in every server block
+  Location location; // of the `dns` settings; the Edge's when absent
 };
 
 // Settings of the Kubernetes targets (kubernetes, flux, argocd).
@@ -285,8 +285,8 @@ struct AcmeSolver
 {
   enum class Type { http01, dns01 };
   Type type = Type::http01;
-  Ref entry_point;                 // http01: the entry point that answers challenges
-  std::string provider;            // dns01: lego provider name (cloudflare, route53, …)
+  Ref entry_point;      // http01: the entry point that answers challenges
+  std::string provider; // dns01: lego provider name (cloudflare, route53, …)
   Location provider_location;
   std::vector<std::string> resolvers;
   Location resolvers_location;
@@ -328,15 +328,15 @@ struct Issuer
   Type type = Type::acme;
   // acme
   std::string email;
-  std::string server;   // the directory URL
+  std::string server; // the directory URL
   bool staging = false;
   AcmeSolver solver;
   std::optional<SecretRef> private_key;
   // files
   std::vector<FileCertificate> certificates;
   // Kubernetes targets
-  bool cluster_scoped = true;  // ClusterIssuer, else a namespaced Issuer
-  std::string duration;        // of the certificates it issues; empty: the CA's
+  bool cluster_scoped = true; // ClusterIssuer, else a namespaced Issuer
+  std::string duration;       // of the certificates it issues; empty: the CA's
   std::string renew_before;
   StringMap labels;
   StringMap annotations;
@@ -367,7 +367,7 @@ struct Middleware
 struct BackendTls
 {
   std::string server_name;
-  std::string ca;        // a PEM file in the Traefik container (file, KV, labels)
+  std::string ca; // a PEM file in the Traefik container (file, KV, labels)
   Location ca_location;
   std::string ca_secret; // Kubernetes: the Secret holding the CA
   bool insecure_skip_verify = false;
@@ -380,12 +380,12 @@ struct Service
   std::string name;
   std::string output_name; // "<project>-<name>"
   int64_t port = 0;
-  std::string host;        // default "<project>-<name>"
+  std::string host; // default "<project>-<name>"
   std::string scheme = "http";
   std::vector<std::string> urls; // explicit servers; replaces host/port
   util::Value health_check;      // Traefik loadBalancer.healthCheck, or null
   std::optional<bool> pass_host_header;
-  std::string image;       // compose: the container image; empty: the team's compose file has it
+  std::string image; // compose: the container image; empty: the team's compose file has it
   // A container of the compose project named `host`: it has an image, or it
   // has neither `urls` nor a host that is an address (an IP or a dotted name).
   bool container = false;
@@ -398,9 +398,9 @@ struct Service
 // and every target reads the hosts and paths of a route from here.
 struct RouteMatch
 {
-  std::string text;    // the rule Traefik gets: the route's own, or built from host and path
-  rules::Rule rule;    // `text` parsed
-  rules::Scope scope;  // hosts served and excluded, paths; for host/path routes, those fields
+  std::string text;                // the rule Traefik gets: the route's own, or built from host and path
+  rules::Rule rule;                // `text` parsed
+  rules::Scope scope;              // hosts served and excluded, paths; for host/path routes, those fields
   std::optional<int64_t> priority; // emitted: the route's own, else computed for host/path
                                    // routes; none: Traefik's default, the rule's length
 };
@@ -411,16 +411,16 @@ struct Route
   std::string output_name; // "<project>-<name>"
   std::string host;
   Location host_location;
-  std::string path;        // exact path
+  std::string path; // exact path
   std::string path_prefix;
-  Location path_location;  // of path or pathPrefix
-  std::string rule;        // raw Traefik v3 rule (escape hatch), replaces host/path
+  Location path_location; // of path or pathPrefix
+  std::string rule;       // raw Traefik v3 rule (escape hatch), replaces host/path
   Location rule_location;
   WrittenText rule_written;
   Ref service;
   std::vector<Ref> middlewares;
   std::optional<int64_t> priority; // as written
-  std::vector<Ref> entry_points; // empty: every entry point that does not redirect
+  std::vector<Ref> entry_points;   // empty: every entry point that does not redirect
   bool tls = true;
   Ref issuer; // effective: route's own, else the environment's, else the Edge default
   Location location;
@@ -430,8 +430,8 @@ struct Route
 struct Project
 {
   std::string name;
-  std::vector<Service> services;     // sorted by name
-  std::vector<Route> routes;         // input order
+  std::vector<Service> services;       // sorted by name
+  std::vector<Route> routes;           // input order
   std::vector<Middleware> middlewares; // sorted by name
   StringMap labels;
   StringMap annotations;
@@ -447,9 +447,9 @@ struct Config
 {
   Edge edge;
   Environment environment;
-  std::vector<Issuer> issuers;         // sorted by name
-  std::vector<Middleware> middlewares; // shared ones, sorted by name
-  std::vector<Project> projects;       // sorted by name
+  std::vector<Issuer> issuers;            // sorted by name
+  std::vector<Middleware> middlewares;    // shared ones, sorted by name
+  std::vector<Project> projects;          // sorted by name
   std::vector<RouteTestCase> route_tests; // the cases that run in this environment, in input order
   // Issuers and shared middlewares that `spec.environments` leaves out of
   // this environment, with where that list is written.
@@ -462,8 +462,7 @@ struct Config
 // environment, then of the Edge, that `issuer` signs and that serves `host`
 // (nullptr: none, so the host needs a certificate of its own).
 bool certificate_covers(const std::string& domain, const std::string& host);
-const CertificateRequest* certificate_request(const Config& config, const std::string& host,
-                                              const std::string& issuer);
+const CertificateRequest* certificate_request(const Config& config, const std::string& host, const std::string& issuer);
 
 // A named object of the input, whether or not it passed validation.
 struct Declaration
@@ -509,7 +508,7 @@ struct RoutingTable
     Kind kind = Kind::route;
     const Project* project = nullptr; // route: the route and its project
     const Route* route = nullptr;
-    const Issuer* issuer = nullptr;   // solver_ingress: whose solver, for which domain
+    const Issuer* issuer = nullptr; // solver_ingress: whose solver, for which domain
     std::string domain;
 
     static Source of_kind(Kind kind)
@@ -521,7 +520,7 @@ struct RoutingTable
   };
   std::vector<rules::Router> routers;
   std::vector<rules::EntryPoint> entry_points;
-  std::vector<Source> routes; // what routers[i] was made from (its `owner`)
+  std::vector<Source> routes;                            // what routers[i] was made from (its `owner`)
   std::vector<std::unique_ptr<rules::Rule>> owned_rules; // of the routers that are not routes
   const Dashboard* dashboard = nullptr;
 
@@ -540,8 +539,7 @@ struct RoutingTable
 RoutingTable routing_table(const Config& config);
 
 // Who answers the ACME HTTP-01 challenges of an environment's certificates.
-enum class AcmeClient
-{
+enum class AcmeClient {
   traefik,      // traefik.yml's certificate resolvers: target traefik or compose, without traefik-redis
                 // (whose nodes get their certificates from a worker, outside Traefik)
   cert_manager, // target kubernetes: cert-manager's solver Ingress, served by Traefik

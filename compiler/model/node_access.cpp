@@ -78,20 +78,28 @@ void read_metadata(const load::Document& document, StringMap& labels, StringMap&
 std::string scalar_text(const Node& node)
 {
   switch (node.kind) {
-  case Node::Kind::boolean: return node.boolean ? "true" : "false";
-  case Node::Kind::null: return "";
-  default: return node.text;
+  case Node::Kind::boolean:
+    return node.boolean ? "true" : "false";
+  case Node::Kind::null:
+    return "";
+  default:
+    return node.text;
   }
 }
 
 util::Value to_value(const Node& node)
 {
   switch (node.kind) {
-  case Node::Kind::null: return {};
-  case Node::Kind::boolean: return util::Value(node.boolean);
-  case Node::Kind::integer: return util::Value(node.integer);
-  case Node::Kind::floating: return util::Value(node.floating);
-  case Node::Kind::string: return util::Value(node.text);
+  case Node::Kind::null:
+    return {};
+  case Node::Kind::boolean:
+    return util::Value(node.boolean);
+  case Node::Kind::integer:
+    return util::Value(node.integer);
+  case Node::Kind::floating:
+    return util::Value(node.floating);
+  case Node::Kind::string:
+    return util::Value(node.text);
   case Node::Kind::list: {
     util::Value out = util::Value::list();
     for (const auto& item : node.items) {

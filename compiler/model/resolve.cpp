@@ -52,8 +52,8 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
     resolve_to(entry_point.redirect_to, entry_points);
   }
   // The issuer of the environment: its own, else the Edge's default.
-  Ref environment_issuer = config.environment.issuer.name.empty() ? config.edge.default_issuer
-                                                                   : config.environment.issuer;
+  Ref environment_issuer =
+      config.environment.issuer.name.empty() ? config.edge.default_issuer : config.environment.issuer;
   resolve_to(config.environment.issuer, issuers);
   resolve_to(config.edge.default_issuer, issuers);
   resolve_to(environment_issuer, issuers);

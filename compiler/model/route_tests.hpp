@@ -14,9 +14,9 @@ namespace edgegen::model {
 
 struct RouteTestCase
 {
-  std::string test;      // metadata.name of the RouteTest
-  std::string name;      // the case's own; empty: "case <index + 1>"
-  size_t index = 0;      // in the RouteTest's `cases`
+  std::string test; // metadata.name of the RouteTest
+  std::string name; // the case's own; empty: "case <index + 1>"
+  size_t index = 0; // in the RouteTest's `cases`
   diag::Position location;
 
   // The request, variables substituted.

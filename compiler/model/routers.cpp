@@ -66,10 +66,14 @@ std::string RoutingTable::service_of(const rules::Router& router) const
 {
   const Source& source = routes[router.owner];
   switch (source.kind) {
-  case Source::Kind::route: return source.route->service.resolved;
-  case Source::Kind::dashboard: return "api@internal";
-  case Source::Kind::acme_http: return "acme-http@internal";
-  case Source::Kind::solver_ingress: return "cert-manager's HTTP-01 solver";
+  case Source::Kind::route:
+    return source.route->service.resolved;
+  case Source::Kind::dashboard:
+    return "api@internal";
+  case Source::Kind::acme_http:
+    return "acme-http@internal";
+  case Source::Kind::solver_ingress:
+    return "cert-manager's HTTP-01 solver";
   }
   return {};
 }

@@ -22,8 +22,7 @@ std::vector<std::string> names_of(const Vars& vars)
 }
 
 // Replaces ${name} in one string. `$${` is a literal `${`.
-std::string expand(const Node& node, const Vars& vars, const std::string& environment,
-                   diag::Diagnostics& diagnostics)
+std::string expand(const Node& node, const Vars& vars, const std::string& environment, diag::Diagnostics& diagnostics)
 {
   const std::string& in = node.text;
   std::string out;
@@ -101,8 +100,7 @@ std::string variable_value(const std::string& name, const Node& value, diag::Dia
   return out;
 }
 
-Node substitute(const Node& node, const Vars& vars, const std::string& environment,
-                diag::Diagnostics& diagnostics)
+Node substitute(const Node& node, const Vars& vars, const std::string& environment, diag::Diagnostics& diagnostics)
 {
   Node out = node;
   if (out.is_string()) {

@@ -86,8 +86,8 @@ RouteMatch route_match(const Route& route)
     out.scope.paths.push_back({route.path_prefix, false});
   }
   bool exact = !route.path.empty();
-  out.priority = route.priority ? *route.priority
-                                : specific_priority(route.host, exact ? route.path : route.path_prefix, exact);
+  out.priority =
+      route.priority ? *route.priority : specific_priority(route.host, exact ? route.path : route.path_prefix, exact);
   return out;
 }
 

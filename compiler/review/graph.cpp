@@ -33,7 +33,7 @@ struct Node
 
 struct Graph
 {
-  std::map<std::string, Node> nodes;                              // by key: kind, ':', name
+  std::map<std::string, Node> nodes;                                 // by key: kind, ':', name
   std::set<std::tuple<std::string, std::string, std::string>> edges; // keys and label
 };
 
@@ -90,7 +90,7 @@ std::vector<std::string> router_lines(const model::Config& config, const model::
   lines.push_back(placement);
   if (router.tls) {
     const model::RoutingTable::Source& source = table.routes[router.owner];
-    const model::Ref* issuer = source.route               ? &source.route->issuer
+    const model::Ref* issuer = source.route                                                  ? &source.route->issuer
                                : source.kind == model::RoutingTable::Source::Kind::dashboard ? &table.dashboard->issuer
                                                                                              : nullptr;
     lines.push_back(issuer ? tls_text(config, *issuer) : "TLS");
@@ -207,13 +207,26 @@ std::string mermaid_text(const std::string& line)
   std::string out;
   for (char c : util::printable(line)) {
     switch (c) {
-    case '"': out += "#quot;"; break;
-    case '#': out += "#35;"; break;
-    case '&': out += "#amp;"; break;
-    case '<': out += "#lt;"; break;
-    case '>': out += "#gt;"; break;
-    case '`': out += "#96;"; break;
-    default: out += c;
+    case '"':
+      out += "#quot;";
+      break;
+    case '#':
+      out += "#35;";
+      break;
+    case '&':
+      out += "#amp;";
+      break;
+    case '<':
+      out += "#lt;";
+      break;
+    case '>':
+      out += "#gt;";
+      break;
+    case '`':
+      out += "#96;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -237,11 +250,16 @@ const char* class_of(const Node& node)
     return "highlight";
   }
   switch (node.kind) {
-  case k_host: return "host";
-  case k_middleware: return "middleware";
-  case k_router: return "router";
-  case k_service: return "service";
-  default: return "server";
+  case k_host:
+    return "host";
+  case k_middleware:
+    return "middleware";
+  case k_router:
+    return "router";
+  case k_service:
+    return "service";
+  default:
+    return "server";
   }
 }
 
@@ -304,11 +322,16 @@ std::string dot_attributes(const Node& node)
     return ", style=\"filled,bold\", fillcolor=\"#ffe08a\", color=\"#c77c00\", penwidth=3";
   }
   switch (node.kind) {
-  case k_host: return ", shape=ellipse, style=filled, fillcolor=\"#e8f1fb\"";
-  case k_middleware: return ", style=\"filled,rounded\", fillcolor=\"#f3ecfa\"";
-  case k_service: return ", style=filled, fillcolor=\"#e9f7ec\"";
-  case k_server: return ", shape=note";
-  default: return "";
+  case k_host:
+    return ", shape=ellipse, style=filled, fillcolor=\"#e8f1fb\"";
+  case k_middleware:
+    return ", style=\"filled,rounded\", fillcolor=\"#f3ecfa\"";
+  case k_service:
+    return ", style=filled, fillcolor=\"#e9f7ec\"";
+  case k_server:
+    return ", shape=note";
+  default:
+    return "";
   }
 }
 

@@ -107,7 +107,10 @@ TEST(Graph, DotEscapesLabelsAndSortsNodesAndEdges)
   Compilation c = testing::compile_files({{"shop.yaml", k_project}});
   GraphOptions options;
   options.format = GraphFormat::dot;
-  EXPECT_EQ(draw_graph(config_of(c), options), k_dot + R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
+  EXPECT_EQ(
+      draw_graph(config_of(c), options),
+      k_dot +
+          R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   h_any_host [label="any host", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   h_odd_example_com [label="odd.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   h_shop_example_com [label="shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
@@ -160,7 +163,10 @@ TEST(Graph, OnlyHighlightedRoutersWithTheirNeighbours)
   s_shop_web --> u_http___10_0_0_2_80
 )graph");
   options.format = GraphFormat::dot;
-  EXPECT_EQ(draw_graph(config_of(c), options), k_dot + R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
+  EXPECT_EQ(
+      draw_graph(config_of(c), options),
+      k_dot +
+          R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   m_secure [label="secure\nheaders", style="filled,rounded", fillcolor="#f3ecfa"];
   r_shop_any [label="shop-any\nHostRegexp(`^[a-z0-9-]+\\.shop\\.example\\.com$`)\nentry points: websecure; priority 10000\nTLS, issuer dns", style="filled,bold", fillcolor="#ffe08a", color="#c77c00", penwidth=3];
   s_shop_web [label="shop-web", style=filled, fillcolor="#e9f7ec"];

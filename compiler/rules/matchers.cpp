@@ -9,7 +9,6 @@
 
 #include "util/strings.hpp"
 
-
 namespace edgegen::rules {
 
 namespace {

@@ -22,10 +22,9 @@ struct Router
   size_t rule_length = 0;          // bytes of the rule's text: the default priority
   std::optional<int64_t> priority; // as configured; 0 or none: the rule's length
   std::vector<std::string> entry_points;
-  bool tls = false;  // serves requests that arrived over TLS, and only those
-  size_t owner = 0;  // the caller's index of what this router was made from
+  bool tls = false;      // serves requests that arrived over TLS, and only those
+  size_t owner = 0;      // the caller's index of what this router was made from
   bool internal = false; // Traefik's own (name@internal): exempt from the limit on priorities
-
 
   int64_t effective_priority() const;
 };
@@ -45,9 +44,9 @@ struct Outcome
   const EntryPoint* entry_point = nullptr;
   const Router* winner = nullptr;
   std::vector<const Router*> matched; // every router that matched, the winner first, by priority
-  bool tie = false;                   // the winner's priority is shared by another match (Traefik's order is then undefined)
-  int status = 404;                   // 200 routed, 301/308 redirected, 404
-  std::string location;               // of the redirection
+  bool tie = false;     // the winner's priority is shared by another match (Traefik's order is then undefined)
+  int status = 404;     // 200 routed, 301/308 redirected, 404
+  std::string location; // of the redirection
 };
 
 // Routes `request` over `routers`: on the entry point named `entry_point`,

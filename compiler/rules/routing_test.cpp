@@ -11,8 +11,8 @@ struct Table
 {
   std::deque<Rule> rules; // stable addresses for the routers
   std::vector<Router> routers;
-  std::vector<EntryPoint> entry_points = {{"web", 80, "websecure", 443}, {"websecure", 443, "", 0},
-                                          {"internal", 8080, "", 0}};
+  std::vector<EntryPoint> entry_points = {
+      {"web", 80, "websecure", 443}, {"websecure", 443, "", 0}, {"internal", 8080, "", 0}};
 
   void add(const std::string& name, const std::string& rule, std::optional<int64_t> priority = {},
            std::vector<std::string> on = {"websecure"}, bool tls = true)
@@ -38,9 +38,9 @@ std::string winner(const Outcome& o)
 TEST(Routing, TheHighestPriorityThatMatchesWinsAndTheDefaultIsTheRuleLength)
 {
   Table t;
-  t.add("site", "Host(`a.example.com`)");                                 // 21
-  t.add("api", "Host(`a.example.com`) && PathPrefix(`/api`)");            // 43
-  t.add("low", "Host(`a.example.com`) && PathPrefix(`/api/v2`)", 1);     // explicit, low
+  t.add("site", "Host(`a.example.com`)");                            // 21
+  t.add("api", "Host(`a.example.com`) && PathPrefix(`/api`)");       // 43
+  t.add("low", "Host(`a.example.com`) && PathPrefix(`/api/v2`)", 1); // explicit, low
   Outcome o = t.go("https://a.example.com/api/v2/items");
   EXPECT_EQ(o.kind, Outcome::Kind::routed);
   EXPECT_EQ(o.status, 200);

@@ -23,7 +23,7 @@ class DirectorySource : public Source
 {
 public:
   DirectorySource(std::string root, std::vector<std::string> skip, std::optional<std::string> display_root)
-    : m_root(std::move(root)), m_skip(std::move(skip)), m_display_root(display_root.value_or(m_root))
+      : m_root(std::move(root)), m_skip(std::move(skip)), m_display_root(display_root.value_or(m_root))
   {
   }
 
@@ -56,13 +56,12 @@ private:
     return util::ends_with(m_display_root, "/") ? m_display_root : m_display_root + "/";
   }
 
-  void walk(const fs::path& dir, const std::string& prefix, const std::vector<fs::path>& skip,
-            SourceTree& tree, diag::Diagnostics& diagnostics) const
+  void walk(const fs::path& dir, const std::string& prefix, const std::vector<fs::path>& skip, SourceTree& tree,
+            diag::Diagnostics& diagnostics) const
   {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(dir, ec);
-    if (std::find(skip.begin(), skip.end(), canonical) != skip.end() ||
-        fs::exists(dir / "edgegen.sum", ec)) {
+    if (std::find(skip.begin(), skip.end(), canonical) != skip.end() || fs::exists(dir / "edgegen.sum", ec)) {
       return; // rendered output, never input
     }
     fs::directory_iterator it(dir, ec);
@@ -104,7 +103,7 @@ private:
     if (!ec && size > k_max_file_size) {
       diagnostics.error("E0109", {name, 0, 0, ""},
                         "file is " + std::to_string(size) + " bytes, more than the limit of " +
-                          std::to_string(k_max_file_size));
+                            std::to_string(k_max_file_size));
       return;
     }
     std::ifstream in(path, std::ios::binary);

@@ -33,7 +33,9 @@ TEST(Strings, InvalidUtf8)
 TEST(Strings, InvalidUtf8IsEscapedByteForByte)
 {
   EXPECT_EQ(escape_invalid_utf8("caf\xc3\xa9"), "caf\xc3\xa9");
-  EXPECT_EQ(escape_invalid_utf8("a\xff" "b\xc2"), "a\\xFFb\\xC2");
+  EXPECT_EQ(escape_invalid_utf8("a\xff"
+                                "b\xc2"),
+            "a\\xFFb\\xC2");
   EXPECT_EQ(escape_invalid_utf8("\xe2\x80\x9c\xe2\x80"), "\xe2\x80\x9c\\xE2\\x80"); // a cut-off quote
 }
 

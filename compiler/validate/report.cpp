@@ -36,7 +36,7 @@ struct Target
   {
     size_t index = std::find(node->keys.begin(), node->keys.end(), key) - node->keys.begin();
     return index < node->items.size() ? node->key_location(index, pointer + "/" + load::pointer_token(key))
-                                          : location();
+                                      : location();
   }
 };
 
@@ -80,7 +80,9 @@ private:
            bool generic = false)
   {
     m_pending.push_back(
-        {{diag::Severity::error, code, std::move(location), std::move(message), std::move(hint), {}, {}}, path, generic});
+        {{diag::Severity::error, code, std::move(location), std::move(message), std::move(hint), {}, {}},
+         path,
+         generic});
   }
 
   std::vector<std::string> unknown_properties(const Path& path, const Target& target, const SchemaFacts& facts);

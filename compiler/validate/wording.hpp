@@ -24,5 +24,4 @@ std::string show_number(double value);
 // JSON Schema types as YAML users know them: "string, number or mapping".
 std::string show_types(const std::vector<std::string>& types);
 
-
 } // namespace edgegen::validate

@@ -22,13 +22,27 @@ void append_json_string(std::string& out, std::string_view s)
   for (char c : s) {
     auto b = static_cast<unsigned char>(c);
     switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
     default:
       if (b < 0x20) {
         out += "\\u00";
@@ -50,13 +64,27 @@ public:
   void value(const Value& v, size_t indent)
   {
     switch (v.kind()) {
-    case Value::Kind::null: m_out += "null"; break;
-    case Value::Kind::boolean: m_out += v.as_bool() ? "true" : "false"; break;
-    case Value::Kind::integer: append_integer(m_out, v.as_int()); break;
-    case Value::Kind::floating: floating(v.as_double()); break;
-    case Value::Kind::string: append_json_string(m_out, v.as_string()); break;
-    case Value::Kind::list: list(v.as_list(), indent); break;
-    case Value::Kind::map: map(v.as_map(), indent); break;
+    case Value::Kind::null:
+      m_out += "null";
+      break;
+    case Value::Kind::boolean:
+      m_out += v.as_bool() ? "true" : "false";
+      break;
+    case Value::Kind::integer:
+      append_integer(m_out, v.as_int());
+      break;
+    case Value::Kind::floating:
+      floating(v.as_double());
+      break;
+    case Value::Kind::string:
+      append_json_string(m_out, v.as_string());
+      break;
+    case Value::Kind::list:
+      list(v.as_list(), indent);
+      break;
+    case Value::Kind::map:
+      map(v.as_map(), indent);
+      break;
     }
   }
 

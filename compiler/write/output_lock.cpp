@@ -115,8 +115,8 @@ OutputLock::OutputLock(const std::string& out_dir, Mode mode, std::chrono::milli
       if (int signal = cancel_signal()) { // a writer waiting holds a CancelScope
         ::close(m_fd);
         m_fd = -1;
-        throw Cancelled(signal, "stopped by " + signal_name(signal) + " while waiting for another edgegen to finish with " +
-                                    out_dir);
+        throw Cancelled(signal, "stopped by " + signal_name(signal) +
+                                    " while waiting for another edgegen to finish with " + out_dir);
       }
       auto now = std::chrono::steady_clock::now();
       if (now >= deadline) {
@@ -127,7 +127,8 @@ OutputLock::OutputLock(const std::string& out_dir, Mode mode, std::chrono::milli
       }
       // Polled: flock(2) has no timeout. Short at first, as most renders
       // are short; then at most every 50 ms.
-      std::this_thread::sleep_for(std::min(delay, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now)));
+      std::this_thread::sleep_for(
+          std::min(delay, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now)));
       delay = std::min(delay * 2, std::chrono::milliseconds{50});
     }
     if (is_linked(m_fd, m_path)) {

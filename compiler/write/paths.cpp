@@ -48,8 +48,7 @@ void check_output_paths(std::vector<std::string> paths)
   for (const std::string& path : paths) {
     for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
       if (std::binary_search(paths.begin(), paths.end(), path.substr(0, slash))) {
-        throw std::logic_error("output path \"" + path.substr(0, slash) + "\" is also a directory of \"" + path
-                               + "\"");
+        throw std::logic_error("output path \"" + path.substr(0, slash) + "\" is also a directory of \"" + path + "\"");
       }
     }
   }

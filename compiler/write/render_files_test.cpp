@@ -62,33 +62,32 @@ TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
   provenance.commit_id = "c0ffee";
   provenance.inputs = {{"projects/b.yaml", "bbbb"}, {"edge.yaml", "aaaa"}};
   auto files = render_files({}, provenance);
-  EXPECT_EQ(find(files, "edgegen.lock.json")->bytes,
-            "{\n"
-            "  \"edgegen\": {\n"
-            "    \"version\": \"" EDGEGEN_VERSION "\"\n"
-            "  },\n"
-            "  \"inputs\": [\n"
-            "    {\n"
-            "      \"blob\": \"aaaa\",\n"
-            "      \"path\": \"edge.yaml\"\n"
-            "    },\n"
-            "    {\n"
-            "      \"blob\": \"bbbb\",\n"
-            "      \"path\": \"projects/b.yaml\"\n"
-            "    }\n"
-            "  ],\n"
-            "  \"schema\": \"edgegen.dev/v1alpha1\",\n"
-            "  \"source\": {\n"
-            "    \"commit\": \"c0ffee\",\n"
-            "    \"origin\": \"commit\"\n"
-            "  }\n"
-            "}\n");
+  EXPECT_EQ(find(files, "edgegen.lock.json")->bytes, "{\n"
+                                                     "  \"edgegen\": {\n"
+                                                     "    \"version\": \"" EDGEGEN_VERSION "\"\n"
+                                                     "  },\n"
+                                                     "  \"inputs\": [\n"
+                                                     "    {\n"
+                                                     "      \"blob\": \"aaaa\",\n"
+                                                     "      \"path\": \"edge.yaml\"\n"
+                                                     "    },\n"
+                                                     "    {\n"
+                                                     "      \"blob\": \"bbbb\",\n"
+                                                     "      \"path\": \"projects/b.yaml\"\n"
+                                                     "    }\n"
+                                                     "  ],\n"
+                                                     "  \"schema\": \"edgegen.dev/v1alpha1\",\n"
+                                                     "  \"source\": {\n"
+                                                     "    \"commit\": \"c0ffee\",\n"
+                                                     "    \"origin\": \"commit\"\n"
+                                                     "  }\n"
+                                                     "}\n");
 }
 
 TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)
 {
-  auto files = render_files({text_file("b/z.txt", "z", 5), text_file("a-b.txt", "ab", 9), text_file("a/c.txt", "", -3)},
-                            {});
+  auto files =
+      render_files({text_file("b/z.txt", "z", 5), text_file("a-b.txt", "ab", 9), text_file("a/c.txt", "", -3)}, {});
   ASSERT_EQ(files.size(), 5u);
   // Rank order, then path order; the lock and then the sum last.
   EXPECT_EQ(files[0].path, "a/c.txt");
@@ -98,14 +97,14 @@ TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)
   EXPECT_EQ(files[3].rank, 10);
   EXPECT_EQ(files[4].path, "edgegen.sum");
   EXPECT_EQ(files[4].rank, 11);
-  EXPECT_EQ(files[4].bytes, sha256_hex("ab") + "  a-b.txt\n" + sha256_hex("") + "  a/c.txt\n" + sha256_hex("z")
-                              + "  b/z.txt\n" + sha256_hex(files[3].bytes) + "  edgegen.lock.json\n");
+  EXPECT_EQ(files[4].bytes, sha256_hex("ab") + "  a-b.txt\n" + sha256_hex("") + "  a/c.txt\n" + sha256_hex("z") +
+                                "  b/z.txt\n" + sha256_hex(files[3].bytes) + "  edgegen.lock.json\n");
 }
 
 TEST(WriteRenderFiles, RejectsBadPaths)
 {
-  for (const char* path : {"", "/abs", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "a/./b", "a\nb",
-                           "edgegen.sum", "edgegen.lock.json"}) {
+  for (const char* path :
+       {"", "/abs", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "a/./b", "a\nb", "edgegen.sum", "edgegen.lock.json"}) {
     EXPECT_THROW(render_files({text_file(path, "x")}, {}), std::logic_error) << path;
   }
   EXPECT_THROW(render_files({text_file("a.yml", "x"), text_file("a.yml", "y")}, {}), std::logic_error);

@@ -21,9 +21,9 @@ public:
   TempDir()
   {
     static int counter = 0;
-    m_path = (std::filesystem::temp_directory_path()
-              / ("edgegen-write-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-               .string();
+    m_path = (std::filesystem::temp_directory_path() /
+              ("edgegen-write-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+                 .string();
     std::filesystem::remove_all(m_path);
     std::filesystem::create_directories(m_path);
   }

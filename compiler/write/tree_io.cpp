@@ -198,8 +198,7 @@ SumListing read_sum(const std::string& out_dir)
     start = end + 1;
     ++line_number;
     // sha256sum -c format: 64 hex digits, then "  " (text) or " *" (binary).
-    if (line.size() < 67 || !is_hex(line.substr(0, 64)) || line[64] != ' '
-        || (line[65] != ' ' && line[65] != '*')) {
+    if (line.size() < 67 || !is_hex(line.substr(0, 64)) || line[64] != ' ' || (line[65] != ' ' && line[65] != '*')) {
       if (listing.bad_line == 0) {
         listing.bad_line = line_number;
       }

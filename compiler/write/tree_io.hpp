@@ -1,7 +1,7 @@
 #pragma once
 
-#include <shared_mutex>
 #include <set>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 

@@ -29,10 +29,10 @@ void stop_if_cancelled(const std::string& out_dir, bool complete)
 {
   if (int signal = cancel_signal()) {
     std::string out = out_dir.empty() ? "." : out_dir;
-    throw Cancelled(signal, complete ? "stopped by " + signal_name(signal) + " after every file was in place: " + out +
-                                           " is the new render"
-                                     : "stopped by " + signal_name(signal) + ": " + out +
-                                           " is as it was, its temporary files removed");
+    throw Cancelled(
+        signal,
+        complete ? "stopped by " + signal_name(signal) + " after every file was in place: " + out + " is the new render"
+                 : "stopped by " + signal_name(signal) + ": " + out + " is as it was, its temporary files removed");
   }
 }
 
@@ -143,8 +143,7 @@ struct TreeWriter::State
   }
 };
 
-TreeWriter::TreeWriter(std::string out_dir, std::chrono::milliseconds lock_timeout)
-    : m_state(std::make_unique<State>())
+TreeWriter::TreeWriter(std::string out_dir, std::chrono::milliseconds lock_timeout) : m_state(std::make_unique<State>())
 {
   State& s = *m_state;
   s.out_dir = std::move(out_dir);

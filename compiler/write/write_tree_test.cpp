@@ -48,9 +48,8 @@ TEST(WriteTree, WritesEverythingIntoANewDirectory)
   EXPECT_TRUE(report.removed.empty());
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
   // No temporary file is left behind.
-  EXPECT_EQ(listing(out), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml", "prod/",
-                                "prod/traefik/",
-                                "prod/traefik/traefik.yml"}));
+  EXPECT_EQ(listing(out), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml",
+                                "prod/", "prod/traefik/", "prod/traefik/traefik.yml"}));
 }
 
 TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
@@ -170,8 +169,8 @@ TEST(WriteTree, RemovesOnlyListedOrphansAndPrunesTheirEmptyDirectories)
   put(tmp / "notes.txt", "foreign");
   WriteReport report = write_tree(tmp.path(), render({{"keep/a.yml", "a"}}));
   EXPECT_EQ(report.removed, (List{"gone/x/b.yml", "shared/c.yml"}));
-  EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "keep/", "keep/a.yml", "notes.txt",
-                                       "shared/", "shared/mine.txt"}));
+  EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "keep/", "keep/a.yml",
+                                       "notes.txt", "shared/", "shared/mine.txt"}));
   // With nothing left to write, out_dir itself stays.
   report = write_tree(tmp.path(), {});
   EXPECT_TRUE(exists(tmp.path()));
@@ -188,8 +187,8 @@ TEST(WriteTree, RemovesTemporariesOfKilledRendersOfRenderedAndOrphanedFilesOnly)
   put(tmp / "d/.other.yml.4242.2.tmp", "not ours");
   put(tmp / "d/.kept.yml.x.0.tmp", "not ours");
   write_tree(tmp.path(), render({{"d/kept.yml", "k2"}}));
-  EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "d/", "d/.kept.yml.x.0.tmp", "d/.other.yml.4242.2.tmp", "d/kept.yml",
-                                       "edgegen.lock.json", "edgegen.sum"}));
+  EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "d/", "d/.kept.yml.x.0.tmp", "d/.other.yml.4242.2.tmp",
+                                       "d/kept.yml", "edgegen.lock.json", "edgegen.sum"}));
 }
 
 TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
@@ -201,8 +200,8 @@ TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
     write_tree(tmp.path(), files);
     FAIL() << "expected an EnvironmentError";
   } catch (const util::EnvironmentError& e) {
-    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path()
-                                         + "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
+    EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path() +
+                                         "/prod/a.yml: edgegen did not write it (it is not listed in edgegen.sum)");
   }
   // Nothing at all was written, not even the files that come first.
   EXPECT_EQ(listing(tmp.path()), (List{"prod/", "prod/a.yml"}));
@@ -251,8 +250,8 @@ TEST(WriteTree, IgnoresSumEntriesOutsideTheOutputDirectory)
   ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/link").c_str()), 0);
   std::string sum = get(out + "/edgegen.sum");
   std::string hash = std::string(64, '0');
-  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash
-                                + "  link/victim.txt\n" + hash + "  ./a.yml\n");
+  put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash +
+                                "  link/victim.txt\n" + hash + "  ./a.yml\n");
   WriteReport report = write_tree(out, render({}));
   EXPECT_EQ(report.removed, (List{"a.yml"}));
   EXPECT_EQ(get(tmp / "outside.txt"), "precious");

@@ -67,8 +67,7 @@ long decode_utf8(std::string_view s, size_t i, size_t& length)
 // refuse anywhere in a stream (C1 controls, BOM inside text, U+FFFE/FFFF).
 bool must_escape(long cp)
 {
-  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE
-         || cp == 0xFFFF;
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 // Words some YAML reader resolves to null, a bool or a merge/value key. The
@@ -97,8 +96,20 @@ bool is_numeric_char(char c)
     return true;
   }
   switch (c) {
-  case 'x': case 'X': case 'o': case 'O': case 't': case 'T': case 'z': case 'Z':
-  case '_': case '.': case ':': case '+': case '-': case ' ':
+  case 'x':
+  case 'X':
+  case 'o':
+  case 'O':
+  case 't':
+  case 'T':
+  case 'z':
+  case 'Z':
+  case '_':
+  case '.':
+  case ':':
+  case '+':
+  case '-':
+  case ' ':
     return true;
   default:
     return false;
@@ -138,8 +149,25 @@ bool looks_numeric(std::string_view s)
 bool is_indicator(char c)
 {
   switch (c) {
-  case '-': case '?': case ':': case ',': case '[': case ']': case '{': case '}': case '#':
-  case '&': case '*': case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+  case '-':
+  case '?':
+  case ':':
+  case ',':
+  case '[':
+  case ']':
+  case '{':
+  case '}':
+  case '#':
+  case '&':
+  case '*':
+  case '!':
+  case '|':
+  case '>':
+  case '\'':
+  case '"':
+  case '%':
+  case '@':
+  case '`':
     return true;
   default:
     return false;

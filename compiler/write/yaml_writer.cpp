@@ -123,13 +123,27 @@ private:
   void scalar(const Value& v)
   {
     switch (v.kind()) {
-    case Value::Kind::null: m_out += "null"; break;
-    case Value::Kind::boolean: m_out += v.as_bool() ? "true" : "false"; break;
-    case Value::Kind::integer: append_integer(m_out, v.as_int()); break;
-    case Value::Kind::floating: floating(v.as_double()); break;
-    case Value::Kind::string: append_yaml_string(m_out, v.as_string()); break;
-    case Value::Kind::list: m_out += "[]"; break;
-    case Value::Kind::map: m_out += "{}"; break;
+    case Value::Kind::null:
+      m_out += "null";
+      break;
+    case Value::Kind::boolean:
+      m_out += v.as_bool() ? "true" : "false";
+      break;
+    case Value::Kind::integer:
+      append_integer(m_out, v.as_int());
+      break;
+    case Value::Kind::floating:
+      floating(v.as_double());
+      break;
+    case Value::Kind::string:
+      append_yaml_string(m_out, v.as_string());
+      break;
+    case Value::Kind::list:
+      m_out += "[]";
+      break;
+    case Value::Kind::map:
+      m_out += "{}";
+      break;
     }
   }
 

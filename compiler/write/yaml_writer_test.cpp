@@ -120,31 +120,104 @@ TEST(YamlWriter, BoolsAndNull)
 
 TEST(YamlWriter, PlainStringsStayPlain)
 {
-  for (const char* s : {"Host(`a.example.com`) && PathPrefix(`/api`)", "/etc/traefik/dynamic",
-                        "http://team-a-api:8000", "web", "VersionTLS12", "a.example.com", "10.0.0.0/8", "100ms",
-                        "1h30m", "team-a@kubernetescrd", "a,b", "a[0]", "key=value", "a#b", "a:b", "café",
-                        "日本語", "secure-headers", "edgegen.dev/v1alpha1", "nullable", "yesterday", "Off-peak",
-                        ".well-known", "a b", "deadbeef", "~x", "x!", "50%", "traefik.http.routers.a.rule"}) {
+  for (const char* s : {"Host(`a.example.com`) && PathPrefix(`/api`)",
+                        "/etc/traefik/dynamic",
+                        "http://team-a-api:8000",
+                        "web",
+                        "VersionTLS12",
+                        "a.example.com",
+                        "10.0.0.0/8",
+                        "100ms",
+                        "1h30m",
+                        "team-a@kubernetescrd",
+                        "a,b",
+                        "a[0]",
+                        "key=value",
+                        "a#b",
+                        "a:b",
+                        "café",
+                        "日本語",
+                        "secure-headers",
+                        "edgegen.dev/v1alpha1",
+                        "nullable",
+                        "yesterday",
+                        "Off-peak",
+                        ".well-known",
+                        "a b",
+                        "deadbeef",
+                        "~x",
+                        "x!",
+                        "50%",
+                        "traefik.http.routers.a.rule"}) {
     EXPECT_EQ(scalar(s), s);
   }
 }
 
 TEST(YamlWriter, StringsThatReadAsSomethingElseAreQuoted)
 {
-  for (const char* s : {"", "8000", "-1", "+1", "1.2", "1.", ".5", "1e3", "1_000", "0777", "0x1F", "0o17", "0b101",
-                        "1:20", "190:20:30", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
-                        "2001-12-14 21:59:43.10 -5", ".inf", "-.Inf", ".NaN", "10.0.0.1", "yes", "Yes", "YES",
-                        "no", "NO", "on", "On", "off", "OFF", "y", "Y", "n", "N", "true", "False", "TRUE", "null",
-                        "Null", "NULL", "~", "<<", "="}) {
+  for (const char* s : {"",
+                        "8000",
+                        "-1",
+                        "+1",
+                        "1.2",
+                        "1.",
+                        ".5",
+                        "1e3",
+                        "1_000",
+                        "0777",
+                        "0x1F",
+                        "0o17",
+                        "0b101",
+                        "1:20",
+                        "190:20:30",
+                        "2001-12-14",
+                        "2001-12-14t21:59:43.10-05:00",
+                        "2001-12-14 21:59:43.10 -5",
+                        ".inf",
+                        "-.Inf",
+                        ".NaN",
+                        "10.0.0.1",
+                        "yes",
+                        "Yes",
+                        "YES",
+                        "no",
+                        "NO",
+                        "on",
+                        "On",
+                        "off",
+                        "OFF",
+                        "y",
+                        "Y",
+                        "n",
+                        "N",
+                        "true",
+                        "False",
+                        "TRUE",
+                        "null",
+                        "Null",
+                        "NULL",
+                        "~",
+                        "<<",
+                        "="}) {
     EXPECT_EQ(scalar(s), std::string("\"") + s + "\"") << s;
   }
 }
 
 TEST(YamlWriter, StringsThatWouldChangeTheStructureAreQuoted)
 {
-  for (const char* s : {":80", "*.example.com", "@x", "- a", "-a", "a: b", "a #b", " lead", "trail ", "a:", "?x",
-                        ",x", "[x", "]x", "{x", "}x", "#x", "&x", "!x", "|x", ">x", "%x", "`x", "---", "...",
-                        "...x"}) {
+  for (const char* s : {":80",    "*.example.com",
+                        "@x",     "- a",
+                        "-a",     "a: b",
+                        "a #b",   " lead",
+                        "trail ", "a:",
+                        "?x",     ",x",
+                        "[x",     "]x",
+                        "{x",     "}x",
+                        "#x",     "&x",
+                        "!x",     "|x",
+                        ">x",     "%x",
+                        "`x",     "---",
+                        "...",    "...x"}) {
     EXPECT_EQ(scalar(s), std::string("\"") + s + "\"") << s;
   }
   EXPECT_EQ(scalar("'x'"), "\"'x'\"");

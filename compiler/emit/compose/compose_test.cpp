@@ -127,8 +127,7 @@ TEST(Compose, WithTraefikRedisEveryRouteIsInTheKvAndCertificatesAreTheWorkers)
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
   std::string compose = file(c, "default/compose/compose.yaml");
   EXPECT_EQ(compose.find("labels:"), std::string::npos) << compose;
-  EXPECT_NE(compose.find("  shop-web:\n    networks:\n      - proxy\n      - default\n"), std::string::npos)
-      << compose;
+  EXPECT_NE(compose.find("  shop-web:\n    networks:\n      - proxy\n      - default\n"), std::string::npos) << compose;
   const auto& config = c.model.environments.at(0);
   auto keys = redis::keys(config);
   EXPECT_EQ(keys.at("traefik/http/routers/shop-web/rule"), "Host(`shop.example.com`)");
@@ -252,13 +251,12 @@ TEST(Compose, AContainerWithBackendTlsNamesItsTransportInTheDynamicFiles)
   const auto& config = c.model.environments.at(0);
   util::Value all = labels(config, config.projects.at(0), config.projects.at(0).services.at(0));
   EXPECT_EQ(all["traefik.http.services.home-app.loadbalancer.serverstransport"], util::Value("home-app@file"));
-  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"),
-            "http:\n"
-            "  serversTransports:\n"
-            "    home-app:\n"
-            "      rootCAs:\n"
-            "        - /etc/traefik/ca/app.pem\n"
-            "      serverName: app.internal\n");
+  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"), "http:\n"
+                                                         "  serversTransports:\n"
+                                                         "    home-app:\n"
+                                                         "      rootCAs:\n"
+                                                         "        - /etc/traefik/ca/app.pem\n"
+                                                         "      serverName: app.internal\n");
   // The CA file is mounted into the Traefik container from secretsDirectory.
   EXPECT_NE(file(c, "default/compose/compose.yaml").find("./secrets/etc/traefik/ca/app.pem:/etc/traefik/ca/app.pem:ro"),
             std::string::npos);

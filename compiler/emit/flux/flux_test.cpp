@@ -135,10 +135,11 @@ TEST(Flux, EachEnvironmentChecksOutItsOwnRevision)
     return "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n" + git;
   };
   const std::string commit = "0123456789abcdef0123456789abcdef01234567";
-  auto c = compile(edge() + environment("dev", "  git: {revision: dev}\n") +
-                       environment("prod", "  git: {revision: refs/tags/v1.2.0}\n") +
-                       environment("pinned", "  git: {revision: " + commit + "}\n") + environment("main", "  vars: {}\n"),
-                   {{"p.yaml", simple("p")}});
+  auto c =
+      compile(edge() + environment("dev", "  git: {revision: dev}\n") +
+                  environment("prod", "  git: {revision: refs/tags/v1.2.0}\n") +
+                  environment("pinned", "  git: {revision: " + commit + "}\n") + environment("main", "  vars: {}\n"),
+              {{"p.yaml", simple("p")}});
   ASSERT_EQ(errors(c), "");
   auto ref = [&](const std::string& env) {
     const OutputFile* f = file(c, "flux/" + env + ".yaml");

@@ -82,8 +82,8 @@ TEST(FluxJoin, WithoutClusterScopedObjectsTheClusterLayerStillHoldsTheDefaultTls
 {
   const std::string issuer = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local\nspec:\n"
                              "  acme:\n    email: a@example.com\n  kubernetes: {kind: Issuer}\n";
-  std::string yaml = edge("  kubernetes: {createNamespace: false}\n  flux: {dependsOn: [infrastructure-configs]}\n") +
-                     issuer;
+  std::string yaml =
+      edge("  kubernetes: {createNamespace: false}\n  flux: {dependsOn: [infrastructure-configs]}\n") + issuer;
   // Only the namespaced issuer remains.
   yaml.replace(yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le"),
                yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local") -
@@ -92,8 +92,8 @@ TEST(FluxJoin, WithoutClusterScopedObjectsTheClusterLayerStillHoldsTheDefaultTls
   yaml.replace(yaml.find("defaultIssuer: le"), 17, "defaultIssuer: local");
   auto c = compile(yaml, {{"p.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(paths(c, "cluster/"), (std::vector<std::string>{"cluster/kubernetes/kustomization.yaml",
-                                                           "cluster/kubernetes/tls-options.yaml"}));
+  EXPECT_EQ(paths(c, "cluster/"),
+            (std::vector<std::string>{"cluster/kubernetes/kustomization.yaml", "cluster/kubernetes/tls-options.yaml"}));
   EXPECT_EQ(flux_spec(c, "Kustomization", "test-cluster").as_map().at("dependsOn"),
             util::Value(util::Value::List{util::Value::Map{{"name", "infrastructure-configs"}}}));
   EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-issuers").as_map().at("dependsOn"),

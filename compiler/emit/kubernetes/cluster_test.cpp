@@ -30,13 +30,12 @@ std::string edge_with_namespaced_http01()
 
 TEST(KubernetesCluster, ClusterScopedObjectsOnceForEveryEnvironment)
 {
-  auto c = compile(edge_with_namespaced_http01() + k_namespaced + environment("dev", "  kubernetes: {namespace: edge-dev}\n") +
-                   environment("prod", "  vars: {}\n"));
+  auto c = compile(edge_with_namespaced_http01() + k_namespaced +
+                   environment("dev", "  kubernetes: {namespace: edge-dev}\n") + environment("prod", "  vars: {}\n"));
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(paths(c, "cluster/"), (std::vector<std::string>{"cluster/kubernetes/issuers.yaml",
-                                                           "cluster/kubernetes/kustomization.yaml",
-                                                           "cluster/kubernetes/namespaces.yaml",
-                                                           "cluster/kubernetes/tls-options.yaml"}));
+  EXPECT_EQ(paths(c, "cluster/"),
+            (std::vector<std::string>{"cluster/kubernetes/issuers.yaml", "cluster/kubernetes/kustomization.yaml",
+                                      "cluster/kubernetes/namespaces.yaml", "cluster/kubernetes/tls-options.yaml"}));
   // One TLSOption `default`, in the first environment's namespace: Traefik
   // drops a default that several namespaces define.
   EXPECT_EQ(text(c, "cluster/kubernetes/tls-options.yaml"), "apiVersion: traefik.io/v1alpha1\n"
@@ -132,8 +131,9 @@ TEST(KubernetesCluster, TraefikValuesAsAConfigMapWithWhatEnvironmentsShare)
 {
   auto c = compile(edge("  kubernetes: {traefikValues: {kind: ConfigMap, namespace: traefik}}\n"
                         "  dashboard: {host: traefik.example.com}\n") +
-                   environment("dev", "  kubernetes: {namespace: edge-dev}\n  patches:\n"
-                                      "    - target: {kind: Edge, name: test}\n      patch: {dashboard: {insecure: true}}\n") +
+                   environment("dev",
+                               "  kubernetes: {namespace: edge-dev}\n  patches:\n"
+                               "    - target: {kind: Edge, name: test}\n      patch: {dashboard: {insecure: true}}\n") +
                    environment("prod", "  vars: {}\n"));
   ASSERT_EQ(errors(c), "");
   auto values = document(c, "ConfigMap", "traefik-edgegen-values");

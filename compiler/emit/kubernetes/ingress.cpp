@@ -56,7 +56,8 @@ util::Value ingress(const Context& context, const model::Project& project, const
 {
   Value out = object("networking.k8s.io/v1", "Ingress", route.output_name, context.namespace_name);
   Value& annotations = out["metadata"]["annotations"];
-  annotations[k_router + "entrypoints"] = util::join(route_entry_points(context.config, route.entry_points, route.tls), ",");
+  annotations[k_router + "entrypoints"] =
+      util::join(route_entry_points(context.config, route.entry_points, route.tls), ",");
   if (!route.middlewares.empty()) {
     std::vector<std::string> references;
     for (const auto& name : middleware_names(route.middlewares)) {

@@ -90,8 +90,7 @@ std::vector<std::string> middleware_names(const std::vector<model::Ref>& refs)
   return out;
 }
 
-std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs,
-                                            bool tls)
+std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls)
 {
   return refs.empty() ? traefik::default_entry_points(config, tls) : middleware_names(refs);
 }
@@ -221,7 +220,8 @@ std::string external_name_note(const std::vector<util::Value>& documents)
     return found == map.as_map().end() ? Value() : found->second;
   };
   for (const auto& document : documents) {
-    if (field(document, "kind") == Value("Service") && field(field(document, "spec"), "type") == Value("ExternalName")) {
+    if (field(document, "kind") == Value("Service") &&
+        field(field(document, "spec"), "type") == Value("ExternalName")) {
       return "Traefik ignores the ExternalName Services of this file unless its Kubernetes providers\n"
              "allow them (off by default): providers.kubernetesCRD.allowExternalNameServices=true\n"
              "and providers.kubernetesIngress.allowExternalNameServices=true.";

@@ -44,7 +44,9 @@ util::Value router_config(const model::Config& config, const model::Route& route
     out["priority"] = *route.match.priority;
   }
   if (route.tls) {
-    out["tls"] = certificates_from_worker(config) ? Value::map() : router_tls(config, route.match.scope.hosts, route.issuer, !route.rule.empty());
+    out["tls"] = certificates_from_worker(config)
+                     ? Value::map()
+                     : router_tls(config, route.match.scope.hosts, route.issuer, !route.rule.empty());
   }
   return out;
 }

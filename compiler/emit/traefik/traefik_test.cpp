@@ -253,18 +253,17 @@ TEST(Traefik, FilesIssuerFillsTheTlsFileAndRoutersUseTheStore)
                         "      issuer: synced\n";
   auto c = testing::compile_files({{"i.yaml", issuer}, {"p.yaml", project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(render_file(c, "default/traefik/dynamic/tls.yml"),
-            "tls:\n"
-            "  certificates:\n"
-            "    - certFile: /certs/example.com/fullchain.pem\n"
-            "      keyFile: /certs/example.com/privkey.pem\n"
-            "      stores:\n"
-            "        - default\n"
-            "  options:\n"
-            "    default:\n"
-            "      minVersion: VersionTLS12\n"
-            "  stores:\n"
-            "    default: {}\n");
+  EXPECT_EQ(render_file(c, "default/traefik/dynamic/tls.yml"), "tls:\n"
+                                                               "  certificates:\n"
+                                                               "    - certFile: /certs/example.com/fullchain.pem\n"
+                                                               "      keyFile: /certs/example.com/privkey.pem\n"
+                                                               "      stores:\n"
+                                                               "        - default\n"
+                                                               "  options:\n"
+                                                               "    default:\n"
+                                                               "      minVersion: VersionTLS12\n"
+                                                               "  stores:\n"
+                                                               "    default: {}\n");
   EXPECT_NE(render_file(c, "default/traefik/dynamic/p.yml").find("      tls: {}\n"), std::string::npos);
 }
 
