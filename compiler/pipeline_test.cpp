@@ -1,7 +1,7 @@
 #include "pipeline.hpp"
 
 #include "cli/report.hpp"
-#include "write/write.hpp"
+#include "serialise/serialise.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,7 +27,7 @@ TEST(Pipeline, FuzzRegressionsRunCleanly)
       auto source = source::memory_source({{"in.yaml", bytes.str(), ""}});
       Compilation c = compile(*source, true);
       if (!c.diagnostics.has_errors()) {
-        write::render_files(c.files, {});
+        serialise::render_files(c.files, {});
       }
       for (auto format : {cli::Format::text, cli::Format::json, cli::Format::github, cli::Format::sarif}) {
         std::ostringstream out;

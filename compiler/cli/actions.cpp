@@ -12,6 +12,7 @@
 #include "diag/codes.hpp"
 #include "emit/emit.hpp"
 #include "pipeline.hpp"
+#include "serialise/serialise.hpp"
 #include "source/select.hpp"
 #include "util/errors.hpp"
 #include "util/printable.hpp"
@@ -104,7 +105,7 @@ void check_environments(const Compilation& c, const std::vector<std::string>& wa
 // Where the tree came from. A file of RouteTest documents only is left
 // out: tests never change what is rendered, so editing one must not make
 // the tree stale.
-write::Provenance provenance_of(const Compilation& c)
+serialise::Provenance provenance_of(const Compilation& c)
 {
   const source::SourceTree& tree = c.tree;
   std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
@@ -112,14 +113,14 @@ write::Provenance provenance_of(const Compilation& c)
     auto [it, added] = tests_only.emplace(declaration.location.file.str(), true);
     it->second = it->second && declaration.kind == "RouteTest";
   }
-  write::Provenance provenance;
+  serialise::Provenance provenance;
   provenance.origin = tree.origin;
   provenance.commit_id = tree.commit_id;
   provenance.tree_id = tree.tree_id;
   for (const auto& file : tree.files) {
     auto it = tests_only.find(file.display_name());
     if (it == tests_only.end() || !it->second) {
-      provenance.inputs.push_back({file.path, write::git_blob_id(file.bytes)});
+      provenance.inputs.push_back({file.path, serialise::git_blob_id(file.bytes)});
     }
   }
   return provenance;
@@ -128,10 +129,10 @@ write::Provenance provenance_of(const Compilation& c)
 // Every file of the render, one at a time: emitted, serialised, handed to
 // `sink`, and let go; then edgegen.lock.json and edgegen.sum. `sink` is
 // called from several threads (see emit::emit_each).
-void render_each(const Compilation& c, const Options& options, write::Provenance provenance,
-                 const std::function<void(write::RenderedFile)>& sink)
+void render_each(const Compilation& c, const Options& options, serialise::Provenance provenance,
+                 const std::function<void(serialise::RenderedFile)>& sink)
 {
-  write::Renderer renderer;
+  serialise::Renderer renderer;
   emit_each(c, options.environments, [&](emit::OutputFile&& file) { sink(renderer.render(file)); });
   if (!options.environments.empty()) {
     // The other environments' files stay as they are (paths start "<env>/").
@@ -142,7 +143,7 @@ void render_each(const Compilation& c, const Options& options, write::Provenance
         others.push_back(config.environment.name + "/");
       }
     }
-    for (auto& file : write::carry_over(options.out, [&](const std::string& path) {
+    for (auto& file : write::carry_over(write::real_disk(), options.out, [&](const std::string& path) {
            return std::any_of(others.begin(), others.end(),
                               [&](const std::string& prefix) { return util::starts_with(path, prefix); });
          })) {
@@ -154,22 +155,22 @@ void render_each(const Compilation& c, const Options& options, write::Provenance
   }
 }
 
-int check_command(const Compilation& c, const Options& options, write::Provenance provenance)
+int check_command(const Compilation& c, const Options& options, serialise::Provenance provenance)
 {
   // Shared: checks run side by side, but never while a render rewrites the tree.
   write::OutputLock output_lock(options.out, write::OutputLock::Mode::shared, options.lock_timeout);
-  if (auto present = write::read_lock_source(options.out)) {
+  if (auto present = write::read_lock_source(write::real_disk(), options.out)) {
     provenance.origin = present->origin;
     provenance.commit_id = present->commit_id;
     provenance.tree_id = present->tree_id;
   }
-  std::vector<write::RenderedFile> files;
+  std::vector<serialise::RenderedFile> files;
   std::mutex mutex;
-  render_each(c, options, provenance, [&](write::RenderedFile file) {
+  render_each(c, options, provenance, [&](serialise::RenderedFile file) {
     std::lock_guard<std::mutex> lock(mutex);
     files.push_back(std::move(file));
   });
-  write::Drift drift = write::compare_tree(options.out, files, emit::loaded_directories(c.model));
+  write::Drift drift = write::compare_tree(write::real_disk(), options.out, files, emit::loaded_directories(c.model));
   report_drift(drift, options.out, options.source, std::cerr);
   if (!drift.empty()) {
     return k_exit_invalid;
@@ -187,17 +188,17 @@ int render_or_check(const Options& options)
     return k_exit_invalid;
   }
   check_environments(c, options.environments);
-  write::Provenance provenance = provenance_of(c);
+  serialise::Provenance provenance = provenance_of(c);
   if (options.check) {
     return check_command(c, options, provenance);
   }
-  write::TreeWriter writer(options.out, options.lock_timeout);
+  write::TreeWriter writer(write::real_disk(), options.out, options.lock_timeout);
   write::WriteReport written =
       writer.write([&](const write::FileSink& sink) { render_each(c, options, provenance, sink); });
   // Files edgegen did not write stay, with a warning where the edge loads them.
   std::set<std::string> ours(written.written.begin(), written.written.end());
   ours.insert(written.unchanged.begin(), written.unchanged.end());
-  auto foreign = write::foreign_files(options.out, ours, emit::loaded_directories(c.model));
+  auto foreign = write::foreign_files(write::real_disk(), options.out, ours, emit::loaded_directories(c.model));
   report_written(written, foreign, options.out, options.format == Format::text ? std::cout : std::cerr, std::cerr);
   return k_exit_ok;
 }

@@ -4,8 +4,8 @@
 #include "cli/report.hpp"
 #include "cli/tree_diff.hpp"
 #include "pipeline.hpp"
+#include "serialise/serialise.hpp"
 #include "util/printable.hpp"
-#include "write/write.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -64,7 +64,7 @@ Compilation compile_side(const source::Selection& selection, const char* side)
 RenderedTree rendered_tree(const std::vector<emit::OutputFile>& files)
 {
   RenderedTree tree;
-  for (auto& file : write::render_files(files, write::Provenance{})) {
+  for (auto& file : serialise::render_files(files, serialise::Provenance{})) {
     if (file.path != "edgegen.lock.json" && file.path != "edgegen.sum") {
       tree.emplace(std::move(file.path), std::move(file.bytes));
     }

@@ -87,7 +87,7 @@ int init_command(const InitOptions& options, std::ostream& out, std::ostream& er
   for (auto& file : files) {
     new_files.push_back({file.path, std::move(file.bytes)});
   }
-  write::NewFilesReport report = write::create_new_files(options.directory, new_files);
+  write::NewFilesReport report = write::create_new_files(write::real_disk(), options.directory, new_files);
   for (const auto& path : report.written) {
     out << "wrote " << util::printable(shown(options.directory, path)) << "\n";
   }

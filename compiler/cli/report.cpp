@@ -1,10 +1,10 @@
 #include "cli/report.hpp"
 
 #include "diag/redact.hpp"
+#include "serialise/serialise.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
 #include "util/value.hpp"
-#include "write/write.hpp"
 
 #include <unordered_map>
 
@@ -202,7 +202,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
       }
       list.push_back(item);
     }
-    out << write::to_json(list);
+    out << serialise::to_json(list);
     return;
   }
   for (const auto& d : all) {

@@ -5,9 +5,9 @@
 
 #include "cli/commands.hpp"
 #include "rules/routing.hpp"
+#include "serialise/serialise.hpp"
 #include "util/errors.hpp"
 #include "util/strings.hpp"
-#include "write/write.hpp"
 
 #include <algorithm>
 
@@ -154,7 +154,7 @@ int route_command(const Compilation& c, const RouteRequest& request, Format form
   model::RoutingTable table = model::traefik_routing_table(config);
   Answer answer{rules::route_request(table.routers, table.entry_points, parsed, request.entry_point), &table};
   if (format == Format::json) {
-    out << write::to_json(json_of(answer));
+    out << serialise::to_json(json_of(answer));
   } else {
     print_text(answer, request, out);
   }

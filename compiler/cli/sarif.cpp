@@ -3,8 +3,8 @@
 #include "cli/report.hpp"
 
 #include "diag/codes.hpp"
+#include "serialise/serialise.hpp"
 #include "util/value.hpp"
-#include "write/write.hpp"
 
 namespace edgegen::cli {
 
@@ -103,7 +103,7 @@ void report_sarif(const std::vector<diag::Diagnostic>& all, std::ostream& out)
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"].push_back(run);
-  out << write::to_json(log);
+  out << serialise::to_json(log);
 }
 
 } // namespace edgegen::cli

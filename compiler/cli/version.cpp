@@ -1,8 +1,8 @@
 #include "cli/version.hpp"
 
+#include "serialise/serialise.hpp"
 #include "source/select.hpp"
 #include "util/build_info.hpp"
-#include "write/write.hpp"
 
 namespace edgegen::cli {
 
@@ -13,7 +13,7 @@ void print_version(std::ostream& out)
   out << "commit: " << (commit.empty() ? "unknown (not built from a Git work tree)" : commit) << "\n";
   out << "libraries:\n";
   out << "  libgit2 " << source::libgit2_version() << "\n";
-  out << "  " << write::openssl_version() << "\n";
+  out << "  " << serialise::openssl_version() << "\n";
   for (const auto& [name, version] : util::built_with()) {
     out << "  " << name << " " << version << "\n";
   }

@@ -4,8 +4,8 @@
 
 #include "model/model.hpp"
 #include "rules/rule.hpp"
+#include "serialise/serialise.hpp"
 #include "util/strings.hpp"
-#include "write/write.hpp"
 
 #include <algorithm>
 
@@ -146,14 +146,14 @@ std::vector<source::SourceFile> desired_tree(const TraefikConfig& config, const 
   if (!plan.dashboard_routers.empty()) {
     edge["dashboard"] = dashboard_spec(config.routers.at(plan.dashboard_routers.front()), config, plan, naming);
   }
-  files.push_back({"edge.yaml", write::to_yaml({document("Edge", "edge", edge)})});
+  files.push_back({"edge.yaml", serialise::to_yaml({document("Edge", "edge", edge)})});
 
   std::vector<util::Value> issuers;
   for (const auto& [name, spec] : issuer_specs(config, naming)) {
     issuers.push_back(document("Issuer", name, spec));
   }
   if (!issuers.empty()) {
-    files.push_back({"issuers.yaml", write::to_yaml(issuers)});
+    files.push_back({"issuers.yaml", serialise::to_yaml(issuers)});
   }
 
   auto middleware_spec = [&](const Middleware& middleware) {
@@ -174,7 +174,7 @@ std::vector<source::SourceFile> desired_tree(const TraefikConfig& config, const 
     shared.push_back(document("Middleware", name, middleware_spec(config.middlewares.at(input))));
   }
   if (!shared.empty()) {
-    files.push_back({"middlewares.yaml", write::to_yaml(shared)});
+    files.push_back({"middlewares.yaml", serialise::to_yaml(shared)});
   }
 
   for (const auto& project : plan.projects) {
@@ -226,7 +226,8 @@ std::vector<source::SourceFile> desired_tree(const TraefikConfig& config, const 
     for (auto& [key, route] : routes) {
       spec["routes"].push_back(std::move(route));
     }
-    files.push_back({"projects/" + project.name + ".yaml", write::to_yaml({document("Project", project.name, spec)})});
+    files.push_back(
+        {"projects/" + project.name + ".yaml", serialise::to_yaml({document("Project", project.name, spec)})});
   }
   return files;
 }

@@ -4,8 +4,8 @@
 #include "import/toml_reader.hpp"
 #include "load/load.hpp"
 #include "pipeline.hpp"
+#include "serialise/serialise.hpp"
 #include "util/strings.hpp"
-#include "write/write.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -225,13 +225,13 @@ Proof prove(const Imported& imported)
     }
     const std::string& name = diag::FileName(file.path).str();
     if (is_kv) {
-      Input dump{file.path, write::to_json(file.documents.front())};
+      Input dump{file.path, serialise::to_json(file.documents.front())};
       kept.push_back(load::read_yaml(name, dump.bytes, ignored));
       std::string root_key = imported.naming.root_key;
       read_redis_dump(dump, kept.back(), rendered, label_trees, root_key, ignored);
       continue;
     }
-    kept.push_back(load::read_yaml(name, write::to_yaml(file.documents), ignored));
+    kept.push_back(load::read_yaml(name, serialise::to_yaml(file.documents), ignored));
     for (const auto& root : kept.back()) {
       if (is_static) {
         read_static(root, rendered, ignored);

@@ -2,7 +2,6 @@
 
 #include "write/tree_io.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -29,7 +28,7 @@ std::string temp_path_for(const std::string& path)
 
 } // namespace
 
-AtomicFile::AtomicFile(std::string path) : m_path(std::move(path))
+AtomicFile::AtomicFile(Disk& disk, std::string path) : m_disk(disk), m_path(std::move(path))
 {
   // O_EXCL with a fresh name on collision: a leftover temporary file from a
   // killed run (or anyone else's file) is never opened, let alone truncated.
@@ -37,12 +36,13 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path))
   // 0600 would hide the config from a Traefik running as another user.
   for (int attempt = 0; attempt < 100; ++attempt) {
     m_temp_path = temp_path_for(m_path);
-    m_fd = ::open(m_temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (m_fd >= 0) {
+    int error = 0;
+    m_file = m_disk.create_new(m_temp_path, error);
+    if (m_file) {
       return;
     }
-    if (errno != EEXIST) {
-      throw_io_error("cannot create", m_temp_path, errno);
+    if (error != EEXIST) {
+      throw_io_error("cannot create", m_temp_path, error);
     }
   }
   throw_io_error("cannot create", m_temp_path, EEXIST);
@@ -50,34 +50,22 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path))
 
 AtomicFile::~AtomicFile()
 {
-  if (m_fd >= 0) {
-    ::close(m_fd);
-  }
+  m_file.reset();
   if (!m_committed) {
-    ::unlink(m_temp_path.c_str());
+    m_disk.remove_file(m_temp_path);
   }
 }
 
 void AtomicFile::write(std::string_view bytes)
 {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      throw_io_error("cannot write", m_temp_path, errno);
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
+  m_file->write(bytes);
 }
 
 void AtomicFile::close()
 {
-  int fd = m_fd;
-  m_fd = -1;
-  if (fd >= 0 && ::close(fd) != 0) {
-    throw_io_error("cannot write", m_temp_path, errno);
+  std::unique_ptr<DiskFile> file = std::move(m_file);
+  if (file) {
+    file->close();
   }
 }
 
@@ -85,30 +73,30 @@ void AtomicFile::commit()
 {
   // fsync before rename: otherwise a crash can leave the new name pointing at
   // an empty file on some file systems.
-  if (m_fd >= 0 && ::fsync(m_fd) != 0) {
-    throw_io_error("cannot write", m_temp_path, errno);
+  if (m_file) {
+    m_file->sync();
   }
   close();
-  if (::rename(m_temp_path.c_str(), m_path.c_str()) != 0) {
-    throw_io_error("cannot write", m_path, errno);
+  if (int error = m_disk.rename(m_temp_path, m_path)) {
+    throw_io_error("cannot write", m_path, error);
   }
   m_committed = true;
 }
 
 bool AtomicFile::commit_new()
 {
-  if (m_fd >= 0 && ::fsync(m_fd) != 0) {
-    throw_io_error("cannot write", m_temp_path, errno);
+  if (m_file) {
+    m_file->sync();
   }
   close();
-  if (::link(m_temp_path.c_str(), m_path.c_str()) != 0) {
-    if (errno == EEXIST) {
+  if (int error = m_disk.link(m_temp_path, m_path)) {
+    if (error == EEXIST) {
       return false; // the destructor removes the temporary file
     }
-    throw_io_error("cannot write", m_path, errno);
+    throw_io_error("cannot write", m_path, error);
   }
   m_committed = true;
-  ::unlink(m_temp_path.c_str()); // the file stays under its own name
+  m_disk.remove_file(m_temp_path); // the file stays under its own name
   return true;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "write/disk.hpp"
+
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,7 +21,7 @@ namespace edgegen::write {
 class AtomicFile
 {
 public:
-  explicit AtomicFile(std::string path);
+  AtomicFile(Disk& disk, std::string path);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -37,9 +40,10 @@ public:
   const std::string& temp_path() const { return m_temp_path; }
 
 private:
+  Disk& m_disk;
   std::string m_path;
   std::string m_temp_path;
-  int m_fd = -1;
+  std::unique_ptr<DiskFile> m_file; // open until close() or commit()
   bool m_committed = false;
 };
 

@@ -13,7 +13,7 @@ TEST(WriteAtomicFile, CommitReplacesTheFile)
 {
   TempDir tmp;
   testing::put(tmp / "a.yml", "old");
-  AtomicFile file(tmp / "a.yml");
+  AtomicFile file(real_disk(), tmp / "a.yml");
   std::string temp = file.temp_path();
   EXPECT_EQ(temp.rfind(tmp / ".a.yml.", 0), 0u) << temp;
   EXPECT_EQ(temp.substr(temp.size() - 4), ".tmp");
@@ -29,7 +29,7 @@ TEST(WriteAtomicFile, WithoutCommitTheTemporaryFileIsRemoved)
 {
   TempDir tmp;
   {
-    AtomicFile file(tmp / "a.yml");
+    AtomicFile file(real_disk(), tmp / "a.yml");
     file.write("half");
     EXPECT_EQ(listing(tmp.path()).size(), 1u);
   }
@@ -42,8 +42,8 @@ TEST(WriteAtomicFile, CommitNewNeverReplaces)
 {
   TempDir tmp;
   {
-    AtomicFile first(tmp / "a.yml");
-    AtomicFile second(tmp / "a.yml");
+    AtomicFile first(real_disk(), tmp / "a.yml");
+    AtomicFile second(real_disk(), tmp / "a.yml");
     first.write("first");
     second.write("second");
     EXPECT_TRUE(first.commit_new());
@@ -56,7 +56,7 @@ TEST(WriteAtomicFile, CommitNewNeverReplaces)
 TEST(WriteAtomicFile, MissingDirectoryIsAnEnvironmentError)
 {
   TempDir tmp;
-  EXPECT_THROW(AtomicFile(tmp / "no/such/a.yml"), util::EnvironmentError);
+  EXPECT_THROW(AtomicFile(real_disk(), tmp / "no/such/a.yml"), util::EnvironmentError);
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-#include "write/paths.hpp"
+#include "serialise/paths.hpp"
 #include "write/tree_io.hpp"
 #include "write/write.hpp"
 
@@ -9,40 +9,40 @@ namespace edgegen::write {
 
 // Read-only by construction: it only probes, compares and reads, so that
 // `render --check` can run against a tree it must not disturb.
-Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files,
+Drift compare_tree(Disk& disk, const std::string& out_dir, const std::vector<serialise::RenderedFile>& files,
                    const std::vector<emit::LoadedDirectory>& loaded)
 {
   std::vector<std::string> paths;
-  for (const RenderedFile& file : files) {
+  for (const serialise::RenderedFile& file : files) {
     paths.push_back(file.path);
   }
-  check_output_paths(paths);
+  serialise::check_output_paths(paths);
 
   Drift drift;
   std::set<std::string> rendered(paths.begin(), paths.end());
-  for (const RenderedFile& file : files) {
-    Probe found = probe(out_dir, file.path);
+  for (const serialise::RenderedFile& file : files) {
+    Probe found = probe(disk, out_dir, file.path);
     if (!found.blocker.empty() || found.kind == EntryKind::absent) {
       drift.missing.push_back(file.path);
-    } else if (found.kind != EntryKind::file || !has_bytes(join_path(out_dir, file.path), file.bytes)) {
+    } else if (found.kind != EntryKind::file || !disk.has_bytes(join_path(out_dir, file.path), file.bytes)) {
       drift.changed.push_back(file.path);
     }
   }
   // A malformed present edgegen.sum still names what it can; its own drift
   // shows up as "changed edgegen.sum".
-  std::set<std::string> listed = read_sum(out_dir).paths;
+  std::set<std::string> listed = read_sum(disk, out_dir).paths;
   for (const std::string& path : listed) {
-    if (rendered.count(path) || path == k_sum_path) {
+    if (rendered.count(path) || path == serialise::k_sum_path) {
       continue;
     }
-    Probe found = probe(out_dir, path);
+    Probe found = probe(disk, out_dir, path);
     if (found.blocker.empty() && found.kind == EntryKind::file) {
       drift.extra.push_back(path);
     }
   }
   // What the present sum lists is edgegen's, and reported above if stale.
   listed.insert(paths.begin(), paths.end());
-  drift.foreign = foreign_files(out_dir, listed, loaded);
+  drift.foreign = foreign_files(disk, out_dir, listed, loaded);
   std::sort(drift.changed.begin(), drift.changed.end());
   std::sort(drift.missing.begin(), drift.missing.end());
   return drift;

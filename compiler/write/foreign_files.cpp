@@ -4,82 +4,47 @@
 #include "write/tree_io.hpp"
 #include "write/write.hpp"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
 
 namespace edgegen::write {
 
 namespace {
 
-class Directory
-{
-public:
-  explicit Directory(const std::string& path) : m_dir(::opendir(path.c_str()))
-  {
-    if (!m_dir) {
-      throw_io_error("cannot list", path, errno);
-    }
-  }
-  ~Directory() { ::closedir(m_dir); }
-  Directory(const Directory&) = delete;
-  Directory& operator=(const Directory&) = delete;
-  DIR* get() const { return m_dir; }
-
-private:
-  DIR* m_dir;
-};
-
 // Adds the foreign entries of directory `rel` (a real directory below
 // out_dir) and, when the consumer recurses, of its subdirectories.
-void scan(const std::string& out_dir, const std::string& rel, const std::set<std::string>& known,
+void scan(Disk& disk, const std::string& out_dir, const std::string& rel, const std::set<std::string>& known,
           const emit::LoadedDirectory& loaded, std::vector<ForeignFile>& out)
 {
+  std::vector<DirectoryEntry> entries;
+  if (int error = disk.list(join_path(out_dir, rel), entries)) {
+    throw_io_error("cannot list", join_path(out_dir, rel), error);
+  }
   std::vector<std::string> subdirectories;
-  {
-    Directory dir(join_path(out_dir, rel));
-    errno = 0;
-    while (const dirent* entry = ::readdir(dir.get())) {
-      std::string name = entry->d_name;
-      if (name == "." || name == "..") {
-        continue;
-      }
-      std::string path = rel + "/" + name;
-      struct stat st;
-      if (::lstat(join_path(out_dir, path).c_str(), &st) != 0) {
-        if (errno != ENOENT) { // removed meanwhile
-          throw_io_error("cannot inspect", join_path(out_dir, path), errno);
-        }
-      } else if (S_ISDIR(st.st_mode)) {
-        subdirectories.push_back(std::move(path));
-      } else if (loaded.reads(name) && !known.count(path)) {
-        out.push_back({std::move(path), loaded});
-      }
-      errno = 0;
-    }
-    if (errno != 0) {
-      throw_io_error("cannot list", join_path(out_dir, rel), errno);
+  for (const DirectoryEntry& entry : entries) {
+    std::string path = rel + "/" + entry.name;
+    if (entry.kind == EntryKind::directory) {
+      subdirectories.push_back(std::move(path));
+    } else if (loaded.reads(entry.name) && !known.count(path)) {
+      out.push_back({std::move(path), loaded});
     }
   }
   if (loaded.recursive) {
     for (const auto& subdirectory : subdirectories) {
-      scan(out_dir, subdirectory, known, loaded, out);
+      scan(disk, out_dir, subdirectory, known, loaded, out);
     }
   }
 }
 
 } // namespace
 
-std::vector<ForeignFile> foreign_files(const std::string& out_dir, const std::set<std::string>& known,
+std::vector<ForeignFile> foreign_files(Disk& disk, const std::string& out_dir, const std::set<std::string>& known,
                                        const std::vector<emit::LoadedDirectory>& loaded)
 {
   std::vector<ForeignFile> out;
   for (const auto& directory : loaded) {
-    Probe found = probe(out_dir, directory.path);
+    Probe found = probe(disk, out_dir, directory.path);
     if (found.blocker.empty() && found.kind == EntryKind::directory) {
-      scan(out_dir, directory.path, known, directory, out);
+      scan(disk, out_dir, directory.path, known, directory, out);
     }
   }
   std::sort(out.begin(), out.end(), [](const ForeignFile& a, const ForeignFile& b) { return a.path < b.path; });

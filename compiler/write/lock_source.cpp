@@ -1,4 +1,4 @@
-#include "write/paths.hpp"
+#include "serialise/paths.hpp"
 #include "write/tree_io.hpp"
 #include "write/write.hpp"
 
@@ -9,20 +9,20 @@ namespace edgegen::write {
 // Reads only the form render_files writes (canonical JSON, one key per
 // line): a lock in any other form was not written by edgegen, and
 // `render --check` then reports it as changed, which is what it is.
-std::optional<Provenance> read_lock_source(const std::string& out_dir)
+std::optional<serialise::Provenance> read_lock_source(Disk& disk, const std::string& out_dir)
 {
-  Probe found = probe(out_dir, k_lock_path);
+  Probe found = probe(disk, out_dir, serialise::k_lock_path);
   if (!found.blocker.empty() || found.kind != EntryKind::file) {
     return std::nullopt;
   }
-  std::string text = read_file(join_path(out_dir, k_lock_path));
+  std::string text = disk.read_file(join_path(out_dir, serialise::k_lock_path));
   const std::string_view open = "\n  \"source\": {\n";
   size_t start = text.find(open);
   size_t end = text.find("\n  }", start);
   if (start == std::string::npos || end == std::string::npos) {
     return std::nullopt;
   }
-  Provenance provenance;
+  serialise::Provenance provenance;
   provenance.origin.clear();
   for (std::string line :
        util::split(std::string_view(text).substr(start + open.size(), end - start - open.size()), '\n')) {

@@ -6,9 +6,9 @@ namespace {
 using testing::put;
 using testing::TempDir;
 
-Provenance commit_provenance()
+serialise::Provenance commit_provenance()
 {
-  Provenance provenance;
+  serialise::Provenance provenance;
   provenance.origin = "commit";
   provenance.commit_id = "0123456789abcdef0123456789abcdef01234567";
   provenance.tree_id = "89abcdef0123456789abcdef0123456789abcdef";
@@ -19,16 +19,16 @@ Provenance commit_provenance()
 TEST(WriteLockSource, ReadsBackWhatRenderFilesWrote)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render_files({}, commit_provenance()));
-  std::optional<Provenance> source = read_lock_source(tmp.path());
+  write_tree(real_disk(), tmp.path(), serialise::render_files({}, commit_provenance()));
+  std::optional<serialise::Provenance> source = read_lock_source(real_disk(), tmp.path());
   ASSERT_TRUE(source);
   EXPECT_EQ(source->origin, "commit");
   EXPECT_EQ(source->commit_id, "0123456789abcdef0123456789abcdef01234567");
   EXPECT_EQ(source->tree_id, "89abcdef0123456789abcdef0123456789abcdef");
   EXPECT_TRUE(source->inputs.empty());
 
-  write_tree(tmp.path(), render_files({}, Provenance{}));
-  source = read_lock_source(tmp.path());
+  write_tree(real_disk(), tmp.path(), serialise::render_files({}, serialise::Provenance{}));
+  source = read_lock_source(real_disk(), tmp.path());
   ASSERT_TRUE(source);
   EXPECT_EQ(source->origin, "worktree");
   EXPECT_EQ(source->commit_id, "");
@@ -37,13 +37,13 @@ TEST(WriteLockSource, ReadsBackWhatRenderFilesWrote)
 TEST(WriteLockSource, NothingForALockEdgegenDidNotWrite)
 {
   TempDir tmp;
-  EXPECT_FALSE(read_lock_source(tmp.path()));
+  EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
   put(tmp / "edgegen.lock.json", "{\"source\": {\"origin\": \"commit\"}}\n");
-  EXPECT_FALSE(read_lock_source(tmp.path()));
+  EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
   put(tmp / "edgegen.lock.json", "{\n  \"source\": {\n    \"origin\": \"x\",\n    \"extra\": \"y\"\n  }\n}\n");
-  EXPECT_FALSE(read_lock_source(tmp.path()));
+  EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
   put(tmp / "edgegen.lock.json", "{\n  \"source\": {\n    \"origin\": \"a\\\"b\"\n  }\n}\n");
-  EXPECT_FALSE(read_lock_source(tmp.path()));
+  EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
 }
 
 TEST(WriteLockSource, CheckAdoptingItComparesContentOnly)
@@ -53,16 +53,16 @@ TEST(WriteLockSource, CheckAdoptingItComparesContentOnly)
   files[0].path = "a.yml";
   files[0].format = emit::OutputFile::Format::text;
   files[0].text = "a\n";
-  write_tree(tmp.path(), render_files(files, commit_provenance()));
-  Provenance worktree = commit_provenance();
+  write_tree(real_disk(), tmp.path(), serialise::render_files(files, commit_provenance()));
+  serialise::Provenance worktree = commit_provenance();
   worktree.origin = "worktree";
   worktree.commit_id.clear();
   worktree.tree_id.clear();
-  EXPECT_EQ(compare_tree(tmp.path(), render_files(files, worktree)).changed,
+  EXPECT_EQ(compare_tree(real_disk(), tmp.path(), serialise::render_files(files, worktree)).changed,
             (std::vector<std::string>{"edgegen.lock.json", "edgegen.sum"}));
-  Provenance adopted = *read_lock_source(tmp.path());
+  serialise::Provenance adopted = *read_lock_source(real_disk(), tmp.path());
   adopted.inputs = worktree.inputs;
-  EXPECT_TRUE(compare_tree(tmp.path(), render_files(files, adopted)).empty());
+  EXPECT_TRUE(compare_tree(real_disk(), tmp.path(), serialise::render_files(files, adopted)).empty());
 }
 
 } // namespace

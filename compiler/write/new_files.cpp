@@ -4,30 +4,11 @@
 #include "write/tree_io.hpp"
 #include "write/tree_ops.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <memory>
 
 namespace edgegen::write {
-namespace {
-
-bool exists(const std::string& path)
-{
-  struct stat st;
-  if (::lstat(path.c_str(), &st) == 0) {
-    return true;
-  }
-  if (errno != ENOENT) {
-    throw_io_error("cannot read", path, errno);
-  }
-  return false;
-}
-
-} // namespace
-
-NewFilesReport create_new_files(const std::string& dir_given, const std::vector<NewFile>& files)
+NewFilesReport create_new_files(Disk& disk, const std::string& dir_given, const std::vector<NewFile>& files)
 {
   const std::string dir = dir_given.empty() ? "." : dir_given;
   std::vector<std::string> made; // directories this call created, removed again on failure
@@ -36,11 +17,16 @@ NewFilesReport create_new_files(const std::string& dir_given, const std::vector<
   try {
     for (size_t i = 0; i < files.size(); ++i) {
       std::string path = join_path(dir, files[i].path);
-      if (exists(path)) {
-        continue;
+      EntryKind kind;
+      int error = disk.status(path, false, kind);
+      if (error == 0) {
+        continue; // something is there: kept
       }
-      make_directories(path.substr(0, path.rfind('/')), made);
-      staged[i] = std::make_unique<AtomicFile>(path);
+      if (error != ENOENT) {
+        throw_io_error("cannot read", path, error);
+      }
+      make_directories(disk, path.substr(0, path.rfind('/')), made);
+      staged[i] = std::make_unique<AtomicFile>(disk, path);
       staged[i]->write(files[i].bytes);
     }
     for (size_t i = 0; i < files.size(); ++i) {
@@ -49,7 +35,7 @@ NewFilesReport create_new_files(const std::string& dir_given, const std::vector<
   } catch (...) {
     staged.clear(); // removes the temporary files
     for (auto it = made.rbegin(); it != made.rend(); ++it) {
-      ::rmdir(it->c_str()); // empty unless a file was committed into it
+      disk.remove_directory(*it); // empty unless a file was committed into it
     }
     throw;
   }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "write/disk.hpp"
+
 #include <string>
 #include <vector>
 
@@ -26,6 +28,6 @@ struct NewFilesReport
 // a failure (a full disk, a name that cannot be a directory) leaves no file
 // and no directory behind, and a file created meanwhile is kept too.
 // Failures throw util::EnvironmentError naming the path.
-NewFilesReport create_new_files(const std::string& dir, const std::vector<NewFile>& files);
+NewFilesReport create_new_files(Disk& disk, const std::string& dir, const std::vector<NewFile>& files);
 
 } // namespace edgegen::write

@@ -3,9 +3,9 @@
 // the other's edgegen.sum, or remove the other's temporaries as those of a
 // killed render. flock(2) serialises them, and the kernel drops the lock of
 // a process that dies, so there is no stale lock to clean up by hand.
+#include "serialise/paths.hpp"
 #include "util/errors.hpp"
 #include "write/cancel.hpp"
-#include "write/paths.hpp"
 #include "write/tree_io.hpp"
 #include "write/tree_ops.hpp"
 #include "write/write.hpp"
@@ -72,11 +72,11 @@ std::string busy_message(int fd, const std::string& out_dir, std::chrono::millis
 } // namespace
 
 OutputLock::OutputLock(const std::string& out_dir, Mode mode, std::chrono::milliseconds timeout)
-    : m_path(join_path(out_dir.empty() ? "." : out_dir, k_flock_path)), m_mode(mode)
+    : m_path(join_path(out_dir.empty() ? "." : out_dir, serialise::k_flock_path)), m_mode(mode)
 {
   std::string dir = out_dir.empty() ? "." : out_dir;
   if (mode == Mode::exclusive) {
-    make_directories(dir, m_created_dirs);
+    make_directories(real_disk(), dir, m_created_dirs);
   }
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::chrono::milliseconds delay{1};
@@ -92,7 +92,7 @@ OutputLock::OutputLock(const std::string& out_dir, Mode mode, std::chrono::milli
     }
     if (m_fd < 0 && errno == ENOENT && mode == Mode::exclusive) {
       // A render that had created out_dir failed and removed it again.
-      make_directories(dir, m_created_dirs);
+      make_directories(real_disk(), dir, m_created_dirs);
       continue;
     }
     if (m_fd < 0) {

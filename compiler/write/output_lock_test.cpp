@@ -90,13 +90,13 @@ TEST(OutputLock, AWaitingWriterGetsItWhenTheHolderRemovedIt)
 TEST(OutputLock, TheLockFileIsNeitherListedNorAnOrphan)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"a.yml", "a"}}));
+  write_tree(real_disk(), tmp.path(), render({{"a.yml", "a"}}));
   EXPECT_EQ(get(tmp / "edgegen.sum").find(".edgegen.flock"), std::string::npos);
   // Not even when a journal or an edgegen.sum names it.
   put(tmp / ".edgegen.pending", ".edgegen.flock\n");
   std::string hash(64, '0');
   put(tmp / "edgegen.sum", get(tmp / "edgegen.sum") + hash + "  .edgegen.flock\n");
-  WriteReport report = write_tree(tmp.path(), render({{"b.yml", "b"}}));
+  WriteReport report = write_tree(real_disk(), tmp.path(), render({{"b.yml", "b"}}));
   EXPECT_EQ(report.removed, (List{"a.yml"}));
   EXPECT_TRUE(exists(tmp / ".edgegen.flock"));
   EXPECT_THROW(render({{".edgegen.flock", "x"}}), std::logic_error);
@@ -122,7 +122,7 @@ std::map<std::string, std::pair<time_t, long>> directory_times(const std::string
 TEST(TreeWriter, AConflictIsFoundBeforeAnythingIsWritten)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"prod/dynamic/a.yml", "a"}, {"prod/dns/Corefile", "."}}));
+  write_tree(real_disk(), tmp.path(), render({{"prod/dynamic/a.yml", "a"}, {"prod/dns/Corefile", "."}}));
   // A file edgegen did not write, exactly where the next render writes; it
   // sorts and comes last, after files that changed and new directories.
   put(tmp / "prod/dynamic/zz.yml", "hand-written\n");
@@ -130,7 +130,7 @@ TEST(TreeWriter, AConflictIsFoundBeforeAnythingIsWritten)
   auto before = directory_times(tmp.path());
   ::usleep(20000); // a change would show in the times
   auto files = render({{"prod/dynamic/a.yml", "changed"}, {"new/dir/b.yml", "b"}, {"prod/dynamic/zz.yml", "mine"}});
-  EXPECT_THROW(write_tree(tmp.path(), files), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp.path(), files), util::EnvironmentError);
   EXPECT_EQ(listing(tmp.path()), before_listing); // no temporary, no journal, no directory
   EXPECT_EQ(directory_times(tmp.path()), before);
   EXPECT_EQ(get(tmp / "prod/dynamic/a.yml"), "a");

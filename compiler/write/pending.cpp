@@ -10,24 +10,21 @@
 // that the temporaries of a render killed then are edgegen's own too.
 #include "write/pending.hpp"
 
+#include "serialise/paths.hpp"
 #include "write/atomic_file.hpp"
-#include "write/paths.hpp"
 #include "write/tree_io.hpp"
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 
 namespace edgegen::write {
 
-std::set<std::string> read_pending(const std::string& out_dir)
+std::set<std::string> read_pending(Disk& disk, const std::string& out_dir)
 {
   std::set<std::string> out;
-  if (probe(out_dir, k_pending_path).kind != EntryKind::file) {
+  if (probe(disk, out_dir, serialise::k_pending_path).kind != EntryKind::file) {
     return out;
   }
-  std::string text = read_file(join_path(out_dir, k_pending_path));
+  std::string text = disk.read_file(join_path(out_dir, serialise::k_pending_path));
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
@@ -35,7 +32,7 @@ std::set<std::string> read_pending(const std::string& out_dir)
       break; // a line cut short: its path may be another one's prefix
     }
     std::string_view path(text.data() + start, end - start);
-    if (is_valid_output_path(path)) {
+    if (serialise::is_valid_output_path(path)) {
       out.emplace(path);
     }
     start = end + 1;
@@ -43,46 +40,34 @@ std::set<std::string> read_pending(const std::string& out_dir)
   return out;
 }
 
-void write_pending(const std::string& out_dir, const std::set<std::string>& paths)
+void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths)
 {
   std::string text;
   for (const auto& path : paths) {
     text += path + "\n";
   }
-  AtomicFile file(join_path(out_dir, k_pending_path));
+  AtomicFile file(disk, join_path(out_dir, serialise::k_pending_path));
   file.write(text);
   file.close(); // made durable by write_tree's sync, with the staged files
   file.commit();
 }
 
-PendingAppender::PendingAppender(const std::string& out_dir) : m_path(join_path(out_dir, k_pending_path))
+PendingAppender::PendingAppender(Disk& disk, const std::string& out_dir)
+    : m_file(disk.open_append(join_path(out_dir, serialise::k_pending_path)))
 {
-  m_fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-  if (m_fd < 0) {
-    throw_io_error("cannot open", m_path, errno);
-  }
-}
-
-PendingAppender::~PendingAppender()
-{
-  ::close(m_fd);
 }
 
 void PendingAppender::append(const std::string& path)
 {
-  std::string line = path + "\n";
-  // One write(2): a killed process leaves the whole line or none of it.
-  ssize_t written = ::write(m_fd, line.data(), line.size());
-  if (written != static_cast<ssize_t>(line.size())) {
-    throw_io_error("cannot write", m_path, written < 0 ? errno : EIO);
-  }
+  // One write: a killed process leaves the whole line or none of it.
+  m_file->write(path + "\n");
 }
 
-void remove_pending(const std::string& out_dir)
+void remove_pending(Disk& disk, const std::string& out_dir)
 {
-  std::string path = join_path(out_dir, k_pending_path);
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-    throw_io_error("cannot remove", path, errno);
+  std::string path = join_path(out_dir, serialise::k_pending_path);
+  if (int error = disk.remove_file(path); error != 0 && error != ENOENT) {
+    throw_io_error("cannot remove", path, error);
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
-#include "write/paths.hpp"
+#include "serialise/paths.hpp"
+#include "write/disk.hpp"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -9,23 +11,21 @@
 // Internal to write/: the journal of a render in progress (see pending.cpp).
 namespace edgegen::write {
 
-std::set<std::string> read_pending(const std::string& out_dir);
-void write_pending(const std::string& out_dir, const std::set<std::string>& paths);
+std::set<std::string> read_pending(Disk& disk, const std::string& out_dir);
+void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths);
 // Adds paths to the journal that write_pending wrote, one line each, through
 // one descriptor (a render appends one per file it stages).
 class PendingAppender
 {
 public:
-  explicit PendingAppender(const std::string& out_dir);
-  ~PendingAppender();
+  PendingAppender(Disk& disk, const std::string& out_dir);
   PendingAppender(const PendingAppender&) = delete;
   PendingAppender& operator=(const PendingAppender&) = delete;
   void append(const std::string& path);
 
 private:
-  std::string m_path;
-  int m_fd = -1;
+  std::unique_ptr<DiskFile> m_file;
 };
-void remove_pending(const std::string& out_dir);
+void remove_pending(Disk& disk, const std::string& out_dir);
 
 } // namespace edgegen::write

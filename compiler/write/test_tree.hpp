@@ -84,13 +84,13 @@ inline emit::OutputFile text_output(std::string path, std::string text, int rank
   return file;
 }
 
-inline std::vector<RenderedFile> render(const std::vector<std::pair<std::string, std::string>>& files)
+inline std::vector<serialise::RenderedFile> render(const std::vector<std::pair<std::string, std::string>>& files)
 {
   std::vector<emit::OutputFile> outputs;
   for (const auto& [path, text] : files) {
     outputs.push_back(text_output(path, text));
   }
-  return render_files(outputs, {});
+  return serialise::render_files(outputs, {});
 }
 
 } // namespace edgegen::write::testing

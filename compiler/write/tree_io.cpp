@@ -1,11 +1,7 @@
 #include "write/tree_io.hpp"
 
+#include "serialise/paths.hpp"
 #include "util/errors.hpp"
-#include "write/paths.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -13,45 +9,6 @@
 
 namespace edgegen::write {
 namespace {
-
-// Closes on scope exit; read-only descriptors need no error check on close.
-class ReadFd
-{
-public:
-  explicit ReadFd(const std::string& path) : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC))
-  {
-    if (m_fd < 0) {
-      throw_io_error("cannot open", path, errno);
-    }
-  }
-  ~ReadFd() { ::close(m_fd); }
-  ReadFd(const ReadFd&) = delete;
-  ReadFd& operator=(const ReadFd&) = delete;
-  int get() const { return m_fd; }
-
-private:
-  int m_fd;
-};
-
-// read(2) until `size` bytes or end of file; returns the count.
-size_t read_some(int fd, char* buffer, size_t size, const std::string& path)
-{
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::read(fd, buffer + done, size - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      throw_io_error("cannot read", path, errno);
-    }
-    if (n == 0) {
-      break;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return done;
-}
 
 bool is_hex(std::string_view s)
 {
@@ -101,83 +58,47 @@ void KnownDirectories::clear()
   m_directories.clear();
 }
 
-Probe probe(const std::string& out_dir, std::string_view rel)
+EntryKind kind_of(Disk& disk, const std::string& path)
 {
-  KnownDirectories none;
-  return probe(out_dir, rel, none);
+  EntryKind kind;
+  int error = disk.status(path, false, kind);
+  if (error != 0 && error != ENOENT) {
+    throw_io_error("cannot inspect", path, error);
+  }
+  return kind;
 }
 
-Probe probe(const std::string& out_dir, std::string_view rel, KnownDirectories& known)
+Probe probe(Disk& disk, const std::string& out_dir, std::string_view rel)
+{
+  KnownDirectories none;
+  return probe(disk, out_dir, rel, none);
+}
+
+Probe probe(Disk& disk, const std::string& out_dir, std::string_view rel, KnownDirectories& known)
 {
   Probe result;
-  struct stat st;
   for (size_t slash = rel.find('/'); slash != std::string_view::npos; slash = rel.find('/', slash + 1)) {
     if (known.contains(rel.substr(0, slash))) {
       continue;
     }
-    std::string path = join_path(out_dir, rel.substr(0, slash));
-    if (::lstat(path.c_str(), &st) != 0) {
-      if (errno == ENOENT) {
-        return result;
-      }
-      throw_io_error("cannot inspect", path, errno);
+    EntryKind kind = kind_of(disk, join_path(out_dir, rel.substr(0, slash)));
+    if (kind == EntryKind::absent) {
+      return result;
     }
-    if (!S_ISDIR(st.st_mode)) {
+    if (kind != EntryKind::directory) {
       result.blocker = std::string(rel.substr(0, slash));
       return result;
     }
     known.insert(rel.substr(0, slash));
   }
-  std::string path = join_path(out_dir, rel);
-  if (::lstat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) {
-      return result;
-    }
-    throw_io_error("cannot inspect", path, errno);
-  }
-  result.kind = S_ISREG(st.st_mode) ? EntryKind::file : S_ISDIR(st.st_mode) ? EntryKind::directory : EntryKind::other;
+  result.kind = kind_of(disk, join_path(out_dir, rel));
   return result;
 }
 
-bool has_bytes(const std::string& path, std::string_view expected)
-{
-  ReadFd fd(path);
-  struct stat st;
-  if (::fstat(fd.get(), &st) != 0) {
-    throw_io_error("cannot inspect", path, errno);
-  }
-  if (static_cast<uint64_t>(st.st_size) != expected.size()) {
-    return false;
-  }
-  char buffer[64 * 1024];
-  size_t offset = 0;
-  while (true) {
-    size_t n = read_some(fd.get(), buffer, sizeof buffer, path);
-    if (n == 0) {
-      return offset == expected.size(); // it may have shrunk since fstat
-    }
-    if (offset + n > expected.size() || std::memcmp(buffer, expected.data() + offset, n) != 0) {
-      return false;
-    }
-    offset += n;
-  }
-}
-
-std::string read_file(const std::string& path)
-{
-  ReadFd fd(path);
-  std::string out;
-  char buffer[64 * 1024];
-  while (size_t n = read_some(fd.get(), buffer, sizeof buffer, path)) {
-    out.append(buffer, n);
-  }
-  return out;
-}
-
-SumListing read_sum(const std::string& out_dir)
+SumListing read_sum(Disk& disk, const std::string& out_dir)
 {
   SumListing listing;
-  Probe sum = probe(out_dir, k_sum_path);
+  Probe sum = probe(disk, out_dir, serialise::k_sum_path);
   if (sum.kind == EntryKind::absent) {
     return listing;
   }
@@ -186,7 +107,7 @@ SumListing read_sum(const std::string& out_dir)
     listing.bad_line = 1;
     return listing;
   }
-  std::string text = read_file(join_path(out_dir, k_sum_path));
+  std::string text = disk.read_file(join_path(out_dir, serialise::k_sum_path));
   size_t line_number = 0;
   size_t start = 0;
   while (start < text.size()) {
@@ -205,7 +126,7 @@ SumListing read_sum(const std::string& out_dir)
       continue;
     }
     std::string_view path = line.substr(66);
-    if (is_valid_output_path(path)) {
+    if (serialise::is_valid_output_path(path)) {
       listing.paths.emplace(path);
     }
   }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "write/disk.hpp"
+
 #include <set>
 #include <shared_mutex>
 #include <string>
@@ -15,8 +17,6 @@ std::string join_path(const std::string& out_dir, std::string_view rel);
 
 [[noreturn]] void throw_io_error(std::string_view action, const std::string& path, int error_number);
 
-enum class EntryKind { absent, file, directory, other };
-
 struct Probe
 {
   EntryKind kind = EntryKind::absent;
@@ -29,7 +29,7 @@ struct Probe
 
 // What is at out_dir/rel (without following a symbolic link at the end
 // either: a link is EntryKind::other).
-Probe probe(const std::string& out_dir, std::string_view rel);
+Probe probe(Disk& disk, const std::string& out_dir, std::string_view rel);
 
 // Directories below out_dir found to be real directories by one run, so
 // that probing thousands of files in them does not inspect each directory
@@ -47,13 +47,11 @@ private:
 };
 
 // probe(), skipping the directories in `known` and adding those it finds.
-Probe probe(const std::string& out_dir, std::string_view rel, KnownDirectories& known);
+Probe probe(Disk& disk, const std::string& out_dir, std::string_view rel, KnownDirectories& known);
 
-// True if the regular file at `path` holds exactly `expected`; compares the
-// size first, then reads in chunks, so a changed file is rarely read whole.
-bool has_bytes(const std::string& path, std::string_view expected);
-
-std::string read_file(const std::string& path);
+// What is at `path`, not following a final symbolic link; absent if
+// nothing is. Other failures throw "cannot inspect".
+EntryKind kind_of(Disk& disk, const std::string& path);
 
 // The paths that the edgegen.sum in out_dir lists.
 struct SumListing
@@ -66,6 +64,6 @@ struct SumListing
   // so they are never deleted nor taken as edgegen's own.
   std::set<std::string> paths;
 };
-SumListing read_sum(const std::string& out_dir);
+SumListing read_sum(Disk& disk, const std::string& out_dir);
 
 } // namespace edgegen::write

@@ -1,98 +1,108 @@
 #include "write/tree_ops.hpp"
 
+#include "serialise/paths.hpp"
 #include "util/errors.hpp"
-#include "write/paths.hpp"
 #include "write/tree_io.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
-#include <filesystem>
 #include <map>
 
 namespace edgegen::write {
 namespace {
 
-namespace fs = std::filesystem;
-
-// ".<name>.<digits>.<digits>.tmp" for one of `names`.
-bool is_stale_temporary(const std::string& entry, const std::set<std::string>& names)
+// <name> of ".<name>.<digits>.<digits>.tmp", AtomicFile's temporary for
+// <name>, or "" if `entry` is not one.
+std::string temporary_for(const std::string& entry)
 {
   if (entry.size() < 8 || entry[0] != '.' || entry.compare(entry.size() - 4, 4, ".tmp") != 0) {
-    return false;
+    return "";
   }
   std::string_view rest(entry.data() + 1, entry.size() - 5); // "<name>.<pid>.<n>"
   for (int field = 0; field < 2; ++field) {
     size_t dot = rest.rfind('.');
     if (dot == std::string_view::npos || dot + 1 == rest.size() ||
         rest.find_first_not_of("0123456789", dot + 1) != std::string_view::npos) {
-      return false;
+      return "";
     }
     rest = rest.substr(0, dot);
   }
-  return names.count(std::string(rest)) > 0;
+  return std::string(rest);
+}
+
+bool is_stale_temporary(const std::string& entry, const std::set<std::string>& names)
+{
+  std::string name = temporary_for(entry);
+  return !name.empty() && names.count(name) > 0;
 }
 
 } // namespace
 
-void clear_directory_or_throw(const std::string& out_dir, const std::string& dir, const std::set<std::string>& orphans,
-                              InTheWay& plan)
+namespace {
+
+// Adds `dir` (relative) and what it holds to `plan`; `top` is the directory
+// to replace, which messages name.
+void collect(Disk& disk, const std::string& out_dir, const std::string& top, const std::string& dir,
+             const std::set<std::string>& orphans, InTheWay& plan)
 {
-  std::string base = join_path(out_dir, dir);
-  std::error_code ec;
   plan.dirs.insert(dir);
-  for (fs::recursive_directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
-    // Iterating does not follow symbolic links; one in here is not ours.
-    std::string rel = dir + it->path().generic_string().substr(base.size());
-    bool is_link = it->is_symlink(ec);
-    if (!is_link && it->is_directory(ec)) {
-      plan.dirs.insert(rel);
-    } else if (!is_link && it->is_regular_file(ec) && orphans.count(rel)) {
+  std::vector<DirectoryEntry> entries;
+  if (int error = disk.list(join_path(out_dir, dir), entries)) {
+    throw_io_error("cannot read directory", join_path(out_dir, top), error);
+  }
+  for (const DirectoryEntry& entry : entries) {
+    // Listing does not follow symbolic links; one in here is not ours.
+    std::string rel = dir + "/" + entry.name;
+    if (entry.kind == EntryKind::directory) {
+      collect(disk, out_dir, top, rel, orphans, plan);
+    } else if (entry.kind == EntryKind::file && orphans.count(rel)) {
       plan.files.insert(rel);
     } else {
-      throw util::EnvironmentError("cannot write " + base + ": it is a directory holding " + join_path(out_dir, rel) +
-                                   ", which edgegen did not write");
+      throw util::EnvironmentError("cannot write " + join_path(out_dir, top) + ": it is a directory holding " +
+                                   join_path(out_dir, rel) + ", which edgegen did not write");
     }
-  }
-  if (ec) {
-    throw_io_error("cannot read directory", base, ec.value());
   }
 }
 
-bool remove_file(const std::string& out_dir, const std::string& rel)
+} // namespace
+
+void clear_directory_or_throw(Disk& disk, const std::string& out_dir, const std::string& dir,
+                              const std::set<std::string>& orphans, InTheWay& plan)
 {
-  Probe found = probe(out_dir, rel);
+  collect(disk, out_dir, dir, dir, orphans, plan);
+}
+
+bool remove_file(Disk& disk, const std::string& out_dir, const std::string& rel)
+{
+  Probe found = probe(disk, out_dir, rel);
   if (!found.blocker.empty() || found.kind != EntryKind::file) {
     return false;
   }
   std::string full = join_path(out_dir, rel);
-  if (::unlink(full.c_str()) != 0) {
-    if (errno == ENOENT) {
+  if (int error = disk.remove_file(full)) {
+    if (error == ENOENT) {
       return false;
     }
-    throw_io_error("cannot remove", full, errno);
+    throw_io_error("cannot remove", full, error);
   }
   return true;
 }
 
-void prune_parents(const std::string& out_dir, const std::string& rel)
+void prune_parents(Disk& disk, const std::string& out_dir, const std::string& rel)
 {
   for (size_t slash = rel.rfind('/'); slash != std::string::npos && slash > 0; slash = rel.rfind('/', slash - 1)) {
     std::string dir = join_path(out_dir, rel.substr(0, slash));
-    if (::rmdir(dir.c_str()) != 0) {
-      if (errno == ENOTEMPTY || errno == EEXIST || errno == ENOENT || errno == ENOTDIR) {
+    if (int error = disk.remove_directory(dir)) {
+      if (error == ENOTEMPTY || error == EEXIST || error == ENOENT || error == ENOTDIR) {
         return;
       }
-      throw_io_error("cannot remove directory", dir, errno);
+      throw_io_error("cannot remove directory", dir, error);
     }
   }
 }
 
 // `paths` holds the files rendered now and those of earlier renders: a
 // killed render may have been writing a file that is an orphan now.
-void remove_stale_temporaries(const std::string& out_dir, const std::set<std::string>& paths)
+void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths)
 {
   std::map<std::string, std::set<std::string>> names_by_dir;
   for (const std::string& path : paths) {
@@ -100,40 +110,25 @@ void remove_stale_temporaries(const std::string& out_dir, const std::set<std::st
     std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
     names_by_dir[dir].insert(slash == std::string::npos ? path : path.substr(slash + 1));
   }
-  names_by_dir[""].insert(std::string(k_pending_path));
+  names_by_dir[""].insert(std::string(serialise::k_pending_path));
   for (const auto& [dir, names] : names_by_dir) {
     std::string full = dir.empty() ? out_dir : join_path(out_dir, dir);
-    std::error_code ec;
-    for (fs::directory_iterator it(full, ec), end; !ec && it != end; it.increment(ec)) {
-      std::string entry = it->path().filename().string();
-      if (!is_stale_temporary(entry, names) || !it->is_regular_file(ec) || it->is_symlink(ec)) {
-        continue;
+    std::vector<DirectoryEntry> entries;
+    disk.list(full, entries); // a directory that is gone holds no temporaries
+    for (const DirectoryEntry& entry : entries) {
+      if (entry.kind == EntryKind::file && is_stale_temporary(entry.name, names)) {
+        disk.remove_file(join_path(full, entry.name));
       }
-      ::unlink(it->path().c_str());
     }
   }
 }
 
-void sync_file_system(const std::string& out_dir)
-{
-  int fd = ::open(out_dir.empty() ? "." : out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    throw_io_error("cannot open", out_dir, errno);
-  }
-  int rc = ::syncfs(fd);
-  int error = errno;
-  ::close(fd);
-  if (rc != 0) {
-    throw_io_error("cannot sync", out_dir, error);
-  }
-}
-
-void make_directories(const std::string& dir, std::vector<std::string>& made)
+void make_directories(Disk& disk, const std::string& dir, std::vector<std::string>& made)
 {
   std::vector<std::string> missing;
   for (std::string at = dir; !at.empty();) {
-    struct stat st;
-    if (::lstat(at.c_str(), &st) == 0) {
+    EntryKind kind;
+    if (disk.status(at, false, kind) == 0) {
       break;
     }
     missing.push_back(at);
@@ -141,11 +136,11 @@ void make_directories(const std::string& dir, std::vector<std::string>& made)
     at = up == std::string::npos || up == 0 ? std::string() : at.substr(0, up);
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir(it->c_str(), 0777) != 0) {
-      if (errno == EEXIST) {
+    if (int error = disk.make_directory(*it)) {
+      if (error == EEXIST) {
         continue; // made meanwhile, by another thread or render
       }
-      throw_io_error("cannot create directory", *it, errno);
+      throw_io_error("cannot create directory", *it, error);
     }
     made.push_back(*it);
   }

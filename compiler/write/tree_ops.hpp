@@ -1,5 +1,7 @@
 #pragma once
 
+#include "write/disk.hpp"
+
 #include <set>
 #include <string>
 #include <vector>
@@ -20,27 +22,24 @@ struct InTheWay
 
 // The directory `dir` may be replaced by a file only if it holds nothing but
 // orphans edgegen wrote, and directories; collects both into `plan`.
-void clear_directory_or_throw(const std::string& out_dir, const std::string& dir, const std::set<std::string>& orphans,
-                              InTheWay& plan);
+void clear_directory_or_throw(Disk& disk, const std::string& out_dir, const std::string& dir,
+                              const std::set<std::string>& orphans, InTheWay& plan);
 
 // Removes out_dir/rel if it is still a regular file reached through real
 // directories; returns whether it did.
-bool remove_file(const std::string& out_dir, const std::string& rel);
+bool remove_file(Disk& disk, const std::string& out_dir, const std::string& rel);
 
 // Removes the directories above `rel` that are empty now, up to but never
 // including out_dir; stops at the first one that is not empty.
-void prune_parents(const std::string& out_dir, const std::string& rel);
+void prune_parents(Disk& disk, const std::string& out_dir, const std::string& rel);
 
 // Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
 // pattern) for `paths` and the journal, in the directories they go to. Only
 // that exact pattern for those names: nothing else is ever touched.
-void remove_stale_temporaries(const std::string& out_dir, const std::set<std::string>& paths);
-
-// syncfs(2): flushes the file system that holds out_dir, once.
-void sync_file_system(const std::string& out_dir);
+void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths);
 
 // mkdir -p `dir`, appending the directories it made to `made`, outermost
 // first.
-void make_directories(const std::string& dir, std::vector<std::string>& made);
+void make_directories(Disk& disk, const std::string& dir, std::vector<std::string>& made);
 
 } // namespace edgegen::write

@@ -2,7 +2,8 @@
 
 #include "emit/loaded_directory.hpp"
 #include "emit/output.hpp"
-#include "util/value.hpp"
+#include "serialise/serialise.hpp"
+#include "write/disk.hpp"
 
 #include <chrono>
 #include <functional>
@@ -15,78 +16,6 @@
 #include <vector>
 
 namespace edgegen::write {
-
-// Canonical YAML: two-space indent, block style, keys sorted
-// except that a document's root opens with apiVersion, kind, metadata, spec;
-// strings quoted only where YAML 1.1 or 1.2 would read them as something
-// else; LF line endings, final newline. Several documents are separated by
-// "---".
-std::string to_yaml(const std::vector<util::Value>& documents);
-
-// Canonical JSON: keys sorted, two-space indent, final newline.
-std::string to_json(const util::Value& value);
-
-// Lower-case hex SHA-256 and Git blob id (SHA-1 of "blob <size>\0" + bytes).
-std::string sha256_hex(std::string_view bytes);
-std::string git_blob_id(std::string_view bytes);
-
-// The version of the OpenSSL library computing them, as it reports itself
-// at run time ("OpenSSL 3.0.15 3 Sep 2024").
-std::string openssl_version();
-
-// A file ready to write: path and exact bytes.
-struct RenderedFile
-{
-  std::string path;
-  std::string bytes;
-  int rank = 0;
-};
-
-// Provenance recorded in edgegen.lock.json.
-struct Provenance
-{
-  std::string origin = "worktree"; // "worktree", "commit" or "index"
-  std::string commit_id;
-  std::string tree_id;
-  struct Input
-  {
-    std::string path;
-    std::string blob_id;
-  };
-  std::vector<Input> inputs; // sorted by path
-};
-
-// Serialises every file and adds edgegen.lock.json and edgegen.sum (which
-// covers every other file, sorted by path, in `sha256sum -c` format). The
-// result is in write order: rank, then path; the lock and then the sum get
-// the two highest ranks, so they change only after what they describe.
-// Throws std::logic_error (an emitter bug) for a path that is empty,
-// absolute, has an empty, "." or ".." segment, a backslash or a control
-// character, that appears twice (edgegen.sum and edgegen.lock.json are taken),
-// or that is also a directory of another path; or for a json file without
-// exactly one document, or a string that is not valid UTF-8.
-std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& files, const Provenance& provenance);
-
-// render_files one file at a time, for a render that streams: render()
-// serialises a file and remembers its path, rank and checksum; finish()
-// checks every path and returns edgegen.lock.json and edgegen.sum. Throws
-// as render_files does. render() may be called from several threads.
-class Renderer
-{
-public:
-  RenderedFile render(const emit::OutputFile& file);
-  std::vector<RenderedFile> finish(const Provenance& provenance);
-
-private:
-  struct Entry
-  {
-    std::string path;
-    std::string sha256;
-  };
-  std::mutex m_mutex; // guards the two below
-  std::vector<Entry> m_entries;
-  int m_max_rank = 0;
-};
 
 // How long a render waits for another edgegen to finish with the same
 // output directory (`--lock-timeout`).
@@ -104,7 +33,7 @@ inline constexpr std::chrono::milliseconds k_default_lock_timeout{5000};
 // Waits up to `timeout`, then throws util::EnvironmentError
 // "another edgegen is writing <out_dir> (pid N since HH:MM:SS)..."; a wait
 // inside a CancelScope ends with Cancelled at SIGINT or SIGTERM.
-class OutputLock
+class OutputLock : public DiskLock
 {
 public:
   enum class Mode { shared, exclusive };
@@ -113,14 +42,14 @@ public:
   // file is and cannot be created (a read-only tree that no edgegen of this
   // version rendered).
   OutputLock(const std::string& out_dir, Mode mode, std::chrono::milliseconds timeout);
-  ~OutputLock();
+  ~OutputLock() override;
   OutputLock(const OutputLock&) = delete;
   OutputLock& operator=(const OutputLock&) = delete;
 
   // For a render that fails: removes the lock file if the constructor
   // created it (still holding it) and the directories it made, so that
   // out_dir is as it was. Exclusive only.
-  void remove_created();
+  void remove_created() override;
 
 private:
   std::string m_path; // the lock file
@@ -137,6 +66,9 @@ struct WriteReport
   std::vector<std::string> removed;   // orphans listed by the previous edgegen.sum
 };
 
+// The functions below take the Disk to work on: real_disk() in production,
+// a MemoryDisk in unit tests.
+
 // Stage entry: brings `out_dir` to exactly `files`. Each changed file goes
 // to a temporary name in its directory that no watcher loads (".*.tmp"),
 // then is renamed into place, in rank order; identical files are not
@@ -151,10 +83,10 @@ struct WriteReport
 // outside out_dir is written or deleted. A file of an earlier render that is
 // in the way of a new directory (or the reverse) is removed before writing.
 // I/O failures throw util::EnvironmentError naming the path and strerror.
-WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files);
+WriteReport write_tree(Disk& disk, const std::string& out_dir, const std::vector<serialise::RenderedFile>& files);
 
 // Where a render hands its files, one at a time, from any number of threads.
-using FileSink = std::function<void(RenderedFile)>;
+using FileSink = std::function<void(serialise::RenderedFile)>;
 
 // write_tree one file at a time, so that a large render never holds its
 // whole output. write(produce) calls `produce`, which hands every file of
@@ -168,14 +100,15 @@ using FileSink = std::function<void(RenderedFile)>;
 // both times (rendering is deterministic). A TreeWriter destroyed before its
 // last file is in place (an error, or Cancelled by SIGINT or SIGTERM, with
 // a CancelScope held throughout) removes what it staged, its journal and
-// the directories it created, so out_dir is as it was. Paths are the
+// the directories it created, so out_dir is as it was, but for a file of an
+// earlier render that was in the way of a new directory: that one is gone. Paths are the
 // caller's to check as a whole (Renderer::finish, write_tree): only one that
 // could leave out_dir is refused.
 class TreeWriter
 {
 public:
-  // Takes the exclusive OutputLock first, waiting up to lock_timeout.
-  explicit TreeWriter(std::string out_dir, std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
+  // Takes the exclusive lock first (disk.lock), waiting up to lock_timeout.
+  TreeWriter(Disk& disk, std::string out_dir, std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
   ~TreeWriter();
   TreeWriter(const TreeWriter&) = delete;
   TreeWriter& operator=(const TreeWriter&) = delete;
@@ -184,9 +117,9 @@ public:
   WriteReport write(const std::function<void(const FileSink&)>& produce);
 
 private:
-  void check(RenderedFile file);
-  void check_one(RenderedFile file);
-  void stage(RenderedFile file);
+  void check(serialise::RenderedFile file);
+  void check_one(serialise::RenderedFile file);
+  void stage(serialise::RenderedFile file);
   WriteReport finish();
   struct State;
   std::unique_ptr<State> m_state;
@@ -196,7 +129,7 @@ private:
 // lists and `keep` selects, with their bytes as they are on disk, so that
 // rendering one environment leaves the others' files and their checksums in
 // place instead of removing them as orphans.
-std::vector<emit::OutputFile> carry_over(const std::string& out_dir,
+std::vector<emit::OutputFile> carry_over(Disk& disk, const std::string& out_dir,
                                          const std::function<bool(const std::string&)>& keep);
 
 // A file that edgegen did not write, in a directory whose consumer reads it
@@ -211,7 +144,7 @@ struct ForeignFile
 // it is recursive) that its consumer reads and `known` does not hold, sorted
 // by path. Reads directory listings only; symbolic links are reported as
 // entries (the consumer may read through them), never followed.
-std::vector<ForeignFile> foreign_files(const std::string& out_dir, const std::set<std::string>& known,
+std::vector<ForeignFile> foreign_files(Disk& disk, const std::string& out_dir, const std::set<std::string>& known,
                                        const std::vector<emit::LoadedDirectory>& loaded);
 
 // "<out>/prod/traefik/dynamic/manual.yml: not written by edgegen, and
@@ -231,7 +164,7 @@ struct Drift
 // `render --check`: what write_tree would change, without writing anything,
 // and the foreign files in `loaded` that the edge would read with the tree.
 // Other files edgegen did not write are not drift.
-Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& files,
+Drift compare_tree(Disk& disk, const std::string& out_dir, const std::vector<serialise::RenderedFile>& files,
                    const std::vector<emit::LoadedDirectory>& loaded = {});
 
 // Where the edgegen.lock.json in out_dir says its tree was rendered from:
@@ -239,6 +172,6 @@ Drift compare_tree(const std::string& out_dir, const std::vector<RenderedFile>& 
 // is no lock or edgegen did not write it. `render --check` adopts it, so
 // that a tree rendered from the work tree passes a check from the commit or
 // the index holding the same inputs: the drift gate compares content.
-std::optional<Provenance> read_lock_source(const std::string& out_dir);
+std::optional<serialise::Provenance> read_lock_source(Disk& disk, const std::string& out_dir);
 
 } // namespace edgegen::write

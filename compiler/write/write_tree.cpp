@@ -1,15 +1,11 @@
+#include "serialise/paths.hpp"
 #include "util/errors.hpp"
 #include "write/atomic_file.hpp"
 #include "write/cancel.hpp"
-#include "write/paths.hpp"
 #include "write/pending.hpp"
 #include "write/tree_io.hpp"
 #include "write/tree_ops.hpp"
 #include "write/write.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -55,11 +51,13 @@ struct TreeWriter::State
   // so that it ends last.
   CancelScope cancel_scope;
   // Set by the constructor, read-only while files come.
+  Disk& disk;
   std::string out_dir;
+  explicit State(Disk& d) : disk(d) {}
   // Held from before the previous edgegen.sum and the journal are read until
   // the end: the journal's recovery can never take a live render's
   // temporaries for a killed one's. Released after everything below.
-  std::optional<OutputLock> output_lock;
+  std::unique_ptr<DiskLock> output_lock;
   SumListing previous; // with the paths of the journal of an interrupted render
   std::set<std::string> pending;
   // Directories found real (probes) or made (staging); cleared when
@@ -79,13 +77,13 @@ struct TreeWriter::State
   // The changed files themselves, while they fit in k_held_limit bytes: a
   // render that changes that little stages them from here, without
   // rendering a second time (most renders change a few files).
-  std::vector<RenderedFile> held;
+  std::vector<serialise::RenderedFile> held;
   size_t held_bytes = 0;
   bool holding = true;
   std::vector<Staged> staged;
   // The bytes of the deferred files, which finish() stages after it removed
   // what is in their way. Rare: a file became a directory or the reverse.
-  std::vector<RenderedFile> deferred;
+  std::vector<serialise::RenderedFile> deferred;
   std::map<std::string, std::string> refusals; // path -> why it cannot be written
   InTheWay in_the_way;
   std::vector<std::string> created_dirs; // in creation order, removed again on failure
@@ -101,41 +99,41 @@ struct TreeWriter::State
     if (dir.empty() || known.contains(parent)) {
       return;
     }
-    make_directories(dir, created_dirs);
+    make_directories(disk, dir, created_dirs);
     known.insert(parent); // "" stands for out_dir itself
   }
 
   // Keeps a changed file for the second pass while they fit; under `mutex`.
-  void hold(RenderedFile file)
+  void hold(serialise::RenderedFile file)
   {
     if (holding && held_bytes + file.bytes.size() <= k_held_limit) {
       held_bytes += file.bytes.size();
       held.push_back(std::move(file));
     } else if (holding) {
       holding = false;
-      std::vector<RenderedFile>().swap(held);
+      std::vector<serialise::RenderedFile>().swap(held);
     }
   }
 
   bool journal_started = false;
   std::unique_ptr<PendingAppender> journal; // open while files are staged
 
-  void stage(const RenderedFile& file)
+  void stage(const serialise::RenderedFile& file)
   {
     {
       std::lock_guard<std::mutex> lock(mutex);
       // The journal names the file before its temporary exists: killed from
       // here on, the next render knows the temporary for edgegen's own.
       if (!journal_started) {
-        make_directories_of(std::string(k_pending_path));
-        write_pending(out_dir, previous.paths); // with the paths of an earlier journal
-        journal = std::make_unique<PendingAppender>(out_dir);
+        make_directories_of(std::string(serialise::k_pending_path));
+        write_pending(disk, out_dir, previous.paths); // with the paths of an earlier journal
+        journal = std::make_unique<PendingAppender>(disk, out_dir);
         journal_started = true;
       }
       journal->append(file.path);
       make_directories_of(file.path);
     }
-    auto atomic = std::make_unique<AtomicFile>(join_path(out_dir, file.path));
+    auto atomic = std::make_unique<AtomicFile>(disk, join_path(out_dir, file.path));
     atomic->write(file.bytes);
     atomic->close();
     std::lock_guard<std::mutex> lock(mutex);
@@ -143,24 +141,25 @@ struct TreeWriter::State
   }
 };
 
-TreeWriter::TreeWriter(std::string out_dir, std::chrono::milliseconds lock_timeout) : m_state(std::make_unique<State>())
+TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::milliseconds lock_timeout)
+    : m_state(std::make_unique<State>(disk))
 {
   State& s = *m_state;
   s.out_dir = std::move(out_dir);
-  struct stat st;
-  if (!s.out_dir.empty() && ::stat(s.out_dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+  EntryKind kind;
+  if (!s.out_dir.empty() && disk.status(s.out_dir, true, kind) == 0 && kind != EntryKind::directory) {
     throw util::EnvironmentError("cannot write to " + s.out_dir + ": it is not a directory");
   }
-  s.output_lock.emplace(s.out_dir, OutputLock::Mode::exclusive, lock_timeout);
+  s.output_lock = disk.lock(s.out_dir, true, lock_timeout);
   try {
-    s.previous = read_sum(s.out_dir);
+    s.previous = read_sum(disk, s.out_dir);
     if (s.previous.bad_line != 0) {
-      throw util::EnvironmentError("refusing to overwrite " + join_path(s.out_dir, k_sum_path) +
+      throw util::EnvironmentError("refusing to overwrite " + join_path(s.out_dir, serialise::k_sum_path) +
                                    ": it is not an edgegen.sum that edgegen wrote (line " +
                                    std::to_string(s.previous.bad_line) + ")");
     }
     // Files an interrupted render was putting in place are ours too.
-    s.pending = read_pending(s.out_dir);
+    s.pending = read_pending(disk, s.out_dir);
     s.previous.paths.insert(s.pending.begin(), s.pending.end());
   } catch (...) {
     s.output_lock->remove_created(); // the destructor does not run
@@ -180,21 +179,22 @@ TreeWriter::~TreeWriter()
   m_state->journal.reset();
   try {
     if (m_state->journal_started) {
-      m_state->pending.empty() ? remove_pending(m_state->out_dir) : write_pending(m_state->out_dir, m_state->pending);
+      m_state->pending.empty() ? remove_pending(m_state->disk, m_state->out_dir)
+                               : write_pending(m_state->disk, m_state->out_dir, m_state->pending);
     }
   } catch (const std::exception&) {
     // Best effort: the journal only ever lists more of edgegen's own paths.
   }
   for (auto it = m_state->created_dirs.rbegin(); it != m_state->created_dirs.rend(); ++it) {
-    ::rmdir(it->c_str());
+    m_state->disk.remove_directory(*it);
   }
   m_state->output_lock->remove_created();
 }
 
-void TreeWriter::check(RenderedFile file)
+void TreeWriter::check(serialise::RenderedFile file)
 {
   State& s = *m_state;
-  if (!is_valid_output_path(file.path)) {
+  if (!serialise::is_valid_output_path(file.path)) {
     throw std::logic_error("invalid output path \"" + file.path + "\"");
   }
   std::string path = file.path;
@@ -212,7 +212,7 @@ void TreeWriter::check(RenderedFile file)
   }
 }
 
-void TreeWriter::check_one(RenderedFile file)
+void TreeWriter::check_one(serialise::RenderedFile file)
 {
   State& s = *m_state;
   stop_if_cancelled(s.out_dir, false);
@@ -220,9 +220,9 @@ void TreeWriter::check_one(RenderedFile file)
   // so whatever of an earlier render is in the way is an orphan.
   const std::set<std::string>& earlier = s.previous.paths;
   std::string full = join_path(s.out_dir, file.path);
-  Probe found = probe(s.out_dir, file.path, s.known);
+  Probe found = probe(s.disk, s.out_dir, file.path, s.known);
   if (!found.blocker.empty()) {
-    if (!earlier.count(found.blocker) || probe(s.out_dir, found.blocker).kind != EntryKind::file) {
+    if (!earlier.count(found.blocker) || probe(s.disk, s.out_dir, found.blocker).kind != EntryKind::file) {
       throw util::EnvironmentError("cannot write " + full + ": " + join_path(s.out_dir, found.blocker) +
                                    " is not a directory");
     }
@@ -234,7 +234,7 @@ void TreeWriter::check_one(RenderedFile file)
   }
   if (found.kind == EntryKind::directory) {
     std::lock_guard<std::mutex> lock(s.mutex);
-    clear_directory_or_throw(s.out_dir, file.path, earlier, s.in_the_way);
+    clear_directory_or_throw(s.disk, s.out_dir, file.path, earlier, s.in_the_way);
     s.changed[file.path] = {file.bytes.size(), true};
     s.hold(std::move(file));
     return;
@@ -247,12 +247,12 @@ void TreeWriter::check_one(RenderedFile file)
     // watching Traefik (or make, or rsync) sees only what really changed.
     // Checked before ownership so that a run interrupted before it wrote
     // edgegen.sum can be repeated.
-    if (has_bytes(full, file.bytes)) {
+    if (s.disk.has_bytes(full, file.bytes)) {
       std::lock_guard<std::mutex> lock(s.mutex);
       s.report.unchanged.push_back(file.path);
       return;
     }
-    bool ours = earlier.count(file.path) || (file.path == k_sum_path && s.previous.bad_line == 0);
+    bool ours = earlier.count(file.path) || (file.path == serialise::k_sum_path && s.previous.bad_line == 0);
     if (!ours) {
       throw util::EnvironmentError("refusing to overwrite " + full +
                                    ": edgegen did not write it (it is not listed in edgegen.sum)");
@@ -263,7 +263,7 @@ void TreeWriter::check_one(RenderedFile file)
   s.hold(std::move(file));
 }
 
-void TreeWriter::stage(RenderedFile file)
+void TreeWriter::stage(serialise::RenderedFile file)
 {
   State& s = *m_state;
   stop_if_cancelled(s.out_dir, false);
@@ -288,17 +288,17 @@ void TreeWriter::stage(RenderedFile file)
 WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produce)
 {
   State& s = *m_state;
-  produce([this](RenderedFile file) { check(std::move(file)); });
+  produce([this](serialise::RenderedFile file) { check(std::move(file)); });
   if (!s.refusals.empty()) {
     throw util::EnvironmentError(s.refusals.begin()->second);
   }
   if (s.holding) {
-    for (RenderedFile& file : s.held) {
+    for (serialise::RenderedFile& file : s.held) {
       stage(std::move(file));
     }
-    std::vector<RenderedFile>().swap(s.held);
+    std::vector<serialise::RenderedFile>().swap(s.held);
   } else {
-    produce([this](RenderedFile file) { stage(std::move(file)); });
+    produce([this](serialise::RenderedFile file) { stage(std::move(file)); });
   }
   if (s.staged.size() + s.deferred.size() != s.changed.size()) {
     throw std::logic_error("the second rendering produced fewer files than the first");
@@ -309,32 +309,33 @@ WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produc
 WriteReport TreeWriter::finish()
 {
   State& s = *m_state;
+  Disk& disk = s.disk;
   const std::string& out_dir = s.out_dir;
   stop_if_cancelled(out_dir, false);
   WriteReport& report = s.report;
   std::set<std::string> orphans;
   for (const std::string& path : s.previous.paths) {
-    if (!s.rendered.count(path) && path != k_sum_path) {
+    if (!s.rendered.count(path) && path != serialise::k_sum_path) {
       orphans.insert(path);
     }
   }
   for (const std::string& rel : s.in_the_way.files) {
-    if (remove_file(out_dir, rel)) {
+    if (remove_file(disk, out_dir, rel)) {
       report.removed.push_back(rel);
     }
   }
   // Deepest first: "a/b" sorts after "a", so reverse order empties "a" first.
   for (auto it = s.in_the_way.dirs.rbegin(); it != s.in_the_way.dirs.rend(); ++it) {
     std::string dir = join_path(out_dir, *it);
-    if (::rmdir(dir.c_str()) != 0 && errno != ENOENT) {
-      throw_io_error("cannot remove directory", dir, errno);
+    if (int error = disk.remove_directory(dir); error != 0 && error != ENOENT) {
+      throw_io_error("cannot remove directory", dir, error);
     }
   }
   for (const std::string& rel : s.in_the_way.files) {
-    prune_parents(out_dir, rel);
+    prune_parents(disk, out_dir, rel);
   }
   s.known.clear(); // some may be gone now
-  for (const RenderedFile& file : s.deferred) {
+  for (const serialise::RenderedFile& file : s.deferred) {
     s.stage(file);
   }
   s.journal.reset(); // write_pending replaces the file below
@@ -353,8 +354,8 @@ WriteReport TreeWriter::finish()
     std::set<std::string> journal = s.pending;
     journal.insert(s.previous.paths.begin(), s.previous.paths.end());
     journal.insert(s.rendered.begin(), s.rendered.end());
-    write_pending(out_dir, journal);
-    sync_file_system(out_dir);
+    write_pending(disk, out_dir, journal);
+    disk.sync_file_system(out_dir);
   }
   if (s.in_the_way.files.empty() && s.in_the_way.dirs.empty()) {
     stop_if_cancelled(out_dir, false); // the sync of a large render takes a while
@@ -365,7 +366,7 @@ WriteReport TreeWriter::finish()
     report.written.push_back(staged.path);
   }
   if (!s.staged.empty()) {
-    sync_file_system(out_dir); // the renames, before anything old is removed
+    disk.sync_file_system(out_dir); // the renames, before anything old is removed
   }
   // Orphans go last: until the new files are in place, the old
   // ones may still be referenced by what a watcher has loaded.
@@ -373,16 +374,16 @@ WriteReport TreeWriter::finish()
     if (s.in_the_way.files.count(rel)) {
       continue;
     }
-    if (remove_file(out_dir, rel)) {
+    if (remove_file(disk, out_dir, rel)) {
       report.removed.push_back(rel);
-      prune_parents(out_dir, rel);
+      prune_parents(disk, out_dir, rel);
     }
   }
   // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending).
   std::set<std::string> ours = s.previous.paths;
   ours.insert(s.rendered.begin(), s.rendered.end());
-  remove_stale_temporaries(out_dir, ours);
-  remove_pending(out_dir);
+  remove_stale_temporaries(disk, out_dir, ours);
+  remove_pending(disk, out_dir);
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());
   std::sort(report.removed.begin(), report.removed.end());
@@ -390,16 +391,16 @@ WriteReport TreeWriter::finish()
   return std::move(report);
 }
 
-WriteReport write_tree(const std::string& out_dir, const std::vector<RenderedFile>& files)
+WriteReport write_tree(Disk& disk, const std::string& out_dir, const std::vector<serialise::RenderedFile>& files)
 {
   std::vector<std::string> paths;
-  for (const RenderedFile& file : files) {
+  for (const serialise::RenderedFile& file : files) {
     paths.push_back(file.path);
   }
-  check_output_paths(std::move(paths));
-  TreeWriter writer(out_dir);
+  serialise::check_output_paths(std::move(paths));
+  TreeWriter writer(disk, out_dir);
   return writer.write([&](const FileSink& sink) {
-    for (const RenderedFile& file : files) {
+    for (const serialise::RenderedFile& file : files) {
       sink(file);
     }
   });

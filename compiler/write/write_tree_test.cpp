@@ -42,7 +42,7 @@ TEST(WriteTree, WritesEverythingIntoANewDirectory)
   TempDir tmp;
   std::string out = tmp / "deep/out";
   auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", "b: 2\n"}});
-  WriteReport report = write_tree(out, files);
+  WriteReport report = write_tree(real_disk(), out, files);
   EXPECT_EQ(report.written, (List{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
   EXPECT_TRUE(report.unchanged.empty());
   EXPECT_TRUE(report.removed.empty());
@@ -61,7 +61,7 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
   auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", big}});
   int passes = 0;
   {
-    TreeWriter writer(out);
+    TreeWriter writer(real_disk(), out);
     EXPECT_THROW(writer.write([&](const FileSink& sink) {
       ++passes;
       sink(files[0]);
@@ -85,7 +85,7 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
   // them are gone, up to what existed before.
   EXPECT_EQ(listing(tmp.path()), List{});
 
-  TreeWriter writer(out);
+  TreeWriter writer(real_disk(), out);
   WriteReport report = writer.write([&](const FileSink& sink) {
     for (const auto& file : files) {
       sink(file);
@@ -98,9 +98,9 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
 TEST(TreeWriter, ASmallChangeIsStagedWithoutRenderingAgain)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"a.yml", "a"}, {"b.yml", "b"}}));
+  write_tree(real_disk(), tmp.path(), render({{"a.yml", "a"}, {"b.yml", "b"}}));
   auto files = render({{"a.yml", "a"}, {"b.yml", "B"}});
-  TreeWriter writer(tmp.path());
+  TreeWriter writer(real_disk(), tmp.path());
   int passes = 0;
   WriteReport report = writer.write([&](const FileSink& sink) {
     ++passes;
@@ -117,7 +117,7 @@ TEST(TreeWriter, ANewFileFoundOnlyTheSecondTimeIsABug)
 {
   TempDir tmp;
   auto files = render({{"a.yml", std::string(5 << 20, 'a')}, {"b.yml", "b"}});
-  TreeWriter writer(tmp.path());
+  TreeWriter writer(real_disk(), tmp.path());
   int passes = 0;
   EXPECT_THROW(writer.write([&](const FileSink& sink) {
     sink(files[0]);
@@ -133,20 +133,20 @@ TEST(WriteTree, AJournalLineCutShortNamesNothing)
   TempDir tmp;
   put(tmp / ".edgegen.pending", "a.yml\nprod/b.y");
   put(tmp / "prod/b.y", "hand-written\n");
-  EXPECT_THROW(write_tree(tmp.path(), render({{"prod/b.y", "generated\n"}})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp.path(), render({{"prod/b.y", "generated\n"}})), util::EnvironmentError);
   EXPECT_EQ(get(tmp / "prod/b.y"), "hand-written\n");
 }
 
 TEST(WriteTree, IdenticalFilesAreNotRewritten)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "b\n"}}));
+  write_tree(real_disk(), tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "b\n"}}));
   age(tmp / "a.yml");
   age(tmp / "b.yml");
   Stamp a = stamp(tmp / "a.yml");
   Stamp b = stamp(tmp / "b.yml");
 
-  WriteReport report = write_tree(tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
+  WriteReport report = write_tree(real_disk(), tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
   EXPECT_EQ(report.written, (List{"b.yml", "edgegen.sum"}));
   EXPECT_EQ(report.unchanged, (List{"a.yml", "edgegen.lock.json"}));
   Stamp a2 = stamp(tmp / "a.yml");
@@ -156,7 +156,7 @@ TEST(WriteTree, IdenticalFilesAreNotRewritten)
   EXPECT_NE(stamp(tmp / "b.yml").mtime.tv_sec, b.mtime.tv_sec);
   EXPECT_EQ(get(tmp / "b.yml"), "B\n");
 
-  report = write_tree(tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
+  report = write_tree(real_disk(), tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
   EXPECT_TRUE(report.written.empty());
   EXPECT_EQ(report.unchanged, (List{"a.yml", "b.yml", "edgegen.lock.json", "edgegen.sum"}));
 }
@@ -164,29 +164,29 @@ TEST(WriteTree, IdenticalFilesAreNotRewritten)
 TEST(WriteTree, RemovesOnlyListedOrphansAndPrunesTheirEmptyDirectories)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"keep/a.yml", "a"}, {"gone/x/b.yml", "b"}, {"shared/c.yml", "c"}}));
+  write_tree(real_disk(), tmp.path(), render({{"keep/a.yml", "a"}, {"gone/x/b.yml", "b"}, {"shared/c.yml", "c"}}));
   put(tmp / "shared/mine.txt", "foreign");
   put(tmp / "notes.txt", "foreign");
-  WriteReport report = write_tree(tmp.path(), render({{"keep/a.yml", "a"}}));
+  WriteReport report = write_tree(real_disk(), tmp.path(), render({{"keep/a.yml", "a"}}));
   EXPECT_EQ(report.removed, (List{"gone/x/b.yml", "shared/c.yml"}));
   EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "keep/", "keep/a.yml",
                                        "notes.txt", "shared/", "shared/mine.txt"}));
   // With nothing left to write, out_dir itself stays.
-  report = write_tree(tmp.path(), {});
+  report = write_tree(real_disk(), tmp.path(), {});
   EXPECT_TRUE(exists(tmp.path()));
 }
 
 TEST(WriteTree, RemovesTemporariesOfKilledRendersOfRenderedAndOrphanedFilesOnly)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"d/kept.yml", "k"}, {"d/gone.yml", "g"}}));
+  write_tree(real_disk(), tmp.path(), render({{"d/kept.yml", "k"}, {"d/gone.yml", "g"}}));
   // What renders killed mid-write leave: temporaries of a file still
   // rendered and of one that is an orphan now; and files that only look so.
   put(tmp / "d/.kept.yml.4242.0.tmp", "half");
   put(tmp / "d/.gone.yml.4242.1.tmp", "half");
   put(tmp / "d/.other.yml.4242.2.tmp", "not ours");
   put(tmp / "d/.kept.yml.x.0.tmp", "not ours");
-  write_tree(tmp.path(), render({{"d/kept.yml", "k2"}}));
+  write_tree(real_disk(), tmp.path(), render({{"d/kept.yml", "k2"}}));
   EXPECT_EQ(listing(tmp.path()), (List{".edgegen.flock", "d/", "d/.kept.yml.x.0.tmp", "d/.other.yml.4242.2.tmp",
                                        "d/kept.yml", "edgegen.lock.json", "edgegen.sum"}));
 }
@@ -197,7 +197,7 @@ TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
   put(tmp / "prod/a.yml", "hand-written\n");
   auto files = render({{"aaa/first.yml", "1"}, {"prod/a.yml", "generated\n"}});
   try {
-    write_tree(tmp.path(), files);
+    write_tree(real_disk(), tmp.path(), files);
     FAIL() << "expected an EnvironmentError";
   } catch (const util::EnvironmentError& e) {
     EXPECT_EQ(std::string(e.what()), "refusing to overwrite " + tmp.path() +
@@ -209,15 +209,16 @@ TEST(WriteTree, NeverOverwritesAFileItDidNotWrite)
 
   // Also when an edgegen.sum is there but does not list the file.
   std::filesystem::remove(tmp / "prod/a.yml");
-  write_tree(tmp.path(), render({{"aaa/first.yml", "1"}}));
+  write_tree(real_disk(), tmp.path(), render({{"aaa/first.yml", "1"}}));
   put(tmp / "prod/a.yml", "hand-written\n");
   std::string sum = get(tmp / "edgegen.sum");
-  EXPECT_THROW(write_tree(tmp.path(), render({{"aaa/first.yml", "2"}, {"prod/a.yml", "x"}})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp.path(), render({{"aaa/first.yml", "2"}, {"prod/a.yml", "x"}})),
+               util::EnvironmentError);
   EXPECT_EQ(get(tmp / "aaa/first.yml"), "1");
   EXPECT_EQ(get(tmp / "edgegen.sum"), sum);
 
   // An identical file is fine: there is nothing to overwrite.
-  EXPECT_NO_THROW(write_tree(tmp.path(), render({{"prod/a.yml", "hand-written\n"}})));
+  EXPECT_NO_THROW(write_tree(real_disk(), tmp.path(), render({{"prod/a.yml", "hand-written\n"}})));
 }
 
 TEST(TreeWriter, ReportsTheFirstRefusalByPathWhateverTheOrder)
@@ -226,7 +227,7 @@ TEST(TreeWriter, ReportsTheFirstRefusalByPathWhateverTheOrder)
   put(tmp / "a/one.yml", "mine\n");
   put(tmp / "b/two.yml", "mine too\n");
   auto files = render({{"a/one.yml", "x"}, {"b/two.yml", "y"}, {"c/three.yml", "z"}});
-  TreeWriter writer(tmp.path());
+  TreeWriter writer(real_disk(), tmp.path());
   try {
     writer.write([&](const FileSink& sink) {
       for (auto it = files.rbegin(); it != files.rend(); ++it) {
@@ -246,13 +247,13 @@ TEST(WriteTree, IgnoresSumEntriesOutsideTheOutputDirectory)
   std::string out = tmp / "out";
   put(tmp / "outside.txt", "precious");
   put(tmp / "elsewhere/victim.txt", "precious");
-  write_tree(out, render({{"a.yml", "a"}}));
+  write_tree(real_disk(), out, render({{"a.yml", "a"}}));
   ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/link").c_str()), 0);
   std::string sum = get(out + "/edgegen.sum");
   std::string hash = std::string(64, '0');
   put(out + "/edgegen.sum", sum + hash + "  ../outside.txt\n" + hash + "  " + tmp.path() + "/outside.txt\n" + hash +
                                 "  link/victim.txt\n" + hash + "  ./a.yml\n");
-  WriteReport report = write_tree(out, render({}));
+  WriteReport report = write_tree(real_disk(), out, render({}));
   EXPECT_EQ(report.removed, (List{"a.yml"}));
   EXPECT_EQ(get(tmp / "outside.txt"), "precious");
   EXPECT_EQ(get(tmp / "elsewhere/victim.txt"), "precious");
@@ -266,23 +267,24 @@ TEST(WriteTree, DoesNotWriteThroughSymbolicLinks)
   std::filesystem::create_directories(tmp / "elsewhere");
   std::filesystem::create_directories(out);
   ASSERT_EQ(::symlink((tmp / "elsewhere").c_str(), (out + "/prod").c_str()), 0);
-  EXPECT_THROW(write_tree(out, render({{"prod/a.yml", "a"}})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), out, render({{"prod/a.yml", "a"}})), util::EnvironmentError);
   EXPECT_EQ(listing(tmp / "elsewhere"), List{});
 }
 
 TEST(WriteTree, AFileMayBecomeADirectoryAndBack)
 {
   TempDir tmp;
-  write_tree(tmp.path(), render({{"x/a", "file"}}));
-  WriteReport report = write_tree(tmp.path(), render({{"x/a/b.yml", "nested"}}));
+  write_tree(real_disk(), tmp.path(), render({{"x/a", "file"}}));
+  WriteReport report = write_tree(real_disk(), tmp.path(), render({{"x/a/b.yml", "nested"}}));
   EXPECT_EQ(report.removed, (List{"x/a"}));
   EXPECT_EQ(get(tmp / "x/a/b.yml"), "nested");
-  report = write_tree(tmp.path(), render({{"x/a", "file again"}}));
+  report = write_tree(real_disk(), tmp.path(), render({{"x/a", "file again"}}));
   EXPECT_EQ(report.removed, (List{"x/a/b.yml"}));
   EXPECT_EQ(get(tmp / "x/a"), "file again");
   // But not over something edgegen did not write.
   put(tmp / "y/a/mine.txt", "foreign");
-  EXPECT_THROW(write_tree(tmp.path(), render({{"x/a", "file again"}, {"y/a", "z"}})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp.path(), render({{"x/a", "file again"}, {"y/a", "z"}})),
+               util::EnvironmentError);
   EXPECT_EQ(get(tmp / "y/a/mine.txt"), "foreign");
 }
 
@@ -290,7 +292,7 @@ TEST(WriteTree, RefusesAnEdgegenSumItDidNotWrite)
 {
   TempDir tmp;
   put(tmp / "edgegen.sum", "my notes\n");
-  EXPECT_THROW(write_tree(tmp.path(), render({{"a.yml", "a"}})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp.path(), render({{"a.yml", "a"}})), util::EnvironmentError);
   EXPECT_EQ(listing(tmp.path()), List{"edgegen.sum"});
 }
 
@@ -298,8 +300,8 @@ TEST(WriteTree, OutputIsNotADirectory)
 {
   TempDir tmp;
   put(tmp / "file", "x");
-  EXPECT_THROW(write_tree(tmp / "file", render({})), util::EnvironmentError);
-  EXPECT_THROW(write_tree(tmp / "file/sub", render({})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp / "file", render({})), util::EnvironmentError);
+  EXPECT_THROW(write_tree(real_disk(), tmp / "file/sub", render({})), util::EnvironmentError);
 }
 
 TEST(WriteTree, Sha256sumAcceptsTheSum)
@@ -308,7 +310,8 @@ TEST(WriteTree, Sha256sumAcceptsTheSum)
     GTEST_SKIP() << "sha256sum not found (coreutils); cannot cross-check edgegen.sum";
   }
   TempDir tmp;
-  write_tree(tmp.path(), render({{"prod/traefik/dynamic/team-a.yml", "x: 1\n"}, {"a-b.txt", ""}, {"z.zone", "@\n"}}));
+  write_tree(real_disk(), tmp.path(),
+             render({{"prod/traefik/dynamic/team-a.yml", "x: 1\n"}, {"a-b.txt", ""}, {"z.zone", "@\n"}}));
   std::string command = "cd '" + tmp.path() + "' && sha256sum --quiet --strict -c edgegen.sum";
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
 }

@@ -3,8 +3,8 @@
 // reference, Valkey next to Traefik.
 #include "emit/compose/compose.hpp"
 
+#include "serialise/serialise.hpp"
 #include "testing.hpp"
-#include "write/write.hpp"
 
 #include <gtest/gtest.h>
 
@@ -49,7 +49,7 @@ std::string compose_file(const Compilation& c)
 {
   for (const auto& f : c.files) {
     if (f.path == "default/compose/compose.yaml") {
-      return write::to_yaml(f.documents);
+      return serialise::to_yaml(f.documents);
     }
   }
   return "<no compose file>";

@@ -1,8 +1,8 @@
 #include "emit/compose/compose.hpp"
 #include "emit/redis/redis.hpp"
 
+#include "serialise/serialise.hpp"
 #include "testing.hpp"
-#include "write/write.hpp"
 
 #include <gtest/gtest.h>
 
@@ -82,14 +82,14 @@ const model::Service& service(const Compilation& c, const std::string& name)
 
 std::string yaml(const util::Value& value)
 {
-  return write::to_yaml({value});
+  return serialise::to_yaml({value});
 }
 
 std::string file(const Compilation& c, const std::string& path)
 {
   for (const auto& f : c.files) {
     if (f.path == path) {
-      return write::to_yaml(f.documents);
+      return serialise::to_yaml(f.documents);
     }
   }
   return "<no " + path + ">";

@@ -28,7 +28,7 @@ TEST(KubernetesBackends, AnIpAddressIsASelectorlessServiceWithAnEndpointSlice)
   ASSERT_EQ(errors(c), "");
   // The API server refuses an IP as an ExternalName: the Service has no
   // type and no selector, its slice names it and matches its port by name.
-  EXPECT_EQ(write::to_yaml({document(c, "Service", "p-nas"), document(c, "EndpointSlice", "p-nas")}),
+  EXPECT_EQ(serialise::to_yaml({document(c, "Service", "p-nas"), document(c, "EndpointSlice", "p-nas")}),
             "apiVersion: v1\n"
             "kind: Service\n"
             "metadata:\n"
@@ -158,7 +158,8 @@ TEST(KubernetesBackends, TheEdgesTlsOptionsAreTraefiksDefault)
   EXPECT_TRUE(document(c, "TLSOption", "test").is_null());
   // A route that names no TLS options has the default ones; naming
   // "default" would make Traefik look for "edge-default".
-  EXPECT_EQ(write::to_yaml({document(c, "IngressRoute", "p-api")["spec"]["tls"]}), "secretName: a.example.com-tls\n");
+  EXPECT_EQ(serialise::to_yaml({document(c, "IngressRoute", "p-api")["spec"]["tls"]}),
+            "secretName: a.example.com-tls\n");
 }
 
 TEST(KubernetesBackends, AnIngressNamesTheDefaultTlsOptionsUnqualified)

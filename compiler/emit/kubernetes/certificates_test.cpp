@@ -189,7 +189,7 @@ spec:
   ASSERT_EQ(errors(c), "");
   EXPECT_TRUE(plan_certificates(config_of(c)).certificates.empty());
   // TLS without a Secret of its own, under the default TLS options.
-  EXPECT_EQ(write::to_yaml({document(c, "IngressRoute", "p-web")["spec"]["tls"]}), "{}\n");
+  EXPECT_EQ(serialise::to_yaml({document(c, "IngressRoute", "p-web")["spec"]["tls"]}), "{}\n");
 }
 
 } // namespace

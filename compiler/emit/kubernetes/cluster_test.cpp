@@ -82,7 +82,7 @@ TEST(KubernetesCluster, RenderedWhateverTheEnvironmentsSelected)
   std::string namespaces;
   for (const auto& f : only_dev) {
     if (f.path == "cluster/kubernetes/namespaces.yaml") {
-      namespaces = write::to_yaml(f.documents);
+      namespaces = serialise::to_yaml(f.documents);
     }
   }
   EXPECT_EQ(namespaces, text(c, "cluster/kubernetes/namespaces.yaml"));

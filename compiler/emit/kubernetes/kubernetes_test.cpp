@@ -79,7 +79,7 @@ TEST(Kubernetes, InputOnlyAnnotationsStayOutOfTheRenderedObjects)
   auto c = compile(edge(), {{"p.yaml", annotated}});
   ASSERT_EQ(errors(c), "");
   util::Value route = document(c, "IngressRoute", "p-api");
-  EXPECT_EQ(write::to_yaml({route["metadata"]["annotations"]}), "team.example.com/owner: shop\n");
+  EXPECT_EQ(serialise::to_yaml({route["metadata"]["annotations"]}), "team.example.com/owner: shop\n");
 }
 
 TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesServicesAndSecret)
@@ -87,34 +87,34 @@ TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesService
   auto c = compile(edge(), {{"p.yaml", project("p", k_routes)}, {"m.yaml", k_shared}});
   ASSERT_EQ(errors(c), "");
   util::Value route = document(c, "IngressRoute", "p-api");
-  EXPECT_EQ(write::to_yaml({route}), "apiVersion: traefik.io/v1alpha1\n"
-                                     "kind: IngressRoute\n"
-                                     "metadata:\n"
-                                     "  labels:\n"
-                                     "    edgegen.dev/project: p\n"
-                                     "  name: p-api\n"
-                                     "  namespace: edge\n"
-                                     "spec:\n"
-                                     "  entryPoints:\n"
-                                     "    - websecure\n"
-                                     "  routes:\n"
-                                     "    - kind: Rule\n"
-                                     "      match: Host(`a.example.com`) && PathPrefix(`/api`)\n"
-                                     "      middlewares:\n"
-                                     "        - name: p-limit\n"
-                                     "        - name: shared\n"
-                                     "      priority: 30000\n"
-                                     "      services:\n"
-                                     "        - name: p-api\n"
-                                     "          port: 8000\n"
-                                     "    - kind: Rule\n"
-                                     "      match: Host(`a.example.com`)\n"
-                                     "      priority: 20000\n"
-                                     "      services:\n"
-                                     "        - name: p-api\n"
-                                     "          port: 8000\n"
-                                     "  tls:\n"
-                                     "    secretName: a.example.com-tls\n");
+  EXPECT_EQ(serialise::to_yaml({route}), "apiVersion: traefik.io/v1alpha1\n"
+                                         "kind: IngressRoute\n"
+                                         "metadata:\n"
+                                         "  labels:\n"
+                                         "    edgegen.dev/project: p\n"
+                                         "  name: p-api\n"
+                                         "  namespace: edge\n"
+                                         "spec:\n"
+                                         "  entryPoints:\n"
+                                         "    - websecure\n"
+                                         "  routes:\n"
+                                         "    - kind: Rule\n"
+                                         "      match: Host(`a.example.com`) && PathPrefix(`/api`)\n"
+                                         "      middlewares:\n"
+                                         "        - name: p-limit\n"
+                                         "        - name: shared\n"
+                                         "      priority: 30000\n"
+                                         "      services:\n"
+                                         "        - name: p-api\n"
+                                         "          port: 8000\n"
+                                         "    - kind: Rule\n"
+                                         "      match: Host(`a.example.com`)\n"
+                                         "      priority: 20000\n"
+                                         "      services:\n"
+                                         "        - name: p-api\n"
+                                         "          port: 8000\n"
+                                         "  tls:\n"
+                                         "    secretName: a.example.com-tls\n");
   // Without TLS, no tls block at all.
   EXPECT_FALSE(document(c, "IngressRoute", "p-exact")["spec"].as_map().count("tls"));
   // The raw rule's host gets a certificate like any other.
@@ -180,7 +180,7 @@ spec:
   with_traefik.replace(with_traefik.find("[kubernetes"), 1, "[traefik, ");
   auto c = compile(with_traefik, {{"m.yaml", middlewares}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(write::to_yaml({document(c, "Middleware", "login")["spec"], document(c, "Middleware", "sso")["spec"]}),
+  EXPECT_EQ(serialise::to_yaml({document(c, "Middleware", "login")["spec"], document(c, "Middleware", "sso")["spec"]}),
             "basicAuth:\n"
             "  secret: login-users\n"
             "---\n"
@@ -206,19 +206,20 @@ TEST(Kubernetes, ChainAndErrorsReferToObjects)
 )";
   auto c = compile(edge(), {{"p.yaml", project("p", spec)}, {"m.yaml", k_shared}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(write::to_yaml({document(c, "Middleware", "p-both")["spec"], document(c, "Middleware", "p-oops")["spec"]}),
-            "chain:\n"
-            "  middlewares:\n"
-            "    - name: p-oops\n"
-            "    - name: shared\n"
-            "---\n"
-            "errors:\n"
-            "  query: /{status}.html\n"
-            "  service:\n"
-            "    name: p-pages\n"
-            "    port: 8080\n"
-            "  status:\n"
-            "    - \"500-599\"\n");
+  EXPECT_EQ(
+      serialise::to_yaml({document(c, "Middleware", "p-both")["spec"], document(c, "Middleware", "p-oops")["spec"]}),
+      "chain:\n"
+      "  middlewares:\n"
+      "    - name: p-oops\n"
+      "    - name: shared\n"
+      "---\n"
+      "errors:\n"
+      "  query: /{status}.html\n"
+      "  service:\n"
+      "    name: p-pages\n"
+      "    port: 8080\n"
+      "  status:\n"
+      "    - \"500-599\"\n");
   EXPECT_EQ(document(c, "Service", "p-pages")["spec"]["externalName"], util::Value("pages.web.svc.cluster.local"));
 }
 

@@ -3,8 +3,8 @@
 // Shared by the tests of the kubernetes, flux and argocd targets: an Edge
 // with those targets on, and access to what they render.
 
+#include "serialise/serialise.hpp"
 #include "testing.hpp"
-#include "write/write.hpp"
 
 #include <string>
 #include <utility>
@@ -85,7 +85,7 @@ inline const OutputFile* file(const Compilation& c, const std::string& path)
 inline std::string text(const Compilation& c, const std::string& path)
 {
   const OutputFile* f = file(c, path);
-  return f ? write::to_yaml(f->documents) : "<no " + path + ">";
+  return f ? serialise::to_yaml(f->documents) : "<no " + path + ">";
 }
 
 inline std::vector<std::string> paths(const Compilation& c, const std::string& prefix)

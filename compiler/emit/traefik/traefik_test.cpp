@@ -1,8 +1,8 @@
 #include "emit/traefik/traefik.hpp"
 
 #include "emit/emit.hpp"
+#include "serialise/serialise.hpp"
 #include "testing.hpp"
-#include "write/write.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@ std::string render_file(const Compilation& c, const std::string& path)
 {
   for (const auto& file : c.files) {
     if (file.path == path) {
-      return write::to_yaml(file.documents);
+      return serialise::to_yaml(file.documents);
     }
   }
   return "<no " + path + ">";

@@ -1,7 +1,7 @@
 #include "emit/traefik/traefik.hpp"
 
+#include "serialise/serialise.hpp"
 #include "testing.hpp"
-#include "write/write.hpp"
 
 #include <gtest/gtest.h>
 
@@ -31,7 +31,7 @@ std::string file(const Compilation& c, const std::string& path)
 {
   for (const auto& f : c.files) {
     if (f.path == path) {
-      return write::to_yaml(f.documents);
+      return serialise::to_yaml(f.documents);
     }
   }
   return "<no " + path + ">";
@@ -99,7 +99,7 @@ TEST(Transports, OnlyACaSecretIsNoTransportForTheFileProvider)
   service.tls->ca_secret = "pve-ca";
   EXPECT_TRUE(servers_transport(service).is_null());
   service.tls->server_name = "pve.home.arpa";
-  EXPECT_EQ(write::to_yaml({servers_transport(service)}), "serverName: pve.home.arpa\n");
+  EXPECT_EQ(serialise::to_yaml({servers_transport(service)}), "serverName: pve.home.arpa\n");
 }
 
 } // namespace

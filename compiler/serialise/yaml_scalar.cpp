@@ -1,8 +1,8 @@
-#include "write/yaml_scalar.hpp"
+#include "serialise/yaml_scalar.hpp"
 
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 const char k_hex[] = "0123456789abcdef";
@@ -261,4 +261,4 @@ void append_yaml_string(std::string& out, std::string_view s)
   }
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

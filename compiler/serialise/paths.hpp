@@ -4,10 +4,11 @@
 #include <string_view>
 #include <vector>
 
-// Internal to write/: which relative paths may name an output file. One
-// definition for render_files (which rejects bad paths from emitters) and
-// write_tree/compare_tree (which ignore bad paths in a previous edgegen.sum).
-namespace edgegen::write {
+// Which relative paths may name an output file, and the names of edgegen's
+// own files. One definition for render_files (which rejects bad paths from
+// emitters) and write/ (write_tree and compare_tree ignore bad paths in a
+// previous edgegen.sum).
+namespace edgegen::serialise {
 
 inline constexpr std::string_view k_sum_path = "edgegen.sum";
 inline constexpr std::string_view k_lock_path = "edgegen.lock.json";
@@ -28,4 +29,4 @@ bool is_valid_output_path(std::string_view path);
 // twice, or is also a directory of another path ("a" and "a/b").
 void check_output_paths(std::vector<std::string> paths);
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

@@ -1,11 +1,11 @@
+#include "serialise/numbers.hpp"
+#include "serialise/serialise.hpp"
 #include "util/strings.hpp"
-#include "write/numbers.hpp"
-#include "write/write.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 using util::Value;
@@ -147,4 +147,4 @@ std::string to_json(const util::Value& value)
   return out;
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

@@ -1,11 +1,11 @@
-#include "write/write.hpp"
+#include "serialise/serialise.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 using util::Value;
@@ -66,4 +66,4 @@ TEST(JsonWriter, InvalidUtf8IsABug)
 }
 
 } // namespace
-} // namespace edgegen::write
+} // namespace edgegen::serialise

@@ -3,10 +3,10 @@
 #include <string>
 #include <string_view>
 
-// Internal to write/: how one string becomes a YAML scalar. Split from the
+// Internal to serialise/: how one string becomes a YAML scalar. Split from the
 // block emitter so that the quoting rules, the part everyone argues about,
 // can be read and tested on their own.
-namespace edgegen::write {
+namespace edgegen::serialise {
 
 // True when `s` cannot be written as a plain scalar: a YAML 1.2 core-schema
 // or YAML 1.1 reader (PyYAML, go-yaml v2 as used by Kubernetes) would read it
@@ -24,4 +24,4 @@ void append_yaml_quoted(std::string& out, std::string_view s);
 // Appends `s` plain if it can be, else quoted.
 void append_yaml_string(std::string& out, std::string_view s);
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

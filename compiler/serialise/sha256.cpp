@@ -1,6 +1,6 @@
 // The only file of edgegen that includes OpenSSL (STYLE.md: third-party
 // libraries stay behind one header of ours, here write.hpp).
-#include "write/write.hpp"
+#include "serialise/serialise.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 struct ContextDeleter
@@ -69,4 +69,4 @@ std::string openssl_version()
   return OpenSSL_version(OPENSSL_VERSION);
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

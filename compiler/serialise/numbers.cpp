@@ -1,10 +1,10 @@
-#include "write/numbers.hpp"
+#include "serialise/numbers.hpp"
 
 #include <charconv>
 #include <cstring>
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 
 void append_integer(std::string& out, int64_t value)
 {
@@ -34,4 +34,4 @@ void append_finite_double(std::string& out, double value)
   }
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

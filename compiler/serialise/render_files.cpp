@@ -1,11 +1,11 @@
-#include "write/paths.hpp"
-#include "write/write.hpp"
+#include "serialise/paths.hpp"
+#include "serialise/serialise.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 std::string yaml_comment(const std::string& comment)
@@ -124,4 +124,4 @@ std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& file
   return rendered;
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

@@ -1,9 +1,9 @@
-#include "write/paths.hpp"
+#include "serialise/paths.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 
 bool is_valid_output_path(std::string_view path)
 {
@@ -54,4 +54,4 @@ void check_output_paths(std::vector<std::string> paths)
   }
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

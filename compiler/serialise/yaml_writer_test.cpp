@@ -1,5 +1,5 @@
-#include "write/write.hpp"
-#include "write/yaml_scalar.hpp"
+#include "serialise/serialise.hpp"
+#include "serialise/yaml_scalar.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 using util::Value;
@@ -257,4 +257,4 @@ TEST(YamlWriter, InvalidUtf8IsABug)
 }
 
 } // namespace
-} // namespace edgegen::write
+} // namespace edgegen::serialise

@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-// Internal to write/: locale-independent number text shared by the YAML and
+// Internal to serialise/: locale-independent number text shared by the YAML and
 // JSON writers, so that both print the same value the same way.
-namespace edgegen::write {
+namespace edgegen::serialise {
 
 // Decimal, no grouping, no locale.
 void append_integer(std::string& out, int64_t value);
@@ -16,4 +16,4 @@ void append_integer(std::string& out, int64_t value);
 // everywhere. Not for NaN or infinities; the callers spell those.
 void append_finite_double(std::string& out, double value);
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

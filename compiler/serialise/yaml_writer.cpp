@@ -1,10 +1,10 @@
-#include "write/numbers.hpp"
-#include "write/write.hpp"
-#include "write/yaml_scalar.hpp"
+#include "serialise/numbers.hpp"
+#include "serialise/serialise.hpp"
+#include "serialise/yaml_scalar.hpp"
 
 #include <cmath>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 using util::Value;
@@ -174,4 +174,4 @@ std::string to_yaml(const std::vector<util::Value>& documents)
   return out;
 }
 
-} // namespace edgegen::write
+} // namespace edgegen::serialise

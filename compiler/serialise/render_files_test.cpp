@@ -1,10 +1,10 @@
-#include "write/write.hpp"
+#include "serialise/serialise.hpp"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 using util::Value;
@@ -121,4 +121,4 @@ TEST(WriteRenderFiles, JsonNeedsExactlyOneDocument)
 }
 
 } // namespace
-} // namespace edgegen::write
+} // namespace edgegen::serialise

@@ -1,8 +1,8 @@
-#include "write/write.hpp"
+#include "serialise/serialise.hpp"
 
 #include <gtest/gtest.h>
 
-namespace edgegen::write {
+namespace edgegen::serialise {
 namespace {
 
 TEST(Sha256, KnownVectors)
@@ -19,4 +19,4 @@ TEST(Sha256, GitBlobIdMatchesGitHashObject)
 }
 
 } // namespace
-} // namespace edgegen::write
+} // namespace edgegen::serialise

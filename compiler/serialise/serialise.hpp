@@ -1,0 +1,88 @@
+#pragma once
+
+#include "emit/output.hpp"
+#include "util/value.hpp"
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Stage entry: emit::OutputFile documents become the exact bytes of the
+// tree, with the edgegen.sum and edgegen.lock.json that describe it. No I/O:
+// write/ puts the bytes on disk.
+namespace edgegen::serialise {
+
+// Canonical YAML: two-space indent, block style, keys sorted
+// except that a document's root opens with apiVersion, kind, metadata, spec;
+// strings quoted only where YAML 1.1 or 1.2 would read them as something
+// else; LF line endings, final newline. Several documents are separated by
+// "---".
+std::string to_yaml(const std::vector<util::Value>& documents);
+
+// Canonical JSON: keys sorted, two-space indent, final newline.
+std::string to_json(const util::Value& value);
+
+// Lower-case hex SHA-256 and Git blob id (SHA-1 of "blob <size>\0" + bytes).
+std::string sha256_hex(std::string_view bytes);
+std::string git_blob_id(std::string_view bytes);
+
+// The version of the OpenSSL library computing them, as it reports itself
+// at run time ("OpenSSL 3.0.15 3 Sep 2024").
+std::string openssl_version();
+
+// A file ready to write: path and exact bytes.
+struct RenderedFile
+{
+  std::string path;
+  std::string bytes;
+  int rank = 0;
+};
+
+// Provenance recorded in edgegen.lock.json.
+struct Provenance
+{
+  std::string origin = "worktree"; // "worktree", "commit" or "index"
+  std::string commit_id;
+  std::string tree_id;
+  struct Input
+  {
+    std::string path;
+    std::string blob_id;
+  };
+  std::vector<Input> inputs; // sorted by path
+};
+
+// Serialises every file and adds edgegen.lock.json and edgegen.sum (which
+// covers every other file, sorted by path, in `sha256sum -c` format). The
+// result is in write order: rank, then path; the lock and then the sum get
+// the two highest ranks, so they change only after what they describe.
+// Throws std::logic_error (an emitter bug) for a path that is empty,
+// absolute, has an empty, "." or ".." segment, a backslash or a control
+// character, that appears twice (edgegen.sum and edgegen.lock.json are taken),
+// or that is also a directory of another path; or for a json file without
+// exactly one document, or a string that is not valid UTF-8.
+std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& files, const Provenance& provenance);
+
+// render_files one file at a time, for a render that streams: render()
+// serialises a file and remembers its path, rank and checksum; finish()
+// checks every path and returns edgegen.lock.json and edgegen.sum. Throws
+// as render_files does. render() may be called from several threads.
+class Renderer
+{
+public:
+  RenderedFile render(const emit::OutputFile& file);
+  std::vector<RenderedFile> finish(const Provenance& provenance);
+
+private:
+  struct Entry
+  {
+    std::string path;
+    std::string sha256;
+  };
+  std::mutex m_mutex; // guards the two below
+  std::vector<Entry> m_entries;
+  int m_max_rank = 0;
+};
+
+} // namespace edgegen::serialise
