@@ -56,6 +56,9 @@ void collect(Disk& disk, const std::string& out_dir, const std::string& top, con
       collect(disk, out_dir, top, rel, orphans, plan);
     } else if (entry.kind == EntryKind::file && orphans.count(rel)) {
       plan.files.insert(rel);
+    } else if (std::string name = temporary_for(entry.name);
+               entry.kind == EntryKind::file && !name.empty() && orphans.count(dir + "/" + name)) {
+      plan.temporaries.insert(rel); // of a killed render, for a file of its journal
     } else {
       throw util::EnvironmentError("cannot write " + join_path(out_dir, top) + ": it is a directory holding " +
                                    join_path(out_dir, rel) + ", which edgegen did not write");

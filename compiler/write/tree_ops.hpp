@@ -18,10 +18,12 @@ struct InTheWay
 {
   std::set<std::string> files;
   std::set<std::string> dirs;
+  std::set<std::string> temporaries; // of a killed render, in those directories
 };
 
 // The directory `dir` may be replaced by a file only if it holds nothing but
-// orphans edgegen wrote, and directories; collects both into `plan`.
+// orphans edgegen wrote, the temporaries of a killed render for them, and
+// directories; collects them into `plan`.
 void clear_directory_or_throw(Disk& disk, const std::string& out_dir, const std::string& dir,
                               const std::set<std::string>& orphans, InTheWay& plan);
 

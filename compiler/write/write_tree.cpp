@@ -319,6 +319,9 @@ WriteReport TreeWriter::finish()
       orphans.insert(path);
     }
   }
+  for (const std::string& rel : s.in_the_way.temporaries) {
+    remove_file(disk, out_dir, rel);
+  }
   for (const std::string& rel : s.in_the_way.files) {
     if (remove_file(disk, out_dir, rel)) {
       report.removed.push_back(rel);
@@ -383,6 +386,12 @@ WriteReport TreeWriter::finish()
   std::set<std::string> ours = s.previous.paths;
   ours.insert(s.rendered.begin(), s.rendered.end());
   remove_stale_temporaries(disk, out_dir, ours);
+  // A render killed while staging may have made the directory of a file it
+  // never put in place: listed by its journal, that file is an orphan now,
+  // and its directory, empty once the temporaries are gone, goes with it.
+  for (const std::string& rel : orphans) {
+    prune_parents(disk, out_dir, rel);
+  }
   remove_pending(disk, out_dir);
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());
