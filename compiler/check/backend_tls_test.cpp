@@ -1,13 +1,13 @@
 #include "check/check.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::check {
 namespace {
 
-using namespace emit::kubernetes::test_input;
+using namespace testing;
 
 // Errors and warnings, less the unused Issuer "dns" of the test Edge.
 std::string all(const Compilation& c)

@@ -1,13 +1,13 @@
 #include "check/check.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::check {
 namespace {
 
-using namespace emit::kubernetes::test_input;
+using namespace testing;
 
 const std::string k_issuers = R"(apiVersion: edgegen.dev/v1alpha1
 kind: Issuer

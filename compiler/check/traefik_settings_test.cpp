@@ -2,14 +2,14 @@
 // kubernetes.traefikValues says, or said to be missing (W0613, W0614).
 #include "check/check.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::check {
 namespace {
 
-using namespace emit::kubernetes::test_input;
+using namespace testing;
 
 std::string warnings(const Compilation& c)
 {

@@ -60,16 +60,11 @@ const std::string k_dot = R"graph(digraph routes {
   edge [fontname="DejaVu Sans", fontsize=9];
 )graph";
 
-const model::Config& config_of(const Compilation& c)
-{
-  EXPECT_EQ(testing::messages(c), std::vector<std::string>{});
-  return c.model.environments.at(0);
-}
-
 TEST(Graph, MermaidEscapesLabelsAndSortsNodesAndEdges)
 {
   Compilation c = testing::compile_files({{"shop.yaml", k_project}});
-  EXPECT_EQ(draw_graph(config_of(c), {}), k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
+  EXPECT_EQ(draw_graph(testing::config_of(c), {}),
+            k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
   h_any_host["any host"]:::host
   h_odd_example_com["odd.example.com"]:::host
   h_shop_example_com["shop.example.com"]:::host
@@ -108,7 +103,7 @@ TEST(Graph, DotEscapesLabelsAndSortsNodesAndEdges)
   GraphOptions options;
   options.format = GraphFormat::dot;
   EXPECT_EQ(
-      draw_graph(config_of(c), options),
+      draw_graph(testing::config_of(c), options),
       k_dot +
           R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   h_any_host [label="any host", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
@@ -150,7 +145,8 @@ TEST(Graph, OnlyHighlightedRoutersWithTheirNeighbours)
   GraphOptions options;
   options.highlight = {"shop-any"};
   options.only_highlighted = true;
-  EXPECT_EQ(draw_graph(config_of(c), options), k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
+  EXPECT_EQ(draw_graph(testing::config_of(c), options),
+            k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
   m_secure["secure<br>headers"]:::middleware
   r_shop_any["shop-any<br>HostRegexp(#96;^[a-z0-9-]+\.shop\.example\.com$#96;)<br>entry points: websecure; priority 10000<br>TLS, issuer dns"]:::highlight
   s_shop_web["shop-web"]:::service
@@ -164,7 +160,7 @@ TEST(Graph, OnlyHighlightedRoutersWithTheirNeighbours)
 )graph");
   options.format = GraphFormat::dot;
   EXPECT_EQ(
-      draw_graph(config_of(c), options),
+      draw_graph(testing::config_of(c), options),
       k_dot +
           R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   m_secure [label="secure\nheaders", style="filled,rounded", fillcolor="#f3ecfa"];
@@ -186,8 +182,8 @@ TEST(Graph, HighlightingChangesOnlyTheClassOfTheHighlightedRouters)
   Compilation c = testing::compile_files({{"shop.yaml", k_project}});
   GraphOptions options;
   options.highlight = {"shop-api", "no-such-router"};
-  std::string plain = draw_graph(config_of(c), {});
-  std::string highlighted = draw_graph(config_of(c), options);
+  std::string plain = draw_graph(testing::config_of(c), {});
+  std::string highlighted = draw_graph(testing::config_of(c), options);
   std::string router = "TLS, issuer le\"]:::router\n";
   size_t at = plain.find("  r_shop_api[");
   ASSERT_NE(at, std::string::npos);
@@ -208,7 +204,7 @@ TEST(Graph, NamesThatSanitiseAlikeGetDistinctIds)
                         "    - {name: a-b, host: a-b.example.com, service: web}\n"
                         "    - {name: a-b-2, host: a.b.example.com, service: web}\n";
   Compilation c = testing::compile_files({{"p.yaml", project}});
-  EXPECT_EQ(draw_graph(config_of(c), {}), k_mermaid + R"graph(  h_a_b_example_com["a-b.example.com"]:::host
+  EXPECT_EQ(draw_graph(testing::config_of(c), {}), k_mermaid + R"graph(  h_a_b_example_com["a-b.example.com"]:::host
   h_a_b_example_com_2["a.b.example.com"]:::host
   h_any_host["any host"]:::host
   r_acme_http_internal["acme-http@internal<br>PathPrefix(#96;/.well-known/acme-challenge/#96;)<br>entry points: web; priority 9223372036854775807"]:::router

@@ -1,7 +1,7 @@
 // What Go's expression parser, and so Traefik, makes of the text around the
 // matchers: comments, commas, line breaks, characters that are no token.
 #include "rules/rule.hpp"
-#include "rules/testing.hpp"
+#include "testing.hpp"
 
 #include "util/strings.hpp"
 

@@ -1,7 +1,7 @@
 #include "validate/validate.hpp"
 
 #include "load/load.hpp"
-#include "validate/test_examples.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -53,7 +53,7 @@ std::unique_ptr<Run> run(const std::string& text)
 }
 
 using Lines = std::vector<std::string>;
-using test_input::k_examples;
+using testing::k_examples;
 
 // Spec lines start at line 6.
 const std::string k_project = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team-a\nspec:\n";

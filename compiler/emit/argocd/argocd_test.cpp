@@ -1,7 +1,7 @@
 #include "emit/argocd/argocd.hpp"
 
 #include "emit/kubernetes/kubernetes.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 namespace edgegen::emit::argocd {
 namespace {
 
-using namespace kubernetes::test_input;
+using namespace testing;
 
 std::string simple(const std::string& name)
 {
@@ -25,7 +25,7 @@ TEST(ArgoCD, OneApplicationWithASourcePerLayerInSyncWaveOrder)
   ASSERT_EQ(errors(c), "");
   // Every layer comes in a later wave than the layers it depends on.
   std::map<std::string, int> wave;
-  for (const auto& layer : kubernetes::layers(c.model.environments.at(0))) {
+  for (const auto& layer : kubernetes::layers(testing::config_of(c))) {
     wave[layer.name] = layer.wave;
     for (const auto& dependency : layer.depends_on) {
       ASSERT_TRUE(wave.count(dependency)) << layer.name;

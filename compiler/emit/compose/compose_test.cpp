@@ -72,7 +72,7 @@ Compilation compile_with(const std::string& targets)
 
 const model::Service& service(const Compilation& c, const std::string& name)
 {
-  for (const auto& s : c.model.environments.at(0).projects.at(0).services) {
+  for (const auto& s : testing::config_of(c).projects.at(0).services) {
     if (s.name == name) {
       return s;
     }
@@ -99,7 +99,7 @@ TEST(Compose, LabelsCarryRoutersAndTheServiceAsTraefiksLabelReferenceSpellsThem)
 {
   auto c = compile_with("[compose]");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   EXPECT_EQ(yaml(labels(config, config.projects.at(0), service(c, "api"))),
             "traefik.enable: \"true\"\n"
             "traefik.http.routers.shop-api.entrypoints: websecure\n"
@@ -128,7 +128,7 @@ TEST(Compose, WithTraefikRedisEveryRouteIsInTheKvAndCertificatesAreTheWorkers)
   std::string compose = file(c, "default/compose/compose.yaml");
   EXPECT_EQ(compose.find("labels:"), std::string::npos) << compose;
   EXPECT_NE(compose.find("  shop-web:\n    networks:\n      - proxy\n      - default\n"), std::string::npos) << compose;
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   auto keys = redis::keys(config);
   EXPECT_EQ(keys.at("traefik/http/routers/shop-web/rule"), "Host(`shop.example.com`)");
   EXPECT_EQ(keys.at("traefik/http/routers/shop-api/middlewares/0"), "shop-limit");
@@ -183,36 +183,35 @@ TEST(Compose, TraefikContainerMountsTheRenderedFilesAndPublishesTheEntryPoints)
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
   // Traefik solves the DNS-01 challenges of `le`: the provider's credentials
   // come from the env file.
-  EXPECT_EQ(yaml(traefik_service(c.model.environments.at(0))),
-            "env_file:\n"
-            "  - traefik.env\n"
-            "healthcheck:\n"
-            "  interval: 10s\n"
-            "  retries: 3\n"
-            "  start_period: 10s\n"
-            "  test:\n"
-            "    - CMD\n"
-            "    - traefik\n"
-            "    - healthcheck\n"
-            "    - \"--ping\"\n"
-            "  timeout: 5s\n"
-            "image: traefik:v3.7.9\n"
-            "networks:\n"
-            "  - proxy\n"
-            "ports:\n"
-            "  - protocol: tcp\n"
-            "    published: 80\n"
-            "    target: 80\n"
-            "  - host_ip: \"::1\"\n"
-            "    protocol: tcp\n"
-            "    published: 443\n"
-            "    target: 443\n"
-            "restart: unless-stopped\n"
-            "volumes:\n"
-            "  - ../traefik/traefik.yml:/etc/traefik/traefik.yml:ro\n"
-            "  - ../traefik/dynamic:/etc/traefik/dynamic:ro\n"
-            "  - /var/run/docker.sock:/var/run/docker.sock:ro\n"
-            "  - traefik-acme:/etc/traefik/acme\n");
+  EXPECT_EQ(yaml(traefik_service(testing::config_of(c))), "env_file:\n"
+                                                          "  - traefik.env\n"
+                                                          "healthcheck:\n"
+                                                          "  interval: 10s\n"
+                                                          "  retries: 3\n"
+                                                          "  start_period: 10s\n"
+                                                          "  test:\n"
+                                                          "    - CMD\n"
+                                                          "    - traefik\n"
+                                                          "    - healthcheck\n"
+                                                          "    - \"--ping\"\n"
+                                                          "  timeout: 5s\n"
+                                                          "image: traefik:v3.7.9\n"
+                                                          "networks:\n"
+                                                          "  - proxy\n"
+                                                          "ports:\n"
+                                                          "  - protocol: tcp\n"
+                                                          "    published: 80\n"
+                                                          "    target: 80\n"
+                                                          "  - host_ip: \"::1\"\n"
+                                                          "    protocol: tcp\n"
+                                                          "    published: 443\n"
+                                                          "    target: 443\n"
+                                                          "restart: unless-stopped\n"
+                                                          "volumes:\n"
+                                                          "  - ../traefik/traefik.yml:/etc/traefik/traefik.yml:ro\n"
+                                                          "  - ../traefik/dynamic:/etc/traefik/dynamic:ro\n"
+                                                          "  - /var/run/docker.sock:/var/run/docker.sock:ro\n"
+                                                          "  - traefik-acme:/etc/traefik/acme\n");
   EXPECT_NE(file(c, "default/traefik/traefik.yml").find("  docker:\n    exposedByDefault: false\n    network: proxy\n"),
             std::string::npos);
 }
@@ -248,7 +247,7 @@ TEST(Compose, AContainerWithBackendTlsNamesItsTransportInTheDynamicFiles)
                               "    - {host: app.example.com, service: app}\n";
   auto c = testing::compile_files({{"edge.yaml", edge("[compose]")}, {"home.yaml", project}}, false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   util::Value all = labels(config, config.projects.at(0), config.projects.at(0).services.at(0));
   EXPECT_EQ(all["traefik.http.services.home-app.loadbalancer.serverstransport"], util::Value("home-app@file"));
   EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"), "http:\n"

@@ -66,7 +66,7 @@ TEST(Dns, EachHostGoesToTheZoneWithTheLongestApex)
 {
   auto c = compile(k_two_zones);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
             (std::vector<std::string>{"@ NS ns.example.com.", "@ A 192.0.2.10", "@ AAAA 2001:db8::10",
                                       "ns A 192.0.2.10", "ns AAAA 2001:db8::10", "raw A 192.0.2.10",
@@ -84,7 +84,7 @@ TEST(Dns, WildcardAndCnameZones)
                    "      - {name: example.com, cname: edge.example.com, nameServers: [ns1.example.net]}\n"
                    "      - {name: dev.example.com, wildcard: true}\n");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   // The apex keeps its address (a CNAME cannot sit beside SOA and NS); the
   // CNAME target inside the zone gets the addresses; an outside NS gets no glue.
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
@@ -112,7 +112,7 @@ TEST(Dns, TheApexIsAHostLikeTheOthersButNeverACnameOrTheWildcard)
         "    zones: [{name: dev.example.com, wildcard: true}, {name: example.org, cname: edge.example.org}]\n"}},
       false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
             (std::vector<std::string>{"@ NS ns.dev.example.com.", "@ A 192.0.2.10", "ns A 192.0.2.10"}));
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(1))),
@@ -126,7 +126,7 @@ TEST(Dns, TheSoaNamesTheFirstNameServerAsWrittenAndTheTimersOfDnsSoa)
                    "    zones:\n"
                    "      - {name: example.com, nameServers: [NS2.example.net., ns1.example.net]}\n");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   const auto& zone = config.edge.dns.zones.at(0);
   EXPECT_EQ(primary_name_server(zone), "ns2.example.net.");
   std::string text = zone_file(config, zone);
@@ -153,7 +153,7 @@ TEST(Dns, ZoneFileAndCorefile)
                    "    zones:\n"
                    "      - {name: dev.example.com, hostmaster: dns.admin@example.net}\n");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   std::string text = zone_file(config, config.edge.dns.zones.at(0));
   std::string number = std::to_string(serial(3, "ns.dev.example.com. dns\\.admin.example.net. 3600 900 1209600 300\n"
                                                 "60\n"
@@ -206,7 +206,7 @@ TEST(Dns, CorefileForwardsEveryOtherNameAndLogs)
                            "\n"
                            "# Every other name: asked of the forward servers.\n"
                            ". {\n";
-  std::string text = corefile(c.model.environments.at(0));
+  std::string text = corefile(testing::config_of(c));
   ASSERT_NE(text.find(tail), std::string::npos) << text;
   EXPECT_EQ(text.substr(text.find(tail) + tail.size()),
             "    forward . tls://1.1.1.1 tls://[2606:4700:4700::1111]:853 {\n"
@@ -219,7 +219,7 @@ TEST(Dns, CorefileForwardsEveryOtherNameAndLogs)
                        "    forward: [1.1.1.1, \"9.9.9.9:53\"]\n"
                        "    zones: [{name: example.com}]\n");
   ASSERT_EQ(testing::messages(plain), std::vector<std::string>{});
-  text = corefile(plain.model.environments.at(0));
+  text = corefile(testing::config_of(plain));
   EXPECT_EQ(text.substr(text.find(". {")), ". {\n"
                                            "    forward . 1.1.1.1 9.9.9.9:53\n"
                                            "    errors\n"
@@ -236,7 +236,7 @@ TEST(Dns, AnEnvironmentsSettingsReplaceTheEdgesFieldByField)
                                                 "  dns: {addresses: [10.0.0.1], version: 4, soa: {retry: 300}}\n"}},
                                   false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& settings = c.model.environments.at(0).edge.dns;
+  const auto& settings = testing::config_of(c).edge.dns;
   EXPECT_EQ(settings.addresses, std::vector<std::string>{"10.0.0.1"});
   EXPECT_EQ(settings.version, 4);
   EXPECT_EQ(settings.zones.size(), 2u); // not given there: the Edge's

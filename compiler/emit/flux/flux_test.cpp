@@ -1,7 +1,7 @@
 #include "emit/flux/flux.hpp"
 
 #include "emit/kubernetes/kubernetes.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 namespace edgegen::emit::flux {
 namespace {
 
-using namespace kubernetes::test_input;
+using namespace testing;
 
 std::string simple(const std::string& name)
 {

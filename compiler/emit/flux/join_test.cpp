@@ -1,14 +1,14 @@
 // Joining an existing Flux repository: its source, interval and chain.
 #include "emit/flux/flux.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::flux {
 namespace {
 
-using namespace kubernetes::test_input;
+using namespace testing;
 
 const std::string k_project = project("p", "  services:\n    web: {port: 80}\n  routes:\n    - host: p.${domain}\n"
                                            "      service: web\n");

@@ -2,14 +2,14 @@
 // forward-auth addresses, and the TLS options of clients without SNI.
 #include "emit/kubernetes/kubernetes.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 const std::string k_servers = R"(  services:
     nas: {host: 192.168.1.20, port: 5000}

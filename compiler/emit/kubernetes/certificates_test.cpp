@@ -1,6 +1,6 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 const std::string k_wildcard = "  certificates:\n"
                                "    - name: apps\n"
@@ -43,11 +43,6 @@ const std::string k_hosts = R"(  services:
       service: web
       tls: false
 )";
-
-model::Config config_of(const Compilation& c)
-{
-  return c.model.environments.at(0);
-}
 
 std::vector<std::string> tls_hosts(const model::Config& config)
 {

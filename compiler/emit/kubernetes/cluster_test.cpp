@@ -2,14 +2,14 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
 #include "emit/emit.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 std::string environment(const std::string& name, const std::string& spec)
 {

@@ -1,14 +1,14 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
 #include "emit/kubernetes/objects.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 std::string match_of(const Compilation& c, const std::string& name, size_t index = 0)
 {

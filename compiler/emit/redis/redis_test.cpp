@@ -91,7 +91,7 @@ TEST(Redis, KeysHoldTheWholeDynamicConfigurationUnderTheRootKey)
 {
   auto c = compile();
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  Keys all = keys(c.model.environments.at(0));
+  Keys all = keys(testing::config_of(c));
   // Routers only ask for TLS: the certificate worker provides certificates.
   EXPECT_EQ(all.at("edge/prod/http/routers/p-preview/tls"), "true");
   EXPECT_EQ(all.count("edge/prod/http/routers/p-preview/tls/certResolver"), 0u);
@@ -115,7 +115,7 @@ TEST(Redis, TargetDomainsAreWhatTheAcmeRoutersNeedCertificatesFor)
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
   // pr-1.apps is served by the wildcard request; a.example.com has its own
   // certificate files; plain.example.com is not TLS.
-  EXPECT_EQ(target_domains(c.model.environments.at(0)),
+  EXPECT_EQ(target_domains(testing::config_of(c)),
             (std::vector<std::string>{"*.apps.example.com", "apps.example.com", "traefik.example.com",
                                       "www.example.com", "x.example.com", "y.example.com"}));
 }
@@ -212,7 +212,7 @@ TEST(Redis, EachDomainIsDescribedForTheCertificateWorker)
 {
   auto c = compile();
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  auto domains = certificate_domains(c.model.environments.at(0));
+  auto domains = certificate_domains(testing::config_of(c));
   using Fields = std::map<std::string, std::string>;
   const Fields wildcard = {{"issuer", "le"},
                            {"server", "https://acme-v02.api.letsencrypt.org/directory"},
@@ -271,7 +271,7 @@ TEST(Redis, ServersTransportsAreKeysAndTheServiceNamesOne)
       "  routes: [{host: nas.example.com, service: nas}]\n";
   auto c = testing::compile_files({{"edge.yaml", std::string(k_edge) + project}}, false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  Keys all = keys(c.model.environments.at(0));
+  Keys all = keys(testing::config_of(c));
   EXPECT_EQ(all.at("edge/prod/http/services/lab-nas/loadBalancer/serversTransport"), "lab-nas");
   EXPECT_EQ(all.at("edge/prod/http/serversTransports/lab-nas/rootCAs/0"), "/certs/lab-ca.pem");
   EXPECT_EQ(all.count("edge/prod/http/serversTransports/lab-nas/serverName"), 0u);
