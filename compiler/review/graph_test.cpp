@@ -9,41 +9,41 @@ namespace {
 
 // A wildcard host, a path template, a regexp with braces, a quote, a '#',
 // non-ASCII text, a chain and a shared middleware used twice.
-const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata: {name: shop}\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    api: {port: 8000}\n"
-                        "    web: {urls: [\"http://10.0.0.1:80\", \"http://10.0.0.2:80\"]}\n"
-                        "  routes:\n"
-                        "    - host: shop.example.com\n"
-                        "      pathPrefix: /api\n"
-                        "      service: api\n"
-                        "      middlewares: [guard, secure]\n"
-                        "    - name: any\n"
-                        "      host: \"*.shop.example.com\"\n"
-                        "      service: web\n"
-                        "      issuer: dns\n"
-                        "      middlewares: [secure]\n"
-                        "    - name: odd\n"
-                        "      rule: 'Host(`odd.example.com`) && PathRegexp(`^/v[0-9]{1,2}/#x`) && "
-                        "Header(`X-Q`, `a\"b<é>`)'\n"
-                        "      service: web\n"
-                        "      priority: 5\n"
-                        "  middlewares:\n"
-                        "    limit: {rateLimit: {average: 10}}\n"
-                        "    guard: {chain: {middlewares: [limit, secure]}}\n"
-                        "---\n"
-                        "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Middleware\n"
-                        "metadata: {name: secure}\n"
-                        "spec: {headers: {frameDeny: true}}\n"
-                        "---\n"
-                        "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Issuer\n"
-                        "metadata: {name: dns}\n"
-                        "spec: {acme: {email: a@example.com, solver: {dns01: {provider: cloudflare}}}}\n";
+const char* k_project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: shop}
+spec:
+  services:
+    api: {port: 8000}
+    web: {urls: ["http://10.0.0.1:80", "http://10.0.0.2:80"]}
+  routes:
+    - host: shop.example.com
+      pathPrefix: /api
+      service: api
+      middlewares: [guard, secure]
+    - name: any
+      host: "*.shop.example.com"
+      service: web
+      issuer: dns
+      middlewares: [secure]
+    - name: odd
+      rule: 'Host(`odd.example.com`) && PathRegexp(`^/v[0-9]{1,2}/#x`) && Header(`X-Q`, `a"b<é>`)'
+      service: web
+      priority: 5
+  middlewares:
+    limit: {rateLimit: {average: 10}}
+    guard: {chain: {middlewares: [limit, secure]}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: secure}
+spec: {headers: {frameDeny: true}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: dns}
+spec: {acme: {email: a@example.com, solver: {dns01: {provider: cloudflare}}}}
+)";
 
 // The first lines of every drawing: the kinds' styles, the layout.
 const std::string k_mermaid = R"graph(flowchart LR
@@ -194,15 +194,16 @@ TEST(Graph, HighlightingChangesOnlyTheClassOfTheHighlightedRouters)
 
 TEST(Graph, NamesThatSanitiseAlikeGetDistinctIds)
 {
-  const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata: {name: p}\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    web: {port: 80}\n"
-                        "  routes:\n"
-                        "    - {name: a-b, host: a-b.example.com, service: web}\n"
-                        "    - {name: a-b-2, host: a.b.example.com, service: web}\n";
+  const char* project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec:
+  services:
+    web: {port: 80}
+  routes:
+    - {name: a-b, host: a-b.example.com, service: web}
+    - {name: a-b-2, host: a.b.example.com, service: web}
+)";
   Compilation c = testing::compile_files({{"p.yaml", project}});
   EXPECT_EQ(draw_graph(testing::config_of(c), {}), k_mermaid + R"graph(  h_a_b_example_com["a-b.example.com"]:::host
   h_a_b_example_com_2["a.b.example.com"]:::host
