@@ -5,6 +5,7 @@
 // diagnostics read as the CLI prints them; temporary directories clean up
 // after themselves. Header-only, so nothing of it reaches the edgegen binary.
 
+#include "load/load.hpp"
 #include "pipeline.hpp"
 #include "rules/rule.hpp"
 #include "write/write.hpp"
@@ -211,16 +212,21 @@ inline Compilation compile(const std::string& edge_yaml, std::vector<std::pair<s
 
 // "file:line:col: CODE: message" of every error, sorted; warnings too when
 // asked (most tests are about errors, and their inputs need not be tidy).
-inline std::vector<std::string> messages(const Compilation& c, bool with_warnings = false)
+inline std::vector<std::string> messages(const diag::Diagnostics& diagnostics, bool with_warnings = false)
 {
   std::vector<std::string> out;
-  for (const auto& d : c.diagnostics.sorted()) {
+  for (const auto& d : diagnostics.sorted()) {
     if (d.severity == diag::Severity::warning && !with_warnings) {
       continue;
     }
     out.push_back(diag::format_location(d.location) + ": " + d.code + ": " + d.message);
   }
   return out;
+}
+
+inline std::vector<std::string> messages(const Compilation& c, bool with_warnings = false)
+{
+  return messages(c.diagnostics, with_warnings);
 }
 
 // The errors of `messages`, one per line.
@@ -239,6 +245,17 @@ inline const model::Config& config_of(const Compilation& c, size_t environment =
 {
   EXPECT_EQ(messages(c), std::vector<std::string>{});
   return c.model.environments.at(environment);
+}
+
+// The first YAML document of `text`, loaded as the file in.yaml; fails the
+// test if loading reports anything.
+inline load::Node yaml(const std::string& text)
+{
+  static const std::string k_file = "in.yaml"; // outlives the nodes, as read_yaml asks
+  diag::Diagnostics diagnostics;
+  std::vector<load::Node> documents = load::read_yaml(k_file, text, diagnostics);
+  EXPECT_EQ(messages(diagnostics, true), std::vector<std::string>{});
+  return documents.empty() ? load::Node() : documents.front();
 }
 
 // ---- What was rendered ---------------------------------------------------
