@@ -18,6 +18,7 @@ std::vector<std::string> get_strings(const Node& map, const std::string& key)
 {
   std::vector<std::string> out;
   if (const Node* list = map.find(key); list && list->is_list()) {
+    out.reserve(list->items.size()); // exact: the model keeps it, per environment
     for (const auto& item : list->items) {
       out.push_back(scalar_string(item));
     }
@@ -38,6 +39,7 @@ std::vector<Ref> get_refs(const Node& map, const std::string& key)
 {
   std::vector<Ref> out;
   if (const Node* list = map.find(key); list && list->is_list()) {
+    out.reserve(list->items.size()); // exact: the model keeps it, per environment
     for (const auto& item : list->items) {
       out.push_back({scalar_string(item), item.location(), {}});
     }
