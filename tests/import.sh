@@ -47,6 +47,10 @@ case_ seed-002-compose 1 import compose seed-002/docker-compose.yml seed-002/tra
 # KV holds no certificate resolver in edgegen's fleets (a certificate worker
 # does): the proof reports it.
 case_ redis 1 import redis redis/dump.txt redis/traefik.yml
+# Seed 003: a Flux fleet repository's cluster files, as its document shows
+# them (a Kustomization's spec, a ConfigMap's data): nothing of Traefik or
+# cert-manager, each document reported by file:line.
+case_ seed-003 0 import kubernetes seed-003
 # Hand-written manifests: an Ingress with Traefik's annotations and
 # cert-manager's ingress-shim, an IngressRoute of the older API group, a
 # Middleware chain, a Certificate and the Services they send to.
@@ -81,4 +85,4 @@ for format in text json sarif github; do
   grep -q W0616 "$WORK/out" || fail "inline secret --format $format: no W0616: $(cat "$WORK/out")"
   ! grep -qF 'H6uskkkW' "$WORK/out" "$WORK/secret-$format"/*.yaml || fail "inline secret --format $format: the value shows"
 done
-echo "import: fixtures, seed 002, manifests, secrets and usage errors ok"
+echo "import: fixtures, seeds 002 and 003, manifests, secrets and usage errors ok"
