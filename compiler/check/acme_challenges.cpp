@@ -174,6 +174,9 @@ void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagn
     if (client == model::AcmeClient::traefik) {
       model::add_acme_http_router(config, table);
     } else {
+      // Once, not by doubling: the table holds every route's router.
+      table.routers.reserve(table.routers.size() + all.size());
+      table.routes.reserve(table.routes.size() + all.size());
       for (const auto& challenge : all) {
         model::add_solver_ingress_router(config, *challenge.issuer, challenge.domain, k_token, table);
       }

@@ -1,13 +1,13 @@
 #include "check/check.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::check {
 namespace {
 
-using namespace emit::kubernetes::test_input;
+using namespace testing;
 
 // Errors and warnings, less the unused Issuer "dns" of the test Edge.
 std::string all(const Compilation& c)
@@ -50,13 +50,12 @@ TEST(CheckBackendTls, TlsNeedsHttpsServersAndAnAbsoluteCa)
     - {host: c.example.com, service: relative}
 )";
   auto c = compile(traefik_edge(), {{"p.yaml", project("p", spec)}});
-  EXPECT_EQ(all(c),
-            "p.yaml:9:12: E0452: service \"plain\" of project \"p\" has tls settings, but Traefik does not reach its "
-            "servers over https\n"
-            "p.yaml:12:12: E0452: service \"mixed\" of project \"p\" has tls settings, but Traefik does not reach its "
-            "servers over https\n"
-            "p.yaml:16:17: E0453: tls.ca \"certs/ca.pem\" of service \"relative\" of project \"p\" is not an absolute "
-            "path\n");
+  EXPECT_EQ(
+      all(c),
+      R"(p.yaml:9:12: E0452: service "plain" of project "p" has tls settings, but Traefik does not reach its servers over https
+p.yaml:12:12: E0452: service "mixed" of project "p" has tls settings, but Traefik does not reach its servers over https
+p.yaml:16:17: E0453: tls.ca "certs/ca.pem" of service "relative" of project "p" is not an absolute path
+)");
 }
 
 TEST(CheckBackendTls, InsecureSkipVerifyWarnsAtTheSetting)

@@ -23,14 +23,35 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
   // (Diagnostics::sorted removes exact duplicates).
   using Rule = void (*)(const model::Config&, diag::Diagnostics&);
   static constexpr Rule k_rules[] = {
-      check_references,       check_output_names,  check_route_claims,
-      check_rule_syntax,      check_hosts,         check_host_owners,
-      check_shadowing,        check_tls,           check_values,
-      check_chains,           check_targets,       check_kubernetes,
-      check_acme_challenges,  check_served_hosts,  check_requested_certificates,
-      check_redis_kv,         check_priority_ties, check_backend_tls,
+      check_references,
+      check_output_names,
+      check_route_claims,
+      check_rule_syntax,
+      check_hosts,
+      check_host_owners,
+      check_shadowing,
+      check_tls,
+      check_values,
+      check_chains,
+      check_targets,
+      check_kubernetes,
+      check_requested_certificates,
+      check_redis_kv,
+      check_priority_ties,
+      check_backend_tls,
       check_traefik_settings,
   };
+  // The rules that route every host build a routing table of the whole
+  // environment each (~15 MB at 10,000 projects): one task runs them all,
+  // one table at a time, while the other rules run beside it.
+  static constexpr Rule k_routing_rules[] = {check_acme_challenges, check_served_hosts};
+  tasks.push_back([&model](diag::Diagnostics& found) {
+    for (const auto& config : model.environments) {
+      for (Rule rule : k_routing_rules) {
+        rule(config, found);
+      }
+    }
+  });
   for (const auto& config : model.environments) {
     for (Rule rule : k_rules) {
       tasks.push_back([&config, rule](diag::Diagnostics& found) { rule(config, found); });

@@ -11,30 +11,33 @@ using testing::compile_files;
 using testing::messages;
 using V = std::vector<std::string>;
 
-const char* k_project_head = "apiVersion: edgegen.dev/v1alpha1\n"
-                             "kind: Project\n"
-                             "metadata:\n"
-                             "  name: team-a\n"
-                             "spec:\n"
-                             "  services:\n"
-                             "    api:\n"
-                             "      port: 8000\n"
-                             "  routes:\n";
+const char* k_project_head = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: team-a
+spec:
+  services:
+    api:
+      port: 8000
+  routes:
+)";
 
 TEST(Check, UnknownServiceIsReportedAtTheReference)
 {
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n"
-                                                                   "      service: apii\n"}});
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domain}
+      service: apii
+)"}});
   EXPECT_EQ(messages(c), V{"a.yaml:11:16: E0401: unknown service \"apii\""});
   EXPECT_EQ(c.diagnostics.sorted()[0].hint, "did you mean \"api\"?");
 }
 
 TEST(Check, UnknownMiddlewareAndIssuerAreBothReported)
 {
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n"
-                                                                   "      service: api\n"
-                                                                   "      middlewares: [nope]\n"
-                                                                   "      issuer: zerossl\n"}});
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domain}
+      service: api
+      middlewares: [nope]
+      issuer: zerossl
+)"}});
   EXPECT_EQ(messages(c),
             (V{"a.yaml:12:21: E0402: unknown middleware \"nope\"", "a.yaml:13:15: E0403: unknown issuer \"zerossl\""}));
 }
@@ -43,12 +46,14 @@ TEST(Check, SameHostAndPathInTwoProjects)
 {
   std::string b = k_project_head;
   b.replace(b.find("team-a"), 6, "team-b");
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: x.${domain}\n"
-                                                                   "      pathPrefix: /api\n"
-                                                                   "      service: api\n"},
-                          {"b.yaml", b + "    - host: x.${domain}\n"
-                                         "      pathPrefix: /api\n"
-                                         "      service: api\n"}});
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: x.${domain}
+      pathPrefix: /api
+      service: api
+)"},
+                          {"b.yaml", b + R"(    - host: x.${domain}
+      pathPrefix: /api
+      service: api
+)"}});
   EXPECT_EQ(
       messages(c),
       V{"b.yaml:10:7: E0421: host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")"});
@@ -56,16 +61,23 @@ TEST(Check, SameHostAndPathInTwoProjects)
 
 TEST(Check, DuplicateProjectName)
 {
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n      service: api\n"},
-                          {"b.yaml", std::string(k_project_head) + "    - host: b.${domain}\n      service: api\n"}});
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domain}
+      service: api
+)"},
+                          {"b.yaml", std::string(k_project_head) + R"(    - host: b.${domain}
+      service: api
+)"}});
   EXPECT_EQ(messages(c), V{"b.yaml:1:1: E0411: duplicate Project \"team-a\""});
   EXPECT_EQ(c.diagnostics.sorted()[0].hint, "first defined at a.yaml:1:1");
 }
 
 TEST(Check, TwoRoutesToOneServiceNeedNames)
 {
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domain}\n      service: api\n"
-                                                                   "    - host: b.${domain}\n      service: api\n"}});
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domain}
+      service: api
+    - host: b.${domain}
+      service: api
+)"}});
   EXPECT_EQ(messages(c), V{"a.yaml:12:7: E0412: duplicate route name \"api\" in project \"team-a\""});
 }
 
@@ -73,9 +85,22 @@ TEST(Check, OutputNameCollisionAcrossProjects)
 {
   // Project "a" route "b-c" and project "a-b" route "c" are both router "a-b-c".
   auto project = [](const std::string& name, const std::string& route) {
-    return "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: " + name +
-           "\nspec:\n  services:\n    s:\n      port: 80\n  routes:\n    - name: " + route + "\n      host: " + name +
-           ".example.com\n      service: s\n";
+    return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: )" +
+           name +
+           R"(
+spec:
+  services:
+    s:
+      port: 80
+  routes:
+    - name: )" +
+           route + "\n      host: " + name +
+           R"(.example.com
+      service: s
+)";
   };
   auto c = compile_files({{"a.yaml", project("a", "b-c")}, {"b.yaml", project("a-b", "c")}});
   EXPECT_EQ(messages(c), V{"b.yaml:10:7: E0413: Traefik router name \"a-b-c\" is produced twice"});
@@ -83,16 +108,24 @@ TEST(Check, OutputNameCollisionAcrossProjects)
 
 TEST(Check, UndefinedVariableNamesTheEnvironment)
 {
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.${domian}\n      service: api\n"}});
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domian}
+      service: api
+)"}});
   EXPECT_EQ(messages(c), V{"a.yaml:10:13: E0301: undefined variable \"domian\" in environment \"default\""});
   EXPECT_EQ(c.diagnostics.sorted()[0].hint, "did you mean \"domain\"?");
 }
 
 TEST(Check, TlsRouteWithoutAnyIssuer)
 {
-  std::vector<source::SourceFile> files = {
-      {"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: e\nspec: {}\n"},
-      {"a.yaml", std::string(k_project_head) + "    - host: a.example.com\n      service: api\n"}};
+  std::vector<source::SourceFile> files = {{"edge.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata:
+  name: e
+spec: {}
+)"},
+                                           {"a.yaml", std::string(k_project_head) + R"(    - host: a.example.com
+      service: api
+)"}};
   auto source = source::memory_source(files);
   auto c = compile(*source, false);
   EXPECT_EQ(messages(c), V{"a.yaml:10:7: E0405: route uses TLS but no issuer provides its certificate"});
@@ -100,7 +133,9 @@ TEST(Check, TlsRouteWithoutAnyIssuer)
 
 TEST(Check, MissingEdge)
 {
-  auto c = compile_files({{"a.yaml", std::string(k_project_head) + "    - host: a.example.com\n      service: api\n"}},
+  auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.example.com
+      service: api
+)"}},
                          false);
   EXPECT_EQ(messages(c), V{": E0304: no Edge document found"});
 }

@@ -16,8 +16,17 @@ using V = std::vector<std::string>;
 
 std::string project(const std::string& routes, const std::string& metadata = "")
 {
-  return "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team\n" + metadata +
-         "spec:\n  services:\n    web:\n      port: 80\n  routes:\n" + routes;
+  return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: team
+)" + metadata +
+         R"(spec:
+  services:
+    web:
+      port: 80
+  routes:
+)" + routes;
 }
 
 TEST(Locate, PlainSingleAndDoubleQuotedValuesAndVariables)
@@ -42,17 +51,41 @@ TEST(Locate, ValuesWrittenOverSeveralLines)
   diag::Location start{"a.yaml", 3, 13, ""};
   // `source`: the value as written, from where it starts at 3:13 of its file.
   auto at = [&](const std::string& text, char style, const std::string& source, size_t offset) {
-    std::string file = source.empty() ? "" : "kind: Project\nspec:\n    - rule: " + source;
+    std::string file = source.empty() ? "" : R"(kind: Project
+spec:
+    - rule: )" + source;
     diag::Location l = detail::locate_in(start, {text, style, false, file}, vars, offset);
     return std::to_string(l.line) + ":" + std::to_string(l.column);
   };
   // Literal: the lines after the | header, with their indentation.
-  EXPECT_EQ(at("A(`x`)\n  && B(`y`) && C\n", '|', "|\n    A(`x`)\n      && B(`y`) && C\n  service: web\n", 20), "5:18");
+  EXPECT_EQ(at(R"(A(`x`)
+  && B(`y`) && C
+)",
+               '|', R"(|
+    A(`x`)
+      && B(`y`) && C
+  service: web
+)",
+               20),
+            "5:18");
   // Folded: lines joined by a blank; the same word twice is found the second time.
-  EXPECT_EQ(at("A(`${domain}`) && B && B", '>', ">-\n    A(`${domain}`) && B\n    && B\n", 25), "5:8");
+  EXPECT_EQ(at("A(`${domain}`) && B && B", '>', R"(>-
+    A(`${domain}`) && B
+    && B
+)",
+               25),
+            "5:8");
   // Plain, continued on the next line; an offset on the first line.
-  EXPECT_EQ(at("A(`x`) && B", 0, "A(`x`)\n      && B\n", 10), "4:10");
-  EXPECT_EQ(at("A(`x`) && B", 0, "A(`x`)\n      && B\n", 2), "3:15");
+  EXPECT_EQ(at("A(`x`) && B", 0, R"(A(`x`)
+      && B
+)",
+               10),
+            "4:10");
+  EXPECT_EQ(at("A(`x`) && B", 0, R"(A(`x`)
+      && B
+)",
+               2),
+            "3:15");
   // A word an escape changed, a blank, or no source: the value's start.
   EXPECT_EQ(at("A(\"x\") && B", '"', "\"A(\\\"x\\\")\n  && B\"", 0), "3:13");
   EXPECT_EQ(at("A && B", 0, "A\n  && B", 1), "3:13");
@@ -77,15 +110,17 @@ TEST(Locate, HostNames)
 
 TEST(Checks, RuleErrorIsReportedAtItsColumnInsideTheRule)
 {
-  auto c = compile_files({{"a.yaml", project("    - rule: \"Host(`${domain}`) && Paht(`/x`)\"\n"
-                                             "      service: web\n")}});
+  auto c = compile_files({{"a.yaml", project(R"y(    - rule: "Host(`${domain}`) && Paht(`/x`)"
+      service: web
+)y")}});
   EXPECT_EQ(messages(c), V{"a.yaml:10:35: E0502: unknown matcher Paht()"});
 }
 
 TEST(Checks, AnUndefinedVariableInARuleIsReportedOnceWhereItIsWritten)
 {
-  auto c = compile_files({{"a.yaml", project("    - rule: \"Host(`${nope}.com`) && Path(`/{id}`)\"\n"
-                                             "      service: web\n")}});
+  auto c = compile_files({{"a.yaml", project(R"y(    - rule: "Host(`${nope}.com`) && Path(`/{id}`)"
+      service: web
+)y")}});
   EXPECT_EQ(messages(c), (V{"a.yaml:10:13: E0301: undefined variable \"nope\" in environment \"default\"",
                             "a.yaml:10:44: E0503: Path() uses a v2 {name:regexp} placeholder; in v3 it matches the "
                             "text literally"}));
@@ -93,21 +128,31 @@ TEST(Checks, AnUndefinedVariableInARuleIsReportedOnceWhereItIsWritten)
 
 TEST(Checks, GeneratedRulesGoThroughTheParser)
 {
-  auto c = compile_files({{"a.yaml", project("    - host: a.${domain}\n"
-                                             "      pathPrefix: /x/{id}\n"
-                                             "      service: web\n")}});
+  auto c = compile_files({{"a.yaml", project(R"(    - host: a.${domain}
+      pathPrefix: /x/{id}
+      service: web
+)")}});
   EXPECT_EQ(messages(c), V{"a.yaml:11:19: E0503: PathPrefix() uses a v2 {name:regexp} placeholder; in v3 it "
                            "matches the text literally (in the rule edgegen builds from host and pathPrefix)"});
 }
 
 TEST(Checks, ExactHostsOutrankAWildcardUnlessAPriorityIsWrittenBelowIt)
 {
-  auto c = compile_files({{"a.yaml", project("    - name: any\n      host: \"*.${domain}\"\n      service: web\n"
-                                             "      tls: false\n      entryPoints: [websecure]\n"
-                                             "    - name: one\n      host: one.${domain}\n      service: web\n"
-                                             "      tls: false\n      priority: 41\n"
-                                             "    - name: two\n      host: two.${domain}\n      service: web\n"
-                                             "      tls: false\n")}});
+  auto c = compile_files({{"a.yaml", project(R"(    - name: any
+      host: "*.${domain}"
+      service: web
+      tls: false
+      entryPoints: [websecure]
+    - name: one
+      host: one.${domain}
+      service: web
+      tls: false
+      priority: 41
+    - name: two
+      host: two.${domain}
+      service: web
+      tls: false
+)")}});
   // "two" gets the priority of an exact host (20000), above the wildcard's
   // (10000); "one" asks for 41 and is left below it.
   EXPECT_EQ(messages(c), V{"a.yaml:15:7: E0423: route is never reached: route \"team-any\" matches every request "
@@ -118,10 +163,13 @@ TEST(Checks, ExactHostsOutrankAWildcardUnlessAPriorityIsWrittenBelowIt)
 TEST(Checks, ARawRuleWithMoreConditionsIsShadowedByTheHostItNarrows)
 {
   auto routes = [](const std::string& priority) {
-    return project("    - name: site\n      host: a.${domain}\n      service: web\n"
-                   "    - name: beta\n      rule: Host(`a.${domain}`) && Header(`X-Beta`, `1`)\n"
-                   "      service: web\n" +
-                   priority);
+    return project(R"(    - name: site
+      host: a.${domain}
+      service: web
+    - name: beta
+      rule: Host(`a.${domain}`) && Header(`X-Beta`, `1`)
+      service: web
+)" + priority);
   };
   EXPECT_EQ(messages(compile_files({{"a.yaml", routes("")}})),
             V{"a.yaml:13:7: E0423: route is never reached: route \"team-site\" matches every request it matches, "
@@ -129,11 +177,16 @@ TEST(Checks, ARawRuleWithMoreConditionsIsShadowedByTheHostItNarrows)
               "\"team-site\""});
   EXPECT_EQ(messages(compile_files({{"a.yaml", routes("      priority: 20001\n")}})), V{});
   // Narrowed, it never takes all of another route's requests.
-  EXPECT_EQ(messages(compile_files({{"a.yaml", project("    - name: beta\n      rule: Host(`a.${domain}`) && "
-                                                       "Header(`X-Beta`, `1`)\n      service: web\n"
-                                                       "      priority: 20001\n"
-                                                       "    - name: x\n      host: a.${domain}\n      path: /x\n"
-                                                       "      service: web\n      priority: 100\n")}})),
+  EXPECT_EQ(messages(compile_files({{"a.yaml", project(R"(    - name: beta
+      rule: Host(`a.${domain}`) && Header(`X-Beta`, `1`)
+      service: web
+      priority: 20001
+    - name: x
+      host: a.${domain}
+      path: /x
+      service: web
+      priority: 100
+)")}})),
             V{});
 }
 
@@ -141,15 +194,22 @@ TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
 {
   std::string edge = std::string(testing::k_edge)
                          .replace(std::string(testing::k_edge).find("  vars:"), 0,
-                                  "  entryPoints:\n"
-                                  "    web: {address: \":80\", redirectTo: websecure}\n"
-                                  "    websecure: {address: \":443\"}\n"
-                                  "    internal: {address: \":8443\"}\n");
+                                  R"(  entryPoints:
+    web: {address: ":80", redirectTo: websecure}
+    websecure: {address: ":443"}
+    internal: {address: ":8443"}
+)");
   auto routes = [](const std::string& entry_point) {
-    return project("    - name: all\n      host: a.${domain}\n      service: web\n"
-                   "      priority: 30000\n      entryPoints: [websecure]\n"
-                   "    - name: api\n      host: a.${domain}\n      pathPrefix: /api\n"
-                   "      service: web\n      entryPoints: [" +
+    return project(R"(    - name: all
+      host: a.${domain}
+      service: web
+      priority: 30000
+      entryPoints: [websecure]
+    - name: api
+      host: a.${domain}
+      pathPrefix: /api
+      service: web
+      entryPoints: [)" +
                    entry_point + "]\n");
   };
   auto apart = compile_files({{"edge.yaml", edge}, {"a.yaml", routes("internal")}}, false);
@@ -162,10 +222,20 @@ TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
 
 TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)
 {
-  std::string routes = "    - host: a.${domain}\n      service: web\n";
-  std::string worker = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: jobs\n"
-                       "  annotations:\n    edgegen.dev/ignore: \"W0602 W0605\"\n"
-                       "spec:\n  services:\n    worker:\n      port: 9000\n";
+  std::string routes = R"(    - host: a.${domain}
+      service: web
+)";
+  std::string worker = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: jobs
+  annotations:
+    edgegen.dev/ignore: "W0602 W0605"
+spec:
+  services:
+    worker:
+      port: 9000
+)";
   auto c = compile_files({{"a.yaml", project(routes) + "---\n" + worker}});
   EXPECT_EQ(messages(c, true), V{});
   auto loud = compile_files({{"a.yaml", project(routes) + "---\n" + worker.substr(0, worker.find("  annotations")) +
@@ -177,7 +247,9 @@ TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)
 
 TEST(Checks, AnUnresolvedReferenceKeepsTheUnusedWarningQuiet)
 {
-  auto c = compile_files({{"a.yaml", project("    - host: a.${domain}\n      service: wbe\n")}});
+  auto c = compile_files({{"a.yaml", project(R"(    - host: a.${domain}
+      service: wbe
+)")}});
   EXPECT_EQ(messages(c, true), V{"a.yaml:11:16: E0401: unknown service \"wbe\""});
 }
 

@@ -1,13 +1,13 @@
 #include "check/check.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::check {
 namespace {
 
-using namespace emit::kubernetes::test_input;
+using namespace testing;
 
 const std::string k_issuers = R"(apiVersion: edgegen.dev/v1alpha1
 kind: Issuer
@@ -54,20 +54,21 @@ TEST(CheckKubernetes, UsersAndKeyFilesNeedSecretNames)
       forwardAuth: {address: https://a.example.com, tls: {ca: /ca.pem, certSecret: client}}
 )";
   auto c = compile(edge(), {{"p.yaml", project("p", spec)}});
-  EXPECT_EQ(errors(c),
-            "p.yaml:7:5: E0803: middleware \"login\": basicAuth needs the name of the Secret that holds its "
-            "users for Kubernetes\n"
-            "p.yaml:8:26: E0461: basicAuth.users puts password hashes into the repository\n"
-            "p.yaml:11:5: E0803: middleware \"tls\": forwardAuth.tls needs the name of the Secret that holds "
-            "its CA for Kubernetes\n");
+  EXPECT_EQ(
+      errors(c),
+      R"(p.yaml:7:5: E0803: middleware "login": basicAuth needs the name of the Secret that holds its users for Kubernetes
+p.yaml:8:26: E0461: basicAuth.users puts password hashes into the repository
+p.yaml:11:5: E0803: middleware "tls": forwardAuth.tls needs the name of the Secret that holds its CA for Kubernetes
+)");
 }
 
 TEST(CheckKubernetes, FluxAndArgoCDNeedTheGitRepository)
 {
   std::string without_git = edge();
   without_git.erase(without_git.find("  git:"), without_git.find("---") - without_git.find("  git:"));
-  EXPECT_EQ(errors(compile(without_git)), "edge.yaml:1:1: E0804: the argocd target needs Edge.spec.git\n"
-                                          "edge.yaml:1:1: E0804: the flux target needs Edge.spec.git\n");
+  EXPECT_EQ(errors(compile(without_git)), R"(edge.yaml:1:1: E0804: the argocd target needs Edge.spec.git
+edge.yaml:1:1: E0804: the flux target needs Edge.spec.git
+)");
 }
 
 TEST(CheckKubernetes, FluxNeedsAUrlWithAScheme)
@@ -106,8 +107,11 @@ TEST(CheckKubernetes, AHostHasOneIssuer)
 
 TEST(CheckKubernetes, ARequestedCertificateOfAnotherIssuerWouldCoverTheHostTwice)
 {
-  const std::string request = "  certificates:\n    - name: apps\n      issuer: dns\n"
-                              "      domains: [\"*.apps.example.com\"]\n";
+  const std::string request = R"(  certificates:
+    - name: apps
+      issuer: dns
+      domains: ["*.apps.example.com"]
+)";
   const std::string spec = R"(  services:
     web: {port: 80}
   routes:

@@ -5,6 +5,7 @@
 // lost. And its Redis client takes one server, or several Sentinels when a
 // master name is given; several endpoints without one fail at start-up.
 #include "check/check.hpp"
+#include "diag/location.hpp"
 
 #include "util/strings.hpp"
 
@@ -13,15 +14,6 @@
 namespace edgegen::check {
 
 namespace {
-
-std::string pointer_token(const std::string& key)
-{
-  std::string out;
-  for (char c : key) {
-    out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-  }
-  return out;
-}
 
 bool outer_space(const std::string& text)
 {
@@ -34,7 +26,7 @@ void check_lists(const model::Middleware& middleware, const util::Value& value, 
 {
   if (value.is_map()) {
     for (const auto& [key, item] : value.as_map()) {
-      check_lists(middleware, item, pointer + "/" + pointer_token(key), where, diagnostics);
+      check_lists(middleware, item, pointer + "/" + diag::pointer_token(key), where, diagnostics);
     }
     return;
   }

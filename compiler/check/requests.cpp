@@ -2,6 +2,8 @@
 // what happened to it.
 #include "check/requests.hpp"
 
+#include <algorithm>
+
 namespace edgegen::check::detail {
 
 namespace {
@@ -34,28 +36,31 @@ HostIndex::HostIndex(const model::RoutingTable& table) : m_table(table)
   for (size_t i = 0; i < table.routers.size(); ++i) {
     std::string host = required_host(table.routers[i], table.routes[table.routers[i].owner]);
     if (host.empty()) {
-      m_any_host.push_back(i);
+      m_any_host.push_back(static_cast<uint32_t>(i));
     } else {
-      m_by_host[host].push_back(i);
+      m_by_host.emplace_back(std::move(host), static_cast<uint32_t>(i));
     }
   }
+  m_by_host.shrink_to_fit();
+  // Stable by router index within a host, as the map's vectors were.
+  std::sort(m_by_host.begin(), m_by_host.end());
 }
 
 std::vector<rules::Router> HostIndex::routers(const std::string& host) const
 {
   std::vector<rules::Router> out;
   auto add = [&](const std::string& key) {
-    if (auto found = m_by_host.find(key); found != m_by_host.end()) {
-      for (size_t i : found->second) {
-        out.push_back(m_table.routers[i]);
-      }
+    auto first = std::lower_bound(m_by_host.begin(), m_by_host.end(), key,
+                                  [](const auto& entry, const std::string& k) { return entry.first < k; });
+    for (auto it = first; it != m_by_host.end() && it->first == key; ++it) {
+      out.push_back(m_table.routers[it->second]);
     }
   };
   add(host);
   if (size_t dot = host.find('.'); dot != std::string::npos) {
     add("*" + host.substr(dot));
   }
-  for (size_t i : m_any_host) {
+  for (uint32_t i : m_any_host) {
     out.push_back(m_table.routers[i]);
   }
   return out;

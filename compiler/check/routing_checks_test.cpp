@@ -20,23 +20,47 @@ using V = std::vector<std::string>;
 // with `http01` as its settings; a project with one route per host.
 std::string edge(const std::string& settings, const std::string& http01 = "{}")
 {
-  return "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: test\nspec:\n  defaultIssuer: le\n" +
-         settings +
-         "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le\nspec:\n  acme:\n"
-         "    email: a@example.com\n    solver:\n      http01: " +
+  return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata:
+  name: test
+spec:
+  defaultIssuer: le
+)" + settings +
+         R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: le
+spec:
+  acme:
+    email: a@example.com
+    solver:
+      http01: )" +
          http01 + "\n";
 }
 
 std::string project(const std::string& routes)
 {
-  return "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team\n"
-         "spec:\n  services:\n    web:\n      port: 80\n  routes:\n" +
-         routes;
+  return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: team
+spec:
+  services:
+    web:
+      port: 80
+  routes:
+)" + routes;
 }
 
-const std::string k_route = "    - host: a.example.com\n      service: web\n";
-const std::string k_entry_points = "  entryPoints:\n    web: {address: \":80\", redirectTo: websecure}\n"
-                                   "    websecure: {address: \":443\"}\n";
+const std::string k_route = R"(    - host: a.example.com
+      service: web
+)";
+const std::string k_entry_points = R"(  entryPoints:
+    web: {address: ":80", redirectTo: websecure}
+    websecure: {address: ":443"}
+)";
 
 std::vector<std::string> check(const std::string& edge_text, const std::string& routes = k_route, bool warnings = false)
 {
@@ -60,7 +84,10 @@ TEST(AcmeChallenges, TraefiksSolverOnTheHttpsEntryPointIsNeverAsked)
 
 TEST(AcmeChallenges, NoEntryPointOnPort80)
 {
-  EXPECT_EQ(check(edge("  entryPoints:\n    websecure: {address: \":443\"}\n", "{entryPoint: websecure}")),
+  EXPECT_EQ(check(edge(R"(  entryPoints:
+    websecure: {address: ":443"}
+)",
+                       "{entryPoint: websecure}")),
             V{"edge.yaml:18:28: E0491: HTTP-01 challenge for \"a.example.com\" does not reach the solver (Traefik's "
               "acme-http@internal, priority MaxInt): GET http://a.example.com/.well-known/acme-challenge/<token>: no "
               "entry point listens on port 80, where the CA connects"});
@@ -70,15 +97,21 @@ TEST(AcmeChallenges, CertManagersSolverWaitsBehindTheRedirection)
 {
   EXPECT_EQ(check(edge(k_entry_points + "  targets: [kubernetes]\n")), V{});
   // Plain HTTP on :80 only: the solver is there, above the route.
-  EXPECT_EQ(check(edge("  entryPoints:\n    web: {address: \":80\"}\n  targets: [kubernetes]\n"),
+  EXPECT_EQ(check(edge(R"(  entryPoints:
+    web: {address: ":80"}
+  targets: [kubernetes]
+)"),
                   k_route + "      tls: false\n"),
             V{});
 }
 
 TEST(AcmeChallenges, CertManagerAndARedirectionToAPortTheCaDoesNotFollow)
 {
-  EXPECT_EQ(check(edge("  entryPoints:\n    web: {address: \":80\", redirectTo: websecure}\n"
-                       "    websecure: {address: \":8443\"}\n  targets: [kubernetes]\n")),
+  EXPECT_EQ(check(edge(R"(  entryPoints:
+    web: {address: ":80", redirectTo: websecure}
+    websecure: {address: ":8443"}
+  targets: [kubernetes]
+)")),
             V{"edge.yaml:12:1: E0491: HTTP-01 challenge for \"a.example.com\" does not reach the solver "
               "(cert-manager's solver Ingress, priority 9223372036854774807): GET "
               "http://a.example.com/.well-known/acme-challenge/<token>: entry point \"web\" redirects it (301) to "
@@ -100,7 +133,10 @@ TEST(AcmeChallenges, ARouteAtTheSolversPriorityIsBlamed)
 TEST(ServedHosts, ARequestedCertificateNoRouterUses)
 {
   auto with = [](const std::string& domains) {
-    return edge(k_entry_points + "  certificates:\n    - name: shop\n      domains: " + domains + "\n");
+    return edge(k_entry_points + R"(  certificates:
+    - name: shop
+      domains: )" +
+                domains + "\n");
   };
   EXPECT_EQ(check(with("[shop.example.com]"), k_route, true),
             V{"edge.yaml:11:7: W0606: certificate \"shop\" is for hosts no router serves: GET "
@@ -110,40 +146,70 @@ TEST(ServedHosts, ARequestedCertificateNoRouterUses)
 
 TEST(ServedHosts, AWildcardCertificateIsUsedByAHostBelowIt)
 {
-  std::string dns_issuer = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: dns\nspec:\n"
-                           "  acme:\n    email: a@example.com\n    solver:\n      dns01: {provider: cloudflare}\n";
-  std::string text = edge(k_entry_points + "  certificates:\n    - name: all\n      issuer: dns\n"
-                                           "      domains: [example.com, \"*.example.com\"]\n") +
-                     dns_issuer;
+  std::string dns_issuer = R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: dns
+spec:
+  acme:
+    email: a@example.com
+    solver:
+      dns01: {provider: cloudflare}
+)";
+  std::string text = edge(k_entry_points + R"(  certificates:
+    - name: all
+      issuer: dns
+      domains: [example.com, "*.example.com"]
+)") + dns_issuer;
   EXPECT_EQ(check(text, k_route + "      issuer: dns\n", true), V{});
-  EXPECT_EQ(check(text, "    - host: a.example.net\n      service: web\n      issuer: dns\n", true),
+  EXPECT_EQ(check(text, R"(    - host: a.example.net
+      service: web
+      issuer: dns
+)",
+                  true),
             V{"edge.yaml:11:7: W0606: certificate \"all\" is for hosts no router serves: GET https://example.com/: no "
               "router matches it (404)"});
 }
 
 TEST(ServedHosts, ADnsRecordForAHostNoRequestReaches)
 {
-  std::string text = edge(k_entry_points + "  targets: [dns]\n  dns:\n    addresses: [\"192.0.2.1\"]\n"
-                                           "    zones: [{name: example.com}]\n");
+  std::string text = edge(k_entry_points + R"(  targets: [dns]
+  dns:
+    addresses: ["192.0.2.1"]
+    zones: [{name: example.com}]
+)");
   EXPECT_EQ(check(text), V{});
-  EXPECT_EQ(check(text, "    - rule: Host(`a.example.com`) && Method(`GET`) && Method(`POST`)\n      service: web\n"),
+  EXPECT_EQ(check(text, R"(    - rule: Host(`a.example.com`) && Method(`GET`) && Method(`POST`)
+      service: web
+)"),
             V{"a.yaml:10:7: E0492: host \"a.example.com\" gets a DNS record but no router serves it: GET "
               "https://a.example.com/: no router matches it (404)"});
 }
 
 TEST(Shadowing, TheMessageCarriesARequestTheModelSendsToTheWinner)
 {
-  EXPECT_EQ(check(edge(k_entry_points), "    - name: all\n      host: a.example.com\n      service: web\n"
-                                        "      priority: 30000\n"
-                                        "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
-                                        "      service: web\n"),
+  EXPECT_EQ(check(edge(k_entry_points), R"(    - name: all
+      host: a.example.com
+      service: web
+      priority: 30000
+    - name: api
+      host: a.example.com
+      pathPrefix: /api
+      service: web
+)"),
             V{"a.yaml:14:7: E0423: route is never reached: route \"team-all\" matches every request it matches, "
               "with a higher priority (30000 > 20004): GET https://a.example.com/api goes to \"team-all\""});
-  EXPECT_EQ(check(edge(k_entry_points), "    - name: any\n      host: \"*.example.com\"\n      service: web\n"
-                                        "      tls: false\n      entryPoints: [websecure]\n"
-                                        "    - name: beta\n      rule: Host(`b.example.com`) && "
-                                        "HeaderRegexp(`X-Beta`, `^(on|yes)$`) && Method(`POST`)\n"
-                                        "      service: web\n      tls: false\n"),
+  EXPECT_EQ(check(edge(k_entry_points), R"(    - name: any
+      host: "*.example.com"
+      service: web
+      tls: false
+      entryPoints: [websecure]
+    - name: beta
+      rule: Host(`b.example.com`) && HeaderRegexp(`X-Beta`, `^(on|yes)$`) && Method(`POST`)
+      service: web
+      tls: false
+)"),
             V{"a.yaml:15:7: E0423: route is never reached: route \"team-any\" matches every request it matches, "
               "with a higher priority (10000 > 79): POST http://b.example.com:443/ with header X-Beta: on goes to "
               "\"team-any\""});
@@ -158,27 +224,45 @@ std::string tie_message(const std::string& at, const std::string& other, const s
 
 TEST(PriorityTies, TwoRoutesThatShareARequestAndAPriorityAreBothReported)
 {
-  EXPECT_EQ(check(edge(k_entry_points), "    - name: all\n      host: a.example.com\n      service: web\n"
-                                        "      priority: 100\n"
-                                        "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
-                                        "      service: web\n      priority: 100\n"),
+  EXPECT_EQ(check(edge(k_entry_points), R"(    - name: all
+      host: a.example.com
+      service: web
+      priority: 100
+    - name: api
+      host: a.example.com
+      pathPrefix: /api
+      service: web
+      priority: 100
+)"),
             (V{tie_message("a.yaml:10:7", "team-api", "GET https://a.example.com/api", "100"),
                tie_message("a.yaml:14:7", "team-all", "GET https://a.example.com/api", "100")}));
   // Raw rules of the same length (their default priority) that a request
   // with both headers satisfies; a wildcard and a host below it.
   EXPECT_EQ(
-      check(edge(k_entry_points), "    - name: x\n      rule: Host(`a.example.com`) && Header(`X-A`, `1`)\n"
-                                  "      service: web\n"
-                                  "    - name: y\n      rule: Host(`a.example.com`) && Header(`X-B`, `1`)\n"
-                                  "      service: web\n"),
+      check(edge(k_entry_points), R"(    - name: x
+      rule: Host(`a.example.com`) && Header(`X-A`, `1`)
+      service: web
+    - name: y
+      rule: Host(`a.example.com`) && Header(`X-B`, `1`)
+      service: web
+)"),
       (V{tie_message("a.yaml:10:7", "team-y", "GET https://a.example.com/ with header X-A: 1 with header X-B: 1", "43"),
          tie_message("a.yaml:13:7", "team-x", "GET https://a.example.com/ with header X-A: 1 with header X-B: 1",
                      "43")}));
-  EXPECT_EQ(check(edge("  entryPoints:\n    web: {address: \":80\"}\n"),
-                  "    - name: any\n      host: \"*.example.com\"\n      service: web\n      priority: 7\n"
-                  "      tls: false\n"
-                  "    - name: one\n      host: a.example.com\n      service: web\n      priority: 7\n"
-                  "      tls: false\n"),
+  EXPECT_EQ(check(edge(R"(  entryPoints:
+    web: {address: ":80"}
+)"),
+                  R"(    - name: any
+      host: "*.example.com"
+      service: web
+      priority: 7
+      tls: false
+    - name: one
+      host: a.example.com
+      service: web
+      priority: 7
+      tls: false
+)"),
             (V{tie_message("a.yaml:10:7", "team-one", "GET http://a.example.com/", "7"),
                tie_message("a.yaml:15:7", "team-any", "GET http://a.example.com/", "7")}));
 }
@@ -186,31 +270,65 @@ TEST(PriorityTies, TwoRoutesThatShareARequestAndAPriorityAreBothReported)
 TEST(PriorityTies, NoTieWhereTheRequestsOrThePrioritiesDiffer)
 {
   // The same computed priority (20004), disjoint paths.
-  EXPECT_EQ(check(edge(k_entry_points), "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
-                                        "      service: web\n"
-                                        "    - name: web\n      host: a.example.com\n      pathPrefix: /web\n"
-                                        "      service: web\n"),
+  EXPECT_EQ(check(edge(k_entry_points), R"(    - name: api
+      host: a.example.com
+      pathPrefix: /api
+      service: web
+    - name: web
+      host: a.example.com
+      pathPrefix: /web
+      service: web
+)"),
             V{});
   // Disjoint hosts, entry points, TLS; the same rule and priority is E0421 only.
   std::string two = k_entry_points + "    admin: {address: \":8443\"}\n";
-  EXPECT_EQ(check(edge(two), "    - name: a\n      host: a.example.com\n      service: web\n      priority: 5\n"
-                             "      entryPoints: [websecure]\n"
-                             "    - name: b\n      host: b.example.com\n      service: web\n      priority: 5\n"
-                             "    - name: c\n      host: a.example.com\n      pathPrefix: /c\n      service: web\n"
-                             "      priority: 5\n      entryPoints: [admin]\n"
-                             "    - name: d\n      host: a.example.com\n      pathPrefix: /d\n      service: web\n"
-                             "      priority: 5\n      tls: false\n"),
+  EXPECT_EQ(check(edge(two), R"(    - name: a
+      host: a.example.com
+      service: web
+      priority: 5
+      entryPoints: [websecure]
+    - name: b
+      host: b.example.com
+      service: web
+      priority: 5
+    - name: c
+      host: a.example.com
+      pathPrefix: /c
+      service: web
+      priority: 5
+      entryPoints: [admin]
+    - name: d
+      host: a.example.com
+      pathPrefix: /d
+      service: web
+      priority: 5
+      tls: false
+)"),
             V{});
-  EXPECT_EQ(check(edge(k_entry_points), "    - name: a\n      host: a.example.com\n      service: web\n"
-                                        "    - name: b\n      host: a.example.com\n      service: web\n"),
+  EXPECT_EQ(check(edge(k_entry_points), R"(    - name: a
+      host: a.example.com
+      service: web
+    - name: b
+      host: a.example.com
+      service: web
+)"),
             V{"a.yaml:13:7: E0421: host \"a.example.com\" and pathPrefix \"/\" is already routed"});
   // A third route above both takes every request they share.
-  EXPECT_EQ(check(edge(k_entry_points), "    - name: api\n      host: a.example.com\n      pathPrefix: /api\n"
-                                        "      service: web\n      priority: 100\n"
-                                        "    - name: beta\n      rule: Host(`a.example.com`) && Header(`X-Beta`, `1`)\n"
-                                        "      service: web\n      priority: 100\n"
-                                        "    - name: top\n      host: a.example.com\n      pathPrefix: /api\n"
-                                        "      service: web\n      priority: 200\n"),
+  EXPECT_EQ(check(edge(k_entry_points), R"(    - name: api
+      host: a.example.com
+      pathPrefix: /api
+      service: web
+      priority: 100
+    - name: beta
+      rule: Host(`a.example.com`) && Header(`X-Beta`, `1`)
+      service: web
+      priority: 100
+    - name: top
+      host: a.example.com
+      pathPrefix: /api
+      service: web
+      priority: 200
+)"),
             V{"a.yaml:10:7: E0423: route is never reached: route \"team-top\" matches every request it matches, with "
               "a higher priority (200 > 100): GET https://a.example.com/api goes to \"team-top\""});
 }

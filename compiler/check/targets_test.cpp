@@ -13,11 +13,11 @@ using V = std::vector<std::string>;
 
 std::string edge(const std::string& targets, const std::string& rest = "")
 {
-  return "apiVersion: edgegen.dev/v1alpha1\n"
-         "kind: Edge\n"
-         "metadata: {name: test}\n"
-         "spec:\n"
-         "  targets: " +
+  return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: test}
+spec:
+  targets: )" +
          targets + "\n" + rest;
 }
 
@@ -32,13 +32,14 @@ TEST(CheckTargets, DnsNeedsZonesAndAddresses)
 
 TEST(CheckTargets, ZoneNamesAreDnsNamesAndListedOnce)
 {
-  auto c = compile_files({{"edge.yaml", edge("[dns]", "  vars: {bad: \"a_b\"}\n"
-                                                      "  dns:\n"
-                                                      "    addresses: [192.0.2.1]\n"
-                                                      "    zones:\n"
-                                                      "      - name: example.com\n"
-                                                      "      - name: Example.com.\n"
-                                                      "      - name: ${bad}.example.com\n")}},
+  auto c = compile_files({{"edge.yaml", edge("[dns]", R"(  vars: {bad: "a_b"}
+  dns:
+    addresses: [192.0.2.1]
+    zones:
+      - name: example.com
+      - name: Example.com.
+      - name: ${bad}.example.com
+)")}},
                          false);
   EXPECT_EQ(messages(c), (V{"edge.yaml:11:9: E0473: zone \"example.com\" is listed twice (environment \"default\")",
                             "edge.yaml:12:9: E0472: zone name \"a_b.example.com\" is not a DNS name (environment "
@@ -47,10 +48,10 @@ TEST(CheckTargets, ZoneNamesAreDnsNamesAndListedOnce)
 
 std::string dns(const std::string& settings)
 {
-  return edge("[dns]", "  dns:\n"
-                       "    addresses: [192.0.2.1]\n"
-                       "    zones: [{name: example.com}]\n" +
-                           settings);
+  return edge("[dns]", R"(  dns:
+    addresses: [192.0.2.1]
+    zones: [{name: example.com}]
+)" + settings);
 }
 
 TEST(CheckTargets, SoaTimersLeaveSecondariesARetryBeforeTheZoneExpires)
@@ -82,16 +83,17 @@ TEST(CheckTargets, SoaTimersLeaveSecondariesARetryBeforeTheZoneExpires)
 TEST(CheckTargets, ForwardServersAreAddressesCoreDnsCanUse)
 {
   const std::string where = " (environment \"default\")";
-  auto c = compile_files({{"edge.yaml", dns("    forward:\n"
-                                            "      - 1.1.1.1\n"
-                                            "      - \"[2606:4700::1111]:53\"\n"
-                                            "      - 2606:4700::1111\n"
-                                            "      - \"dns://9.9.9.9:5353\"\n"
-                                            "      - dns.google\n"
-                                            "      - \"1.1.1.1:99999\"\n"
-                                            "      - \"https://1.1.1.1\"\n"
-                                            "      - \"[2606:4700::1111]\"\n"
-                                            "      - \"tls://9.9.9.9\"\n")}},
+  auto c = compile_files({{"edge.yaml", dns(R"(    forward:
+      - 1.1.1.1
+      - "[2606:4700::1111]:53"
+      - 2606:4700::1111
+      - "dns://9.9.9.9:5353"
+      - dns.google
+      - "1.1.1.1:99999"
+      - "https://1.1.1.1"
+      - "[2606:4700::1111]"
+      - "tls://9.9.9.9"
+)")}},
                          false);
   EXPECT_EQ(
       messages(c),
@@ -107,8 +109,9 @@ TEST(CheckTargets, ForwardServersAreAddressesCoreDnsCanUse)
          "dns.tlsServerName: CoreDNS would not verify its certificate, so anyone on the path could answer in "
          "its place" +
              where}));
-  EXPECT_EQ(messages(compile_files({{"edge.yaml", dns("    forward: [1.1.1.1]\n"
-                                                      "    tlsServerName: cloudflare-dns.com\n")}},
+  EXPECT_EQ(messages(compile_files({{"edge.yaml", dns(R"(    forward: [1.1.1.1]
+    tlsServerName: cloudflare-dns.com
+)")}},
                                    false)),
             V{"edge.yaml:10:20: E0494: dns.tlsServerName \"cloudflare-dns.com\" is given, but no forward server is "
               "tls://" +
@@ -117,25 +120,27 @@ TEST(CheckTargets, ForwardServersAreAddressesCoreDnsCanUse)
 
 TEST(CheckTargets, ContainersAgreeOnTheirImageAndLeaveTraefikItsName)
 {
-  const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata: {name: p}\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    app: {port: 80, host: app, image: \"app:1\"}\n"
-                        "    metrics: {port: 9100, host: app, image: \"app:2\"}\n"
-                        "    admin: {port: 8080, host: app}\n"
-                        "    proxy: {port: 80, host: traefik}\n";
+  const char* project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec:
+  services:
+    app: {port: 80, host: app, image: "app:1"}
+    metrics: {port: 9100, host: app, image: "app:2"}
+    admin: {port: 8080, host: app}
+    proxy: {port: 80, host: traefik}
+)";
   auto c = compile_files({{"edge.yaml", edge("[compose]")}, {"p.yaml", project}}, false);
   EXPECT_EQ(messages(c), (V{"p.yaml:7:5: E0474: container \"app\" is given two images, \"app:1\" and \"app:2\"",
                             "p.yaml:9:5: E0474: compose service name \"traefik\" is taken by the Traefik container"}));
 }
 
-const char* k_acme_issuer = "---\n"
-                            "apiVersion: edgegen.dev/v1alpha1\n"
-                            "kind: Issuer\n"
-                            "metadata: {name: le}\n"
-                            "spec: {acme: {email: a@example.com}}\n";
+const char* k_acme_issuer = R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: le}
+spec: {acme: {email: a@example.com}}
+)";
 
 TEST(CheckTargets, ComposeMountsTheAcmeStorageInADirectoryOfItsOwn)
 {
@@ -193,12 +198,11 @@ TEST(CheckTargets, ComposeMountsTheAccessLogInADirectoryOfItsOwn)
 
 TEST(CheckTargets, ComposeTraefikDoesNotReadRedisAtItsOwnLoopback)
 {
-  auto c = compile_files(
-      {{"edge.yaml", edge("[compose, traefik-redis]", "  redis:\n"
-                                                      "    endpoints: [\"127.0.0.2:6379\", \"[::1]:6379\", "
-                                                      "\"LOCALHOST:6379\", \"valkey:6379\", \"127.example.com:6379\"]\n"
-                                                      "    sentinel: {masterName: edge}\n")}},
-      false);
+  auto c = compile_files({{"edge.yaml", edge("[compose, traefik-redis]", R"(  redis:
+    endpoints: ["127.0.0.2:6379", "[::1]:6379", "LOCALHOST:6379", "valkey:6379", "127.example.com:6379"]
+    sentinel: {masterName: edge}
+)")}},
+                         false);
   const std::string tail = "\", the container's own loopback (environment \"default\")";
   EXPECT_EQ(messages(c), (V{"edge.yaml:7:17: E0476: the Traefik container of compose would read Valkey/Redis at "
                             "\"127.0.0.2:6379" +
@@ -222,17 +226,18 @@ TEST(CheckTargets, ComposeTraefikDoesNotReadRedisAtItsOwnLoopback)
 
 TEST(CheckTargets, ComposeMountsNoRenderedFilesOverACertificateSyncersFiles)
 {
-  const char* issuer = "---\n"
-                       "apiVersion: edgegen.dev/v1alpha1\n"
-                       "kind: Issuer\n"
-                       "metadata: {name: synced}\n"
-                       "spec:\n"
-                       "  files:\n"
-                       "    certificates:\n"
-                       "      - {certFile: /certs/a.pem, keyFile: /certs/a.key, domains: [a.example.com]}\n";
-  auto c = compile_files({{"edge.yaml", edge("[compose]", "  defaultIssuer: synced\n"
-                                                          "  traefik: {dynamicDirectory: /certs/}\n") +
-                                            issuer}},
+  const char* issuer = R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: synced}
+spec:
+  files:
+    certificates:
+      - {certFile: /certs/a.pem, keyFile: /certs/a.key, domains: [a.example.com]}
+)";
+  auto c = compile_files({{"edge.yaml", edge("[compose]", R"(  defaultIssuer: synced
+  traefik: {dynamicDirectory: /certs/}
+)") + issuer}},
                          false);
   const std::string tail = "\" of issuer \"synced\" is in the dynamic directory \"/certs\", which compose mounts "
                            "from the rendered tree over what a syncer writes there (environment \"default\")";

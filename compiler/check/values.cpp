@@ -3,9 +3,9 @@
 // regular expressions of middlewares.
 #include "check/check.hpp"
 #include "check/internal.hpp"
+#include "diag/location.hpp"
 #include "rules/regexp.hpp"
 
-#include "load/node.hpp"
 #include "util/strings.hpp"
 
 namespace edgegen::check {
@@ -87,7 +87,7 @@ void check_middleware(const model::Middleware& middleware, diag::Diagnostics& di
         bool credential =
             lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" || lower == "x-api-key";
         if (credential && value.is_string() && !value.as_string().empty()) {
-          diagnostics.error("E0461", where(middleware, base + "/" + list + "/" + load::pointer_token(name)),
+          diagnostics.error("E0461", where(middleware, base + "/" + list + "/" + diag::pointer_token(name)),
                             "header \"" + name + "\" is set to a credential in the repository",
                             "let the client or a forwardAuth supply it; an empty value only removes the header");
         }

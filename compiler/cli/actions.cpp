@@ -10,9 +10,8 @@
 #include "cli/report.hpp"
 #include "cli/route_command.hpp"
 #include "diag/codes.hpp"
-#include "emit/emit.hpp"
 #include "pipeline.hpp"
-#include "serialise/serialise.hpp"
+#include "render.hpp"
 #include "source/select.hpp"
 #include "util/errors.hpp"
 #include "util/printable.hpp"
@@ -22,11 +21,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <functional>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -88,98 +84,6 @@ Compilation& keep_until_exit(Compilation c)
   return *kept->back();
 }
 
-void check_environments(const Compilation& c, const std::vector<std::string>& wanted)
-{
-  std::vector<std::string> known;
-  for (const auto& config : c.model.environments) {
-    known.push_back(config.environment.name);
-  }
-  for (const auto& name : wanted) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      throw util::EnvironmentError("unknown environment \"" + name + "\" (environments: " + util::join(known, ", ") +
-                                   ")");
-    }
-  }
-}
-
-// Where the tree came from. A file of RouteTest documents only is left
-// out: tests never change what is rendered, so editing one must not make
-// the tree stale.
-serialise::Provenance provenance_of(const Compilation& c)
-{
-  const source::SourceTree& tree = c.tree;
-  std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
-  for (const auto& declaration : c.model.declarations) {
-    auto [it, added] = tests_only.emplace(declaration.location.file.str(), true);
-    it->second = it->second && declaration.kind == "RouteTest";
-  }
-  serialise::Provenance provenance;
-  provenance.origin = tree.origin;
-  provenance.commit_id = tree.commit_id;
-  provenance.tree_id = tree.tree_id;
-  for (const auto& file : tree.files) {
-    auto it = tests_only.find(file.display_name());
-    if (it == tests_only.end() || !it->second) {
-      provenance.inputs.push_back({file.path, serialise::git_blob_id(file.bytes)});
-    }
-  }
-  return provenance;
-}
-
-// Every file of the render, one at a time: emitted, serialised, handed to
-// `sink`, and let go; then edgegen.lock.json and edgegen.sum. `sink` is
-// called from several threads (see emit::emit_each).
-void render_each(const Compilation& c, const Options& options, serialise::Provenance provenance,
-                 const std::function<void(serialise::RenderedFile)>& sink)
-{
-  serialise::Renderer renderer;
-  emit_each(c, options.environments, [&](emit::OutputFile&& file) { sink(renderer.render(file)); });
-  if (!options.environments.empty()) {
-    // The other environments' files stay as they are (paths start "<env>/").
-    std::vector<std::string> others;
-    for (const auto& config : c.model.environments) {
-      if (std::find(options.environments.begin(), options.environments.end(), config.environment.name) ==
-          options.environments.end()) {
-        others.push_back(config.environment.name + "/");
-      }
-    }
-    for (auto& file : write::carry_over(write::real_disk(), options.out, [&](const std::string& path) {
-           return std::any_of(others.begin(), others.end(),
-                              [&](const std::string& prefix) { return util::starts_with(path, prefix); });
-         })) {
-      sink(renderer.render(file));
-    }
-  }
-  for (auto& file : renderer.finish(provenance)) {
-    sink(std::move(file));
-  }
-}
-
-int check_command(const Compilation& c, const Options& options, serialise::Provenance provenance)
-{
-  // Shared: checks run side by side, but never while a render rewrites the tree.
-  write::OutputLock output_lock(options.out, write::OutputLock::Mode::shared, options.lock_timeout);
-  if (auto present = write::read_lock_source(write::real_disk(), options.out)) {
-    provenance.origin = present->origin;
-    provenance.commit_id = present->commit_id;
-    provenance.tree_id = present->tree_id;
-  }
-  std::vector<serialise::RenderedFile> files;
-  std::mutex mutex;
-  render_each(c, options, provenance, [&](serialise::RenderedFile file) {
-    std::lock_guard<std::mutex> lock(mutex);
-    files.push_back(std::move(file));
-  });
-  write::Drift drift = write::compare_tree(write::real_disk(), options.out, files, emit::loaded_directories(c.model));
-  report_drift(drift, options.out, options.source, std::cerr);
-  if (!drift.empty()) {
-    return k_exit_invalid;
-  }
-  std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
-  log << "edgegen: " << options.out << " is up to date (" << files.size() << " files)\n";
-  return k_exit_ok;
-}
-
 int render_or_check(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
@@ -187,19 +91,22 @@ int render_or_check(const Options& options)
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }
-  check_environments(c, options.environments);
-  serialise::Provenance provenance = provenance_of(c);
-  if (options.check) {
-    return check_command(c, options, provenance);
+  RenderRequest request;
+  request.mode = options.check ? RenderRequest::Mode::check : RenderRequest::Mode::write;
+  request.out = options.out;
+  request.environments = options.environments;
+  request.lock_timeout = options.lock_timeout;
+  RenderResult result = render(c, request);
+  std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
+  if (!options.check) {
+    report_written(result.written, result.foreign, options.out, log, std::cerr);
+    return k_exit_ok;
   }
-  write::TreeWriter writer(write::real_disk(), options.out, options.lock_timeout);
-  write::WriteReport written =
-      writer.write([&](const write::FileSink& sink) { render_each(c, options, provenance, sink); });
-  // Files edgegen did not write stay, with a warning where the edge loads them.
-  std::set<std::string> ours(written.written.begin(), written.written.end());
-  ours.insert(written.unchanged.begin(), written.unchanged.end());
-  auto foreign = write::foreign_files(write::real_disk(), options.out, ours, emit::loaded_directories(c.model));
-  report_written(written, foreign, options.out, options.format == Format::text ? std::cout : std::cerr, std::cerr);
+  report_drift(result.drift, options.out, options.source, std::cerr);
+  if (!result.drift.empty()) {
+    return k_exit_invalid;
+  }
+  log << "edgegen: " << options.out << " is up to date (" << result.file_count << " files)\n";
   return k_exit_ok;
 }
 

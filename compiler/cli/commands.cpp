@@ -10,10 +10,10 @@
 #include "cli/report.hpp"
 #include "cli/version.hpp"
 #include "diag/codes.hpp"
+#include "serialise/serialise.hpp"
 #include "util/errors.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
-#include "write/write.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -301,10 +301,12 @@ int run(int argc, char** argv)
       ->add_option("KIND", import_options.kind,
                    "what to read: traefik (static file, then dynamic files or "
                    "directories), compose (compose files with Traefik labels) or redis (a dump of Traefik's KV "
-                   "keys: kv.json, or key and value lines)")
+                   "keys: kv.json, or key and value lines) or kubernetes (manifests: IngressRoutes, Ingresses, "
+                   "Middlewares, Services, cert-manager Issuers and Certificates)")
       ->required()
       ->type_name("KIND");
-  import_app->add_option("PATH", import_options.paths, "the files (and, for traefik, directories) to read")
+  import_app
+      ->add_option("PATH", import_options.paths, "the files (and, for traefik and kubernetes, directories) to read")
       ->required()
       ->type_name("PATH");
   import_app->add_option("--out,-o", import_options.out, "the directory to write the tree to (new, or empty)")

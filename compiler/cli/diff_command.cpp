@@ -4,7 +4,7 @@
 #include "cli/report.hpp"
 #include "cli/tree_diff.hpp"
 #include "pipeline.hpp"
-#include "serialise/serialise.hpp"
+#include "render.hpp"
 #include "util/printable.hpp"
 
 #include <cstdlib>
@@ -24,7 +24,7 @@ std::optional<RenderedTree> render_side(const source::Selection& selection, cons
   if (c.diagnostics.has_errors()) {
     return std::nullopt;
   }
-  return rendered_tree(c.files);
+  return rendered_tree(c);
 }
 
 } // namespace
@@ -50,7 +50,7 @@ int diff_command(const DiffOptions& options)
 Compilation compile_side(const source::Selection& selection, const char* side)
 {
   auto source = source::open_source(selection);
-  Compilation c = compile(*source, true);
+  Compilation c = compile(*source, false);
   if (!c.diagnostics.empty()) {
     report(c.diagnostics, Format::text, c.tree, std::cerr);
   }
@@ -61,15 +61,11 @@ Compilation compile_side(const source::Selection& selection, const char* side)
   return c;
 }
 
-RenderedTree rendered_tree(const std::vector<emit::OutputFile>& files)
+RenderedTree rendered_tree(const Compilation& c)
 {
-  RenderedTree tree;
-  for (auto& file : serialise::render_files(files, serialise::Provenance{})) {
-    if (file.path != "edgegen.lock.json" && file.path != "edgegen.sum") {
-      tree.emplace(std::move(file.path), std::move(file.bytes));
-    }
-  }
-  return tree;
+  RenderRequest request;
+  request.mode = RenderRequest::Mode::memory;
+  return render(c, request).files;
 }
 
 bool use_color(const std::string& when)

@@ -25,15 +25,15 @@ struct DiffOptions
 // differ or a side is invalid (its diagnostics are printed, naming the side).
 int diff_command(const DiffOptions& options);
 
-// One side of a comparison, compiled (and emitted when valid), its
-// diagnostics printed on standard error, with "edgegen: N error(s) in the
-// base (…)" when it has errors; `side` is "base" or "head".
+// One side of a comparison, compiled, its diagnostics printed on standard
+// error, with "edgegen: N error(s) in the base (…)" when it has errors;
+// `side` is "base" or "head".
 Compilation compile_side(const source::Selection& selection, const char* side);
 
 // The rendered files of a compilation, serialised, without edgegen.lock.json
 // and edgegen.sum (they record the inputs' bytes): what diff compares, and
 // what plan checks for changes that its terms do not cover.
-RenderedTree rendered_tree(const std::vector<emit::OutputFile>& files);
+RenderedTree rendered_tree(const Compilation& c);
 
 // --color: auto (standard output is a terminal, NO_COLOR unset, TERM not
 // dumb), always or never.

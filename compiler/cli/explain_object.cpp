@@ -102,7 +102,7 @@ public:
   {
     for (size_t i = 0; i < map.keys.size(); ++i) {
       value(map.items[i], (i == 0 ? first : indent) + scalar_key(map.keys[i]) + ":", indent + "  ",
-            pointer + "/" + load::pointer_token(map.keys[i]));
+            pointer + "/" + diag::pointer_token(map.keys[i]));
     }
     removed(indent, pointer);
   }

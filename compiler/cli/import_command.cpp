@@ -124,16 +124,18 @@ void print_summary(const import::Imported& imported, std::ostream& out)
 
 int import_command(const ImportOptions& options)
 {
-  if (options.kind != "traefik" && options.kind != "compose" && options.kind != "redis") {
+  if (options.kind != "traefik" && options.kind != "compose" && options.kind != "redis" &&
+      options.kind != "kubernetes") {
     throw util::EnvironmentError("import of \"" + util::printable(options.kind) +
-                                 "\" is not supported (supported kinds: traefik, compose, redis)");
+                                 "\" is not supported (supported kinds: traefik, compose, redis, kubernetes)");
   }
   check_out(options.out);
   std::vector<import::Input> inputs = read_inputs(options.paths, options.kind == "traefik");
   diag::Diagnostics diagnostics;
   import::Imported imported = options.kind == "traefik"   ? import::import_traefik(inputs, diagnostics)
                               : options.kind == "compose" ? import::import_compose(inputs, diagnostics)
-                                                          : import::import_redis(inputs, diagnostics);
+                              : options.kind == "redis"   ? import::import_redis(inputs, diagnostics)
+                                                          : import::import_kubernetes(inputs, diagnostics);
   std::ostream& stream = options.format == Format::text ? std::cerr : std::cout;
   if (!diagnostics.empty() || options.format == Format::json || options.format == Format::sarif) {
     report(diagnostics, options.format, imported.inputs, stream);

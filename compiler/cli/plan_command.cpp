@@ -42,8 +42,7 @@ int plan_command(const PlanOptions& options)
   // The plan reads the model; the rendered files may still change in ways it
   // does not speak of (an entry point, a Traefik setting): say so rather
   // than "no changes".
-  bool files_differ =
-      !invalid && plan.empty() && rendered_tree(base.compilation.files) != rendered_tree(head.compilation.files);
+  bool files_differ = !invalid && plan.empty() && rendered_tree(base.compilation) != rendered_tree(head.compilation);
   if (files_differ) {
     std::cout << (options.markdown ? "### edgegen plan\n\n" : "")
               << "No route, certificate, DNS record or middleware changes, but the rendered files change: "

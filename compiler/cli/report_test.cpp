@@ -21,10 +21,14 @@ TEST(Report, TextShowsTheLineAndACaretUnderTheColumn)
   diag::Diagnostics diagnostics;
   diagnostics.error("E0501", {"a.yaml", 2, 9, ""}, "rule syntax: '(' is never closed", "add the missing ')'");
   std::ostringstream out;
-  report(diagnostics, Format::text, tree_with("a.yaml", "x: 1\nrule: a(b\n"), out);
-  EXPECT_EQ(out.str(), "a.yaml:2:9: error[E0501]: rule syntax: '(' is never closed (hint: add the missing ')')\n"
-                       "  2 | rule: a(b\n"
-                       "    |         ^\n");
+  report(diagnostics, Format::text, tree_with("a.yaml", R"(x: 1
+rule: a(b
+)"),
+         out);
+  EXPECT_EQ(out.str(), R"(a.yaml:2:9: error[E0501]: rule syntax: '(' is never closed (hint: add the missing ')')
+  2 | rule: a(b
+    |         ^
+)");
 }
 
 TEST(Report, ColourPaintsLocationSeverityAndCaret)

@@ -20,8 +20,13 @@ using V = std::vector<std::string>;
 TEST(CliStarter, PlaceholdersAreReplacedAndTheRestKept)
 {
   const std::map<std::string, std::string> values = {{"ENVIRONMENT", "prod"}, {"VERSION", "0.1.0"}};
-  EXPECT_EQ(substitute_placeholders("name: %%ENVIRONMENT%%\nuses: o/edgegen@v%%VERSION%%\n", values),
-            "name: prod\nuses: o/edgegen@v0.1.0\n");
+  EXPECT_EQ(substitute_placeholders(R"(name: %%ENVIRONMENT%%
+uses: o/edgegen@v%%VERSION%%
+)",
+                                    values),
+            R"(name: prod
+uses: o/edgegen@v0.1.0
+)");
   EXPECT_EQ(substitute_placeholders("%%ENVIRONMENT%%%%ENVIRONMENT%%", values), "prodprod");
   EXPECT_EQ(substitute_placeholders("100% ${domain} $${x} {{ github.ref }}", values),
             "100% ${domain} $${x} {{ github.ref }}");
@@ -94,12 +99,24 @@ TEST(CliStarter, FilesOfAShapeWithTheirSchemaLines)
                       "edge/projects/whoami.yaml"}));
   EXPECT_EQ(util::line_of(files[0].bytes, 1),
             "# Checks every pull request and push with edgegen's GitHub Action. CHANGE");
-  EXPECT_NE(files[0].bytes.find("\n      - uses: OWNER/edgegen@v1.2.3\n"), std::string::npos);
+  EXPECT_NE(files[0].bytes.find(R"(
+      - uses: OWNER/edgegen@v1.2.3
+)"),
+            std::string::npos);
   EXPECT_EQ(util::line_of(files[2].bytes, 1), "# yaml-language-server: $schema=/s/edge.json");
-  EXPECT_NE(files[2].bytes.find("\nspec:\n  # What to render. compose:"), std::string::npos);
-  EXPECT_NE(files[2].bytes.find("\n  targets: [compose]\n"), std::string::npos);
+  EXPECT_NE(files[2].bytes.find(R"(
+spec:
+  # What to render. compose:)"),
+            std::string::npos);
+  EXPECT_NE(files[2].bytes.find(R"(
+  targets: [compose]
+)"),
+            std::string::npos);
   EXPECT_EQ(util::line_of(files[3].bytes, 1), "# yaml-language-server: $schema=/s/environment.json");
-  EXPECT_NE(files[3].bytes.find("\n  name: staging\n"), std::string::npos);
+  EXPECT_NE(files[3].bytes.find(R"(
+  name: staging
+)"),
+            std::string::npos);
   EXPECT_EQ(util::line_of(files[4].bytes, 1), "# yaml-language-server: $schema=/s/issuer.json");
   EXPECT_EQ(util::line_of(files[5].bytes, 1).substr(0, 2), "# ");
   EXPECT_EQ(files[5].bytes.find("yaml-language-server"), std::string::npos);
@@ -110,13 +127,23 @@ TEST(CliStarter, ShapesShareTheirPartsOfTheEdge)
   StarterRequest request;
   request.shape = "argocd";
   std::string edge = starter_files(request)[2].bytes;
-  EXPECT_NE(edge.find("\n  targets: [kubernetes, argocd]\n  # Where the rendered tree is committed: CHANGE url to this "
-                      "repository.\n  git:\n    url: https://github.com/OWNER/edge\n"),
+  EXPECT_NE(edge.find(R"(
+  targets: [kubernetes, argocd]
+  # Where the rendered tree is committed: CHANGE url to this repository.
+  git:
+    url: https://github.com/OWNER/edge
+)"),
             std::string::npos)
       << edge;
-  EXPECT_NE(edge.find("\n    project: default\n  kubernetes:\n    # crds: Traefik IngressRoutes;"), std::string::npos)
+  EXPECT_NE(edge.find(R"(
+    project: default
+  kubernetes:
+    # crds: Traefik IngressRoutes;)"),
+            std::string::npos)
       << edge;
-  EXPECT_NE(edge.find("\n    traefikValues: {kind: ConfigMap, namespace: traefik}\n  # The ports Traefik listens on."),
+  EXPECT_NE(edge.find(R"(
+    traefikValues: {kind: ConfigMap, namespace: traefik}
+  # The ports Traefik listens on.)"),
             std::string::npos)
       << edge;
 }

@@ -8,13 +8,21 @@ namespace edgegen::cli {
 namespace {
 
 const RenderedTree k_old = {
-    {"a.yml", "one\ntwo\nthree\n"},
+    {"a.yml", R"(one
+two
+three
+)"},
     {"gone.yml", "x\n"},
     {"same.yml", "same\n"},
 };
 const RenderedTree k_new = {
-    {"a.yml", "one\n2\nthree\n"},
-    {"new.yml", "y\nz\n"},
+    {"a.yml", R"(one
+2
+three
+)"},
+    {"new.yml", R"(y
+z
+)"},
     {"same.yml", "same\n"},
 };
 
@@ -27,15 +35,35 @@ std::string patch(bool color)
 
 TEST(TreeDiff, ChangedAddedAndRemovedFilesInPathOrder)
 {
-  EXPECT_EQ(patch(false), "--- a/a.yml\n+++ b/a.yml\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n"
-                          "--- a/gone.yml\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
-                          "--- /dev/null\n+++ b/new.yml\n@@ -0,0 +1,2 @@\n+y\n+z\n");
+  EXPECT_EQ(patch(false), R"(--- a/a.yml
++++ b/a.yml
+@@ -1,3 +1,3 @@
+ one
+-two
++2
+ three
+--- a/gone.yml
++++ /dev/null
+@@ -1 +0,0 @@
+-x
+--- /dev/null
++++ b/new.yml
+@@ -0,0 +1,2 @@
++y
++z
+)");
 }
 
 TEST(TreeDiff, ColoursLikeGit)
 {
   std::ostringstream out;
-  print_patch(diff_trees({{"a", "x\ny\n"}}, {{"a", "x\nz\n"}}), true, out);
+  print_patch(diff_trees({{"a", R"(x
+y
+)"}},
+                         {{"a", R"(x
+z
+)"}}),
+              true, out);
   EXPECT_EQ(out.str(), "\033[1m--- a/a\033[m\n\033[1m+++ b/a\033[m\n\033[36m@@ -1,2 +1,2 @@\033[m\n x\n"
                        "\033[31m-y\033[m\n\033[32m+z\033[m\n");
 }
@@ -49,10 +77,11 @@ TEST(TreeDiff, StatCountsAndAlignsLikeGit)
 {
   std::ostringstream out;
   print_stat(diff_trees(k_old, k_new), false, out);
-  EXPECT_EQ(out.str(), " a.yml    | 2 +-\n"
-                       " gone.yml | 1 -\n"
-                       " new.yml  | 2 ++\n"
-                       " 3 files changed, 3 insertions(+), 2 deletions(-)\n");
+  EXPECT_EQ(out.str(), R"( a.yml    | 2 +-
+ gone.yml | 1 -
+ new.yml  | 2 ++
+ 3 files changed, 3 insertions(+), 2 deletions(-)
+)");
 }
 
 TEST(TreeDiff, StatScalesLongBars)
@@ -63,8 +92,9 @@ TEST(TreeDiff, StatScalesLongBars)
   }
   std::ostringstream out;
   print_stat(diff_trees({{"big", many}, {"small", "a\n"}}, {{"big", ""}, {"small", "b\n"}}), false, out);
-  EXPECT_EQ(out.str(), " big   | 100 " + std::string(40, '-') + "\n small |   2 +-\n" +
-                           " 2 files changed, 1 insertion(+), 101 deletions(-)\n");
+  EXPECT_EQ(out.str(), " big   | 100 " + std::string(40, '-') + R"(
+ small |   2 +-
+)" + " 2 files changed, 1 insertion(+), 101 deletions(-)\n");
 }
 
 } // namespace

@@ -13,9 +13,9 @@ void add_import_codes(std::vector<CodeInfo>& out)
           {"E0427", "an import input that is not of the kind given",
            "`not a Traefik static configuration: it has none of entryPoints, providers and certificatesResolvers`",
            "`edgegen import traefik STATIC DYNAMIC...` reads the static file first and dynamic files after it; "
-           "`edgegen import compose FILE...` reads compose files. A file of another kind (a dynamic file given "
-           "as the static one, a compose file given to the traefik kind) is refused rather than read as "
-           "something it is not.",
+           "`edgegen import compose FILE...` reads compose files, `edgegen import kubernetes PATH...` Kubernetes "
+           "manifests. A file of another kind (a dynamic file given as the static one, a compose file given to "
+           "the traefik or kubernetes kind) is refused rather than read as something it is not.",
            "edgegen import traefik dynamic/routes.yml traefik.yml --out edge/",
            "edgegen import traefik traefik.yml dynamic/routes.yml --out edge/"},
           {"E0428", "a middleware of an unknown type", "`middleware \"auth\" has the unknown type \"basicauth\"`",
@@ -65,6 +65,23 @@ void add_import_codes(std::vector<CodeInfo>& out)
            "the imported tree, by name, so that nothing is dropped silently. The proof compares routing only.",
            "metrics:\n  prometheus: {}",
            "# configure metrics where Traefik is deployed (the compose file, the Helm values)"},
+          {"W0618", "a Kubernetes object that is not Traefik or cert-manager configuration",
+           "`Kustomization \"apps\" is not carried over: a Flux object: edgegen's flux target writes its own`",
+           "`edgegen import kubernetes` reads Traefik's IngressRoutes, Middlewares and TLSOptions, Ingresses "
+           "with Traefik's annotations, the Services they send to and cert-manager's Issuers, ClusterIssuers "
+           "and Certificates. Every other object of the manifests (Deployments, Flux's Kustomizations and "
+           "HelmReleases, whose chart values edgegen does not write, a document without apiVersion and kind) "
+           "is left out of the imported tree, by name and place, so that nothing is dropped silently.",
+           "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: traefik}",
+           "# keep the HelmRelease where it is; set Traefik's settings in Edge.spec.traefik"},
+          {"W0619", "an entry point whose address the manifests do not hold",
+           "`entry point \"metrics\" of router \"whoami\" has no address in these manifests (Traefik's own "
+           "settings hold it); the import gives it :8000`",
+           "Kubernetes manifests name entry points (an IngressRoute's entryPoints, an Ingress's router.entrypoints "
+           "annotation) whose addresses are Traefik's static settings, in its Helm values. web and websecure "
+           "are taken as Traefik's chart has them (:80 and :443); another gets a free port, to be set in "
+           "edge.yaml.",
+           "spec:\n  entryPoints: [metrics]", "# edge.yaml\nspec:\n  entryPoints:\n    metrics: {address: \":9100\"}"},
           {"W0616", "an inline secret replaced by a reference",
            "`middleware \"ops-auth\": basicAuth.users (2 entries) is not copied; the import refers to the htpasswd "
            "file /etc/traefik/auth/ops-auth.htpasswd (usersFile) instead`",

@@ -39,4 +39,19 @@ const std::string& FileName::str() const
   return m_name ? *m_name : k_empty;
 }
 
+std::string pointer_token(const std::string& token)
+{
+  std::string out;
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 } // namespace edgegen::diag

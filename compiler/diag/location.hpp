@@ -66,4 +66,7 @@ struct Location : Position
 // "file:line:col", "file:line" or "file", the one spelling used everywhere.
 std::string format_location(const Location& location);
 
+// Escapes one JSON pointer token ("~" -> "~0", "/" -> "~1").
+std::string pointer_token(const std::string& token);
+
 } // namespace edgegen::diag

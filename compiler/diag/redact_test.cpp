@@ -65,17 +65,18 @@ TEST(Redact, MessagesLoseTheSecretsOfTheirLineAndQuotedOnes)
 // looks like; the head keeps its key, and other keys' blocks are shown.
 TEST(Redact, EveryLineOfASecretKeysBlockScalar)
 {
-  const std::string text = "spec:\n"
-                           "  password: |-\n"
-                           "    hunter2\n"
-                           "      indented more\n"
-                           "\n"
-                           "    last\n"
-                           "  description: >\n"
-                           "    plain words\n"
-                           "  - apiToken: |2 # a comment\n"
-                           "      tok\n"
-                           "  host: example.com\n";
+  const std::string text = R"(spec:
+  password: |-
+    hunter2
+      indented more
+
+    last
+  description: >
+    plain words
+  - apiToken: |2 # a comment
+      tok
+  host: example.com
+)";
   EXPECT_EQ(redact_source_line(text, 2), "  password: |-");
   EXPECT_EQ(redact_source_line(text, 3), "    <redacted>");
   EXPECT_EQ(redact_source_line(text, 4), "      <redacted>");

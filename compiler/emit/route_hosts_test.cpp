@@ -229,7 +229,7 @@ TEST(RouteHosts, NegatedNestedAndOrHostsReachEveryTargetAsTheRuleServesThem)
   for (const std::string targets : {"[traefik, kubernetes, dns]", "[traefik, traefik-redis]", "[compose]"}) {
     Compilation c = testing::compile_files({{"edge.yaml", with_targets(targets)}}, false);
     ASSERT_EQ(testing::messages(c), std::vector<std::string>{}) << targets;
-    const model::Config& config = c.model.environments.at(0);
+    const model::Config& config = testing::config_of(c);
     std::set<std::string> named;
     for (const auto& host : emitted_hosts(config, emit::emit(c.model, {}))) {
       named.insert(host.host);

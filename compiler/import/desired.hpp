@@ -18,6 +18,7 @@ struct Naming
   bool compose = false;          // compose labels: services are containers, the target is compose
   bool redis = false;            // Traefik's KV keys: the target is traefik-redis
   std::string root_key;          // their root key ("traefik" is edgegen's default)
+  bool kubernetes = false;       // Kubernetes manifests: the target is kubernetes
   std::string worker_issuer;     // redis: a placeholder Issuer for TLS routers whose certificates a worker obtains
   std::map<std::string, std::string> issuers;                     // resolver -> Issuer name
   std::string default_issuer;                                     // a resolver, the one most TLS routers use

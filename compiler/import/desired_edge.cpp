@@ -8,6 +8,48 @@
 
 namespace edgegen::import {
 
+namespace {
+
+// Edge.spec.kubernetes of manifests: Ingress routing when the routes were
+// Ingresses only, their class, and the namespace most objects are in.
+util::Value kubernetes_settings(const KubernetesSettings& settings)
+{
+  util::Value out = util::Value::map();
+  if (settings.ingress && !settings.ingress_route) {
+    out["routing"] = "ingress";
+  }
+  if (!settings.ingress_class.empty() && settings.ingress_class != "traefik") {
+    out["ingressClassName"] = settings.ingress_class;
+  }
+  std::string namespace_name = "default"; // where kubectl puts an object without one
+  int most = 0;
+  for (const auto& [name, count] : settings.namespaces) {
+    if (!name.empty() && count > most) {
+      most = count;
+      namespace_name = name;
+    }
+  }
+  out["namespace"] = namespace_name;
+  return out;
+}
+
+// cert-manager's DNS-01 provider block as an Issuer's dns01 says it.
+void kubernetes_solver(const Resolver& resolver, util::Value& dns)
+{
+  if (!resolver.dns_solver.is_map() || resolver.dns_solver.as_map().empty()) {
+    return;
+  }
+  const auto& [provider, block] = *resolver.dns_solver.as_map().begin();
+  const char* token = provider == "cloudflare" ? "apiTokenSecretRef" : "tokenSecretRef";
+  if ((provider == "cloudflare" || provider == "digitalocean") && block.is_map() && block.as_map().count(token)) {
+    dns["apiTokenSecretRef"] = block.as_map().at(token);
+  } else if (provider == "route53" || provider == "webhook") {
+    dns[provider] = block;
+  }
+}
+
+} // namespace
+
 Naming name_issuers(const TraefikConfig& config, const std::string& provider, bool compose,
                     diag::Diagnostics& diagnostics)
 {
@@ -86,7 +128,13 @@ Naming name_issuers(const TraefikConfig& config, const std::string& provider, bo
 util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
 {
   util::Value spec = util::Value::map();
-  spec["targets"].push_back(naming.compose ? "compose" : naming.redis ? "traefik-redis" : "traefik");
+  spec["targets"].push_back(naming.kubernetes ? "kubernetes"
+                            : naming.compose  ? "compose"
+                            : naming.redis    ? "traefik-redis"
+                                              : "traefik");
+  if (naming.kubernetes) {
+    spec["kubernetes"] = kubernetes_settings(config.kubernetes);
+  }
   if (naming.compose || (naming.redis && config.has_static)) {
     spec["targets"].push_back("traefik"); // traefik.yml
   }
@@ -123,7 +171,9 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
       }
     }
   }
-  if (config.access_log.is_null()) {
+  if (naming.kubernetes) {
+    // Traefik's own settings are its Helm release's, not in the manifests.
+  } else if (config.access_log.is_null()) {
     traefik["accessLog"] = false;
   } else if (config.access_log.as_map().empty()) {
     traefik["accessLog"] = true;
@@ -135,7 +185,9 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
       }
     }
   }
-  traefik["ping"] = config.ping;
+  if (!naming.kubernetes) {
+    traefik["ping"] = config.ping;
+  }
   if (config.tls_default_options.is_map()) {
     for (const char* key : {"minVersion", "sniStrict", "cipherSuites"}) {
       auto it = config.tls_default_options.as_map().find(key);
@@ -143,6 +195,9 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
         traefik["tls"][key] = it->second;
       }
     }
+  }
+  if (traefik.is_null()) {
+    spec.as_map().erase("traefik");
   }
   // The domains routers ask certificates for (a wildcard): the Edge's
   // certificates, which edgegen writes back on the routers they cover.
@@ -166,6 +221,26 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
         requested.push_back(certificate);
       }
     }
+  }
+  for (const auto& [name, request] : config.kubernetes.certificates) {
+    if (request.shim) {
+      continue; // the routes' issuer
+    }
+    util::Value certificate = util::Value::map();
+    for (const auto& domain : request.dns_names) {
+      certificate["domains"].push_back(domain);
+    }
+    auto issuer = naming.issuers.find(request.issuer);
+    if (issuer != naming.issuers.end() && request.issuer != naming.default_issuer) {
+      certificate["issuer"] = issuer->second;
+    }
+    if (!request.duration.empty()) {
+      certificate["duration"] = request.duration;
+    }
+    if (!request.renew_before.empty()) {
+      certificate["renewBefore"] = request.renew_before;
+    }
+    requested.push_back(certificate);
   }
   for (auto& certificate : requested) {
     spec["certificates"].push_back(std::move(certificate));
@@ -193,8 +268,15 @@ std::vector<std::pair<std::string, util::Value>> issuer_specs(const TraefikConfi
       for (const auto& address : resolver.resolvers) {
         dns["resolvers"].push_back(address);
       }
+      kubernetes_solver(resolver, dns);
     } else {
       acme["solver"]["http01"]["entryPoint"] = dns_label(resolver.entry_point.empty() ? "web" : resolver.entry_point);
+    }
+    if (!resolver.private_key.empty()) {
+      acme["privateKeySecretRef"]["name"] = resolver.private_key;
+    }
+    if (resolver.namespaced) {
+      spec["kubernetes"]["kind"] = "Issuer";
     }
     out.emplace_back(naming.issuers.at(name), spec);
   }

@@ -1,5 +1,6 @@
 #include "import/import.hpp"
 
+#include "import/kubernetes.hpp"
 #include "import/secrets.hpp"
 #include "import/toml_reader.hpp"
 #include "load/load.hpp"
@@ -113,6 +114,7 @@ void finish(Imported& imported, diag::Diagnostics& diagnostics)
   Naming named = name_issuers(imported.config, imported.naming.provider, imported.naming.compose, diagnostics);
   named.redis = imported.naming.redis;
   named.root_key = imported.naming.root_key;
+  named.kubernetes = imported.naming.kubernetes;
   imported.naming = std::move(named);
   if (imported.naming.redis) {
     worker_issuer(imported.config, imported.naming, diagnostics);
@@ -200,6 +202,77 @@ Imported import_redis(const std::vector<Input>& inputs, diag::Diagnostics& diagn
   return imported;
 }
 
+namespace {
+
+// The entry points the routes name: Traefik's Helm chart's web (:80) and
+// websecure (:443), and any other with an address the manifests do not
+// hold (W0619). A route without entry points is on every one.
+void kubernetes_entry_points(TraefikConfig& config, diag::Diagnostics& diagnostics)
+{
+  for (const char* name : {"web", "websecure"}) {
+    config.entry_points[name] = {name, {}, std::string(":") + (name == std::string("web") ? "80" : "443"),
+                                 {},   {}, false};
+  }
+  int next = 8000;
+  for (auto& [name, router] : config.routers) {
+    for (const auto& entry : router.entry_points) {
+      if (!config.entry_points.count(entry)) {
+        std::string address = ":" + std::to_string(next++);
+        config.entry_points[entry] = {entry, router.location, address, {}, {}, false};
+        diagnostics.warning("W0619", router.location,
+                            "entry point \"" + entry + "\" of router \"" + name +
+                                "\" has no address in these manifests (Traefik's own settings hold it); the import "
+                                "gives it " +
+                                address,
+                            "set its address in edge.yaml (Edge.spec.entryPoints." + dns_label(entry) + ".address)");
+      }
+    }
+  }
+  for (auto& [name, router] : config.routers) {
+    if (router.entry_points.empty()) {
+      for (const auto& [entry, unused] : config.entry_points) {
+        router.entry_points.push_back(entry);
+      }
+    }
+  }
+}
+
+} // namespace
+
+Imported import_kubernetes(const std::vector<Input>& inputs, diag::Diagnostics& diagnostics)
+{
+  Imported imported;
+  imported.naming.provider = "kubernetes";
+  imported.naming.kubernetes = true;
+  std::vector<const load::Node*> roots;
+  for (const auto& input : inputs) {
+    read_input(input, imported, diagnostics, [&](const load::Node& root) { roots.push_back(&root); });
+  }
+  read_kubernetes(roots, imported.config, diagnostics);
+  finish_kubernetes(imported.config);
+  for (auto& [name, router] : imported.config.routers) {
+    if (!router.cert_resolver.empty() && !imported.config.resolvers.count(router.cert_resolver)) {
+      diagnostics.warning("W0615", router.location,
+                          "router \"" + name + "\": the certificate resolver or issuer \"" + router.cert_resolver +
+                              "\" is not carried over: it is not among these manifests (a certificate resolver "
+                              "is Traefik's static configuration)",
+                          "give its cert-manager Issuer among the inputs, or set the route's issuer");
+      router.cert_resolver.clear();
+    }
+  }
+  kubernetes_entry_points(imported.config, diagnostics);
+  finish(imported, diagnostics);
+  // A Service of the namespace keeps its name (a route's backend names
+  // it); an ExternalName one is edgegen's <project>-<service>.
+  for (const auto& [name, service] : imported.config.services) {
+    std::string host = service.urls.empty() ? "" : service.urls.front().substr(service.urls.front().find("://") + 3);
+    if (host.substr(0, host.find(':')) == name) {
+      imported.plan.service_names[name] = name;
+    }
+  }
+  return imported;
+}
+
 Proof prove(const Imported& imported)
 {
   Proof proof;
@@ -207,6 +280,10 @@ Proof prove(const Imported& imported)
   proof.tree = std::move(c.tree);
   proof.diagnostics = std::move(c.diagnostics);
   if (proof.diagnostics.has_errors()) {
+    return proof;
+  }
+  if (imported.naming.kubernetes) {
+    proof.differences = compare_kubernetes(imported.config, c.files, imported.plan, imported.naming);
     return proof;
   }
   // The render, read back by the reader of the input.

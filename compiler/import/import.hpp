@@ -60,6 +60,10 @@ Imported import_redis(const std::vector<Input>& inputs, diag::Diagnostics& diagn
 void read_redis_dump(const Input& input, const std::vector<load::Node>& documents, TraefikConfig& config,
                      std::deque<load::Node>& trees, std::string& root_key, diag::Diagnostics& diagnostics);
 
+// `kubernetes`: manifests (multi-document YAML) of Traefik's CRDs,
+// Ingresses, Services and cert-manager's objects (kubernetes.hpp).
+Imported import_kubernetes(const std::vector<Input>& inputs, diag::Diagnostics& diagnostics);
+
 struct Proof
 {
   diag::Diagnostics diagnostics; // of compiling the imported tree

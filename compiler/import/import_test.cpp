@@ -5,12 +5,13 @@
 namespace edgegen::import {
 namespace {
 
-const char* k_static = "entryPoints:\n"
-                       "  web: {address: \":80\", http: {redirections: {entryPoint: {to: websecure, scheme: https}}}}\n"
-                       "  websecure: {address: \":443\"}\n"
-                       "certificatesResolvers:\n"
-                       "  le: {acme: {email: ops@example.com, storage: /acme.json, httpChallenge: {entryPoint: web}}}\n"
-                       "providers: {file: {directory: /dynamic}}\n";
+const char* k_static = R"(entryPoints:
+  web: {address: ":80", http: {redirections: {entryPoint: {to: websecure, scheme: https}}}}
+  websecure: {address: ":443"}
+certificatesResolvers:
+  le: {acme: {email: ops@example.com, storage: /acme.json, httpChallenge: {entryPoint: web}}}
+providers: {file: {directory: /dynamic}}
+)";
 
 std::string file_of(const Imported& imported, const std::string& path)
 {
@@ -25,48 +26,46 @@ std::string file_of(const Imported& imported, const std::string& path)
 TEST(Import, NamesProjectsByTheCommonPrefixOfTheirServices)
 {
   diag::Diagnostics d;
-  Imported imported = import_traefik(
-      {{"traefik.yml", k_static},
-       {"dynamic.yml", "http:\n"
-                       "  routers:\n"
-                       "    portal-api: {rule: Host(`k.example.com`) && PathPrefix(`/api`), service: portal-api, "
-                       "tls: {certResolver: le}, entryPoints: [websecure]}\n"
-                       "    portal-web: {rule: Host(`k.example.com`), service: portal-web, tls: {certResolver: le}, "
-                       "entryPoints: [websecure]}\n"
-                       "  services:\n"
-                       "    portal-api: {loadBalancer: {servers: [{url: http://10.0.0.1:8000}]}}\n"
-                       "    portal-web: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
-      d);
+  Imported imported = import_traefik({{"traefik.yml", k_static}, {"dynamic.yml", R"(http:
+  routers:
+    portal-api: {rule: Host(`k.example.com`) && PathPrefix(`/api`), service: portal-api, tls: {certResolver: le}, entryPoints: [websecure]}
+    portal-web: {rule: Host(`k.example.com`), service: portal-web, tls: {certResolver: le}, entryPoints: [websecure]}
+  services:
+    portal-api: {loadBalancer: {servers: [{url: http://10.0.0.1:8000}]}}
+    portal-web: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}
+)"}},
+                                     d);
   ASSERT_FALSE(d.has_errors());
   ASSERT_EQ(imported.plan.projects.size(), 1u);
   EXPECT_EQ(imported.plan.projects[0].name, "portal");
   EXPECT_EQ(imported.plan.router_names.at("portal-api"), "portal-api");
-  EXPECT_EQ(file_of(imported, "projects/portal.yaml"), "apiVersion: edgegen.dev/v1alpha1\n"
-                                                       "kind: Project\n"
-                                                       "metadata:\n"
-                                                       "  name: portal\n"
-                                                       "spec:\n"
-                                                       "  routes:\n"
-                                                       "    - entryPoints:\n"
-                                                       "        - websecure\n"
-                                                       "      host: k.example.com\n"
-                                                       "      name: api\n"
-                                                       "      pathPrefix: /api\n"
-                                                       "      priority: 43\n"
-                                                       "      service: api\n"
-                                                       "    - entryPoints:\n"
-                                                       "        - websecure\n"
-                                                       "      host: k.example.com\n"
-                                                       "      name: web\n"
-                                                       "      priority: 21\n"
-                                                       "      service: web\n"
-                                                       "  services:\n"
-                                                       "    api:\n"
-                                                       "      urls:\n"
-                                                       "        - http://10.0.0.1:8000\n"
-                                                       "    web:\n"
-                                                       "      urls:\n"
-                                                       "        - http://10.0.0.2:80\n");
+  EXPECT_EQ(file_of(imported, "projects/portal.yaml"), R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: portal
+spec:
+  routes:
+    - entryPoints:
+        - websecure
+      host: k.example.com
+      name: api
+      pathPrefix: /api
+      priority: 43
+      service: api
+    - entryPoints:
+        - websecure
+      host: k.example.com
+      name: web
+      priority: 21
+      service: web
+  services:
+    api:
+      urls:
+        - http://10.0.0.1:8000
+    web:
+      urls:
+        - http://10.0.0.2:80
+)");
   Proof proof = prove(imported);
   EXPECT_FALSE(proof.diagnostics.has_errors());
   EXPECT_TRUE(proof.differences.empty()) << proof.differences.front().text;
@@ -75,8 +74,11 @@ TEST(Import, NamesProjectsByTheCommonPrefixOfTheirServices)
 TEST(Import, ReportsAnUnknownMiddlewareTypeWithTheClosestOne)
 {
   diag::Diagnostics d;
-  import_traefik({{"traefik.yml", k_static},
-                  {"dynamic.yml", "http:\n  middlewares:\n    auth:\n      basicauth: {usersFile: /u}\n"}},
+  import_traefik({{"traefik.yml", k_static}, {"dynamic.yml", R"(http:
+  middlewares:
+    auth:
+      basicauth: {usersFile: /u}
+)"}},
                  d);
   ASSERT_EQ(d.sorted().size(), 1u);
   EXPECT_EQ(d.sorted()[0].code, "E0428");
@@ -88,15 +90,13 @@ TEST(Import, ReportsAnUnknownMiddlewareTypeWithTheClosestOne)
 TEST(Import, ProofComparesRulesAsParsed)
 {
   diag::Diagnostics d;
-  Imported imported = import_traefik(
-      {{"traefik.yml", k_static},
-       {"dynamic.yml", "http:\n"
-                       "  routers:\n"
-                       "    app-web: {rule: \"Host(\\\"a.example.com\\\")&&Method(`GET`)\", service: app-web, "
-                       "tls: {certResolver: le}}\n"
-                       "  services:\n"
-                       "    app-web: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"}},
-      d);
+  Imported imported = import_traefik({{"traefik.yml", k_static}, {"dynamic.yml", R"y(http:
+  routers:
+    app-web: {rule: "Host(\"a.example.com\")&&Method(`GET`)", service: app-web, tls: {certResolver: le}}
+  services:
+    app-web: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}
+)y"}},
+                                     d);
   ASSERT_FALSE(d.has_errors());
   ASSERT_EQ(imported.listing.raw.size(), 1u);
   EXPECT_EQ(imported.listing.raw[0], "dynamic.yml:3: router app-web: Host(\"a.example.com\")&&Method(`GET`)");
@@ -112,37 +112,40 @@ TEST(Import, ProofComparesRulesAsParsed)
 TEST(Import, MovesInlineUsersToAUsersFile)
 {
   diag::Diagnostics d;
-  Imported imported = import_traefik(
-      {{"traefik.yml", k_static},
-       {"dynamic.yml", "http:\n  middlewares:\n    ops:\n      basicAuth:\n        users: [\"a:$apr1$x$y\"]\n"}},
-      d);
+  Imported imported = import_traefik({{"traefik.yml", k_static}, {"dynamic.yml", R"(http:
+  middlewares:
+    ops:
+      basicAuth:
+        users: ["a:$apr1$x$y"]
+)"}},
+                                     d);
   ASSERT_EQ(d.sorted().size(), 1u);
   EXPECT_EQ(d.sorted()[0].code, "W0616");
   EXPECT_EQ(d.sorted()[0].message.find("apr1"), std::string::npos);
-  EXPECT_EQ(file_of(imported, "middlewares.yaml"), "apiVersion: edgegen.dev/v1alpha1\n"
-                                                   "kind: Middleware\n"
-                                                   "metadata:\n"
-                                                   "  name: ops\n"
-                                                   "spec:\n"
-                                                   "  basicAuth:\n"
-                                                   "    usersFile: /etc/traefik/auth/ops.htpasswd\n");
+  EXPECT_EQ(file_of(imported, "middlewares.yaml"), R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: ops
+spec:
+  basicAuth:
+    usersFile: /etc/traefik/auth/ops.htpasswd
+)");
 }
 
 TEST(Import, GroupsThatWouldShareAProjectNameAreOneProject)
 {
   diag::Diagnostics d;
-  Imported imported = import_traefik(
-      {{"traefik.yml", k_static},
-       {"dynamic.yml",
-        "http:\n"
-        "  routers:\n"
-        "    sites-shop: {rule: Host(`shop.example.org`), service: sites-shop, tls: {certResolver: le}}\n"
-        "    sites-status: {rule: 'HostRegexp(`^[a-z0-9-]+\\.status\\.example\\.org$`)', "
-        "service: sites-status, tls: {certResolver: le}}\n"
-        "  services:\n"
-        "    sites-shop: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"
-        "    sites-status: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
-      d);
+  Imported imported = import_traefik({{"traefik.yml", k_static},
+                                      {"dynamic.yml",
+                                       R"(http:
+  routers:
+    sites-shop: {rule: Host(`shop.example.org`), service: sites-shop, tls: {certResolver: le}}
+    sites-status: {rule: 'HostRegexp(`^[a-z0-9-]+\.status\.example\.org$`)', service: sites-status, tls: {certResolver: le}}
+  services:
+    sites-shop: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}
+    sites-status: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}
+)"}},
+                                     d);
   ASSERT_FALSE(d.has_errors());
   ASSERT_EQ(imported.plan.projects.size(), 1u);
   EXPECT_EQ(imported.plan.projects[0].name, "sites");
@@ -158,14 +161,23 @@ TEST(ImportRedis, ReadsTheTextDumpAsTheDynamicConfigurationItFlattens)
   TraefikConfig config;
   std::deque<load::Node> trees;
   std::string root_key;
-  read_redis_dump({"dump.txt", "traefik/http/routers/a/entryPoints/1\nwebsecure\n"
-                               "traefik/http/routers/a/entryPoints/0\nweb\n"
-                               "traefik/http/routers/a/rule\nHost(`a.example.com`)\n"
-                               "traefik/http/routers/a/priority\n20\n"
-                               "traefik/http/routers/a/service\na\n"
-                               "traefik/http/routers/a/tls/certResolver\nle\n"
-                               "traefik/http/services/a/loadBalancer/servers/0/url\nhttp://10.0.0.1:80\n"
-                               "traefik/http/middlewares/h/HEADERS/frameDeny\ntrue\n"},
+  read_redis_dump({"dump.txt", R"(traefik/http/routers/a/entryPoints/1
+websecure
+traefik/http/routers/a/entryPoints/0
+web
+traefik/http/routers/a/rule
+Host(`a.example.com`)
+traefik/http/routers/a/priority
+20
+traefik/http/routers/a/service
+a
+traefik/http/routers/a/tls/certResolver
+le
+traefik/http/services/a/loadBalancer/servers/0/url
+http://10.0.0.1:80
+traefik/http/middlewares/h/HEADERS/frameDeny
+true
+)"},
                   {}, config, trees, root_key, d);
   ASSERT_FALSE(d.has_errors());
   EXPECT_EQ(root_key, "traefik");
@@ -185,8 +197,13 @@ TEST(ImportRedis, RefusesWhatIsNotATraefikKeyAtItsLine)
   TraefikConfig config;
   std::deque<load::Node> trees;
   std::string root_key = "edge";
-  read_redis_dump({"dump.txt", "edge/http/routers/a/rule\nHost(`a`)\nlock\n1\nedge/http/routers/a/service\n"}, {},
-                  config, trees, root_key, d);
+  read_redis_dump({"dump.txt", R"(edge/http/routers/a/rule
+Host(`a`)
+lock
+1
+edge/http/routers/a/service
+)"},
+                  {}, config, trees, root_key, d);
   // Line 1: router "a" has no service (its service key has no value).
   ASSERT_EQ(d.error_count(), 3u);
   EXPECT_EQ(d.sorted()[1].message, "\"lock\" is not a Traefik key under the root key \"edge\"");

@@ -13,36 +13,6 @@ namespace edgegen::import {
 
 namespace {
 
-// A rule as its parse tree, so that spacing, quotes and parentheses that
-// change nothing do not count: Host(`a`)&&Path(`/`) == Host("a") && Path(`/`).
-std::string canonical_rule(const std::string& text)
-{
-  rules::Rule rule = rules::parse_rule(text);
-  if (!rule.parsed()) {
-    return text;
-  }
-  std::function<std::string(const rules::Node&)> print = [&](const rules::Node& node) -> std::string {
-    switch (node.kind) {
-    case rules::Node::Kind::matcher: {
-      const rules::Matcher& m = rule.matchers[node.first];
-      std::vector<std::string> args;
-      for (const auto& a : m.arguments) {
-        args.push_back("`" + a.value + "`");
-      }
-      return m.name + "(" + util::join(args, ", ") + ")";
-    }
-    case rules::Node::Kind::all:
-      return "(" + print(rule.nodes[node.first]) + " && " + print(rule.nodes[node.second]) + ")";
-    case rules::Node::Kind::any:
-      return "(" + print(rule.nodes[node.first]) + " || " + print(rule.nodes[node.second]) + ")";
-    case rules::Node::Kind::negation:
-      return "!" + print(rule.nodes[node.first]);
-    }
-    return {};
-  };
-  return print(rule.root());
-}
-
 // The domains Traefik asks certificates for: tls.domains, else each host
 // of the rule as a main domain.
 util::Value effective_domains(const Router& router)
@@ -243,6 +213,36 @@ void compare_resolvers(const TraefikConfig& in, const TraefikConfig& out, const 
 }
 
 } // namespace
+
+// A rule as its parse tree, so that spacing, quotes and parentheses that
+// change nothing do not count: Host(`a`)&&Path(`/`) == Host("a") && Path(`/`).
+std::string canonical_rule(const std::string& text)
+{
+  rules::Rule rule = rules::parse_rule(text);
+  if (!rule.parsed()) {
+    return text;
+  }
+  std::function<std::string(const rules::Node&)> print = [&](const rules::Node& node) -> std::string {
+    switch (node.kind) {
+    case rules::Node::Kind::matcher: {
+      const rules::Matcher& m = rule.matchers[node.first];
+      std::vector<std::string> args;
+      for (const auto& a : m.arguments) {
+        args.push_back("`" + a.value + "`");
+      }
+      return m.name + "(" + util::join(args, ", ") + ")";
+    }
+    case rules::Node::Kind::all:
+      return "(" + print(rule.nodes[node.first]) + " && " + print(rule.nodes[node.second]) + ")";
+    case rules::Node::Kind::any:
+      return "(" + print(rule.nodes[node.first]) + " || " + print(rule.nodes[node.second]) + ")";
+    case rules::Node::Kind::negation:
+      return "!" + print(rule.nodes[node.first]);
+    }
+    return {};
+  };
+  return print(rule.root());
+}
 
 std::vector<Difference> compare(const TraefikConfig& in, const TraefikConfig& out, const Plan& plan,
                                 const Naming& naming)

@@ -27,6 +27,10 @@ struct Difference
 std::vector<Difference> compare(const TraefikConfig& in, const TraefikConfig& out, const Plan& plan,
                                 const Naming& naming);
 
+// A rule as its parse tree, printed: spacing, quotes and parentheses that
+// change nothing do not count.
+std::string canonical_rule(const std::string& text);
+
 // A value on one line, for differences: {a: 1, b: [x, y]}.
 std::string write_value(const util::Value& value);
 

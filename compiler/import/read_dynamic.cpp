@@ -122,30 +122,6 @@ void read_service(const std::string& name, const diag::Location& at, const load:
   config.services[name] = std::move(service);
 }
 
-void read_middleware(const std::string& name, const diag::Location& at, const load::Node& node, TraefikConfig& config,
-                     diag::Diagnostics& diagnostics)
-{
-  if (!node.is_map() || node.keys.size() != 1) {
-    diagnostics.error("E0428", at, "middleware \"" + name + "\" must hold exactly one middleware type");
-    return;
-  }
-  const std::vector<std::string>& types = middleware_types();
-  if (!std::binary_search(types.begin(), types.end(), node.keys.front())) {
-    std::string guess = util::closest_match(node.keys.front(), types);
-    diagnostics.error(
-        "E0428", node.key_location(0), "middleware \"" + name + "\" has the unknown type \"" + node.keys.front() + "\"",
-        guess.empty() ? "Traefik v3's HTTP middlewares: " + util::join(types, ", ") : "did you mean " + guess + "?");
-    return;
-  }
-  Middleware middleware;
-  middleware.name = name;
-  middleware.location = at;
-  middleware.type = node.keys.front();
-  middleware.options = to_value(node.items.front());
-  middleware.node = &node.items.front();
-  config.middlewares[name] = std::move(middleware);
-}
-
 using Reader = void (*)(const std::string&, const diag::Location&, const load::Node&, TraefikConfig&,
                         diag::Diagnostics&);
 
@@ -186,6 +162,30 @@ void read_tls_section(const load::Node& tls, TraefikConfig& config, diag::Diagno
 }
 
 } // namespace
+
+void read_middleware(const std::string& name, const diag::Location& at, const load::Node& node, TraefikConfig& config,
+                     diag::Diagnostics& diagnostics)
+{
+  if (!node.is_map() || node.keys.size() != 1) {
+    diagnostics.error("E0428", at, "middleware \"" + name + "\" must hold exactly one middleware type");
+    return;
+  }
+  const std::vector<std::string>& types = middleware_types();
+  if (!std::binary_search(types.begin(), types.end(), node.keys.front())) {
+    std::string guess = util::closest_match(node.keys.front(), types);
+    diagnostics.error(
+        "E0428", node.key_location(0), "middleware \"" + name + "\" has the unknown type \"" + node.keys.front() + "\"",
+        guess.empty() ? "Traefik v3's HTTP middlewares: " + util::join(types, ", ") : "did you mean " + guess + "?");
+    return;
+  }
+  Middleware middleware;
+  middleware.name = name;
+  middleware.location = at;
+  middleware.type = node.keys.front();
+  middleware.options = to_value(node.items.front());
+  middleware.node = &node.items.front();
+  config.middlewares[name] = std::move(middleware);
+}
 
 const std::vector<std::string>& middleware_types()
 {

@@ -31,6 +31,7 @@ struct Router
   std::string cert_resolver;
   std::string tls_options;
   util::Value tls_domains;
+  std::string tls_secret; // kubernetes: the Secret of its certificate
 };
 
 struct Service
@@ -67,6 +68,10 @@ struct Resolver
   std::string provider;
   std::string delay; // "10s"
   std::vector<std::string> resolvers;
+  // kubernetes: a cert-manager (Cluster)Issuer
+  bool namespaced = false; // an Issuer rather than a ClusterIssuer
+  std::string private_key; // acme.privateKeySecretRef.name
+  util::Value dns_solver;  // dns01's provider block as written ({cloudflare: {...}})
 };
 
 struct EntryPoint
@@ -86,8 +91,34 @@ struct Certificate
   std::string key_file;
 };
 
+// kubernetes: a cert-manager Certificate, or what an Ingress asks
+// cert-manager's ingress-shim for (its annotations and tls hosts).
+struct CertificateRequest
+{
+  std::string name;
+  diag::Location location;
+  std::vector<std::string> dns_names; // sorted
+  std::string issuer;
+  std::string secret_name;
+  std::string duration;
+  std::string renew_before;
+  bool shim = false; // the ingress-shim's, for an Ingress
+};
+
+// What the Kubernetes objects say beyond Traefik's configuration.
+struct KubernetesSettings
+{
+  bool any = false;                                       // read from Kubernetes objects
+  bool ingress = false;                                   // routers from Ingress objects
+  bool ingress_route = false;                             // routers from IngressRoutes
+  std::string ingress_class;                              // spec.ingressClassName, "" for none
+  std::map<std::string, int> namespaces;                  // metadata.namespace -> objects
+  std::map<std::string, CertificateRequest> certificates; // by name
+};
+
 struct TraefikConfig
 {
+  KubernetesSettings kubernetes;
   // dynamic
   std::map<std::string, Router> routers;
   std::map<std::string, Service> services;
@@ -130,6 +161,11 @@ void read_static(const load::Node& root, TraefikConfig& config, diag::Diagnostic
 // for settings), an unknown middleware type is E0428, and a file that is a
 // static one instead is E0427.
 void read_dynamic(const load::Node& root, TraefikConfig& config, diag::Diagnostics& diagnostics);
+
+// One middleware (`node`: its one type and options, as written) into
+// `config`; an unknown type is E0428.
+void read_middleware(const std::string& name, const diag::Location& at, const load::Node& node, TraefikConfig& config,
+                     diag::Diagnostics& diagnostics);
 
 // What Traefik makes of a router on its entry points: the entry points
 // that do not redirect (all when none is listed), sorted, and its TLS

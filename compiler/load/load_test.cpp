@@ -24,8 +24,14 @@ std::string first_error(const diag::Diagnostics& d)
 TEST(Load, ReadsDocumentsWithLocations)
 {
   diag::Diagnostics d;
-  auto docs = load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team-a\n"
-                        "spec:\n  services:\n    api: {port: 8000}\n",
+  auto docs = load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: team-a
+spec:
+  services:
+    api: {port: 8000}
+)",
                         d);
   ASSERT_FALSE(d.has_errors()) << first_error(d);
   ASSERT_EQ(docs.size(), 1u);
@@ -42,7 +48,11 @@ TEST(Load, ReadsDocumentsWithLocations)
 TEST(Load, DuplicateKeyIsAnErrorAtTheSecondKey)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nkind: Edge\n", d);
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+kind: Edge
+)",
+            d);
   EXPECT_EQ(first_error(d), "in.yaml:3:1: E0102: duplicate key \"kind\"");
 }
 
@@ -56,7 +66,10 @@ TEST(Load, InvalidUtf8IsAnErrorWithItsPosition)
 TEST(Load, UnknownKindSuggestsTheClosest)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Projet\n", d);
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Projet
+)",
+            d);
   EXPECT_EQ(first_error(d), "in.yaml:2:7: E0105: unknown kind \"Projet\"");
   EXPECT_EQ(d.sorted()[0].hint, "did you mean \"Project\"?");
 }
@@ -64,15 +77,20 @@ TEST(Load, UnknownKindSuggestsTheClosest)
 TEST(Load, UnknownApiVersion)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: traefik.io/v1alpha1\nkind: Edge\n", d);
+  load_text(R"(apiVersion: traefik.io/v1alpha1
+kind: Edge
+)",
+            d);
   EXPECT_EQ(first_error(d), "in.yaml:1:13: E0104: unknown apiVersion \"traefik.io/v1alpha1\"");
 }
 
 TEST(Load, Yaml12CoreScalars)
 {
   diag::Diagnostics d;
-  auto docs = load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: {a: no, b: 0777, c: '1', d: 0x1F, e: 1.5, "
-                        "f: ~, g: True}\n",
+  auto docs = load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec: {a: no, b: 0777, c: '1', d: 0x1F, e: 1.5, f: ~, g: True}
+)",
                         d);
   ASSERT_FALSE(d.has_errors()) << first_error(d);
   const Node& spec = *docs[0].root.find("spec");
@@ -88,14 +106,22 @@ TEST(Load, Yaml12CoreScalars)
 TEST(Load, SelfReferencingAliasIsRefused)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: &a [*a]\n", d);
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec: &a [*a]
+)",
+            d);
   ASSERT_TRUE(d.has_errors());
   EXPECT_EQ(d.sorted()[0].code, "E0107");
 }
 
 TEST(Load, AliasBombIsRefused)
 {
-  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string text = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec:
+  a0: &a0 [x, x, x, x, x, x, x, x, x, x]
+)";
   for (int i = 1; i < 9; ++i) {
     text += "  a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
     for (int k = 0; k < 10; ++k) {
@@ -114,7 +140,14 @@ TEST(Load, TheValueOfADuplicateKeyIsLeftUnread)
   // Only the duplicate is reported: its value (here a mapping with a null
   // key, an error of its own) is never read, and the first value stands.
   diag::Diagnostics d;
-  auto documents = load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: {a: 1}\nspec:\n  : x\n  y: [1]\n", d);
+  auto documents = load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec: {a: 1}
+spec:
+  : x
+  y: [1]
+)",
+                             d);
   EXPECT_EQ(first_error(d), "in.yaml:4:1: E0102: duplicate key \"spec\"");
   EXPECT_EQ(d.error_count(), 1u);
   ASSERT_EQ(documents.size(), 1u);
@@ -124,8 +157,13 @@ TEST(Load, TheValueOfADuplicateKeyIsLeftUnread)
 TEST(Load, AliasesCopyTheirValueWithItsOwnLocation)
 {
   diag::Diagnostics d;
-  auto documents =
-      load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  a: &x {b: [1, two]}\n  c: *x\n", d);
+  auto documents = load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec:
+  a: &x {b: [1, two]}
+  c: *x
+)",
+                             d);
   ASSERT_EQ(documents.size(), 1u) << first_error(d);
   const load::Node* c = documents[0].root.find("spec")->find("c");
   ASSERT_NE(c, nullptr);
@@ -134,15 +172,25 @@ TEST(Load, AliasesCopyTheirValueWithItsOwnLocation)
   EXPECT_EQ(c->column, 6);
   // A mapping used as a key is not a plain string.
   diag::Diagnostics bad;
-  EXPECT_TRUE(
-      load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  a: &x {b: 1}\n  *x : 3\n", bad).empty());
+  EXPECT_TRUE(load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec:
+  a: &x {b: 1}
+  *x : 3
+)",
+                        bad)
+                  .empty());
   EXPECT_EQ(first_error(bad), "in.yaml:4:6: E0101: mapping keys must be plain strings");
 }
 
 TEST(Load, SyntaxErrorHasALocation)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: [a, b\n", d);
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec: [a, b
+)",
+            d);
   ASSERT_TRUE(d.has_errors());
   EXPECT_EQ(d.sorted()[0].code, "E0101");
   EXPECT_GT(d.sorted()[0].location.line, 0);
@@ -151,7 +199,9 @@ TEST(Load, SyntaxErrorHasALocation)
 TEST(Load, DeepFlowNestingIsRefusedWhereItGoesTooDeep)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(100000, '[') +
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec: )" + std::string(100000, '[') +
                 std::string(100000, ']') + "\n",
             d);
   EXPECT_EQ(first_error(d), "in.yaml:3:134: E0106: values are nested more than 64 levels deep");
@@ -166,7 +216,10 @@ TEST(Load, WhatFollowsADocumentMarkerIsScannedToo)
 
 TEST(Load, DeepBlockNestingIsRefused)
 {
-  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n";
+  std::string text = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec:
+)";
   for (int i = 0; i < 2000; ++i) {
     text += std::string(2 * (i + 1), ' ') + "a" + std::to_string(i) + ":\n";
   }
@@ -178,15 +231,23 @@ TEST(Load, DeepBlockNestingIsRefused)
 TEST(Load, NestingJustOverTheLimitIsReportedAtTheValue)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec: " + std::string(70, '[') + std::string(70, ']') + "\n",
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec: )" + std::string(70, '[') +
+                std::string(70, ']') + "\n",
             d);
   EXPECT_EQ(first_error(d), "in.yaml:3:71: E0106: values are nested more than 64 levels deep");
 }
 
 TEST(Load, BlockScalarsAndQuotedBracketsAreNotNesting)
 {
-  std::string text = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: "
-                     "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\nspec:\n  text: |\n";
+  std::string text = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata:
+  name: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+spec:
+  text: |
+)";
   for (int i = 0; i < 200; ++i) {
     text += std::string(4 + i, ' ') + "line\n";
   }
@@ -199,15 +260,26 @@ TEST(Load, BlockScalarsAndQuotedBracketsAreNotNesting)
 TEST(Load, GoTemplateSyntaxIsRefused)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nspec:\n  host: '{{ env \"HOME\" }}'\n", d);
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec:
+  host: '{{ env "HOME" }}'
+)",
+            d);
   EXPECT_EQ(first_error(d), "in.yaml:4:9: E0116: value contains Go template syntax ({{ or }})");
 }
 
 TEST(Load, InlinePrivateKeyIsRefusedWithoutRepeatingIt)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nspec:\n  key: |\n    -----BEGIN EC PRIVATE KEY-----\n"
-            "    c2VjcmV0\n    -----END EC PRIVATE KEY-----\n",
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+spec:
+  key: |
+    -----BEGIN EC PRIVATE KEY-----
+    c2VjcmV0
+    -----END EC PRIVATE KEY-----
+)",
             d);
   EXPECT_EQ(first_error(d), "in.yaml:4:8: E0117: a private key is written inline");
   EXPECT_EQ(d.sorted()[0].hint.find("c2VjcmV0"), std::string::npos);
@@ -224,7 +296,10 @@ TEST(Load, ACommaWhereNoValueMayStartIsAnErrorAtTheComma)
   };
   for (Case c : std::vector<Case>{{",atru", "1:1"},
                                   {"# c\n,", "2:1"},
-                                  {"%YAML 1.2\n---\n,", "3:1"},
+                                  {R"(%YAML 1.2
+---
+,)",
+                                   "3:1"},
                                   {"&a ,", "1:4"},
                                   {" , a", "1:2"},
                                   {"!,", "1:2"},
@@ -233,9 +308,15 @@ TEST(Load, ACommaWhereNoValueMayStartIsAnErrorAtTheComma)
                                   {"'a',", "1:4"},
                                   {"[a],", "1:4"},
                                   {"{a: b},", "1:7"},
-                                  {"\"h\n    a: true\n    b$\",", "3:8"},
+                                  {R"("h
+    a: true
+    b$",)",
+                                   "3:8"},
                                   {"'x\n y' ,", "2:5"},
-                                  {"a: 1\n, b: 2\n", "2:1"},
+                                  {R"(a: 1
+, b: 2
+)",
+                                   "2:1"},
                                   {"a: \"x\", b\n", "1:7"}}) {
     diag::Diagnostics d;
     load_text(c.text, d);
@@ -248,8 +329,18 @@ TEST(Load, ACommaWhereNoValueMayStartIsAnErrorAtTheComma)
 TEST(Load, CommasThatYAMLAllowsOutsideBracketsAreValues)
 {
   diag::Diagnostics d;
-  load_text("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: a}\nspec:\n  x: a, b\n  y: [a, \"b\", c]\n"
-            "  z: |\n    , text\n  k: a\"b\",x\n  w: first\n    , continued\n",
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: a}
+spec:
+  x: a, b
+  y: [a, "b", c]
+  z: |
+    , text
+  k: a"b",x
+  w: first
+    , continued
+)",
             d);
   EXPECT_EQ(first_error(d), "");
 }

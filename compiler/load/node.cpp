@@ -71,19 +71,4 @@ const std::vector<std::string>& kind_names()
   return names;
 }
 
-std::string pointer_token(const std::string& token)
-{
-  std::string out;
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 } // namespace edgegen::load

@@ -82,7 +82,4 @@ struct Document
 const char* kind_name(Kind kind);
 const std::vector<std::string>& kind_names();
 
-// Escapes one JSON pointer token ("~" -> "~0", "/" -> "~1").
-std::string pointer_token(const std::string& token);
-
 } // namespace edgegen::load

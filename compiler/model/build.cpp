@@ -93,6 +93,7 @@ Inputs sort_inputs(std::vector<load::Document>& documents, const std::vector<boo
 {
   Inputs in;
   std::set<std::pair<load::Kind, std::string>> seen;
+  model.declarations.reserve(documents.size()); // kept to the end, one per document
   for (size_t i = 0; i < documents.size(); ++i) {
     auto& document = documents[i];
     model.declarations.push_back(declaration_of(document));

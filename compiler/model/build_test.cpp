@@ -10,13 +10,14 @@ namespace {
 using testing::compile_files;
 using testing::messages;
 
-const char* k_head = "apiVersion: edgegen.dev/v1alpha1\n"
-                     "kind: Project\n"
-                     "metadata:\n"
-                     "  name: p\n"
-                     "spec:\n"
-                     "  services:\n"
-                     "    s: {port: 80}\n";
+const char* k_head = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: p
+spec:
+  services:
+    s: {port: 80}
+)";
 
 const Config& only(const Compilation& c)
 {
@@ -26,12 +27,13 @@ const Config& only(const Compilation& c)
 
 TEST(Model, PresetIsMergedUnderTheUsersOptions)
 {
-  auto c = compile_files({{"p.yaml", std::string(k_head) + "  routes: []\n"
-                                                           "  middlewares:\n"
-                                                           "    h:\n"
-                                                           "      preset: secure-headers\n"
-                                                           "      headers:\n"
-                                                           "        stsSeconds: 60\n"}});
+  auto c = compile_files({{"p.yaml", std::string(k_head) + R"(  routes: []
+  middlewares:
+    h:
+      preset: secure-headers
+      headers:
+        stsSeconds: 60
+)"}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const Middleware& m = only(c).projects.at(0).middlewares.at(0);
   EXPECT_EQ(m.output_name, "p-h");
@@ -43,17 +45,24 @@ TEST(Model, PresetIsMergedUnderTheUsersOptions)
 
 TEST(Model, EnvironmentVarsOverrideTheEdgesAndDollarDollarIsLiteral)
 {
-  const char* environment = "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\n"
-                            "spec:\n  vars:\n    domain: dev.example.com\n    port: 8080\n";
-  auto c = compile_files({{"env.yaml", environment},
-                          {"p.yaml", std::string(k_head) + "  routes:\n"
-                                                           "    - host: a.${domain}\n"
-                                                           "      service: s\n"
-                                                           "  middlewares:\n"
-                                                           "    r:\n"
-                                                           "      redirectRegex:\n"
-                                                           "        regex: ^http://(.*):${port}\n"
-                                                           "        replacement: https://$${1}\n"}});
+  const char* environment = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: dev
+spec:
+  vars:
+    domain: dev.example.com
+    port: 8080
+)";
+  auto c = compile_files({{"env.yaml", environment}, {"p.yaml", std::string(k_head) + R"(  routes:
+    - host: a.${domain}
+      service: s
+  middlewares:
+    r:
+      redirectRegex:
+        regex: ^http://(.*):${port}
+        replacement: https://$${1}
+)"}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const Project& p = only(c).projects.at(0);
   EXPECT_EQ(p.routes.at(0).host, "a.dev.example.com");
@@ -64,20 +73,29 @@ TEST(Model, EnvironmentVarsOverrideTheEdgesAndDollarDollarIsLiteral)
 
 TEST(Model, VariablesNeverReferToVariablesAndNoDollarBraceSurvives)
 {
-  const char* environment = "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\n"
-                            "spec:\n  vars:\n    domain: x.${domain}\n    v1: a\n    v2: \"${v1}${v1}\"\n"
-                            "    open: \"b${\"\n    literal: \"$${v1}\"\n";
-  auto c = compile_files({{"env.yaml", environment},
-                          {"p.yaml", std::string(k_head) + "  routes:\n"
-                                                           "    - name: a\n"
-                                                           "      host: a.${domain}\n"
-                                                           "      service: s\n"
-                                                           "    - name: b\n"
-                                                           "      host: ${v2}.example.com\n"
-                                                           "      service: s\n"
-                                                           "    - name: c\n"
-                                                           "      host: b.${literal}.example.com\n"
-                                                           "      service: s\n"}});
+  const char* environment = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: dev
+spec:
+  vars:
+    domain: x.${domain}
+    v1: a
+    v2: "${v1}${v1}"
+    open: "b${"
+    literal: "$${v1}"
+)";
+  auto c = compile_files({{"env.yaml", environment}, {"p.yaml", std::string(k_head) + R"(  routes:
+    - name: a
+      host: a.${domain}
+      service: s
+    - name: b
+      host: ${v2}.example.com
+      service: s
+    - name: c
+      host: b.${literal}.example.com
+      service: s
+)"}});
   EXPECT_EQ(messages(c), (std::vector<std::string>{
                              "env.yaml:7:13: E0425: variable \"domain\" refers to a variable: \"x.${domain}\"",
                              "env.yaml:9:9: E0425: variable \"v2\" refers to a variable: \"${v1}${v1}\"",
@@ -91,19 +109,32 @@ TEST(Model, VariablesNeverReferToVariablesAndNoDollarBraceSurvives)
 
 TEST(Model, IssuerFallsBackFromRouteToEnvironmentToEdge)
 {
-  const char* more = "apiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: staging\n"
-                     "spec:\n  acme:\n    email: a@example.com\n    server: staging\n    solver:\n      http01: {}\n"
-                     "---\n"
-                     "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\n"
-                     "spec:\n  issuer: staging\n";
-  auto c = compile_files({{"more.yaml", more},
-                          {"p.yaml", std::string(k_head) + "  routes:\n"
-                                                           "    - host: a.example.com\n"
-                                                           "      service: s\n"
-                                                           "    - name: own\n"
-                                                           "      host: b.example.com\n"
-                                                           "      service: s\n"
-                                                           "      issuer: le\n"}});
+  const char* more = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: staging
+spec:
+  acme:
+    email: a@example.com
+    server: staging
+    solver:
+      http01: {}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: dev
+spec:
+  issuer: staging
+)";
+  auto c = compile_files({{"more.yaml", more}, {"p.yaml", std::string(k_head) + R"(  routes:
+    - host: a.example.com
+      service: s
+    - name: own
+      host: b.example.com
+      service: s
+      issuer: le
+)"}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const Config& config = only(c);
   EXPECT_EQ(config.projects.at(0).routes.at(0).issuer.resolved, "staging");
@@ -128,13 +159,19 @@ TEST(Model, InvalidObjectsDoNotCascadeIntoUnknownReferences)
 {
   // The middleware fails validation (misspelt option); the route that uses it
   // must not also get "unknown middleware".
-  const char* middleware = "apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: m\n"
-                           "spec:\n  rateLimit:\n    averag: 5\n";
-  auto c = compile_files({{"m.yaml", middleware},
-                          {"p.yaml", std::string(k_head) + "  routes:\n"
-                                                           "    - host: a.example.com\n"
-                                                           "      service: s\n"
-                                                           "      middlewares: [m]\n"}});
+  const char* middleware = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: m
+spec:
+  rateLimit:
+    averag: 5
+)";
+  auto c = compile_files({{"m.yaml", middleware}, {"p.yaml", std::string(k_head) + R"(  routes:
+    - host: a.example.com
+      service: s
+      middlewares: [m]
+)"}});
   auto all = messages(c);
   ASSERT_EQ(all.size(), 1u);
   EXPECT_NE(all[0].find("m.yaml:7:5: E0203: unknown property \"averag\""), std::string::npos) << all[0];
@@ -142,11 +179,15 @@ TEST(Model, InvalidObjectsDoNotCascadeIntoUnknownReferences)
 
 TEST(Model, ExcludedFilesAreNotRead)
 {
-  std::vector<source::SourceFile> files = {
-      {"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata:\n  name: e\nspec:\n"
-                    "  exclude: [legacy, \"**/*.draft.yaml\"]\n"},
-      {"legacy/old.yaml", "not: [valid"},
-      {"a/b.draft.yaml", "kind: Whatever\n"}};
+  std::vector<source::SourceFile> files = {{"edge.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata:
+  name: e
+spec:
+  exclude: [legacy, "**/*.draft.yaml"]
+)"},
+                                           {"legacy/old.yaml", "not: [valid"},
+                                           {"a/b.draft.yaml", "kind: Whatever\n"}};
   auto source = source::memory_source(files);
   auto c = compile(*source, true);
   EXPECT_EQ(messages(c), std::vector<std::string>{});

@@ -28,7 +28,7 @@ StringMap get_string_map(const Node& map, const std::string& key);
 void read_metadata(const load::Document& document, StringMap& labels, StringMap& annotations);
 
 // A scalar as the string it stands for (for vars: 8080 -> "8080").
-std::string scalar_text(const Node& node);
+std::string scalar_string(const Node& node);
 
 // Plain data (for pass-through Traefik options), locations dropped.
 util::Value to_value(const Node& node);

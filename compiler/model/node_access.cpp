@@ -5,7 +5,7 @@ namespace edgegen::model::detail {
 std::string get_string(const Node& map, const std::string& key, const std::string& fallback)
 {
   const Node* value = map.find(key);
-  return value && !value->is_null() ? scalar_text(*value) : fallback;
+  return value && !value->is_null() ? scalar_string(*value) : fallback;
 }
 
 bool get_bool(const Node& map, const std::string& key, bool fallback)
@@ -18,8 +18,9 @@ std::vector<std::string> get_strings(const Node& map, const std::string& key)
 {
   std::vector<std::string> out;
   if (const Node* list = map.find(key); list && list->is_list()) {
+    out.reserve(list->items.size()); // exact: the model keeps it, per environment
     for (const auto& item : list->items) {
-      out.push_back(scalar_text(item));
+      out.push_back(scalar_string(item));
     }
   }
   return out;
@@ -31,15 +32,16 @@ Ref get_ref(const Node& map, const std::string& key)
   if (!value || value->is_null()) {
     return {};
   }
-  return {scalar_text(*value), value->location(), {}};
+  return {scalar_string(*value), value->location(), {}};
 }
 
 std::vector<Ref> get_refs(const Node& map, const std::string& key)
 {
   std::vector<Ref> out;
   if (const Node* list = map.find(key); list && list->is_list()) {
+    out.reserve(list->items.size()); // exact: the model keeps it, per environment
     for (const auto& item : list->items) {
-      out.push_back({scalar_text(item), item.location(), {}});
+      out.push_back({scalar_string(item), item.location(), {}});
     }
   }
   return out;
@@ -56,7 +58,7 @@ StringMap get_string_map(const Node& map, const std::string& key)
   StringMap out;
   if (const Node* value = map.find(key); value && value->is_map()) {
     for (size_t i = 0; i < value->keys.size(); ++i) {
-      out[value->keys[i]] = scalar_text(value->items[i]);
+      out[value->keys[i]] = scalar_string(value->items[i]);
     }
   }
   return out;
@@ -75,7 +77,7 @@ void read_metadata(const load::Document& document, StringMap& labels, StringMap&
   }
 }
 
-std::string scalar_text(const Node& node)
+std::string scalar_string(const Node& node)
 {
   switch (node.kind) {
   case Node::Kind::boolean:

@@ -36,7 +36,7 @@ void record_locations(const Node& node, const std::string& pointer, std::map<std
   out[pointer] = node.location();
   if (node.is_map()) {
     for (size_t i = 0; i < node.keys.size(); ++i) {
-      record_locations(node.items[i], pointer + "/" + load::pointer_token(node.keys[i]), out);
+      record_locations(node.items[i], pointer + "/" + diag::pointer_token(node.keys[i]), out);
     }
   } else if (node.is_list()) {
     for (size_t i = 0; i < node.items.size(); ++i) {
@@ -112,7 +112,7 @@ Middleware convert_middleware(const std::string& name, const Node& spec)
   if (spec.is_map()) {
     for (size_t i = 0; i < spec.keys.size(); ++i) {
       if (spec.keys[i] != "preset") {
-        record_locations(spec.items[i], "/" + load::pointer_token(spec.keys[i]), out.locations);
+        record_locations(spec.items[i], "/" + diag::pointer_token(spec.keys[i]), out.locations);
       }
     }
   }

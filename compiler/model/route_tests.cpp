@@ -11,7 +11,7 @@ namespace {
 
 RouteTestCase::Expected expected(const Node& value)
 {
-  return {scalar_text(value), value.location()};
+  return {scalar_string(value), value.location()};
 }
 
 RouteTestCase convert_case(const std::string& test, size_t index, const Node& spec)
@@ -27,7 +27,7 @@ RouteTestCase convert_case(const std::string& test, size_t index, const Node& sp
     out.method = get_string(*request, "method", "GET");
     if (const Node* headers = request->find("headers"); headers && headers->is_map()) {
       for (size_t i = 0; i < headers->keys.size(); ++i) {
-        out.headers.push_back(headers->keys[i] + ": " + scalar_text(headers->items[i]));
+        out.headers.push_back(headers->keys[i] + ": " + scalar_string(headers->items[i]));
       }
     }
     out.client_ip = get_string(*request, "clientIP");

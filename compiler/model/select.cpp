@@ -17,7 +17,7 @@ bool selected(const Node& map, const std::string& environment)
     return true;
   }
   return std::any_of(list->items.begin(), list->items.end(),
-                     [&](const Node& item) { return scalar_text(item) == environment; });
+                     [&](const Node& item) { return scalar_string(item) == environment; });
 }
 
 const Node& selected_spec(const Node& spec, const std::string& environment, Node& storage,
@@ -63,7 +63,7 @@ void check_names(const Node* list, const std::vector<std::string>& known, diag::
     return;
   }
   for (const auto& item : list->items) {
-    std::string name = scalar_text(item);
+    std::string name = scalar_string(item);
     if (std::find(known.begin(), known.end(), name) != known.end()) {
       continue;
     }

@@ -69,7 +69,7 @@ std::string expand(const Node& node, const Vars& vars, const std::string& enviro
 
 std::string variable_value(const std::string& name, const Node& value, diag::Diagnostics& diagnostics)
 {
-  std::string text = scalar_text(value);
+  std::string text = scalar_string(value);
   if (text.find('$') == std::string::npos) {
     return text;
   }

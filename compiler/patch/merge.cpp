@@ -76,7 +76,7 @@ void merge(load::Node& target, const load::Node& patch, Trace* trace, const std:
   for (size_t i = 0; i < patch.keys.size(); ++i) {
     const load::Node& value = patch.items[i];
     const std::string& key = patch.keys[i];
-    std::string inner = trace ? pointer + "/" + load::pointer_token(key) : std::string();
+    std::string inner = trace ? pointer + "/" + diag::pointer_token(key) : std::string();
     if (value.is_null()) {
       if (trace && has(target, key)) {
         trace->removals.push_back({inner, position(value), chain_to(member(target, key), *trace)});

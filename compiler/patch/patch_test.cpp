@@ -28,14 +28,16 @@ std::string where(const load::Node& node)
 
 TEST(MergePatch, MapsMergeListsAndScalarsReplaceNullRemoves)
 {
-  load::Node target = yaml("base.yaml", "a: {b: 1, c: 2}\n"
-                                        "list: [1, 2]\n"
-                                        "gone: x\n"
-                                        "kept: y\n");
-  load::Node patch = yaml("patch.yaml", "a: {c: 3, d: {e: null, f: 4}}\n"
-                                        "list: [9]\n"
-                                        "gone: null\n"
-                                        "new: z\n");
+  load::Node target = yaml("base.yaml", R"(a: {b: 1, c: 2}
+list: [1, 2]
+gone: x
+kept: y
+)");
+  load::Node patch = yaml("patch.yaml", R"(a: {c: 3, d: {e: null, f: 4}}
+list: [9]
+gone: null
+new: z
+)");
   merge_patch(target, patch);
   ASSERT_EQ(target.keys, (std::vector<std::string>{"a", "list", "kept", "new"}));
   const load::Node& a = *target.find("a");
@@ -48,7 +50,9 @@ TEST(MergePatch, MapsMergeListsAndScalarsReplaceNullRemoves)
 TEST(MergePatch, KeysAddedToAMapAreLocatedInThePatch)
 {
   load::Node target = yaml("base.yaml", "a: 1\n");
-  load::Node patch = yaml("patch.yaml", "\nb: 2\n");
+  load::Node patch = yaml("patch.yaml", R"(
+b: 2
+)");
   merge_patch(target, patch);
   EXPECT_EQ(diag::format_location(target.key_location(1)), "patch.yaml:2:1");
   EXPECT_EQ(where(target.items[1]), "patch.yaml:2:4");
@@ -66,14 +70,17 @@ std::string positions(const std::vector<diag::Position>& list)
 
 TEST(MergePatch, TraceKeepsTheChainOfEachReplacedValue)
 {
-  load::Node target = yaml("base.yaml", "a: {b: 1, c: 2}\n"
-                                        "list: [1]\n"
-                                        "gone: x\n");
-  load::Node first = yaml("one.yaml", "a: {b: 10}\n"
-                                      "list: [2]\n");
-  load::Node second = yaml("two.yaml", "a: {b: 100, d: 4}\n"
-                                       "gone: null\n"
-                                       "list: {x: 1}\n");
+  load::Node target = yaml("base.yaml", R"(a: {b: 1, c: 2}
+list: [1]
+gone: x
+)");
+  load::Node first = yaml("one.yaml", R"(a: {b: 10}
+list: [2]
+)");
+  load::Node second = yaml("two.yaml", R"(a: {b: 100, d: 4}
+gone: null
+list: {x: 1}
+)");
   Trace trace;
   merge_patch(target, first, &trace);
   merge_patch(target, second, &trace);
@@ -90,25 +97,35 @@ TEST(MergePatch, TraceKeepsTheChainOfEachReplacedValue)
   EXPECT_EQ(positions(trace.removals[0].before), "base.yaml:3:7");
 }
 
-const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata:\n"
-                        "  name: shop\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    web: {port: 80}\n"
-                        "  routes:\n"
-                        "    - host: shop.${domain}\n"
-                        "      service: web\n";
+const char* k_project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: shop
+spec:
+  services:
+    web: {port: 80}
+  routes:
+    - host: shop.${domain}
+      service: web
+)";
 
 // Two environments: dev with `patches` (its entries from line 7), prod without.
 std::string environments(const std::string& patches)
 {
-  return "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\nspec:\n"
-         "  patches:\n" +
-         patches +
-         "---\n"
-         "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: prod\nspec: {}\n";
+  return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: dev
+spec:
+  patches:
+)" + patches +
+         R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: prod
+spec: {}
+)";
 }
 
 const model::Config& environment(const Compilation& c, const std::string& name)
@@ -123,14 +140,15 @@ const model::Config& environment(const Compilation& c, const std::string& name)
 
 TEST(Patches, ATypedValueReachesItsEnvironmentOnly)
 {
-  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Project, name: shop}\n"
-                                                    "      patch:\n"
-                                                    "        routes:\n"
-                                                    "          - host: dev.${domain}\n"
-                                                    "            service: web\n"
-                                                    "            tls: false\n"
-                                                    "    - target: {kind: Edge, name: test}\n"
-                                                    "      patch: {dashboard: {host: \"traefik.${domain}\"}}\n")},
+  auto c = compile_files({{"env.yaml", environments(R"(    - target: {kind: Project, name: shop}
+      patch:
+        routes:
+          - host: dev.${domain}
+            service: web
+            tls: false
+    - target: {kind: Edge, name: test}
+      patch: {dashboard: {host: "traefik.${domain}"}}
+)")},
                           {"shop.yaml", k_project}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const model::Route& dev = environment(c, "dev").projects.at(0).routes.at(0);
@@ -147,10 +165,11 @@ TEST(Patches, ATypedValueReachesItsEnvironmentOnly)
 
 TEST(Patches, AreAppliedInTheOrderWritten)
 {
-  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {services: {web: {port: 81}}}\n"
-                                                    "    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {services: {web: {port: 82}}}\n")},
+  auto c = compile_files({{"env.yaml", environments(R"(    - target: {kind: Project, name: shop}
+      patch: {services: {web: {port: 81}}}
+    - target: {kind: Project, name: shop}
+      patch: {services: {web: {port: 82}}}
+)")},
                           {"shop.yaml", k_project}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   EXPECT_EQ(environment(c, "dev").projects.at(0).services.at(0).port, 82);
@@ -159,20 +178,26 @@ TEST(Patches, AreAppliedInTheOrderWritten)
 
 TEST(Patches, ErrorsAreAtThePatch)
 {
-  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Project, name: shpo}\n"
-                                                    "      patch: {routes: []}\n"
-                                                    "    - target: {kind: RouteTest, name: smoke}\n"
-                                                    "      patch: {cases: []}\n"
-                                                    "    - target: {kind: Middleware, name: oauth}\n"
-                                                    "      patch: {forwardAuth: {trustForwardHeader: false}}\n"
-                                                    "    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {environments: [dev]}\n"
-                                                    "    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {services: {web: {port: \"80\"}}}\n")},
+  auto c = compile_files({{"env.yaml", environments(R"(    - target: {kind: Project, name: shpo}
+      patch: {routes: []}
+    - target: {kind: RouteTest, name: smoke}
+      patch: {cases: []}
+    - target: {kind: Middleware, name: oauth}
+      patch: {forwardAuth: {trustForwardHeader: false}}
+    - target: {kind: Project, name: shop}
+      patch: {environments: [dev]}
+    - target: {kind: Project, name: shop}
+      patch: {services: {web: {port: "80"}}}
+)")},
                           {"shop.yaml", k_project},
-                          {"oauth.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n"
-                                         "  name: oauth\nspec:\n  environments: [prod]\n"
-                                         "  forwardAuth: {address: http://auth:4180}\n"}});
+                          {"oauth.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: oauth
+spec:
+  environments: [prod]
+  forwardAuth: {address: http://auth:4180}
+)"}});
   EXPECT_EQ(messages(c), (std::vector<std::string>{
                              "env.yaml:7:37: E0418: Project \"shpo\" does not exist",
                              "env.yaml:9:22: E0311: RouteTest objects cannot be patched",
@@ -185,10 +210,11 @@ TEST(Patches, ErrorsAreAtThePatch)
 
 TEST(Patches, CannotChangeTheInputAndDoNotRepeatTheObjectsOwnErrors)
 {
-  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Edge, name: test}\n"
-                                                    "      patch: {exclude: [legacy]}\n"
-                                                    "    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {services: {web: {port: 81}}}\n")},
+  auto c = compile_files({{"env.yaml", environments(R"(    - target: {kind: Edge, name: test}
+      patch: {exclude: [legacy]}
+    - target: {kind: Project, name: shop}
+      patch: {services: {web: {port: 81}}}
+)")},
                           {"shop.yaml", std::string(k_project) + "  colour: blue\n"}});
   EXPECT_EQ(messages(c), (std::vector<std::string>{
                              "env.yaml:8:15: E0312: a patch cannot change \"exclude\"",
@@ -198,11 +224,11 @@ TEST(Patches, CannotChangeTheInputAndDoNotRepeatTheObjectsOwnErrors)
 
 TEST(Patches, ADiagnosticAtAPatchedValueNamesWhatItReplaced)
 {
-  auto c = compile_files({{"env.yaml", environments("    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {services: {web: {port: 81}}}\n"
-                                                    "    - target: {kind: Project, name: shop}\n"
-                                                    "      patch: {services: {web: {port: 0}}, routes: [{host: a, "
-                                                    "service: web, tls: 1}]}\n")},
+  auto c = compile_files({{"env.yaml", environments(R"(    - target: {kind: Project, name: shop}
+      patch: {services: {web: {port: 81}}}
+    - target: {kind: Project, name: shop}
+      patch: {services: {web: {port: 0}}, routes: [{host: a, service: web, tls: 1}]}
+)")},
                           {"shop.yaml", k_project}});
   std::vector<std::string> found;
   for (const auto& d : c.diagnostics.sorted()) {

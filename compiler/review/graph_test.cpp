@@ -9,41 +9,41 @@ namespace {
 
 // A wildcard host, a path template, a regexp with braces, a quote, a '#',
 // non-ASCII text, a chain and a shared middleware used twice.
-const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata: {name: shop}\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    api: {port: 8000}\n"
-                        "    web: {urls: [\"http://10.0.0.1:80\", \"http://10.0.0.2:80\"]}\n"
-                        "  routes:\n"
-                        "    - host: shop.example.com\n"
-                        "      pathPrefix: /api\n"
-                        "      service: api\n"
-                        "      middlewares: [guard, secure]\n"
-                        "    - name: any\n"
-                        "      host: \"*.shop.example.com\"\n"
-                        "      service: web\n"
-                        "      issuer: dns\n"
-                        "      middlewares: [secure]\n"
-                        "    - name: odd\n"
-                        "      rule: 'Host(`odd.example.com`) && PathRegexp(`^/v[0-9]{1,2}/#x`) && "
-                        "Header(`X-Q`, `a\"b<é>`)'\n"
-                        "      service: web\n"
-                        "      priority: 5\n"
-                        "  middlewares:\n"
-                        "    limit: {rateLimit: {average: 10}}\n"
-                        "    guard: {chain: {middlewares: [limit, secure]}}\n"
-                        "---\n"
-                        "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Middleware\n"
-                        "metadata: {name: secure}\n"
-                        "spec: {headers: {frameDeny: true}}\n"
-                        "---\n"
-                        "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Issuer\n"
-                        "metadata: {name: dns}\n"
-                        "spec: {acme: {email: a@example.com, solver: {dns01: {provider: cloudflare}}}}\n";
+const char* k_project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: shop}
+spec:
+  services:
+    api: {port: 8000}
+    web: {urls: ["http://10.0.0.1:80", "http://10.0.0.2:80"]}
+  routes:
+    - host: shop.example.com
+      pathPrefix: /api
+      service: api
+      middlewares: [guard, secure]
+    - name: any
+      host: "*.shop.example.com"
+      service: web
+      issuer: dns
+      middlewares: [secure]
+    - name: odd
+      rule: 'Host(`odd.example.com`) && PathRegexp(`^/v[0-9]{1,2}/#x`) && Header(`X-Q`, `a"b<é>`)'
+      service: web
+      priority: 5
+  middlewares:
+    limit: {rateLimit: {average: 10}}
+    guard: {chain: {middlewares: [limit, secure]}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: secure}
+spec: {headers: {frameDeny: true}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: dns}
+spec: {acme: {email: a@example.com, solver: {dns01: {provider: cloudflare}}}}
+)";
 
 // The first lines of every drawing: the kinds' styles, the layout.
 const std::string k_mermaid = R"graph(flowchart LR
@@ -60,16 +60,11 @@ const std::string k_dot = R"graph(digraph routes {
   edge [fontname="DejaVu Sans", fontsize=9];
 )graph";
 
-const model::Config& config_of(const Compilation& c)
-{
-  EXPECT_EQ(testing::messages(c), std::vector<std::string>{});
-  return c.model.environments.at(0);
-}
-
 TEST(Graph, MermaidEscapesLabelsAndSortsNodesAndEdges)
 {
   Compilation c = testing::compile_files({{"shop.yaml", k_project}});
-  EXPECT_EQ(draw_graph(config_of(c), {}), k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
+  EXPECT_EQ(draw_graph(testing::config_of(c), {}),
+            k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
   h_any_host["any host"]:::host
   h_odd_example_com["odd.example.com"]:::host
   h_shop_example_com["shop.example.com"]:::host
@@ -108,7 +103,7 @@ TEST(Graph, DotEscapesLabelsAndSortsNodesAndEdges)
   GraphOptions options;
   options.format = GraphFormat::dot;
   EXPECT_EQ(
-      draw_graph(config_of(c), options),
+      draw_graph(testing::config_of(c), options),
       k_dot +
           R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   h_any_host [label="any host", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
@@ -150,7 +145,8 @@ TEST(Graph, OnlyHighlightedRoutersWithTheirNeighbours)
   GraphOptions options;
   options.highlight = {"shop-any"};
   options.only_highlighted = true;
-  EXPECT_EQ(draw_graph(config_of(c), options), k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
+  EXPECT_EQ(draw_graph(testing::config_of(c), options),
+            k_mermaid + R"graph(  h___shop_example_com["*.shop.example.com"]:::host
   m_secure["secure<br>headers"]:::middleware
   r_shop_any["shop-any<br>HostRegexp(#96;^[a-z0-9-]+\.shop\.example\.com$#96;)<br>entry points: websecure; priority 10000<br>TLS, issuer dns"]:::highlight
   s_shop_web["shop-web"]:::service
@@ -164,7 +160,7 @@ TEST(Graph, OnlyHighlightedRoutersWithTheirNeighbours)
 )graph");
   options.format = GraphFormat::dot;
   EXPECT_EQ(
-      draw_graph(config_of(c), options),
+      draw_graph(testing::config_of(c), options),
       k_dot +
           R"graph(  h___shop_example_com [label="*.shop.example.com", shape=ellipse, style=filled, fillcolor="#e8f1fb"];
   m_secure [label="secure\nheaders", style="filled,rounded", fillcolor="#f3ecfa"];
@@ -186,8 +182,8 @@ TEST(Graph, HighlightingChangesOnlyTheClassOfTheHighlightedRouters)
   Compilation c = testing::compile_files({{"shop.yaml", k_project}});
   GraphOptions options;
   options.highlight = {"shop-api", "no-such-router"};
-  std::string plain = draw_graph(config_of(c), {});
-  std::string highlighted = draw_graph(config_of(c), options);
+  std::string plain = draw_graph(testing::config_of(c), {});
+  std::string highlighted = draw_graph(testing::config_of(c), options);
   std::string router = "TLS, issuer le\"]:::router\n";
   size_t at = plain.find("  r_shop_api[");
   ASSERT_NE(at, std::string::npos);
@@ -198,17 +194,18 @@ TEST(Graph, HighlightingChangesOnlyTheClassOfTheHighlightedRouters)
 
 TEST(Graph, NamesThatSanitiseAlikeGetDistinctIds)
 {
-  const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata: {name: p}\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    web: {port: 80}\n"
-                        "  routes:\n"
-                        "    - {name: a-b, host: a-b.example.com, service: web}\n"
-                        "    - {name: a-b-2, host: a.b.example.com, service: web}\n";
+  const char* project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec:
+  services:
+    web: {port: 80}
+  routes:
+    - {name: a-b, host: a-b.example.com, service: web}
+    - {name: a-b-2, host: a.b.example.com, service: web}
+)";
   Compilation c = testing::compile_files({{"p.yaml", project}});
-  EXPECT_EQ(draw_graph(config_of(c), {}), k_mermaid + R"graph(  h_a_b_example_com["a-b.example.com"]:::host
+  EXPECT_EQ(draw_graph(testing::config_of(c), {}), k_mermaid + R"graph(  h_a_b_example_com["a-b.example.com"]:::host
   h_a_b_example_com_2["a.b.example.com"]:::host
   h_any_host["any host"]:::host
   r_acme_http_internal["acme-http@internal<br>PathPrefix(#96;/.well-known/acme-challenge/#96;)<br>entry points: web; priority 9223372036854775807"]:::router

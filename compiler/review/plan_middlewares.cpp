@@ -15,7 +15,7 @@ namespace edgegen::review::detail {
 
 namespace {
 
-std::string scalar_text(const util::Value& value)
+std::string option_text(const util::Value& value)
 {
   switch (value.kind()) {
   case util::Value::Kind::null:
@@ -35,14 +35,14 @@ std::string scalar_text(const util::Value& value)
   case util::Value::Kind::list: {
     std::vector<std::string> items;
     for (const auto& item : value.as_list()) {
-      items.push_back(scalar_text(item));
+      items.push_back(option_text(item));
     }
     return "[" + join(items) + "]";
   }
   case util::Value::Kind::map: {
     std::vector<std::string> items;
     for (const auto& [key, item] : value.as_map()) {
-      items.push_back(key + ": " + scalar_text(item));
+      items.push_back(key + ": " + option_text(item));
     }
     return "{" + join(items) + "}";
   }
@@ -67,10 +67,10 @@ void flatten(const util::Value& value, const std::string& path, bool secret, std
     }
     return;
   }
-  std::string text = scalar_text(value);
+  std::string text = option_text(value);
   secret = secret || diag::secret_value(text);
   for (const auto& item : value.is_list() ? value.as_list() : util::Value::List{}) {
-    secret = secret || diag::secret_value(scalar_text(item)); // users: ["name:$apr1$…"]
+    secret = secret || diag::secret_value(option_text(item)); // users: ["name:$apr1$…"]
   }
   std::string shown = secret ? diag::k_redacted : text;
   out[path] = Option{std::move(text), std::move(shown)};

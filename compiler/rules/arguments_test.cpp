@@ -1,7 +1,7 @@
 // Argument values: Traefik's refusal of empty ones, and the Host() values
 // it accepts against the few that can never match what they say.
 #include "rules/rule.hpp"
-#include "rules/testing.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 

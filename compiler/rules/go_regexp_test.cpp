@@ -26,7 +26,10 @@ const Case k_cases[] = {
     {R"r(^[a-z]+\.com$)r", "example.com", true},
     {R"r(^[A-Z]+\.com$)r", "example.com", false},
     {R"r(^a$)r", "a\n", false},
-    {R"r((?m)^a$)r", "b\na\n", true},
+    {R"r((?m)^a$)r", R"(b
+a
+)",
+     true},
     {R"r(^.$)r", "\n", false},
     {R"r((?s)^.$)r", "\n", true},
     // Alternation, and Perl classes, which are ASCII in Go.

@@ -1,7 +1,7 @@
 // What Go's expression parser, and so Traefik, makes of the text around the
 // matchers: comments, commas, line breaks, characters that are no token.
 #include "rules/rule.hpp"
-#include "rules/testing.hpp"
+#include "testing.hpp"
 
 #include "util/strings.hpp"
 
@@ -22,7 +22,10 @@ TEST(GoSyntax, CommentsAreBlanks)
   EXPECT_EQ(problems_of("Host/**/(/* host */`a.com`/**/)"), "");
   EXPECT_EQ(problems_of("!/* not */Host(`a.com`)"), "");
   EXPECT_EQ(problems_of("Host(`a.com`) // the shop"), "");
-  EXPECT_EQ(problems_of("Host(`a.com`) &&\n// only the API\nPathPrefix(`/api`)"), "");
+  EXPECT_EQ(problems_of(R"(Host(`a.com`) &&
+// only the API
+PathPrefix(`/api`))"),
+            "");
   EXPECT_EQ(problems_of("Host(`a.com`) && /* one\ntwo */ Path(`/x`)"), "");
   // Inside a string a comment is text.
   Rule rule = parse_rule("Path(`/a/*b*/`)");
@@ -38,7 +41,11 @@ TEST(GoSyntax, ArgumentListsTakeATrailingCommaAndEllipsis)
 {
   EXPECT_EQ(problems_of("Host(`a.com`,)"), "");
   EXPECT_EQ(problems_of("Header(`X-A`, `1`,)"), "");
-  EXPECT_EQ(problems_of("Header(\n  `X-A`,\n  `1`,\n)"), "");
+  EXPECT_EQ(problems_of(R"(Header(
+  `X-A`,
+  `1`,
+))"),
+            "");
   EXPECT_EQ(parse_rule("Header(`X-A`, `1`,)").matchers[0].arguments.size(), 2u);
   // Traefik ignores a '...' after the last argument.
   EXPECT_EQ(problems_of("Host(`a.com`...)"), "");
@@ -55,7 +62,10 @@ TEST(GoSyntax, ALineBreakAfterAnOperatorContinuesTheRule)
   EXPECT_EQ(problems_of("Host(`a.com`) ||\n  Host(`b.com`)"), "");
   EXPECT_EQ(problems_of("!\nHost(`a.com`)"), "");
   EXPECT_EQ(problems_of("(\nHost(`a.com`) &&\r\nPath(`/x`))"), "");
-  EXPECT_EQ(problems_of("Host(\n`a.com`,\n)"), "");
+  EXPECT_EQ(problems_of(R"(Host(
+`a.com`,
+))"),
+            "");
 }
 
 TEST(GoSyntax, ALineBreakAfterAMatcherEndsTheRule)
@@ -80,9 +90,19 @@ TEST(GoSyntax, OneLineBreakMayEndTheRule)
 {
   // A YAML `|` block ends with a newline; Go's ParseExpr takes one there.
   EXPECT_EQ(problems_of("Host(`a.com`)\n"), "");
-  EXPECT_EQ(problems_of("Host(`a.com`) &&\nPath(`/x`)\n"), "");
-  EXPECT_EQ(problems_of("Host(`a.com`)\n\n  \n"), "");
-  EXPECT_EQ(problems_of("Host(`a.com`)\n// done\n"), "");
+  EXPECT_EQ(problems_of(R"(Host(`a.com`) &&
+Path(`/x`)
+)"),
+            "");
+  EXPECT_EQ(problems_of(R"(Host(`a.com`)
+
+  
+)"),
+            "");
+  EXPECT_EQ(problems_of(R"(Host(`a.com`)
+// done
+)"),
+            "");
   EXPECT_EQ(problems_of("Host(`a.com`)\n;"), "E0501@12: " + k_line_break);
   EXPECT_EQ(problems_of("Host(`a.com`);"), "E0501@13: expected && or || before ';'");
 }

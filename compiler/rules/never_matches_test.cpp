@@ -8,7 +8,7 @@
 // tests/traefik-rules-rejections.txt names the ones among Traefik's own test
 // rules (tests/traefik_rules.sh); each of those must be listed here.
 #include "rules/rule.hpp"
-#include "rules/testing.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 

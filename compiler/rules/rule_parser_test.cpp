@@ -1,5 +1,5 @@
 #include "rules/rule.hpp"
-#include "rules/testing.hpp"
+#include "testing.hpp"
 
 #include "util/strings.hpp"
 

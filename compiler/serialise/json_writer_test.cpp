@@ -18,23 +18,24 @@ TEST(JsonWriter, NestedValuesWithSortedKeysAndTwoSpaceIndent)
   doc["a"]["z"] = false;
   doc["a"]["y"] = Value::map();
   doc["a"]["x"] = Value::list();
-  EXPECT_EQ(to_json(doc), "{\n"
-                          "  \"a\": {\n"
-                          "    \"x\": [],\n"
-                          "    \"y\": {},\n"
-                          "    \"z\": false\n"
-                          "  },\n"
-                          "  \"b\": [\n"
-                          "    1,\n"
-                          "    2.5,\n"
-                          "    true,\n"
-                          "    null,\n"
-                          "    [\n"
-                          "      \"x\"\n"
-                          "    ]\n"
-                          "  ],\n"
-                          "  \"traefik/http/routers/a/rule\": \"Host(`a.example.com`)\"\n"
-                          "}\n");
+  EXPECT_EQ(to_json(doc), R"y({
+  "a": {
+    "x": [],
+    "y": {},
+    "z": false
+  },
+  "b": [
+    1,
+    2.5,
+    true,
+    null,
+    [
+      "x"
+    ]
+  ],
+  "traefik/http/routers/a/rule": "Host(`a.example.com`)"
+}
+)y");
 }
 
 TEST(JsonWriter, Scalars)
@@ -57,7 +58,10 @@ TEST(JsonWriter, StringsAreEscapedAndUtf8PassesThrough)
   EXPECT_EQ(to_json(std::string("\x01\x1f\0", 3)), "\"\\u0001\\u001f\\u0000\"\n");
   EXPECT_EQ(to_json("\x7f"), "\"\x7f\"\n");
   EXPECT_EQ(to_json("café 日本 \u2028"), "\"café 日本 \u2028\"\n");
-  EXPECT_EQ(to_json(Value::Map{{"k\"", 1}}), "{\n  \"k\\\"\": 1\n}\n");
+  EXPECT_EQ(to_json(Value::Map{{"k\"", 1}}), R"({
+  "k\"": 1
+}
+)");
 }
 
 TEST(JsonWriter, InvalidUtf8IsABug)

@@ -40,8 +40,14 @@ TEST(WriteRenderFiles, SerialisesEachFormat)
   json.documents = {Value::Map{{"traefik/x", "1"}}};
   auto files = render_files({yaml, json, text_file("prod/dns/a.zone", "@ IN SOA x\n")}, {});
   ASSERT_EQ(files.size(), 5u);
-  EXPECT_EQ(find(files, "prod/traefik/traefik.yml")->bytes, "a: 1\n---\nb: \"yes\"\n");
-  EXPECT_EQ(find(files, "prod/traefik/kv.json")->bytes, "{\n  \"traefik/x\": \"1\"\n}\n");
+  EXPECT_EQ(find(files, "prod/traefik/traefik.yml")->bytes, R"(a: 1
+---
+b: "yes"
+)");
+  EXPECT_EQ(find(files, "prod/traefik/kv.json")->bytes, R"({
+  "traefik/x": "1"
+}
+)");
   EXPECT_EQ(find(files, "prod/dns/a.zone")->bytes, "@ IN SOA x\n");
 }
 
@@ -50,9 +56,15 @@ TEST(WriteRenderFiles, YamlCommentLinesComeBeforeTheDocuments)
   emit::OutputFile yaml;
   yaml.path = "prod/kubernetes/routes/p.yaml";
   yaml.documents = {Value::Map{{"a", 1}}};
-  yaml.comment = "first\n\nsecond";
+  yaml.comment = R"(first
+
+second)";
   auto files = render_files({yaml}, {});
-  EXPECT_EQ(find(files, "prod/kubernetes/routes/p.yaml")->bytes, "# first\n#\n# second\na: 1\n");
+  EXPECT_EQ(find(files, "prod/kubernetes/routes/p.yaml")->bytes, R"(# first
+#
+# second
+a: 1
+)");
 }
 
 TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
@@ -62,26 +74,27 @@ TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
   provenance.commit_id = "c0ffee";
   provenance.inputs = {{"projects/b.yaml", "bbbb"}, {"edge.yaml", "aaaa"}};
   auto files = render_files({}, provenance);
-  EXPECT_EQ(find(files, "edgegen.lock.json")->bytes, "{\n"
-                                                     "  \"edgegen\": {\n"
-                                                     "    \"version\": \"" EDGEGEN_VERSION "\"\n"
-                                                     "  },\n"
-                                                     "  \"inputs\": [\n"
-                                                     "    {\n"
-                                                     "      \"blob\": \"aaaa\",\n"
-                                                     "      \"path\": \"edge.yaml\"\n"
-                                                     "    },\n"
-                                                     "    {\n"
-                                                     "      \"blob\": \"bbbb\",\n"
-                                                     "      \"path\": \"projects/b.yaml\"\n"
-                                                     "    }\n"
-                                                     "  ],\n"
-                                                     "  \"schema\": \"edgegen.dev/v1alpha1\",\n"
-                                                     "  \"source\": {\n"
-                                                     "    \"commit\": \"c0ffee\",\n"
-                                                     "    \"origin\": \"commit\"\n"
-                                                     "  }\n"
-                                                     "}\n");
+  EXPECT_EQ(find(files, "edgegen.lock.json")->bytes, R"({
+  "edgegen": {
+    "version": ")" EDGEGEN_VERSION R"("
+  },
+  "inputs": [
+    {
+      "blob": "aaaa",
+      "path": "edge.yaml"
+    },
+    {
+      "blob": "bbbb",
+      "path": "projects/b.yaml"
+    }
+  ],
+  "schema": "edgegen.dev/v1alpha1",
+  "source": {
+    "commit": "c0ffee",
+    "origin": "commit"
+  }
+}
+)");
 }
 
 TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)

@@ -32,7 +32,16 @@ TEST(YamlWriter, NestedMapsAndListsUnderKeysAreIndentedByTwo)
   doc["b"]["c"]["d"] = 1;
   doc["a"] = Value::List{"x", "z"};
   doc["b"]["e"] = Value::List{Value::List{1, 2}};
-  EXPECT_EQ(yaml(doc), "a:\n  - x\n  - z\nb:\n  c:\n    d: 1\n  e:\n    - - 1\n      - 2\n");
+  EXPECT_EQ(yaml(doc), R"(a:
+  - x
+  - z
+b:
+  c:
+    d: 1
+  e:
+    - - 1
+      - 2
+)");
 }
 
 TEST(YamlWriter, MapsInListsStartOnTheDashLine)
@@ -43,21 +52,27 @@ TEST(YamlWriter, MapsInListsStartOnTheDashLine)
   route["services"] = Value::List{Value::Map{{"name", "api"}, {"port", 8000}}};
   Value doc;
   doc["routes"] = Value::List{route, Value::Map{{"x", 1}}};
-  EXPECT_EQ(yaml(doc), "routes:\n"
-                       "  - match: Host(`a.example.com`)\n"
-                       "    middlewares:\n"
-                       "      - auth\n"
-                       "      - headers\n"
-                       "    services:\n"
-                       "      - name: api\n"
-                       "        port: 8000\n"
-                       "  - x: 1\n");
+  EXPECT_EQ(yaml(doc), R"(routes:
+  - match: Host(`a.example.com`)
+    middlewares:
+      - auth
+      - headers
+    services:
+      - name: api
+        port: 8000
+  - x: 1
+)");
 }
 
 TEST(YamlWriter, ListsOfListsAndRootLists)
 {
   Value doc = Value::List{Value::List{"a", "b"}, Value::List{Value::List{"c"}}, Value::List{}, "d"};
-  EXPECT_EQ(yaml(doc), "- - a\n  - b\n- - - c\n- []\n- d\n");
+  EXPECT_EQ(yaml(doc), R"(- - a
+  - b
+- - - c
+- []
+- d
+)");
 }
 
 TEST(YamlWriter, EmptyCollectionsAreFlow)
@@ -66,7 +81,12 @@ TEST(YamlWriter, EmptyCollectionsAreFlow)
   doc["a"] = Value::map();
   doc["b"] = Value::list();
   doc["c"] = Value::List{Value::map(), Value::list()};
-  EXPECT_EQ(yaml(doc), "a: {}\nb: []\nc:\n  - {}\n  - []\n");
+  EXPECT_EQ(yaml(doc), R"(a: {}
+b: []
+c:
+  - {}
+  - []
+)");
   EXPECT_EQ(yaml(Value::map()), "{}\n");
   EXPECT_EQ(yaml(Value::list()), "[]\n");
 }
@@ -82,15 +102,31 @@ TEST(YamlWriter, RootOpensWithKubernetesKeysOnlyAtTheRoot)
   doc["apiVersion"] = "v1";
   doc["aaa"] = 2;
   doc["zzz"] = 3;
-  EXPECT_EQ(yaml(doc), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n"
-                       "spec:\n  apiVersion: inner\n  kind: inner\naaa: 2\ndata: 1\nzzz: 3\n");
+  EXPECT_EQ(yaml(doc), R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm
+spec:
+  apiVersion: inner
+  kind: inner
+aaa: 2
+data: 1
+zzz: 3
+)");
   // Inside a list, even at the top, keys stay sorted.
-  EXPECT_EQ(yaml(Value::List{Value::Map{{"kind", 1}, {"apiVersion", 2}}}), "- apiVersion: 2\n  kind: 1\n");
+  EXPECT_EQ(yaml(Value::List{Value::Map{{"kind", 1}, {"apiVersion", 2}}}), R"(- apiVersion: 2
+  kind: 1
+)");
 }
 
 TEST(YamlWriter, MultipleDocumentsAreSeparated)
 {
-  EXPECT_EQ(to_yaml({Value::Map{{"a", 1}}, Value::Map{{"b", 2}}, Value::List{"c"}}), "a: 1\n---\nb: 2\n---\n- c\n");
+  EXPECT_EQ(to_yaml({Value::Map{{"a", 1}}, Value::Map{{"b", 2}}, Value::List{"c"}}), R"(a: 1
+---
+b: 2
+---
+- c
+)");
   EXPECT_EQ(to_yaml({}), "");
 }
 
@@ -246,7 +282,12 @@ TEST(YamlWriter, KeysAreQuotedLikeValues)
   doc["*.example.com"] = "c";
   doc[""] = "d";
   doc["plain"] = "e";
-  EXPECT_EQ(yaml(doc), "\"\": d\n\"*.example.com\": c\n\"8000\": a\nplain: e\n\"yes\": b\n");
+  EXPECT_EQ(yaml(doc), R"("": d
+"*.example.com": c
+"8000": a
+plain: e
+"yes": b
+)");
 }
 
 TEST(YamlWriter, InvalidUtf8IsABug)

@@ -19,7 +19,9 @@ std::string unified(std::string_view a, std::string_view b, size_t context = 3)
       out += line.tag;
       out += line.text;
       if (line.text.empty() || line.text.back() != '\n') {
-        out += "\n\\ No newline at end of file\n";
+        out += R"(
+\ No newline at end of file
+)";
       }
     }
   }
@@ -84,7 +86,13 @@ TEST(LineDiff, EditScriptIsValidAndShortestOnRandomInputs)
 
 TEST(LineDiff, EqualTextsHaveNoHunks)
 {
-  EXPECT_TRUE(diff_hunks("a\nb\n", "a\nb\n").empty());
+  EXPECT_TRUE(diff_hunks(R"(a
+b
+)",
+                         R"(a
+b
+)")
+                  .empty());
   EXPECT_TRUE(diff_hunks("", "").empty());
 }
 
@@ -92,44 +100,136 @@ TEST(LineDiff, OneChangedLineWithThreeLinesOfContext)
 {
   std::string b = numbered(1, 10);
   b.replace(b.find("5\n"), 2, "five\n");
-  EXPECT_EQ(unified(numbered(1, 10), b), "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+  EXPECT_EQ(unified(numbered(1, 10), b), R"(@@ -2,7 +2,7 @@
+ 2
+ 3
+ 4
+-5
++five
+ 6
+ 7
+ 8
+)");
 }
 
 TEST(LineDiff, ChangesCloseTogetherShareAHunkAndFarOnesDoNot)
 {
   std::string close = numbered(1, 20);
-  close.replace(close.find("\n3\n"), 3, "\nthree\n");
-  close.replace(close.find("\n9\n"), 3, "\nnine\n"); // 5 unchanged lines between: one hunk
+  close.replace(close.find(R"(
+3
+)"),
+                3, R"(
+three
+)");
+  close.replace(close.find(R"(
+9
+)"),
+                3, R"(
+nine
+)"); // 5 unchanged lines between: one hunk
   EXPECT_EQ(unified(numbered(1, 20), close),
-            "@@ -1,12 +1,12 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n 7\n 8\n-9\n+nine\n 10\n 11\n 12\n");
+            R"(@@ -1,12 +1,12 @@
+ 1
+ 2
+-3
++three
+ 4
+ 5
+ 6
+ 7
+ 8
+-9
++nine
+ 10
+ 11
+ 12
+)");
   std::string far = numbered(1, 20);
-  far.replace(far.find("\n2\n"), 3, "\n");         // remove 2
-  far.replace(far.find("\n17\n"), 4, "\n17\nx\n"); // insert after 17, 14 lines later
-  EXPECT_EQ(unified(numbered(1, 20), far), "@@ -1,5 +1,4 @@\n 1\n-2\n 3\n 4\n 5\n"
-                                           "@@ -15,6 +14,7 @@\n 15\n 16\n 17\n+x\n 18\n 19\n 20\n");
+  far.replace(far.find(R"(
+2
+)"),
+              3, "\n"); // remove 2
+  far.replace(far.find(R"(
+17
+)"),
+              4, R"(
+17
+x
+)"); // insert after 17, 14 lines later
+  EXPECT_EQ(unified(numbered(1, 20), far), R"(@@ -1,5 +1,4 @@
+ 1
+-2
+ 3
+ 4
+ 5
+@@ -15,6 +14,7 @@
+ 15
+ 16
+ 17
++x
+ 18
+ 19
+ 20
+)");
 }
 
 TEST(LineDiff, AddedAndRemovedFilesStartAtZero)
 {
-  EXPECT_EQ(unified("", "a\nb\n"), "@@ -0,0 +1,2 @@\n+a\n+b\n");
-  EXPECT_EQ(unified("a\n", ""), "@@ -1 +0,0 @@\n-a\n");
+  EXPECT_EQ(unified("", R"(a
+b
+)"),
+            R"(@@ -0,0 +1,2 @@
++a
++b
+)");
+  EXPECT_EQ(unified("a\n", ""), R"(@@ -1 +0,0 @@
+-a
+)");
 }
 
 TEST(LineDiff, AMissingFinalNewlineIsAChange)
 {
-  EXPECT_EQ(unified("a\nb\n", "a\nb"), "@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n");
+  EXPECT_EQ(unified(R"(a
+b
+)",
+                    "a\nb"),
+            R"(@@ -1,2 +1,2 @@
+ a
+-b
++b
+\ No newline at end of file
+)");
 }
 
 TEST(LineDiff, RemovalsComeBeforeInsertionsInARunOfChanges)
 {
-  EXPECT_EQ(unified("a\nb\nc\n", "x\ny\nc\n", 0), "@@ -1,2 +1,2 @@\n-a\n-b\n+x\n+y\n");
+  EXPECT_EQ(unified(R"(a
+b
+c
+)",
+                    R"(x
+y
+c
+)",
+                    0),
+            R"(@@ -1,2 +1,2 @@
+-a
+-b
++x
++y
+)");
 }
 
 TEST(LineDiff, LargeInputsWithASmallChangeStayFast)
 {
   std::string a = numbered(1, 200000);
   std::string b = a;
-  b.replace(b.find("\n100000\n"), 8, "\nchanged\n");
+  b.replace(b.find(R"(
+100000
+)"),
+            8, R"(
+changed
+)");
   auto hunks = diff_hunks(a, b);
   ASSERT_EQ(hunks.size(), 1u);
   EXPECT_EQ(hunk_header(hunks[0]), "@@ -99997,7 +99997,7 @@");

@@ -35,7 +35,7 @@ struct Target
   diag::Location key_location(const std::string& key) const
   {
     size_t index = std::find(node->keys.begin(), node->keys.end(), key) - node->keys.begin();
-    return index < node->items.size() ? node->key_location(index, pointer + "/" + load::pointer_token(key))
+    return index < node->items.size() ? node->key_location(index, pointer + "/" + diag::pointer_token(key))
                                       : location();
   }
 };
@@ -53,7 +53,7 @@ Target resolve(const load::Node& root, const Path& path)
     } else {
       break;
     }
-    target.pointer += "/" + load::pointer_token(token);
+    target.pointer += "/" + diag::pointer_token(token);
   }
   return target;
 }

@@ -1,14 +1,14 @@
 #include "validate/validate.hpp"
 
 #include "load/load.hpp"
-#include "validate/test_examples.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::validate {
 namespace {
 
-using test_input::k_examples;
+using testing::k_examples;
 
 load::Node scalar(load::Node::Kind kind, const std::string& text)
 {

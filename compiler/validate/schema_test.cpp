@@ -146,17 +146,29 @@ TEST(Schema, PresetsAreTheTemplates)
 TEST(Schema, EveryTemplateIsAValidMiddlewareSpec)
 {
   for (const auto& [name, content] : templates()) {
-    EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: " + name + "\nspec:\n" +
-                    indent(content, "  ")),
+    EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: )" + name + R"(
+spec:
+)" + indent(content, "  ")),
               std::vector<std::string>{})
         << name;
-    EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: p\nspec:\n  middlewares:\n"
-                    "    " +
-                    name + ":\n" + indent(content, "      ")),
+    EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: p
+spec:
+  middlewares:
+    )" + name + ":\n" +
+                    indent(content, "      ")),
               std::vector<std::string>{})
         << name;
     // And as a preset with nothing on top.
-    EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: " + name +
+    EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: )" + name +
                     "\nspec: {preset: " + name + "}\n"),
               std::vector<std::string>{})
         << name;
@@ -166,20 +178,41 @@ TEST(Schema, EveryTemplateIsAValidMiddlewareSpec)
 TEST(Schema, MiddlewareOptionsAreTraefiks)
 {
   // A few options from Traefik v3's reference, and misspellings of them.
-  EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata: {name: auth}\nspec:\n"
-                  "  forwardAuth:\n    address: http://authelia:9091/api/verify\n    trustForwardHeader: true\n"
-                  "    authResponseHeaders: [Remote-User]\n    tls: {insecureSkipVerify: false}\n"),
+  EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: auth}
+spec:
+  forwardAuth:
+    address: http://authelia:9091/api/verify
+    trustForwardHeader: true
+    authResponseHeaders: [Remote-User]
+    tls: {insecureSkipVerify: false}
+)"),
             std::vector<std::string>{});
-  EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata: {name: auth}\nspec:\n"
-                  "  forwardAuth:\n    adress: http://authelia:9091\n    tls: {insecureSkipVerfy: true}\n"),
+  EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: auth}
+spec:
+  forwardAuth:
+    adress: http://authelia:9091
+    tls: {insecureSkipVerfy: true}
+)"),
             (std::vector<std::string>{"t.yaml:6:5: E0203: unknown property \"adress\" in /spec/forwardAuth",
                                       "t.yaml:7:11: E0203: unknown property \"insecureSkipVerfy\" in "
                                       "/spec/forwardAuth/tls"}));
-  EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata: {name: ip}\nspec:\n"
-                  "  ipAllowList: {sourceRange: [10.0.0.0/8], ipStrategy: {depth: 1}}\n"),
+  EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: ip}
+spec:
+  ipAllowList: {sourceRange: [10.0.0.0/8], ipStrategy: {depth: 1}}
+)"),
             std::vector<std::string>{});
-  EXPECT_EQ(check("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata: {name: ip}\nspec:\n"
-                  "  ipWhiteList: {sourceRange: [10.0.0.0/8]}\n"),
+  EXPECT_EQ(check(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: ip}
+spec:
+  ipWhiteList: {sourceRange: [10.0.0.0/8]}
+)"),
             (std::vector<std::string>{"t.yaml:5:3: E0203: unknown property \"ipWhiteList\" in /spec",
                                       "t.yaml:5:3: E0206: /spec: a middleware needs a type such as \"headers\" or "
                                       "\"rateLimit\", or a \"preset\""}));

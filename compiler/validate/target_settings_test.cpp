@@ -39,17 +39,19 @@ TEST(TargetSettings, EdgeAndEnvironmentShareTheirDefinitions)
 
 TEST(TargetSettings, SchemaRejectsImageWithUrlsAndAddressesThatAreNotIps)
 {
-  auto c = testing::compile_files({{"p.yaml", "apiVersion: edgegen.dev/v1alpha1\n"
-                                              "kind: Project\n"
-                                              "metadata: {name: p}\n"
-                                              "spec:\n"
-                                              "  services:\n"
-                                              "    api: {urls: [\"http://a:1\"], image: \"api:1\"}\n"},
-                                   {"env.yaml", "apiVersion: edgegen.dev/v1alpha1\n"
-                                                "kind: Environment\n"
-                                                "metadata: {name: prod}\n"
-                                                "spec:\n"
-                                                "  dns: {addresses: [192.0.2.300, \"fd00::1\"], version: 0}\n"}});
+  auto c = testing::compile_files({{"p.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec:
+  services:
+    api: {urls: ["http://a:1"], image: "api:1"}
+)"},
+                                   {"env.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata: {name: prod}
+spec:
+  dns: {addresses: [192.0.2.300, "fd00::1"], version: 0}
+)"}});
   EXPECT_EQ(
       testing::messages(c),
       (std::vector<std::string>{

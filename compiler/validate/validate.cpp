@@ -23,7 +23,7 @@ bool check_string_lengths(const load::Node& node, const std::string& pointer, di
   }
   for (size_t i = 0; i < node.items.size(); ++i) {
     bool keyed = node.is_map() && i < node.keys.size();
-    std::string child = pointer + "/" + (keyed ? load::pointer_token(node.keys[i]) : std::to_string(i));
+    std::string child = pointer + "/" + (keyed ? diag::pointer_token(node.keys[i]) : std::to_string(i));
     if (keyed && node.keys[i].size() > k_max_string_bytes) {
       diagnostics.error("E0115", node.key_location(i, child),
                         show_pointer(pointer) + ": key of " + std::to_string(node.keys[i].size()) + " bytes" + limit);

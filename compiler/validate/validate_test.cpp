@@ -1,7 +1,7 @@
 #include "validate/validate.hpp"
 
 #include "load/load.hpp"
-#include "validate/test_examples.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -53,10 +53,15 @@ std::unique_ptr<Run> run(const std::string& text)
 }
 
 using Lines = std::vector<std::string>;
-using test_input::k_examples;
+using testing::k_examples;
 
 // Spec lines start at line 6.
-const std::string k_project = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: team-a\nspec:\n";
+const std::string k_project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: team-a
+spec:
+)";
 
 TEST(Validate, DocumentationExamplesPass)
 {
@@ -67,8 +72,12 @@ TEST(Validate, DocumentationExamplesPass)
 
 TEST(Validate, UnknownPropertyIsReportedAtItsKeyWithASuggestion)
 {
-  auto r = run(k_project + "  services:\n    api: {port: 8000}\n  routes:\n    - hots: team-a.example.com\n"
-                           "      service: api\n");
+  auto r = run(k_project + R"(  services:
+    api: {port: 8000}
+  routes:
+    - hots: team-a.example.com
+      service: api
+)");
   // Not also `route needs either "host" or "rule"`: the typo explains it.
   EXPECT_EQ(r->lines(), Lines{"in.yaml:9:7: E0203: unknown property \"hots\" in /spec/routes/0"});
   EXPECT_EQ(r->hint(), "did you mean \"host\"?");
@@ -78,14 +87,18 @@ TEST(Validate, UnknownPropertyIsReportedAtItsKeyWithASuggestion)
 
 TEST(Validate, UnknownPropertyWithoutACloseNameListsTheAllowedOnes)
 {
-  auto r = run(k_project + "  services:\n    api: {port: 8000, weight: 3}\n");
+  auto r = run(k_project + R"(  services:
+    api: {port: 8000, weight: 3}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:23: E0203: unknown property \"weight\" in /spec/services/api"});
   EXPECT_EQ(r->hint(), "allowed properties: healthCheck, host, image, passHostHeader, port, scheme, tls, urls");
 }
 
 TEST(Validate, EveryUnknownPropertyOfAMappingIsReported)
 {
-  auto r = run(k_project + "  servces: {}\n  rotes: []\n");
+  auto r = run(k_project + R"(  servces: {}
+  rotes: []
+)");
   EXPECT_EQ(r->lines(), (Lines{"in.yaml:6:3: E0203: unknown property \"servces\" in /spec",
                                "in.yaml:7:3: E0203: unknown property \"rotes\" in /spec"}));
   EXPECT_EQ(r->hint(0), "did you mean \"services\"?");
@@ -94,46 +107,65 @@ TEST(Validate, EveryUnknownPropertyOfAMappingIsReported)
 
 TEST(Validate, MisspeltRequiredPropertyIsOneError)
 {
-  auto r = run(k_project + "  routes:\n    - host: a.example.com\n      sevrice: api\n");
+  auto r = run(k_project + R"(  routes:
+    - host: a.example.com
+      sevrice: api
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:8:7: E0203: unknown property \"sevrice\" in /spec/routes/0"});
   EXPECT_EQ(r->hint(), "did you mean \"service\"?");
 }
 
 TEST(Validate, WrongType)
 {
-  auto r = run(k_project + "  services:\n    api:\n      port: \"80\"\n");
+  auto r = run(k_project + R"(  services:
+    api:
+      port: "80"
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:8:13: E0201: /spec/services/api/port: expected integer, got \"80\""});
   EXPECT_EQ(r->pointer(), "/spec/services/api/port");
 }
 
 TEST(Validate, WrongTypeOfAMappingHidesWhatItsSchemaWouldSayInside)
 {
-  auto r = run(k_project + "  routes:\n    - team-a.example.com\n");
+  auto r = run(k_project + R"(  routes:
+    - team-a.example.com
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:7: E0201: /spec/routes/0: expected mapping, got \"team-a.example.com\""});
 }
 
 TEST(Validate, TypeUnion)
 {
-  auto r = run(k_project + "  middlewares:\n    rl:\n      rateLimit: {average: true}\n");
+  auto r = run(k_project + R"(  middlewares:
+    rl:
+      rateLimit: {average: true}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:8:28: E0201: /spec/middlewares/rl/rateLimit/average: expected string or "
                               "number, got true"});
 }
 
 TEST(Validate, MissingRequiredPropertyIsReportedAtTheMapping)
 {
-  auto r = run(k_project + "  routes:\n    - host: a.example.com\n      pathPrefix: /api\n");
+  auto r = run(k_project + R"(  routes:
+    - host: a.example.com
+      pathPrefix: /api
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:7: E0202: /spec/routes/0: missing required property \"service\""});
 }
 
 TEST(Validate, MissingSpec)
 {
-  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata: {name: prod}\n");
+  auto r = run(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata: {name: prod}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:1:1: E0202: document: missing required property \"spec\""});
 }
 
 TEST(Validate, ValueNotAllowed)
 {
-  auto r = run(k_project + "  services:\n    api: {port: 80, scheme: htps}\n");
+  auto r = run(k_project + R"(  services:
+    api: {port: 80, scheme: htps}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:29: E0204: /spec/services/api/scheme: \"htps\" is not one of http, "
                               "https, h2c"});
   EXPECT_EQ(r->hint(), "did you mean \"https\"?");
@@ -141,14 +173,21 @@ TEST(Validate, ValueNotAllowed)
 
 TEST(Validate, InvalidNameSaysWhatANameIs)
 {
-  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: Team_A\nspec: {compress: {}}\n");
+  auto r = run(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: Team_A
+spec: {compress: {}}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:4:9: E0205: /metadata/name: \"Team_A\" is not a valid name (lower-case letters, "
                               "digits and '-', starting and ending with a letter or digit)"});
 }
 
 TEST(Validate, InvalidNameAsAKeyIsReportedAtTheKey)
 {
-  auto r = run(k_project + "  services:\n    Api: {port: 80}\n");
+  auto r = run(k_project + R"(  services:
+    Api: {port: 80}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:5: E0205: /spec/services: \"Api\" is not a valid name (lower-case "
                               "letters, digits and '-', starting and ending with a letter or digit, at most 63 "
                               "characters)"});
@@ -156,8 +195,13 @@ TEST(Validate, InvalidNameAsAKeyIsReportedAtTheKey)
 
 TEST(Validate, Constraints)
 {
-  auto r = run(k_project + "  services:\n    api: {port: 70000}\n    web: {port: 0}\n    db: {urls: []}\n"
-                           "  routes:\n    - {host: 'a b', service: api, path: api}\n");
+  auto r = run(k_project + R"(  services:
+    api: {port: 70000}
+    web: {port: 0}
+    db: {urls: []}
+  routes:
+    - {host: 'a b', service: api, path: api}
+)");
   EXPECT_EQ(r->lines(),
             (Lines{"in.yaml:7:17: E0205: /spec/services/api/port: 70000 is greater than 65535",
                    "in.yaml:8:17: E0205: /spec/services/web/port: 0 is less than 1",
@@ -170,23 +214,33 @@ TEST(Validate, Constraints)
 
 TEST(Validate, DuplicateListItemIsReportedAtTheDuplicate)
 {
-  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: e}\nspec:\n"
-               "  targets: [traefik, dns, traefik]\n");
+  auto r = run(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: e}
+spec:
+  targets: [traefik, dns, traefik]
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:5:27: E0205: /spec/targets/2: \"traefik\" is listed more than once"});
 }
 
 TEST(Validate, NameLongerThan63)
 {
-  auto r = run("apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata:\n  name: " + std::string(64, 'a') +
-               "\nspec: {compress: {}}\n");
+  auto r = run(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: )" + std::string(64, 'a') +
+               R"(
+spec: {compress: {}}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:4:9: E0205: /metadata/name: \"" + std::string(60, 'a') +
                               "…\" is longer than 63 characters"});
 }
 
 TEST(Validate, RouteRules)
 {
-  auto r = run(k_project + "  routes:\n"
-                           "    - service: api\n"                                                  // 7
+  auto r = run(k_project + R"(  routes:
+    - service: api
+)"                                                                                                 // 7
                            "    - {host: a.example.com, path: /a, pathPrefix: /b, service: api}\n" // 8
                            "    - {rule: Host(`a`), host: a.example.com, service: api}\n"          // 9
                            "    - {rule: Host(`a`), service: api}\n");                             // 10
@@ -199,18 +253,28 @@ TEST(Validate, RouteRules)
 
 TEST(Validate, ServiceNeedsPortOrUrls)
 {
-  auto r = run(k_project + "  services:\n    api: {host: api.internal}\n");
+  auto r = run(k_project + R"(  services:
+    api: {host: api.internal}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:7:10: E0206: /spec/services/api: a service needs \"port\" or \"urls\""});
 }
 
 TEST(Validate, IssuerNeedsExactlyOneKind)
 {
-  const std::string head = "apiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata: {name: le}\n";
+  const std::string head = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: le}
+)";
   auto r = run({{"a.yaml", head + "spec: {}\n"},
-                {"b.yaml", head + "spec:\n  acme: {email: a@example.com}\n  files: {certificates: "
-                                  "[{certFile: c, keyFile: k, domains: [example.com]}]}\n"},
-                {"c.yaml", head + "spec:\n  acme:\n    email: a@example.com\n    solver: {http01: {}, dns01: "
-                                  "{provider: cloudflare}}\n"}});
+                {"b.yaml", head + R"(spec:
+  acme: {email: a@example.com}
+  files: {certificates: [{certFile: c, keyFile: k, domains: [example.com]}]}
+)"},
+                {"c.yaml", head + R"(spec:
+  acme:
+    email: a@example.com
+    solver: {http01: {}, dns01: {provider: cloudflare}}
+)"}});
   EXPECT_EQ(r->lines(),
             (Lines{"a.yaml:4:7: E0206: /spec: an issuer needs exactly one of \"acme\" or \"files\"",
                    "b.yaml:5:3: E0206: /spec: an issuer needs exactly one of \"acme\" or \"files\"",
@@ -219,7 +283,10 @@ TEST(Validate, IssuerNeedsExactlyOneKind)
 
 TEST(Validate, MiddlewareHoldsOneTypeOrAPreset)
 {
-  const std::string head = "apiVersion: edgegen.dev/v1alpha1\nkind: Middleware\nmetadata: {name: m}\n";
+  const std::string head = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata: {name: m}
+)";
   auto r = run({{"a.yaml", head + "spec: {headers: {frameDeny: true}, compress: {}}\n"},
                 {"b.yaml", head + "spec: {preset: rate-limit, headers: {frameDeny: true}}\n"},
                 {"c.yaml", head + "spec: {preset: compress}\n"},
@@ -242,24 +309,40 @@ TEST(Validate, CascadeIsFilteredToTheMostSpecificError)
   // valijson also reports "failed to validate against schema associated with
   // property" for /spec/middlewares/rl/rateLimit, …/rl, /spec/middlewares and
   // /spec, and the type error in each branch of the middleware rules.
-  auto r = run(k_project + "  middlewares:\n    rl:\n      rateLimit: {burst: many}\n");
+  auto r = run(k_project + R"(  middlewares:
+    rl:
+      rateLimit: {burst: many}
+)");
   EXPECT_EQ(r->lines(), Lines{"in.yaml:8:26: E0201: /spec/middlewares/rl/rateLimit/burst: expected number, got "
                               "\"many\""});
 }
 
 TEST(Validate, ErrorsOfAMappingAndOfItsValuesAreAllReported)
 {
-  auto r = run(k_project + "  routes:\n    - host: a.example.com\n      priority: high\n");
+  auto r = run(k_project + R"(  routes:
+    - host: a.example.com
+      priority: high
+)");
   EXPECT_EQ(r->lines(), (Lines{"in.yaml:7:7: E0202: /spec/routes/0: missing required property \"service\"",
                                "in.yaml:8:17: E0201: /spec/routes/0/priority: expected integer, got \"high\""}));
 }
 
 TEST(Validate, AllErrorsOfAllDocumentsInOneRun)
 {
-  auto r = run({{"a.yaml", k_project + "  services:\n    api: {port: x}\n---\n" + k_project +
-                               "  services:\n    api: {port: 80}\n---\n" + k_project + "  bogus: 1\n"},
-                {"b.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: Edge}\nspec:\n"
-                           "  targets: [trafik]\n"}});
+  auto r = run({{"a.yaml", k_project + R"(  services:
+    api: {port: x}
+---
+)" + k_project +
+                               R"(  services:
+    api: {port: 80}
+---
+)" + k_project + "  bogus: 1\n"},
+                {"b.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: Edge}
+spec:
+  targets: [trafik]
+)"}});
   EXPECT_EQ(r->lines(),
             (Lines{"a.yaml:7:17: E0201: /spec/services/api/port: expected integer, got \"x\"",
                    "a.yaml:22:3: E0203: unknown property \"bogus\" in /spec",
@@ -273,7 +356,9 @@ TEST(Validate, AllErrorsOfAllDocumentsInOneRun)
 TEST(Validate, OverlongStringsAreRefusedBeforeSchemaValidation)
 {
   std::string huge(k_max_string_bytes + 1, 'a');
-  auto r = run(k_project + "  routes:\n    - host: " + huge + "\n      bogus: 1\n");
+  auto r = run(k_project + "  routes:\n    - host: " + huge + R"(
+      bogus: 1
+)");
   // No E0202/E0203: the document is not given to the validator at all.
   EXPECT_EQ(r->lines(),
             Lines{"in.yaml:7:13: E0115: /spec/routes/0/host: string of 4097 bytes is longer than the limit of 4096 "
@@ -284,7 +369,9 @@ TEST(Validate, OverlongStringsAreRefusedBeforeSchemaValidation)
 TEST(Validate, OverlongKeysAreRefused)
 {
   std::string huge(k_max_string_bytes + 1, 'k');
-  auto r = run(k_project + "  ? " + huge + "\n  : 1\n"); // plain keys are limited to 1024 characters
+  auto r = run(k_project + "  ? " + huge + R"(
+  : 1
+)"); // plain keys are limited to 1024 characters
   EXPECT_EQ(r->lines(), Lines{"in.yaml:6:5: E0115: /spec: key of 4097 bytes is longer than the limit of 4096 bytes"});
 }
 
@@ -300,7 +387,9 @@ TEST(Validate, StringsUpToTheLimitAreMatchedSafely)
 
 TEST(Validate, KeysThatNeedEscapingInPointers)
 {
-  auto r = run(k_project + "  \"a/b~c\": 1\n  \"[0]\": 2\n");
+  auto r = run(k_project + R"(  "a/b~c": 1
+  "[0]": 2
+)");
   EXPECT_EQ(r->lines(), (Lines{"in.yaml:6:3: E0203: unknown property \"a/b~c\" in /spec",
                                "in.yaml:7:3: E0203: unknown property \"[0]\" in /spec"}));
   EXPECT_EQ(r->pointer(0), "/spec/a~1b~0c");

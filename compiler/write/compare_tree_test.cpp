@@ -1,4 +1,4 @@
-#include "write/test_tree.hpp"
+#include "testing.hpp"
 
 namespace edgegen::write {
 namespace {

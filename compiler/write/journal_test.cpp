@@ -10,7 +10,7 @@
 namespace edgegen::write {
 namespace {
 
-using testing::render;
+using ::edgegen::testing::render;
 using testing::tree_of;
 using Files = std::vector<serialise::RenderedFile>;
 

@@ -1,4 +1,4 @@
-#include "write/test_tree.hpp"
+#include "testing.hpp"
 
 namespace edgegen::write {
 namespace {
@@ -40,9 +40,20 @@ TEST(WriteLockSource, NothingForALockEdgegenDidNotWrite)
   EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
   put(tmp / "edgegen.lock.json", "{\"source\": {\"origin\": \"commit\"}}\n");
   EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
-  put(tmp / "edgegen.lock.json", "{\n  \"source\": {\n    \"origin\": \"x\",\n    \"extra\": \"y\"\n  }\n}\n");
+  put(tmp / "edgegen.lock.json", R"({
+  "source": {
+    "origin": "x",
+    "extra": "y"
+  }
+}
+)");
   EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
-  put(tmp / "edgegen.lock.json", "{\n  \"source\": {\n    \"origin\": \"a\\\"b\"\n  }\n}\n");
+  put(tmp / "edgegen.lock.json", R"({
+  "source": {
+    "origin": "a\"b"
+  }
+}
+)");
   EXPECT_FALSE(read_lock_source(real_disk(), tmp.path()));
 }
 

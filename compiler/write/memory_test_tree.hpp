@@ -2,8 +2,8 @@
 
 // Test helpers for the write rules on a MemoryDisk. Used only by *_test.cpp.
 
+#include "testing.hpp"
 #include "write/memory_disk.hpp"
-#include "write/test_tree.hpp"
 
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
+#include "testing.hpp"
 #include "util/errors.hpp"
 #include "write/new_files.hpp"
-#include "write/test_tree.hpp"
 
 namespace edgegen::write {
 namespace {

@@ -1,5 +1,5 @@
+#include "testing.hpp"
 #include "util/errors.hpp"
-#include "write/test_tree.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -6,8 +6,8 @@
 namespace edgegen::write {
 namespace {
 
-using testing::render;
-using testing::text_output;
+using ::edgegen::testing::render;
+using ::edgegen::testing::text_output;
 using testing::tree_of;
 using List = std::vector<std::string>;
 using Tree = std::map<std::string, std::string>;

@@ -1,7 +1,7 @@
 #include "emit/argocd/argocd.hpp"
 
 #include "emit/kubernetes/kubernetes.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,90 +10,99 @@
 namespace edgegen::emit::argocd {
 namespace {
 
-using namespace kubernetes::test_input;
+using namespace testing;
 
 std::string simple(const std::string& name)
 {
-  return project(name, "  services:\n    web: {port: 80}\n  routes:\n    - host: " + name +
-                           ".${domain}\n      service: web\n");
+  return project(name, R"(  services:
+    web: {port: 80}
+  routes:
+    - host: )" + name +
+                           R"(.${domain}
+      service: web
+)");
 }
 
 TEST(ArgoCD, OneApplicationWithASourcePerLayerInSyncWaveOrder)
 {
-  auto c = compile(edge("  kubernetes:\n    shards: 2\n    namespace: web\n"),
+  auto c = compile(edge(R"(  kubernetes:
+    shards: 2
+    namespace: web
+)"),
                    {{"p.yaml", simple("p")}, {"q.yaml", simple("q")}});
   ASSERT_EQ(errors(c), "");
   // Every layer comes in a later wave than the layers it depends on.
   std::map<std::string, int> wave;
-  for (const auto& layer : kubernetes::layers(c.model.environments.at(0))) {
+  for (const auto& layer : kubernetes::layers(testing::config_of(c))) {
     wave[layer.name] = layer.wave;
     for (const auto& dependency : layer.depends_on) {
       ASSERT_TRUE(wave.count(dependency)) << layer.name;
       EXPECT_LT(wave[dependency], layer.wave) << layer.name << " after " << dependency;
     }
   }
-  EXPECT_EQ(text(c, "argocd/default.yaml"), "apiVersion: argoproj.io/v1alpha1\n"
-                                            "kind: Application\n"
-                                            "metadata:\n"
-                                            "  labels:\n"
-                                            "    app.kubernetes.io/managed-by: edgegen\n"
-                                            "    app.kubernetes.io/part-of: test\n"
-                                            "  name: test-default\n"
-                                            "  namespace: argocd\n"
-                                            "spec:\n"
-                                            "  destination:\n"
-                                            "    namespace: web\n"
-                                            "    server: https://kubernetes.default.svc\n"
-                                            "  project: default\n"
-                                            "  sources:\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"0\"\n"
-                                            "      path: out/default/kubernetes/issuers\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"1\"\n"
-                                            "      path: out/default/kubernetes/certificates\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"1\"\n"
-                                            "      path: out/default/kubernetes/certificates-0\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"1\"\n"
-                                            "      path: out/default/kubernetes/certificates-1\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"2\"\n"
-                                            "      path: out/default/kubernetes/routes\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"3\"\n"
-                                            "      path: out/default/kubernetes/routes-0\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "    - kustomize:\n"
-                                            "        commonAnnotations:\n"
-                                            "          argocd.argoproj.io/sync-wave: \"3\"\n"
-                                            "      path: out/default/kubernetes/routes-1\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "  syncPolicy:\n"
-                                            "    automated:\n"
-                                            "      prune: true\n"
-                                            "      selfHeal: true\n"
-                                            "    syncOptions:\n"
-                                            "      - PruneLast=true\n");
+  EXPECT_EQ(text(c, "argocd/default.yaml"), R"(apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  labels:
+    app.kubernetes.io/managed-by: edgegen
+    app.kubernetes.io/part-of: test
+  name: test-default
+  namespace: argocd
+spec:
+  destination:
+    namespace: web
+    server: https://kubernetes.default.svc
+  project: default
+  sources:
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "0"
+      path: out/default/kubernetes/issuers
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "1"
+      path: out/default/kubernetes/certificates
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "1"
+      path: out/default/kubernetes/certificates-0
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "1"
+      path: out/default/kubernetes/certificates-1
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "2"
+      path: out/default/kubernetes/routes
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "3"
+      path: out/default/kubernetes/routes-0
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+    - kustomize:
+        commonAnnotations:
+          argocd.argoproj.io/sync-wave: "3"
+      path: out/default/kubernetes/routes-1
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+  syncPolicy:
+    automated:
+      prune: true
+      selfHeal: true
+    syncOptions:
+      - PruneLast=true
+)");
 }
 
 TEST(ArgoCD, TheProjectAndTheClusterApplication)
@@ -103,30 +112,31 @@ TEST(ArgoCD, TheProjectAndTheClusterApplication)
   EXPECT_NE(text(c, "argocd/default.yaml").find("  project: edge\n"), std::string::npos);
   // The cluster-scoped objects: one Application for every environment, at
   // the Edge's branch, synced first by an app of apps.
-  EXPECT_EQ(text(c, "argocd/cluster.yaml"), "apiVersion: argoproj.io/v1alpha1\n"
-                                            "kind: Application\n"
-                                            "metadata:\n"
-                                            "  annotations:\n"
-                                            "    argocd.argoproj.io/sync-wave: \"-1\"\n"
-                                            "  labels:\n"
-                                            "    app.kubernetes.io/managed-by: edgegen\n"
-                                            "    app.kubernetes.io/part-of: test\n"
-                                            "  name: test-cluster\n"
-                                            "  namespace: argocd\n"
-                                            "spec:\n"
-                                            "  destination:\n"
-                                            "    server: https://kubernetes.default.svc\n"
-                                            "  project: edge\n"
-                                            "  sources:\n"
-                                            "    - path: out/cluster/kubernetes\n"
-                                            "      repoURL: https://git.example.com/edge.git\n"
-                                            "      targetRevision: main\n"
-                                            "  syncPolicy:\n"
-                                            "    automated:\n"
-                                            "      prune: true\n"
-                                            "      selfHeal: true\n"
-                                            "    syncOptions:\n"
-                                            "      - PruneLast=true\n");
+  EXPECT_EQ(text(c, "argocd/cluster.yaml"), R"(apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  annotations:
+    argocd.argoproj.io/sync-wave: "-1"
+  labels:
+    app.kubernetes.io/managed-by: edgegen
+    app.kubernetes.io/part-of: test
+  name: test-cluster
+  namespace: argocd
+spec:
+  destination:
+    server: https://kubernetes.default.svc
+  project: edge
+  sources:
+    - path: out/cluster/kubernetes
+      repoURL: https://git.example.com/edge.git
+      targetRevision: main
+  syncPolicy:
+    automated:
+      prune: true
+      selfHeal: true
+    syncOptions:
+      - PruneLast=true
+)");
 }
 
 } // namespace

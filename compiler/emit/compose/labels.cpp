@@ -27,7 +27,7 @@ std::string joined(const Value& list, bool qualify = false)
 {
   std::vector<std::string> parts;
   for (const auto& item : list.as_list()) {
-    parts.push_back(qualify ? qualified(item.as_string()) : traefik::scalar_text(item));
+    parts.push_back(qualify ? qualified(item.as_string()) : traefik::label_text(item));
   }
   return util::join(parts, ",");
 }
@@ -43,7 +43,7 @@ void router_labels(const model::Config& config, const model::Route& route, Value
     out[prefix + "middlewares"] = joined(router["middlewares"], true);
   }
   if (fields.count("priority")) {
-    out[prefix + "priority"] = traefik::scalar_text(router["priority"]);
+    out[prefix + "priority"] = traefik::label_text(router["priority"]);
   }
   out[prefix + "service"] = router["service"];
   if (!fields.count("tls")) {
@@ -73,10 +73,10 @@ void health_check_labels(const std::string& prefix, const Value& check, Value& o
   for (const auto& [key, value] : check.as_map()) {
     if (key == "headers" && value.is_map()) {
       for (const auto& [header, text] : value.as_map()) {
-        out[prefix + "headers." + header] = traefik::scalar_text(text);
+        out[prefix + "headers." + header] = traefik::label_text(text);
       }
     } else {
-      out[prefix + util::to_lower(key)] = traefik::scalar_text(value);
+      out[prefix + util::to_lower(key)] = traefik::label_text(value);
     }
   }
 }

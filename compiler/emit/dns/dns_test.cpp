@@ -9,33 +9,35 @@ namespace {
 
 std::string edge(const std::string& dns)
 {
-  return "apiVersion: edgegen.dev/v1alpha1\n"
-         "kind: Edge\n"
-         "metadata: {name: test}\n"
-         "spec:\n"
-         "  targets: [dns]\n"
-         "  dashboard: {host: traefik.example.com}\n"
-         "  dns:\n" +
-         dns +
-         "---\n"
-         "apiVersion: edgegen.dev/v1alpha1\n"
-         "kind: Project\n"
-         "metadata: {name: p}\n"
-         "spec:\n"
-         "  services:\n"
-         "    web: {port: 80}\n"
-         "  routes:\n"
-         "    - {host: example.com, service: web, tls: false}\n"
-         "    - {name: www, host: www.example.com, service: web, tls: false}\n"
-         "    - {name: dev, host: app.dev.example.com, service: web, tls: false}\n"
-         "    - {name: raw, rule: \"Host(`raw.example.com`) && Path(`/x`)\", service: web, tls: false}\n"
-         "    - {name: other, host: www.example.org, service: web, tls: false}\n";
+  return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: test}
+spec:
+  targets: [dns]
+  dashboard: {host: traefik.example.com}
+  dns:
+)" + dns +
+         R"y(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec:
+  services:
+    web: {port: 80}
+  routes:
+    - {host: example.com, service: web, tls: false}
+    - {name: www, host: www.example.com, service: web, tls: false}
+    - {name: dev, host: app.dev.example.com, service: web, tls: false}
+    - {name: raw, rule: "Host(`raw.example.com`) && Path(`/x`)", service: web, tls: false}
+    - {name: other, host: www.example.org, service: web, tls: false}
+)y";
 }
 
-const char* k_two_zones = "    addresses: [192.0.2.10, \"2001:DB8::10\"]\n"
-                          "    zones:\n"
-                          "      - name: example.com\n"
-                          "      - name: dev.example.com.\n";
+const char* k_two_zones = R"(    addresses: [192.0.2.10, "2001:DB8::10"]
+    zones:
+      - name: example.com
+      - name: dev.example.com.
+)";
 
 Compilation compile(const std::string& dns)
 {
@@ -66,7 +68,7 @@ TEST(Dns, EachHostGoesToTheZoneWithTheLongestApex)
 {
   auto c = compile(k_two_zones);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
             (std::vector<std::string>{"@ NS ns.example.com.", "@ A 192.0.2.10", "@ AAAA 2001:db8::10",
                                       "ns A 192.0.2.10", "ns AAAA 2001:db8::10", "raw A 192.0.2.10",
@@ -79,12 +81,13 @@ TEST(Dns, EachHostGoesToTheZoneWithTheLongestApex)
 
 TEST(Dns, WildcardAndCnameZones)
 {
-  auto c = compile("    addresses: [192.0.2.10]\n"
-                   "    zones:\n"
-                   "      - {name: example.com, cname: edge.example.com, nameServers: [ns1.example.net]}\n"
-                   "      - {name: dev.example.com, wildcard: true}\n");
+  auto c = compile(R"(    addresses: [192.0.2.10]
+    zones:
+      - {name: example.com, cname: edge.example.com, nameServers: [ns1.example.net]}
+      - {name: dev.example.com, wildcard: true}
+)");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   // The apex keeps its address (a CNAME cannot sit beside SOA and NS); the
   // CNAME target inside the zone gets the addresses; an outside NS gets no glue.
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
@@ -102,17 +105,21 @@ TEST(Dns, TheApexIsAHostLikeTheOthersButNeverACnameOrTheWildcard)
   // served apex gets the addresses themselves: not the wildcard, which does
   // not cover it, and never a CNAME (WildcardAndCnameZones), which cannot sit
   // beside the SOA and NS records.
-  auto c = testing::compile_files(
-      {{"edge.yaml",
-        "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: test}\nspec:\n"
-        "  targets: [dns]\n  entryPoints: {web: {address: \":80\"}}\n"
-        "  dashboard: {host: dev.example.com, tls: false}\n"
-        "  dns:\n"
-        "    addresses: [192.0.2.10]\n"
-        "    zones: [{name: dev.example.com, wildcard: true}, {name: example.org, cname: edge.example.org}]\n"}},
-      false);
+  auto c = testing::compile_files({{"edge.yaml",
+                                    R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: test}
+spec:
+  targets: [dns]
+  entryPoints: {web: {address: ":80"}}
+  dashboard: {host: dev.example.com, tls: false}
+  dns:
+    addresses: [192.0.2.10]
+    zones: [{name: dev.example.com, wildcard: true}, {name: example.org, cname: edge.example.org}]
+)"}},
+                                  false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(0))),
             (std::vector<std::string>{"@ NS ns.dev.example.com.", "@ A 192.0.2.10", "ns A 192.0.2.10"}));
   EXPECT_EQ(lines(zone_records(config, config.edge.dns.zones.at(1))),
@@ -121,22 +128,24 @@ TEST(Dns, TheApexIsAHostLikeTheOthersButNeverACnameOrTheWildcard)
 
 TEST(Dns, TheSoaNamesTheFirstNameServerAsWrittenAndTheTimersOfDnsSoa)
 {
-  auto c = compile("    addresses: [192.0.2.10]\n"
-                   "    soa: {refresh: 7200, retry: 600, expire: 604800, minimum: 60}\n"
-                   "    zones:\n"
-                   "      - {name: example.com, nameServers: [NS2.example.net., ns1.example.net]}\n");
+  auto c = compile(R"(    addresses: [192.0.2.10]
+    soa: {refresh: 7200, retry: 600, expire: 604800, minimum: 60}
+    zones:
+      - {name: example.com, nameServers: [NS2.example.net., ns1.example.net]}
+)");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   const auto& zone = config.edge.dns.zones.at(0);
   EXPECT_EQ(primary_name_server(zone), "ns2.example.net.");
   std::string text = zone_file(config, zone);
   EXPECT_NE(text.find("@        IN SOA   ns2.example.net. hostmaster.example.com. (\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("    7200       ; refresh\n"
-                      "    600        ; retry\n"
-                      "    604800     ; expire\n"
-                      "    60 )       ; negative-answer TTL\n"
-                      "@        IN NS    ns1.example.net.\n"
-                      "@        IN NS    ns2.example.net.\n"),
+  EXPECT_NE(text.find(R"(    7200       ; refresh
+    600        ; retry
+    604800     ; expire
+    60 )       ; negative-answer TTL
+@        IN NS    ns1.example.net.
+@        IN NS    ns2.example.net.
+)"),
             std::string::npos)
       << text;
   model::DnsZone bare;
@@ -146,97 +155,105 @@ TEST(Dns, TheSoaNamesTheFirstNameServerAsWrittenAndTheTimersOfDnsSoa)
 
 TEST(Dns, ZoneFileAndCorefile)
 {
-  auto c = compile("    version: 3\n"
-                   "    ttl: 60\n"
-                   "    directory: /zones\n"
-                   "    addresses: [192.0.2.10]\n"
-                   "    zones:\n"
-                   "      - {name: dev.example.com, hostmaster: dns.admin@example.net}\n");
+  auto c = compile(R"(    version: 3
+    ttl: 60
+    directory: /zones
+    addresses: [192.0.2.10]
+    zones:
+      - {name: dev.example.com, hostmaster: dns.admin@example.net}
+)");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& config = c.model.environments.at(0);
+  const auto& config = testing::config_of(c);
   std::string text = zone_file(config, config.edge.dns.zones.at(0));
-  std::string number = std::to_string(serial(3, "ns.dev.example.com. dns\\.admin.example.net. 3600 900 1209600 300\n"
-                                                "60\n"
-                                                "@    IN NS    ns.dev.example.com.\n"
-                                                "app  IN A     192.0.2.10\n"
-                                                "ns   IN A     192.0.2.10\n"));
-  EXPECT_EQ(text, "; Zone dev.example.com for environment \"default\", rendered by edgegen.\n"
-                  "; Serial: dns.version * 10000 + a number derived from this file's records.\n"
-                  "$ORIGIN dev.example.com.\n"
-                  "$TTL 60\n"
-                  "@    IN SOA   ns.dev.example.com. dns\\.admin.example.net. (\n"
-                  "    " +
-                      number +
-                      "      ; serial\n"
-                      "    3600       ; refresh\n"
-                      "    900        ; retry\n"
-                      "    1209600    ; expire\n"
-                      "    300 )      ; negative-answer TTL\n"
-                      "@    IN NS    ns.dev.example.com.\n"
-                      "app  IN A     192.0.2.10\n"
-                      "ns   IN A     192.0.2.10\n");
-  EXPECT_EQ(corefile(config), "# CoreDNS server blocks for the zones of environment \"default\", rendered by edgegen.\n"
-                              "# Use this file as the Corefile, or `import` it from yours. The zone files go in\n"
-                              "# /zones; `reload` loads a zone again when its SOA serial changes.\n"
-                              "\n"
-                              "dev.example.com {\n"
-                              "    file /zones/dev.example.com.zone {\n"
-                              "        reload 30s\n"
-                              "    }\n"
-                              "    errors\n"
-                              "}\n");
+  std::string number = std::to_string(serial(3, R"(ns.dev.example.com. dns\.admin.example.net. 3600 900 1209600 300
+60
+@    IN NS    ns.dev.example.com.
+app  IN A     192.0.2.10
+ns   IN A     192.0.2.10
+)"));
+  EXPECT_EQ(text, R"(; Zone dev.example.com for environment "default", rendered by edgegen.
+; Serial: dns.version * 10000 + a number derived from this file's records.
+$ORIGIN dev.example.com.
+$TTL 60
+@    IN SOA   ns.dev.example.com. dns\.admin.example.net. (
+    )" + number +
+                      R"(      ; serial
+    3600       ; refresh
+    900        ; retry
+    1209600    ; expire
+    300 )      ; negative-answer TTL
+@    IN NS    ns.dev.example.com.
+app  IN A     192.0.2.10
+ns   IN A     192.0.2.10
+)");
+  EXPECT_EQ(corefile(config), R"(# CoreDNS server blocks for the zones of environment "default", rendered by edgegen.
+# Use this file as the Corefile, or `import` it from yours. The zone files go in
+# /zones; `reload` loads a zone again when its SOA serial changes.
+
+dev.example.com {
+    file /zones/dev.example.com.zone {
+        reload 30s
+    }
+    errors
+}
+)");
 }
 
 TEST(Dns, CorefileForwardsEveryOtherNameAndLogs)
 {
-  auto c = compile("    addresses: [192.0.2.10]\n"
-                   "    log: true\n"
-                   "    forward: [\"TLS://1.1.1.1\", \"tls://[2606:4700:4700::1111]:853\"]\n"
-                   "    tlsServerName: Cloudflare-DNS.com\n"
-                   "    zones: [{name: example.com}]\n");
+  auto c = compile(R"(    addresses: [192.0.2.10]
+    log: true
+    forward: ["TLS://1.1.1.1", "tls://[2606:4700:4700::1111]:853"]
+    tlsServerName: Cloudflare-DNS.com
+    zones: [{name: example.com}]
+)");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const std::string tail = "\n"
-                           "example.com {\n"
-                           "    file /etc/coredns/zones/example.com.zone {\n"
-                           "        reload 30s\n"
-                           "    }\n"
-                           "    log\n"
-                           "    errors\n"
-                           "}\n"
-                           "\n"
-                           "# Every other name: asked of the forward servers.\n"
-                           ". {\n";
-  std::string text = corefile(c.model.environments.at(0));
+  const std::string tail = R"(
+example.com {
+    file /etc/coredns/zones/example.com.zone {
+        reload 30s
+    }
+    log
+    errors
+}
+
+# Every other name: asked of the forward servers.
+. {
+)";
+  std::string text = corefile(testing::config_of(c));
   ASSERT_NE(text.find(tail), std::string::npos) << text;
   EXPECT_EQ(text.substr(text.find(tail) + tail.size()),
-            "    forward . tls://1.1.1.1 tls://[2606:4700:4700::1111]:853 {\n"
-            "        tls_servername cloudflare-dns.com\n"
-            "    }\n"
-            "    log\n"
-            "    errors\n"
-            "}\n");
-  auto plain = compile("    addresses: [192.0.2.10]\n"
-                       "    forward: [1.1.1.1, \"9.9.9.9:53\"]\n"
-                       "    zones: [{name: example.com}]\n");
+            R"(    forward . tls://1.1.1.1 tls://[2606:4700:4700::1111]:853 {
+        tls_servername cloudflare-dns.com
+    }
+    log
+    errors
+}
+)");
+  auto plain = compile(R"(    addresses: [192.0.2.10]
+    forward: [1.1.1.1, "9.9.9.9:53"]
+    zones: [{name: example.com}]
+)");
   ASSERT_EQ(testing::messages(plain), std::vector<std::string>{});
-  text = corefile(plain.model.environments.at(0));
-  EXPECT_EQ(text.substr(text.find(". {")), ". {\n"
-                                           "    forward . 1.1.1.1 9.9.9.9:53\n"
-                                           "    errors\n"
-                                           "}\n");
+  text = corefile(testing::config_of(plain));
+  EXPECT_EQ(text.substr(text.find(". {")), R"(. {
+    forward . 1.1.1.1 9.9.9.9:53
+    errors
+}
+)");
 }
 
 TEST(Dns, AnEnvironmentsSettingsReplaceTheEdgesFieldByField)
 {
-  auto c = testing::compile_files({{"edge.yaml", edge(k_two_zones)},
-                                   {"env.yaml", "apiVersion: edgegen.dev/v1alpha1\n"
-                                                "kind: Environment\n"
-                                                "metadata: {name: lab}\n"
-                                                "spec:\n"
-                                                "  dns: {addresses: [10.0.0.1], version: 4, soa: {retry: 300}}\n"}},
+  auto c = testing::compile_files({{"edge.yaml", edge(k_two_zones)}, {"env.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata: {name: lab}
+spec:
+  dns: {addresses: [10.0.0.1], version: 4, soa: {retry: 300}}
+)"}},
                                   false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  const auto& settings = c.model.environments.at(0).edge.dns;
+  const auto& settings = testing::config_of(c).edge.dns;
   EXPECT_EQ(settings.addresses, std::vector<std::string>{"10.0.0.1"});
   EXPECT_EQ(settings.version, 4);
   EXPECT_EQ(settings.zones.size(), 2u); // not given there: the Edge's

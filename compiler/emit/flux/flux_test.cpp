@@ -1,7 +1,7 @@
 #include "emit/flux/flux.hpp"
 
 #include "emit/kubernetes/kubernetes.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,17 +10,25 @@
 namespace edgegen::emit::flux {
 namespace {
 
-using namespace kubernetes::test_input;
+using namespace testing;
 
 std::string simple(const std::string& name)
 {
-  return project(name, "  services:\n    web: {port: 80}\n  routes:\n    - host: " + name +
-                           ".${domain}\n      service: web\n");
+  return project(name, R"(  services:
+    web: {port: 80}
+  routes:
+    - host: )" + name +
+                           R"(.${domain}
+      service: web
+)");
 }
 
 TEST(Flux, KustomizationsDependOnTheLayerBeforeAndComeAfterIt)
 {
-  auto c = compile(edge("  kubernetes:\n    shards: 2\n"), {{"p.yaml", simple("p")}, {"q.yaml", simple("q")}});
+  auto c = compile(edge(R"(  kubernetes:
+    shards: 2
+)"),
+                   {{"p.yaml", simple("p")}, {"q.yaml", simple("q")}});
   ASSERT_EQ(errors(c), "");
   const OutputFile* f = file(c, "flux/default.yaml");
   ASSERT_NE(f, nullptr);
@@ -66,40 +74,42 @@ TEST(Flux, SourceAndLayersAsAFluxUserWritesThem)
     }
     return flux.substr(begin, flux.find("---\n", begin) - begin);
   };
-  EXPECT_EQ(document(0), "apiVersion: source.toolkit.fluxcd.io/v1\n"
-                         "kind: GitRepository\n"
-                         "metadata:\n"
-                         "  labels:\n"
-                         "    app.kubernetes.io/managed-by: edgegen\n"
-                         "    app.kubernetes.io/part-of: test\n"
-                         "  name: test-default\n"
-                         "  namespace: flux-system\n"
-                         "spec:\n"
-                         "  interval: 1m\n"
-                         "  ref:\n"
-                         "    branch: main\n"
-                         "  url: https://git.example.com/edge.git\n");
+  EXPECT_EQ(document(0), R"(apiVersion: source.toolkit.fluxcd.io/v1
+kind: GitRepository
+metadata:
+  labels:
+    app.kubernetes.io/managed-by: edgegen
+    app.kubernetes.io/part-of: test
+  name: test-default
+  namespace: flux-system
+spec:
+  interval: 1m
+  ref:
+    branch: main
+  url: https://git.example.com/edge.git
+)");
   // Issuers: after the cluster's objects (the ClusterIssuers, flux/cluster.yaml).
-  EXPECT_EQ(document(1), "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
-                         "kind: Kustomization\n"
-                         "metadata:\n"
-                         "  labels:\n"
-                         "    app.kubernetes.io/managed-by: edgegen\n"
-                         "    app.kubernetes.io/part-of: test\n"
-                         "  name: test-default-issuers\n"
-                         "  namespace: flux-system\n"
-                         "spec:\n"
-                         "  dependsOn:\n"
-                         "    - name: test-cluster\n"
-                         "  interval: 10m\n"
-                         "  path: ./out/default/kubernetes/issuers\n"
-                         "  prune: true\n"
-                         "  retryInterval: 1m\n"
-                         "  sourceRef:\n"
-                         "    kind: GitRepository\n"
-                         "    name: test-default\n"
-                         "  timeout: 5m\n"
-                         "  wait: false\n");
+  EXPECT_EQ(document(1), R"(apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  labels:
+    app.kubernetes.io/managed-by: edgegen
+    app.kubernetes.io/part-of: test
+  name: test-default-issuers
+  namespace: flux-system
+spec:
+  dependsOn:
+    - name: test-cluster
+  interval: 10m
+  path: ./out/default/kubernetes/issuers
+  prune: true
+  retryInterval: 1m
+  sourceRef:
+    kind: GitRepository
+    name: test-default
+  timeout: 5m
+  wait: false
+)");
   // Certificates: applied is enough; routes: wait for what they apply.
   EXPECT_NE(document(2).find("  wait: false\n"), std::string::npos) << document(2);
   EXPECT_NE(document(3).find("  path: ./out/default/kubernetes/routes\n"), std::string::npos) << document(3);
@@ -118,12 +128,17 @@ spec:
   kubernetes:
     kind: Issuer
 )";
-  auto c = compile(edge("  kubernetes:\n    namespace: team\n"), {{"i.yaml", issuer}});
+  auto c = compile(edge(R"(  kubernetes:
+    namespace: team
+)"),
+                   {{"i.yaml", issuer}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_NE(
-      text(c, "flux/default.yaml")
-          .find("    - apiVersion: cert-manager.io/v1\n      kind: Issuer\n      name: local\n      namespace: team\n"),
-      std::string::npos);
+  EXPECT_NE(text(c, "flux/default.yaml").find(R"(    - apiVersion: cert-manager.io/v1
+      kind: Issuer
+      name: local
+      namespace: team
+)"),
+            std::string::npos);
 }
 
 } // namespace
@@ -132,7 +147,14 @@ spec:
 TEST(Flux, EachEnvironmentChecksOutItsOwnRevision)
 {
   auto environment = [](const std::string& name, const std::string& git) {
-    return "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n" + git;
+    return R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: )" +
+           name + R"(
+spec:
+)" + git;
   };
   const std::string commit = "0123456789abcdef0123456789abcdef01234567";
   auto c =
@@ -163,9 +185,21 @@ TEST(Flux, EachEnvironmentChecksOutItsOwnRevision)
 // An environment's targets replace the Edge's: only what it lists renders.
 TEST(Flux, AnEnvironmentRendersItsOwnTargets)
 {
-  auto c = compile(edge() + "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: dev\nspec:\n"
-                            "  targets: [kubernetes]\n---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\n"
-                            "metadata:\n  name: prod\nspec:\n  vars: {}\n",
+  auto c = compile(edge() + R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: dev
+spec:
+  targets: [kubernetes]
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: prod
+spec:
+  vars: {}
+)",
                    {{"p.yaml", simple("p")}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(file(c, "flux/dev.yaml"), nullptr);

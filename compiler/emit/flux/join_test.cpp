@@ -1,17 +1,21 @@
 // Joining an existing Flux repository: its source, interval and chain.
 #include "emit/flux/flux.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::flux {
 namespace {
 
-using namespace kubernetes::test_input;
+using namespace testing;
 
-const std::string k_project = project("p", "  services:\n    web: {port: 80}\n  routes:\n    - host: p.${domain}\n"
-                                           "      service: web\n");
+const std::string k_project = project("p", R"(  services:
+    web: {port: 80}
+  routes:
+    - host: p.${domain}
+      service: web
+)");
 
 // The spec of the Flux object `kind`/`name` (kustomization.yaml files are
 // Kustomizations too, of Kustomize, without metadata).
@@ -45,8 +49,11 @@ std::vector<std::string> kinds(const Compilation& c, const std::string& path)
 
 TEST(FluxJoin, AnExistingSourceIntervalAndDependencies)
 {
-  auto c = compile(edge("  flux:\n    sourceRef: {name: flux-system}\n    interval: 1h\n"
-                        "    dependsOn: [infrastructure-controllers, infra/cert-manager-crds]\n"),
+  auto c = compile(edge(R"(  flux:
+    sourceRef: {name: flux-system}
+    interval: 1h
+    dependsOn: [infrastructure-controllers, infra/cert-manager-crds]
+)"),
                    {{"p.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
   // No second GitRepository: every Kustomization applies from the repository's own.
@@ -71,7 +78,9 @@ TEST(FluxJoin, AnExistingSourceIntervalAndDependencies)
 
 TEST(FluxJoin, ASourceInAnotherNamespaceIsNamedWithIt)
 {
-  auto c = compile(edge("  flux:\n    sourceRef: {kind: OCIRepository, name: edge, namespace: sources}\n"),
+  auto c = compile(edge(R"(  flux:
+    sourceRef: {kind: OCIRepository, name: edge, namespace: sources}
+)"),
                    {{"p.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(flux_spec(c, "Kustomization", "test-default-routes").as_map().at("sourceRef"),
@@ -80,14 +89,34 @@ TEST(FluxJoin, ASourceInAnotherNamespaceIsNamedWithIt)
 
 TEST(FluxJoin, WithoutClusterScopedObjectsTheClusterLayerStillHoldsTheDefaultTlsOption)
 {
-  const std::string issuer = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local\nspec:\n"
-                             "  acme:\n    email: a@example.com\n  kubernetes: {kind: Issuer}\n";
-  std::string yaml =
-      edge("  kubernetes: {createNamespace: false}\n  flux: {dependsOn: [infrastructure-configs]}\n") + issuer;
+  const std::string issuer = R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: local
+spec:
+  acme:
+    email: a@example.com
+  kubernetes: {kind: Issuer}
+)";
+  std::string yaml = edge(R"(  kubernetes: {createNamespace: false}
+  flux: {dependsOn: [infrastructure-configs]}
+)") + issuer;
   // Only the namespaced issuer remains.
-  yaml.replace(yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le"),
-               yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local") -
-                   yaml.find("---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: le"),
+  yaml.replace(yaml.find(R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: le)"),
+               yaml.find(R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: local)") - yaml.find(R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: le)"),
                "");
   yaml.replace(yaml.find("defaultIssuer: le"), 17, "defaultIssuer: local");
   auto c = compile(yaml, {{"p.yaml", k_project}});
@@ -103,7 +132,9 @@ TEST(FluxJoin, WithoutClusterScopedObjectsTheClusterLayerStillHoldsTheDefaultTls
 TEST(FluxJoin, ThePrivateRepositorysSecret)
 {
   std::string yaml = edge();
-  yaml.replace(yaml.find("    path: ./out/\n"), 17, "    path: ./out/\n    secretRef: {name: edge-repo}\n");
+  yaml.replace(yaml.find("    path: ./out/\n"), 17, R"(    path: ./out/
+    secretRef: {name: edge-repo}
+)");
   auto c = compile(yaml, {{"p.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
   for (const char* name : {"test-default", "test-cluster"}) {
@@ -117,45 +148,46 @@ TEST(FluxJoin, TheClusterKustomizationWaitsForTheClusterIssuers)
 {
   auto c = compile(edge(), {{"p.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(text(c, "flux/cluster.yaml"), "apiVersion: source.toolkit.fluxcd.io/v1\n"
-                                          "kind: GitRepository\n"
-                                          "metadata:\n"
-                                          "  labels:\n"
-                                          "    app.kubernetes.io/managed-by: edgegen\n"
-                                          "    app.kubernetes.io/part-of: test\n"
-                                          "  name: test-cluster\n"
-                                          "  namespace: flux-system\n"
-                                          "spec:\n"
-                                          "  interval: 1m\n"
-                                          "  ref:\n"
-                                          "    branch: main\n"
-                                          "  url: https://git.example.com/edge.git\n"
-                                          "---\n"
-                                          "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
-                                          "kind: Kustomization\n"
-                                          "metadata:\n"
-                                          "  labels:\n"
-                                          "    app.kubernetes.io/managed-by: edgegen\n"
-                                          "    app.kubernetes.io/part-of: test\n"
-                                          "  name: test-cluster\n"
-                                          "  namespace: flux-system\n"
-                                          "spec:\n"
-                                          "  healthChecks:\n"
-                                          "    - apiVersion: cert-manager.io/v1\n"
-                                          "      kind: ClusterIssuer\n"
-                                          "      name: dns\n"
-                                          "    - apiVersion: cert-manager.io/v1\n"
-                                          "      kind: ClusterIssuer\n"
-                                          "      name: le\n"
-                                          "  interval: 10m\n"
-                                          "  path: ./out/cluster/kubernetes\n"
-                                          "  prune: true\n"
-                                          "  retryInterval: 1m\n"
-                                          "  sourceRef:\n"
-                                          "    kind: GitRepository\n"
-                                          "    name: test-cluster\n"
-                                          "  timeout: 5m\n"
-                                          "  wait: false\n");
+  EXPECT_EQ(text(c, "flux/cluster.yaml"), R"(apiVersion: source.toolkit.fluxcd.io/v1
+kind: GitRepository
+metadata:
+  labels:
+    app.kubernetes.io/managed-by: edgegen
+    app.kubernetes.io/part-of: test
+  name: test-cluster
+  namespace: flux-system
+spec:
+  interval: 1m
+  ref:
+    branch: main
+  url: https://git.example.com/edge.git
+---
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  labels:
+    app.kubernetes.io/managed-by: edgegen
+    app.kubernetes.io/part-of: test
+  name: test-cluster
+  namespace: flux-system
+spec:
+  healthChecks:
+    - apiVersion: cert-manager.io/v1
+      kind: ClusterIssuer
+      name: dns
+    - apiVersion: cert-manager.io/v1
+      kind: ClusterIssuer
+      name: le
+  interval: 10m
+  path: ./out/cluster/kubernetes
+  prune: true
+  retryInterval: 1m
+  sourceRef:
+    kind: GitRepository
+    name: test-cluster
+  timeout: 5m
+  wait: false
+)");
 }
 
 } // namespace

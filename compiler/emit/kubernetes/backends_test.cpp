@@ -2,14 +2,14 @@
 // forward-auth addresses, and the TLS options of clients without SNI.
 #include "emit/kubernetes/kubernetes.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 const std::string k_servers = R"(  services:
     nas: {host: 192.168.1.20, port: 5000}
@@ -29,36 +29,37 @@ TEST(KubernetesBackends, AnIpAddressIsASelectorlessServiceWithAnEndpointSlice)
   // The API server refuses an IP as an ExternalName: the Service has no
   // type and no selector, its slice names it and matches its port by name.
   EXPECT_EQ(serialise::to_yaml({document(c, "Service", "p-nas"), document(c, "EndpointSlice", "p-nas")}),
-            "apiVersion: v1\n"
-            "kind: Service\n"
-            "metadata:\n"
-            "  labels:\n"
-            "    edgegen.dev/project: p\n"
-            "  name: p-nas\n"
-            "  namespace: edge\n"
-            "spec:\n"
-            "  ports:\n"
-            "    - name: http\n"
-            "      port: 5000\n"
-            "      protocol: TCP\n"
-            "---\n"
-            "apiVersion: discovery.k8s.io/v1\n"
-            "kind: EndpointSlice\n"
-            "metadata:\n"
-            "  labels:\n"
-            "    edgegen.dev/project: p\n"
-            "    endpointslice.kubernetes.io/managed-by: edgegen.dev\n"
-            "    kubernetes.io/service-name: p-nas\n"
-            "  name: p-nas\n"
-            "  namespace: edge\n"
-            "addressType: IPv4\n"
-            "endpoints:\n"
-            "  - addresses:\n"
-            "      - \"192.168.1.20\"\n"
-            "ports:\n"
-            "  - name: http\n"
-            "    port: 5000\n"
-            "    protocol: TCP\n");
+            R"(apiVersion: v1
+kind: Service
+metadata:
+  labels:
+    edgegen.dev/project: p
+  name: p-nas
+  namespace: edge
+spec:
+  ports:
+    - name: http
+      port: 5000
+      protocol: TCP
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  labels:
+    edgegen.dev/project: p
+    endpointslice.kubernetes.io/managed-by: edgegen.dev
+    kubernetes.io/service-name: p-nas
+  name: p-nas
+  namespace: edge
+addressType: IPv4
+endpoints:
+  - addresses:
+      - "192.168.1.20"
+ports:
+  - name: http
+    port: 5000
+    protocol: TCP
+)");
   EXPECT_EQ(document(c, "EndpointSlice", "p-pve-1")["addressType"], util::Value("IPv6"));
   EXPECT_EQ(document(c, "EndpointSlice", "p-pve-1")["endpoints"].as_list().at(0)["addresses"].as_list().at(0),
             util::Value("2001:db8::7"));
@@ -86,13 +87,19 @@ TEST(KubernetesBackends, AFileWithExternalNameServicesSaysTraefikMustAllowThem)
   auto c = compile(edge(), {{"p.yaml", project("p", k_servers)}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(file(c, "default/kubernetes/routes/p.yaml")->comment,
-            "Traefik ignores the ExternalName Services of this file unless its Kubernetes providers\n"
-            "allow them (off by default): providers.kubernetesCRD.allowExternalNameServices=true\n"
-            "and providers.kubernetesIngress.allowExternalNameServices=true.");
+            R"(Traefik ignores the ExternalName Services of this file unless its Kubernetes providers
+allow them (off by default): providers.kubernetesCRD.allowExternalNameServices=true
+and providers.kubernetesIngress.allowExternalNameServices=true.)");
   // Services of the namespace and IP addresses need no such setting.
-  const std::string inside = "  services:\n    api: {port: 8000}\n    nas: {host: 10.0.0.5, port: 80}\n"
-                             "  routes:\n    - host: a.${domain}\n      service: api\n"
-                             "    - host: n.${domain}\n      service: nas\n";
+  const std::string inside = R"(  services:
+    api: {port: 8000}
+    nas: {host: 10.0.0.5, port: 80}
+  routes:
+    - host: a.${domain}
+      service: api
+    - host: n.${domain}
+      service: nas
+)";
   c = compile(edge(), {{"q.yaml", project("q", inside)}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(file(c, "default/kubernetes/routes/q.yaml")->comment, "");
@@ -127,8 +134,14 @@ TEST(KubernetesBackends, AForwardAuthShortNameIsTheServiceOfTheEnvironmentsNames
 {
   std::string with_traefik = edge();
   with_traefik.replace(with_traefik.find("[kubernetes"), 1, "[traefik, ");
-  const std::string environment = "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: prod\n"
-                                  "spec:\n  kubernetes:\n    namespace: web\n";
+  const std::string environment = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: prod
+spec:
+  kubernetes:
+    namespace: web
+)";
   auto c = compile(with_traefik, {{"m.yaml", k_forward_auth}, {"env.yaml", environment}});
   ASSERT_EQ(errors(c), "");
   // The Traefik pod resolves a short name in its own namespace.
@@ -143,12 +156,18 @@ TEST(KubernetesBackends, AForwardAuthShortNameIsTheServiceOfTheEnvironmentsNames
             std::string::npos);
 }
 
-const std::string k_one_route = "  services:\n    api: {port: 8000}\n  routes:\n    - host: a.${domain}\n"
-                                "      service: api\n";
+const std::string k_one_route = R"(  services:
+    api: {port: 8000}
+  routes:
+    - host: a.${domain}
+      service: api
+)";
 
 TEST(KubernetesBackends, TheEdgesTlsOptionsAreTraefiksDefault)
 {
-  std::string strict = edge("  traefik:\n    tls: {sniStrict: true}\n");
+  std::string strict = edge(R"(  traefik:
+    tls: {sniStrict: true}
+)");
   auto c = compile(strict, {{"p.yaml", project("p", k_one_route)}});
   ASSERT_EQ(errors(c), "");
   // Clients without SNI (or with an unknown name) get the TLSOption named
@@ -164,7 +183,9 @@ TEST(KubernetesBackends, TheEdgesTlsOptionsAreTraefiksDefault)
 
 TEST(KubernetesBackends, AnIngressNamesTheDefaultTlsOptionsUnqualified)
 {
-  std::string ingress = edge("  kubernetes:\n    routing: ingress\n");
+  std::string ingress = edge(R"(  kubernetes:
+    routing: ingress
+)");
   auto c = compile(ingress, {{"p.yaml", project("p", k_one_route)}});
   ASSERT_EQ(errors(c), "");
   util::Value annotations = document(c, "Ingress", "p-api")["metadata"]["annotations"];

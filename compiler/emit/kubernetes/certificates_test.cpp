@@ -1,6 +1,6 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,12 +9,13 @@
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
-const std::string k_wildcard = "  certificates:\n"
-                               "    - name: apps\n"
-                               "      issuer: dns\n"
-                               "      domains: [\"apps.${domain}\", \"*.apps.${domain}\"]\n";
+const std::string k_wildcard = R"(  certificates:
+    - name: apps
+      issuer: dns
+      domains: ["apps.${domain}", "*.apps.${domain}"]
+)";
 
 const std::string k_hosts = R"(  services:
     web: {port: 80}
@@ -43,11 +44,6 @@ const std::string k_hosts = R"(  services:
       service: web
       tls: false
 )";
-
-model::Config config_of(const Compilation& c)
-{
-  return c.model.environments.at(0);
-}
 
 std::vector<std::string> tls_hosts(const model::Config& config)
 {
@@ -125,7 +121,11 @@ TEST(Certificates, IngressShimAsksForAHostsCertificateOnceFromItsFirstIngress)
       pathPrefix: /two
       service: web
 )";
-  const std::string extra = "  dashboard:\n    host: traefik.${domain}\n  kubernetes:\n    routing: ingress\n";
+  const std::string extra = R"(  dashboard:
+    host: traefik.${domain}
+  kubernetes:
+    routing: ingress
+)";
   auto c = compile(edge(extra), {{"p.yaml", project("p", spec)}});
   ASSERT_EQ(errors(c), "");
   util::Value first = document(c, "Ingress", "p-web");
@@ -134,19 +134,20 @@ TEST(Certificates, IngressShimAsksForAHostsCertificateOnceFromItsFirstIngress)
   EXPECT_FALSE(second["metadata"]["annotations"].as_map().count("cert-manager.io/cluster-issuer"));
   EXPECT_EQ(second["spec"]["tls"].as_list().at(0)["secretName"], util::Value("a.example.com-tls"));
   // The dashboard is an IngressRoute, which needs the Certificate object.
-  EXPECT_EQ(text(c, "default/kubernetes/certificates/certificates.yaml"), "apiVersion: cert-manager.io/v1\n"
-                                                                          "kind: Certificate\n"
-                                                                          "metadata:\n"
-                                                                          "  name: traefik.example.com\n"
-                                                                          "  namespace: edge\n"
-                                                                          "spec:\n"
-                                                                          "  dnsNames:\n"
-                                                                          "    - traefik.example.com\n"
-                                                                          "  issuerRef:\n"
-                                                                          "    group: cert-manager.io\n"
-                                                                          "    kind: ClusterIssuer\n"
-                                                                          "    name: le\n"
-                                                                          "  secretName: traefik.example.com-tls\n");
+  EXPECT_EQ(text(c, "default/kubernetes/certificates/certificates.yaml"), R"(apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: traefik.example.com
+  namespace: edge
+spec:
+  dnsNames:
+    - traefik.example.com
+  issuerRef:
+    group: cert-manager.io
+    kind: ClusterIssuer
+    name: le
+  secretName: traefik.example.com-tls
+)");
 }
 
 TEST(Certificates, NamesThatCollideGetANumber)
@@ -162,7 +163,10 @@ TEST(Certificates, NamesThatCollideGetANumber)
       host: wiki.example.com
       service: web
 )";
-  const std::string extra = "  certificates:\n    - name: intranet\n      domains: [wiki.example.com]\n";
+  const std::string extra = R"(  certificates:
+    - name: intranet
+      domains: [wiki.example.com]
+)";
   auto c = compile(edge(extra), {{"p.yaml", project("p", spec)}});
   ASSERT_EQ(errors(c), "");
   CertificatePlan plan = plan_certificates(config_of(c));
@@ -183,8 +187,13 @@ spec:
     certificates:
       - {certFile: /c.pem, keyFile: /k.pem, domains: [a.example.com]}
 )";
-  const std::string spec = "  services:\n    web: {port: 80}\n  routes:\n"
-                           "    - host: a.${domain}\n      service: web\n      issuer: disk\n";
+  const std::string spec = R"(  services:
+    web: {port: 80}
+  routes:
+    - host: a.${domain}
+      service: web
+      issuer: disk
+)";
   auto c = compile(edge(), {{"i.yaml", issuer}, {"p.yaml", project("p", spec)}});
   ASSERT_EQ(errors(c), "");
   EXPECT_TRUE(plan_certificates(config_of(c)).certificates.empty());

@@ -2,29 +2,46 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
 #include "emit/emit.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 std::string environment(const std::string& name, const std::string& spec)
 {
-  return "---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n" + spec;
+  return R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: )" +
+         name + R"(
+spec:
+)" + spec;
 }
 
-const std::string k_namespaced = "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\nmetadata:\n  name: local\n"
-                                 "spec:\n  acme:\n    email: a@example.com\n  kubernetes: {kind: Issuer}\n";
+const std::string k_namespaced = R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: local
+spec:
+  acme:
+    email: a@example.com
+  kubernetes: {kind: Issuer}
+)";
 
 // The HTTP-01 issuer's solver names the TLSOption of each namespace: an
 // Issuer of each environment (a ClusterIssuer would be E0443).
 std::string edge_with_namespaced_http01()
 {
   std::string yaml = edge();
-  yaml.replace(yaml.find("      http01: {}\n"), 16, "      http01: {}\n  kubernetes: {kind: Issuer}\n");
+  yaml.replace(yaml.find("      http01: {}\n"), 16, R"(      http01: {}
+  kubernetes: {kind: Issuer}
+)");
   return yaml;
 }
 
@@ -38,38 +55,50 @@ TEST(KubernetesCluster, ClusterScopedObjectsOnceForEveryEnvironment)
                                       "cluster/kubernetes/namespaces.yaml", "cluster/kubernetes/tls-options.yaml"}));
   // One TLSOption `default`, in the first environment's namespace: Traefik
   // drops a default that several namespaces define.
-  EXPECT_EQ(text(c, "cluster/kubernetes/tls-options.yaml"), "apiVersion: traefik.io/v1alpha1\n"
-                                                            "kind: TLSOption\n"
-                                                            "metadata:\n"
-                                                            "  name: default\n"
-                                                            "  namespace: edge-dev\n"
-                                                            "spec:\n"
-                                                            "  minVersion: VersionTLS12\n");
+  EXPECT_EQ(text(c, "cluster/kubernetes/tls-options.yaml"), R"(apiVersion: traefik.io/v1alpha1
+kind: TLSOption
+metadata:
+  name: default
+  namespace: edge-dev
+spec:
+  minVersion: VersionTLS12
+)");
   std::string namespaces = text(c, "cluster/kubernetes/namespaces.yaml");
   EXPECT_NE(namespaces.find("  name: edge\n"), std::string::npos) << namespaces;
   EXPECT_NE(namespaces.find("  name: edge-dev\n"), std::string::npos) << namespaces;
   std::string issuers = text(c, "cluster/kubernetes/issuers.yaml");
-  EXPECT_NE(issuers.find("kind: ClusterIssuer\nmetadata:\n  name: dns\n"), std::string::npos) << issuers;
+  EXPECT_NE(issuers.find(R"(kind: ClusterIssuer
+metadata:
+  name: dns
+)"),
+            std::string::npos)
+      << issuers;
   EXPECT_EQ(issuers.find("name: le\n"), std::string::npos) << issuers;
   EXPECT_EQ(issuers.find("name: local"), std::string::npos) << issuers;
   // Each environment keeps its namespaced objects, and no cluster-scoped one.
   for (const char* env : {"dev", "prod"}) {
     std::string own = text(c, std::string(env) + "/kubernetes/issuers/issuers.yaml");
-    EXPECT_NE(own.find("kind: Issuer\nmetadata:\n  name: local\n"), std::string::npos) << own;
+    EXPECT_NE(own.find(R"(kind: Issuer
+metadata:
+  name: local
+)"),
+              std::string::npos)
+        << own;
     EXPECT_EQ(own.find("ClusterIssuer"), std::string::npos) << own;
     EXPECT_EQ(file(c, std::string(env) + "/kubernetes/issuers/namespace.yaml"), nullptr);
   }
-  EXPECT_EQ(text(c, "cluster/kubernetes/kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-                                                              "kind: Kustomization\n"
-                                                              "labels:\n"
-                                                              "  - includeSelectors: false\n"
-                                                              "    pairs:\n"
-                                                              "      app.kubernetes.io/managed-by: edgegen\n"
-                                                              "      app.kubernetes.io/part-of: test\n"
-                                                              "resources:\n"
-                                                              "  - namespaces.yaml\n"
-                                                              "  - issuers.yaml\n"
-                                                              "  - tls-options.yaml\n");
+  EXPECT_EQ(text(c, "cluster/kubernetes/kustomization.yaml"), R"(apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+labels:
+  - includeSelectors: false
+    pairs:
+      app.kubernetes.io/managed-by: edgegen
+      app.kubernetes.io/part-of: test
+resources:
+  - namespaces.yaml
+  - issuers.yaml
+  - tls-options.yaml
+)");
 }
 
 // The cluster directory does not depend on which environments --env renders.
@@ -102,25 +131,24 @@ TEST(KubernetesCluster, ANamespaceAnotherToolOwnsIsNotRendered)
 // 8443), and a backend outside the namespace turns on ExternalName Services.
 TEST(KubernetesCluster, TraefikValuesAsAK3sHelmChartConfig)
 {
-  auto c = compile(edge("  kubernetes: {traefikValues: {kind: HelmChartConfig}}\n  traefik: {log: {level: DEBUG}}\n"),
-                   {{"p.yaml", project("nas", "  services:\n    nas: {urls: [\"https://nas.lan.example.com:5001\"]}\n"
-                                              "  routes:\n    - {host: nas.example.com, service: nas}\n")}});
+  auto c = compile(edge(R"(  kubernetes: {traefikValues: {kind: HelmChartConfig}}
+  traefik: {log: {level: DEBUG}}
+)"),
+                   {{"p.yaml", project("nas", R"(  services:
+    nas: {urls: ["https://nas.lan.example.com:5001"]}
+  routes:
+    - {host: nas.example.com, service: nas}
+)")}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml"),
-            "apiVersion: helm.cattle.io/v1\n"
-            "kind: HelmChartConfig\n"
-            "metadata:\n"
-            "  name: traefik\n"
-            "  namespace: kube-system\n"
-            "spec:\n"
-            "  valuesContent: \"additionalArguments:\\n"
-            "  - \\\"--entryPoints.web.http.redirections.entryPoint.to=:443\\\"\\n"
-            "  - \\\"--entryPoints.web.http.redirections.entryPoint.scheme=https\\\"\\n"
-            "  - \\\"--entryPoints.web.http.redirections.entryPoint.permanent=true\\\"\\n"
-            "  - \\\"--log.level=DEBUG\\\"\\n"
-            "  - \\\"--accesslog=true\\\"\\n"
-            "  - \\\"--providers.kubernetescrd.allowExternalNameServices=true\\\"\\n"
-            "  - \\\"--providers.kubernetesingress.allowExternalNameServices=true\\\"\\n\"\n");
+            R"(apiVersion: helm.cattle.io/v1
+kind: HelmChartConfig
+metadata:
+  name: traefik
+  namespace: kube-system
+spec:
+  valuesContent: "additionalArguments:\n  - \"--entryPoints.web.http.redirections.entryPoint.to=:443\"\n  - \"--entryPoints.web.http.redirections.entryPoint.scheme=https\"\n  - \"--entryPoints.web.http.redirections.entryPoint.permanent=true\"\n  - \"--log.level=DEBUG\"\n  - \"--accesslog=true\"\n  - \"--providers.kubernetescrd.allowExternalNameServices=true\"\n  - \"--providers.kubernetesingress.allowExternalNameServices=true\"\n"
+)");
   EXPECT_NE(text(c, "cluster/kubernetes/kustomization.yaml").find("  - traefik-values.yaml\n"), std::string::npos);
 }
 
@@ -129,18 +157,28 @@ TEST(KubernetesCluster, TraefikValuesAsAK3sHelmChartConfig)
 // environments disagree on is left out.
 TEST(KubernetesCluster, TraefikValuesAsAConfigMapWithWhatEnvironmentsShare)
 {
-  auto c = compile(edge("  kubernetes: {traefikValues: {kind: ConfigMap, namespace: traefik}}\n"
-                        "  dashboard: {host: traefik.example.com}\n") +
+  auto c = compile(edge(R"(  kubernetes: {traefikValues: {kind: ConfigMap, namespace: traefik}}
+  dashboard: {host: traefik.example.com}
+)") +
                    environment("dev",
-                               "  kubernetes: {namespace: edge-dev}\n  patches:\n"
-                               "    - target: {kind: Edge, name: test}\n      patch: {dashboard: {insecure: true}}\n") +
-                   environment("prod", "  vars: {}\n"));
+                               R"(  kubernetes: {namespace: edge-dev}
+  patches:
+    - target: {kind: Edge, name: test}
+      patch: {dashboard: {insecure: true}}
+)") + environment("prod", "  vars: {}\n"));
   ASSERT_EQ(errors(c), "");
   auto values = document(c, "ConfigMap", "traefik-edgegen-values");
   ASSERT_FALSE(values.is_null());
   EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml").substr(0, 184),
-            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    reconcile.fluxcd.io/watch: Enabled\n"
-            "  name: traefik-edgegen-values\n  namespace: traefik\ndata:\n  values.yaml: \"additionalArguments:");
+            R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  labels:
+    reconcile.fluxcd.io/watch: Enabled
+  name: traefik-edgegen-values
+  namespace: traefik
+data:
+  values.yaml: "additionalArguments:)");
   EXPECT_EQ(text(c, "cluster/kubernetes/traefik-values.yaml").find("api.insecure"), std::string::npos);
 }
 

@@ -60,7 +60,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
       util::join(route_entry_points(context.config, route.entry_points, route.tls), ",");
   if (!route.middlewares.empty()) {
     std::vector<std::string> references;
-    for (const auto& name : middleware_names(route.middlewares)) {
+    for (const auto& name : traefik_middleware_names(route.middlewares)) {
       references.push_back(crd_reference(context, name));
     }
     annotations[k_router + "middlewares"] = util::join(references, ",");

@@ -1,14 +1,14 @@
 #include "emit/kubernetes/kubernetes.hpp"
 
 #include "emit/kubernetes/objects.hpp"
-#include "emit/kubernetes/test_input.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace edgegen::emit::kubernetes {
 namespace {
 
-using namespace test_input;
+using namespace testing;
 
 std::string match_of(const Compilation& c, const std::string& name, size_t index = 0)
 {
@@ -71,11 +71,21 @@ TEST(Kubernetes, RouteBecomesAnIngressRouteWithTheRuleTraefiksFileProviderGets)
 
 TEST(Kubernetes, InputOnlyAnnotationsStayOutOfTheRenderedObjects)
 {
-  std::string annotated = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata:\n  name: p\n"
-                          "  annotations:\n    edgegen.dev/ignore: W0601\n    edgegen.dev/note: x\n"
-                          "    team.example.com/owner: shop\nspec:\n" +
-                          std::string("  services:\n    api: {port: 8000}\n  routes:\n    - host: a.${domain}\n"
-                                      "      service: api\n");
+  std::string annotated = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: p
+  annotations:
+    edgegen.dev/ignore: W0601
+    edgegen.dev/note: x
+    team.example.com/owner: shop
+spec:
+)" + std::string(R"(  services:
+    api: {port: 8000}
+  routes:
+    - host: a.${domain}
+      service: api
+)");
   auto c = compile(edge(), {{"p.yaml", annotated}});
   ASSERT_EQ(errors(c), "");
   util::Value route = document(c, "IngressRoute", "p-api");
@@ -87,34 +97,35 @@ TEST(Kubernetes, IngressRouteOfAHostCarriesItsRoutesMiddlewaresPrioritiesService
   auto c = compile(edge(), {{"p.yaml", project("p", k_routes)}, {"m.yaml", k_shared}});
   ASSERT_EQ(errors(c), "");
   util::Value route = document(c, "IngressRoute", "p-api");
-  EXPECT_EQ(serialise::to_yaml({route}), "apiVersion: traefik.io/v1alpha1\n"
-                                         "kind: IngressRoute\n"
-                                         "metadata:\n"
-                                         "  labels:\n"
-                                         "    edgegen.dev/project: p\n"
-                                         "  name: p-api\n"
-                                         "  namespace: edge\n"
-                                         "spec:\n"
-                                         "  entryPoints:\n"
-                                         "    - websecure\n"
-                                         "  routes:\n"
-                                         "    - kind: Rule\n"
-                                         "      match: Host(`a.example.com`) && PathPrefix(`/api`)\n"
-                                         "      middlewares:\n"
-                                         "        - name: p-limit\n"
-                                         "        - name: shared\n"
-                                         "      priority: 30000\n"
-                                         "      services:\n"
-                                         "        - name: p-api\n"
-                                         "          port: 8000\n"
-                                         "    - kind: Rule\n"
-                                         "      match: Host(`a.example.com`)\n"
-                                         "      priority: 20000\n"
-                                         "      services:\n"
-                                         "        - name: p-api\n"
-                                         "          port: 8000\n"
-                                         "  tls:\n"
-                                         "    secretName: a.example.com-tls\n");
+  EXPECT_EQ(serialise::to_yaml({route}), R"(apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata:
+  labels:
+    edgegen.dev/project: p
+  name: p-api
+  namespace: edge
+spec:
+  entryPoints:
+    - websecure
+  routes:
+    - kind: Rule
+      match: Host(`a.example.com`) && PathPrefix(`/api`)
+      middlewares:
+        - name: p-limit
+        - name: shared
+      priority: 30000
+      services:
+        - name: p-api
+          port: 8000
+    - kind: Rule
+      match: Host(`a.example.com`)
+      priority: 20000
+      services:
+        - name: p-api
+          port: 8000
+  tls:
+    secretName: a.example.com-tls
+)");
   // Without TLS, no tls block at all.
   EXPECT_FALSE(document(c, "IngressRoute", "p-exact")["spec"].as_map().count("tls"));
   // The raw rule's host gets a certificate like any other.
@@ -181,13 +192,14 @@ spec:
   auto c = compile(with_traefik, {{"m.yaml", middlewares}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(serialise::to_yaml({document(c, "Middleware", "login")["spec"], document(c, "Middleware", "sso")["spec"]}),
-            "basicAuth:\n"
-            "  secret: login-users\n"
-            "---\n"
-            "forwardAuth:\n"
-            "  address: https://auth.example.com\n"
-            "  tls:\n"
-            "    certSecret: sso-client\n");
+            R"(basicAuth:
+  secret: login-users
+---
+forwardAuth:
+  address: https://auth.example.com
+  tls:
+    certSecret: sso-client
+)");
   // Traefik's file provider knows no Secrets: it gets the files.
   std::string shared = text(c, "default/traefik/dynamic/_shared.yml");
   EXPECT_EQ(shared.find("secret"), std::string::npos) << shared;
@@ -208,25 +220,31 @@ TEST(Kubernetes, ChainAndErrorsReferToObjects)
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(
       serialise::to_yaml({document(c, "Middleware", "p-both")["spec"], document(c, "Middleware", "p-oops")["spec"]}),
-      "chain:\n"
-      "  middlewares:\n"
-      "    - name: p-oops\n"
-      "    - name: shared\n"
-      "---\n"
-      "errors:\n"
-      "  query: /{status}.html\n"
-      "  service:\n"
-      "    name: p-pages\n"
-      "    port: 8080\n"
-      "  status:\n"
-      "    - \"500-599\"\n");
+      R"(chain:
+  middlewares:
+    - name: p-oops
+    - name: shared
+---
+errors:
+  query: /{status}.html
+  service:
+    name: p-pages
+    port: 8080
+  status:
+    - "500-599"
+)");
   EXPECT_EQ(document(c, "Service", "p-pages")["spec"]["externalName"], util::Value("pages.web.svc.cluster.local"));
 }
 
 std::string simple(const std::string& name)
 {
-  return project(name, "  services:\n    web: {port: 80}\n  routes:\n    - host: " + name +
-                           ".${domain}\n      service: web\n");
+  return project(name, R"(  services:
+    web: {port: 80}
+  routes:
+    - host: )" + name +
+                           R"(.${domain}
+      service: web
+)");
 }
 
 TEST(Kubernetes, OneKustomizeDirectoryPerLayerEachListingItsFiles)
@@ -241,16 +259,17 @@ TEST(Kubernetes, OneKustomizeDirectoryPerLayerEachListingItsFiles)
                                                  "default/kubernetes/routes/p.yaml",
                                                  "default/kubernetes/routes/q.yaml",
                                              }));
-  EXPECT_EQ(text(c, "default/kubernetes/routes/kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-                                                                     "kind: Kustomization\n"
-                                                                     "labels:\n"
-                                                                     "  - includeSelectors: false\n"
-                                                                     "    pairs:\n"
-                                                                     "      app.kubernetes.io/managed-by: edgegen\n"
-                                                                     "      app.kubernetes.io/part-of: test\n"
-                                                                     "resources:\n"
-                                                                     "  - p.yaml\n"
-                                                                     "  - q.yaml\n");
+  EXPECT_EQ(text(c, "default/kubernetes/routes/kustomization.yaml"), R"(apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+labels:
+  - includeSelectors: false
+    pairs:
+      app.kubernetes.io/managed-by: edgegen
+      app.kubernetes.io/part-of: test
+resources:
+  - p.yaml
+  - q.yaml
+)");
   // A kustomization is written after the files it lists.
   EXPECT_LT(file(c, "default/kubernetes/routes/p.yaml")->rank,
             file(c, "default/kubernetes/routes/kustomization.yaml")->rank);
@@ -258,7 +277,9 @@ TEST(Kubernetes, OneKustomizeDirectoryPerLayerEachListingItsFiles)
 
 TEST(Kubernetes, ShardsSplitTheProjectsCertificatesAndRoutes)
 {
-  auto c = compile(edge("  kubernetes:\n    shards: 2\n"),
+  auto c = compile(edge(R"(  kubernetes:
+    shards: 2
+)"),
                    {{"p.yaml", simple("p")}, {"q.yaml", simple("q")}, {"r.yaml", simple("r")}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(paths(c, "default/kubernetes/"), (std::vector<std::string>{

@@ -81,7 +81,7 @@ Value endpoint_slice(const Context& context, const Backend& backend, const Value
 
 } // namespace
 
-std::vector<std::string> middleware_names(const std::vector<model::Ref>& refs)
+std::vector<std::string> traefik_middleware_names(const std::vector<model::Ref>& refs)
 {
   std::vector<std::string> out;
   for (const auto& ref : refs) {
@@ -92,7 +92,7 @@ std::vector<std::string> middleware_names(const std::vector<model::Ref>& refs)
 
 std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls)
 {
-  return refs.empty() ? traefik::default_entry_points(config, tls) : middleware_names(refs);
+  return refs.empty() ? traefik::default_entry_points(config, tls) : traefik_middleware_names(refs);
 }
 
 void label_project(util::Value& object, const model::Project& project)
@@ -120,7 +120,7 @@ util::Value ingress_route(const Context& context, const model::Project& project,
     rule["kind"] = "Rule";
     rule["match"] = traefik::route_rule(*route);
     if (!route->middlewares.empty()) {
-      rule["middlewares"] = name_refs(middleware_names(route->middlewares));
+      rule["middlewares"] = name_refs(traefik_middleware_names(route->middlewares));
     }
     if (route->match.priority) {
       rule["priority"] = *route->match.priority;
@@ -148,7 +148,7 @@ util::Value dashboard_route(const Context& context)
   rule["match"] = traefik::host_rule(dashboard.host);
   rule["priority"] = model::specific_priority(dashboard.host, "", false);
   if (!dashboard.middlewares.empty()) {
-    rule["middlewares"] = name_refs(middleware_names(dashboard.middlewares));
+    rule["middlewares"] = name_refs(traefik_middleware_names(dashboard.middlewares));
   }
   rule["services"].push_back(Value::Map{{"kind", "TraefikService"}, {"name", "api@internal"}});
   Value& spec = out["spec"];

@@ -64,7 +64,7 @@ void flatten(const std::string& prefix, const util::Value& value, Keys& out)
     return;
   }
   default:
-    out[prefix] = traefik::scalar_text(value);
+    out[prefix] = traefik::label_text(value);
   }
 }
 

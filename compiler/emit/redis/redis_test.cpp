@@ -37,50 +37,51 @@ TEST(Redis, FlattenNumbersListItemsAndTurnsEmptySectionsIntoTrue)
 }
 
 const char* k_edge =
-    "apiVersion: edgegen.dev/v1alpha1\n"
-    "kind: Edge\n"
-    "metadata: {name: fleet}\n"
-    "spec:\n"
-    "  targets: [traefik-redis]\n"
-    "  defaultIssuer: le\n"
-    "  redis: {rootKey: edge/prod, endpoints: [\"valkey:6379\"], domainsKey: prod_domains}\n"
-    "  certificates:\n"
-    "    - domains: [apps.example.com, \"*.apps.example.com\"]\n"
-    "  dashboard: {host: traefik.example.com}\n"
-    "---\n"
-    "apiVersion: edgegen.dev/v1alpha1\n"
-    "kind: Issuer\n"
-    "metadata: {name: le}\n"
-    "spec: {acme: {email: a@example.com, solver: {dns01: {provider: cloudflare}}}}\n"
-    "---\n"
-    "apiVersion: edgegen.dev/v1alpha1\n"
-    "kind: Issuer\n"
-    "metadata: {name: own}\n"
-    "spec: {files: {certificates: [{certFile: /c/a.pem, keyFile: /c/a.key, domains: [a.example.com]}]}}\n"
-    "---\n"
-    "apiVersion: edgegen.dev/v1alpha1\n"
-    "kind: Project\n"
-    "metadata: {name: p}\n"
-    "spec:\n"
-    "  services:\n"
-    "    web: {port: 80}\n"
-    "  routes:\n"
-    "    - host: www.example.com\n"
-    "      service: web\n"
-    "    - name: preview\n"
-    "      host: pr-1.apps.example.com\n"
-    "      service: web\n"
-    "    - name: own\n"
-    "      host: a.example.com\n"
-    "      service: web\n"
-    "      issuer: own\n"
-    "    - name: raw\n"
-    "      rule: Host(`x.example.com`) || host(`y.example.com`)\n"
-    "      service: web\n"
-    "    - name: plain\n"
-    "      host: plain.example.com\n"
-    "      service: web\n"
-    "      tls: false\n";
+    R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: fleet}
+spec:
+  targets: [traefik-redis]
+  defaultIssuer: le
+  redis: {rootKey: edge/prod, endpoints: ["valkey:6379"], domainsKey: prod_domains}
+  certificates:
+    - domains: [apps.example.com, "*.apps.example.com"]
+  dashboard: {host: traefik.example.com}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: le}
+spec: {acme: {email: a@example.com, solver: {dns01: {provider: cloudflare}}}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: own}
+spec: {files: {certificates: [{certFile: /c/a.pem, keyFile: /c/a.key, domains: [a.example.com]}]}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec:
+  services:
+    web: {port: 80}
+  routes:
+    - host: www.example.com
+      service: web
+    - name: preview
+      host: pr-1.apps.example.com
+      service: web
+    - name: own
+      host: a.example.com
+      service: web
+      issuer: own
+    - name: raw
+      rule: Host(`x.example.com`) || host(`y.example.com`)
+      service: web
+    - name: plain
+      host: plain.example.com
+      service: web
+      tls: false
+)";
 
 Compilation compile()
 {
@@ -91,7 +92,7 @@ TEST(Redis, KeysHoldTheWholeDynamicConfigurationUnderTheRootKey)
 {
   auto c = compile();
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  Keys all = keys(c.model.environments.at(0));
+  Keys all = keys(testing::config_of(c));
   // Routers only ask for TLS: the certificate worker provides certificates.
   EXPECT_EQ(all.at("edge/prod/http/routers/p-preview/tls"), "true");
   EXPECT_EQ(all.count("edge/prod/http/routers/p-preview/tls/certResolver"), 0u);
@@ -115,7 +116,7 @@ TEST(Redis, TargetDomainsAreWhatTheAcmeRoutersNeedCertificatesFor)
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
   // pr-1.apps is served by the wildcard request; a.example.com has its own
   // certificate files; plain.example.com is not TLS.
-  EXPECT_EQ(target_domains(c.model.environments.at(0)),
+  EXPECT_EQ(target_domains(testing::config_of(c)),
             (std::vector<std::string>{"*.apps.example.com", "apps.example.com", "traefik.example.com",
                                       "www.example.com", "x.example.com", "y.example.com"}));
 }
@@ -212,7 +213,7 @@ TEST(Redis, EachDomainIsDescribedForTheCertificateWorker)
 {
   auto c = compile();
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  auto domains = certificate_domains(c.model.environments.at(0));
+  auto domains = certificate_domains(testing::config_of(c));
   using Fields = std::map<std::string, std::string>;
   const Fields wildcard = {{"issuer", "le"},
                            {"server", "https://acme-v02.api.letsencrypt.org/directory"},
@@ -244,9 +245,13 @@ TEST(Redis, RenderWritesTheKeysForReviewAndThePipeInput)
 
 TEST(Redis, SentinelEndpointsNameTheirMasterInTraefikYml)
 {
-  std::string edge = "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: fleet}\nspec:\n"
-                     "  targets: [traefik-redis]\n"
-                     "  redis: {endpoints: [\"s-0:26379\", \"s-1:26379\"], sentinel: {masterName: edge}}\n";
+  std::string edge = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: fleet}
+spec:
+  targets: [traefik-redis]
+  redis: {endpoints: ["s-0:26379", "s-1:26379"], sentinel: {masterName: edge}}
+)";
   auto c = testing::compile_files({{"edge.yaml", edge}}, false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
   const OutputFile* yml = nullptr;
@@ -262,16 +267,17 @@ TEST(Redis, SentinelEndpointsNameTheirMasterInTraefikYml)
 TEST(Redis, ServersTransportsAreKeysAndTheServiceNamesOne)
 {
   const std::string project =
-      "---\n"
-      "apiVersion: edgegen.dev/v1alpha1\n"
-      "kind: Project\n"
-      "metadata: {name: lab}\n"
-      "spec:\n"
-      "  services: {nas: {host: nas.lab.internal, port: 5001, scheme: https, tls: {ca: /certs/lab-ca.pem}}}\n"
-      "  routes: [{host: nas.example.com, service: nas}]\n";
+      R"(---
+apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: lab}
+spec:
+  services: {nas: {host: nas.lab.internal, port: 5001, scheme: https, tls: {ca: /certs/lab-ca.pem}}}
+  routes: [{host: nas.example.com, service: nas}]
+)";
   auto c = testing::compile_files({{"edge.yaml", std::string(k_edge) + project}}, false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  Keys all = keys(c.model.environments.at(0));
+  Keys all = keys(testing::config_of(c));
   EXPECT_EQ(all.at("edge/prod/http/services/lab-nas/loadBalancer/serversTransport"), "lab-nas");
   EXPECT_EQ(all.at("edge/prod/http/serversTransports/lab-nas/rootCAs/0"), "/certs/lab-ca.pem");
   EXPECT_EQ(all.count("edge/prod/http/serversTransports/lab-nas/serverName"), 0u);

@@ -61,8 +61,8 @@ const model::Service* find_service(const model::Project& project, const model::R
 // providers.docker / providers.redis of traefik.yml for the targets that are on.
 void target_providers(const model::Config& config, util::Value& providers);
 
-// A scalar as the string Traefik's label and KV decoders read back as the
+// A scalar as a label or KV value: the string Traefik's decoders read back as the
 // same value: "true", "42", "0.5"; empty for null, lists and maps.
-std::string scalar_text(const util::Value& value);
+std::string label_text(const util::Value& value);
 
 } // namespace edgegen::emit::traefik

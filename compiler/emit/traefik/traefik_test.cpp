@@ -28,112 +28,137 @@ std::string errors(const Compilation& c)
   return out;
 }
 
-const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata:\n"
-                        "  name: team-a\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    api:\n"
-                        "      port: 8000\n"
-                        "  routes:\n"
-                        "    - host: a.${domain}\n"
-                        "      pathPrefix: /api\n"
-                        "      service: api\n"
-                        "      middlewares: [rate-limit]\n"
-                        "      priority: 30000\n"
-                        "    - name: wild\n"
-                        "      host: \"*.${domain}\"\n"
-                        "      service: api\n"
-                        "      issuer: le-dns\n"
-                        "    - name: plain\n"
-                        "      host: plain.${domain}\n"
-                        "      path: /exact\n"
-                        "      service: api\n"
-                        "      tls: false\n"
-                        "  middlewares:\n"
-                        "    rate-limit:\n"
-                        "      preset: rate-limit\n"
-                        "      rateLimit: {average: 7}\n"
-                        "---\n"
-                        "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Issuer\n"
-                        "metadata:\n"
-                        "  name: le-dns\n"
-                        "spec:\n"
-                        "  acme:\n"
-                        "    email: a@example.com\n"
-                        "    solver:\n"
-                        "      dns01: {provider: cloudflare}\n";
+const char* k_project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: team-a
+spec:
+  services:
+    api:
+      port: 8000
+  routes:
+    - host: a.${domain}
+      pathPrefix: /api
+      service: api
+      middlewares: [rate-limit]
+      priority: 30000
+    - name: wild
+      host: "*.${domain}"
+      service: api
+      issuer: le-dns
+    - name: plain
+      host: plain.${domain}
+      path: /exact
+      service: api
+      tls: false
+  middlewares:
+    rate-limit:
+      preset: rate-limit
+      rateLimit: {average: 7}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: le-dns
+spec:
+  acme:
+    email: a@example.com
+    solver:
+      dns01: {provider: cloudflare}
+)";
 
 TEST(Traefik, ProjectFileHasNamespacedRoutersServicesAndMiddlewares)
 {
   auto c = testing::compile_files({{"a.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(render_file(c, "default/traefik/dynamic/team-a.yml"),
-            "http:\n"
-            "  middlewares:\n"
-            "    team-a-rate-limit:\n"
-            "      rateLimit:\n"
-            "        average: 7\n"
-            "        burst: 50\n"
-            "        period: 1s\n"
-            "  routers:\n"
-            "    team-a-api:\n"
-            "      entryPoints:\n"
-            "        - websecure\n"
-            "      middlewares:\n"
-            "        - team-a-rate-limit\n"
-            "      priority: 30000\n"
-            "      rule: Host(`a.example.com`) && PathPrefix(`/api`)\n"
-            "      service: team-a-api\n"
-            "      tls:\n"
-            "        certResolver: le\n"
-            "    team-a-plain:\n"
-            "      entryPoints:\n"
-            "        - websecure\n"
-            "      priority: 25006\n"
-            "      rule: Host(`plain.example.com`) && Path(`/exact`)\n"
-            "      service: team-a-api\n"
-            "    team-a-wild:\n"
-            "      entryPoints:\n"
-            "        - websecure\n"
-            "      priority: 10000\n"
-            "      rule: HostRegexp(`^[a-z0-9-]+\\.example\\.com$`)\n"
-            "      service: team-a-api\n"
-            "      tls:\n"
-            "        certResolver: le-dns\n"
-            "        domains:\n"
-            "          - main: \"*.example.com\"\n"
-            "  services:\n"
-            "    team-a-api:\n"
-            "      loadBalancer:\n"
-            "        servers:\n"
-            "          - url: http://team-a-api:8000\n");
+            R"(http:
+  middlewares:
+    team-a-rate-limit:
+      rateLimit:
+        average: 7
+        burst: 50
+        period: 1s
+  routers:
+    team-a-api:
+      entryPoints:
+        - websecure
+      middlewares:
+        - team-a-rate-limit
+      priority: 30000
+      rule: Host(`a.example.com`) && PathPrefix(`/api`)
+      service: team-a-api
+      tls:
+        certResolver: le
+    team-a-plain:
+      entryPoints:
+        - websecure
+      priority: 25006
+      rule: Host(`plain.example.com`) && Path(`/exact`)
+      service: team-a-api
+    team-a-wild:
+      entryPoints:
+        - websecure
+      priority: 10000
+      rule: HostRegexp(`^[a-z0-9-]+\.example\.com$`)
+      service: team-a-api
+      tls:
+        certResolver: le-dns
+        domains:
+          - main: "*.example.com"
+  services:
+    team-a-api:
+      loadBalancer:
+        servers:
+          - url: http://team-a-api:8000
+)");
 }
 
 TEST(Traefik, ATlsRouteDefaultsToTheEntryPointsThatTakeTls)
 {
   // web does not redirect: plain-HTTP routes go on both, TLS routes only
   // where clients speak TLS (on :80 a TLS router would answer nobody).
-  auto c = testing::compile_files({{"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: e}\n"
-                                                 "spec:\n  targets: [traefik]\n  defaultIssuer: le\n"
-                                                 "  vars: {domain: example.com}\n"
-                                                 "  entryPoints:\n    web: {address: \":80\"}\n"
-                                                 "    websecure: {address: \":8443\"}\n"
-                                                 "---\napiVersion: edgegen.dev/v1alpha1\nkind: Issuer\n"
-                                                 "metadata: {name: le}\nspec:\n  acme: {email: a@example.com, "
-                                                 "solver: {http01: {}}}\n"},
-                                   {"a.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata: {name: a}\n"
-                                              "spec:\n  services: {api: {port: 80}}\n  routes:\n"
-                                              "    - {name: secure, host: a.example.com, service: api}\n"
-                                              "    - {name: plain, host: b.example.com, service: api, tls: false}\n"}},
+  auto c = testing::compile_files({{"edge.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: e}
+spec:
+  targets: [traefik]
+  defaultIssuer: le
+  vars: {domain: example.com}
+  entryPoints:
+    web: {address: ":80"}
+    websecure: {address: ":8443"}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: le}
+spec:
+  acme: {email: a@example.com, solver: {http01: {}}}
+)"},
+                                   {"a.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: a}
+spec:
+  services: {api: {port: 80}}
+  routes:
+    - {name: secure, host: a.example.com, service: api}
+    - {name: plain, host: b.example.com, service: api, tls: false}
+)"}},
                                   false);
   ASSERT_EQ(errors(c), "");
   std::string file = render_file(c, "default/traefik/dynamic/a.yml");
-  EXPECT_NE(file.find("    a-plain:\n      entryPoints:\n        - web\n        - websecure\n"), std::string::npos)
+  EXPECT_NE(file.find(R"(    a-plain:
+      entryPoints:
+        - web
+        - websecure
+)"),
+            std::string::npos)
       << file;
-  EXPECT_NE(file.find("    a-secure:\n      entryPoints:\n        - websecure\n      priority"), std::string::npos)
+  EXPECT_NE(file.find(R"(    a-secure:
+      entryPoints:
+        - websecure
+      priority)"),
+            std::string::npos)
       << file;
 }
 
@@ -142,51 +167,54 @@ TEST(Traefik, StaticConfigurationHasEntryPointsResolverAndProvider)
   auto c = testing::compile_files({{"a.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
   EXPECT_EQ(render_file(c, "default/traefik/traefik.yml"),
-            "accessLog: {}\n"
-            "certificatesResolvers:\n"
-            "  le:\n"
-            "    acme:\n"
-            "      caServer: https://acme-v02.api.letsencrypt.org/directory\n"
-            "      email: a@example.com\n"
-            "      httpChallenge:\n"
-            "        entryPoint: web\n"
-            "      storage: /etc/traefik/acme/acme.json\n"
-            "  le-dns:\n"
-            "    acme:\n"
-            "      caServer: https://acme-v02.api.letsencrypt.org/directory\n"
-            "      dnsChallenge:\n"
-            "        provider: cloudflare\n"
-            "      email: a@example.com\n"
-            "      storage: /etc/traefik/acme/acme.json\n"
-            "entryPoints:\n"
-            "  web:\n"
-            "    address: \":80\"\n"
-            "    http:\n"
-            "      redirections:\n"
-            "        entryPoint:\n"
-            "          permanent: true\n"
-            "          scheme: https\n"
-            "          to: websecure\n"
-            "  websecure:\n"
-            "    address: \":443\"\n"
-            "global:\n"
-            "  checkNewVersion: false\n"
-            "  sendAnonymousUsage: false\n"
-            "log:\n"
-            "  level: INFO\n"
-            "ping: {}\n"
-            "providers:\n"
-            "  file:\n"
-            "    directory: /etc/traefik/dynamic\n"
-            "    watch: true\n");
+            R"(accessLog: {}
+certificatesResolvers:
+  le:
+    acme:
+      caServer: https://acme-v02.api.letsencrypt.org/directory
+      email: a@example.com
+      httpChallenge:
+        entryPoint: web
+      storage: /etc/traefik/acme/acme.json
+  le-dns:
+    acme:
+      caServer: https://acme-v02.api.letsencrypt.org/directory
+      dnsChallenge:
+        provider: cloudflare
+      email: a@example.com
+      storage: /etc/traefik/acme/acme.json
+entryPoints:
+  web:
+    address: ":80"
+    http:
+      redirections:
+        entryPoint:
+          permanent: true
+          scheme: https
+          to: websecure
+  websecure:
+    address: ":443"
+global:
+  checkNewVersion: false
+  sendAnonymousUsage: false
+log:
+  level: INFO
+ping: {}
+providers:
+  file:
+    directory: /etc/traefik/dynamic
+    watch: true
+)");
 }
 
 TEST(Traefik, AccessLogIsOnOffOrAFileInAFormat)
 {
   auto access_log = [](const std::string& setting) {
-    auto c = testing::compile_files({{"edge.yaml", "apiVersion: edgegen.dev/v1alpha1\nkind: Edge\nmetadata: {name: e}\n"
-                                                   "spec:\n  traefik: {accessLog: " +
-                                                       setting + "}\n"}},
+    auto c = testing::compile_files({{"edge.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: e}
+spec:
+  traefik: {accessLog: )" + setting + "}\n"}},
                                     false);
     std::string file = render_file(c, "default/traefik/traefik.yml");
     size_t start = file.find("accessLog");
@@ -196,7 +224,9 @@ TEST(Traefik, AccessLogIsOnOffOrAFileInAFormat)
   EXPECT_EQ(access_log("false"), "none");
   EXPECT_EQ(access_log("{}"), "accessLog: {}");
   EXPECT_EQ(access_log("{filePath: /var/log/traefik/access.log, format: json}"),
-            "accessLog:\n  filePath: /var/log/traefik/access.log\n  format: json");
+            R"(accessLog:
+  filePath: /var/log/traefik/access.log
+  format: json)");
   EXPECT_EQ(access_log("{format: common}"), "accessLog:\n  format: common");
   EXPECT_EQ(access_log("{format: clf}"),
             "edge.yaml:5:33: E0204: /spec/traefik/accessLog/format: \"clf\" is not one of common, json\nnone");
@@ -222,7 +252,9 @@ TEST(Traefik, TheFileProviderLoadsTheWholeDynamicDirectoryUnlessTheKvHoldsIt)
   }
 
   std::string kv_edge = testing::k_edge;
-  kv_edge.replace(kv_edge.find("spec:\n") + 6, 0, "  targets: [traefik-redis]\n  redis: {endpoints: [\"v:6379\"]}\n");
+  kv_edge.replace(kv_edge.find("spec:\n") + 6, 0, R"(  targets: [traefik-redis]
+  redis: {endpoints: ["v:6379"]}
+)");
   auto kv = testing::compile_files({{"edge.yaml", kv_edge}, {"a.yaml", k_project}}, false);
   ASSERT_EQ(errors(kv), "");
   EXPECT_TRUE(emit::loaded_directories(kv.model).empty());
@@ -230,57 +262,61 @@ TEST(Traefik, TheFileProviderLoadsTheWholeDynamicDirectoryUnlessTheKvHoldsIt)
 
 TEST(Traefik, FilesIssuerFillsTheTlsFileAndRoutersUseTheStore)
 {
-  const char* issuer = "apiVersion: edgegen.dev/v1alpha1\n"
-                       "kind: Issuer\n"
-                       "metadata:\n"
-                       "  name: synced\n"
-                       "spec:\n"
-                       "  files:\n"
-                       "    certificates:\n"
-                       "      - certFile: /certs/example.com/fullchain.pem\n"
-                       "        keyFile: /certs/example.com/privkey.pem\n"
-                       "        domains: [example.com]\n";
-  const char* project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata:\n"
-                        "  name: p\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    s: {port: 80}\n"
-                        "  routes:\n"
-                        "    - host: example.com\n"
-                        "      service: s\n"
-                        "      issuer: synced\n";
+  const char* issuer = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata:
+  name: synced
+spec:
+  files:
+    certificates:
+      - certFile: /certs/example.com/fullchain.pem
+        keyFile: /certs/example.com/privkey.pem
+        domains: [example.com]
+)";
+  const char* project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: p
+spec:
+  services:
+    s: {port: 80}
+  routes:
+    - host: example.com
+      service: s
+      issuer: synced
+)";
   auto c = testing::compile_files({{"i.yaml", issuer}, {"p.yaml", project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(render_file(c, "default/traefik/dynamic/tls.yml"), "tls:\n"
-                                                               "  certificates:\n"
-                                                               "    - certFile: /certs/example.com/fullchain.pem\n"
-                                                               "      keyFile: /certs/example.com/privkey.pem\n"
-                                                               "      stores:\n"
-                                                               "        - default\n"
-                                                               "  options:\n"
-                                                               "    default:\n"
-                                                               "      minVersion: VersionTLS12\n"
-                                                               "  stores:\n"
-                                                               "    default: {}\n");
+  EXPECT_EQ(render_file(c, "default/traefik/dynamic/tls.yml"), R"(tls:
+  certificates:
+    - certFile: /certs/example.com/fullchain.pem
+      keyFile: /certs/example.com/privkey.pem
+      stores:
+        - default
+  options:
+    default:
+      minVersion: VersionTLS12
+  stores:
+    default: {}
+)");
   EXPECT_NE(render_file(c, "default/traefik/dynamic/p.yml").find("      tls: {}\n"), std::string::npos);
 }
 
 TEST(Traefik, EveryEnvironmentGetsItsOwnTreeWithItsOwnVariables)
 {
-  const char* environments = "apiVersion: edgegen.dev/v1alpha1\n"
-                             "kind: Environment\n"
-                             "metadata:\n"
-                             "  name: dev\n"
-                             "spec:\n"
-                             "  vars: {domain: dev.example.com}\n"
-                             "---\n"
-                             "apiVersion: edgegen.dev/v1alpha1\n"
-                             "kind: Environment\n"
-                             "metadata:\n"
-                             "  name: prod\n"
-                             "spec: {}\n";
+  const char* environments = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: dev
+spec:
+  vars: {domain: dev.example.com}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: prod
+spec: {}
+)";
   auto c = testing::compile_files({{"a.yaml", k_project}, {"env.yaml", environments}});
   ASSERT_EQ(errors(c), "");
   EXPECT_NE(render_file(c, "dev/traefik/dynamic/team-a.yml").find("Host(`a.dev.example.com`)"), std::string::npos);

@@ -8,24 +8,25 @@
 namespace edgegen::emit::traefik {
 namespace {
 
-const char* k_project = "apiVersion: edgegen.dev/v1alpha1\n"
-                        "kind: Project\n"
-                        "metadata: {name: home}\n"
-                        "spec:\n"
-                        "  services:\n"
-                        "    pve:\n"
-                        "      urls: [\"https://192.168.10.5:8006\"]\n"
-                        "      tls: {serverName: pve.home.arpa, ca: /etc/traefik/ca/pve.pem}\n"
-                        "    nas:\n"
-                        "      host: 192.168.10.7\n"
-                        "      port: 5001\n"
-                        "      scheme: https\n"
-                        "      tls: {insecureSkipVerify: true}\n"
-                        "    web: {port: 80}\n"
-                        "  routes:\n"
-                        "    - {host: pve.example.com, service: pve}\n"
-                        "    - {host: nas.example.com, service: nas}\n"
-                        "    - {host: www.example.com, service: web}\n";
+const char* k_project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata: {name: home}
+spec:
+  services:
+    pve:
+      urls: ["https://192.168.10.5:8006"]
+      tls: {serverName: pve.home.arpa, ca: /etc/traefik/ca/pve.pem}
+    nas:
+      host: 192.168.10.7
+      port: 5001
+      scheme: https
+      tls: {insecureSkipVerify: true}
+    web: {port: 80}
+  routes:
+    - {host: pve.example.com, service: pve}
+    - {host: nas.example.com, service: nas}
+    - {host: www.example.com, service: web}
+)";
 
 std::string file(const Compilation& c, const std::string& path)
 {
@@ -41,54 +42,55 @@ TEST(Transports, AnHttpsServiceWithTlsGetsAServersTransportNamedAfterIt)
 {
   auto c = testing::compile_files({{"home.yaml", k_project}});
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"), "http:\n"
-                                                         "  routers:\n"
-                                                         "    home-nas:\n"
-                                                         "      entryPoints:\n"
-                                                         "        - websecure\n"
-                                                         "      priority: 20000\n"
-                                                         "      rule: Host(`nas.example.com`)\n"
-                                                         "      service: home-nas\n"
-                                                         "      tls:\n"
-                                                         "        certResolver: le\n"
-                                                         "    home-pve:\n"
-                                                         "      entryPoints:\n"
-                                                         "        - websecure\n"
-                                                         "      priority: 20000\n"
-                                                         "      rule: Host(`pve.example.com`)\n"
-                                                         "      service: home-pve\n"
-                                                         "      tls:\n"
-                                                         "        certResolver: le\n"
-                                                         "    home-web:\n"
-                                                         "      entryPoints:\n"
-                                                         "        - websecure\n"
-                                                         "      priority: 20000\n"
-                                                         "      rule: Host(`www.example.com`)\n"
-                                                         "      service: home-web\n"
-                                                         "      tls:\n"
-                                                         "        certResolver: le\n"
-                                                         "  serversTransports:\n"
-                                                         "    home-nas:\n"
-                                                         "      insecureSkipVerify: true\n"
-                                                         "    home-pve:\n"
-                                                         "      rootCAs:\n"
-                                                         "        - /etc/traefik/ca/pve.pem\n"
-                                                         "      serverName: pve.home.arpa\n"
-                                                         "  services:\n"
-                                                         "    home-nas:\n"
-                                                         "      loadBalancer:\n"
-                                                         "        servers:\n"
-                                                         "          - url: https://192.168.10.7:5001\n"
-                                                         "        serversTransport: home-nas\n"
-                                                         "    home-pve:\n"
-                                                         "      loadBalancer:\n"
-                                                         "        servers:\n"
-                                                         "          - url: https://192.168.10.5:8006\n"
-                                                         "        serversTransport: home-pve\n"
-                                                         "    home-web:\n"
-                                                         "      loadBalancer:\n"
-                                                         "        servers:\n"
-                                                         "          - url: http://home-web:80\n");
+  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"), R"(http:
+  routers:
+    home-nas:
+      entryPoints:
+        - websecure
+      priority: 20000
+      rule: Host(`nas.example.com`)
+      service: home-nas
+      tls:
+        certResolver: le
+    home-pve:
+      entryPoints:
+        - websecure
+      priority: 20000
+      rule: Host(`pve.example.com`)
+      service: home-pve
+      tls:
+        certResolver: le
+    home-web:
+      entryPoints:
+        - websecure
+      priority: 20000
+      rule: Host(`www.example.com`)
+      service: home-web
+      tls:
+        certResolver: le
+  serversTransports:
+    home-nas:
+      insecureSkipVerify: true
+    home-pve:
+      rootCAs:
+        - /etc/traefik/ca/pve.pem
+      serverName: pve.home.arpa
+  services:
+    home-nas:
+      loadBalancer:
+        servers:
+          - url: https://192.168.10.7:5001
+        serversTransport: home-nas
+    home-pve:
+      loadBalancer:
+        servers:
+          - url: https://192.168.10.5:8006
+        serversTransport: home-pve
+    home-web:
+      loadBalancer:
+        servers:
+          - url: http://home-web:80
+)");
 }
 
 TEST(Transports, OnlyACaSecretIsNoTransportForTheFileProvider)

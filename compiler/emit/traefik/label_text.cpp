@@ -4,7 +4,7 @@
 
 namespace edgegen::emit::traefik {
 
-std::string scalar_text(const util::Value& value)
+std::string label_text(const util::Value& value)
 {
   switch (value.kind()) {
   case util::Value::Kind::boolean:

@@ -1,0 +1,240 @@
+// Kubernetes manifests: which objects are read, Services, Middlewares and
+// TLSOptions; routes are kube_routes.cpp's, cert-manager's objects
+// kube_cert_manager.cpp's.
+#include "import/kubernetes.hpp"
+#include "import/read_common.hpp"
+#include "util/strings.hpp"
+
+namespace edgegen::import {
+
+namespace kube {
+
+std::string name_of(const load::Node& root)
+{
+  return text_of(find_path(root, {"metadata", "name"}));
+}
+
+std::string namespace_of(const load::Node& root)
+{
+  return text_of(find_path(root, {"metadata", "namespace"}));
+}
+
+const load::Node* annotations_of(const load::Node& root)
+{
+  const load::Node* annotations = find_path(root, {"metadata", "annotations"});
+  return annotations && annotations->is_map() ? annotations : nullptr;
+}
+
+std::string middleware_reference(const std::string& written, const std::string& namespace_name)
+{
+  std::string name = local_name(written, "kubernetescrd");
+  std::string prefix = (namespace_name.empty() ? "default" : namespace_name) + "-";
+  return util::starts_with(name, prefix) && name.size() > prefix.size() ? name.substr(prefix.size()) : name;
+}
+
+namespace {
+
+// The number of the Service's port that `port` names ("" and 0 if none).
+int64_t port_number(const load::Node* service, const load::Node* port, std::string& port_name)
+{
+  if (port && port->kind == load::Node::Kind::integer) {
+    return port->integer;
+  }
+  const load::Node* ports = service ? find_path(*service, {"spec", "ports"}) : nullptr;
+  std::vector<const load::Node*> all;
+  for (size_t i = 0; ports && i < ports->items.size(); ++i) {
+    all.push_back(&ports->items[i]);
+  }
+  for (const load::Node* item : all) {
+    if ((port && text_of(item->find("name")) == port->text) || (!port && all.size() == 1)) {
+      port_name = text_of(item->find("name"));
+      const load::Node* number = item->find("port");
+      return number && number->kind == load::Node::Kind::integer ? number->integer : 0;
+    }
+  }
+  return 0;
+}
+
+} // namespace
+
+std::string backend_service(Reader& reader, const std::string& name, const load::Node* port, std::string scheme,
+                            const diag::Location& at)
+{
+  auto found = reader.services.find(name);
+  const load::Node* service = found == reader.services.end() ? nullptr : found->second;
+  std::string port_name;
+  int64_t number = port_number(service, port, port_name);
+  if (number <= 0) {
+    std::string what = port ? "the port \"" + port->text + "\"" : "no port";
+    reader.diagnostics.error(
+        "E0429", port ? port->location() : at,
+        "the backend Service \"" + name + "\" is given " + what +
+            (service ? ", which it does not have" : ", and no Service " + name + " is in these files"),
+        "give the port by number, or add the Service's manifest to the inputs");
+    return {};
+  }
+  std::string host = name;
+  if (service) {
+    if (text_of(find_path(*service, {"spec", "type"})) == "ExternalName") {
+      host = text_of(find_path(*service, {"spec", "externalName"}));
+    }
+    const load::Node* annotations = annotations_of(*service);
+    const load::Node* written =
+        annotations ? annotations->find("traefik.ingress.kubernetes.io/service.serversscheme") : nullptr;
+    if (scheme.empty() && written) {
+      scheme = written->text;
+    }
+  }
+  if (scheme.empty()) {
+    // Traefik's Kubernetes providers: port 443 or a port named https is HTTPS.
+    scheme = number == 443 || port_name == "https" ? "https" : "http";
+  }
+  std::string url = scheme + "://" + host + ":" + std::to_string(number);
+  std::string key = name;
+  auto existing = reader.config.services.find(key);
+  if (existing != reader.config.services.end() && existing->second.urls != std::vector<std::string>{url}) {
+    key = name + "-" + std::to_string(number);
+  }
+  Service& out = reader.config.services[key];
+  if (out.name.empty()) {
+    out.name = key;
+    out.location = at;
+    out.urls = {url};
+  }
+  return key;
+}
+
+} // namespace kube
+
+namespace {
+
+using kube::Reader;
+
+void read_middleware_object(const load::Node& root, Reader& reader)
+{
+  std::string name = kube::name_of(root);
+  const load::Node* spec = root.find("spec");
+  if (!spec) {
+    reader.diagnostics.error("E0428", root.location(),
+                             "middleware \"" + name + "\" must hold exactly one middleware type");
+    return;
+  }
+  read_middleware(name, root.location(), *spec, reader.config, reader.diagnostics);
+  auto it = reader.config.middlewares.find(name);
+  if (it == reader.config.middlewares.end() || it->second.type != "chain") {
+    return;
+  }
+  // The CRD's chain names Middleware objects: [{name: a}] as the file's [a].
+  util::Value& members = it->second.options["middlewares"];
+  util::Value names = util::Value::list();
+  for (const auto& member : members.is_list() ? members.as_list() : util::Value::List{}) {
+    bool reference = member.is_map() && member.as_map().count("name");
+    names.push_back(reference ? member.as_map().at("name") : member);
+  }
+  members = names;
+}
+
+void read_tls_option(const load::Node& root, Reader& reader)
+{
+  const load::Node* spec = root.find("spec");
+  if (reader.config.tls_default_options.is_map() || !spec || !spec->is_map()) {
+    reader.diagnostics.warning("W0615", root.location(),
+                               "TLSOption \"" + kube::name_of(root) +
+                                   "\" is not carried over: edgegen writes one TLSOption, the Edge's "
+                                   "traefik.tls",
+                               "merge it into the other TLSOption, or keep it beside edgegen's output");
+    return;
+  }
+  util::Value options = util::Value::map();
+  for (size_t i = 0; i < spec->keys.size(); ++i) {
+    const std::string& key = spec->keys[i];
+    if (key == "minVersion" || key == "sniStrict" || key == "cipherSuites") {
+      options[key] = to_value(spec->items[i]);
+    } else {
+      not_carried(*spec, i, "TLSOption " + kube::name_of(root) + ".spec", reader.diagnostics);
+    }
+  }
+  reader.config.tls_default_options = options;
+}
+
+// What an object of another kind is, for W0618.
+std::string not_carried_reason(const std::string& api, const std::string& kind)
+{
+  if (util::ends_with(api, ".fluxcd.io/v1") || api.find(".fluxcd.io/") != std::string::npos) {
+    return kind == "HelmRelease" ? "a Flux HelmRelease: its chart's values are the release's, which edgegen does not "
+                                   "write (Traefik's static settings are Edge.spec.traefik)"
+                                 : "a Flux object: edgegen's flux target writes its own";
+  }
+  return "not Traefik or cert-manager configuration";
+}
+
+void read_object(const load::Node& root, Reader& reader)
+{
+  const std::string api = text_of(root.find("apiVersion"));
+  const std::string kind = text_of(root.find("kind"));
+  bool traefik = api == "traefik.io/v1alpha1" || api == "traefik.containo.us/v1alpha1";
+  bool cert_manager = api == "cert-manager.io/v1";
+  std::string name = kube::name_of(root);
+  reader.config.kubernetes.namespaces[kube::namespace_of(root)] += traefik || cert_manager || kind == "Ingress";
+  if (traefik && kind == "IngressRoute") {
+    kube::read_ingress_route(root, reader);
+  } else if (traefik && kind == "Middleware") {
+    read_middleware_object(root, reader);
+  } else if (traefik && kind == "TLSOption") {
+    read_tls_option(root, reader);
+  } else if (kind == "Ingress" && util::starts_with(api, "networking.k8s.io/")) {
+    kube::read_ingress(root, reader);
+  } else if (cert_manager && (kind == "Issuer" || kind == "ClusterIssuer")) {
+    kube::read_issuer(root, reader);
+  } else if (cert_manager && kind == "Certificate") {
+    kube::read_certificate(root, reader);
+  } else if (kind == "Service" && api == "v1") {
+    // Read first, for the routes' backends.
+  } else {
+    reader.diagnostics.warning("W0618", root.location(),
+                               (kind.empty() ? std::string("a document") : kind) +
+                                   (name.empty() ? "" : " \"" + name + "\"") +
+                                   " is not carried over: " + not_carried_reason(api, kind),
+                               "keep it where it is deployed beside edgegen's output");
+  }
+}
+
+} // namespace
+
+void read_kubernetes(const std::vector<const load::Node*>& roots, TraefikConfig& config, diag::Diagnostics& diagnostics)
+{
+  Reader reader{config, diagnostics, {}, {}};
+  config.kubernetes.any = true;
+  std::vector<const load::Node*> objects;
+  for (const load::Node* root : roots) {
+    if (root->is_null()) {
+      continue; // an empty document
+    }
+    bool object = root->is_map() && root->find("apiVersion") && root->find("kind");
+    if (!object && root->is_map() && (root->find("services") || root->find("http") || root->find("entryPoints"))) {
+      diagnostics.error("E0427", root->location(),
+                        std::string("not a Kubernetes manifest: it has no apiVersion and kind, and its ") +
+                            (root->find("services") ? "services are a compose file's"
+                                                    : "http or entryPoints are Traefik's own configuration"),
+                        root->find("services") ? "`edgegen import compose FILE...` reads compose files"
+                                               : "`edgegen import traefik STATIC DYNAMIC...` reads Traefik's files");
+      continue;
+    }
+    if (!object) {
+      diagnostics.warning("W0618", root->location(),
+                          "a document without apiVersion and kind is not carried over: it is no Kubernetes object",
+                          "give whole manifests; a fragment (a Kustomization's spec, a ConfigMap's data) says "
+                          "nothing edgegen writes");
+      continue;
+    }
+    objects.push_back(root);
+    if (text_of(root->find("kind")) == "Service" && text_of(root->find("apiVersion")) == "v1") {
+      reader.services[kube::name_of(*root)] = root;
+    }
+  }
+  for (const load::Node* root : objects) {
+    read_object(*root, reader);
+  }
+}
+
+} // namespace edgegen::import

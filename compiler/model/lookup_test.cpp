@@ -1,0 +1,235 @@
+#include "model/model.hpp"
+
+#include "testing.hpp"
+
+#include <gtest/gtest.h>
+
+namespace edgegen::model {
+namespace {
+
+TEST(ModelLookup, AWildcardCertificateCoversOneLabelBelowItsDomain)
+{
+  EXPECT_TRUE(certificate_covers("example.com", "example.com"));
+  EXPECT_TRUE(certificate_covers("*.example.com", "a.example.com"));
+  EXPECT_TRUE(certificate_covers("*.example.com", "*.example.com"));
+  EXPECT_FALSE(certificate_covers("*.example.com", "example.com"));
+  EXPECT_FALSE(certificate_covers("*.example.com", "a.b.example.com"));
+  EXPECT_FALSE(certificate_covers("*.example.com", "*.a.example.com"));
+  EXPECT_FALSE(certificate_covers("*.example.com", ".example.com"));
+  EXPECT_FALSE(certificate_covers("*.example.com", "aexample.com"));
+  EXPECT_FALSE(certificate_covers("a.example.com", "b.example.com"));
+  EXPECT_FALSE(certificate_covers("*.", "a."));
+}
+
+TEST(ModelLookup, HostRulesQuoteTheHostAndTurnAWildcardIntoOneLabelRegexp)
+{
+  EXPECT_EQ(traefik_host_rule("a.example.com"), "Host(`a.example.com`)");
+  EXPECT_EQ(traefik_host_rule("*.apps.example.com"), "HostRegexp(`^[a-z0-9-]+\\.apps\\.example\\.com$`)");
+}
+
+TEST(ModelLookup, SpecificPriorityRanksHostThenExactPathThenPrefixLength)
+{
+  EXPECT_EQ(specific_priority("a.example.com", "", false), 20000);
+  EXPECT_EQ(specific_priority("a.example.com", "/", false), 20000);
+  EXPECT_EQ(specific_priority("a.example.com", "/api", false), 20004);
+  EXPECT_EQ(specific_priority("a.example.com", "/api", true), 25004);
+  EXPECT_EQ(specific_priority("*.example.com", "", false), 10000);
+  EXPECT_EQ(specific_priority("*.example.com", "/api", true), 15004);
+  EXPECT_EQ(specific_priority("a.example.com", "/" + std::string(6000, 'x'), false), 24999);
+  // A wildcard never outranks an exact host, whatever its path.
+  EXPECT_LT(specific_priority("*.example.com", "/" + std::string(6000, 'x'), true),
+            specific_priority("a.example.com", "", false));
+}
+
+TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
+{
+  Route route;
+  route.host = "a.example.com";
+  route.path_prefix = "/api";
+  RouteMatch prefix = route_match(route);
+  EXPECT_EQ(prefix.text, "Host(`a.example.com`) && PathPrefix(`/api`)");
+  EXPECT_EQ(prefix.priority, std::optional<int64_t>(20004));
+  EXPECT_EQ(prefix.scope.hosts, std::vector<std::string>{"a.example.com"});
+  ASSERT_EQ(prefix.scope.paths.size(), 1u);
+  EXPECT_EQ(prefix.scope.paths[0].value, "/api");
+
+  route.path = "/login";
+  RouteMatch exact = route_match(route);
+  EXPECT_EQ(exact.text, "Host(`a.example.com`) && Path(`/login`)");
+  EXPECT_EQ(exact.priority, std::optional<int64_t>(25006));
+
+  route.path.clear();
+  route.path_prefix = "/";
+  route.priority = 7;
+  RouteMatch root = route_match(route);
+  EXPECT_EQ(root.text, "Host(`a.example.com`)");
+  EXPECT_EQ(root.priority, std::optional<int64_t>(7));
+  EXPECT_TRUE(root.scope.paths.empty());
+
+  Route raw;
+  raw.rule = "Host(`b.example.com`) || Host(`c.example.com`)";
+  RouteMatch written = route_match(raw);
+  EXPECT_EQ(written.text, raw.rule);
+  EXPECT_EQ(written.priority, std::nullopt);
+  EXPECT_TRUE(written.rule.problems.empty());
+}
+
+TEST(ModelLookup, AddressPortReadsThePortOrSaysThereIsNone)
+{
+  EXPECT_EQ(address_port(":80"), 80);
+  EXPECT_EQ(address_port("0.0.0.0:443/tcp"), 443);
+  EXPECT_EQ(address_port("[::1]:8443"), 8443);
+  EXPECT_EQ(address_port(":53/udp"), 53);
+  EXPECT_EQ(address_port("localhost"), -1);
+  EXPECT_EQ(address_port(":"), -1);
+  EXPECT_EQ(address_port(":http"), -1);
+  EXPECT_EQ(address_port(":12345678"), -1);
+  EXPECT_EQ(address_port(""), -1);
+}
+
+TEST(ModelLookup, ServiceUrlsAreTheWrittenOnesElseSchemeHostAndPort)
+{
+  Service service;
+  service.host = "shop-api";
+  service.port = 8000;
+  EXPECT_EQ(service_urls(service), std::vector<std::string>{"http://shop-api:8000"});
+  service.scheme = "https";
+  EXPECT_EQ(service_urls(service), std::vector<std::string>{"https://shop-api:8000"});
+  service.urls = {"http://10.0.0.1:80", "http://10.0.0.2:80"};
+  EXPECT_EQ(service_urls(service), (std::vector<std::string>{"http://10.0.0.1:80", "http://10.0.0.2:80"}));
+}
+
+const char* k_entry_points = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata: {name: test}
+spec:
+  targets: [traefik, kubernetes]
+  defaultIssuer: le
+  entryPoints:
+    web: {address: ":80"}
+    websecure: {address: ":443"}
+    admin: {address: ":8443"}
+    plain: {address: "0.0.0.0:8080"}
+    metrics: {address: ":9100/tcp"}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: le}
+spec: {acme: {email: a@example.com, solver: {http01: {entryPoint: web}}}}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Issuer
+metadata: {name: dns}
+spec:
+  acme:
+    email: a@example.com
+    solver: {dns01: {provider: cloudflare, apiTokenSecretRef: {name: cf, key: token}}}
+)";
+
+TEST(ModelLookup, EntryPointsServeTlsOnPort443OrWhereAnotherRedirects)
+{
+  auto c = testing::compile(k_entry_points);
+  const Config& config = testing::config_of(c);
+  std::vector<std::string> tls, plain;
+  for (const auto& entry_point : config.edge.entry_points) {
+    if (serves_tls(config, entry_point)) {
+      tls.push_back(entry_point.name);
+    }
+    if (serves_plain_http(entry_point)) {
+      plain.push_back(entry_point.name);
+    }
+  }
+  EXPECT_EQ(tls, std::vector<std::string>{"websecure"});
+  EXPECT_EQ(plain, std::vector<std::string>{"web"});
+  // Unnamed: every entry point that does not redirect (sorted by name), for
+  // TLS not :80.
+  EXPECT_EQ(entry_points_of(config, {}, false),
+            (std::vector<std::string>{"admin", "metrics", "plain", "web", "websecure"}));
+  EXPECT_EQ(entry_points_of(config, {}, true), (std::vector<std::string>{"admin", "metrics", "plain", "websecure"}));
+  Ref named;
+  named.name = "web";
+  EXPECT_EQ(entry_points_of(config, {named}, true), std::vector<std::string>{"web"});
+
+  // The default entry points: web redirects to websecure.
+  auto defaults = testing::compile_files({});
+  const Config& redirecting = testing::config_of(defaults);
+  ASSERT_EQ(redirecting.edge.entry_points.size(), 2u);
+  EXPECT_TRUE(serves_tls(redirecting, redirecting.edge.entry_points.at(1)));
+  EXPECT_FALSE(serves_tls(redirecting, redirecting.edge.entry_points.at(0)));
+  EXPECT_EQ(entry_points_of(redirecting, {}, false), std::vector<std::string>{"websecure"});
+}
+
+TEST(ModelLookup, TargetsAndIssuersAreFoundByName)
+{
+  auto c = testing::compile(k_entry_points);
+  const Config& config = testing::config_of(c);
+  EXPECT_TRUE(has_target(config, "traefik"));
+  EXPECT_TRUE(has_target(config, "kubernetes"));
+  EXPECT_FALSE(has_target(config, "compose"));
+  const Issuer* dns = find_issuer(config, "dns");
+  ASSERT_NE(dns, nullptr);
+  EXPECT_EQ(dns->name, "dns");
+  EXPECT_EQ(find_issuer(config, "nope"), nullptr);
+  EXPECT_EQ(acme_clients(config), (std::vector<AcmeClient>{AcmeClient::traefik, AcmeClient::cert_manager}));
+}
+
+TEST(ModelLookup, TheSolverIngressWaitsWhereItsEntryPointRedirects)
+{
+  auto c = testing::compile(k_entry_points);
+  const Config& config = testing::config_of(c);
+  SolverIngress plain = solver_ingress(config, *find_issuer(config, "le"));
+  EXPECT_EQ(plain.entry_point, "web");
+  EXPECT_FALSE(plain.tls);
+  EXPECT_EQ(plain.priority, rules::k_max_priority);
+
+  auto defaults = testing::compile_files({});
+  const Config& redirecting = testing::config_of(defaults);
+  SolverIngress redirected = solver_ingress(redirecting, *find_issuer(redirecting, "le"));
+  EXPECT_EQ(redirected.entry_point, "websecure");
+  EXPECT_TRUE(redirected.tls);
+}
+
+TEST(ModelLookup, TraefikAddsItsOwnAcmeRouterOnlyWhenItIsTheAcmeClient)
+{
+  auto names = [](const RoutingTable& table) {
+    std::vector<std::string> out;
+    for (const auto& router : table.routers) {
+      out.push_back(router.name + " " + table.service_of(router));
+    }
+    return out;
+  };
+  auto traefik = testing::compile_files({});
+  RoutingTable with_acme = traefik_routing_table(testing::config_of(traefik));
+  EXPECT_EQ(names(with_acme), std::vector<std::string>{"acme-http@internal acme-http@internal"});
+  EXPECT_EQ(with_acme.routers.at(0).entry_points, std::vector<std::string>{"web"});
+  EXPECT_FALSE(with_acme.location_of(with_acme.routers.at(0)).has_value());
+
+  // On Kubernetes cert-manager answers, through a solver Ingress that
+  // exists only while a challenge runs.
+  std::string kubernetes = testing::k_edge;
+  kubernetes.replace(kubernetes.find("  vars:"), 0, "  targets: [kubernetes]\n");
+  auto cluster = testing::compile(kubernetes);
+  EXPECT_EQ(acme_clients(testing::config_of(cluster)), std::vector<AcmeClient>{AcmeClient::cert_manager});
+  EXPECT_EQ(names(traefik_routing_table(testing::config_of(cluster))), std::vector<std::string>{});
+}
+
+TEST(ModelLookup, CertificateRequestsOfTheEnvironmentComeFirst)
+{
+  Config config;
+  CertificateRequest edge_wide;
+  edge_wide.name = "edge";
+  edge_wide.issuer.resolved = "le";
+  edge_wide.domains = {"*.example.com"};
+  config.edge.certificates = {edge_wide};
+  CertificateRequest own = edge_wide;
+  own.name = "environment";
+  config.environment.certificates = {own};
+  EXPECT_EQ(certificate_request(config, "a.example.com", "le")->name, "environment");
+  config.environment.certificates.clear();
+  EXPECT_EQ(certificate_request(config, "a.example.com", "le")->name, "edge");
+  EXPECT_EQ(certificate_request(config, "a.example.com", "dns"), nullptr);
+  EXPECT_EQ(certificate_request(config, "example.com", "le"), nullptr);
+}
+
+} // namespace
+} // namespace edgegen::model
