@@ -84,6 +84,19 @@ void render_each(const Compilation& c, const RenderRequest& request, const write
   }
 }
 
+// Every file of the render, in the order the threads finished them.
+std::vector<write::RenderedFile> collect(const Compilation& c, const RenderRequest& request,
+                                         const write::Provenance& provenance)
+{
+  std::vector<write::RenderedFile> files;
+  std::mutex mutex;
+  render_each(c, request, provenance, [&](write::RenderedFile file) {
+    std::lock_guard<std::mutex> lock(mutex);
+    files.push_back(std::move(file));
+  });
+  return files;
+}
+
 RenderResult check(const Compilation& c, const RenderRequest& request, write::Provenance provenance)
 {
   // Shared: checks run side by side, but never while a render rewrites the tree.
@@ -93,12 +106,7 @@ RenderResult check(const Compilation& c, const RenderRequest& request, write::Pr
     provenance.commit_id = present->commit_id;
     provenance.tree_id = present->tree_id;
   }
-  std::vector<write::RenderedFile> files;
-  std::mutex mutex;
-  render_each(c, request, provenance, [&](write::RenderedFile file) {
-    std::lock_guard<std::mutex> lock(mutex);
-    files.push_back(std::move(file));
-  });
+  std::vector<write::RenderedFile> files = collect(c, request, provenance);
   RenderResult result;
   result.drift = write::compare_tree(request.out, files, emit::loaded_directories(c.model));
   result.file_count = files.size();
@@ -120,14 +128,11 @@ RenderResult write_tree(const Compilation& c, const RenderRequest& request, cons
 RenderResult in_memory(const Compilation& c, const RenderRequest& request)
 {
   RenderResult result;
-  std::mutex mutex;
-  render_each(c, request, write::Provenance{}, [&](write::RenderedFile file) {
-    if (file.path == "edgegen.lock.json" || file.path == "edgegen.sum") {
-      return;
+  for (auto& file : collect(c, request, write::Provenance{})) {
+    if (file.path != "edgegen.lock.json" && file.path != "edgegen.sum") {
+      result.files.emplace(std::move(file.path), std::move(file.bytes));
     }
-    std::lock_guard<std::mutex> lock(mutex);
-    result.files.emplace(std::move(file.path), std::move(file.bytes));
-  });
+  }
   result.file_count = result.files.size();
   return result;
 }
