@@ -5,7 +5,9 @@
 #include "emit/emit.hpp"
 #include "load/load.hpp"
 #include "model/build.hpp"
+#include "serialise/serialise.hpp"
 #include "validate/validate.hpp"
+#include "write/disk.hpp"
 #include "write/write.hpp"
 
 #include <benchmark/benchmark.h>
@@ -107,7 +109,7 @@ void EmitAndSerialise(benchmark::State& state)
   auto model = model::build(documents, validate::validate(documents, d), d);
   size_t bytes = 0;
   for (auto _ : state) {
-    auto files = write::render_files(emit::emit(model, {}), {});
+    auto files = serialise::render_files(emit::emit(model, {}), {});
     bytes = 0;
     for (const auto& f : files) {
       bytes += f.bytes.size();
@@ -121,7 +123,7 @@ void Hash(benchmark::State& state)
 {
   std::string data(static_cast<size_t>(state.range(0)), 'x');
   for (auto _ : state) {
-    benchmark::DoNotOptimize(write::sha256_hex(data));
+    benchmark::DoNotOptimize(serialise::sha256_hex(data));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * data.size()));
 }
@@ -133,12 +135,12 @@ void WriteUnchanged(benchmark::State& state)
   diag::Diagnostics d;
   auto documents = load::load(tree, d);
   auto model = model::build(documents, validate::validate(documents, d), d);
-  auto files = write::render_files(emit::emit(model, {}), {});
+  auto files = serialise::render_files(emit::emit(model, {}), {});
   auto dir = std::filesystem::temp_directory_path() / "edgegen-bench-write";
   std::filesystem::remove_all(dir);
-  write::write_tree(dir.string(), files);
+  write::write_tree(write::real_disk(), dir.string(), files);
   for (auto _ : state) {
-    benchmark::DoNotOptimize(write::write_tree(dir.string(), files));
+    benchmark::DoNotOptimize(write::write_tree(write::real_disk(), dir.string(), files));
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
   std::filesystem::remove_all(dir);

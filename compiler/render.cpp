@@ -90,6 +90,19 @@ void render_each(const Compilation& c, const RenderRequest& request, const seria
   }
 }
 
+// Every file of the render, in the order the threads finished them.
+std::vector<serialise::RenderedFile> collect(const Compilation& c, const RenderRequest& request,
+                                             const serialise::Provenance& provenance)
+{
+  std::vector<serialise::RenderedFile> files;
+  std::mutex mutex;
+  render_each(c, request, provenance, [&](serialise::RenderedFile file) {
+    std::lock_guard<std::mutex> lock(mutex);
+    files.push_back(std::move(file));
+  });
+  return files;
+}
+
 RenderResult check(const Compilation& c, const RenderRequest& request, serialise::Provenance provenance)
 {
   // Shared: checks run side by side, but never while a render rewrites the tree.
@@ -99,12 +112,7 @@ RenderResult check(const Compilation& c, const RenderRequest& request, serialise
     provenance.commit_id = present->commit_id;
     provenance.tree_id = present->tree_id;
   }
-  std::vector<serialise::RenderedFile> files;
-  std::mutex mutex;
-  render_each(c, request, provenance, [&](serialise::RenderedFile file) {
-    std::lock_guard<std::mutex> lock(mutex);
-    files.push_back(std::move(file));
-  });
+  std::vector<serialise::RenderedFile> files = collect(c, request, provenance);
   RenderResult result;
   result.drift = write::compare_tree(disk_of(request), request.out, files, emit::loaded_directories(c.model));
   result.file_count = files.size();
@@ -126,14 +134,11 @@ RenderResult write_tree(const Compilation& c, const RenderRequest& request, cons
 RenderResult in_memory(const Compilation& c, const RenderRequest& request)
 {
   RenderResult result;
-  std::mutex mutex;
-  render_each(c, request, serialise::Provenance{}, [&](serialise::RenderedFile file) {
-    if (file.path == "edgegen.lock.json" || file.path == "edgegen.sum") {
-      return;
+  for (auto& file : collect(c, request, serialise::Provenance{})) {
+    if (file.path != "edgegen.lock.json" && file.path != "edgegen.sum") {
+      result.files.emplace(std::move(file.path), std::move(file.bytes));
     }
-    std::lock_guard<std::mutex> lock(mutex);
-    result.files.emplace(std::move(file.path), std::move(file.bytes));
-  });
+  }
   result.file_count = result.files.size();
   return result;
 }

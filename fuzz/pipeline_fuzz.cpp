@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   auto source = source::memory_source({{"in.yaml", text, ""}});
   Compilation c = compile(*source, true);
   if (!c.diagnostics.has_errors()) {
-    write::render_files(c.files, {});
+    serialise::render_files(c.files, {});
   }
   std::ostringstream out;
   for (auto format : {cli::Format::text, cli::Format::json, cli::Format::github}) {
