@@ -25,20 +25,31 @@ ClaimKey claim_key(const model::Route& route)
 
 void check_route_claims(const model::Config& config, diag::Diagnostics& diagnostics)
 {
-  std::map<detail::ClaimKey, std::pair<std::string, diag::Location>> claims;
+  // Traefik keeps the routers of each entry point apart, and on one entry
+  // point its TLS routers apart from the plain ones: two routes claim the
+  // same requests only where they share both.
+  using Claim = std::tuple<std::string, bool, detail::ClaimKey>;
+  std::map<Claim, std::pair<std::string, diag::Location>> claims;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       detail::ClaimKey key = detail::claim_key(route);
-      auto [it, inserted] = claims.emplace(key, std::make_pair(project.name, route.location));
-      if (inserted) {
+      const std::pair<std::string, diag::Location>* other = nullptr;
+      for (const auto& entry_point : detail::route_entry_points(config, route)) {
+        auto [it, inserted] =
+            claims.emplace(Claim{entry_point, route.tls, key}, std::make_pair(project.name, route.location));
+        if (!inserted && !other) {
+          other = &it->second;
+        }
+      }
+      if (!other) {
         continue;
       }
       std::string what = !route.rule.empty()
                              ? "rule " + route.rule
                              : "host \"" + route.host + "\" and " + std::get<1>(key) + " \"" + std::get<2>(key) + "\"";
-      std::string where = it->second.first == project.name ? "" : " (project \"" + it->second.first + "\")";
+      std::string where = other->first == project.name ? "" : " (project \"" + other->first + "\")";
       diagnostics.error("E0421", route.location, what + " is already routed" + where,
-                        "the other route is at " + diag::format_location(it->second.second) +
+                        "the other route is at " + diag::format_location(other->second) +
                             "; Traefik would serve only one of them");
     }
   }

@@ -333,6 +333,39 @@ TEST(PriorityTies, NoTieWhereTheRequestsOrThePrioritiesDiffer)
               "a higher priority (200 > 100): GET https://a.example.com/api goes to \"team-top\""});
 }
 
+// Traefik keeps each entry point's routers apart, and its TLS routers from
+// its plain ones: the same host and path twice is E0421 only where both meet.
+TEST(RouteClaims, TheSameHostAndPathOnOtherEntryPointsOrTlsIsNoClaim)
+{
+  const std::string plain_and_tls = R"(  entryPoints:
+    web: {address: ":80"}
+    websecure: {address: ":443"}
+)";
+  EXPECT_EQ(check(edge(plain_and_tls), R"(    - name: a-web
+      host: a.example.com
+      service: web
+      entryPoints: [web]
+      tls: false
+    - name: a
+      host: a.example.com
+      service: web
+      entryPoints: [websecure]
+)"),
+            V{});
+  // Without entryPoints the plain route is on web and websecure alike.
+  EXPECT_EQ(check(edge(plain_and_tls), R"(    - name: a-any
+      host: a.example.com
+      service: web
+      tls: false
+    - name: a-web
+      host: a.example.com
+      service: web
+      entryPoints: [web]
+      tls: false
+)"),
+            V{"a.yaml:14:7: E0421: host \"a.example.com\" and pathPrefix \"/\" is already routed"});
+}
+
 TEST(Witness, ARequestTwoRulesBothMatch)
 {
   auto common = [](const std::string& a, const std::string& b) {

@@ -82,6 +82,19 @@ void add_import_codes(std::vector<CodeInfo>& out)
            "are taken as Traefik's chart has them (:80 and :443); another gets a free port, to be set in "
            "edge.yaml.",
            "spec:\n  entryPoints: [metrics]", "# edge.yaml\nspec:\n  entryPoints:\n    metrics: {address: \":9100\"}"},
+          {"W0620", "a route without entry points that web and websecure serve differently",
+           "`router \"homepage\" names no entry point, so Traefik serves it in plain HTTP on web (:80) as well as "
+           "with TLS on websecure (:443); the import writes both, as \"homepage-web\" and \"homepage\"`",
+           "A router without entry points is on every one. Traefik's Ingress provider leaves an Ingress's router "
+           "plain even when spec.tls names its host (it only loads the Secret's certificate), and Traefik's Helm "
+           "chart makes websecure's routers TLS: so the host is served in plain HTTP on web and with TLS on "
+           "websecure, and the import writes one route of each. A router that is TLS everywhere (the router.tls "
+           "annotation, an IngressRoute's tls) answers on web only to clients speaking TLS to port 80, which "
+           "edgegen refuses (E0407): the import puts it on websecure alone.",
+           "metadata:\n  annotations: {cert-manager.io/cluster-issuer: le}\nspec:\n  tls: [{hosts: [example.com], "
+           "secretName: example-tls}]",
+           "metadata:\n  annotations:\n    cert-manager.io/cluster-issuer: le\n    "
+           "traefik.ingress.kubernetes.io/router.entrypoints: websecure"},
           {"W0616", "an inline secret replaced by a reference",
            "`middleware \"ops-auth\": basicAuth.users (2 entries) is not copied; the import refers to the htpasswd "
            "file /etc/traefik/auth/ops-auth.htpasswd (usersFile) instead`",

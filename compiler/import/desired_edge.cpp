@@ -257,7 +257,9 @@ std::vector<std::pair<std::string, util::Value>> issuer_specs(const TraefikConfi
   for (const auto& [name, resolver] : config.resolvers) {
     util::Value spec = util::Value::map();
     util::Value& acme = spec["acme"];
-    acme["email"] = resolver.email;
+    if (!resolver.email.empty()) {
+      acme["email"] = resolver.email;
+    }
     acme["server"] = acme_server(resolver.ca_server);
     if (resolver.challenge == "dns") {
       util::Value& dns = acme["solver"]["dns01"];

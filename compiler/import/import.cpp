@@ -206,7 +206,8 @@ namespace {
 
 // The entry points the routes name: Traefik's Helm chart's web (:80) and
 // websecure (:443), and any other with an address the manifests do not
-// hold (W0619). A route without entry points is on every one.
+// hold (W0619). A route without entry points is on every one (W0620 where
+// that differs between web and websecure).
 void kubernetes_entry_points(TraefikConfig& config, diag::Diagnostics& diagnostics)
 {
   for (const char* name : {"web", "websecure"}) {
@@ -228,13 +229,51 @@ void kubernetes_entry_points(TraefikConfig& config, diag::Diagnostics& diagnosti
       }
     }
   }
+  // A router without entry points is on every one. Only websecure makes its
+  // routers TLS, as Traefik's chart has it (ports.websecure.tls.enabled).
+  std::map<std::string, Router> added;
   for (auto& [name, router] : config.routers) {
-    if (router.entry_points.empty()) {
+    if (!router.entry_points.empty()) {
+      continue;
+    }
+    if (router.tls) {
+      // TLS on web too, where it answers only a client that speaks TLS to :80.
+      router.entry_points = {"websecure"};
+      diagnostics.warning("W0620", router.location,
+                          "router \"" + name +
+                              "\" names no entry point and is TLS everywhere, so on web (:80) Traefik answers it "
+                              "only to clients that speak TLS to port 80; the import puts it on websecure alone",
+                          "name its entry points (traefik.ingress.kubernetes.io/router.entrypoints, or an "
+                          "IngressRoute's entryPoints) to say where it belongs");
+    } else if (router.ingress_tls) {
+      // Plain on web, TLS on websecure: two routes say the same.
+      std::string plain_name = name + "-web";
+      for (int n = 2; config.routers.count(plain_name) || added.count(plain_name); ++n) {
+        plain_name = name + "-web-" + std::to_string(n);
+      }
+      Router plain = router;
+      plain.name = plain_name;
+      plain.entry_points = {"web"};
+      plain.ingress_tls = false;
+      plain.tls_secret.clear();
+      plain.cert_resolver.clear();
+      router.entry_points = {"websecure"};
+      router.tls = true;
+      diagnostics.warning("W0620", router.location,
+                          "router \"" + name +
+                              "\" names no entry point, so Traefik serves it in plain HTTP on web (:80) as well as "
+                              "with TLS on websecure (:443); the import writes both, as \"" +
+                              plain_name + "\" and \"" + name + "\"",
+                          "if port 80 should only redirect, delete the route \"" + plain_name +
+                              "\" and give web `redirectTo: websecure` in edge.yaml");
+      added.emplace(plain_name, std::move(plain));
+    } else {
       for (const auto& [entry, unused] : config.entry_points) {
         router.entry_points.push_back(entry);
       }
     }
   }
+  config.routers.merge(added);
 }
 
 } // namespace

@@ -209,7 +209,7 @@ void read_ingress(const load::Node& root, Reader& reader)
       const load::Node* hosts = tls->items[t].find("hosts");
       for (size_t h = 0; hosts && h < hosts->items.size(); ++h) {
         if (hosts->items[h].text == host) {
-          router.tls = true;
+          router.ingress_tls = true;
           router.tls_secret = text_of(tls->items[t].find("secretName"));
         }
       }

@@ -32,6 +32,11 @@ struct Router
   std::string tls_options;
   util::Value tls_domains;
   std::string tls_secret; // kubernetes: the Secret of its certificate
+  // kubernetes: an Ingress whose spec.tls names this router's host. Traefik
+  // loads the Secret's certificate but leaves the router plain: it is TLS
+  // only on an entry point that makes its routers TLS (websecure, in
+  // Traefik's Helm chart).
+  bool ingress_tls = false;
 };
 
 struct Service

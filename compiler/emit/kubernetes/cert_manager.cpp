@@ -98,7 +98,9 @@ util::Value issuer_object(const Context& context, const model::Issuer& issuer)
   add_labels(out, issuer.labels);
   add_annotations(out, issuer.annotations);
   Value& acme = out["spec"]["acme"];
-  acme["email"] = issuer.email;
+  if (!issuer.email.empty()) {
+    acme["email"] = issuer.email;
+  }
   acme["server"] = issuer.server;
   // cert-manager requires the account key's Secret; it creates it.
   acme["privateKeySecretRef"]["name"] = issuer.private_key ? issuer.private_key->name : issuer.name + "-account-key";

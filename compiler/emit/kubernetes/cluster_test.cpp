@@ -101,6 +101,26 @@ resources:
 )");
 }
 
+// cert-manager registers an ACME account without a contact when the Issuer gives none.
+TEST(KubernetesCluster, AnAcmeIssuerWithoutAnEmailHasNoContact)
+{
+  std::string yaml = edge();
+  std::string email = "    email: a@example.com\n    solver:";
+  yaml.replace(yaml.rfind(email), email.size(), "    solver:");
+  auto c = compile(yaml);
+  ASSERT_EQ(errors(c), "");
+  std::string issuers = text(c, "cluster/kubernetes/issuers.yaml");
+  EXPECT_NE(issuers.find(R"(  name: dns
+spec:
+  acme:
+    privateKeySecretRef:
+      name: dns-account-key
+    server: https://acme-v02.api.letsencrypt.org/directory
+)"),
+            std::string::npos)
+      << issuers;
+}
+
 // The cluster directory does not depend on which environments --env renders.
 TEST(KubernetesCluster, RenderedWhateverTheEnvironmentsSelected)
 {

@@ -11,7 +11,9 @@ using util::Value;
 Value resolver(const model::Issuer& issuer, const model::TraefikSettings& settings)
 {
   Value acme;
-  acme["email"] = issuer.email;
+  if (!issuer.email.empty()) {
+    acme["email"] = issuer.email;
+  }
   acme["caServer"] = issuer.server;
   acme["storage"] = settings.acme_storage;
   const auto& solver = issuer.solver;

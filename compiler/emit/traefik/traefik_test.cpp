@@ -207,6 +207,26 @@ providers:
 )");
 }
 
+TEST(Traefik, AnAcmeResolverWithoutAnEmailHasNoContact)
+{
+  // Traefik and cert-manager both register an ACME account without one.
+  std::string project = k_project;
+  std::string email = "    email: a@example.com\n    solver:";
+  project.replace(project.find(email), email.size(), "    solver:");
+  auto c = testing::compile_files({{"a.yaml", project}});
+  ASSERT_EQ(errors(c), "");
+  std::string config = render_file(c, "default/traefik/traefik.yml");
+  EXPECT_NE(config.find(R"(  le-dns:
+    acme:
+      caServer: https://acme-v02.api.letsencrypt.org/directory
+      dnsChallenge:
+        provider: cloudflare
+      storage: /etc/traefik/acme/acme.json
+)"),
+            std::string::npos)
+      << config;
+}
+
 TEST(Traefik, AccessLogIsOnOffOrAFileInAFormat)
 {
   auto access_log = [](const std::string& setting) {
