@@ -270,6 +270,9 @@ std::vector<std::pair<std::string, util::Value>> issuer_specs(const TraefikConfi
       for (const auto& address : resolver.resolvers) {
         dns["resolvers"].push_back(address);
       }
+      for (const auto& zone : resolver.dns_zones) {
+        acme["solver"]["dnsZones"].push_back(zone);
+      }
       kubernetes_solver(resolver, dns);
     } else {
       acme["solver"]["http01"]["entryPoint"] = dns_label(resolver.entry_point.empty() ? "web" : resolver.entry_point);

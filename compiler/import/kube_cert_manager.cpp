@@ -19,6 +19,23 @@ void read_solver(const load::Node& solver, Resolver& resolver, Reader& reader, c
     const load::Node& value = solver.items[i];
     if (key == "http01") {
       resolver.challenge = "http";
+      // edgegen writes the solver's Ingress: the Edge's class, and the
+      // entry point and priority its router needs (its ingressTemplate).
+      const load::Node* ingress = value.find("ingress");
+      for (size_t j = 0; ingress && j < ingress->keys.size(); ++j) {
+        const std::string& setting = ingress->keys[j];
+        if (setting == "class" || setting == "ingressClassName") {
+          resolver.http01_class = ingress->items[j].text;
+          resolver.http01_class_location = ingress->items[j].location();
+        } else {
+          not_carried(*ingress, j, path + ".http01.ingress", reader.diagnostics);
+        }
+      }
+      for (size_t j = 0; value.is_map() && j < value.keys.size(); ++j) {
+        if (value.keys[j] != "ingress") {
+          not_carried(value, j, path + ".http01", reader.diagnostics);
+        }
+      }
     } else if (key == "dns01" && value.is_map() && value.keys.size() == 1 &&
                std::find(std::begin(k_dns_providers), std::end(k_dns_providers), value.keys.front()) !=
                    std::end(k_dns_providers)) {
@@ -26,6 +43,10 @@ void read_solver(const load::Node& solver, Resolver& resolver, Reader& reader, c
       resolver.provider =
           value.keys.front() == "webhook" ? text_of(find_path(value, {"webhook", "solverName"})) : value.keys.front();
       resolver.dns_solver = to_value(value);
+    } else if (key == "selector" && value.is_map() && value.keys.size() == 1 && value.keys.front() == "dnsZones") {
+      for (const auto& zone : value.items.front().items) {
+        resolver.dns_zones.push_back(zone.text);
+      }
     } else if (key == "dns01") {
       reader.diagnostics.error("E0429", value.location(),
                                "Issuer \"" + resolver.name + "\" solves DNS-01 by " +

@@ -55,6 +55,44 @@ int64_t port_number(const load::Node* service, const load::Node* port, std::stri
   return 0;
 }
 
+// The servers of a Service without a selector: the addresses of the
+// EndpointSlices that name it, on the slice's port of the Service port's
+// name (Traefik reads them so); none for any other Service.
+std::vector<std::string> endpoint_urls(const Reader& reader, const load::Node* service, const std::string& port_name,
+                                       const std::string& scheme)
+{
+  std::vector<std::string> urls;
+  if (!service || find_path(*service, {"spec", "selector"}) ||
+      text_of(find_path(*service, {"spec", "type"})) == "ExternalName") {
+    return urls;
+  }
+  auto slices = reader.endpoint_slices.find(name_of(*service));
+  if (slices == reader.endpoint_slices.end()) {
+    return urls;
+  }
+  for (const load::Node* slice : slices->second) {
+    const load::Node* ports = slice->find("ports");
+    int64_t target = 0;
+    for (size_t i = 0; ports && i < ports->items.size(); ++i) {
+      const load::Node* number = ports->items[i].find("port");
+      if ((text_of(ports->items[i].find("name")) == port_name || ports->items.size() == 1) && number &&
+          number->kind == load::Node::Kind::integer) {
+        target = number->integer;
+      }
+    }
+    const load::Node* endpoints = slice->find("endpoints");
+    for (size_t e = 0; target > 0 && endpoints && e < endpoints->items.size(); ++e) {
+      const load::Node* addresses = endpoints->items[e].find("addresses");
+      for (size_t a = 0; addresses && a < addresses->items.size(); ++a) {
+        const std::string& address = addresses->items[a].text;
+        std::string host = address.find(':') == std::string::npos ? address : "[" + address + "]";
+        urls.push_back(scheme + "://" + host + ":" + std::to_string(target));
+      }
+    }
+  }
+  return urls;
+}
+
 } // namespace
 
 std::string backend_service(Reader& reader, const std::string& name, const load::Node* port, std::string scheme,
@@ -89,17 +127,20 @@ std::string backend_service(Reader& reader, const std::string& name, const load:
     // Traefik's Kubernetes providers: port 443 or a port named https is HTTPS.
     scheme = number == 443 || port_name == "https" ? "https" : "http";
   }
-  std::string url = scheme + "://" + host + ":" + std::to_string(number);
+  std::vector<std::string> urls = endpoint_urls(reader, service, port_name, scheme);
+  if (urls.empty()) {
+    urls = {scheme + "://" + host + ":" + std::to_string(number)};
+  }
   std::string key = name;
   auto existing = reader.config.services.find(key);
-  if (existing != reader.config.services.end() && existing->second.urls != std::vector<std::string>{url}) {
+  if (existing != reader.config.services.end() && existing->second.urls != urls) {
     key = name + "-" + std::to_string(number);
   }
   Service& out = reader.config.services[key];
   if (out.name.empty()) {
     out.name = key;
     out.location = at;
-    out.urls = {url};
+    out.urls = std::move(urls);
   }
   return key;
 }
@@ -190,6 +231,9 @@ void read_object(const load::Node& root, Reader& reader)
     kube::read_certificate(root, reader);
   } else if (kind == "Service" && api == "v1") {
     // Read first, for the routes' backends.
+  } else if (kind == "EndpointSlice" && api == "discovery.k8s.io/v1" &&
+             reader.services.count(text_of(find_path(root, {"metadata", "labels", "kubernetes.io/service-name"})))) {
+    // The servers of its Service, read with it.
   } else {
     reader.diagnostics.warning("W0618", root.location(),
                                (kind.empty() ? std::string("a document") : kind) +
@@ -203,7 +247,7 @@ void read_object(const load::Node& root, Reader& reader)
 
 void read_kubernetes(const std::vector<const load::Node*>& roots, TraefikConfig& config, diag::Diagnostics& diagnostics)
 {
-  Reader reader{config, diagnostics, {}, {}};
+  Reader reader{config, diagnostics, {}, {}, {}};
   config.kubernetes.any = true;
   std::vector<const load::Node*> objects;
   for (const load::Node* root : roots) {
@@ -230,6 +274,10 @@ void read_kubernetes(const std::vector<const load::Node*>& roots, TraefikConfig&
     objects.push_back(root);
     if (text_of(root->find("kind")) == "Service" && text_of(root->find("apiVersion")) == "v1") {
       reader.services[kube::name_of(*root)] = root;
+    }
+    if (text_of(root->find("kind")) == "EndpointSlice" && text_of(root->find("apiVersion")) == "discovery.k8s.io/v1") {
+      reader.endpoint_slices[text_of(find_path(*root, {"metadata", "labels", "kubernetes.io/service-name"}))].push_back(
+          root);
     }
   }
   for (const load::Node* root : objects) {

@@ -5,6 +5,9 @@
 #include "import/read_common.hpp"
 #include "util/strings.hpp"
 
+#include <optional>
+#include <set>
+
 namespace edgegen::import::kube {
 
 namespace {
@@ -39,11 +42,106 @@ void read_route_tls(const load::Node& tls, Router& router, Reader& reader, const
   }
 }
 
-// The one service of a route: a Service (with its port), or Traefik's
-// api@internal; "" when it cannot be expressed (reported).
+// The longest common "-"-separated prefix of names ("team-api-1" and
+// "team-api-2": "team-api"); the first name when they share none.
+std::string common_name(const std::vector<std::string>& names)
+{
+  std::vector<std::string> common = util::split(names.front(), '-');
+  for (const auto& name : names) {
+    std::vector<std::string> parts = util::split(name, '-');
+    size_t n = 0;
+    while (n < common.size() && n < parts.size() && common[n] == parts[n]) {
+      ++n;
+    }
+    common.resize(n);
+  }
+  return common.empty() ? names.front() : util::join(common, "-");
+}
+
+// A route to several Services that each have one server, all with Traefik's
+// default weight, as edgegen writes a service of several servers: Traefik
+// shares the requests out evenly, as one load balancer over those servers
+// does. That load balancer's name; "" when it is not one (E0429, reported).
+std::string pooled_service(const load::Node& services, const std::string& name, Reader& reader)
+{
+  std::vector<std::string> keys;
+  std::vector<std::string> urls;
+  std::optional<bool> pass_host_header;
+  std::string first_pass_text;
+  std::set<std::string> created;
+  for (size_t i = 0; i < services.items.size(); ++i) {
+    const load::Node& item = services.items[i];
+    const load::Node* weight = item.find("weight");
+    const load::Node* pass = item.find("passHostHeader");
+    std::string kind = text_of(item.find("kind"));
+    std::string pass_text = pass ? pass->text : "";
+    if (i == 0) {
+      first_pass_text = pass_text;
+    }
+    if ((!kind.empty() && kind != "Service") || (weight && weight->text != "1") || pass_text != first_pass_text) {
+      reader.diagnostics.error("E0429", item.location(),
+                               "route \"" + name + "\" sends to " + std::to_string(services.items.size()) +
+                                   " services, weighted or set apart: edgegen's routes send to one service",
+                               "split the traffic with routes of their own, or keep this IngressRoute beside "
+                               "edgegen's output");
+      return {};
+    }
+    if (pass && i == 0) {
+      pass_host_header = pass->text == "true";
+    }
+    for (size_t k = 0; k < item.keys.size(); ++k) {
+      const std::string& key = item.keys[k];
+      if (key != "name" && key != "port" && key != "scheme" && key != "kind" && key != "namespace" &&
+          key != "passHostHeader") {
+        not_carried(item, k, "route " + name + ".services[" + std::to_string(i) + "]", reader.diagnostics);
+      }
+    }
+    std::string target = text_of(item.find("name"));
+    bool known = reader.config.services.count(target) > 0;
+    std::string key = backend_service(reader, target, item.find("port"), text_of(item.find("scheme")), item.location());
+    if (key.empty()) {
+      return {};
+    }
+    if (!known) {
+      created.insert(key);
+    }
+    const Service& service = reader.config.services.at(key);
+    if (service.urls.size() != 1) {
+      reader.diagnostics.error("E0429", item.location(),
+                               "route \"" + name + "\" sends to " + std::to_string(services.items.size()) +
+                                   " services, and \"" + target + "\" has " + std::to_string(service.urls.size()) +
+                                   " servers: Traefik shares requests out among the services, not their servers",
+                               "give each service of the route one server, or keep this IngressRoute beside "
+                               "edgegen's output");
+      return {};
+    }
+    keys.push_back(key);
+    urls.push_back(service.urls.front());
+  }
+  Service pooled = reader.config.services.at(keys.front());
+  for (const auto& key : created) {
+    reader.config.services.erase(key);
+  }
+  std::string key = common_name(keys);
+  for (int n = 2; reader.config.services.count(key) && reader.config.services.at(key).urls != urls; ++n) {
+    key = common_name(keys) + "-" + std::to_string(n);
+  }
+  pooled.name = key;
+  pooled.urls = urls;
+  pooled.pass_host_header = pass_host_header;
+  reader.config.services.emplace(key, std::move(pooled));
+  return key;
+}
+
+// The one service of a route: a Service (with its port), several Services
+// of one server each (pooled_service), or Traefik's api@internal; "" when
+// it cannot be expressed (reported).
 std::string route_service(const load::Node& route, const std::string& name, Reader& reader)
 {
   const load::Node* services = route.find("services");
+  if (services && services->is_list() && services->items.size() > 1) {
+    return pooled_service(*services, name, reader);
+  }
   if (!services || !services->is_list() || services->items.size() != 1) {
     reader.diagnostics.error("E0429", services ? services->location() : route.location(),
                              "route \"" + name + "\" sends to " +

@@ -49,6 +49,9 @@ struct Reader
   diag::Diagnostics& diagnostics;
   std::map<std::string, const load::Node*> services; // v1 Service objects by name
   std::set<std::string> multi_port;                  // Services reached on more than one port
+  // discovery.k8s.io/v1 EndpointSlices by the Service they name
+  // (kubernetes.io/service-name): the servers of a selector-less Service.
+  std::map<std::string, std::vector<const load::Node*>> endpoint_slices;
 };
 
 // metadata.name, metadata.namespace ("" when absent) and metadata.annotations of an object.
@@ -64,7 +67,8 @@ std::string middleware_reference(const std::string& written, const std::string& 
 // The Traefik service a backend (a Service and its port, a number or the
 // name of one of the Service's ports) stands for, added to the config:
 // scheme://host:port, an ExternalName Service's host being its external
-// name. "" when the port cannot be told (E0429, reported).
+// name, and a selector-less Service's servers the addresses of its
+// EndpointSlices. "" when the port cannot be told (E0429, reported).
 std::string backend_service(Reader& reader, const std::string& name, const load::Node* port, std::string scheme,
                             const diag::Location& at);
 

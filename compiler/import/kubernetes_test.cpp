@@ -199,5 +199,112 @@ TEST(ImportKubernetes, RefusesABackendPortTheServiceDoesNotHave)
                          "these files\n");
 }
 
+// A selector-less Service and the EndpointSlice that gives its one server.
+std::string one_server(const std::string& name, const std::string& type, const std::string& address)
+{
+  return R"(apiVersion: v1
+kind: Service
+metadata: {name: )" +
+         name + R"(, namespace: shop}
+spec:
+  ports: [{name: http, port: 9000, protocol: TCP}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: )" +
+         name + R"(
+  namespace: shop
+  labels: {kubernetes.io/service-name: )" +
+         name + R"(}
+addressType: )" +
+         type + R"(
+endpoints: [{addresses: [)" +
+         address + R"(]}]
+ports: [{name: http, port: 9000, protocol: TCP}]
+)";
+}
+
+// edgegen's service of two IP servers: a route to two selector-less
+// Services, each with the EndpointSlice that gives its one server.
+const std::string k_pooled =
+    one_server("shop-api-1", "IPv4", "10.0.0.11") + "---\n" + one_server("shop-api-2", "IPv6", "\"fd00::12\"") + R"(---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata: {name: shop-api, namespace: shop}
+spec:
+  entryPoints: [websecure]
+  routes:
+    - kind: Rule
+      match: Host(`shop.example.com`)
+      services:
+        - {name: shop-api-1, port: 9000, passHostHeader: true}
+        - {name: shop-api-2, port: 9000, passHostHeader: true}
+  tls: {secretName: shop-tls}
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata: {name: shop, namespace: shop}
+spec: {secretName: shop-tls, dnsNames: [shop.example.com], issuerRef: {name: le, kind: ClusterIssuer}}
+---
+apiVersion: cert-manager.io/v1
+kind: ClusterIssuer
+metadata: {name: le}
+spec:
+  acme:
+    server: https://acme-v02.api.letsencrypt.org/directory
+    privateKeySecretRef: {name: le}
+    solvers:
+      - dns01: {cloudflare: {apiTokenSecretRef: {name: cf, key: token}}}
+        selector: {dnsZones: [example.com]}
+)";
+
+TEST(ImportKubernetes, ARouteToServicesOfOneServerEachIsOneServiceOfTheirServers)
+{
+  diag::Diagnostics d;
+  Imported imported = import_kubernetes({{"shop.yaml", k_pooled}}, d);
+  ASSERT_EQ(messages(d), "");
+  ASSERT_EQ(imported.config.services.size(), 1u);
+  const Service& pooled = imported.config.services.at("shop-api");
+  EXPECT_EQ(pooled.urls, (std::vector<std::string>{"http://10.0.0.11:9000", "http://[fd00::12]:9000"}));
+  EXPECT_EQ(pooled.pass_host_header, std::optional<bool>(true));
+  EXPECT_EQ(imported.config.routers.at("shop-api").service, "shop-api");
+  EXPECT_EQ(imported.config.resolvers.at("le").dns_zones, std::vector<std::string>{"example.com"});
+  EXPECT_NE(file_of(imported, "issuers.yaml").find("      dnsZones:\n        - example.com\n"), std::string::npos)
+      << file_of(imported, "issuers.yaml");
+  Proof proof = prove(imported);
+  ASSERT_FALSE(proof.diagnostics.has_errors());
+  for (const auto& difference : proof.differences) {
+    EXPECT_TRUE(difference.rename) << difference.text;
+  }
+}
+
+TEST(ImportKubernetes, RefusesARouteToWeightedServicesOrToServicesOfSeveralServers)
+{
+  std::string weighted = k_pooled;
+  weighted.replace(weighted.find("passHostHeader: true}\n        - {name: shop-api-2"), 21,
+                   "passHostHeader: true, weight: 3}");
+  diag::Diagnostics d;
+  import_kubernetes({{"shop.yaml", weighted}}, d);
+  EXPECT_EQ(messages(d), "E0429 42:11 route \"shop-api\" sends to 2 services, weighted or set apart: edgegen's routes "
+                         "send to one service\n");
+  std::string two_servers = k_pooled;
+  two_servers.replace(two_servers.find("[10.0.0.11]"), 11, "[10.0.0.11, 10.0.0.13]");
+  diag::Diagnostics d2;
+  import_kubernetes({{"shop.yaml", two_servers}}, d2);
+  EXPECT_EQ(messages(d2), "E0429 42:11 route \"shop-api\" sends to 2 services, and \"shop-api-1\" has 2 servers: "
+                          "Traefik shares requests out among the services, not their servers\n");
+}
+
+TEST(ImportKubernetes, TheHttp01SolversOwnIngressClassIsReported)
+{
+  std::string other = k_ingress;
+  other.replace(other.find("ingressClassName: traefik"), 25, "ingressClassName: nginx");
+  diag::Diagnostics d;
+  import_kubernetes({{"homepage.yaml", other}}, d);
+  EXPECT_EQ(messages(d), "W0615 9:53 Issuer letsencrypt-prod: the HTTP-01 solver's Ingress class \"nginx\" is not "
+                         "carried over: edgegen's solver uses the Edge's class \"traefik\"\n");
+}
+
 } // namespace
 } // namespace edgegen::import

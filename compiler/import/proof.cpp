@@ -202,7 +202,8 @@ void compare_resolvers(const TraefikConfig& in, const TraefikConfig& out, const 
             {"entryPoint", {ep, r.entry_point}},
             {"provider", {resolver.provider, r.provider}},
             {"delayBeforeChecks", {resolver.delay, r.delay}},
-            {"resolvers", {list(resolver.resolvers), list(r.resolvers)}}};
+            {"resolvers", {list(resolver.resolvers), list(r.resolvers)}},
+            {"dnsZones", {list(resolver.dns_zones), list(r.dns_zones)}}};
         for (const auto& [field, values] : fields) {
           if (values.first != values.second) {
             p.out.push_back(

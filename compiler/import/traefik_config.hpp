@@ -74,9 +74,12 @@ struct Resolver
   std::string delay; // "10s"
   std::vector<std::string> resolvers;
   // kubernetes: a cert-manager (Cluster)Issuer
-  bool namespaced = false; // an Issuer rather than a ClusterIssuer
-  std::string private_key; // acme.privateKeySecretRef.name
-  util::Value dns_solver;  // dns01's provider block as written ({cloudflare: {...}})
+  bool namespaced = false;            // an Issuer rather than a ClusterIssuer
+  std::string private_key;            // acme.privateKeySecretRef.name
+  util::Value dns_solver;             // dns01's provider block as written ({cloudflare: {...}})
+  std::vector<std::string> dns_zones; // the solver's selector.dnsZones
+  std::string http01_class;           // the HTTP-01 solver's Ingress class, as written
+  diag::Location http01_class_location;
 };
 
 struct EntryPoint
