@@ -162,6 +162,17 @@ void read_middleware_object(const load::Node& root, Reader& reader)
   }
   read_middleware(name, root.location(), *spec, reader.config, reader.diagnostics);
   auto it = reader.config.middlewares.find(name);
+  if (it != reader.config.middlewares.end() && it->second.type == "errors") {
+    // The CRD's error pages come from a Service and its port: the service
+    // it stands for, as the file provider names one.
+    const load::Node* service = find_path(*spec, {"errors", "service"});
+    if (service && service->is_map()) {
+      std::string key =
+          kube::backend_service(reader, text_of(service->find("name")), service->find("port"), "", service->location());
+      it->second.options["service"] = key;
+    }
+    return;
+  }
   if (it == reader.config.middlewares.end() || it->second.type != "chain") {
     return;
   }

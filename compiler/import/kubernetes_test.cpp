@@ -306,5 +306,28 @@ TEST(ImportKubernetes, TheHttp01SolversOwnIngressClassIsReported)
                          "carried over: edgegen's solver uses the Edge's class \"traefik\"\n");
 }
 
+TEST(ImportKubernetes, AnErrorsMiddlewaresServiceIsTheServiceItsServiceAndPortStandFor)
+{
+  diag::Diagnostics d;
+  Imported imported = import_kubernetes({{"m.yaml", R"(apiVersion: v1
+kind: Service
+metadata: {name: pages, namespace: app}
+spec: {ports: [{name: http, port: 8080}]}
+---
+apiVersion: traefik.io/v1alpha1
+kind: Middleware
+metadata: {name: oops, namespace: app}
+spec:
+  errors:
+    status: ["500-599"]
+    query: /{status}.html
+    service: {name: pages, port: http}
+)"}},
+                                        d);
+  ASSERT_EQ(messages(d), "");
+  EXPECT_EQ(imported.config.middlewares.at("oops").options.as_map().at("service").as_string(), "pages");
+  EXPECT_EQ(imported.config.services.at("pages").urls, std::vector<std::string>{"http://pages:8080"});
+}
+
 } // namespace
 } // namespace edgegen::import
