@@ -31,7 +31,8 @@ TEST(YamlWriter, NestedMapsAndListsUnderKeysAreIndentedByTwo)
   Value doc;
   doc["b"]["c"]["d"] = 1;
   doc["a"] = Value::List{"x", "z"};
-  doc["b"]["e"] = Value::List{Value::List{1, 2}};
+  // Value(...): a braced list of one List would copy that List.
+  doc["b"]["e"] = Value::List{Value(Value::List{1, 2})};
   EXPECT_EQ(yaml(doc), R"(a:
   - x
   - z
@@ -66,7 +67,7 @@ TEST(YamlWriter, MapsInListsStartOnTheDashLine)
 
 TEST(YamlWriter, ListsOfListsAndRootLists)
 {
-  Value doc = Value::List{Value::List{"a", "b"}, Value::List{Value::List{"c"}}, Value::List{}, "d"};
+  Value doc = Value::List{Value::List{"a", "b"}, Value::List{Value(Value::List{"c"})}, Value::List{}, "d"};
   EXPECT_EQ(yaml(doc), R"(- - a
   - b
 - - - c
