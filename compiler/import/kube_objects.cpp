@@ -186,6 +186,33 @@ void read_middleware_object(const load::Node& root, Reader& reader)
   members = names;
 }
 
+// A ServersTransport as edgegen's service tls keeps one: the server name,
+// insecureSkipVerify and one CA from a Secret; anything else is W0615.
+void read_servers_transport(const load::Node& root, Reader& reader)
+{
+  const std::string name = kube::name_of(root);
+  const std::string path = "ServersTransport " + name + ".spec";
+  const load::Node* spec = root.find("spec");
+  util::Value kept = util::Value::map();
+  for (size_t i = 0; spec && spec->is_map() && i < spec->keys.size(); ++i) {
+    const std::string& key = spec->keys[i];
+    const load::Node& value = spec->items[i];
+    const load::Node* secret =
+        value.is_list() && value.items.size() == 1 ? value.items.front().find("secret") : nullptr;
+    if (key == "serverName" || key == "insecureSkipVerify") {
+      kept[key] = to_value(value);
+    } else if (key == "rootCAs" && secret && value.items.front().keys.size() == 1) {
+      kept["caSecret"] = secret->text;
+    } else if (key == "rootCAsSecrets" && value.is_list() && value.items.size() == 1) {
+      kept["caSecret"] = value.items.front().text; // the older traefik.containo.us form
+    } else {
+      not_carried(*spec, i, path, reader.diagnostics);
+    }
+  }
+  reader.config.servers_transports[name] = kept;
+  reader.config.transport_locations[name] = root.location();
+}
+
 void read_tls_option(const load::Node& root, Reader& reader)
 {
   const load::Node* spec = root.find("spec");
@@ -232,6 +259,8 @@ void read_object(const load::Node& root, Reader& reader)
     kube::read_ingress_route(root, reader);
   } else if (traefik && kind == "Middleware") {
     read_middleware_object(root, reader);
+  } else if (traefik && kind == "ServersTransport") {
+    read_servers_transport(root, reader);
   } else if (traefik && kind == "TLSOption") {
     read_tls_option(root, reader);
   } else if (kind == "Ingress" && util::starts_with(api, "networking.k8s.io/")) {

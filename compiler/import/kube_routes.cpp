@@ -5,7 +5,7 @@
 #include "import/read_common.hpp"
 #include "util/strings.hpp"
 
-#include <optional>
+#include <algorithm>
 #include <set>
 
 namespace edgegen::import::kube {
@@ -58,6 +58,41 @@ std::string common_name(const std::vector<std::string>& names)
   return common.empty() ? names.front() : util::join(common, "-");
 }
 
+// The settings of a route's service that edgegen keeps on its service:
+// passHostHeader and the serversTransport (its ServersTransport object).
+const char* const k_service_settings[] = {"passHostHeader", "serversTransport"};
+
+std::string settings_text(const load::Node& item)
+{
+  std::string out;
+  for (const char* key : k_service_settings) {
+    out += text_of(item.find(key)) + "\n";
+  }
+  return out;
+}
+
+void apply_settings(const load::Node& item, Service& service)
+{
+  if (const load::Node* pass = item.find("passHostHeader")) {
+    service.pass_host_header = pass->text == "true";
+  }
+  if (const load::Node* transport = item.find("serversTransport")) {
+    service.servers_transport = transport->text;
+  }
+}
+
+// Reports the keys of a route's service that edgegen does not keep.
+void report_settings(const load::Node& item, const std::string& path, Reader& reader)
+{
+  for (size_t k = 0; k < item.keys.size(); ++k) {
+    const std::string& key = item.keys[k];
+    if (key != "name" && key != "port" && key != "scheme" && key != "kind" && key != "namespace" &&
+        std::find(std::begin(k_service_settings), std::end(k_service_settings), key) == std::end(k_service_settings)) {
+      not_carried(item, k, path, reader.diagnostics);
+    }
+  }
+}
+
 // A route to several Services that each have one server, all with Traefik's
 // default weight, as edgegen writes a service of several servers: Traefik
 // shares the requests out evenly, as one load balancer over those servers
@@ -66,19 +101,13 @@ std::string pooled_service(const load::Node& services, const std::string& name, 
 {
   std::vector<std::string> keys;
   std::vector<std::string> urls;
-  std::optional<bool> pass_host_header;
-  std::string first_pass_text;
   std::set<std::string> created;
   for (size_t i = 0; i < services.items.size(); ++i) {
     const load::Node& item = services.items[i];
     const load::Node* weight = item.find("weight");
-    const load::Node* pass = item.find("passHostHeader");
     std::string kind = text_of(item.find("kind"));
-    std::string pass_text = pass ? pass->text : "";
-    if (i == 0) {
-      first_pass_text = pass_text;
-    }
-    if ((!kind.empty() && kind != "Service") || (weight && weight->text != "1") || pass_text != first_pass_text) {
+    if ((!kind.empty() && kind != "Service") || (weight && weight->text != "1") ||
+        settings_text(item) != settings_text(services.items.front())) {
       reader.diagnostics.error("E0429", item.location(),
                                "route \"" + name + "\" sends to " + std::to_string(services.items.size()) +
                                    " services, weighted or set apart: edgegen's routes send to one service",
@@ -86,16 +115,7 @@ std::string pooled_service(const load::Node& services, const std::string& name, 
                                "edgegen's output");
       return {};
     }
-    if (pass && i == 0) {
-      pass_host_header = pass->text == "true";
-    }
-    for (size_t k = 0; k < item.keys.size(); ++k) {
-      const std::string& key = item.keys[k];
-      if (key != "name" && key != "port" && key != "scheme" && key != "kind" && key != "namespace" &&
-          key != "passHostHeader") {
-        not_carried(item, k, "route " + name + ".services[" + std::to_string(i) + "]", reader.diagnostics);
-      }
-    }
+    report_settings(item, "route " + name + ".services[" + std::to_string(i) + "]", reader);
     std::string target = text_of(item.find("name"));
     bool known = reader.config.services.count(target) > 0;
     std::string key = backend_service(reader, target, item.find("port"), text_of(item.find("scheme")), item.location());
@@ -128,7 +148,7 @@ std::string pooled_service(const load::Node& services, const std::string& name, 
   }
   pooled.name = key;
   pooled.urls = urls;
-  pooled.pass_host_header = pass_host_header;
+  apply_settings(services.items.front(), pooled);
   reader.config.services.emplace(key, std::move(pooled));
   return key;
 }
@@ -163,13 +183,13 @@ std::string route_service(const load::Node& route, const std::string& name, Read
                              "keep this IngressRoute beside edgegen's output");
     return {};
   }
-  for (size_t i = 0; i < service.keys.size(); ++i) {
-    const std::string& key = service.keys[i];
-    if (key != "name" && key != "port" && key != "scheme" && key != "kind" && key != "namespace") {
-      not_carried(service, i, "route " + name + ".services[0]", reader.diagnostics);
-    }
+  report_settings(service, "route " + name + ".services[0]", reader);
+  std::string key =
+      backend_service(reader, target, service.find("port"), text_of(service.find("scheme")), service.location());
+  if (!key.empty()) {
+    apply_settings(service, reader.config.services.at(key));
   }
-  return backend_service(reader, target, service.find("port"), text_of(service.find("scheme")), service.location());
+  return key;
 }
 
 } // namespace

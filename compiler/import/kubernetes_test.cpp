@@ -329,5 +329,44 @@ spec:
   EXPECT_EQ(imported.config.services.at("pages").urls, std::vector<std::string>{"http://pages:8080"});
 }
 
+TEST(ImportKubernetes, AServersTransportIsTheServicesTls)
+{
+  diag::Diagnostics d;
+  Imported imported = import_kubernetes({{"pve.yaml", R"(apiVersion: traefik.io/v1alpha1
+kind: ServersTransport
+metadata: {name: pve, namespace: lab}
+spec:
+  serverName: pve
+  rootCAs: [{secret: proxmox-ca}]
+  maxIdleConnsPerHost: 4
+---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata: {name: pve, namespace: lab}
+spec:
+  entryPoints: [websecure]
+  routes:
+    - kind: Rule
+      match: Host(`pve.example.com`)
+      services: [{name: pve, port: 8006, scheme: https, serversTransport: pve}]
+  tls: {secretName: pve-tls}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: pve, namespace: lab}
+spec: {type: ExternalName, externalName: pve.lan, ports: [{name: https, port: 8006}]}
+)"}},
+                                        d);
+  EXPECT_EQ(messages(d), "W0615 7:3 ServersTransport pve.spec.maxIdleConnsPerHost is not carried over: edgegen's "
+                         "desired state has no such setting\n");
+  EXPECT_EQ(imported.config.services.at("pve").servers_transport, "pve");
+  EXPECT_NE(file_of(imported, "projects/pve.yaml").find(R"(      tls:
+        caSecret: proxmox-ca
+        serverName: pve
+)"),
+            std::string::npos)
+      << file_of(imported, "projects/pve.yaml");
+}
+
 } // namespace
 } // namespace edgegen::import
