@@ -61,7 +61,7 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
 
 } // namespace
 
-Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments)
+Compilation compile(const source::Source& source)
 {
   Compilation c;
   c.tree = source.read(c.diagnostics);
@@ -76,10 +76,15 @@ Compilation compile(const source::Source& source, bool emit_files, const std::ve
   ::malloc_trim(0); // gives back what the loader's threads freed
   check::check(c.model, c.diagnostics);
   provenance.annotate(c.diagnostics);
-  if (emit_files && !c.diagnostics.has_errors()) {
-    c.files = emit::emit(c.model, environments);
-  }
   return c;
+}
+
+std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments)
+{
+  if (c.diagnostics.has_errors()) {
+    return {};
+  }
+  return emit::emit(c.model, environments);
 }
 
 Patching patch_only(const source::Source& source)

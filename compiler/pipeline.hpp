@@ -16,14 +16,17 @@ struct Compilation
   source::SourceTree tree; // owns the file names that locations point at
   diag::Diagnostics diagnostics;
   model::Model model;
-  std::vector<emit::OutputFile> files; // empty unless emitting and no errors
   size_t document_count = 0;
 };
 
-// The whole compiler: source -> load -> validate -> model -> check -> emit.
-// Emits only if nothing before reported an error; writing is the caller's
-// (cli/) choice, so validate, render, render --check and diff share this.
-Compilation compile(const source::Source& source, bool emit_files, const std::vector<std::string>& environments = {});
+// The compiler up to its output: source -> load -> validate -> model ->
+// check. validate, render, render --check, diff and plan share it; what
+// becomes of the model is render()'s (render.hpp) or emit_files'.
+Compilation compile(const source::Source& source);
+
+// The emit stage of a compilation, whole and in memory: the files of
+// `environments` (every one when empty), or none if it has errors.
+std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments = {});
 
 // The input as each environment patches it, and nothing more: what
 // `edgegen explain KIND/NAME` shows. Diagnostics are reading's, loading's and

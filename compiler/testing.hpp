@@ -188,9 +188,22 @@ spec:
 
 // ---- Compiling -----------------------------------------------------------
 
+// A compilation and the files it emits (none when it has errors).
+struct Compiled : Compilation
+{
+  std::vector<emit::OutputFile> files;
+};
+
+inline Compiled with_files(Compilation c)
+{
+  Compiled out{std::move(c), {}};
+  out.files = emit_files(out);
+  return out;
+}
+
 // Compiles `files` (path, YAML) through every stage, emitting; `k_edge` is
 // added as edge.yaml unless `with_edge` is false.
-inline Compilation compile_files(std::vector<std::pair<std::string, std::string>> files, bool with_edge = true)
+inline Compiled compile_files(std::vector<std::pair<std::string, std::string>> files, bool with_edge = true)
 {
   std::vector<source::SourceFile> sources;
   if (with_edge) {
@@ -200,11 +213,11 @@ inline Compilation compile_files(std::vector<std::pair<std::string, std::string>
     sources.push_back({path, text, ""});
   }
   auto source = source::memory_source(std::move(sources));
-  return edgegen::compile(*source, true);
+  return with_files(edgegen::compile(*source));
 }
 
 // `edge_yaml` as edge.yaml, then `files`.
-inline Compilation compile(const std::string& edge_yaml, std::vector<std::pair<std::string, std::string>> files = {})
+inline Compiled compile(const std::string& edge_yaml, std::vector<std::pair<std::string, std::string>> files = {})
 {
   files.insert(files.begin(), {"edge.yaml", edge_yaml});
   return compile_files(std::move(files), false);
@@ -260,7 +273,7 @@ inline load::Node yaml(const std::string& text)
 
 // ---- What was rendered ---------------------------------------------------
 
-inline const emit::OutputFile* file(const Compilation& c, const std::string& path)
+inline const emit::OutputFile* file(const Compiled& c, const std::string& path)
 {
   for (const auto& f : c.files) {
     if (f.path == path) {
@@ -271,14 +284,14 @@ inline const emit::OutputFile* file(const Compilation& c, const std::string& pat
 }
 
 // A rendered YAML file as written, or "<no PATH>".
-inline std::string text(const Compilation& c, const std::string& path)
+inline std::string text(const Compiled& c, const std::string& path)
 {
   const emit::OutputFile* f = file(c, path);
   return f ? serialise::to_yaml(f->documents) : "<no " + path + ">";
 }
 
 // The paths of the rendered files that start with `prefix`.
-inline std::vector<std::string> paths(const Compilation& c, const std::string& prefix)
+inline std::vector<std::string> paths(const Compiled& c, const std::string& prefix)
 {
   std::vector<std::string> out;
   for (const auto& f : c.files) {
@@ -290,7 +303,7 @@ inline std::vector<std::string> paths(const Compilation& c, const std::string& p
 }
 
 // The document of `kind` named `name` among every rendered file.
-inline util::Value document(const Compilation& c, const std::string& kind, const std::string& name)
+inline util::Value document(const Compiled& c, const std::string& kind, const std::string& name)
 {
   for (const auto& f : c.files) {
     for (const auto& d : f.documents) {

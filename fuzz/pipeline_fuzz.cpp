@@ -25,10 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   using namespace edgegen;
   std::string text(reinterpret_cast<const char*>(data), size);
   auto source = source::memory_source({{"in.yaml", text, ""}});
-  Compilation c = compile(*source, true);
-  if (!c.diagnostics.has_errors()) {
-    serialise::render_files(c.files, {});
-  }
+  Compilation c = compile(*source);
+  serialise::render_files(emit_files(c), {});
   std::ostringstream out;
   for (auto format : {cli::Format::text, cli::Format::json, cli::Format::github}) {
     cli::report(c.diagnostics, format, c.tree, out);

@@ -127,7 +127,7 @@ spec: {}
       service: api
 )"}};
   auto source = source::memory_source(files);
-  auto c = compile(*source, false);
+  auto c = compile(*source);
   EXPECT_EQ(messages(c), V{"a.yaml:10:7: E0405: route uses TLS but no issuer provides its certificate"});
 }
 

@@ -87,7 +87,7 @@ Compilation& keep_until_exit(Compilation c)
 int render_or_check(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
+  Compilation& c = keep_until_exit(compile(*source));
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }
@@ -144,7 +144,7 @@ std::pair<source::Selection, source::Selection> sides_of(const Options& options)
 int run_validate(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
+  Compilation& c = keep_until_exit(compile(*source));
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }
@@ -175,7 +175,7 @@ int run_render(const Options& options)
 int run_route(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
+  Compilation& c = keep_until_exit(compile(*source));
   size_t errors = c.diagnostics.error_count();
   if (!model_is_whole(c.diagnostics)) {
     Options text = options;
@@ -194,7 +194,7 @@ int run_route(const Options& options)
 int run_graph(const Options& options)
 {
   auto source = source::open_source(selection_of(options));
-  Compilation& c = keep_until_exit(compile(*source, false));
+  Compilation& c = keep_until_exit(compile(*source));
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }

@@ -50,7 +50,7 @@ int diff_command(const DiffOptions& options)
 Compilation compile_side(const source::Selection& selection, const char* side)
 {
   auto source = source::open_source(selection);
-  Compilation c = compile(*source, false);
+  Compilation c = compile(*source);
   if (!c.diagnostics.empty()) {
     report(c.diagnostics, Format::text, c.tree, std::cerr);
   }

@@ -49,7 +49,7 @@ void check_starter(const std::vector<StarterFile>& files, const InitOptions& opt
     }
   }
   auto source = source::memory_source(std::move(sources));
-  Compilation c = compile(*source, true);
+  Compilation c = compile(*source);
   if (!c.diagnostics.empty()) {
     report(c.diagnostics, Format::text, c.tree, err);
     throw util::EnvironmentError("the starter for --target " + options.shape + " --env " +

@@ -162,7 +162,7 @@ TEST(CliStarter, EveryShapeValidatesAndRendersWithoutADiagnostic)
         edge.emplace_back(file.path.substr(5), file.bytes);
       }
     }
-    Compilation c = testing::compile_files(edge, false);
+    testing::Compiled c = testing::compile_files(edge, false);
     EXPECT_EQ(testing::messages(c, true), V{}) << name;
     EXPECT_FALSE(c.files.empty()) << name;
   }

@@ -165,7 +165,7 @@ TEST(RouteHosts, EveryTargetNamesOnlyHostsTheModelSaysARouteServes)
   size_t checked = 0;
   for (const auto& tree : input_trees()) {
     auto source = source::directory_source(tree);
-    Compilation c = compile(*source, true);
+    Compilation c = compile(*source);
     ASSERT_FALSE(c.diagnostics.has_errors()) << tree << " does not compile";
     std::vector<OutputFile> files = emit::emit(c.model, {});
     for (const auto& config : c.model.environments) {

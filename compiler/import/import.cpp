@@ -326,14 +326,15 @@ Imported import_kubernetes(const std::vector<Input>& inputs, diag::Diagnostics& 
 Proof prove(const Imported& imported)
 {
   Proof proof;
-  Compilation c = compile(*source::memory_source(imported.files), true);
+  Compilation c = compile(*source::memory_source(imported.files));
+  const std::vector<emit::OutputFile> files = emit_files(c);
   proof.tree = std::move(c.tree);
   proof.diagnostics = std::move(c.diagnostics);
   if (proof.diagnostics.has_errors()) {
     return proof;
   }
   if (imported.naming.kubernetes) {
-    proof.differences = compare_kubernetes(imported.config, c.files, imported.plan, imported.naming);
+    proof.differences = compare_kubernetes(imported.config, files, imported.plan, imported.naming);
     return proof;
   }
   // The render, read back by the reader of the input.
@@ -341,8 +342,8 @@ Proof prove(const Imported& imported)
   diag::Diagnostics ignored; // what edgegen writes is read without complaint
   std::vector<std::vector<load::Node>> kept;
   std::deque<load::Node> label_trees;
-  kept.reserve(c.files.size());
-  for (const auto& file : c.files) {
+  kept.reserve(files.size());
+  for (const auto& file : files) {
     bool is_static = util::starts_with(file.path, "default/traefik/traefik.y");
     bool is_dynamic = util::starts_with(file.path, "default/traefik/dynamic/");
     bool is_compose = imported.naming.compose && file.path == "default/compose/compose.yaml";

@@ -189,7 +189,7 @@ spec:
                                            {"legacy/old.yaml", "not: [valid"},
                                            {"a/b.draft.yaml", "kind: Whatever\n"}};
   auto source = source::memory_source(files);
-  auto c = compile(*source, true);
+  auto c = compile(*source);
   EXPECT_EQ(messages(c), std::vector<std::string>{});
   EXPECT_EQ(c.document_count, 1u);
 }

@@ -47,7 +47,7 @@ spec:
       service: db
 )";
 
-std::string compose_file(const Compilation& c)
+std::string compose_file(const testing::Compiled& c)
 {
   for (const auto& f : c.files) {
     if (f.path == "default/compose/compose.yaml") {

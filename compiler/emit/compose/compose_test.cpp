@@ -67,7 +67,7 @@ spec:
     limit: {rateLimit: {average: 5}}
 )";
 
-Compilation compile_with(const std::string& targets)
+testing::Compiled compile_with(const std::string& targets)
 {
   return testing::compile_files({{"edge.yaml", edge(targets)}, {"shop.yaml", k_project}}, false);
 }
@@ -85,16 +85,6 @@ const model::Service& service(const Compilation& c, const std::string& name)
 std::string yaml(const util::Value& value)
 {
   return serialise::to_yaml({value});
-}
-
-std::string file(const Compilation& c, const std::string& path)
-{
-  for (const auto& f : c.files) {
-    if (f.path == path) {
-      return serialise::to_yaml(f.documents);
-    }
-  }
-  return "<no " + path + ">";
 }
 
 TEST(Compose, LabelsCarryRoutersAndTheServiceAsTraefiksLabelReferenceSpellsThem)
@@ -128,7 +118,7 @@ TEST(Compose, WithTraefikRedisEveryRouteIsInTheKvAndCertificatesAreTheWorkers)
   // and their routers and services are keys like every other route's.
   auto c = compile_with("[compose, traefik-redis]");
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  std::string compose = file(c, "default/compose/compose.yaml");
+  std::string compose = testing::text(c, "default/compose/compose.yaml");
   EXPECT_EQ(compose.find("labels:"), std::string::npos) << compose;
   EXPECT_NE(compose.find(R"(  shop-web:
     networks:
@@ -144,7 +134,7 @@ TEST(Compose, WithTraefikRedisEveryRouteIsInTheKvAndCertificatesAreTheWorkers)
   EXPECT_EQ(keys.at("traefik/http/routers/shop-api/middlewares/2"), "auth@docker");
   EXPECT_EQ(keys.at("traefik/http/services/shop-web/loadBalancer/servers/0/url"), "http://shop-web:3000");
   EXPECT_EQ(keys.at("traefik/http/services/shop-api/loadBalancer/servers/0/url"), "h2c://shop-api:8000");
-  std::string traefik_yml = file(c, "default/traefik/traefik.yml");
+  std::string traefik_yml = testing::text(c, "default/traefik/traefik.yml");
   EXPECT_NE(traefik_yml.find(R"(  redis:
     endpoints:
       - valkey.internal:6379
@@ -162,7 +152,7 @@ TEST(Compose, ServicesWithoutImageAreOverridesAndAddressesStayWithTheFileProvide
   EXPECT_TRUE(service(c, "api").container);
   EXPECT_TRUE(service(c, "web").container);
   EXPECT_FALSE(service(c, "legacy").container);
-  std::string compose = file(c, "default/compose/compose.yaml");
+  std::string compose = testing::text(c, "default/compose/compose.yaml");
   // shop-web has no image: labels and network only, to merge with the team's file.
   EXPECT_NE(compose.find(R"(  shop-web:
     labels:
@@ -177,7 +167,7 @@ TEST(Compose, ServicesWithoutImageAreOverridesAndAddressesStayWithTheFileProvide
   EXPECT_EQ(compose.find("shop-legacy"), std::string::npos);
   // The file provider keeps what labels do not hold: the legacy router and
   // service and the project's middleware.
-  EXPECT_EQ(file(c, "default/traefik/dynamic/shop.yml"), R"(http:
+  EXPECT_EQ(testing::text(c, "default/traefik/dynamic/shop.yml"), R"(http:
   middlewares:
     shop-limit:
       rateLimit:
@@ -233,7 +223,7 @@ volumes:
   - /var/run/docker.sock:/var/run/docker.sock:ro
   - traefik-acme:/etc/traefik/acme
 )");
-  EXPECT_NE(file(c, "default/traefik/traefik.yml").find(R"(  docker:
+  EXPECT_NE(testing::text(c, "default/traefik/traefik.yml").find(R"(  docker:
     exposedByDefault: false
     network: proxy
 )"),
@@ -246,7 +236,7 @@ TEST(Compose, AnAccessLogFileGetsAVolumeAtItsDirectory)
   with_log.insert(with_log.find("  compose:"), "  traefik: {accessLog: {filePath: /var/log/traefik/access.log}}\n");
   auto c = testing::compile_files({{"edge.yaml", with_log}, {"shop.yaml", k_project}}, false);
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  std::string compose = file(c, "default/compose/compose.yaml");
+  std::string compose = testing::text(c, "default/compose/compose.yaml");
   EXPECT_NE(compose.find(R"(      - traefik-acme:/etc/traefik/acme
       - traefik-logs:/var/log/traefik
 )"),
@@ -259,7 +249,8 @@ TEST(Compose, AnAccessLogFileGetsAVolumeAtItsDirectory)
             std::string::npos)
       << compose;
   // Standard output needs no volume.
-  EXPECT_EQ(file(compile_with("[compose]"), "default/compose/compose.yaml").find("traefik-logs"), std::string::npos);
+  EXPECT_EQ(testing::text(compile_with("[compose]"), "default/compose/compose.yaml").find("traefik-logs"),
+            std::string::npos);
 }
 
 TEST(Compose, AContainerWithBackendTlsNamesItsTransportInTheDynamicFiles)
@@ -282,7 +273,7 @@ spec:
   const auto& config = testing::config_of(c);
   util::Value all = labels(config, config.projects.at(0), config.projects.at(0).services.at(0));
   EXPECT_EQ(all["traefik.http.services.home-app.loadbalancer.serverstransport"], util::Value("home-app@file"));
-  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"), R"(http:
+  EXPECT_EQ(testing::text(c, "default/traefik/dynamic/home.yml"), R"(http:
   serversTransports:
     home-app:
       rootCAs:
@@ -290,7 +281,8 @@ spec:
       serverName: app.internal
 )");
   // The CA file is mounted into the Traefik container from secretsDirectory.
-  EXPECT_NE(file(c, "default/compose/compose.yaml").find("./secrets/etc/traefik/ca/app.pem:/etc/traefik/ca/app.pem:ro"),
+  EXPECT_NE(testing::text(c, "default/compose/compose.yaml")
+                .find("./secrets/etc/traefik/ca/app.pem:/etc/traefik/ca/app.pem:ro"),
             std::string::npos);
 }
 

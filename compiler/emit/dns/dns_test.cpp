@@ -39,7 +39,7 @@ const char* k_two_zones = R"(    addresses: [192.0.2.10, "2001:DB8::10"]
       - name: dev.example.com.
 )";
 
-Compilation compile(const std::string& dns)
+testing::Compiled compile(const std::string& dns)
 {
   return testing::compile_files({{"edge.yaml", edge(dns)}}, false);
 }

@@ -19,7 +19,7 @@ const std::string k_project = project("p", R"(  services:
 
 // The spec of the Flux object `kind`/`name` (kustomization.yaml files are
 // Kustomizations too, of Kustomize, without metadata).
-util::Value flux_spec(const Compilation& c, const std::string& kind, const std::string& name)
+util::Value flux_spec(const testing::Compiled& c, const std::string& kind, const std::string& name)
 {
   for (const auto& f : c.files) {
     if (f.path.rfind("flux/", 0) != 0) {
@@ -35,7 +35,7 @@ util::Value flux_spec(const Compilation& c, const std::string& kind, const std::
   return util::Value::Map{};
 }
 
-std::vector<std::string> kinds(const Compilation& c, const std::string& path)
+std::vector<std::string> kinds(const testing::Compiled& c, const std::string& path)
 {
   std::vector<std::string> out;
   if (const OutputFile* f = file(c, path)) {

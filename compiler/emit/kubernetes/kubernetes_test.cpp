@@ -10,7 +10,7 @@ namespace {
 
 using namespace testing;
 
-std::string match_of(const Compilation& c, const std::string& name, size_t index = 0)
+std::string match_of(const Compiled& c, const std::string& name, size_t index = 0)
 {
   util::Value route = document(c, "IngressRoute", name);
   if (route.is_null() || route["spec"]["routes"].as_list().size() <= index) {

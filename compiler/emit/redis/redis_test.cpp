@@ -83,7 +83,7 @@ spec:
       tls: false
 )";
 
-Compilation compile()
+testing::Compiled compile()
 {
   return testing::compile_files({{"edge.yaml", k_edge}}, false);
 }

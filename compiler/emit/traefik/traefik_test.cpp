@@ -9,25 +9,6 @@
 namespace edgegen::emit::traefik {
 namespace {
 
-std::string render_file(const Compilation& c, const std::string& path)
-{
-  for (const auto& file : c.files) {
-    if (file.path == path) {
-      return serialise::to_yaml(file.documents);
-    }
-  }
-  return "<no " + path + ">";
-}
-
-std::string errors(const Compilation& c)
-{
-  std::string out;
-  for (const auto& m : testing::messages(c)) {
-    out += m + "\n";
-  }
-  return out;
-}
-
 const char* k_project = R"(apiVersion: edgegen.dev/v1alpha1
 kind: Project
 metadata:
@@ -71,7 +52,7 @@ TEST(Traefik, ProjectFileHasNamespacedRoutersServicesAndMiddlewares)
 {
   auto c = testing::compile_files({{"a.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(render_file(c, "default/traefik/dynamic/team-a.yml"),
+  EXPECT_EQ(testing::text(c, "default/traefik/dynamic/team-a.yml"),
             R"(http:
   middlewares:
     team-a-rate-limit:
@@ -146,7 +127,7 @@ spec:
 )"}},
                                   false);
   ASSERT_EQ(errors(c), "");
-  std::string file = render_file(c, "default/traefik/dynamic/a.yml");
+  std::string file = testing::text(c, "default/traefik/dynamic/a.yml");
   EXPECT_NE(file.find(R"(    a-plain:
       entryPoints:
         - web
@@ -166,7 +147,7 @@ TEST(Traefik, StaticConfigurationHasEntryPointsResolverAndProvider)
 {
   auto c = testing::compile_files({{"a.yaml", k_project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(render_file(c, "default/traefik/traefik.yml"),
+  EXPECT_EQ(testing::text(c, "default/traefik/traefik.yml"),
             R"(accessLog: {}
 certificatesResolvers:
   le:
@@ -215,7 +196,7 @@ TEST(Traefik, AnAcmeResolverWithoutAnEmailHasNoContact)
   project.replace(project.find(email), email.size(), "    solver:");
   auto c = testing::compile_files({{"a.yaml", project}});
   ASSERT_EQ(errors(c), "");
-  std::string config = render_file(c, "default/traefik/traefik.yml");
+  std::string config = testing::text(c, "default/traefik/traefik.yml");
   EXPECT_NE(config.find(R"(  le-dns:
     acme:
       caServer: https://acme-v02.api.letsencrypt.org/directory
@@ -236,7 +217,7 @@ metadata: {name: e}
 spec:
   traefik: {accessLog: )" + setting + "}\n"}},
                                     false);
-    std::string file = render_file(c, "default/traefik/traefik.yml");
+    std::string file = testing::text(c, "default/traefik/traefik.yml");
     size_t start = file.find("accessLog");
     return errors(c) + (start == std::string::npos ? "none" : file.substr(start, file.find("\nentryPoints") - start));
   };
@@ -307,7 +288,7 @@ spec:
 )";
   auto c = testing::compile_files({{"i.yaml", issuer}, {"p.yaml", project}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_EQ(render_file(c, "default/traefik/dynamic/tls.yml"), R"(tls:
+  EXPECT_EQ(testing::text(c, "default/traefik/dynamic/tls.yml"), R"(tls:
   certificates:
     - certFile: /certs/example.com/fullchain.pem
       keyFile: /certs/example.com/privkey.pem
@@ -319,7 +300,7 @@ spec:
   stores:
     default: {}
 )");
-  EXPECT_NE(render_file(c, "default/traefik/dynamic/p.yml").find("      tls: {}\n"), std::string::npos);
+  EXPECT_NE(testing::text(c, "default/traefik/dynamic/p.yml").find("      tls: {}\n"), std::string::npos);
 }
 
 TEST(Traefik, EveryEnvironmentGetsItsOwnTreeWithItsOwnVariables)
@@ -339,9 +320,9 @@ spec: {}
 )";
   auto c = testing::compile_files({{"a.yaml", k_project}, {"env.yaml", environments}});
   ASSERT_EQ(errors(c), "");
-  EXPECT_NE(render_file(c, "dev/traefik/dynamic/team-a.yml").find("Host(`a.dev.example.com`)"), std::string::npos);
+  EXPECT_NE(testing::text(c, "dev/traefik/dynamic/team-a.yml").find("Host(`a.dev.example.com`)"), std::string::npos);
   // prod has no vars of its own: the Edge's apply.
-  EXPECT_NE(render_file(c, "prod/traefik/dynamic/team-a.yml").find("Host(`a.example.com`)"), std::string::npos);
+  EXPECT_NE(testing::text(c, "prod/traefik/dynamic/team-a.yml").find("Host(`a.example.com`)"), std::string::npos);
 }
 
 TEST(Traefik, NothingIsEmittedWhenThereAreErrors)

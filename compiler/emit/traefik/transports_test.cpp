@@ -28,21 +28,11 @@ spec:
     - {host: www.example.com, service: web}
 )";
 
-std::string file(const Compilation& c, const std::string& path)
-{
-  for (const auto& f : c.files) {
-    if (f.path == path) {
-      return serialise::to_yaml(f.documents);
-    }
-  }
-  return "<no " + path + ">";
-}
-
 TEST(Transports, AnHttpsServiceWithTlsGetsAServersTransportNamedAfterIt)
 {
   auto c = testing::compile_files({{"home.yaml", k_project}});
   ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
-  EXPECT_EQ(file(c, "default/traefik/dynamic/home.yml"), R"(http:
+  EXPECT_EQ(testing::text(c, "default/traefik/dynamic/home.yml"), R"(http:
   routers:
     home-nas:
       entryPoints:
