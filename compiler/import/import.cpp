@@ -299,14 +299,14 @@ Imported import_kubernetes(const std::vector<Input>& inputs, diag::Diagnostics& 
       router.cert_resolver.clear();
     }
   }
-  std::string ingress_class = imported.config.kubernetes.ingress_class;
+  const std::string& written_class = imported.config.kubernetes.ingress_class;
+  const std::string ingress_class = written_class.empty() ? "traefik" : written_class;
   for (const auto& [name, resolver] : imported.config.resolvers) {
-    if (!resolver.http01_class.empty() &&
-        resolver.http01_class != (ingress_class.empty() ? "traefik" : ingress_class)) {
+    if (!resolver.http01_class.empty() && resolver.http01_class != ingress_class) {
       diagnostics.warning("W0615", resolver.http01_class_location,
                           "Issuer " + name + ": the HTTP-01 solver's Ingress class \"" + resolver.http01_class +
-                              "\" is not carried over: edgegen's solver uses the Edge's class \"" +
-                              (ingress_class.empty() ? "traefik" : ingress_class) + "\"",
+                              "\" is not carried over: edgegen's solver uses the Edge's class \"" + ingress_class +
+                              "\"",
                           "set Edge.spec.kubernetes.ingressClass to the class Traefik watches");
     }
   }

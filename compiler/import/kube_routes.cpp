@@ -142,9 +142,10 @@ std::string pooled_service(const load::Node& services, const std::string& name, 
   for (const auto& key : created) {
     reader.config.services.erase(key);
   }
-  std::string key = common_name(keys);
+  const std::string base = common_name(keys);
+  std::string key = base;
   for (int n = 2; reader.config.services.count(key) && reader.config.services.at(key).urls != urls; ++n) {
-    key = common_name(keys) + "-" + std::to_string(n);
+    key = base + "-" + std::to_string(n);
   }
   pooled.name = key;
   pooled.urls = urls;

@@ -24,6 +24,14 @@ std::string messages(const diag::Diagnostics& d)
   return out;
 }
 
+// The diagnostics of importing one file, as messages() gives them.
+std::string import_messages(const std::string& name, const std::string& yaml)
+{
+  diag::Diagnostics d;
+  import_kubernetes({{name, yaml}}, d);
+  return messages(d);
+}
+
 std::string file_of(const Imported& imported, const std::string& path)
 {
   for (const auto& file : imported.files) {
@@ -284,26 +292,23 @@ TEST(ImportKubernetes, RefusesARouteToWeightedServicesOrToServicesOfSeveralServe
   std::string weighted = k_pooled;
   weighted.replace(weighted.find("passHostHeader: true}\n        - {name: shop-api-2"), 21,
                    "passHostHeader: true, weight: 3}");
-  diag::Diagnostics d;
-  import_kubernetes({{"shop.yaml", weighted}}, d);
-  EXPECT_EQ(messages(d), "E0429 42:11 route \"shop-api\" sends to 2 services, weighted or set apart: edgegen's routes "
-                         "send to one service\n");
+  EXPECT_EQ(import_messages("shop.yaml", weighted),
+            "E0429 42:11 route \"shop-api\" sends to 2 services, weighted or set apart: edgegen's routes "
+            "send to one service\n");
   std::string two_servers = k_pooled;
   two_servers.replace(two_servers.find("[10.0.0.11]"), 11, "[10.0.0.11, 10.0.0.13]");
-  diag::Diagnostics d2;
-  import_kubernetes({{"shop.yaml", two_servers}}, d2);
-  EXPECT_EQ(messages(d2), "E0429 42:11 route \"shop-api\" sends to 2 services, and \"shop-api-1\" has 2 servers: "
-                          "Traefik shares requests out among the services, not their servers\n");
+  EXPECT_EQ(import_messages("shop.yaml", two_servers),
+            "E0429 42:11 route \"shop-api\" sends to 2 services, and \"shop-api-1\" has 2 servers: "
+            "Traefik shares requests out among the services, not their servers\n");
 }
 
 TEST(ImportKubernetes, TheHttp01SolversOwnIngressClassIsReported)
 {
   std::string other = k_ingress;
   other.replace(other.find("ingressClassName: traefik"), 25, "ingressClassName: nginx");
-  diag::Diagnostics d;
-  import_kubernetes({{"homepage.yaml", other}}, d);
-  EXPECT_EQ(messages(d), "W0615 9:53 Issuer letsencrypt-prod: the HTTP-01 solver's Ingress class \"nginx\" is not "
-                         "carried over: edgegen's solver uses the Edge's class \"traefik\"\n");
+  EXPECT_EQ(import_messages("homepage.yaml", other),
+            "W0615 9:53 Issuer letsencrypt-prod: the HTTP-01 solver's Ingress class \"nginx\" is not "
+            "carried over: edgegen's solver uses the Edge's class \"traefik\"\n");
 }
 
 TEST(ImportKubernetes, AnErrorsMiddlewaresServiceIsTheServiceItsServiceAndPortStandFor)

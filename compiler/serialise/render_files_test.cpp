@@ -1,4 +1,5 @@
 #include "serialise/serialise.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,16 +9,6 @@ namespace edgegen::serialise {
 namespace {
 
 using util::Value;
-
-emit::OutputFile text_file(std::string path, std::string text, int rank = 0)
-{
-  emit::OutputFile file;
-  file.path = std::move(path);
-  file.format = emit::OutputFile::Format::text;
-  file.text = std::move(text);
-  file.rank = rank;
-  return file;
-}
 
 const RenderedFile* find(const std::vector<RenderedFile>& files, const std::string& path)
 {
@@ -38,7 +29,7 @@ TEST(WriteRenderFiles, SerialisesEachFormat)
   json.path = "prod/traefik/kv.json";
   json.format = emit::OutputFile::Format::json;
   json.documents = {Value::Map{{"traefik/x", "1"}}};
-  auto files = render_files({yaml, json, text_file("prod/dns/a.zone", "@ IN SOA x\n")}, {});
+  auto files = render_files({yaml, json, testing::text_output("prod/dns/a.zone", "@ IN SOA x\n")}, {});
   ASSERT_EQ(files.size(), 5u);
   EXPECT_EQ(find(files, "prod/traefik/traefik.yml")->bytes, R"(a: 1
 ---
@@ -99,8 +90,9 @@ TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
 
 TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)
 {
-  auto files =
-      render_files({text_file("b/z.txt", "z", 5), text_file("a-b.txt", "ab", 9), text_file("a/c.txt", "", -3)}, {});
+  auto files = render_files({testing::text_output("b/z.txt", "z", 5), testing::text_output("a-b.txt", "ab", 9),
+                             testing::text_output("a/c.txt", "", -3)},
+                            {});
   ASSERT_EQ(files.size(), 5u);
   // Rank order, then path order; the lock and then the sum last.
   EXPECT_EQ(files[0].path, "a/c.txt");
@@ -118,11 +110,14 @@ TEST(WriteRenderFiles, RejectsBadPaths)
 {
   for (const char* path :
        {"", "/abs", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "a/./b", "a\nb", "edgegen.sum", "edgegen.lock.json"}) {
-    EXPECT_THROW(render_files({text_file(path, "x")}, {}), std::logic_error) << path;
+    EXPECT_THROW(render_files({testing::text_output(path, "x")}, {}), std::logic_error) << path;
   }
-  EXPECT_THROW(render_files({text_file("a.yml", "x"), text_file("a.yml", "y")}, {}), std::logic_error);
-  EXPECT_THROW(render_files({text_file("a", "x"), text_file("a/b.yml", "y")}, {}), std::logic_error);
-  EXPECT_NO_THROW(render_files({text_file("a", "x"), text_file("a-b/c", "y"), text_file("a.d/e", "z")}, {}));
+  EXPECT_THROW(render_files({testing::text_output("a.yml", "x"), testing::text_output("a.yml", "y")}, {}),
+               std::logic_error);
+  EXPECT_THROW(render_files({testing::text_output("a", "x"), testing::text_output("a/b.yml", "y")}, {}),
+               std::logic_error);
+  EXPECT_NO_THROW(render_files(
+      {testing::text_output("a", "x"), testing::text_output("a-b/c", "y"), testing::text_output("a.d/e", "z")}, {}));
 }
 
 TEST(WriteRenderFiles, JsonNeedsExactlyOneDocument)
