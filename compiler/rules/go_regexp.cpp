@@ -7,6 +7,7 @@
 
 #include "rules/go_regexp_syntax.hpp"
 #include "rules/regexp.hpp"
+#include "rules/simple_regexp.hpp"
 #include "util/strings.hpp"
 
 #include <re2/re2.h>
@@ -284,6 +285,9 @@ std::string go_runes(std::string_view text)
 // requests are routed through are worth keeping compiled.
 std::optional<RegexpError> check_go_regexp(std::string_view pattern)
 {
+  if (detail::simple_regexp(pattern)) {
+    return std::nullopt;
+  }
   if (const Compiled* known = cache().find(pattern)) {
     return known->error;
   }
@@ -292,11 +296,19 @@ std::optional<RegexpError> check_go_regexp(std::string_view pattern)
 
 bool go_regexp_compiles(std::string_view pattern)
 {
+  if (detail::simple_regexp(pattern)) {
+    return true;
+  }
   return cache().get(pattern).re != nullptr;
 }
 
 bool go_regexp_search(std::string_view pattern, std::string_view text)
 {
+  if (auto simple = detail::simple_regexp(pattern)) {
+    if (auto found = detail::simple_search(*simple, text)) {
+      return *found;
+    }
+  }
   const re2::RE2* re = cache().get(pattern).re.get();
   if (!re) {
     return false;
