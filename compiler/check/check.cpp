@@ -42,16 +42,17 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       check_traefik_settings,
   };
   // The rules that route every host build a routing table of the whole
-  // environment each (~15 MB at 10,000 projects): one task runs them all,
-  // one table at a time, while the other rules run beside it.
+  // environment each (~12 MB at 10,000 projects): one task per environment
+  // runs them, one table at a time. They are the largest tasks, so they go
+  // first, and the other rules fill the other worker meanwhile.
   static constexpr Rule k_routing_rules[] = {check_acme_challenges, check_served_hosts};
-  tasks.push_back([&model](diag::Diagnostics& found) {
-    for (const auto& config : model.environments) {
+  for (const auto& config : model.environments) {
+    tasks.push_back([&config](diag::Diagnostics& found) {
       for (Rule rule : k_routing_rules) {
         rule(config, found);
       }
-    }
-  });
+    });
+  }
   for (const auto& config : model.environments) {
     for (Rule rule : k_rules) {
       tasks.push_back([&config, rule](diag::Diagnostics& found) { rule(config, found); });

@@ -1,6 +1,7 @@
 #include "model/model.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace edgegen::model {
 
@@ -53,13 +54,21 @@ std::vector<std::string> entry_points_of(const Config& config, const std::vector
 
 long address_port(const std::string& address)
 {
-  std::string text = address.substr(0, address.find('/'));
+  // Read in place: every router's entry points ask for it.
+  std::string_view text(address);
+  text = text.substr(0, text.find('/'));
   size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon + 1 >= text.size() ||
-      text.find_first_not_of("0123456789", colon + 1) != std::string::npos || text.size() - colon > 8) {
+  if (colon == std::string_view::npos || colon + 1 >= text.size() || text.size() - colon > 8) {
     return -1;
   }
-  return std::stol(text.substr(colon + 1));
+  long port = 0;
+  for (char c : text.substr(colon + 1)) {
+    if (c < '0' || c > '9') {
+      return -1;
+    }
+    port = port * 10 + (c - '0');
+  }
+  return port;
 }
 
 std::vector<std::string> service_urls(const Service& service)
