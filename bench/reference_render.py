@@ -3,7 +3,11 @@
 output edgegen writes (per environment: traefik.yml, one dynamic file per
 project, _shared.yml, tls.yml, plus edgegen.sum), used only as the baseline
 that bench/run.py measures edgegen against. No validation beyond what the
-rendering needs.
+rendering needs. It knows what the benchmark fixture uses: variables, an
+Environment's patches of a Project (merged), routes of some environments
+only (`environments`). Like edgegen, it compares each file with the one on
+disk and writes only those that differ, so a second run over the same
+output is its warm render.
 
 usage: reference_render.py SOURCE OUT
 """
@@ -27,6 +31,27 @@ def substitute(value, env):
     if isinstance(value, dict):
         return {k: substitute(v, env) for k, v in value.items()}
     return value
+
+
+def merge(base, patch):
+    """The patch over the base, maps merged key by key."""
+    if not isinstance(base, dict) or not isinstance(patch, dict):
+        return patch
+    out = dict(base)
+    for key, value in patch.items():
+        out[key] = merge(base.get(key), value) if key in base else value
+    return out
+
+
+def write_if_changed(path, text):
+    try:
+        with open(path) as fh:
+            if fh.read() == text:
+                return
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as fh:
+        fh.write(text)
 
 
 def rule(route):
@@ -60,6 +85,8 @@ def main():
         env = dict(edge["spec"].get("vars", {}), **environment["spec"].get("vars", {}))
         issuer = environment["spec"].get("issuer", edge["spec"].get("defaultIssuer"))
         shared = {d["metadata"]["name"]: d["spec"] for d in by_kind.get("Middleware", [])}
+        patches = {p["target"]["name"]: p["patch"] for p in environment["spec"].get("patches", [])
+                   if p["target"].get("kind") == "Project"}
         base = f"{env_name}/traefik/"
         written[base + "traefik.yml"] = {
             "entryPoints": {"web": {"address": ":80"}, "websecure": {"address": ":443"}},
@@ -69,9 +96,12 @@ def main():
         written[base + "dynamic/_shared.yml"] = {"http": {"middlewares": substitute(shared, env)}}
         written[base + "dynamic/tls.yml"] = {"tls": {"options": {"default": {"minVersion": "VersionTLS12"}}}}
         for p in by_kind.get("Project", []):
-            name, spec = p["metadata"]["name"], substitute(p["spec"], env)
+            name = p["metadata"]["name"]
+            spec = substitute(merge(p["spec"], patches[name]) if name in patches else p["spec"], env)
             http = {"routers": {}, "services": {}, "middlewares": {}}
             for r in spec.get("routes", []):
+                if env_name not in r.get("environments", [env_name]):
+                    continue
                 router = {"entryPoints": ["websecure"], "rule": rule(r), "service": f"{name}-{r['service']}",
                           "tls": {"certResolver": r.get("issuer", issuer)}}
                 mws = [f"{name}-{m}" if m in spec.get("middlewares", {}) else m for m in r.get("middlewares", [])]
@@ -89,13 +119,9 @@ def main():
     sums = []
     for path in sorted(written):
         text = yaml.dump(written[path], Dumper=Dumper, sort_keys=True, default_flow_style=False)
-        full = os.path.join(out, path)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "w") as fh:
-            fh.write(text)
+        write_if_changed(os.path.join(out, path), text)
         sums.append(f"{hashlib.sha256(text.encode()).hexdigest()}  {path}\n")
-    with open(os.path.join(out, "edgegen.sum"), "w") as fh:
-        fh.writelines(sums)
+    write_if_changed(os.path.join(out, "edgegen.sum"), "".join(sums))
 
 
 if __name__ == "__main__":

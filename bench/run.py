@@ -2,8 +2,9 @@
 """Whole-process benchmark of edgegen: validate and render at several sizes,
 cold (empty output) and warm (output up to date, nothing rewritten), against
 a Python/PyYAML reference renderer of the same Traefik output measured in the
-same run. Prints a Markdown table: medians over --runs runs with min-max, and
-peak RSS.
+same run. Prints Markdown tables: medians over --runs runs with min-max, and
+peak RSS; then every goal of BENCHMARKS.md as a ratio of two figures of this
+run (or a peak RSS), met or missed.
 
 usage: bench/run.py [--sizes 100,1000,10000] [--runs 5] [--targets traefik,kubernetes]
                     [--edgegen build/edgegen] [--work DIR] [--no-reference]
@@ -11,7 +12,8 @@ usage: bench/run.py [--sizes 100,1000,10000] [--runs 5] [--targets traefik,kuber
 
 The reference renders the Traefik file-provider output only, so it is
 compared with edgegen rendering a fixture of the same projects with
-targets: [traefik]. With kubectl on the PATH, `kubectl kustomize` builds
+targets: [traefik], cold and warm (the reference, too, writes only the files
+that differ). With kubectl on the PATH, `kubectl kustomize` builds
 every Kustomize directory of one environment of the --kustomize-size render.
 """
 import argparse
@@ -40,15 +42,18 @@ def timed(cmd, prepare=None):
     child (the same kernel figure /usr/bin/time -v prints)."""
     if prepare:
         prepare()
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    err = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
+    # Standard error goes to a file: text diagnostics of a large edge
+    # outgrow a pipe's buffer, and the child would wait on it forever.
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        stderr.seek(0)
+        err = stderr.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"benchmark command failed: {' '.join(cmd)}\n{err[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss * 1024 / 1e6  # KiB -> MB
 
 
 def measure(cmd, runs, prepare=None):
@@ -99,10 +104,12 @@ def file_floor(out, runs):
 def kustomize(out):
     """-> (seconds, directories): `kubectl kustomize` over every Kustomize
     directory of the first environment, one after the other (as Flux and
-    ArgoCD apply them: each layer on its own)."""
-    env = sorted(d for d in os.listdir(out) if os.path.isdir(os.path.join(out, d, "kubernetes")))[0]
+    ArgoCD apply them: each layer on its own). `cluster/` holds the objects
+    of the whole cluster, not an environment."""
+    env = sorted(d for d in os.listdir(out)
+                 if d != "cluster" and os.path.isdir(os.path.join(out, d, "kubernetes")))[0]
     base = os.path.join(out, env, "kubernetes")
-    dirs = sorted(os.listdir(base))
+    dirs = sorted(d for d in os.listdir(base) if os.path.isfile(os.path.join(base, d, "kustomization.yaml")))
     start = time.perf_counter()
     for d in dirs:
         subprocess.run(["kubectl", "kustomize", os.path.join(base, d)], check=True, stdout=subprocess.DEVNULL)
@@ -113,6 +120,45 @@ def fmt(m):
     t = m["median"]
     unit, scale = ("ms", 1000) if t < 1 else ("s", 1)
     return f"{t * scale:.{0 if unit == 'ms' else 2}f} {unit} ({m['min'] * scale:.{0 if unit == 'ms' else 2}f}–{m['max'] * scale:.{0 if unit == 'ms' else 2}f})"
+
+
+def goal_rows(rows, args):
+    """(goal, measured, met) for every goal of BENCHMARKS.md that this run
+    measured: each a ratio of two figures of the same run, or a peak RSS."""
+    out = []
+    by_n = {r["n"]: r for r in rows}
+    ratio = lambda a, b: a["median"] / b["median"]
+    if not args.no_reference:
+        for n in (1000, 10000):
+            if n in by_n:
+                x = ratio(by_n[n]["reference_warm"], by_n[n]["traefik_warm"])
+                out.append((f"warm render N={n:,}: ≥ 7× faster than the Python reference", f"{x:.1f}×", x >= 7))
+    goal_sizes = [r for r in rows if r["n"] in (1000, 10000)]
+    for r in goal_sizes:
+        x = ratio(r["cold"], r["floor"])
+        out.append((f"cold render N={r['n']:,}: ≤ 1.2× the disk's price for its files", f"{x:.2f}×", x <= 1.2))
+    for r in goal_sizes:
+        x = ratio(r["validate"], r["validate_json"])
+        out.append((f"validate N={r['n']:,}: text diagnostics ≤ 1.2× JSON", f"{x:.2f}×", x <= 1.2))
+    if 1000 in by_n and 10000 in by_n:
+        for key, what in (("validate", "validate"), ("warm", "warm render")):
+            x = ratio(by_n[10000][key], by_n[1000][key])
+            out.append((f"{what} N=1,000 → 10,000: ×10 in N, ≤ ×11 in time", f"×{x:.1f}", x <= 11))
+    for n, limit in ((1000, 30), (10000, 100)):
+        if n in by_n:
+            r = by_n[n]
+            for key, what in (("validate", "validate"), ("cold", "render")):
+                rss = max(r[key]["rss"], r["warm"]["rss"]) if key == "cold" else r[key]["rss"]
+                out.append((f"peak RSS of {what} N={n:,}: ≤ {limit} MB", f"{rss:.0f} MB", rss <= limit))
+    return out
+
+
+def print_goals(rows, args):
+    print("\nGoals (ratios of figures of this run; peak RSS in MB of 10^6 bytes):\n")
+    print("| goal | measured | |")
+    print("|---|---|---|")
+    for goal, measured, met in goal_rows(rows, args):
+        print(f"| {goal} | {measured} | {'met' if met else 'missed'} |")
 
 
 def main():
@@ -142,19 +188,19 @@ def main():
         warm = measure([edgegen, "render", fixture, "--out", out], args.runs)
         row = {"n": n, "validate": validate, "validate_json": validate_json, "cold": cold, "warm": warm, "floor": file_floor(out, args.runs)}
         if not args.no_reference:
-            # Like with like: edgegen rendering only what the reference renders.
+            # Like with like: edgegen rendering only what the reference
+            # renders, the same realistic projects with targets: [traefik].
             traefik_fixture = os.path.join(work, f"fixture-{n}-traefik")
             traefik_out = os.path.join(work, f"out-{n}-traefik")
             if not os.path.isdir(traefik_fixture):
-                # The reference knows neither patches nor per-environment
-                # objects: the plain fixture, which has none.
                 subprocess.run([sys.executable, os.path.join(HERE, "generate_fixture.py"), str(n), traefik_fixture,
-                                "--targets", "traefik", "--plain"], check=True)
-            row["traefik"] = measure([edgegen, "render", traefik_fixture, "--out", traefik_out], args.runs,
-                                     prepare=lambda: fresh(traefik_out))
-            ref_clear = lambda: fresh(ref_out)
-            row["reference"] = measure([sys.executable, os.path.join(HERE, "reference_render.py"), traefik_fixture,
-                                        ref_out], args.runs, prepare=ref_clear)
+                                "--targets", "traefik"], check=True)
+            render = [edgegen, "render", traefik_fixture, "--out", traefik_out]
+            reference = [sys.executable, os.path.join(HERE, "reference_render.py"), traefik_fixture, ref_out]
+            row["traefik"] = measure(render, args.runs, prepare=lambda: fresh(traefik_out))
+            row["traefik_warm"] = measure(render, args.runs)
+            row["reference"] = measure(reference, args.runs, prepare=lambda: fresh(ref_out))
+            row["reference_warm"] = measure(reference, args.runs)
         if n == args.kustomize_size and "kubernetes" in args.targets and shutil.which("kubectl"):
             row["kustomize"] = kustomize(out)
         rows.append(row)
@@ -176,12 +222,15 @@ def main():
         print(f"| {r['n']:,} | {fmt(r['validate'])} | {fmt(r['validate_json'])} | "
               f"{r['validate']['median'] / r['validate_json']['median']:.2f} |")
     if not args.no_reference:
-        print("\nTraefik output only (targets: [traefik]), cold, against the Python/PyYAML reference renderer:\n")
-        print("| N | edgegen render | Python/PyYAML reference | reference ÷ edgegen |")
-        print("|---|---|---|---|")
+        print("\nTraefik output only (targets: [traefik]), against the Python/PyYAML reference renderer "
+              "(which, like edgegen, writes only the files that differ):\n")
+        print("| N | edgegen cold | reference cold | reference ÷ edgegen | edgegen warm | reference warm | "
+              "reference ÷ edgegen |")
+        print("|---|---|---|---|---|---|---|")
         for r in rows:
             print(f"| {r['n']:,} | {fmt(r['traefik'])} | {fmt(r['reference'])} | "
-                  f"{r['reference']['median'] / r['traefik']['median']:.1f}× |")
+                  f"{r['reference']['median'] / r['traefik']['median']:.1f}× | {fmt(r['traefik_warm'])} | "
+                  f"{fmt(r['reference_warm'])} | {r['reference_warm']['median'] / r['traefik_warm']['median']:.1f}× |")
     if "kubernetes" in args.targets and not shutil.which("kubectl"):
         print("\n`kubectl kustomize`: not measured, kubectl is not on the PATH (install kubectl >= 1.22)")
     for r in rows:
@@ -194,6 +243,7 @@ def main():
         k = b["n"] / a["n"]
         print(f"\nscaling N={a['n']:,} → {b['n']:,} (×{k:g}): validate ×{b['validate']['median'] / a['validate']['median']:.1f}, "
               f"warm render ×{b['warm']['median'] / a['warm']['median']:.1f}, cold render ×{b['cold']['median'] / a['cold']['median']:.1f}")
+    print_goals(rows, args)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 
