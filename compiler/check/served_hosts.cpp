@@ -63,7 +63,9 @@ struct Prober
     if (rules::make_request("https://" + host + "/", "GET", {}, "", request)) {
       return "it is not a host name";
     }
-    rules::Outcome outcome = rules::route_request(index.routers(host), table.entry_points, request);
+    // Kept while the outcome is described: its winner points into it.
+    const std::vector<rules::Router> routers = index.routers(host);
+    rules::Outcome outcome = rules::route_request(routers, table.entry_points, request);
     return "GET https://" + host + "/: " + detail::describe(outcome, table);
   }
 };
