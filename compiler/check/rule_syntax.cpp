@@ -19,7 +19,7 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
   auto unresolved = [&](size_t offset) {
     for (const auto& matcher : rule.matchers) {
       for (const auto& argument : matcher.arguments) {
-        if (offset >= argument.offset && offset < argument.offset + argument.literal.size()) {
+        if (offset >= argument.offset && offset < argument.offset + argument.length) {
           return detail::unresolved_reference(argument.value, config.environment.vars);
         }
       }

@@ -65,11 +65,12 @@ bool structured(const std::string& text, util::Value& route, std::string& host, 
     return false;
   }
   const rules::Matcher& first = rule.matchers[0];
-  if (first.negated || first.arguments.size() != 1 || (first.written != "Host" && first.written != "HostRegexp")) {
+  if (first.negated || first.arguments.size() != 1 ||
+      (first.written(text) != "Host" && first.written(text) != "HostRegexp")) {
     return false;
   }
   std::string name = first.arguments[0].value;
-  bool wildcard = first.written == "HostRegexp";
+  bool wildcard = first.written(text) == "HostRegexp";
   if (wildcard) {
     // edgegen's wildcard host *.example.com: ^[a-z0-9-]+\.example\.com$
     const std::string head = "^[a-z0-9-]+\\.";
@@ -106,13 +107,13 @@ bool structured(const std::string& text, util::Value& route, std::string& host, 
   exact = false;
   if (rule.matchers.size() == 2) {
     const rules::Matcher& second = rule.matchers[1];
-    if ((second.written != "PathPrefix" && second.written != "Path") || second.negated ||
+    if ((second.written(text) != "PathPrefix" && second.written(text) != "Path") || second.negated ||
         second.arguments.size() != 1 || second.arguments[0].value.size() < 2 || second.arguments[0].value[0] != '/') {
       route.as_map().erase("host");
       return false;
     }
     path = second.arguments[0].value;
-    exact = second.written == "Path";
+    exact = second.written(text) == "Path";
     route[exact ? "path" : "pathPrefix"] = literal(path);
   }
   return true;

@@ -520,8 +520,14 @@ struct RoutingTable
   };
   std::vector<rules::Router> routers;
   std::vector<rules::EntryPoint> entry_points;
-  std::vector<Source> routes;                            // what routers[i] was made from (its `owner`)
-  std::vector<std::unique_ptr<rules::Rule>> owned_rules; // of the routers that are not routes
+  std::vector<Source> routes; // what routers[i] was made from (its `owner`)
+  // The rules of the routers that are not routes, with their text.
+  struct OwnedRule
+  {
+    std::string text;
+    rules::Rule rule;
+  };
+  std::vector<std::unique_ptr<OwnedRule>> owned_rules;
   const Dashboard* dashboard = nullptr;
 
   void add(rules::Router router, Source source, const std::string& rule_text);
@@ -532,6 +538,8 @@ struct RoutingTable
   std::string service_of(const rules::Router& router) const;
   std::vector<std::string> servers_of(const rules::Router& router) const;
   std::vector<std::string> middlewares_of(const rules::Router& router) const;
+  // The rule's text, as the targets write it.
+  std::string_view rule_text(const rules::Router& router) const;
   // Where the router's route is written; none for the routers Traefik or
   // cert-manager make.
   std::optional<Location> location_of(const rules::Router& router) const;

@@ -10,8 +10,8 @@ namespace edgegen::model {
 
 void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
 {
-  owned_rules.push_back(std::make_unique<rules::Rule>(rules::parse_rule(rule_text)));
-  router.rule = owned_rules.back().get();
+  owned_rules.push_back(std::make_unique<OwnedRule>(OwnedRule{rule_text, rules::parse_rule(rule_text)}));
+  router.rule = &owned_rules.back()->rule;
   router.rule_length = rule_text.size();
   router.owner = routes.size();
   routers.push_back(std::move(router));
@@ -111,6 +111,19 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
     out.push_back(ref.resolved);
   }
   return out;
+}
+
+std::string_view RoutingTable::rule_text(const rules::Router& router) const
+{
+  if (const Route* route = routes[router.owner].route) {
+    return route->match.text;
+  }
+  for (const auto& owned : owned_rules) {
+    if (&owned->rule == router.rule) {
+      return owned->text;
+    }
+  }
+  return {};
 }
 
 std::optional<Location> RoutingTable::location_of(const rules::Router& router) const

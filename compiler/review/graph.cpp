@@ -55,24 +55,6 @@ std::string add_node(Graph& graph, char kind, const std::string& name, std::vect
   return key;
 }
 
-// The rule Traefik holds: a route's as emitted; for the routers edgegen or
-// Traefik add (all conjunctions of matchers), the matchers as parsed.
-std::string rule_text(const model::RoutingTable& table, const rules::Router& router)
-{
-  if (const model::Route* route = table.routes[router.owner].route) {
-    return route->match.text;
-  }
-  std::vector<std::string> matchers;
-  for (const auto& matcher : router.rule->matchers) {
-    std::vector<std::string> arguments;
-    for (const auto& argument : matcher.arguments) {
-      arguments.push_back(argument.literal);
-    }
-    matchers.push_back(matcher.name + "(" + util::join(arguments, ", ") + ")");
-  }
-  return util::join(matchers, " && ");
-}
-
 std::string tls_text(const model::Config& config, const model::Ref& issuer_ref)
 {
   const model::Issuer* issuer = model::find_issuer(config, issuer_ref.resolved);
@@ -82,7 +64,7 @@ std::string tls_text(const model::Config& config, const model::Ref& issuer_ref)
 std::vector<std::string> router_lines(const model::Config& config, const model::RoutingTable& table,
                                       const rules::Router& router)
 {
-  std::vector<std::string> lines{rule_text(table, router)};
+  std::vector<std::string> lines{std::string(table.rule_text(router))};
   std::string placement = "entry points: " + util::join(router.entry_points, ", ");
   if (router.priority && *router.priority != 0) {
     placement += "; priority " + std::to_string(*router.priority);

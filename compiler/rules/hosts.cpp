@@ -182,14 +182,14 @@ Verdict problem_of(const std::string& value)
 
 } // namespace
 
-void detail::check_host(const Matcher& m, const Argument& a, std::vector<RuleProblem>& out)
+void detail::check_host(const Matcher& m, const Argument& a, std::string_view rule, std::vector<RuleProblem>& out)
 {
   const std::string& value = a.value;
   if (value == "*") {
     return;
   }
   if (size_t at = find_placeholder(value, false); at != k_npos) {
-    out.push_back({"E0503", a.offset_of(at),
+    out.push_back({"E0503", a.offset_of(at, rule),
                    m.name + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
                    write_hint(call_of("HostRegexp", {template_to_regexp(value, "[^.]+", false)}), Protocol::http,
                               "HostRegexp() takes a Go regular expression")});
@@ -197,7 +197,7 @@ void detail::check_host(const Matcher& m, const Argument& a, std::vector<RulePro
   }
   Verdict verdict = problem_of(value);
   if (!verdict.why.empty()) {
-    out.push_back({"E0431", a.offset_of(verdict.at),
+    out.push_back({"E0431", a.offset_of(verdict.at, rule),
                    "\"" + printable(value) + "\" is not a valid host name: " + verdict.why, verdict.hint});
   }
 }

@@ -40,6 +40,6 @@ std::string placeholders_to_regexp(std::string_view text, std::string_view defau
 
 // Host() values that Traefik accepts but that can never match what they say
 // (E0431), and v2 placeholders in them (E0503).
-void check_host(const Matcher& matcher, const Argument& argument, std::vector<RuleProblem>& out);
+void check_host(const Matcher& matcher, const Argument& argument, std::string_view rule, std::vector<RuleProblem>& out);
 
 } // namespace edgegen::rules::detail

@@ -210,7 +210,7 @@ Argument Lexer::raw_string()
       a.value += c;
     }
   }
-  a.literal = std::string(m_s.substr(m_pos, close + 1 - m_pos));
+  a.length = close + 1 - m_pos;
   m_pos = close + 1;
   return a;
 }
@@ -238,7 +238,7 @@ Argument Lexer::interpreted_string()
     }
     escape(a.value);
   }
-  a.literal = std::string(m_s.substr(a.offset, m_pos - a.offset));
+  a.length = m_pos - a.offset;
   return a;
 }
 

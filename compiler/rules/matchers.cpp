@@ -55,7 +55,7 @@ bool was_variadic(const std::string& name)
 
 // Traefik registers each matcher under its name, lower-case, upper-case and
 // Title-case (strings.Title of the lower-case): Host, host, HOST, Host.
-bool same_name(const std::string& written, const std::string& name)
+bool same_name(std::string_view written, const std::string& name)
 {
   // Without building the three spellings: this runs for every matcher of
   // every rule against the whole table.
@@ -136,11 +136,12 @@ void problem(std::vector<RuleProblem>& out, const char* code, size_t offset, std
   out.push_back({code, offset, std::move(message), std::move(hint)});
 }
 
-void check_unknown(const Matcher& m, Protocol protocol, std::vector<RuleProblem>& out)
+void check_unknown(const Matcher& m, std::string_view rule, Protocol protocol, std::vector<RuleProblem>& out)
 {
+  const std::string written(m.written(rule));
   for (const auto& [old_name, new_name] : k_renamed) {
-    if (util::to_lower(m.written) == util::to_lower(old_name)) {
-      problem(out, "E0503", m.offset, m.written + "() is Traefik v2 syntax; v3 calls it " + new_name + "()",
+    if (util::to_lower(written) == util::to_lower(old_name)) {
+      problem(out, "E0503", m.offset, written + "() is Traefik v2 syntax; v3 calls it " + new_name + "()",
               detail::write_hint(detail::call_of(new_name, values_of(m)), protocol,
                                  std::string("for example ") + definition_of(new_name)->example));
       return;
@@ -148,7 +149,7 @@ void check_unknown(const Matcher& m, Protocol protocol, std::vector<RuleProblem>
   }
   std::vector<std::string> names;
   for (const auto& d : k_matchers) {
-    if (same_name(m.written, d.name)) {
+    if (same_name(written, d.name)) {
       names.clear();
       for (const auto& other : k_matchers) {
         if (serves(other, protocol)) {
@@ -163,8 +164,8 @@ void check_unknown(const Matcher& m, Protocol protocol, std::vector<RuleProblem>
       names.push_back(d.name);
     }
   }
-  std::string suggestion = util::closest_match(m.written, names);
-  problem(out, "E0502", m.offset, "unknown matcher " + m.written + "()",
+  std::string suggestion = util::closest_match(written, names);
+  problem(out, "E0502", m.offset, "unknown matcher " + written + "()",
           suggestion.empty()
               ? std::string("Traefik v3 ") + protocol_name(protocol) + " matchers: " + util::join(names, ", ")
               : "did you mean " + suggestion + "()?");
@@ -248,7 +249,8 @@ bool check_empty(const Matcher& m, const Definition& d, Protocol protocol, std::
   return !any;
 }
 
-void check_regexp(const Matcher& m, const Argument& a, Protocol protocol, std::vector<RuleProblem>& out)
+void check_regexp(const Matcher& m, const Argument& a, std::string_view rule, Protocol protocol,
+                  std::vector<RuleProblem>& out)
 {
   if (size_t at = detail::find_placeholder(a.value, true); at != std::string::npos) {
     bool host = m.name == "HostRegexp" || m.name == "HostSNIRegexp";
@@ -256,34 +258,35 @@ void check_regexp(const Matcher& m, const Argument& a, Protocol protocol, std::v
     std::string regexp = detail::placeholders_to_regexp(a.value, host ? "[^.]+" : path ? "[^/]+" : ".*");
     std::vector<std::string> values = values_of(m);
     values.back() = regexp; // the regexp is the last argument; a header name or query key stays
-    problem(out, "E0503", a.offset_of(at),
+    problem(out, "E0503", a.offset_of(at, rule),
             m.name + "() uses a v2 {name:regexp} placeholder; v3 takes a plain Go regular expression",
             detail::write_hint(detail::call_of(m.name, values), protocol,
                                "replace the placeholder with its regular expression"));
     return;
   }
   if (auto error = check_go_regexp(a.value)) {
-    problem(out, "E0506", a.offset_of(error->offset),
-            "regular expression " + detail::printable(a.literal) + " does not compile: " + error->message,
+    problem(out, "E0506", a.offset_of(error->offset, rule),
+            "regular expression " + detail::printable(a.literal(rule)) + " does not compile: " + error->message,
             "Traefik uses Go's RE2 syntax: no backreferences or lookarounds");
   }
 }
 
-void check_arguments(const Matcher& m, const Definition& d, Protocol protocol, std::vector<RuleProblem>& out)
+void check_arguments(const Matcher& m, const Definition& d, std::string_view rule, Protocol protocol,
+                     std::vector<RuleProblem>& out)
 {
   const auto& args = m.arguments;
   if (!check_empty(m, d, protocol, out)) {
     return;
   }
   if (d.regexp_argument >= 0 && static_cast<size_t>(d.regexp_argument) < args.size()) {
-    check_regexp(m, args[d.regexp_argument], protocol, out);
+    check_regexp(m, args[d.regexp_argument], rule, protocol, out);
   }
   const Argument& a = args[0];
-  std::string literal = detail::printable(a.literal);
+  std::string literal = detail::printable(a.literal(rule));
   bool path = m.name == "Path" || m.name == "PathPrefix";
   if (path && detail::find_placeholder(a.value, false) != std::string::npos) {
     std::string regexp = v2_template_to_regexp(a.value, false, m.name == "PathPrefix");
-    problem(out, "E0503", a.offset_of(detail::find_placeholder(a.value, false)),
+    problem(out, "E0503", a.offset_of(detail::find_placeholder(a.value, false), rule),
             m.name + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
             detail::write_hint(detail::call_of("PathRegexp", {regexp}), protocol,
                                "PathRegexp() takes a Go regular expression"));
@@ -295,7 +298,7 @@ void check_arguments(const Matcher& m, const Definition& d, Protocol protocol, s
     problem(out, "E0505", a.offset, m.name + "() value " + literal + " has non-ASCII characters",
             "use the IDNA (punycode) form, xn--...");
   } else if (m.name == "Host") {
-    detail::check_host(m, a, out);
+    detail::check_host(m, a, rule, out);
   } else if (m.name == "ClientIP" && !go_parse_ip_range(a.value)) {
     problem(out, "E0505", a.offset, "ClientIP() value " + literal + " is not an IP address or CIDR range",
             "for example ClientIP(`192.168.0.0/16`) or ClientIP(`2001:db8::1`)");
@@ -310,22 +313,22 @@ void check_arguments(const Matcher& m, const Definition& d, Protocol protocol, s
 
 } // namespace
 
-void detail::check_matcher(Matcher& m, Protocol protocol, std::vector<RuleProblem>& out)
+void detail::check_matcher(Matcher& m, std::string_view rule, Protocol protocol, std::vector<RuleProblem>& out)
 {
   const Definition* definition = nullptr;
   for (const auto& d : k_matchers) {
-    if (serves(d, protocol) && same_name(m.written, d.name)) {
+    if (serves(d, protocol) && same_name(m.written(rule), d.name)) {
       definition = &d;
     }
   }
   if (!definition) {
-    check_unknown(m, protocol, out);
+    check_unknown(m, rule, protocol, out);
     return;
   }
   m.name = definition->name;
   m.known = true;
   if (check_arity(m, *definition, protocol, out)) {
-    check_arguments(m, *definition, protocol, out);
+    check_arguments(m, *definition, rule, protocol, out);
   }
 }
 

@@ -17,7 +17,7 @@ using detail::Lexer;
 using detail::SyntaxError;
 using detail::Token;
 
-std::string describe(const Token& t)
+std::string describe(const Token& t, std::string_view rule)
 {
   switch (t.kind) {
   case Token::Kind::end:
@@ -41,7 +41,7 @@ std::string describe(const Token& t)
   case Token::Kind::identifier:
     return "'" + t.text + "'";
   case Token::Kind::string:
-    return "the string " + detail::printable(t.argument.literal);
+    return "the string " + detail::printable(t.argument.literal(rule));
   case Token::Kind::other:
     return "'" + t.text + "'";
   }
@@ -62,7 +62,7 @@ SyntaxError line_break_error(const Token& t, std::string hint)
 class Parser
 {
 public:
-  Parser(std::string_view text, Rule& rule) : m_lexer(text), m_rule(rule) { advance(); }
+  Parser(std::string_view text, Rule& rule) : m_text(text), m_lexer(text), m_rule(rule) { advance(); }
 
   void parse()
   {
@@ -84,7 +84,8 @@ public:
       throw SyntaxError{m_token.offset, "unexpected ')': no parenthesis is open", "remove it"};
     }
     if (m_token.kind != Token::Kind::end) {
-      throw SyntaxError{m_token.offset, "expected && or || before " + describe(m_token), "join matchers with && or ||"};
+      throw SyntaxError{m_token.offset, "expected && or || before " + describe(m_token, m_text),
+                        "join matchers with && or ||"};
     }
   }
 
@@ -134,7 +135,7 @@ private:
         throw line_break_error(m_token, "break the line after && or || instead");
       }
       if (m_token.kind != Token::Kind::close) {
-        throw SyntaxError{open, "'(' is never closed (found " + describe(m_token) + ")", "add the missing ')'"};
+        throw SyntaxError{open, "'(' is never closed (found " + describe(m_token, m_text) + ")", "add the missing ')'"};
       }
       advance();
       return inner;
@@ -143,25 +144,26 @@ private:
       return call(negated);
     case Token::Kind::string:
       throw SyntaxError{m_token.offset, "a string must be the argument of a matcher",
-                        "put it in a matcher, such as Host(" + detail::printable(m_token.argument.literal) + ")"};
+                        "put it in a matcher, such as Host(" + detail::printable(m_token.argument.literal(m_text)) +
+                            ")"};
     default:
-      throw SyntaxError{m_token.offset, "expected a matcher, found " + describe(m_token), ""};
+      throw SyntaxError{m_token.offset, "expected a matcher, found " + describe(m_token, m_text), ""};
     }
   }
 
   uint32_t call(bool negated)
   {
     Matcher matcher;
-    matcher.written = matcher.name = m_token.text;
+    matcher.name = m_token.text;
     matcher.offset = m_token.offset;
     matcher.negated = negated;
     advance();
     if (m_token.kind == Token::Kind::line_break) {
-      throw line_break_error(m_token, "keep '(' on the line of " + matcher.written);
+      throw line_break_error(m_token, "keep '(' on the line of " + matcher.name);
     }
     if (m_token.kind != Token::Kind::open) {
-      throw SyntaxError{matcher.offset, "'" + matcher.written + "' is not followed by its arguments in parentheses",
-                        "a matcher takes its arguments in parentheses: " + matcher.written + "(`...`)"};
+      throw SyntaxError{matcher.offset, "'" + matcher.name + "' is not followed by its arguments in parentheses",
+                        "a matcher takes its arguments in parentheses: " + matcher.name + "(`...`)"};
     }
     size_t open = m_token.offset;
     advance();
@@ -198,16 +200,17 @@ private:
       throw SyntaxError{open, "'(' is never closed", "add the missing ')'"};
     case Token::Kind::identifier:
     case Token::Kind::other:
-      throw SyntaxError{m_token.offset, "matcher arguments are quoted strings, found " + describe(m_token),
+      throw SyntaxError{m_token.offset, "matcher arguments are quoted strings, found " + describe(m_token, m_text),
                         "quote it with backticks"};
     default:
       break;
     }
     throw SyntaxError{
         m_token.offset,
-        (after_argument ? "expected ',' or ')', found " : "expected a string, found ") + describe(m_token), ""};
+        (after_argument ? "expected ',' or ')', found " : "expected a string, found ") + describe(m_token, m_text), ""};
   }
 
+  std::string_view m_text;
   Lexer m_lexer;
   Rule& m_rule;
   Token m_token;
@@ -234,8 +237,9 @@ std::optional<SyntaxError> encoding_error(std::string_view text)
 
 } // namespace
 
-size_t Argument::offset_of(size_t index) const
+size_t Argument::offset_of(size_t index, std::string_view rule) const
 {
+  std::string_view literal = this->literal(rule);
   if (literal.empty() || literal[0] == '`') {
     return offset + 1 + index;
   }
@@ -247,8 +251,8 @@ size_t Argument::offset_of(size_t index) const
       continue;
     }
     char c = literal[i + 1];
-    size_t length = c == 'x' ? 4 : c == 'u' ? 6 : c == 'U' ? 10 : (c >= '0' && c <= '7') ? 4 : 2;
-    i += length;
+    size_t escape = c == 'x' ? 4 : c == 'u' ? 6 : c == 'U' ? 10 : (c >= '0' && c <= '7') ? 4 : 2;
+    i += escape;
     ++produced; // a \u escape can stand for several bytes; pointing at it is close enough
   }
   return offset + i;
@@ -269,7 +273,7 @@ Rule parse_rule(std::string_view text, Protocol protocol)
     return rule;
   }
   for (auto& matcher : rule.matchers) {
-    detail::check_matcher(matcher, protocol, rule.problems);
+    detail::check_matcher(matcher, text, protocol, rule.problems);
   }
   return rule;
 }

@@ -16,25 +16,32 @@ namespace edgegen::rules {
 enum class Protocol { http, tcp };
 
 // One string argument of a matcher.
+// Laid out small: the model holds the parsed rule of every route. What was
+// written (the literal, the matcher's name) is read from the rule's text.
 struct Argument
 {
-  std::string value;   // the string the literal stands for
-  std::string literal; // as written, quotes included
-  size_t offset = 0;   // of the literal's opening quote in the rule
+  std::string value; // the string the literal stands for
+  size_t offset = 0; // of the literal's opening quote in the rule
+  size_t length = 0; // of the literal, quotes included
 
-  // Offset in the rule of byte `index` of the value (escapes in "..." make
-  // the two differ).
-  size_t offset_of(size_t index) const;
+  // The literal as written in `rule`, the text this argument was parsed from.
+  std::string_view literal(std::string_view rule) const { return rule.substr(offset, length); }
+  // Offset in `rule` of byte `index` of the value (escapes in "..." make the
+  // two differ).
+  size_t offset_of(size_t index, std::string_view rule) const;
 };
 
 struct Matcher
 {
-  std::string name;    // canonical spelling ("Host"), or as written when unknown
-  std::string written; // as written ("host")
-  size_t offset = 0;   // of the name in the rule
+  std::string name;  // canonical spelling ("Host"), or as written when unknown
+  size_t offset = 0; // of the name in the rule
   std::vector<Argument> arguments;
   bool negated = false; // under an odd number of '!'
   bool known = false;   // a v3 matcher of the rule's protocol
+
+  // The name as written in `rule` ("host"): as long as `name`, which only
+  // differs from it in case.
+  std::string_view written(std::string_view rule) const { return rule.substr(offset, name.size()); }
 };
 
 // A problem of a rule: a code of the E05xx family and the byte offset in the
@@ -116,7 +123,7 @@ namespace detail {
 
 // Checks the arguments of a parsed matcher against its definition (arity,
 // v2 forms, values Traefik refuses, regexps); appends to `problems`.
-void check_matcher(Matcher& matcher, Protocol protocol, std::vector<RuleProblem>& problems);
+void check_matcher(Matcher& matcher, std::string_view rule, Protocol protocol, std::vector<RuleProblem>& problems);
 
 } // namespace detail
 

@@ -222,16 +222,17 @@ TEST(RuleParser, HintsShowTheV3Form)
 
 TEST(RuleParser, MatchersKeepCanonicalNamesArgumentsAndNegation)
 {
-  Rule rule = parse_rule("host(`a.com`) && !PATH(\"/x\\\"y\")");
+  const std::string text = "host(`a.com`) && !PATH(\"/x\\\"y\")";
+  Rule rule = parse_rule(text);
   ASSERT_TRUE(rule.ok());
   ASSERT_EQ(rule.matchers.size(), 2u);
   EXPECT_EQ(rule.matchers[0].name, "Host");
-  EXPECT_EQ(rule.matchers[0].written, "host");
+  EXPECT_EQ(rule.matchers[0].written(text), "host");
   EXPECT_FALSE(rule.matchers[0].negated);
   EXPECT_EQ(rule.matchers[1].name, "Path");
   EXPECT_TRUE(rule.matchers[1].negated);
   EXPECT_EQ(rule.matchers[1].arguments.at(0).value, "/x\"y");
-  EXPECT_EQ(rule.matchers[1].arguments.at(0).literal, "\"/x\\\"y\"");
+  EXPECT_EQ(rule.matchers[1].arguments.at(0).literal(text), "\"/x\\\"y\"");
   EXPECT_FALSE(rule.conjunction); // a '!' is not a plain conjunction
 }
 
@@ -251,8 +252,9 @@ TEST(RuleParser, OffsetsInsideInterpretedStringsSkipEscapes)
   ASSERT_EQ(rule.problems.size(), 1u);
   EXPECT_EQ(rule.problems[0].code, "E0506");
   EXPECT_EQ(rule.problems[0].offset, 15u);
-  Argument raw{"abc", "`abc`", 4};
-  EXPECT_EQ(raw.offset_of(2), 7u);
+  Argument raw{"abc", 4, 5};
+  EXPECT_EQ(raw.literal("Xyz(`abc`)"), "`abc`");
+  EXPECT_EQ(raw.offset_of(2, "Xyz(`abc`)"), 7u);
 }
 
 TEST(RuleParser, GoQuotePicksBackticksUnlessTheValueHoldsOne)
