@@ -172,7 +172,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
           break;
         }
       }
-      const std::vector<model::Middleware>* lists[] = {&project.middlewares, &config.middlewares};
+      const std::vector<model::Middleware>* lists[] = {&project.middlewares.get(), &config.middlewares};
       for (const auto& ref : route.middlewares) {
         for (const auto* list : lists) {
           for (const auto& middleware : *list) {

@@ -26,6 +26,25 @@ diag::Location Node::location(const std::string& pointer) const
   return {diag::FileName::interned(file), line, column, pointer};
 }
 
+bool Node::same_as(const Node& other) const
+{
+  bool scalar = kind == Kind::integer ? integer == other.integer
+                : kind == Kind::floating
+                    ? (floating == other.floating || (floating != floating && other.floating != other.floating))
+                    : true;
+  if (kind != other.kind || !scalar || style != other.style || one_line != other.one_line || boolean != other.boolean ||
+      line != other.line || column != other.column || key_line != other.key_line || key_column != other.key_column ||
+      file != other.file || text != other.text || keys != other.keys || items.size() != other.items.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].same_as(other.items[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string Node::describe() const
 {
   switch (kind) {

@@ -49,6 +49,9 @@ struct Node
   diag::Location location(const std::string& pointer = {}) const;
   // JSON spelling of a scalar, for messages: "abc" quoted, 42, true, null.
   std::string describe() const;
+  // The same value written in the same place: kind, scalar, style,
+  // locations and every child alike.
+  bool same_as(const Node& other) const;
 };
 
 // The kinds of the edgegen.dev/v1alpha1 API.

@@ -211,6 +211,29 @@ Config build_config(const Inputs& in, const load::Document* environment, const O
   return config;
 }
 
+// Environments mostly convert a project's services and middlewares alike
+// (variables tend to change its hosts): where two converted them from the
+// same values written in the same places, they hold one copy.
+void share_alike(std::vector<Config>& configs, size_t project, const std::vector<Node>& specs)
+{
+  auto same = [](const Node* a, const Node* b) { return a == b || (a && b && a->same_as(*b)); };
+  for (size_t e = 1; e < configs.size(); ++e) {
+    Project& own = configs[e].projects[project];
+    for (size_t f = 0; f < e && !own.name.empty(); ++f) {
+      const Project& earlier = configs[f].projects[project];
+      if (earlier.name.empty()) {
+        continue;
+      }
+      if (same(specs[e].find("services"), specs[f].find("services"))) {
+        own.services.share(earlier.services);
+      }
+      if (same(specs[e].find("middlewares"), specs[f].find("middlewares"))) {
+        own.middlewares.share(earlier.middlewares);
+      }
+    }
+  }
+}
+
 // Every project into every environment. Projects are most of the input and
 // independent of each other: converted side by side, each reporting into its
 // own sink (merged in input order), and each one's tree freed once all
@@ -227,6 +250,7 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<s
   }
   diag::parallel_for(in.projects.size(), diagnostics, [&](size_t i, diag::Diagnostics& found) {
     load::Document& as_written = *in.projects[i];
+    std::vector<Node> specs(configs.size()); // as each environment converted it
     for (size_t e = 0; e < configs.size(); ++e) {
       Config& config = configs[e];
       const std::string& environment = config.environment.name;
@@ -242,11 +266,13 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<s
       check_paths(load::Kind::project, spec, found);
       config.projects[i] = convert_project(document, spec, written);
       config.projects[i].absent_middlewares = std::move(absent);
+      specs[e] = std::move(spec);
       if (&document != &as_written) {
         document.root = Node{}; // a copy of this environment's alone
       }
     }
     as_written.root = Node{};
+    share_alike(configs, i, specs);
   });
 }
 

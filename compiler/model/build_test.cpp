@@ -145,6 +145,79 @@ spec:
   EXPECT_EQ(staging->solver.entry_point.name, "web"); // the entry point that redirects to HTTPS
 }
 
+TEST(Model, EnvironmentsShareTheServicesAndMiddlewaresTheyConvertAlike)
+{
+  const char* environments = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: a
+spec:
+  vars: {backend: backend-a}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: b
+spec:
+  vars: {backend: backend-b}
+)";
+  const char* project = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: %s
+spec:
+  services:
+    s:
+      port: 80
+      host: %s
+  routes:
+    - host: %s.example.com
+      service: s
+      middlewares: [h]
+  middlewares:
+    h:
+      headers: {frameDeny: true}
+%s)";
+  auto make = [&](const char* name, const char* host, const char* chained) {
+    std::string out(1000, '\0');
+    out.resize(std::snprintf(out.data(), out.size(), project, name, host, name, chained));
+    return out;
+  };
+  // p writes the same values for both; q's backend is a variable; r's chain
+  // names a shared middleware, which only b has.
+  const char* shared = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: m
+spec:
+  environments: [b]
+  compress: {}
+)";
+  auto c = compile_files({{"env.yaml", environments},
+                          {"m.yaml", shared},
+                          {"p.yaml", make("p", "backend", "")},
+                          {"q.yaml", make("q", "${backend}", "")},
+                          {"r.yaml", make("r", "backend", "    c:\n      chain: {middlewares: [m]}\n")}});
+  ASSERT_EQ(messages(c), (std::vector<std::string>{
+                             "r.yaml:18:29: E0417: middleware \"m\" does not exist in environment \"a\"",
+                         }));
+  ASSERT_EQ(c.model.environments.size(), 2u);
+  const auto& a = c.model.environments[0].projects;
+  const auto& b = c.model.environments[1].projects;
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_TRUE(b[0].services.shares(a[0].services));
+  EXPECT_TRUE(b[0].middlewares.shares(a[0].middlewares));
+  EXPECT_FALSE(b[1].services.shares(a[1].services));
+  EXPECT_EQ(a[1].services[0].host, "backend-a");
+  EXPECT_EQ(b[1].services[0].host, "backend-b");
+  EXPECT_TRUE(b[1].middlewares.shares(a[1].middlewares));
+  // A chain is resolved in each environment on a list of its own.
+  EXPECT_FALSE(b[2].middlewares.shares(a[2].middlewares));
+  EXPECT_EQ(a[2].middlewares[0].chain.at(0).resolved, "");
+  EXPECT_EQ(b[2].middlewares[0].chain.at(0).resolved, "m");
+}
+
 TEST(Model, WithoutEnvironmentsThereIsOneNamedDefault)
 {
   auto c = compile_files({{"p.yaml", std::string(k_head) + "  routes: []\n"}});

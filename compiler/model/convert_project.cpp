@@ -92,12 +92,16 @@ Project convert_project(const load::Document& document, const Node& spec, const 
   out.location = document.root.location();
   read_metadata(document, out.labels, out.annotations);
   // Sized exactly: a large edge holds tens of thousands of these, per environment.
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   if (const Node* services = spec.find("services"); services && services->is_map()) {
-    out.services.reserve(services->keys.size());
+    std::vector<Service> list;
+    list.reserve(services->keys.size());
     for (size_t i = 0; i < services->keys.size(); ++i) {
-      out.services.push_back(convert_service(out.name, services->keys[i], services->items[i]));
-      out.services.back().location = services->key_location(i);
+      list.push_back(convert_service(out.name, services->keys[i], services->items[i]));
+      list.back().location = services->key_location(i);
     }
+    std::sort(list.begin(), list.end(), by_name);
+    out.services = std::move(list);
   }
   const Node* written = written_spec.find("routes");
   if (const Node* routes = spec.find("routes"); routes && routes->is_list()) {
@@ -108,18 +112,18 @@ Project convert_project(const load::Document& document, const Node& spec, const 
     }
   }
   if (const Node* middlewares = spec.find("middlewares"); middlewares && middlewares->is_map()) {
-    out.middlewares.reserve(middlewares->keys.size());
+    std::vector<Middleware> list;
+    list.reserve(middlewares->keys.size());
     for (size_t i = 0; i < middlewares->keys.size(); ++i) {
       Middleware middleware = convert_middleware(middlewares->keys[i], middlewares->items[i]);
       middleware.project = out.name;
       middleware.output_name = out.name + "-" + middleware.name;
       middleware.location = middlewares->key_location(i);
-      out.middlewares.push_back(std::move(middleware));
+      list.push_back(std::move(middleware));
     }
+    std::sort(list.begin(), list.end(), by_name);
+    out.middlewares = std::move(list);
   }
-  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
-  std::sort(out.services.begin(), out.services.end(), by_name);
-  std::sort(out.middlewares.begin(), out.middlewares.end(), by_name);
   return out;
 }
 

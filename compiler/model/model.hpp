@@ -2,6 +2,7 @@
 
 #include "diag/location.hpp"
 #include "model/route_tests.hpp"
+#include "model/shared_list.hpp"
 #include "rules/routing.hpp"
 #include "rules/rule.hpp"
 #include "util/value.hpp"
@@ -430,9 +431,9 @@ struct Route
 struct Project
 {
   std::string name;
-  std::vector<Service> services;       // sorted by name
-  std::vector<Route> routes;           // input order
-  std::vector<Middleware> middlewares; // sorted by name
+  SharedList<Service> services;       // sorted by name; shared by the environments where equal
+  std::vector<Route> routes;          // input order
+  SharedList<Middleware> middlewares; // sorted by name; shared by the environments where equal
   StringMap labels;
   StringMap annotations;
   Location location;

@@ -1,5 +1,7 @@
 #include "model/internal.hpp"
 
+#include <algorithm>
+
 namespace edgegen::model::detail {
 
 namespace {
@@ -115,8 +117,13 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
     resolve_chain(middleware, nullptr);
   }
   for (auto& project : config.projects) {
-    for (auto& middleware : project.middlewares) {
-      resolve_chain(middleware, &project);
+    // Only a chain changes a middleware here: the others stay shared with
+    // the environments that convert them alike.
+    auto chained = [](const Middleware& middleware) { return !middleware.chain.empty(); };
+    if (std::any_of(project.middlewares.begin(), project.middlewares.end(), chained)) {
+      for (auto& middleware : project.middlewares.edit()) {
+        resolve_chain(middleware, &project);
+      }
     }
   }
 

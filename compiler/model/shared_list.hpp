@@ -1,0 +1,60 @@
+#pragma once
+
+#include <initializer_list>
+#include <memory>
+#include <vector>
+
+namespace edgegen::model {
+
+// A list that environments share while their copies are equal. A project's
+// services and middlewares are the same in most environments (variables
+// tend to change hosts), so a large edge holds them once rather than once
+// per environment. Reads as a const std::vector; a write copies it first
+// when another environment shares it.
+template <typename T>
+class SharedList
+{
+public:
+  SharedList() = default;
+  SharedList(std::initializer_list<T> items) : m_items(std::make_shared<std::vector<T>>(items)) {}
+  SharedList(std::vector<T> items) : m_items(std::make_shared<std::vector<T>>(std::move(items))) {}
+
+  const std::vector<T>& get() const { return m_items ? *m_items : empty_list(); }
+  operator const std::vector<T>&() const { return get(); }
+  typename std::vector<T>::const_iterator begin() const { return get().begin(); }
+  typename std::vector<T>::const_iterator end() const { return get().end(); }
+  size_t size() const { return get().size(); }
+  bool empty() const { return get().empty(); }
+  const T& operator[](size_t i) const { return get()[i]; }
+  const T& at(size_t i) const { return get().at(i); }
+  const T& front() const { return get().front(); }
+  const T& back() const { return get().back(); }
+
+  // The list to change: this environment's own.
+  std::vector<T>& edit()
+  {
+    if (!m_items) {
+      m_items = std::make_shared<std::vector<T>>();
+    } else if (m_items.use_count() > 1) {
+      m_items = std::make_shared<std::vector<T>>(*m_items);
+    }
+    return *m_items;
+  }
+  void push_back(T item) { edit().push_back(std::move(item)); }
+
+  // Holds `other`'s list instead of its own (which the caller knows to be
+  // equal).
+  void share(const SharedList& other) { m_items = other.m_items; }
+  bool shares(const SharedList& other) const { return m_items && m_items == other.m_items; }
+
+private:
+  static const std::vector<T>& empty_list()
+  {
+    static const std::vector<T> k_empty;
+    return k_empty;
+  }
+
+  std::shared_ptr<std::vector<T>> m_items;
+};
+
+} // namespace edgegen::model
