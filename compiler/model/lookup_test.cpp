@@ -213,6 +213,29 @@ TEST(ModelLookup, TraefikAddsItsOwnAcmeRouterOnlyWhenItIsTheAcmeClient)
   EXPECT_EQ(names(traefik_routing_table(testing::config_of(cluster))), std::vector<std::string>{});
 }
 
+TEST(ModelLookup, RoutersOnTheSameEntryPointsShareOneList)
+{
+  auto c = testing::compile_files({{"p.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: p
+spec:
+  services:
+    s: {port: 80}
+  routes:
+    - {name: a, host: a.example.com, service: s}
+    - {name: b, host: b.example.com, service: s}
+    - {name: c, host: c.example.com, service: s, entryPoints: [websecure]}
+)"}});
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  RoutingTable table = routing_table(testing::config_of(c));
+  ASSERT_EQ(table.routers.size(), 3u);
+  const auto& routers = table.routers;
+  EXPECT_EQ(routers[0].entry_points, std::vector<std::string>{"websecure"});
+  EXPECT_TRUE(routers[1].entry_points.shares(routers[0].entry_points));
+  EXPECT_EQ(routers[2].entry_points, std::vector<std::string>{"websecure"});
+}
+
 TEST(ModelLookup, CertificateRequestsOfTheEnvironmentComeFirst)
 {
   Config config;

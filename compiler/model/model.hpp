@@ -2,9 +2,9 @@
 
 #include "diag/location.hpp"
 #include "model/route_tests.hpp"
-#include "model/shared_list.hpp"
 #include "rules/routing.hpp"
 #include "rules/rule.hpp"
+#include "util/shared_list.hpp"
 #include "util/value.hpp"
 
 #include <map>
@@ -431,9 +431,9 @@ struct Route
 struct Project
 {
   std::string name;
-  SharedList<Service> services;       // sorted by name; shared by the environments where equal
-  std::vector<Route> routes;          // input order
-  SharedList<Middleware> middlewares; // sorted by name; shared by the environments where equal
+  util::SharedList<Service> services;       // sorted by name; shared by the environments where equal
+  std::vector<Route> routes;                // input order
+  util::SharedList<Middleware> middlewares; // sorted by name; shared by the environments where equal
   StringMap labels;
   StringMap annotations;
   Location location;

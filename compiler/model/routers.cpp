@@ -4,6 +4,7 @@
 #include "model/model.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 namespace edgegen::model {
@@ -40,6 +41,19 @@ RoutingTable routing_table(const Config& config)
     }
     out.entry_points.push_back(std::move(ep));
   }
+  // Most routes listen on the same entry points: their routers share one list.
+  std::map<std::pair<bool, std::vector<std::string>>, util::SharedList<std::string>> lists;
+  auto entry_points = [&](const std::vector<Ref>& refs, bool tls) {
+    std::pair<bool, std::vector<std::string>> key{tls, {}};
+    for (const auto& ref : refs) {
+      key.second.push_back(ref.name);
+    }
+    auto found = lists.find(key);
+    if (found == lists.end()) {
+      found = lists.emplace(std::move(key), entry_points_of(config, refs, tls)).first;
+    }
+    return found->second;
+  };
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       rules::Router router;
@@ -47,7 +61,7 @@ RoutingTable routing_table(const Config& config)
       router.rule = &route.match.rule;
       router.rule_length = route.match.text.size();
       router.priority = route.match.priority;
-      router.entry_points = entry_points_of(config, route.entry_points, route.tls);
+      router.entry_points = entry_points(route.entry_points, route.tls);
       router.tls = route.tls;
       router.owner = out.routes.size();
       out.routers.push_back(std::move(router));

@@ -6,6 +6,7 @@
 
 #include "rules/request.hpp"
 #include "rules/rule.hpp"
+#include "util/shared_list.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -18,13 +19,13 @@ namespace edgegen::rules {
 struct Router
 {
   std::string name;
-  const Rule* rule = nullptr;      // parsed; a rule Traefik refuses drops the router
-  size_t rule_length = 0;          // bytes of the rule's text: the default priority
-  std::optional<int64_t> priority; // as configured; 0 or none: the rule's length
-  std::vector<std::string> entry_points;
-  bool tls = false;      // serves requests that arrived over TLS, and only those
-  size_t owner = 0;      // the caller's index of what this router was made from
-  bool internal = false; // Traefik's own (name@internal): exempt from the limit on priorities
+  const Rule* rule = nullptr;                 // parsed; a rule Traefik refuses drops the router
+  size_t rule_length = 0;                     // bytes of the rule's text: the default priority
+  std::optional<int64_t> priority;            // as configured; 0 or none: the rule's length
+  util::SharedList<std::string> entry_points; // shared by the routers that listen on the same ones
+  bool tls = false;                           // serves requests that arrived over TLS, and only those
+  size_t owner = 0;                           // the caller's index of what this router was made from
+  bool internal = false;                      // Traefik's own (name@internal): exempt from the limit on priorities
 
   int64_t effective_priority() const;
 };

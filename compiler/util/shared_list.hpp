@@ -4,15 +4,13 @@
 #include <memory>
 #include <vector>
 
-namespace edgegen::model {
+namespace edgegen::util {
 
-// A list that environments share while their copies are equal. A project's
-// services and middlewares are the same in most environments (variables
-// tend to change hosts), so a large edge holds them once rather than once
-// per environment. Reads as a const std::vector; a write copies it first
-// when another environment shares it.
-template <typename T>
-class SharedList
+// A list that several holders share while their copies are equal: a
+// project's services in the environments that convert them alike, the
+// entry points of the routers that listen on the same ones. Reads as a
+// const std::vector; a write copies it first when another holder shares it.
+template <typename T> class SharedList
 {
 public:
   SharedList() = default;
@@ -30,7 +28,11 @@ public:
   const T& front() const { return get().front(); }
   const T& back() const { return get().back(); }
 
-  // The list to change: this environment's own.
+  friend bool operator==(const SharedList& a, const std::vector<T>& b) { return a.get() == b; }
+  friend bool operator==(const std::vector<T>& a, const SharedList& b) { return a == b.get(); }
+  friend bool operator==(const SharedList& a, const SharedList& b) { return a.get() == b.get(); }
+
+  // The list to change: this holder's own.
   std::vector<T>& edit()
   {
     if (!m_items) {
@@ -57,4 +59,4 @@ private:
   std::shared_ptr<std::vector<T>> m_items;
 };
 
-} // namespace edgegen::model
+} // namespace edgegen::util
