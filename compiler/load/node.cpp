@@ -28,10 +28,11 @@ diag::Location Node::location(const std::string& pointer) const
 
 bool Node::same_as(const Node& other) const
 {
-  bool scalar = kind == Kind::integer ? integer == other.integer
-                : kind == Kind::floating
-                    ? (floating == other.floating || (floating != floating && other.floating != other.floating))
-                    : true;
+  // A NaN is not the same as itself: a list holding one is not shared, which
+  // costs memory only.
+  bool scalar = kind == Kind::integer    ? integer == other.integer
+                : kind == Kind::floating ? floating == other.floating
+                                         : true;
   if (kind != other.kind || !scalar || style != other.style || one_line != other.one_line || boolean != other.boolean ||
       line != other.line || column != other.column || key_line != other.key_line || key_column != other.key_column ||
       file != other.file || text != other.text || keys != other.keys || items.size() != other.items.size()) {
