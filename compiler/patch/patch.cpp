@@ -156,7 +156,7 @@ std::vector<Patched> apply(const std::vector<load::Document>& documents, diag::D
       }
       auto [copy, added] = copies.try_emplace({environment.name, found->second});
       if (added) {
-        copy->second = {environment.name, found->second, base};
+        copy->second = {environment.name, found->second, base, {}};
         copy->second.document.patch_file = environment.root.file;
         copy->second.document.patch_bytes = environment.bytes;
       }
