@@ -45,6 +45,29 @@ spec:
   EXPECT_EQ(port->column, 17);
 }
 
+TEST(Load, ANodeWithoutItsItemsIsTheNodeOnceTheyAreBack)
+{
+  diag::Diagnostics d;
+  auto docs = load_text("{apiVersion: edgegen.dev/v1alpha1, kind: Middleware, metadata: {name: m},\n"
+                        " spec: {weights: [1.5, 'two', 3], services: {api: {port: 8000}}}}\n",
+                        d);
+  ASSERT_FALSE(d.has_errors()) << first_error(d);
+  ASSERT_EQ(docs.size(), 1u);
+  const Node& spec = *docs[0].root.find("spec");
+  Node copy = spec.without_items();
+  EXPECT_TRUE(copy.items.empty());
+  EXPECT_EQ(copy.keys, (std::vector<std::string>{"weights", "services"}));
+  EXPECT_FALSE(copy.same_as(spec));
+  copy.items = spec.items;
+  EXPECT_TRUE(copy.same_as(spec));
+  const Node& weights = *spec.find("weights");
+  for (const Node& item : weights.items) {
+    EXPECT_TRUE(item.without_items().same_as(item)) << item.describe();
+  }
+  EXPECT_EQ(weights.items[0].without_items().floating, 1.5);
+  EXPECT_EQ(weights.items[1].without_items().style, '\'');
+}
+
 TEST(Load, DuplicateKeyIsAnErrorAtTheSecondKey)
 {
   diag::Diagnostics d;

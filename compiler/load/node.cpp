@@ -46,6 +46,28 @@ bool Node::same_as(const Node& other) const
   return true;
 }
 
+Node Node::without_items() const
+{
+  Node out;
+  out.kind = kind;
+  out.style = style;
+  out.one_line = one_line;
+  out.boolean = boolean;
+  out.line = line;
+  out.column = column;
+  out.key_line = key_line;
+  out.key_column = key_column;
+  out.file = file;
+  if (kind == Kind::floating) {
+    out.floating = floating;
+  } else {
+    out.integer = integer;
+  }
+  out.text = text;
+  out.keys = keys;
+  return out;
+}
+
 std::string Node::describe() const
 {
   switch (kind) {

@@ -52,6 +52,9 @@ struct Node
   // The same value written in the same place: kind, scalar, style,
   // locations and every child alike.
   bool same_as(const Node& other) const;
+  // A copy of everything but the items (keys included), for a caller that
+  // makes the items anew: copying them too would copy each subtree twice.
+  Node without_items() const;
 };
 
 // The kinds of the edgegen.dev/v1alpha1 API.

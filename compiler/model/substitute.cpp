@@ -102,15 +102,17 @@ std::string variable_value(const std::string& name, const Node& value, diag::Dia
 
 Node substitute(const Node& node, const Vars& vars, const std::string& environment, diag::Diagnostics& diagnostics)
 {
-  Node out = node;
-  if (out.is_string()) {
+  if (node.is_string()) {
+    Node out = node;
     if (out.text.find('$') != std::string::npos) {
       out.text = expand(node, vars, environment, diagnostics);
     }
     return out;
   }
-  for (size_t i = 0; i < out.items.size(); ++i) {
-    out.items[i] = substitute(node.items[i], vars, environment, diagnostics);
+  Node out = node.without_items();
+  out.items.reserve(node.items.size());
+  for (const Node& item : node.items) {
+    out.items.push_back(substitute(item, vars, environment, diagnostics));
   }
   return out;
 }
