@@ -58,11 +58,15 @@ def timed(cmd, prepare=None):
     return seconds, usage.ru_maxrss * 1024 / 1e6  # KiB -> MB
 
 
-def measure(cmd, runs, prepare=None):
-    samples = [timed(cmd, prepare) for _ in range(runs)]
+def figures(samples):
+    """Median, min, max of the times and the largest peak RSS of (seconds, MB) samples."""
     times = sorted(s[0] for s in samples)
     return {"median": statistics.median(times), "min": times[0], "max": times[-1],
             "rss": max(s[1] for s in samples)}
+
+
+def measure(cmd, runs, prepare=None):
+    return figures([timed(cmd, prepare) for _ in range(runs)])
 
 
 def measure_pair(a_cmd, b_cmd, runs, prepare_a=None, prepare_b=None):
@@ -70,13 +74,9 @@ def measure_pair(a_cmd, b_cmd, runs, prepare_a=None, prepare_b=None):
     speed during the call moves both alike. -> (a's figures, b's figures);
     a's carry "paired", the median over the pairs of b's time ÷ a's."""
     pairs = [(timed(a_cmd, prepare_a), timed(b_cmd, prepare_b)) for _ in range(runs)]
-    figures = []
-    for side in (0, 1):
-        times = sorted(p[side][0] for p in pairs)
-        figures.append({"median": statistics.median(times), "min": times[0], "max": times[-1],
-                        "rss": max(p[side][1] for p in pairs)})
-    figures[0]["paired"] = statistics.median(b[0] / a[0] for a, b in pairs)
-    return figures[0], figures[1]
+    a = figures([p[0] for p in pairs])
+    a["paired"] = statistics.median(pb[0] / pa[0] for pa, pb in pairs)
+    return a, figures([p[1] for p in pairs])
 
 
 def file_floor(out, runs):

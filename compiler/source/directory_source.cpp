@@ -4,13 +4,9 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -99,56 +95,24 @@ private:
     }
   }
 
-  // One open, one fstat and reads straight into the file's string: the
-  // bytes are copied once.
   static void read_file(const fs::path& path, const std::string& rel, const std::string& name, SourceTree& tree,
                         diag::Diagnostics& diagnostics)
   {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      throw util::EnvironmentError("cannot read '" + path.string() + "': " + std::strerror(errno));
-    }
-    struct stat st = {};
-    if (::fstat(fd, &st) != 0) {
-      int error = errno;
-      ::close(fd);
-      throw util::EnvironmentError("cannot read '" + path.string() + "': " + std::strerror(error));
-    }
-    auto size = static_cast<size_t>(st.st_size);
-    if (size > k_max_file_size) {
-      ::close(fd);
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > k_max_file_size) {
       diagnostics.error("E0109", {name, 0, 0, ""},
                         "file is " + std::to_string(size) + " bytes, more than the limit of " +
                             std::to_string(k_max_file_size));
       return;
     }
-    // The size is a hint: a file that grows or shrinks meanwhile is read
-    // to its end all the same.
-    std::string content(size, '\0');
-    size_t used = 0;
-    char more[4096];
-    for (;;) {
-      bool fits = used < content.size();
-      ssize_t n = fits ? ::read(fd, content.data() + used, content.size() - used) : ::read(fd, more, sizeof more);
-      if (n < 0 && errno == EINTR) {
-        continue;
-      }
-      if (n < 0) {
-        int error = errno;
-        ::close(fd);
-        throw util::EnvironmentError("cannot read '" + path.string() + "': " + std::strerror(error));
-      }
-      if (n == 0) {
-        break;
-      }
-      if (!fits) {
-        content.append(more, static_cast<size_t>(n));
-      }
-      used += static_cast<size_t>(n);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      throw util::EnvironmentError("cannot read '" + path.string() + "'");
     }
-    ::close(fd);
-    content.resize(used);
-    tree.files.push_back({rel, std::move(content), name});
+    std::ostringstream content;
+    content << in.rdbuf();
+    tree.files.push_back({rel, content.str(), name});
   }
 
   std::string m_root;
