@@ -201,6 +201,9 @@ def main():
         validate_json, validate = measure_pair([edgegen, "validate", fixture, "--format", "json"],
                                                [edgegen, "validate", fixture], args.runs)
         cold = measure([edgegen, "render", fixture, "--out", out], args.runs, prepare=clear)
+        # The last cold render's files may still be on their way to the disk:
+        # a warm render writes nothing and must not wait behind them.
+        os.sync()
         warm = measure([edgegen, "render", fixture, "--out", out], args.runs)
         row = {"n": n, "validate": validate, "validate_json": validate_json, "cold": cold, "warm": warm, "floor": file_floor(out, args.runs)}
         if not args.no_reference:
@@ -215,6 +218,7 @@ def main():
             reference = [sys.executable, os.path.join(HERE, "reference_render.py"), traefik_fixture, ref_out]
             row["traefik"], row["reference"] = measure_pair(render, reference, args.runs,
                                                             lambda: fresh(traefik_out), lambda: fresh(ref_out))
+            os.sync()
             row["traefik_warm"], row["reference_warm"] = measure_pair(render, reference, args.runs)
         if n == args.kustomize_size and "kubernetes" in args.targets and shutil.which("kubectl"):
             row["kustomize"] = kustomize(out)

@@ -6,6 +6,7 @@
 #include "util/strings.hpp"
 #include "util/value.hpp"
 
+#include <sstream>
 #include <unordered_map>
 
 namespace edgegen::cli {
@@ -205,15 +206,23 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     out << serialise::to_json(list);
     return;
   }
+  // Written in chunks of whole diagnostics: std::cerr writes every `<<` as
+  // a system call of its own, a dozen per diagnostic.
+  std::ostringstream chunk;
   for (const auto& d : all) {
     if (format == Format::github) {
-      out << "::" << severity_name(d.severity) << " file=" << github_escape(shown(d.location.file.str(), true), true)
-          << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
-          << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false) << "\n";
+      chunk << "::" << severity_name(d.severity) << " file=" << github_escape(shown(d.location.file.str(), true), true)
+            << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
+            << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false) << "\n";
     } else {
-      text(d, sources, out, Paint{colour});
+      text(d, sources, chunk, Paint{colour});
+    }
+    if (chunk.tellp() >= 1 << 16) {
+      out << chunk.str();
+      chunk.str({});
     }
   }
+  out << chunk.str();
 }
 
 bool model_is_whole(const diag::Diagnostics& diagnostics)

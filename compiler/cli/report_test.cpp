@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <vector>
 
 namespace edgegen::cli {
 namespace {
@@ -29,6 +30,53 @@ rule: a(b
   2 | rule: a(b
     |         ^
 )");
+}
+
+// A stream that keeps each write it is handed, as std::cerr hands each to
+// the system.
+class Writes : public std::streambuf
+{
+public:
+  std::vector<std::string> writes;
+
+protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override
+  {
+    writes.emplace_back(s, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override
+  {
+    if (c != traits_type::eof()) {
+      writes.emplace_back(1, traits_type::to_char_type(c));
+    }
+    return c;
+  }
+};
+
+TEST(Report, TextOfManyDiagnosticsIsWrittenInFewWritesOfWholeDiagnostics)
+{
+  diag::Diagnostics diagnostics;
+  std::string bytes;
+  std::string expected;
+  for (int i = 1; i <= 2000; ++i) {
+    std::string line = "m" + std::to_string(i) + ": {}";
+    bytes += line + "\n";
+    diagnostics.warning("W0601", {"a.yaml", i, 1, ""}, "middleware \"m" + std::to_string(i) + "\" is not used");
+    std::string number = std::to_string(i);
+    expected += "a.yaml:" + number + ":1: warning[W0601]: middleware \"m" + number + "\" is not used\n  " + number +
+                " | " + line + "\n  " + std::string(number.size(), ' ') + " | ^\n";
+  }
+  Writes writes;
+  std::ostream out(&writes);
+  report(diagnostics, Format::text, tree_with("a.yaml", bytes), out);
+  std::string all;
+  for (const auto& write : writes.writes) {
+    EXPECT_TRUE(util::ends_with(write, "^\n")) << write.substr(write.size() > 80 ? write.size() - 80 : 0);
+    all += write;
+  }
+  EXPECT_EQ(all, expected);
+  EXPECT_EQ(writes.writes.size(), expected.size() / (1 << 16) + 1);
 }
 
 TEST(Report, ColourPaintsLocationSeverityAndCaret)
