@@ -120,9 +120,9 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
       return Failure{path + "no entry point listens on port " + std::to_string(request.port) +
                      (hop == 0 ? ", where the CA connects" : "")};
     }
-    std::vector<rules::Router> routers = index.routers(challenge.domain);
+    std::vector<const rules::Router*> routers = index.routers(challenge.domain);
     if (solver) {
-      routers.push_back(*solver);
+      routers.push_back(solver);
     }
     rules::Outcome outcome = rules::route_request(routers, table.entry_points, request, entry_point->name);
     std::string step = outcome.kind == rules::Outcome::Kind::redirected

@@ -120,7 +120,7 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
         table = std::make_unique<model::RoutingTable>(model::routing_table(config));
         index = std::make_unique<detail::HostIndex>(*table);
       }
-      std::vector<rules::Router> routers = index->routers(request->host);
+      const std::vector<const rules::Router*> routers = index->routers(request->host);
       rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
       auto top = [&](const model::Route& route) {
         return std::any_of(outcome.matched.begin(), outcome.matched.end(), [&](const rules::Router* r) {

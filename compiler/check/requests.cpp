@@ -46,14 +46,14 @@ HostIndex::HostIndex(const model::RoutingTable& table) : m_table(table)
   std::sort(m_by_host.begin(), m_by_host.end());
 }
 
-std::vector<rules::Router> HostIndex::routers(const std::string& host) const
+std::vector<const rules::Router*> HostIndex::routers(const std::string& host) const
 {
-  std::vector<rules::Router> out;
+  std::vector<const rules::Router*> out;
   auto add = [&](const std::string& key) {
     auto first = std::lower_bound(m_by_host.begin(), m_by_host.end(), key,
                                   [](const auto& entry, const std::string& k) { return entry.first < k; });
     for (auto it = first; it != m_by_host.end() && it->first == key; ++it) {
-      out.push_back(m_table.routers[it->second]);
+      out.push_back(&m_table.routers[it->second]);
     }
   };
   add(host);
@@ -61,7 +61,7 @@ std::vector<rules::Router> HostIndex::routers(const std::string& host) const
     add("*" + host.substr(dot));
   }
   for (uint32_t i : m_any_host) {
-    out.push_back(m_table.routers[i]);
+    out.push_back(&m_table.routers[i]);
   }
   return out;
 }

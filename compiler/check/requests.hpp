@@ -23,9 +23,8 @@ class HostIndex
 {
 public:
   explicit HostIndex(const model::RoutingTable& table);
-  // Copies of the routers that may match `host` (a normalised host name),
-  // with their `owner` into the table's sources.
-  std::vector<rules::Router> routers(const std::string& host) const;
+  // The routers of the table that may match `host` (a normalised host name).
+  std::vector<const rules::Router*> routers(const std::string& host) const;
 
 private:
   const model::RoutingTable& m_table;

@@ -40,12 +40,12 @@ struct Prober
   // True if some request for `host` ends at a router.
   bool served(const std::string& host) const
   {
-    std::vector<rules::Router> routers = index.routers(host);
-    for (const auto& router : routers) {
-      for (const auto& entry_point : router.entry_points) {
+    const std::vector<const rules::Router*> routers = index.routers(host);
+    for (const rules::Router* router : routers) {
+      for (const auto& entry_point : router->entry_points) {
         int port = port_of(entry_point);
-        auto request = router.rule ? detail::witness_request(*router.rule, router.tls ? "https" : "http", port, host)
-                                   : std::nullopt;
+        auto request = router->rule ? detail::witness_request(*router->rule, router->tls ? "https" : "http", port, host)
+                                    : std::nullopt;
         if (port > 0 && request &&
             rules::route_request(routers, table.entry_points, *request, entry_point).kind ==
                 rules::Outcome::Kind::routed) {
@@ -63,8 +63,7 @@ struct Prober
     if (rules::make_request("https://" + host + "/", "GET", {}, "", request)) {
       return "it is not a host name";
     }
-    // Kept while the outcome is described: its winner points into it.
-    const std::vector<rules::Router> routers = index.routers(host);
+    const std::vector<const rules::Router*> routers = index.routers(host);
     rules::Outcome outcome = rules::route_request(routers, table.entry_points, request);
     return "GET https://" + host + "/: " + detail::describe(outcome, table);
   }

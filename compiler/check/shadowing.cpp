@@ -177,7 +177,7 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
         if (!request) {
           continue;
         }
-        std::vector<rules::Router> routers = index->routers(request->host);
+        const std::vector<const rules::Router*> routers = index->routers(request->host);
         rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
         bool lost = std::any_of(outcome.matched.begin(), outcome.matched.end(),
                                 [&](const rules::Router* r) { return r->name == inner.route->output_name; });

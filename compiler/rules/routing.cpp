@@ -44,6 +44,17 @@ int64_t Router::effective_priority() const
 Outcome route_request(const std::vector<Router>& routers, const std::vector<EntryPoint>& entry_points,
                       const Request& request, const std::string& wanted)
 {
+  std::vector<const Router*> pointers;
+  pointers.reserve(routers.size());
+  for (const auto& router : routers) {
+    pointers.push_back(&router);
+  }
+  return route_request(pointers, entry_points, request, wanted);
+}
+
+Outcome route_request(const std::vector<const Router*>& routers, const std::vector<EntryPoint>& entry_points,
+                      const Request& request, const std::string& wanted)
+{
   Outcome out;
   out.entry_point = entry_point_of(entry_points, request, wanted);
   if (!out.entry_point) {
@@ -52,11 +63,12 @@ Outcome route_request(const std::vector<Router>& routers, const std::vector<Entr
   }
   const std::string& name = out.entry_point->name;
   bool tls = request.scheme == "https";
-  for (const auto& router : routers) {
-    bool listens = std::find(router.entry_points.begin(), router.entry_points.end(), name) != router.entry_points.end();
-    if (listens && router.tls == tls && router.rule && router.rule->parsed() &&
-        (router.internal || router.effective_priority() <= k_max_priority) && matches(*router.rule, request)) {
-      out.matched.push_back(&router);
+  for (const Router* router : routers) {
+    bool listens =
+        std::find(router->entry_points.begin(), router->entry_points.end(), name) != router->entry_points.end();
+    if (listens && router->tls == tls && router->rule && router->rule->parsed() &&
+        (router->internal || router->effective_priority() <= k_max_priority) && matches(*router->rule, request)) {
+      out.matched.push_back(router);
     }
   }
   // Highest priority first; equal ones by name, so the answer is the same

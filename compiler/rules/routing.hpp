@@ -54,6 +54,9 @@ struct Outcome
 // or else the one listening on the request's port, or else the only one.
 Outcome route_request(const std::vector<Router>& routers, const std::vector<EntryPoint>& entry_points,
                       const Request& request, const std::string& entry_point = {});
+// The same over routers held elsewhere: the outcome points at them.
+Outcome route_request(const std::vector<const Router*>& routers, const std::vector<EntryPoint>& entry_points,
+                      const Request& request, const std::string& entry_point = {});
 
 // Priorities above this disable a router in Traefik, unless it is one of
 // Traefik's own (pkg/server/router: maxUserPriority = math.MaxInt - 1000).
