@@ -2,7 +2,8 @@
 """The keyspace events an apply of NEW over OLD must fire, and no others, as
 sorted "KEY<TAB>EVENT" lines: a set per Traefik key added or changed, a del
 per key removed, del and hset per domain hash changed (hset alone when new,
-del alone when gone), and sadd/srem on the sets whose members changed.
+del alone when gone), sadd/srem on the sets whose members changed, and a set
+of the digest of the applied state.
 The domain hashes are given as the lines "DOMAIN FIELDS" read from the store
 before and after; FOREIGN is a domain another writer added.
 
@@ -48,6 +49,8 @@ def main():
         lines.add("edgegen:traefik:keys\tsadd")
     if removed:
         lines.add("edgegen:traefik:keys\tsrem")
+    if old != new or h1 != h2:
+        lines.add("edgegen:traefik:digest\tset")
     print("\n".join(sorted(lines)))
 
 

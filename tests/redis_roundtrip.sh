@@ -8,7 +8,8 @@
 # is already there fires none, and a change fires only those of the keys it
 # changes. A domain another writer added to the domain set survives; one
 # edgegen added and no longer wants is removed. A user that may not run
-# CONFIG cannot apply. The server listens on a free loopback port and is
+# CONFIG cannot apply; neither can one whose domain set is not a set, nor a
+# replica, and --pipe counts an error for each. The server listens on a free loopback port and is
 # stopped on every exit.
 source "$(dirname "$0")/lib.sh"
 need redis-server redis-server
@@ -80,13 +81,42 @@ domains_v2="${domains_v1/status.platform.example.com,/}"
 domains_v2="docs.platform.example.com,$domains_v2,+api-added.example.org"
 
 # Cut off before EXEC (a dropped connection): the server discards it all.
-head -c "-$(printf '*1\r\n$4\r\nEXEC\r\n' | wc -c)" "$v2/redis.txt" >"$WORK/cut.txt"
-[ "$(tail -c 14 "$v2/redis.txt")" = "$(printf '*1\r\n$4\r\nEXEC\r\n')" ] || fail "redis.txt does not end with EXEC"
+python3 - "$v2/redis.txt" "$WORK/cut.txt" <<'PY' || fail "redis.txt has no EXEC followed by the check"
+import sys
+data = open(sys.argv[1], "rb").read()
+exec_at = data.rfind(b"*1\r\n$4\r\nEXEC\r\n")
+sys.exit(1) if exec_at < 0 or not data[exec_at:].startswith(b"*1\r\n$4\r\nEXEC\r\n*8\r\n$4\r\nEVAL\r\n") else None
+open(sys.argv[2], "wb").write(data[:exec_at])
+PY
 apply "$WORK/cut.txt" 2 && fail "an apply without EXEC reported success: $(cat "$WORK/pipe.log")"
 state "$v1/kv.json" "$domains_v1,+api-added.example.org" "$foreign=true" || fail "an apply cut before EXEC changed the store"
 mark
 [ ! -s "$WORK/events" ] || fail "an apply cut before EXEC fired keyspace events: $(head -5 "$WORK/events")"
 hashes >"$WORK/hashes.v1"
+
+# An error inside the transaction is an item of EXEC's reply, which --pipe
+# does not count: the check after EXEC turns it into an error it counts,
+# saying why, and the script refused before its first write.
+refused() { # WHY: the apply of v2 fails, names WHY, and fires no event
+  mark
+  if apply "$v2/redis.txt"; then fail "an apply refused because $1 exited 0: $(cat "$WORK/pipe.log")"; fi
+  mark
+  [ ! -s "$WORK/events" ] || fail "an apply refused because $1 fired keyspace events: $(head -5 "$WORK/events")"
+  grep -q 'errors: 1,' "$WORK/pipe.log" || fail "an apply refused because $1 did not count 1 error: $(cat "$WORK/pipe.log")"
+  grep -q "did not apply ($1)" "$WORK/pipe.log" || fail "the refused apply does not say \"$1\": $(cat "$WORK/pipe.log")"
+}
+cli rename target_domains kept_domains >/dev/null
+cli set target_domains not-a-set >/dev/null
+refused "target_domains holds a string, not a set"
+cli del target_domains >/dev/null
+cli rename kept_domains target_domains >/dev/null
+state "$v1/kv.json" "$domains_v1,+api-added.example.org" "$foreign=true" || fail "an apply refused by a key's type changed the store"
+# A replica (of a primary that is not there) refuses every write.
+cli replicaof 127.0.0.1 1 >/dev/null
+refused "the server is a read-only replica: apply to the primary"
+cli replicaof no one >/dev/null
+state "$v1/kv.json" "$domains_v1,+api-added.example.org" "$foreign=true" || fail "an apply on a replica changed the store"
+mark
 
 apply "$v2/redis.txt" || fail "applying v2: $(cat "$WORK/pipe.log")"
 grep -q 'errors: 0,' "$WORK/pipe.log" || fail "applying v2: $(cat "$WORK/pipe.log")"

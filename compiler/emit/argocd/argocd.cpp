@@ -40,6 +40,16 @@ Value application_object(const model::Config& config, const std::string& name)
   // Prune only after every wave has synced, so that nothing is deleted
   // before what replaces it exists.
   spec["syncPolicy"]["syncOptions"] = kubernetes::string_list({"PruneLast=true"});
+  // Argo CD syncs a revision automatically once: a sync that fails because
+  // another Application has not yet created what it needs (the cluster
+  // one's Namespaces and ClusterIssuers, applied beside it) would wait for
+  // the next commit. Sync waves do not order Applications applied together,
+  // and Argo CD does not wait for an Application's health.
+  Value& retry = spec["syncPolicy"]["retry"];
+  retry["limit"] = 5;
+  retry["backoff"]["duration"] = "10s";
+  retry["backoff"]["factor"] = 2;
+  retry["backoff"]["maxDuration"] = "3m";
   return application;
 }
 
@@ -61,6 +71,11 @@ std::vector<OutputFile> render_cluster(const std::vector<const model::Config*>& 
   }
   const model::Config& config = *configs.front();
   Value application = application_object(config, kubernetes::cluster_name(config.edge.name));
+  // An AppProject matches a destination by its namespace, and an empty one
+  // matches no listed namespace: the first environment's, which the project
+  // allows for that environment's Application and where the TLSOption
+  // `default` of cluster/kubernetes/ is.
+  application["spec"]["destination"]["namespace"] = kubernetes::namespace_of(config);
   // Before every environment's Application when an app of apps syncs them.
   application["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"] = "-1";
   Value source;

@@ -23,6 +23,21 @@ std::string simple(const std::string& name)
 )");
 }
 
+// Every Application's: automated, retried, pruning last.
+const char* const k_sync_policy = R"(  syncPolicy:
+    automated:
+      prune: true
+      selfHeal: true
+    retry:
+      backoff:
+        duration: 10s
+        factor: 2
+        maxDuration: 3m
+      limit: 5
+    syncOptions:
+      - PruneLast=true
+)";
+
 TEST(ArgoCD, OneApplicationWithASourcePerLayerInSyncWaveOrder)
 {
   auto c = compile(edge(R"(  kubernetes:
@@ -96,13 +111,7 @@ spec:
       path: out/default/kubernetes/routes-1
       repoURL: https://git.example.com/edge.git
       targetRevision: main
-  syncPolicy:
-    automated:
-      prune: true
-      selfHeal: true
-    syncOptions:
-      - PruneLast=true
-)");
+)" + std::string(k_sync_policy));
 }
 
 TEST(ArgoCD, TheProjectAndTheClusterApplication)
@@ -124,19 +133,14 @@ metadata:
   namespace: argocd
 spec:
   destination:
+    namespace: edge
     server: https://kubernetes.default.svc
   project: edge
   sources:
     - path: out/cluster/kubernetes
       repoURL: https://git.example.com/edge.git
       targetRevision: main
-  syncPolicy:
-    automated:
-      prune: true
-      selfHeal: true
-    syncOptions:
-      - PruneLast=true
-)");
+)" + std::string(k_sync_policy));
 }
 
 } // namespace

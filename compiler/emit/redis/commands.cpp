@@ -1,4 +1,5 @@
-// redis.txt: one MULTI/EXEC transaction in RESP, for `redis-cli --pipe`.
+// redis.txt: one MULTI/EXEC transaction in RESP, for `redis-cli --pipe`,
+// and one command after it that fails unless the transaction went through.
 //
 // Why a transaction: Redis runs EXEC as one step, so no client, and no
 // Traefik node listing the tree, sees half of a change; the keyspace
@@ -21,20 +22,40 @@
 // root. The domain set is shared with other writers (an API adding domains),
 // so edgegen records the members it added itself and removes only those.
 //
+// Why a check after EXEC: an error inside the transaction (the script's,
+// or a replica's READONLY) is one item of EXEC's reply, which `redis-cli
+// --pipe` does not count; it reports "errors: 0" and exits 0. So the script
+// first makes sure that no command of it can fail on the server's keys (the
+// sets it keeps must be sets), so that a refusal comes before its first
+// write, and last records the digest of what it applied; the command after
+// EXEC is an error, which --pipe counts, unless the server holds that digest.
+//
 // RESP rather than inline commands: values hold spaces, quotes and
 // backticks, and inline commands are limited to 64 KiB per line.
 #include "emit/redis/redis.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace edgegen::emit::redis {
 
 namespace {
 
 // KEYS: the record of applied keys, the domain set, the record of the
-// domains edgegen added. ARGV: the number of string keys, then key and value
-// of each; the number of hashes, then of each its key, its number of fields
-// and field and value of each; the number of domains, then the domains.
+// domains edgegen added, the digest of the last state applied. ARGV: the
+// number of string keys, then key and value of each; the number of hashes,
+// then of each its key, its number of fields and field and value of each;
+// the number of domains, then the domains; last, the digest of all of it.
 // Returns the number of keys written or deleted.
-const char* k_apply = R"(local applied, domains, owned = KEYS[1], KEYS[2], KEYS[3]
+const char* k_apply = R"(local applied, domains, owned, digest = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+for _, expected in ipairs({{applied, 'set'}, {domains, 'set'}, {owned, 'set'}, {digest, 'string'}}) do
+  local found = redis.call('TYPE', expected[1]).ok
+  if found ~= 'none' and found ~= expected[2] then
+    return redis.error_reply('WRONGTYPE ' .. expected[1] .. ' holds a ' .. found .. ', not a ' .. expected[2] ..
+      ': nothing was applied')
+  end
+end
 local at, want, wanted, changed = 1, {}, {}, 0
 local function take() at = at + 1 return ARGV[at - 1] end
 local function add(set, members)
@@ -89,8 +110,54 @@ for _, domain in ipairs(redis.call('SMEMBERS', owned)) do
     redis.call('SREM', owned, domain)
   end
 end
+if redis.call('GET', digest) ~= ARGV[#ARGV] then
+  redis.call('SET', digest, ARGV[#ARGV])
+end
 return changed
 )";
+
+// KEYS: those of k_apply. ARGV: the digest of the state redis.txt applies.
+// An error that says why the transaction above did not apply, when it did
+// not: --pipe shows only the errors of top-level replies.
+const char* k_check = R"(local digest = KEYS[4]
+if redis.call('TYPE', digest).ok == 'string' and redis.call('GET', digest) == ARGV[1] then
+  return 'OK'
+end
+local why = 'an error inside it'
+local info = redis.pcall('INFO', 'replication')
+if type(info) == 'string' and string.find(info, 'role:slave', 1, true) then
+  why = 'the server is a read-only replica: apply to the primary'
+end
+for _, expected in ipairs({{KEYS[1], 'set'}, {KEYS[2], 'set'}, {KEYS[3], 'set'}, {digest, 'string'}}) do
+  local found = redis.call('TYPE', expected[1]).ok
+  if found ~= 'none' and found ~= expected[2] then
+    why = expected[1] .. ' holds a ' .. found .. ', not a ' .. expected[2]
+  end
+end
+return redis.error_reply('edgegen: the transaction above did not apply (' .. why .. '); it changed no key')
+)";
+
+// FNV-1a, 64 bits, of each argument and its length: the same bytes in, the
+// same digest out, on every machine (std::hash promises neither).
+std::string digest_of(const std::vector<std::string>& arguments)
+{
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  auto add = [&](const std::string& bytes) {
+    for (unsigned char c : bytes) {
+      hash = (hash ^ c) * 0x100000001b3ULL;
+    }
+  };
+  for (const auto& argument : arguments) {
+    add(std::to_string(argument.size()) + ":");
+    add(argument);
+  }
+  static const char* const hex = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) {
+    out[static_cast<size_t>(i)] = hex[hash & 0xF];
+  }
+  return out;
+}
 
 void command(std::string& out, const std::vector<std::string>& arguments)
 {
@@ -112,10 +179,20 @@ std::string owned_domains_name(const model::RedisSettings& settings)
   return "edgegen:" + settings.root_key + ":domains";
 }
 
+std::string applied_digest_name(const model::RedisSettings& settings)
+{
+  return "edgegen:" + settings.root_key + ":digest";
+}
+
 std::string pipe_commands(const model::RedisSettings& settings, const Keys& keys, const DomainCertificates& domains)
 {
-  std::vector<std::string> apply = {
-      "EVAL", k_apply, "3", applied_keys_name(settings), settings.domains_key, owned_domains_name(settings)};
+  std::vector<std::string> apply = {"EVAL",
+                                    k_apply,
+                                    "4",
+                                    applied_keys_name(settings),
+                                    settings.domains_key,
+                                    owned_domains_name(settings),
+                                    applied_digest_name(settings)};
   apply.push_back(std::to_string(keys.size()));
   for (const auto& [key, value] : keys) {
     apply.push_back(key);
@@ -135,6 +212,8 @@ std::string pipe_commands(const model::RedisSettings& settings, const Keys& keys
   for (const auto& [domain, certificate] : domains) {
     apply.push_back(domain);
   }
+  const std::string digest = digest_of(apply);
+  apply.push_back(digest);
   std::string out;
   command(out, {"MULTI"});
   // Traefik sets the same flags when it connects, and ignores a refusal; a
@@ -143,6 +222,8 @@ std::string pipe_commands(const model::RedisSettings& settings, const Keys& keys
   command(out, {"CONFIG", "SET", "notify-keyspace-events", k_keyspace_events});
   command(out, apply);
   command(out, {"EXEC"});
+  command(out, {"EVAL", k_check, "4", applied_keys_name(settings), settings.domains_key, owned_domains_name(settings),
+                applied_digest_name(settings), digest});
   return out;
 }
 

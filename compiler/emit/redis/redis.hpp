@@ -69,6 +69,9 @@ std::string applied_keys_name(const model::RedisSettings& settings);
 // The Redis set recording the members of the domain set that an apply
 // added, the only ones a later apply removes: "edgegen:<rootKey>:domains".
 std::string owned_domains_name(const model::RedisSettings& settings);
+// The Redis string holding the digest of the last state applied in full,
+// which the command after EXEC compares with its own: "edgegen:<rootKey>:digest".
+std::string applied_digest_name(const model::RedisSettings& settings);
 
 // The keyspace notifications the apply turns on: Traefik's redis provider
 // watches the root key through keyspace events ("__keyspace*:<rootKey>*")

@@ -182,7 +182,7 @@ TEST(Redis, ListsOfMoreThanTenItemsKeepTheirOrderWhenTraefikSortsTheKeysAsString
   EXPECT_EQ(order.back(), "http://s10");
 }
 
-TEST(Redis, PipeCommandsAreOneTransactionThatTurnsOnNotificationsAndAppliesByOneScript)
+TEST(Redis, PipeCommandsAreOneTransactionThatTurnsOnNotificationsAndAppliesByOneScriptThenChecksIt)
 {
   model::RedisSettings settings;
   settings.root_key = "t";
@@ -191,22 +191,36 @@ TEST(Redis, PipeCommandsAreOneTransactionThatTurnsOnNotificationsAndAppliesByOne
   domain.server = "https://acme.example/dir";
   domain.challenge = "http-01";
   domain.certificate = {"d.example.com"};
-  std::string text = pipe_commands(settings, {{"t/a", "1"}, {"t/b c", "x y"}}, {{"d.example.com", domain}});
+  const Keys keys = {{"t/a", "1"}, {"t/b c", "x y"}};
+  std::string text = pipe_commands(settings, keys, {{"d.example.com", domain}});
   auto bulk = [](const std::string& s) { return "$" + std::to_string(s.size()) + "\r\n" + s + "\r\n"; };
   ASSERT_EQ(text.rfind("*1\r\n$5\r\nMULTI\r\n"
                        "*4\r\n$6\r\nCONFIG\r\n$3\r\nSET\r\n$22\r\nnotify-keyspace-events\r\n$3\r\nKEA\r\n"
-                       "*26\r\n$4\r\nEVAL\r\n",
+                       "*28\r\n$4\r\nEVAL\r\n",
                        0),
             0u)
       << text;
-  std::string args = bulk("3") + bulk("edgegen:t:keys") + bulk("target_domains") + bulk("edgegen:t:domains") +
-                     bulk("2") + bulk("t/a") + bulk("1") + bulk("t/b c") + bulk("x y") + bulk("1") +
+  const std::string four = bulk("4") + bulk("edgegen:t:keys") + bulk("target_domains") + bulk("edgegen:t:domains") +
+                           bulk("edgegen:t:digest");
+  std::string args = four + bulk("2") + bulk("t/a") + bulk("1") + bulk("t/b c") + bulk("x y") + bulk("1") +
                      bulk("target_domains:d.example.com") + bulk("5") + bulk("certificate") + bulk("d.example.com") +
                      bulk("challenge") + bulk("http-01") + bulk("domains") + bulk("d.example.com") + bulk("issuer") +
-                     bulk("le") + bulk("server") + bulk("https://acme.example/dir") + bulk("1") +
-                     bulk("d.example.com") + "*1\r\n$4\r\nEXEC\r\n";
-  ASSERT_GE(text.size(), args.size());
-  EXPECT_EQ(text.substr(text.size() - args.size()), args);
+                     bulk("le") + bulk("server") + bulk("https://acme.example/dir") + bulk("1") + bulk("d.example.com");
+  size_t at = text.find(args);
+  ASSERT_NE(at, std::string::npos) << text;
+  // The digest of the state is the script's last argument and the check's.
+  std::string rest = text.substr(at + args.size());
+  ASSERT_EQ(rest.rfind("$16\r\n", 0), 0u) << rest;
+  const std::string digest = rest.substr(5, 16);
+  EXPECT_EQ(digest.find_first_not_of("0123456789abcdef"), std::string::npos) << digest;
+  rest = rest.substr(5 + 16 + 2);
+  ASSERT_EQ(rest.rfind("*1\r\n$4\r\nEXEC\r\n*8\r\n$4\r\nEVAL\r\n", 0), 0u) << rest;
+  ASSERT_GE(rest.size(), four.size() + 23);
+  EXPECT_EQ(rest.substr(rest.size() - four.size() - 23), four + bulk(digest));
+  // Another state, another digest; the same state, the same one.
+  EXPECT_EQ(pipe_commands(settings, keys, {{"d.example.com", domain}}), text);
+  const std::string other = pipe_commands(settings, {{"t/a", "2"}, {"t/b c", "x y"}}, {{"d.example.com", domain}});
+  EXPECT_EQ(other.find(bulk(digest)), std::string::npos);
 }
 
 TEST(Redis, EachDomainIsDescribedForTheCertificateWorker)
