@@ -39,6 +39,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       check_redis_kv,
       check_priority_ties,
       check_backend_tls,
+      check_health_checks,
       check_traefik_settings,
   };
   // The rules that route every host build a routing table of the whole

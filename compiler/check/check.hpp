@@ -42,6 +42,8 @@ void check_cluster_objects(const model::Model& model, diag::Diagnostics& diagnos
 // (E0453), a CA Secret for Kubernetes (E0454); insecureSkipVerify (W0611),
 // a transport an Ingress cannot name (W0612).
 void check_backend_tls(const model::Config& config, diag::Diagnostics& diagnostics);
+// W0621: a service's healthCheck that the kubernetes target cannot write.
+void check_health_checks(const model::Config& config, diag::Diagnostics& diagnostics);
 // Traefik settings of the Edge that a cluster's Traefik takes from its Helm
 // release: written where kubernetes.traefikValues says, else W0613/W0614.
 void check_traefik_settings(const model::Config& config, diag::Diagnostics& diagnostics);

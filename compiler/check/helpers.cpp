@@ -191,6 +191,25 @@ std::vector<std::string> route_entry_points(const model::Config& config, const m
   return out;
 }
 
+std::string url_host(const std::string& url)
+{
+  size_t scheme_end = url.find("://");
+  std::string rest = scheme_end == std::string::npos ? url : url.substr(scheme_end + 3);
+  rest = rest.substr(0, rest.find('/'));
+  if (!rest.empty() && rest.front() == '[') {
+    return rest; // an IPv6 literal
+  }
+  return rest.substr(0, rest.find(':'));
+}
+
+bool external_name(const std::string& host)
+{
+  if (host.find('.') == std::string::npos || host.front() == '[' || host.find(':') != std::string::npos) {
+    return false;
+  }
+  return host.find_first_not_of("0123456789.") != std::string::npos;
+}
+
 const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name)
 {
   for (const auto& entry_point : config.edge.entry_points) {

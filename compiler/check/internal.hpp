@@ -38,6 +38,15 @@ std::vector<std::string> route_entry_points(const model::Config& config, const m
 
 const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name);
 
+// The host of a service URL (scheme://host[:port][/path]) or of `host`; an
+// IPv6 literal with its brackets.
+std::string url_host(const std::string& url);
+
+// As emit/kubernetes/backends.cpp decides: a dotted name that is not an IP
+// address is reached through an ExternalName Service (a single label is a
+// Service of the namespace; an IP gets a Service with an EndpointSlice).
+bool external_name(const std::string& host);
+
 // What a route claims as written: host, match kind ("rule", "path",
 // "pathPrefix"), the rule or path, and the priority as written. Two routes
 // with the same claim are one error (E0421), whatever else they share.

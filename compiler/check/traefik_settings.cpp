@@ -4,6 +4,7 @@
 // says (emit/kubernetes/traefik_values.cpp), or said to be missing (W0613,
 // W0614) so that nothing the input asks for is dropped in silence.
 #include "check/check.hpp"
+#include "check/internal.hpp"
 
 #include <algorithm>
 #include <map>
@@ -25,29 +26,6 @@ long chart_port(const std::string& entry_point)
     return 80;
   }
   return entry_point == "websecure" ? 443 : -1;
-}
-
-// The host of a service URL (scheme://host[:port][/path]) or of `host`.
-std::string url_host(const std::string& url)
-{
-  size_t scheme_end = url.find("://");
-  std::string rest = scheme_end == std::string::npos ? url : url.substr(scheme_end + 3);
-  rest = rest.substr(0, rest.find('/'));
-  if (!rest.empty() && rest.front() == '[') {
-    return rest; // an IPv6 literal
-  }
-  return rest.substr(0, rest.find(':'));
-}
-
-// As emit/kubernetes/backends.cpp decides: a dotted name that is not an IP
-// address is reached through an ExternalName Service (a single label is a
-// Service of the namespace; an IP gets a Service with an EndpointSlice).
-bool external_name(const std::string& host)
-{
-  if (host.find('.') == std::string::npos || host.front() == '[' || host.find(':') != std::string::npos) {
-    return false;
-  }
-  return host.find_first_not_of("0123456789.") != std::string::npos;
 }
 
 void check_not_written(const model::Config& config, diag::Diagnostics& diagnostics)
@@ -89,11 +67,11 @@ void check_not_written(const model::Config& config, diag::Diagnostics& diagnosti
         hosts.emplace_back(service.host, service.location);
       }
       for (size_t i = 0; i < service.urls.size(); ++i) {
-        hosts.emplace_back(url_host(service.urls[i]),
+        hosts.emplace_back(detail::url_host(service.urls[i]),
                            i < service.url_locations.size() ? service.url_locations[i] : service.location);
       }
       for (const auto& [host, at] : hosts) {
-        if (!external_name(host)) {
+        if (!detail::external_name(host)) {
           continue;
         }
         diagnostics.warning("W0614", at,

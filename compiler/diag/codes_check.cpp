@@ -526,6 +526,17 @@ void add_check_codes(std::vector<CodeInfo>& out)
            "kubernetes:\n  traefikValues: {kind: ConfigMap, namespace: traefik}\n# or, in Traefik's Helm values:\n"
            "providers:\n  kubernetesCRD: {allowExternalNameServices: true}\n  kubernetesIngress: "
            "{allowExternalNameServices: true}"},
+          {"W0621", "a health check the kubernetes target cannot write",
+           "`service \"api\" of project \"homepage\": the kubernetes target does not write its healthCheck: "
+           "Traefik's Kubernetes providers health-check only the ExternalName Services of an IngressRoute, and send "
+           "a Service's requests to its ready Pods`",
+           "Traefik's file, KV and Docker providers health-check a service's servers. In a cluster, Traefik reads a "
+           "healthCheck only on an IngressRoute's ExternalName Service (a backend outside the namespace); an Ingress "
+           "has none, and a Service of the namespace sends requests only to the Pods its readiness probes pass. The "
+           "traefik targets keep the health check; the kubernetes target drops it and says so.",
+           "services:\n  api:\n    port: 8000\n    healthCheck: {path: /api/health, interval: 10s}",
+           "# the team's Deployment:\nreadinessProbe:\n  httpGet: {path: /api/health, port: 8000}\n  periodSeconds: "
+           "10"},
       });
 }
 

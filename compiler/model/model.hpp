@@ -221,8 +221,9 @@ struct Service
   int64_t port = 0;
   std::string host; // default "<project>-<name>"
   std::string scheme = "http";
-  std::vector<std::string> urls; // explicit servers; replaces host/port
-  util::Value health_check;      // Traefik loadBalancer.healthCheck, or null
+  std::vector<std::string> urls;  // explicit servers; replaces host/port
+  util::Value health_check;       // Traefik loadBalancer.healthCheck, or null
+  Location health_check_location; // of healthCheck, when written
   std::optional<bool> pass_host_header;
   std::string image; // compose: the container image; empty: the team's compose file has it
   // A container of the compose project named `host`: it has an image, or it
