@@ -3,6 +3,7 @@
 // where the servers' certificate is not verified or the setting cannot
 // reach Traefik.
 #include "check/check.hpp"
+#include "check/internal.hpp"
 
 namespace edgegen::check {
 
@@ -30,19 +31,6 @@ std::string namespace_service(const model::Service& service)
   host = host.substr(0, host.find_first_of(":/"));
   bool label = host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
   return label ? host : std::string();
-}
-
-bool ingress_routed(const model::Config& config, const model::Project& project, const model::Service& service)
-{
-  if (config.edge.kubernetes.routing != model::KubernetesSettings::Routing::ingress) {
-    return false;
-  }
-  for (const auto& route : project.routes) {
-    if (route.rule.empty() && route.service.name == service.name) {
-      return true;
-    }
-  }
-  return false;
 }
 
 void check_service(const model::Config& config, const model::Project& project, const model::Service& service,
@@ -75,7 +63,7 @@ void check_service(const model::Config& config, const model::Project& project, c
   }
   std::string target = namespace_service(service);
   bool transport = !tls.server_name.empty() || !tls.ca_secret.empty() || tls.insecure_skip_verify;
-  if (kubernetes && transport && !target.empty() && ingress_routed(config, project, service)) {
+  if (kubernetes && transport && !target.empty() && detail::served_as_ingress(config, project, service)) {
     const std::string& namespace_name = config.environment.kubernetes_namespace.empty()
                                             ? config.edge.kubernetes.namespace_name
                                             : config.environment.kubernetes_namespace;

@@ -8,25 +8,6 @@
 
 namespace edgegen::check {
 
-namespace {
-
-// Whether a route of the service is written as an Ingress, which has no
-// health check (emit/kubernetes/backends.cpp, as_ingress).
-bool as_ingress(const model::Config& config, const model::Project& project, const model::Service& service)
-{
-  if (config.edge.kubernetes.routing != model::KubernetesSettings::Routing::ingress || service.urls.size() > 1) {
-    return false;
-  }
-  for (const auto& route : project.routes) {
-    if (route.rule.empty() && route.service.name == service.name) {
-      return true;
-    }
-  }
-  return false;
-}
-
-} // namespace
-
 void check_health_checks(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   if (!model::has_target(config, "kubernetes")) {
@@ -37,7 +18,7 @@ void check_health_checks(const model::Config& config, diag::Diagnostics& diagnos
       if (service.health_check.is_null()) {
         continue;
       }
-      bool written = !as_ingress(config, project, service);
+      bool written = !detail::served_as_ingress(config, project, service);
       for (const auto& url : model::service_urls(service)) {
         written = written && detail::external_name(detail::url_host(url));
       }

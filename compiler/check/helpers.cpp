@@ -210,6 +210,19 @@ bool external_name(const std::string& host)
   return host.find_first_not_of("0123456789.") != std::string::npos;
 }
 
+bool served_as_ingress(const model::Config& config, const model::Project& project, const model::Service& service)
+{
+  if (config.edge.kubernetes.routing != model::KubernetesSettings::Routing::ingress || service.urls.size() > 1) {
+    return false;
+  }
+  for (const auto& route : project.routes) {
+    if (route.rule.empty() && route.service.name == service.name) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const model::EntryPoint* find_entry_point(const model::Config& config, const std::string& name)
 {
   for (const auto& entry_point : config.edge.entry_points) {

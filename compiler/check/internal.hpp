@@ -47,6 +47,11 @@ std::string url_host(const std::string& url);
 // Service of the namespace; an IP gets a Service with an EndpointSlice).
 bool external_name(const std::string& host);
 
+// As emit/kubernetes/backends.cpp decides (as_ingress): whether a route of
+// `service` is written as an Ingress (routing: ingress, a host/path route,
+// one server at most) rather than an IngressRoute.
+bool served_as_ingress(const model::Config& config, const model::Project& project, const model::Service& service);
+
 // What a route claims as written: host, match kind ("rule", "path",
 // "pathPrefix"), the rule or path, and the priority as written. Two routes
 // with the same claim are one error (E0421), whatever else they share.

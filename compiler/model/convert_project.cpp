@@ -39,11 +39,7 @@ Service convert_service(const std::string& project, const std::string& name, con
   }
   if (const Node* health = spec.find("healthCheck")) {
     out.health_check = to_value(*health);
-    for (size_t i = 0; i < spec.keys.size(); ++i) {
-      if (spec.keys[i] == "healthCheck") {
-        out.health_check_location = spec.key_location(i);
-      }
-    }
+    out.health_check_location = key_location_of(spec, "healthCheck");
   }
   if (const Node* pass = spec.find("passHostHeader"); pass && pass->kind == Node::Kind::boolean) {
     out.pass_host_header = pass->boolean;

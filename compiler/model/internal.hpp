@@ -22,6 +22,8 @@ std::vector<std::string> get_strings(const Node& map, const std::string& key);
 Ref get_ref(const Node& map, const std::string& key);
 std::vector<Ref> get_refs(const Node& map, const std::string& key);
 Location location_of(const Node& map, const std::string& key);
+// Where `key` itself is written in `map`, else the map's location.
+Location key_location_of(const Node& map, const std::string& key);
 // A mapping of strings (labels, annotations); empty when absent.
 StringMap get_string_map(const Node& map, const std::string& key);
 // metadata.labels and metadata.annotations of a document.

@@ -53,6 +53,16 @@ Location location_of(const Node& map, const std::string& key)
   return value ? value->location() : map.location();
 }
 
+Location key_location_of(const Node& map, const std::string& key)
+{
+  for (size_t i = 0; i < map.keys.size(); ++i) {
+    if (map.keys[i] == key) {
+      return map.key_location(i);
+    }
+  }
+  return map.location();
+}
+
 StringMap get_string_map(const Node& map, const std::string& key)
 {
   StringMap out;
