@@ -79,6 +79,17 @@ Compilation compile(const source::Source& source)
   return c;
 }
 
+void release_checked(Compilation& c)
+{
+  for (auto& config : c.model.environments) {
+    for (auto& project : config.projects) {
+      for (auto& route : project.routes) {
+        route.match.rule = rules::Rule{};
+      }
+    }
+  }
+}
+
 std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments)
 {
   if (c.diagnostics.has_errors()) {

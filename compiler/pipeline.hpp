@@ -24,6 +24,12 @@ struct Compilation
 // becomes of the model is render()'s (render.hpp) or emit_files'.
 Compilation compile(const source::Source& source);
 
+// Lets go of what only the checks read, before the emit stage: each route's
+// parsed rule (the targets read its text and its scope). For a command that
+// emits after compile() and routes no request; the parse trees are a tenth
+// of a large edge's model.
+void release_checked(Compilation& c);
+
 // The emit stage of a compilation, whole and in memory: the files of
 // `environments` (every one when empty), or none if it has errors.
 std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments = {});

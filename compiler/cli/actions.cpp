@@ -91,6 +91,7 @@ int render_or_check(const Options& options)
   if (report_diagnostics(c, options)) {
     return k_exit_invalid;
   }
+  release_checked(c);
   RenderRequest request;
   request.mode = options.check ? RenderRequest::Mode::check : RenderRequest::Mode::write;
   request.out = options.out;
