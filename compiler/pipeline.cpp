@@ -81,6 +81,9 @@ Compilation compile(const source::Source& source)
 
 void release_checked(Compilation& c)
 {
+  if (!c.diagnostics.has_errors()) {
+    c.diagnostics = diag::Diagnostics(); // reported already: warnings only
+  }
   for (auto& config : c.model.environments) {
     for (auto& project : config.projects) {
       for (auto& route : project.routes) {

@@ -25,9 +25,9 @@ struct Compilation
 Compilation compile(const source::Source& source);
 
 // Lets go of what only the checks read, before the emit stage: each route's
-// parsed rule (the targets read its text and its scope). For a command that
-// emits after compile() and routes no request; the parse trees are a tenth
-// of a large edge's model.
+// parsed rule (the targets read its text and its scope), and the warnings,
+// once they are reported. For a command that emits after compile() and
+// routes no request; the parse trees are a tenth of a large edge's model.
 void release_checked(Compilation& c);
 
 // The emit stage of a compilation, whole and in memory: the files of

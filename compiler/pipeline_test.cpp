@@ -3,6 +3,7 @@
 
 #include "cli/report.hpp"
 #include "serialise/serialise.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -79,6 +80,34 @@ TEST(Pipeline, TheTargetsEmitTheSameFilesOnceTheRulesParseTreesAreReleased)
     }
   }
   EXPECT_GE(examples, 8u);
+}
+
+// Warnings are reported before the emit stage, so render_or_check lets go
+// of them with the parse trees. Errors, which stop a render, stay.
+TEST(Pipeline, ReleasingWhatTheChecksReadLetsGoOfWarningsButNotOfErrors)
+{
+  const std::string spec = R"(  services:
+    web: {port: 8080}
+  routes:
+    - host: p.example.com
+      service: web
+  middlewares:
+    unused: {compress: {}}
+)";
+  Compilation warned = testing::compile(testing::edge(), {{"p.yaml", testing::project("p", spec)}});
+  ASSERT_FALSE(warned.diagnostics.has_errors()) << testing::errors(warned);
+  const std::vector<std::string> warnings = testing::messages(warned, true);
+  ASSERT_EQ(warnings.size(), 3u); // the Edge's two and the project's
+  EXPECT_EQ(warnings.back(),
+            "p.yaml:12:5: W0601: middleware \"unused\" is not used by any route, chain or the dashboard");
+  release_checked(warned);
+  EXPECT_TRUE(warned.diagnostics.empty());
+
+  Compilation failed = testing::compile(testing::edge(), {{"p.yaml", testing::project("p", spec + "    bad: 1\n")}});
+  ASSERT_TRUE(failed.diagnostics.has_errors());
+  const std::vector<std::string> before = testing::messages(failed, true);
+  release_checked(failed);
+  EXPECT_EQ(testing::messages(failed, true), before);
 }
 
 } // namespace

@@ -30,25 +30,26 @@ bool is_valid_output_path(std::string_view path)
   return true;
 }
 
-void check_output_paths(std::vector<std::string> paths)
+void check_output_paths(std::vector<std::string_view> paths)
 {
-  for (const std::string& path : paths) {
+  for (std::string_view path : paths) {
     if (!is_valid_output_path(path)) {
-      throw std::logic_error("invalid output path \"" + path + "\"");
+      throw std::logic_error("invalid output path \"" + std::string(path) + "\"");
     }
   }
   std::sort(paths.begin(), paths.end());
   for (size_t i = 0; i + 1 < paths.size(); ++i) {
     if (paths[i] == paths[i + 1]) {
-      throw std::logic_error("output path \"" + paths[i] + "\" is emitted twice");
+      throw std::logic_error("output path \"" + std::string(paths[i]) + "\" is emitted twice");
     }
   }
   // "a/b" sorts after "a" and before any "a<c>" with c > '/', but "a-x" and
   // "a.x" (c < '/') can sit between them, so look each prefix up instead.
-  for (const std::string& path : paths) {
-    for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+  for (std::string_view path : paths) {
+    for (size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1)) {
       if (std::binary_search(paths.begin(), paths.end(), path.substr(0, slash))) {
-        throw std::logic_error("output path \"" + path.substr(0, slash) + "\" is also a directory of \"" + path + "\"");
+        throw std::logic_error("output path \"" + std::string(path.substr(0, slash)) + "\" is also a directory of \"" +
+                               std::string(path) + "\"");
       }
     }
   }

@@ -27,6 +27,6 @@ bool is_valid_output_path(std::string_view path);
 
 // Throws std::logic_error (an emitter bug) if a path is invalid, appears
 // twice, or is also a directory of another path ("a" and "a/b").
-void check_output_paths(std::vector<std::string> paths);
+void check_output_paths(std::vector<std::string_view> paths);
 
 } // namespace edgegen::serialise

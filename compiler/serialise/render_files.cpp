@@ -66,27 +66,38 @@ util::Value lock_value(const Provenance& provenance)
 
 } // namespace
 
+Renderer::Entry Renderer::entry(std::string path, std::string_view bytes)
+{
+  Entry out{std::move(path), {}};
+  std::string sha256 = sha256_hex(bytes);
+  if (sha256.size() != out.sha256.size()) {
+    throw std::logic_error("SHA-256 of unexpected length");
+  }
+  std::copy(sha256.begin(), sha256.end(), out.sha256.begin());
+  return out;
+}
+
 RenderedFile Renderer::render(const emit::OutputFile& file)
 {
   RenderedFile rendered{file.path, serialise(file), file.rank};
-  std::string sha256 = sha256_hex(rendered.bytes);
+  Entry sum = entry(file.path, rendered.bytes);
   std::lock_guard<std::mutex> lock(m_mutex);
-  m_entries.push_back({file.path, std::move(sha256)});
+  m_entries.push_back(std::move(sum));
   m_max_rank = std::max(m_max_rank, file.rank);
   return rendered;
 }
 
 std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
 {
-  std::vector<std::string> paths;
+  std::vector<std::string_view> paths;
   paths.reserve(m_entries.size() + 2);
   for (const Entry& entry : m_entries) {
     paths.push_back(entry.path);
   }
   // The two files below are added after every check passes on the rest, so
   // an emitter claiming their names is a duplicate.
-  paths.emplace_back(k_lock_path);
-  paths.emplace_back(k_sum_path);
+  paths.push_back(k_lock_path);
+  paths.push_back(k_sum_path);
   check_output_paths(std::move(paths));
   if (m_max_rank > std::numeric_limits<int>::max() - 2) {
     throw std::logic_error("output rank too large");
@@ -94,12 +105,12 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
   // Written last: the lock and then the sum describe the rest of the tree,
   // so they only change once everything they describe is in place.
   RenderedFile lock{std::string(k_lock_path), to_json(lock_value(provenance)), m_max_rank + 1};
-  m_entries.push_back({lock.path, sha256_hex(lock.bytes)});
+  m_entries.push_back(entry(lock.path, lock.bytes));
   // `sha256sum -c` format, sorted by path in byte order (std::string's <).
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   std::string sum;
   for (const Entry& entry : m_entries) {
-    sum += entry.sha256;
+    sum.append(entry.sha256.data(), entry.sha256.size());
     sum += "  ";
     sum += entry.path;
     sum += '\n';

@@ -3,6 +3,7 @@
 #include "emit/output.hpp"
 #include "util/value.hpp"
 
+#include <array>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -75,11 +76,14 @@ public:
   std::vector<RenderedFile> finish(const Provenance& provenance);
 
 private:
+  // One line of edgegen.sum; the digest held in place, not as a string of
+  // its own (a large edge writes tens of thousands of files).
   struct Entry
   {
     std::string path;
-    std::string sha256;
+    std::array<char, 64> sha256; // lower-case hex
   };
+  static Entry entry(std::string path, std::string_view bytes);
   std::mutex m_mutex; // guards the two below
   std::vector<Entry> m_entries;
   int m_max_rank = 0;

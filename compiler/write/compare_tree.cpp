@@ -12,7 +12,7 @@ namespace edgegen::write {
 Drift compare_tree(Disk& disk, const std::string& out_dir, const std::vector<serialise::RenderedFile>& files,
                    const std::vector<emit::LoadedDirectory>& loaded)
 {
-  std::vector<std::string> paths;
+  std::vector<std::string_view> paths;
   for (const serialise::RenderedFile& file : files) {
     paths.push_back(file.path);
   }

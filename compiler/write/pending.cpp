@@ -40,16 +40,31 @@ std::set<std::string> read_pending(Disk& disk, const std::string& out_dir)
   return out;
 }
 
-void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths)
+namespace {
+
+template <typename Paths> void write_journal(Disk& disk, const std::string& out_dir, const Paths& paths)
 {
   std::string text;
   for (const auto& path : paths) {
-    text += path + "\n";
+    text += path;
+    text += '\n';
   }
   AtomicFile file(disk, join_path(out_dir, serialise::k_pending_path));
   file.write(text);
   file.close(); // made durable by write_tree's sync, with the staged files
   file.commit();
+}
+
+} // namespace
+
+void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths)
+{
+  write_journal(disk, out_dir, paths);
+}
+
+void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths)
+{
+  write_journal(disk, out_dir, paths);
 }
 
 PendingAppender::PendingAppender(Disk& disk, const std::string& out_dir)

@@ -13,6 +13,7 @@ namespace edgegen::write {
 
 std::set<std::string> read_pending(Disk& disk, const std::string& out_dir);
 void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths);
+void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths);
 // Adds paths to the journal that write_pending wrote, one line each, through
 // one descriptor (a render appends one per file it stages).
 class PendingAppender

@@ -29,7 +29,7 @@ std::string temporary_for(const std::string& entry)
   return std::string(rest);
 }
 
-bool is_stale_temporary(const std::string& entry, const std::set<std::string>& names)
+bool is_stale_temporary(const std::string& entry, const std::set<std::string_view>& names)
 {
   std::string name = temporary_for(entry);
   return !name.empty() && names.count(name) > 0;
@@ -105,17 +105,17 @@ void prune_parents(Disk& disk, const std::string& out_dir, const std::string& re
 
 // `paths` holds the files rendered now and those of earlier renders: a
 // killed render may have been writing a file that is an orphan now.
-void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths)
+void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths)
 {
-  std::map<std::string, std::set<std::string>> names_by_dir;
-  for (const std::string& path : paths) {
+  std::map<std::string_view, std::set<std::string_view>> names_by_dir;
+  for (std::string_view path : paths) {
     size_t slash = path.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+    std::string_view dir = slash == std::string::npos ? std::string_view() : path.substr(0, slash);
     names_by_dir[dir].insert(slash == std::string::npos ? path : path.substr(slash + 1));
   }
-  names_by_dir[""].insert(std::string(serialise::k_pending_path));
+  names_by_dir[""].insert(serialise::k_pending_path);
   for (const auto& [dir, names] : names_by_dir) {
-    std::string full = dir.empty() ? out_dir : join_path(out_dir, dir);
+    std::string full = dir.empty() ? out_dir : join_path(out_dir, std::string(dir));
     std::vector<DirectoryEntry> entries;
     disk.list(full, entries); // a directory that is gone holds no temporaries
     for (const DirectoryEntry& entry : entries) {

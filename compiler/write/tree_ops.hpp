@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Internal to write/: the changes TreeWriter makes to the output directory
@@ -38,7 +39,7 @@ void prune_parents(Disk& disk, const std::string& out_dir, const std::string& re
 // Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
 // pattern) for `paths` and the journal, in the directories they go to. Only
 // that exact pattern for those names: nothing else is ever touched.
-void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths);
+void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths);
 
 // mkdir -p `dir`, appending the directories it made to `made`, outermost
 // first.

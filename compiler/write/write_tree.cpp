@@ -39,7 +39,7 @@ constexpr size_t k_held_limit = 4 << 20;
 struct Staged
 {
   int rank;
-  std::string path;
+  std::string_view path; // TreeWriter::State::rendered's
   std::unique_ptr<AtomicFile> file;
 };
 
@@ -64,7 +64,9 @@ struct TreeWriter::State
   // finish() removes what is in the way.
   KnownDirectories known;
   std::mutex mutex; // guards everything below while files come
-  std::set<std::string> rendered;
+  // Every path rendered: the one copy of each that `changed` and `staged`
+  // refer to (a large edge writes tens of thousands of files).
+  std::set<std::string, std::less<>> rendered;
   // What the first pass found new or changed, with its size, for the second
   // pass to stage; `deferred`: it can only be staged once what is in its way
   // is gone.
@@ -73,7 +75,7 @@ struct TreeWriter::State
     size_t size;
     bool deferred;
   };
-  std::map<std::string, Change> changed;
+  std::map<std::string_view, Change> changed;
   // The changed files themselves, while they fit in k_held_limit bytes: a
   // render that changes that little stages them from here, without
   // rendering a second time (most renders change a few files).
@@ -137,7 +139,7 @@ struct TreeWriter::State
     atomic->write(file.bytes);
     atomic->close();
     std::lock_guard<std::mutex> lock(mutex);
-    staged.push_back({file.rank, file.path, std::move(atomic)});
+    staged.push_back({file.rank, *rendered.find(file.path), std::move(atomic)});
   }
 };
 
@@ -228,14 +230,14 @@ void TreeWriter::check_one(serialise::RenderedFile file)
     }
     std::lock_guard<std::mutex> lock(s.mutex);
     s.in_the_way.files.insert(found.blocker);
-    s.changed[file.path] = {file.bytes.size(), true};
+    s.changed[*s.rendered.find(file.path)] = {file.bytes.size(), true};
     s.hold(std::move(file));
     return;
   }
   if (found.kind == EntryKind::directory) {
     std::lock_guard<std::mutex> lock(s.mutex);
     clear_directory_or_throw(s.disk, s.out_dir, file.path, earlier, s.in_the_way);
-    s.changed[file.path] = {file.bytes.size(), true};
+    s.changed[*s.rendered.find(file.path)] = {file.bytes.size(), true};
     s.hold(std::move(file));
     return;
   }
@@ -259,7 +261,7 @@ void TreeWriter::check_one(serialise::RenderedFile file)
     }
   }
   std::lock_guard<std::mutex> lock(s.mutex);
-  s.changed[file.path] = {file.bytes.size(), false};
+  s.changed[*s.rendered.find(file.path)] = {file.bytes.size(), false};
   s.hold(std::move(file));
 }
 
@@ -292,6 +294,7 @@ WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produc
   if (!s.refusals.empty()) {
     throw util::EnvironmentError(s.refusals.begin()->second);
   }
+  s.staged.reserve(s.changed.size());
   if (s.holding) {
     for (serialise::RenderedFile& file : s.held) {
       stage(std::move(file));
@@ -354,7 +357,7 @@ WriteReport TreeWriter::finish()
     // orphans are listed by no edgegen.sum, but still by the journal.
     // Stopped before the renames, the destructor puts back the journal as
     // it was (s.pending).
-    std::set<std::string> journal = s.pending;
+    std::set<std::string_view> journal(s.pending.begin(), s.pending.end());
     journal.insert(s.previous.paths.begin(), s.previous.paths.end());
     journal.insert(s.rendered.begin(), s.rendered.end());
     write_pending(disk, out_dir, journal);
@@ -366,7 +369,7 @@ WriteReport TreeWriter::finish()
   s.finished = true; // from here on, what is staged is put in place
   for (Staged& staged : s.staged) {
     staged.file->commit();
-    report.written.push_back(staged.path);
+    report.written.emplace_back(staged.path);
   }
   if (!s.staged.empty()) {
     disk.sync_file_system(out_dir); // the renames, before anything old is removed
@@ -383,7 +386,7 @@ WriteReport TreeWriter::finish()
     }
   }
   // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending).
-  std::set<std::string> ours = s.previous.paths;
+  std::set<std::string_view> ours(s.previous.paths.begin(), s.previous.paths.end());
   ours.insert(s.rendered.begin(), s.rendered.end());
   remove_stale_temporaries(disk, out_dir, ours);
   // A render killed while staging may have made the directory of a file it
@@ -402,7 +405,7 @@ WriteReport TreeWriter::finish()
 
 WriteReport write_tree(Disk& disk, const std::string& out_dir, const std::vector<serialise::RenderedFile>& files)
 {
-  std::vector<std::string> paths;
+  std::vector<std::string_view> paths;
   for (const serialise::RenderedFile& file : files) {
     paths.push_back(file.path);
   }

@@ -124,14 +124,18 @@ util::Value certificate_object(const Context& context, const Certificate& certif
 {
   Value out = object("cert-manager.io/v1", "Certificate", certificate.name, context.namespace_name);
   Value& spec = out["spec"];
-  spec["dnsNames"] = string_list(certificate.dns_names);
+  Value names = Value::list();
+  for (std::string_view name : certificate.dns_names) {
+    names.push_back(std::string(name));
+  }
+  spec["dnsNames"] = std::move(names);
   spec["issuerRef"] = issuer_ref(*certificate.issuer);
-  spec["secretName"] = certificate.secret_name;
+  spec["secretName"] = certificate.secret_name();
   if (!certificate.duration.empty()) {
-    spec["duration"] = certificate.duration;
+    spec["duration"] = std::string(certificate.duration);
   }
   if (!certificate.renew_before.empty()) {
-    spec["renewBefore"] = certificate.renew_before;
+    spec["renewBefore"] = std::string(certificate.renew_before);
   }
   return out;
 }

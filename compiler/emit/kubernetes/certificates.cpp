@@ -52,7 +52,7 @@ public:
         Certificate certificate;
         certificate.name = m_names.take(request.name.empty() ? object_name(request.domains[0], 63) : request.name);
         certificate.issuer = issuer;
-        certificate.dns_names = request.domains;
+        certificate.dns_names.assign(request.domains.begin(), request.domains.end());
         certificate.duration = request.duration.empty() ? issuer->duration : request.duration;
         certificate.renew_before = request.renew_before.empty() ? issuer->renew_before : request.renew_before;
         m_by_request[&request] = m_plan.certificates.size();
@@ -63,8 +63,8 @@ public:
 
   // `shim_owner`: the route whose Ingress may ask ingress-shim for the
   // certificate; empty for an IngressRoute, which needs a Certificate object.
-  void use(const std::string& host, const model::Ref& issuer_ref, const std::string& project,
-           const std::string& shim_owner)
+  // Every string given is the model's, which the plan holds views of.
+  void use(const std::string& host, const model::Ref& issuer_ref, std::string_view project, std::string_view shim_owner)
   {
     const model::Issuer* issuer = acme_issuer(m_config, issuer_ref);
     if (!issuer || host.empty()) {
@@ -99,9 +99,8 @@ public:
   CertificatePlan finish()
   {
     for (auto& certificate : m_plan.certificates) {
-      certificate.secret_name = certificate.name + "-tls";
       if (!certificate.by_ingress_shim) {
-        certificate.shim_owner.clear();
+        certificate.shim_owner = {};
       }
     }
     return std::move(m_plan);
@@ -116,7 +115,7 @@ private:
 
 } // namespace
 
-const Certificate* CertificatePlan::for_host(const std::string& host) const
+const Certificate* CertificatePlan::for_host(std::string_view host) const
 {
   auto found = by_host.find(host);
   return found == by_host.end() ? nullptr : &certificates[found->second];
@@ -134,7 +133,7 @@ CertificatePlan plan_certificates(const model::Config& config)
       if (!route.tls) {
         continue;
       }
-      std::string owner = as_ingress(config, project, route) ? route.output_name : "";
+      std::string_view owner = as_ingress(config, project, route) ? std::string_view(route.output_name) : "";
       for (const auto& host : route.match.scope.hosts) {
         if (!rules::is_ip_address(host)) {
           planner.use(host, route.issuer, project.name, owner);

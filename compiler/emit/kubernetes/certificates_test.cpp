@@ -173,7 +173,7 @@ TEST(Certificates, NamesThatCollideGetANumber)
   ASSERT_EQ(plan.certificates.size(), 2u);
   EXPECT_EQ(plan.certificates[0].name, "intranet");
   EXPECT_EQ(plan.certificates[1].name, "intranet-2");
-  EXPECT_EQ(plan.certificates[1].secret_name, "intranet-2-tls");
+  EXPECT_EQ(plan.certificates[1].secret_name(), "intranet-2-tls");
 }
 
 TEST(Certificates, FilesIssuersGetNoCertificateAndRoutesUseTraefiksDefault)

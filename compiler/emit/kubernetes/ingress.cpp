@@ -33,10 +33,10 @@ void shim_annotations(Value& annotations, const Certificate& certificate)
   const char* key = certificate.issuer->cluster_scoped ? "cert-manager.io/cluster-issuer" : "cert-manager.io/issuer";
   annotations[key] = certificate.issuer->name;
   if (!certificate.duration.empty()) {
-    annotations["cert-manager.io/duration"] = certificate.duration;
+    annotations["cert-manager.io/duration"] = std::string(certificate.duration);
   }
   if (!certificate.renew_before.empty()) {
-    annotations["cert-manager.io/renew-before"] = certificate.renew_before;
+    annotations["cert-manager.io/renew-before"] = std::string(certificate.renew_before);
   }
 }
 
@@ -85,7 +85,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
     if (const Certificate* certificate = context.plan.for_host(route.host)) {
       Value tls;
       tls["hosts"] = string_list({route.host});
-      tls["secretName"] = certificate->secret_name;
+      tls["secretName"] = certificate->secret_name();
       spec["tls"].push_back(tls);
       if (certificate->by_ingress_shim && certificate->shim_owner == route.output_name) {
         shim_annotations(annotations, *certificate);

@@ -64,27 +64,32 @@ std::string layer_directory(const model::Config& config, const std::string& laye
 // Certificates. Every TLS host that an ACME issuer serves is covered by
 // exactly one certificate: the first certificate request (Environment, then
 // Edge) of its issuer that covers it, else one of its own.
+// What a certificate holds of the model (its DNS names, durations, owner and
+// project) it holds as views of the model's own strings: a plan lives no
+// longer than the Config it was made from, and a large edge has tens of
+// thousands of certificates.
 struct Certificate
 {
-  std::string name; // metadata.name; the secret is "<name>-tls"
-  std::string secret_name;
+  std::string name; // metadata.name
   const model::Issuer* issuer = nullptr;
-  std::vector<std::string> dns_names;
-  std::string duration;
-  std::string renew_before;
+  std::vector<std::string_view> dns_names;
+  std::string_view duration; // the request's, else the issuer's; empty: cert-manager's default
+  std::string_view renew_before;
   // Routing `ingress`: a host of Ingresses only gets its certificate from
   // cert-manager's ingress-shim, through the annotation on one Ingress (the
   // first route of the host), instead of a Certificate object.
   bool by_ingress_shim = false;
-  std::string shim_owner; // the route whose Ingress carries the annotation
-  std::string project;    // the project that uses it first; empty: a request or the dashboard's
+  std::string_view shim_owner; // the route whose Ingress carries the annotation
+  std::string_view project;    // the project that uses it first; empty: a request or the dashboard's
+
+  std::string secret_name() const { return name + "-tls"; }
 };
 
 struct CertificatePlan
 {
-  std::vector<Certificate> certificates; // requests first (input order), then hosts (first use)
-  std::map<std::string, size_t> by_host; // TLS host -> index in certificates
-  const Certificate* for_host(const std::string& host) const;
+  std::vector<Certificate> certificates;      // requests first (input order), then hosts (first use)
+  std::map<std::string_view, size_t> by_host; // TLS host (the model's string) -> index in certificates
+  const Certificate* for_host(std::string_view host) const;
 };
 
 CertificatePlan plan_certificates(const model::Config& config);

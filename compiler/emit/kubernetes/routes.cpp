@@ -30,7 +30,7 @@ Value route_tls(const Context& context, const std::vector<std::string>& hosts)
   Value tls = Value::map();
   for (const auto& host : hosts) {
     if (const Certificate* certificate = context.plan.for_host(host)) {
-      tls["secretName"] = certificate->secret_name;
+      tls["secretName"] = certificate->secret_name();
       break;
     }
   }
