@@ -156,7 +156,7 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
     for (size_t i = 1; outcome.tie && i < outcome.matched.size(); ++i) {
       const rules::Router& other = *outcome.matched[i];
       if (other.effective_priority() == outcome.winner->effective_priority() && !is_solver(other)) {
-        return Failure{path + "on entry point \"" + entry_point->name + "\": router \"" + other.name +
+        return Failure{path + "on entry point \"" + entry_point->name + "\": router \"" + std::string(other.name) +
                            "\" has the solver's priority (" + std::to_string(other.effective_priority()) +
                            "), so Traefik may send it there",
                        table.routes[other.owner].route};

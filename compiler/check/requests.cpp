@@ -9,24 +9,25 @@ namespace edgegen::check::detail {
 namespace {
 
 // The one host a router's rule requires ("*.example.com": one label below),
-// or empty when it may take others.
-std::string required_host(const rules::Router& router, const model::RoutingTable::Source& source)
+// or nullptr when it may take others: the string as written, which the
+// routing table's model or rules hold (normalise it before use).
+const std::string* required_host(const rules::Router& router, const model::RoutingTable::Source& source)
 {
   if (source.route && source.route->rule.empty()) {
-    return rules::normalize_host(source.route->host); // its rule is built from it alone
+    return &source.route->host; // its rule is built from it alone
   }
   if (!router.rule || !router.rule->parsed() || !router.rule->conjunction) {
-    return {};
+    return nullptr;
   }
   for (const auto& matcher : router.rule->matchers) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
-      std::string host = rules::normalize_host(matcher.arguments[0].value);
+      const std::string& host = matcher.arguments[0].value;
       if (host != "*" && host.rfind("*.", 0) != 0) {
-        return host;
+        return &host;
       }
     }
   }
-  return {};
+  return nullptr;
 }
 
 } // namespace
@@ -34,11 +35,14 @@ std::string required_host(const rules::Router& router, const model::RoutingTable
 HostIndex::HostIndex(const model::RoutingTable& table) : m_table(table)
 {
   for (size_t i = 0; i < table.routers.size(); ++i) {
-    std::string host = required_host(table.routers[i], table.routes[table.routers[i].owner]);
+    const std::string* written = required_host(table.routers[i], table.routes[table.routers[i].owner]);
+    std::string host = written ? rules::normalize_host(*written) : std::string();
     if (host.empty()) {
       m_any_host.push_back(static_cast<uint32_t>(i));
+    } else if (host == *written) {
+      m_by_host.emplace_back(*written, static_cast<uint32_t>(i)); // most hosts are written normalised
     } else {
-      m_by_host.emplace_back(std::move(host), static_cast<uint32_t>(i));
+      m_by_host.emplace_back(m_normalised.emplace_back(std::move(host)), static_cast<uint32_t>(i));
     }
   }
   m_by_host.shrink_to_fit();
@@ -51,7 +55,7 @@ std::vector<const rules::Router*> HostIndex::routers(const std::string& host) co
   std::vector<const rules::Router*> out;
   auto add = [&](const std::string& key) {
     auto first = std::lower_bound(m_by_host.begin(), m_by_host.end(), key,
-                                  [](const auto& entry, const std::string& k) { return entry.first < k; });
+                                  [](const auto& entry, std::string_view k) { return entry.first < k; });
     for (auto it = first; it != m_by_host.end() && it->first == key; ++it) {
       out.push_back(&m_table.routers[it->second]);
     }
@@ -99,7 +103,8 @@ std::string describe(const rules::Outcome& outcome, const model::RoutingTable& t
     break;
   }
   const rules::Router& winner = *outcome.winner;
-  std::string out = "router \"" + winner.name + "\" (priority " + std::to_string(winner.effective_priority()) + ")";
+  std::string out =
+      "router \"" + std::string(winner.name) + "\" (priority " + std::to_string(winner.effective_priority()) + ")";
   if (const model::Route* route = table.routes[winner.owner].route) {
     out += " at " + diag::format_location(route->location);
   }

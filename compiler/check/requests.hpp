@@ -8,8 +8,10 @@
 #include "rules/routing.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::check::detail {
@@ -30,8 +32,10 @@ private:
   const model::RoutingTable& m_table;
   // (host, router) sorted by host: one entry per router, where a map with a
   // vector per host took ~170 bytes per router (and two checks hold one each
-  // at once).
-  std::vector<std::pair<std::string, uint32_t>> m_by_host;
+  // at once). The host is the string the table's routes or rules hold, or,
+  // when that one is not written normalised, one of m_normalised.
+  std::vector<std::pair<std::string_view, uint32_t>> m_by_host;
+  std::deque<std::string> m_normalised;
   std::vector<uint32_t> m_any_host;
 };
 

@@ -53,7 +53,7 @@ Names names_of(const model::Config& config, const model::RoutingTable& table)
   Names out;
   out.environment = config.environment.name;
   for (const auto& router : table.routers) {
-    out.routes.push_back(router.name);
+    out.routes.emplace_back(router.name);
   }
   std::set<std::string> middlewares;
   for (const auto& middleware : config.middlewares) {
@@ -201,7 +201,7 @@ private:
     std::string out = (kind == Kind::route       ? "route "
                        : kind == Kind::dashboard ? "the dashboard router "
                                                  : "router ") +
-                      quoted(router.name) + " (priority " + std::to_string(router.effective_priority());
+                      quoted(std::string(router.name)) + " (priority " + std::to_string(router.effective_priority());
     if (auto where = m_table.location_of(router)) {
       out += ", " + diag::format_location(*where);
     }
@@ -227,7 +227,7 @@ private:
       std::vector<std::string> tied;
       for (const auto* router : o.matched) {
         if (router->effective_priority() == o.winner->effective_priority()) {
-          tied.push_back(quoted(router->name));
+          tied.push_back(quoted(std::string(router->name)));
         }
       }
       return "goes to one of routes " + util::join(tied, ", ") + ", which share priority " +

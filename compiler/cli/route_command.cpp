@@ -47,7 +47,7 @@ struct Answer
 Value router_value(const Answer& answer, const rules::Router& router)
 {
   Value out;
-  out["router"] = router.name;
+  out["router"] = std::string(router.name);
   out["priority"] = router.effective_priority();
   out["location"] = answer.location(router);
   return out;
@@ -59,7 +59,7 @@ Value json_of(const Answer& answer)
   Value out;
   out["status"] = static_cast<int64_t>(o.status);
   out["entryPoint"] = o.entry_point ? Value(o.entry_point->name) : Value();
-  out["router"] = o.winner ? Value(o.winner->name) : Value();
+  out["router"] = o.winner ? Value(std::string(o.winner->name)) : Value();
   if (o.kind == rules::Outcome::Kind::redirected) {
     out["redirect"] = o.location;
   }

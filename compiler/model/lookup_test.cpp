@@ -194,7 +194,7 @@ TEST(ModelLookup, TraefikAddsItsOwnAcmeRouterOnlyWhenItIsTheAcmeClient)
   auto names = [](const RoutingTable& table) {
     std::vector<std::string> out;
     for (const auto& router : table.routers) {
-      out.push_back(router.name + " " + table.service_of(router));
+      out.push_back(std::string(router.name) + " " + table.service_of(router));
     }
     return out;
   };

@@ -118,11 +118,11 @@ Graph build(const model::Config& config, const GraphOptions& options)
   model::RoutingTable table = model::traefik_routing_table(config);
   Graph graph;
   for (const auto& router : table.routers) {
-    bool highlighted = options.highlight.count(router.name) > 0;
+    bool highlighted = options.highlight.count(std::string(router.name)) > 0;
     if (options.only_highlighted && !highlighted) {
       continue;
     }
-    std::string router_key = add_node(graph, k_router, router.name, router_lines(config, table, router));
+    std::string router_key = add_node(graph, k_router, std::string(router.name), router_lines(config, table, router));
     graph.nodes[router_key].highlighted = highlighted;
     const model::Route* route = table.routes[router.owner].route;
     std::vector<std::string> hosts = route ? route->match.scope.hosts : rules::scope_of(*router.rule).hosts;

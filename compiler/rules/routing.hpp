@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::rules {
@@ -18,7 +19,9 @@ namespace edgegen::rules {
 // A router as Traefik holds it.
 struct Router
 {
-  std::string name;
+  // Held by whoever made the router (a model's route, or a literal): a large
+  // edge's checks hold a routing table per environment at once.
+  std::string_view name;
   const Rule* rule = nullptr;                 // parsed; a rule Traefik refuses drops the router
   size_t rule_length = 0;                     // bytes of the rule's text: the default priority
   std::optional<int64_t> priority;            // as configured; 0 or none: the rule's length

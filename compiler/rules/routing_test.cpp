@@ -10,6 +10,7 @@ namespace {
 struct Table
 {
   std::deque<Rule> rules; // stable addresses for the routers
+  std::deque<std::string> names;
   std::vector<Router> routers;
   std::vector<EntryPoint> entry_points = {
       {"web", 80, "websecure", 443}, {"websecure", 443, "", 0}, {"internal", 8080, "", 0}};
@@ -18,7 +19,8 @@ struct Table
            std::vector<std::string> on = {"websecure"}, bool tls = true)
   {
     rules.push_back(parse_rule(rule));
-    routers.push_back({name, &rules.back(), rule.size(), priority, std::move(on), tls, routers.size()});
+    routers.push_back(
+        {names.emplace_back(name), &rules.back(), rule.size(), priority, std::move(on), tls, routers.size()});
   }
 
   Outcome go(const std::string& url, const std::string& method = "GET", const std::string& entry_point = {})
@@ -32,7 +34,7 @@ struct Table
 
 std::string winner(const Outcome& o)
 {
-  return o.winner ? o.winner->name : "-";
+  return o.winner ? std::string(o.winner->name) : "-";
 }
 
 TEST(Routing, TheHighestPriorityThatMatchesWinsAndTheDefaultIsTheRuleLength)
