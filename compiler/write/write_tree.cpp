@@ -43,6 +43,17 @@ struct Staged
   std::unique_ptr<AtomicFile> file;
 };
 
+// Whether `dir` is absent or holds nothing but edgegen's lock file.
+bool holds_only_the_lock(Disk& disk, const std::string& dir)
+{
+  std::vector<DirectoryEntry> entries;
+  if (int error = disk.list(dir.empty() ? "." : dir, entries)) {
+    return error == ENOENT;
+  }
+  return std::all_of(entries.begin(), entries.end(),
+                     [](const DirectoryEntry& entry) { return entry.name == serialise::k_flock_path; });
+}
+
 } // namespace
 
 struct TreeWriter::State
@@ -60,6 +71,9 @@ struct TreeWriter::State
   std::unique_ptr<DiskLock> output_lock;
   SumListing previous; // with the paths of the journal of an interrupted render
   std::set<std::string> pending;
+  // The output directory holds nothing but edgegen's lock: no file can be in
+  // the way of another, so each file is staged as it comes, in one pass.
+  bool fresh = false;
   // Directories found real (probes) or made (staging); cleared when
   // finish() removes what is in the way.
   KnownDirectories known;
@@ -163,6 +177,7 @@ TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::millisecond
     // Files an interrupted render was putting in place are ours too.
     s.pending = read_pending(disk, s.out_dir);
     s.previous.paths.insert(s.pending.begin(), s.pending.end());
+    s.fresh = !s.previous.present && s.pending.empty() && holds_only_the_lock(disk, s.out_dir);
   } catch (...) {
     s.output_lock->remove_created(); // the destructor does not run
     throw;
@@ -203,6 +218,16 @@ void TreeWriter::check(serialise::RenderedFile file)
   {
     std::lock_guard<std::mutex> lock(s.mutex);
     s.rendered.insert(path);
+    if (s.fresh) {
+      s.changed[*s.rendered.find(path)] = {file.bytes.size(), false};
+    }
+  }
+  if (s.fresh) {
+    // Nothing to compare with nor to refuse: staged at once (a directory
+    // made for it, or a path rendered twice, is found as the writer ends).
+    stop_if_cancelled(s.out_dir, false);
+    s.stage(file);
+    return;
   }
   // Files come from several threads in no fixed order: a refusal is kept,
   // and write() reports the one of the first path, the same every run.
@@ -293,6 +318,9 @@ WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produc
   produce([this](serialise::RenderedFile file) { check(std::move(file)); });
   if (!s.refusals.empty()) {
     throw util::EnvironmentError(s.refusals.begin()->second);
+  }
+  if (s.fresh) {
+    return finish(); // staged as they came
   }
   s.staged.reserve(s.changed.size());
   if (s.holding) {

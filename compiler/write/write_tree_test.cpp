@@ -52,13 +52,21 @@ TEST(WriteTree, WritesEverythingIntoANewDirectory)
                                 "prod/", "prod/traefik/", "prod/traefik/traefik.yml"}));
 }
 
+// A render of two files, one of them more than the first pass keeps
+// (5 MiB): unless the tree is new, staged as the second pass renders it.
+const std::string k_big(5 << 20, 'x');
+std::vector<serialise::RenderedFile> two_files()
+{
+  return render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", k_big}});
+}
+
 TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
 {
   TempDir tmp;
   std::string out = tmp / "deep/out";
-  // More than the first pass keeps: staged as the second pass renders it.
-  std::string big(5 << 20, 'x');
-  auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", big}});
+  write_tree(real_disk(), out, render({{"old.yml", "o"}}));
+  const List before = listing(tmp.path());
+  auto files = two_files();
   int passes = 0;
   {
     TreeWriter writer(real_disk(), out);
@@ -68,22 +76,23 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
       sink(files[1]);
       if (passes == 1) {
         // The first pass only compares: nothing is staged yet.
-        EXPECT_EQ(listing(out), List{".edgegen.flock"});
+        EXPECT_EQ(listing(tmp.path()), before);
         return;
       }
       // Staged under temporary names only: nothing is in place yet, but
       // the journal names both, so that a render killed now leaves
       // temporaries the next one knows for its own.
       EXPECT_FALSE(exists(out + "/" + files[0].path));
-      EXPECT_EQ(get(out + "/.edgegen.pending"), files[0].path + "\n" + files[1].path + "\n");
+      EXPECT_EQ(get(out + "/.edgegen.pending"),
+                "edgegen.lock.json\nold.yml\n" + files[0].path + "\n" + files[1].path + "\n");
       throw util::EnvironmentError("disk full");
     }),
                  util::EnvironmentError);
   }
   EXPECT_EQ(passes, 2);
-  // The temporaries, the journal, the lock and the directories made for
-  // them are gone, up to what existed before.
-  EXPECT_EQ(listing(tmp.path()), List{});
+  // The temporaries, the journal and the directories made for them are
+  // gone: the tree is as the earlier render left it.
+  EXPECT_EQ(listing(tmp.path()), before);
 
   TreeWriter writer(real_disk(), out);
   WriteReport report = writer.write([&](const FileSink& sink) {
@@ -91,8 +100,48 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
       sink(file);
     }
   });
-  EXPECT_EQ(report.written.size(), files.size());
+  EXPECT_EQ(report.written, (List{"edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
+  EXPECT_EQ(report.unchanged, List{"edgegen.lock.json"});
+  EXPECT_EQ(report.removed, List{"old.yml"});
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
+}
+
+// Into a directory that holds nothing yet, no file can be in the way of
+// another: each is staged as it comes, and the files are rendered once.
+TEST(TreeWriter, IntoAFreshDirectoryEachFileIsStagedAsItComesInOnePass)
+{
+  TempDir tmp;
+  std::string out = tmp / "deep/out";
+  auto files = two_files();
+  int passes = 0;
+  {
+    TreeWriter writer(real_disk(), out);
+    EXPECT_THROW(writer.write([&](const FileSink& sink) {
+      ++passes;
+      sink(files[0]);
+      // Staged, not in place; the journal names it.
+      EXPECT_FALSE(exists(out + "/" + files[0].path));
+      EXPECT_EQ(get(out + "/.edgegen.pending"), files[0].path + "\n");
+      throw util::EnvironmentError("disk full");
+    }),
+                 util::EnvironmentError);
+  }
+  EXPECT_EQ(passes, 1);
+  EXPECT_EQ(listing(tmp.path()), List{}); // no temporary, journal, lock or directory left
+
+  passes = 0;
+  TreeWriter writer(real_disk(), out);
+  WriteReport report = writer.write([&](const FileSink& sink) {
+    ++passes;
+    for (const auto& file : files) {
+      sink(file);
+    }
+  });
+  EXPECT_EQ(passes, 1);
+  EXPECT_EQ(report.written, (List{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
+  EXPECT_EQ(get(out + "/flux/prod.yaml"), k_big);
+  EXPECT_EQ(listing(out), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml",
+                                "prod/", "prod/traefik/", "prod/traefik/traefik.yml"}));
 }
 
 TEST(TreeWriter, ASmallChangeIsStagedWithoutRenderingAgain)
@@ -116,6 +165,7 @@ TEST(TreeWriter, ASmallChangeIsStagedWithoutRenderingAgain)
 TEST(TreeWriter, ANewFileFoundOnlyTheSecondTimeIsABug)
 {
   TempDir tmp;
+  write_tree(real_disk(), tmp.path(), render({{"old.yml", "o"}})); // two passes, as the tree is not empty
   auto files = render({{"a.yml", std::string(5 << 20, 'a')}, {"b.yml", "b"}});
   TreeWriter writer(real_disk(), tmp.path());
   int passes = 0;
