@@ -118,7 +118,7 @@ public:
 
 private:
   void check(serialise::RenderedFile file);
-  void check_one(serialise::RenderedFile file);
+  void check_one(serialise::RenderedFile file, std::string_view path);
   void stage(serialise::RenderedFile file);
   WriteReport finish();
   struct State;

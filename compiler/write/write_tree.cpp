@@ -134,7 +134,8 @@ struct TreeWriter::State
   bool journal_started = false;
   std::unique_ptr<PendingAppender> journal; // open while files are staged
 
-  void stage(const serialise::RenderedFile& file)
+  // `path`: the file's path, as `rendered` holds it.
+  void stage(const serialise::RenderedFile& file, std::string_view path)
   {
     {
       std::lock_guard<std::mutex> lock(mutex);
@@ -153,7 +154,7 @@ struct TreeWriter::State
     atomic->write(file.bytes);
     atomic->close();
     std::lock_guard<std::mutex> lock(mutex);
-    staged.push_back({file.rank, *rendered.find(file.path), std::move(atomic)});
+    staged.push_back({file.rank, path, std::move(atomic)});
   }
 };
 
@@ -214,32 +215,32 @@ void TreeWriter::check(serialise::RenderedFile file)
   if (!serialise::is_valid_output_path(file.path)) {
     throw std::logic_error("invalid output path \"" + file.path + "\"");
   }
-  std::string path = file.path;
+  std::string_view path; // the one copy, which `changed` and `staged` refer to
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    s.rendered.insert(path);
+    path = *s.rendered.insert(file.path).first;
     if (s.fresh) {
-      s.changed[*s.rendered.find(path)] = {file.bytes.size(), false};
+      s.changed[path] = {file.bytes.size(), false};
     }
   }
   if (s.fresh) {
     // Nothing to compare with nor to refuse: staged at once (a directory
     // made for it, or a path rendered twice, is found as the writer ends).
     stop_if_cancelled(s.out_dir, false);
-    s.stage(file);
+    s.stage(file, path);
     return;
   }
   // Files come from several threads in no fixed order: a refusal is kept,
   // and write() reports the one of the first path, the same every run.
   try {
-    check_one(std::move(file));
+    check_one(std::move(file), path);
   } catch (const util::EnvironmentError& e) {
     std::lock_guard<std::mutex> lock(s.mutex);
     s.refusals.emplace(path, e.what());
   }
 }
 
-void TreeWriter::check_one(serialise::RenderedFile file)
+void TreeWriter::check_one(serialise::RenderedFile file, std::string_view path)
 {
   State& s = *m_state;
   stop_if_cancelled(s.out_dir, false);
@@ -255,14 +256,14 @@ void TreeWriter::check_one(serialise::RenderedFile file)
     }
     std::lock_guard<std::mutex> lock(s.mutex);
     s.in_the_way.files.insert(found.blocker);
-    s.changed[*s.rendered.find(file.path)] = {file.bytes.size(), true};
+    s.changed[path] = {file.bytes.size(), true};
     s.hold(std::move(file));
     return;
   }
   if (found.kind == EntryKind::directory) {
     std::lock_guard<std::mutex> lock(s.mutex);
     clear_directory_or_throw(s.disk, s.out_dir, file.path, earlier, s.in_the_way);
-    s.changed[*s.rendered.find(file.path)] = {file.bytes.size(), true};
+    s.changed[path] = {file.bytes.size(), true};
     s.hold(std::move(file));
     return;
   }
@@ -286,7 +287,7 @@ void TreeWriter::check_one(serialise::RenderedFile file)
     }
   }
   std::lock_guard<std::mutex> lock(s.mutex);
-  s.changed[*s.rendered.find(file.path)] = {file.bytes.size(), false};
+  s.changed[path] = {file.bytes.size(), false};
   s.hold(std::move(file));
 }
 
@@ -309,7 +310,7 @@ void TreeWriter::stage(serialise::RenderedFile file)
     s.deferred.push_back(std::move(file));
     return;
   }
-  s.stage(file);
+  s.stage(file, change->first);
 }
 
 WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produce)
@@ -370,7 +371,7 @@ WriteReport TreeWriter::finish()
   }
   s.known.clear(); // some may be gone now
   for (const serialise::RenderedFile& file : s.deferred) {
-    s.stage(file);
+    s.stage(file, s.changed.find(file.path)->first);
   }
   s.journal.reset(); // write_pending replaces the file below
   std::sort(s.staged.begin(), s.staged.end(),

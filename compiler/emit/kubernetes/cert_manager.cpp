@@ -124,11 +124,7 @@ util::Value certificate_object(const Context& context, const Certificate& certif
 {
   Value out = object("cert-manager.io/v1", "Certificate", certificate.name, context.namespace_name);
   Value& spec = out["spec"];
-  Value names = Value::list();
-  for (std::string_view name : certificate.dns_names) {
-    names.push_back(std::string(name));
-  }
-  spec["dnsNames"] = std::move(names);
+  spec["dnsNames"] = string_list(certificate.dns_names);
   spec["issuerRef"] = issuer_ref(*certificate.issuer);
   spec["secretName"] = certificate.secret_name();
   if (!certificate.duration.empty()) {

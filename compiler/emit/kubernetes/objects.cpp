@@ -43,15 +43,6 @@ void add_annotations(util::Value& object, const model::StringMap& values)
   add_to(object, "annotations", values);
 }
 
-util::Value string_list(const std::vector<std::string>& items)
-{
-  util::Value out = util::Value::list();
-  for (const auto& item : items) {
-    out.push_back(item);
-  }
-  return out;
-}
-
 OutputFile yaml_file(std::string path, std::vector<util::Value> documents, int rank)
 {
   OutputFile file;

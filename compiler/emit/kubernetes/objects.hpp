@@ -8,6 +8,7 @@
 #include "util/value.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::emit::kubernetes {
@@ -21,7 +22,16 @@ util::Value object(const std::string& api_version, const std::string& kind, cons
 void add_labels(util::Value& object, const model::StringMap& values);
 void add_annotations(util::Value& object, const model::StringMap& values);
 
-util::Value string_list(const std::vector<std::string>& items);
+// A list of strings, from std::string or std::string_view items (a braced
+// list reads as std::string).
+template <typename String = std::string> util::Value string_list(const std::vector<String>& items)
+{
+  util::Value out = util::Value::list();
+  for (const auto& item : items) {
+    out.push_back(std::string(item));
+  }
+  return out;
+}
 
 OutputFile yaml_file(std::string path, std::vector<util::Value> documents, int rank);
 
