@@ -11,7 +11,9 @@ namespace {
 void check_raw_rule(const model::Config& config, const model::Route& route, diag::Diagnostics& diagnostics)
 {
   auto at = [&](size_t offset) {
-    return detail::locate_in(route.rule_location, route.rule_written, config.environment.vars, offset);
+    static const model::WrittenText k_unwritten;
+    const model::WrittenText& written = route.rule_written ? *route.rule_written : k_unwritten;
+    return detail::locate_in(route.rule_location, written, config.environment.vars, offset);
   };
   const rules::Rule& rule = route.match.rule;
   // An argument that still holds an unresolved ${...} is reported where it

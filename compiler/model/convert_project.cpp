@@ -71,7 +71,8 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   out.rule = get_string(spec, "rule");
   out.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
-    out.rule_written = {rule->text, rule->style, rule->one_line, document.bytes_of(*rule)};
+    out.rule_written = std::make_shared<const WrittenText>(
+        WrittenText{rule->text, rule->style, rule->one_line, document.bytes_of(*rule)});
   }
   out.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {

@@ -200,7 +200,7 @@ Token Lexer::symbol(Token t)
 Argument Lexer::raw_string()
 {
   Argument a;
-  a.offset = m_pos;
+  a.offset = static_cast<uint32_t>(m_pos);
   size_t close = m_s.find('`', m_pos + 1);
   if (close == std::string_view::npos) {
     throw SyntaxError{m_pos, "string is not terminated: the backtick opened here has no closing one", ""};
@@ -210,7 +210,7 @@ Argument Lexer::raw_string()
       a.value += c;
     }
   }
-  a.length = close + 1 - m_pos;
+  a.length = static_cast<uint32_t>(close + 1 - m_pos);
   m_pos = close + 1;
   return a;
 }
@@ -219,7 +219,7 @@ Argument Lexer::raw_string()
 Argument Lexer::interpreted_string()
 {
   Argument a;
-  a.offset = m_pos++;
+  a.offset = static_cast<uint32_t>(m_pos++);
   while (true) {
     if (m_pos >= m_s.size() || m_s[m_pos] == '\n') {
       throw SyntaxError{a.offset, "string is not terminated: the double quote opened here has no closing one",
@@ -238,7 +238,7 @@ Argument Lexer::interpreted_string()
     }
     escape(a.value);
   }
-  a.length = m_pos - a.offset;
+  a.length = static_cast<uint32_t>(m_pos - a.offset);
   return a;
 }
 

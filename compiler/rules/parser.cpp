@@ -155,7 +155,7 @@ private:
   {
     Matcher matcher;
     matcher.name = m_token.text;
-    matcher.offset = m_token.offset;
+    matcher.offset = static_cast<uint32_t>(m_token.offset);
     matcher.negated = negated;
     advance();
     if (m_token.kind == Token::Kind::line_break) {

@@ -20,9 +20,9 @@ enum class Protocol { http, tcp };
 // written (the literal, the matcher's name) is read from the rule's text.
 struct Argument
 {
-  std::string value; // the string the literal stands for
-  size_t offset = 0; // of the literal's opening quote in the rule
-  size_t length = 0; // of the literal, quotes included
+  std::string value;   // the string the literal stands for
+  uint32_t offset = 0; // of the literal's opening quote in the rule (a rule is far shorter than 4 GiB)
+  uint32_t length = 0; // of the literal, quotes included
 
   // The literal as written in `rule`, the text this argument was parsed from.
   std::string_view literal(std::string_view rule) const { return rule.substr(offset, length); }
@@ -33,9 +33,9 @@ struct Argument
 
 struct Matcher
 {
-  std::string name;  // canonical spelling ("Host"), or as written when unknown
-  size_t offset = 0; // of the name in the rule
+  std::string name; // canonical spelling ("Host"), or as written when unknown
   std::vector<Argument> arguments;
+  uint32_t offset = 0;  // of the name in the rule
   bool negated = false; // under an odd number of '!'
   bool known = false;   // a v3 matcher of the rule's protocol
 

@@ -14,8 +14,12 @@ template <typename T> class SharedList
 {
 public:
   SharedList() = default;
-  SharedList(std::initializer_list<T> items) : m_items(std::make_shared<std::vector<T>>(items)) {}
-  SharedList(std::vector<T> items) : m_items(std::make_shared<std::vector<T>>(std::move(items))) {}
+  // An empty list holds nothing at all: most lists of a kind are empty.
+  SharedList(std::initializer_list<T> items) : SharedList(std::vector<T>(items)) {}
+  SharedList(std::vector<T> items)
+      : m_items(items.empty() ? nullptr : std::make_shared<std::vector<T>>(std::move(items)))
+  {
+  }
 
   const std::vector<T>& get() const { return m_items ? *m_items : empty_list(); }
   operator const std::vector<T>&() const { return get(); }
