@@ -196,12 +196,12 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
           at["file"] = util::escape_invalid_utf8(position.file.str());
           at["line"] = position.line;
           at["column"] = position.column;
-          before.push_back(at);
+          before.push_back(std::move(at));
         }
-        patch["before"] = before;
-        item["patch"] = patch;
+        patch["before"] = std::move(before);
+        item["patch"] = std::move(patch);
       }
-      list.push_back(item);
+      list.push_back(std::move(item)); // one copy of the list, not two
     }
     out << serialise::to_json(list);
     return;
