@@ -276,70 +276,6 @@ void convert_projects(Inputs& in, std::vector<Config>& configs, const std::map<s
   });
 }
 
-bool same_refs(const std::vector<Ref>& a, const std::vector<Ref>& b)
-{
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Ref& x, const Ref& y) {
-    return x.name == y.name && x.resolved == y.resolved && x.location.file == y.location.file &&
-           x.location.line == y.location.line && x.location.column == y.location.column;
-  });
-}
-
-bool same_text(const WrittenText& a, const WrittenText& b)
-{
-  return a.text == b.text && a.style == b.style && a.one_line == b.one_line && a.file.data() == b.file.data() &&
-         a.file.size() == b.file.size();
-}
-
-// A route of an earlier environment's project of the same name, or nullptr.
-const Route* same_route(const Project& earlier, const Route& route, size_t index)
-{
-  if (index < earlier.routes.size() && earlier.routes[index].output_name == route.output_name) {
-    return &earlier.routes[index];
-  }
-  for (const auto& candidate : earlier.routes) {
-    if (candidate.output_name == route.output_name) {
-      return &candidate;
-    }
-  }
-  return nullptr;
-}
-
-// Environments mostly route a project alike but for its hosts: where two
-// resolved a route's middlewares and entry points alike, and read its raw
-// rule from the same place, they hold one copy of each.
-void share_route_parts(std::vector<Config>& configs)
-{
-  auto by_name = [](const Project& project, const std::string& name) { return project.name < name; };
-  for (size_t e = 1; e < configs.size(); ++e) {
-    for (Project& project : configs[e].projects) {
-      for (size_t f = 0; f < e; ++f) {
-        const auto& projects = configs[f].projects;
-        auto earlier = std::lower_bound(projects.begin(), projects.end(), project.name, by_name);
-        if (earlier == projects.end() || earlier->name != project.name) {
-          continue;
-        }
-        for (size_t i = 0; i < project.routes.size(); ++i) {
-          Route& route = project.routes[i];
-          const Route* other = same_route(*earlier, route, i);
-          if (!other) {
-            continue;
-          }
-          if (!route.middlewares.shares(other->middlewares) && same_refs(route.middlewares, other->middlewares)) {
-            route.middlewares.share(other->middlewares);
-          }
-          if (!route.entry_points.shares(other->entry_points) && same_refs(route.entry_points, other->entry_points)) {
-            route.entry_points.share(other->entry_points);
-          }
-          if (route.rule_written && other->rule_written && route.rule_written != other->rule_written &&
-              same_text(*route.rule_written, *other->rule_written)) {
-            route.rule_written = other->rule_written;
-          }
-        }
-      }
-    }
-  }
-}
-
 void finish_config(Config& config, const Inputs& in)
 {
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
@@ -404,7 +340,6 @@ Model build(std::vector<load::Document> documents, const std::vector<bool>& vali
   for (Config& config : model.environments) {
     finish_config(config, in);
   }
-  share_route_parts(model.environments);
   std::stable_sort(model.environments.begin(), model.environments.end(),
                    [](const Config& a, const Config& b) { return a.environment.name < b.environment.name; });
   return model;

@@ -145,19 +145,22 @@ spec:
   EXPECT_EQ(staging->solver.entry_point.name, "web"); // the entry point that redirects to HTTPS
 }
 
-// Environments "a" and "b", with these vars.
-std::string environments_a_and_b(const std::string& a_vars, const std::string& b_vars)
-{
-  auto one = [](const std::string& name, const std::string& vars) {
-    return "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name +
-           "\nspec:\n  vars: " + vars + "\n";
-  };
-  return one("a", a_vars) + "---\n" + one("b", b_vars);
-}
-
 TEST(Model, EnvironmentsShareTheServicesAndMiddlewaresTheyConvertAlike)
 {
-  std::string environments = environments_a_and_b("{backend: backend-a}", "{backend: backend-b}");
+  const char* environments = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: a
+spec:
+  vars: {backend: backend-a}
+---
+apiVersion: edgegen.dev/v1alpha1
+kind: Environment
+metadata:
+  name: b
+spec:
+  vars: {backend: backend-b}
+)";
   const char* project = R"(apiVersion: edgegen.dev/v1alpha1
 kind: Project
 metadata:
@@ -213,65 +216,6 @@ spec:
   EXPECT_FALSE(b[2].middlewares.shares(a[2].middlewares));
   EXPECT_EQ(a[2].middlewares[0].chain.at(0).resolved, "");
   EXPECT_EQ(b[2].middlewares[0].chain.at(0).resolved, "m");
-}
-
-TEST(Model, EnvironmentsShareARoutesMiddlewaresEntryPointsAndRawRuleWhereTheyResolveThemAlike)
-{
-  std::string environments =
-      environments_a_and_b("{domain: a.example.com, auth: h}", "{domain: b.example.com, auth: m}");
-  const char* shared = R"(apiVersion: edgegen.dev/v1alpha1
-kind: Middleware
-metadata:
-  name: m
-spec:
-  compress: {}
-)";
-  // Route 0: only its host differs between the environments. Route 1: a
-  // raw rule, written once. Route 2: its middleware is a variable, the
-  // project's own in a, the shared one in b.
-  auto c = compile_files({{"env.yaml", environments}, {"m.yaml", shared}, {"p.yaml", std::string(k_head) + R"(  routes:
-    - host: p.${domain}
-      service: s
-      middlewares: [h, m]
-      entryPoints: [websecure]
-    - name: raw
-      rule: Host(`raw.${domain}`) && Header(`X-Team`, `p`)
-      service: s
-      middlewares: [h]
-    - name: auth
-      host: auth.${domain}
-      service: s
-      middlewares: ["${auth}"]
-  middlewares:
-    h:
-      headers: {frameDeny: true}
-)"}});
-  ASSERT_EQ(messages(c), std::vector<std::string>{});
-  ASSERT_EQ(c.model.environments.size(), 2u);
-  const auto& a = c.model.environments[0].projects.at(0).routes;
-  const auto& b = c.model.environments[1].projects.at(0).routes;
-  ASSERT_EQ(a.size(), 3u);
-  ASSERT_EQ(b.size(), 3u);
-  EXPECT_EQ(a[0].host, "p.a.example.com");
-  EXPECT_EQ(b[0].host, "p.b.example.com");
-  EXPECT_TRUE(b[0].middlewares.shares(a[0].middlewares));
-  EXPECT_EQ(b[0].middlewares[0].resolved, "p-h");
-  EXPECT_EQ(b[0].middlewares[1].resolved, "m");
-  EXPECT_TRUE(b[0].entry_points.shares(a[0].entry_points));
-  EXPECT_EQ(b[0].entry_points.at(0).resolved, "websecure");
-  EXPECT_TRUE(b[1].middlewares.shares(a[1].middlewares));
-  ASSERT_TRUE(a[1].rule_written && b[1].rule_written);
-  EXPECT_EQ(b[1].rule_written.get(), a[1].rule_written.get());
-  EXPECT_EQ(b[1].rule_written->text, "Host(`raw.${domain}`) && Header(`X-Team`, `p`)");
-  EXPECT_EQ(b[1].match.text, "Host(`raw.b.example.com`) && Header(`X-Team`, `p`)");
-  EXPECT_FALSE(b[2].middlewares.shares(a[2].middlewares));
-  EXPECT_EQ(a[2].middlewares.at(0).resolved, "p-h");
-  EXPECT_EQ(b[2].middlewares.at(0).resolved, "m");
-  // A route without middlewares or entry points holds no list at all.
-  EXPECT_TRUE(a[1].entry_points.empty());
-  EXPECT_FALSE(a[1].entry_points.shares(b[1].entry_points));
-  EXPECT_FALSE(a[1].rule_written == nullptr);
-  EXPECT_EQ(a[0].rule_written, nullptr);
 }
 
 TEST(Model, WithoutEnvironmentsThereIsOneNamedDefault)

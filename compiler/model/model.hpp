@@ -256,14 +256,13 @@ struct Route
   Location path_location; // of path or pathPrefix
   std::string rule;       // raw Traefik v3 rule (escape hatch), replaces host/path
   Location rule_location;
-  // The raw rule as written, for a raw rule only (a route of host and path
-  // has none): shared, not copied, by the environments that read it alike.
+  // The raw rule as written: a raw rule's only (a route of host and path
+  // holds a null pointer, not an empty WrittenText).
   std::shared_ptr<const WrittenText> rule_written;
   Ref service;
-  // Shared by the environments that resolve them alike (see model::build).
-  util::SharedList<Ref> middlewares;
-  std::optional<int64_t> priority;    // as written
-  util::SharedList<Ref> entry_points; // empty: every entry point that does not redirect
+  std::vector<Ref> middlewares;
+  std::optional<int64_t> priority; // as written
+  std::vector<Ref> entry_points;   // empty: every entry point that does not redirect
   bool tls = true;
   Ref issuer; // effective: route's own, else the environment's, else the Edge default
   Location location;

@@ -136,17 +136,11 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
       if (services.count(route.service.name)) {
         route.service.resolved = project.name + "-" + route.service.name;
       }
-      // Each its own here: model::build shares them once every environment
-      // has resolved them. An empty list stays without storage.
-      if (!route.middlewares.empty()) {
-        for (auto& ref : route.middlewares.edit()) {
-          resolve_middleware(ref, &project, shared);
-        }
+      for (auto& ref : route.middlewares) {
+        resolve_middleware(ref, &project, shared);
       }
-      if (!route.entry_points.empty()) {
-        for (auto& ref : route.entry_points.edit()) {
-          resolve_to(ref, entry_points);
-        }
+      for (auto& ref : route.entry_points) {
+        resolve_to(ref, entry_points);
       }
       if (route.tls) {
         effective(route.issuer);

@@ -118,7 +118,7 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
 {
   const Source& source = routes[router.owner];
   std::vector<std::string> out;
-  const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares.get()
+  const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares
                                  : source.kind == Source::Kind::dashboard ? &dashboard->middlewares
                                                                           : nullptr;
   for (const auto& ref : refs ? *refs : std::vector<Ref>{}) {
