@@ -10,9 +10,11 @@ namespace {
 
 void check_raw_rule(const model::Config& config, const model::Route& route, diag::Diagnostics& diagnostics)
 {
+  // A route the model has no written rule for (a patch changed its list):
+  // its problems are placed at the start of its rule.
+  static const model::WrittenText k_unwritten;
+  const model::WrittenText& written = route.rule_written ? *route.rule_written : k_unwritten;
   auto at = [&](size_t offset) {
-    static const model::WrittenText k_unwritten;
-    const model::WrittenText& written = route.rule_written ? *route.rule_written : k_unwritten;
     return detail::locate_in(route.rule_location, written, config.environment.vars, offset);
   };
   const rules::Rule& rule = route.match.rule;

@@ -21,7 +21,7 @@ enum class Protocol { http, tcp };
 struct Argument
 {
   std::string value;   // the string the literal stands for
-  uint32_t offset = 0; // of the literal's opening quote in the rule (a rule is far shorter than 4 GiB)
+  uint32_t offset = 0; // of the literal's opening quote in the rule (input files are at most 8 MiB)
   uint32_t length = 0; // of the literal, quotes included
 
   // The literal as written in `rule`, the text this argument was parsed from.
