@@ -62,7 +62,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
   diag::Diagnostics found;
   diag::parallel_for(
       tasks.size(), found, [&](size_t i, diag::Diagnostics& sink) { tasks[i](sink); }, 1);
-  apply_ignore(model, found, diagnostics);
+  apply_ignore(model, std::move(found), diagnostics);
 }
 
 } // namespace edgegen::check

@@ -29,7 +29,7 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
 
 // Adds `found` to `diagnostics`, less the warnings that the document they
 // are in silences with the edgegen.dev/ignore annotation.
-void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics);
+void apply_ignore(const model::Model& model, diag::Diagnostics&& found, diag::Diagnostics& diagnostics);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 // The dns target's zones, SOA timers and forward servers (E0471-E0473,
 // E0493, E0494); check_targets runs it when the target is on.

@@ -3,6 +3,8 @@
 #include "check/check.hpp"
 
 #include <map>
+#include <set>
+#include <string_view>
 
 namespace edgegen::check {
 
@@ -55,7 +57,7 @@ void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics)
   }
   for (const auto& config : model.environments) {
     for (const auto& project : config.projects) {
-      std::map<std::string, diag::Location> routes;
+      std::map<std::string_view, model::Location> routes; // views of the route names
       for (const auto& route : project.routes) {
         auto [it, inserted] = routes.emplace(route.name, route.location);
         if (!inserted) {
@@ -71,13 +73,14 @@ void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics)
 void check_output_names(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   // Traefik has one namespace per kind of object per provider: "a" + "b-c"
-  // and "a-b" + "c" would both be "a-b-c".
-  std::map<std::string, diag::Location> routers, middlewares, services;
-  auto claim = [&](std::map<std::string, diag::Location>& names, const std::string& what, const std::string& name,
-                   const diag::Location& location) {
+  // and "a-b" + "c" would both be "a-b-c". The maps view the names of the
+  // model's objects, which outlive them.
+  using Names = std::map<std::string_view, model::Location>;
+  Names routers, middlewares, services;
+  auto claim = [&](Names& names, const char* what, const std::string& name, const model::Location& location) {
     auto [it, inserted] = names.emplace(name, location);
     if (!inserted) {
-      diagnostics.error("E0413", location, "Traefik " + what + " name \"" + name + "\" is produced twice",
+      diagnostics.error("E0413", location, std::string("Traefik ") + what + " name \"" + name + "\" is produced twice",
                         "also produced by " + diag::format_location(it->second) + "; rename one of them");
     }
   };
@@ -94,9 +97,9 @@ void check_output_names(const model::Config& config, diag::Diagnostics& diagnost
     for (const auto& service : project.services) {
       claim(services, "service", service.output_name, service.location);
     }
-    std::map<std::string, bool> own_routes;
+    std::set<std::string_view> own_routes;
     for (const auto& route : project.routes) {
-      if (own_routes.emplace(route.name, true).second) {
+      if (own_routes.insert(route.name).second) {
         claim(routers, "router", route.output_name, route.location);
       }
     }

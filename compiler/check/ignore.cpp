@@ -81,10 +81,10 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
   }
 }
 
-void apply_ignore(const model::Model& model, const diag::Diagnostics& found, diag::Diagnostics& diagnostics)
+void apply_ignore(const model::Model& model, diag::Diagnostics&& found, diag::Diagnostics& diagnostics)
 {
   const Owners owners(model);
-  for (auto& d : found.sorted()) {
+  for (auto& d : std::move(found).sorted()) {
     const model::Declaration* declaration = d.severity == diag::Severity::warning ? owners.of(d.location) : nullptr;
     if (declaration &&
         std::find(declaration->ignore.begin(), declaration->ignore.end(), d.code) != declaration->ignore.end()) {

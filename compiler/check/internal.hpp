@@ -7,6 +7,7 @@
 #include "rules/rule.hpp"
 
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -55,7 +56,8 @@ bool served_as_ingress(const model::Config& config, const model::Project& projec
 // What a route claims as written: host, match kind ("rule", "path",
 // "pathPrefix"), the rule or path, and the priority as written. Two routes
 // with the same claim are one error (E0421), whatever else they share.
-using ClaimKey = std::tuple<std::string, std::string, std::string, int64_t>;
+// Views into the route (or literals): it lives as long as the model.
+using ClaimKey = std::tuple<std::string_view, std::string_view, std::string_view, int64_t>;
 ClaimKey claim_key(const model::Route& route);
 
 } // namespace edgegen::check::detail

@@ -3,6 +3,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace edgegen::diag {
@@ -51,6 +52,20 @@ void Diagnostics::append(const Diagnostics& other)
   }
 }
 
+void Diagnostics::append(Diagnostics&& other)
+{
+  // Its items went through add() already.
+  if (m_items.empty()) {
+    m_items = std::move(other.m_items);
+  } else {
+    m_items.insert(m_items.end(), std::make_move_iterator(other.m_items.begin()),
+                   std::make_move_iterator(other.m_items.end()));
+  }
+  m_errors += other.m_errors;
+  other.m_items = {};
+  other.m_errors = 0;
+}
+
 namespace {
 
 auto sort_key(const Diagnostic& d)
@@ -69,9 +84,10 @@ void Diagnostics::update(const std::function<void(Diagnostic&)>& change)
   }
 }
 
-std::vector<Diagnostic> Diagnostics::sorted() const
+namespace {
+
+std::vector<Diagnostic> sort_unique(std::vector<Diagnostic> out)
 {
-  std::vector<Diagnostic> out = m_items;
   std::stable_sort(out.begin(), out.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
   out.erase(std::unique(out.begin(), out.end(),
@@ -80,6 +96,19 @@ std::vector<Diagnostic> Diagnostics::sorted() const
                         }),
             out.end());
   return out;
+}
+
+} // namespace
+
+std::vector<Diagnostic> Diagnostics::sorted() const&
+{
+  return sort_unique(m_items);
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() &&
+{
+  m_errors = 0;
+  return sort_unique(std::move(m_items));
 }
 
 } // namespace edgegen::diag

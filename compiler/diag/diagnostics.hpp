@@ -32,8 +32,10 @@ public:
   void error(std::string code, Location location, std::string message, std::string hint = {});
   void warning(std::string code, Location location, std::string message, std::string hint = {});
   void add(Diagnostic diagnostic);
-  // Adds everything `other` holds (for results gathered on several threads).
+  // Adds everything `other` holds (for results gathered on several threads);
+  // from an rvalue by moving, which leaves `other` empty.
   void append(const Diagnostics& other);
+  void append(Diagnostics&& other);
   // Lets `change` amend each diagnostic (never its severity).
   void update(const std::function<void(Diagnostic&)>& change);
 
@@ -43,7 +45,9 @@ public:
   bool empty() const { return m_items.empty(); }
 
   // Sorted by file, line, column, code and message; exact duplicates removed.
-  std::vector<Diagnostic> sorted() const;
+  // From an rvalue, its own items are sorted and handed over, not copied.
+  std::vector<Diagnostic> sorted() const&;
+  std::vector<Diagnostic> sorted() &&;
 
 private:
   std::vector<Diagnostic> m_items;

@@ -105,17 +105,40 @@ TEST(Diagnostics, MessagesAndHintsThatAreNotUtf8AreEscaped)
 
 TEST(Diagnostics, AppendAddsEverythingInOrderAndCountsIt)
 {
-  Diagnostics first;
-  first.error("E0101", Location("a.yaml", 1, 1), "one");
-  Diagnostics second;
-  second.warning("W0601", Location("b.yaml", 1, 1), "two");
-  second.error("E0101", Location("a.yaml", 1, 1), "three");
-  first.append(second);
-  EXPECT_EQ(in_order(first), (std::vector<std::string>{"error a.yaml:1:1: E0101: one", "warning b.yaml:1:1: W0601: two",
-                                                       "error a.yaml:1:1: E0101: three"}));
-  EXPECT_EQ(first.error_count(), 2u);
-  EXPECT_EQ(first.warning_count(), 1u);
-  EXPECT_EQ(second.error_count(), 1u); // the source is left as it was
+  // A copy leaves the source as it was; a move empties it.
+  for (bool move : {false, true}) {
+    Diagnostics first;
+    first.error("E0101", Location("a.yaml", 1, 1), "one");
+    Diagnostics second;
+    second.warning("W0601", Location("b.yaml", 1, 1), "two");
+    second.error("E0101", Location("a.yaml", 1, 1), "three");
+    move ? first.append(std::move(second)) : first.append(second);
+    EXPECT_EQ(in_order(first),
+              (std::vector<std::string>{"error a.yaml:1:1: E0101: one", "warning b.yaml:1:1: W0601: two",
+                                        "error a.yaml:1:1: E0101: three"}));
+    EXPECT_EQ(first.error_count(), 2u);
+    EXPECT_EQ(first.warning_count(), 1u);
+    EXPECT_EQ(second.error_count(), move ? 0u : 1u); // NOLINT(bugprone-use-after-move)
+    EXPECT_EQ(second.empty(), move);
+
+    Diagnostics empty; // moved into an empty sink: the same items and counts
+    empty.append(std::move(first));
+    EXPECT_EQ(in_order(empty).size(), 3u);
+    EXPECT_EQ(empty.error_count(), 2u);
+  }
+}
+
+TEST(Diagnostics, SortedFromAnRvalueIsTheSameListAsTheCopy)
+{
+  Diagnostics d;
+  d.error("E0302", Location("b.yaml", 1, 1), "second file");
+  d.error("E0301", Location("a.yaml", 2, 3), "column 3");
+  d.error("E0301", Location("a.yaml", 2, 3), "column 3"); // a duplicate: dropped by both
+  d.warning("W0601", Location("a.yaml"), "whole file");
+  std::vector<std::string> copied = lines(d.sorted());
+  EXPECT_EQ(lines(std::move(d).sorted()), copied);
+  EXPECT_EQ(copied, (std::vector<std::string>{"warning a.yaml: W0601: whole file", "error a.yaml:2:3: E0301: column 3",
+                                              "error b.yaml:1:1: E0302: second file"}));
 }
 
 TEST(Diagnostics, UpdateAmendsEverythingButTheSeverity)

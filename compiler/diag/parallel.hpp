@@ -3,6 +3,7 @@
 #include "diag/diagnostics.hpp"
 #include "util/parallel.hpp"
 
+#include <utility>
 #include <vector>
 
 namespace edgegen::diag {
@@ -15,8 +16,8 @@ template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Bod
   std::vector<Diagnostics> found(n);
   util::parallel_for(
       n, [&](size_t i) { body(i, found[i]); }, grain);
-  for (const auto& sink : found) {
-    out.append(sink);
+  for (auto& sink : found) {
+    out.append(std::move(sink)); // each sink's storage freed as it goes
   }
 }
 

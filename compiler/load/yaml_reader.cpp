@@ -438,7 +438,7 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
                           std::to_string(k_max_documents));
     return {};
   }
-  diagnostics.append(found);
+  diagnostics.append(std::move(found));
   if (builder.failed) {
     return {};
   }

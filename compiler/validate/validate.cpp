@@ -89,8 +89,8 @@ std::vector<bool> validate(const std::vector<load::Document>& documents, diag::D
   std::vector<char> passed(documents.size());
   std::vector<diag::Diagnostics> found(documents.size());
   util::parallel_for(documents.size(), [&](size_t i) { passed[i] = validate_document(documents[i], found[i]); });
-  for (const auto& d : found) {
-    diagnostics.append(d);
+  for (auto& d : found) {
+    diagnostics.append(std::move(d));
   }
   return std::vector<bool>(passed.begin(), passed.end());
 }
