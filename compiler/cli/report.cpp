@@ -156,6 +156,36 @@ std::string github_escape(std::string s, bool property)
   return out;
 }
 
+// One diagnostic as an item of `--format json`'s list; its strings are
+// moved, not copied.
+util::Value json_item(diag::Diagnostic&& d)
+{
+  util::Value item;
+  item["file"] = util::escape_invalid_utf8(d.location.file.str());
+  item["line"] = d.location.line;
+  item["column"] = d.location.column;
+  item["pointer"] = std::move(d.location.pointer);
+  item["severity"] = severity_name(d.severity);
+  item["code"] = std::move(d.code);
+  item["message"] = std::move(d.message);
+  item["hint"] = std::move(d.hint);
+  if (!d.patched_in.empty()) {
+    util::Value patch;
+    patch["environment"] = std::move(d.patched_in);
+    util::Value before = util::Value::list();
+    for (const auto& position : d.before) {
+      util::Value at;
+      at["file"] = util::escape_invalid_utf8(position.file.str());
+      at["line"] = position.line;
+      at["column"] = position.column;
+      before.push_back(std::move(at));
+    }
+    patch["before"] = std::move(before);
+    item["patch"] = std::move(patch);
+  }
+  return item;
+}
+
 } // namespace
 
 void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out,
@@ -175,39 +205,23 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     report_sarif(all, out);
     return;
   }
-  if (format == Format::json) {
-    util::Value list = util::Value::list();
-    for (const auto& d : all) {
-      util::Value item;
-      item["file"] = util::escape_invalid_utf8(d.location.file.str());
-      item["line"] = d.location.line;
-      item["column"] = d.location.column;
-      item["pointer"] = d.location.pointer;
-      item["severity"] = severity_name(d.severity);
-      item["code"] = d.code;
-      item["message"] = d.message;
-      item["hint"] = d.hint;
-      if (!d.patched_in.empty()) {
-        util::Value patch;
-        patch["environment"] = d.patched_in;
-        util::Value before = util::Value::list();
-        for (const auto& position : d.before) {
-          util::Value at;
-          at["file"] = util::escape_invalid_utf8(position.file.str());
-          at["line"] = position.line;
-          at["column"] = position.column;
-          before.push_back(std::move(at));
-        }
-        patch["before"] = std::move(before);
-        item["patch"] = std::move(patch);
-      }
-      list.push_back(std::move(item)); // one copy of the list, not two
-    }
-    out << serialise::to_json(list);
-    return;
-  }
   // Written in chunks of whole diagnostics: std::cerr writes every `<<` as
   // a system call of its own, a dozen per diagnostic.
+  constexpr std::streamoff k_chunk = 1 << 16;
+  if (format == Format::json) {
+    // One item at a time, in the bytes serialise::to_json gives the whole
+    // list: thousands of diagnostics are never all held as JSON at once.
+    std::string chunk = all.empty() ? "[]" : "[\n";
+    for (size_t i = 0; i < all.size(); ++i) {
+      chunk += "  " + serialise::to_json_nested(json_item(std::move(all[i])), 2) + (i + 1 < all.size() ? ",\n" : "\n");
+      if (static_cast<std::streamoff>(chunk.size()) >= k_chunk) {
+        out << chunk;
+        chunk.clear();
+      }
+    }
+    out << chunk << (all.empty() ? "\n" : "]\n");
+    return;
+  }
   std::ostringstream chunk;
   for (const auto& d : all) {
     if (format == Format::github) {
@@ -217,7 +231,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     } else {
       text(d, sources, chunk, Paint{colour});
     }
-    if (chunk.tellp() >= 1 << 16) {
+    if (chunk.tellp() >= k_chunk) {
       out << chunk.str();
       chunk.str({});
     }

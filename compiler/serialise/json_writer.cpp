@@ -147,4 +147,11 @@ std::string to_json(const util::Value& value)
   return out;
 }
 
+std::string to_json_nested(const util::Value& value, size_t indent)
+{
+  std::string out;
+  JsonWriter(out).value(value, indent);
+  return out;
+}
+
 } // namespace edgegen::serialise

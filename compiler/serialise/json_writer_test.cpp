@@ -38,6 +38,22 @@ TEST(JsonWriter, NestedValuesWithSortedKeysAndTwoSpaceIndent)
 )y");
 }
 
+TEST(JsonWriter, AListWrittenItemByItemIsTheSameBytes)
+{
+  Value first;
+  first["code"] = "W0601";
+  first["patch"]["before"] = Value::List{Value::List{"a.yaml", 3}};
+  first["patch"]["none"] = Value::map();
+  Value second;
+  second["line"] = 7;
+  Value list = Value::List{first, second};
+  std::string items = "[\n";
+  items += "  " + to_json_nested(first, 2) + ",\n";
+  items += "  " + to_json_nested(second, 2) + "\n]\n";
+  EXPECT_EQ(items, to_json(list));
+  EXPECT_EQ(to_json_nested(second, 2), "{\n    \"line\": 7\n  }"); // no newline after it
+}
+
 TEST(JsonWriter, Scalars)
 {
   EXPECT_EQ(to_json(Value()), "null\n");

@@ -23,6 +23,10 @@ std::string to_yaml(const std::vector<util::Value>& documents);
 
 // Canonical JSON: keys sorted, two-space indent, final newline.
 std::string to_json(const util::Value& value);
+// `value` as to_json writes it where it sits `indent` spaces deep inside a
+// list or map, without the newline after it: a long list can be written one
+// item at a time, in the same bytes as to_json of the whole list.
+std::string to_json_nested(const util::Value& value, size_t indent);
 
 // Lower-case hex SHA-256 and Git blob id (SHA-1 of "blob <size>\0" + bytes).
 std::string sha256_hex(std::string_view bytes);
