@@ -213,7 +213,9 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     // list: thousands of diagnostics are never all held as JSON at once.
     std::string chunk = all.empty() ? "[]" : "[\n";
     for (size_t i = 0; i < all.size(); ++i) {
-      chunk += "  " + serialise::to_json_nested(json_item(std::move(all[i])), 2) + (i + 1 < all.size() ? ",\n" : "\n");
+      chunk += "  ";
+      chunk += serialise::to_json_nested(json_item(std::move(all[i])), 2);
+      chunk += i + 1 < all.size() ? ",\n" : "\n";
       if (static_cast<std::streamoff>(chunk.size()) >= k_chunk) {
         out << chunk;
         chunk.clear();

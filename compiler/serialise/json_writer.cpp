@@ -139,19 +139,16 @@ private:
 
 } // namespace
 
-std::string to_json(const util::Value& value)
-{
-  std::string out;
-  JsonWriter(out).value(value, 0);
-  out += '\n';
-  return out;
-}
-
 std::string to_json_nested(const util::Value& value, size_t indent)
 {
   std::string out;
   JsonWriter(out).value(value, indent);
   return out;
+}
+
+std::string to_json(const util::Value& value)
+{
+  return to_json_nested(value, 0) + '\n';
 }
 
 } // namespace edgegen::serialise
