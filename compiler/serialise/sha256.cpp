@@ -1,45 +1,27 @@
 // The only file of edgegen that includes OpenSSL (STYLE.md: third-party
-// libraries stay behind one header of ours, here write.hpp).
+// libraries stay behind one header of ours, here serialise.hpp).
 #include "serialise/serialise.hpp"
 
+// The one-shot digest functions, not EVP: EVP fetches each digest from
+// OpenSSL 3's provider machinery, which runs about 2 MB of code and tables
+// to set up (a render's resident memory) and takes locks on every
+// initialisation. These compute the same digests directly.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include <charconv>
-#include <memory>
-#include <stdexcept>
 #include <string>
 
 namespace edgegen::serialise {
 namespace {
 
-struct ContextDeleter
+std::string hex(const unsigned char* digest, size_t length)
 {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-
-// Digest of the concatenation of `parts`, in lower-case hex; parts so that a
-// Git blob header needs no copy of the (possibly large) content.
-std::string hex_digest(const EVP_MD* md, std::initializer_list<std::string_view> parts)
-{
-  std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
-  if (!context || EVP_DigestInit_ex(context.get(), md, nullptr) != 1) {
-    throw std::runtime_error("OpenSSL: cannot initialise a digest");
-  }
-  for (std::string_view part : parts) {
-    if (EVP_DigestUpdate(context.get(), part.data(), part.size()) != 1) {
-      throw std::runtime_error("OpenSSL: digest update failed");
-    }
-  }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
-    throw std::runtime_error("OpenSSL: digest final failed");
-  }
   static const char k_hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
+  for (size_t i = 0; i < length; ++i) {
     out += k_hex[digest[i] >> 4];
     out += k_hex[digest[i] & 0xF];
   }
@@ -50,7 +32,12 @@ std::string hex_digest(const EVP_MD* md, std::initializer_list<std::string_view>
 
 std::string sha256_hex(std::string_view bytes)
 {
-  return hex_digest(EVP_sha256(), {bytes});
+  SHA256_CTX context;
+  SHA256_Init(&context);
+  SHA256_Update(&context, bytes.data(), bytes.size());
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256_Final(digest, &context);
+  return hex(digest, sizeof digest);
 }
 
 std::string git_blob_id(std::string_view bytes)
@@ -61,7 +48,13 @@ std::string git_blob_id(std::string_view bytes)
   std::string header = "blob ";
   header.append(size, end);
   header += '\0';
-  return hex_digest(EVP_sha1(), {header, bytes});
+  SHA_CTX context;
+  SHA1_Init(&context);
+  SHA1_Update(&context, header.data(), header.size());
+  SHA1_Update(&context, bytes.data(), bytes.size());
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA1_Final(digest, &context);
+  return hex(digest, sizeof digest);
 }
 
 std::string openssl_version()
