@@ -72,6 +72,7 @@ Compilation compile(const source::Source& source)
   const patch::Provenance provenance(patched);
   auto valid = validate::validate(documents, c.diagnostics);
   validate::validate(patched, valid, c.diagnostics);
+  validate::release_schemas();
   c.model = model::build(std::move(documents), valid, c.diagnostics, std::move(patched));
   ::malloc_trim(0); // gives back what the loader's threads freed
   check::check(c.model, c.diagnostics);

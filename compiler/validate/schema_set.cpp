@@ -1,4 +1,5 @@
 #include "validate/schema_set.hpp"
+#include "validate/validate.hpp"
 
 #include "util/embedded.hpp"
 #include "util/strings.hpp"
@@ -13,6 +14,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace edgegen::validate {
 
@@ -223,10 +225,17 @@ void Store::add_standalone(const util::Value& node, const std::string& path)
   }
 }
 
+// Parsed on first use and kept until release_schemas().
+std::mutex g_store_mutex;
+std::unique_ptr<const Store> g_store;
+
 const Store& store()
 {
-  static const Store instance;
-  return instance;
+  std::lock_guard<std::mutex> lock(g_store_mutex);
+  if (!g_store) {
+    g_store = std::make_unique<const Store>();
+  }
+  return *g_store;
 }
 
 // valijson's Validator caches compiled patterns but is not thread-safe.
@@ -302,6 +311,13 @@ bool satisfies(const util::Value& subschema, const std::string& value)
 std::vector<std::string> schema_problems()
 {
   return store().problems();
+}
+
+void release_schemas()
+{
+  validator() = valijson::Validator();
+  std::lock_guard<std::mutex> lock(g_store_mutex);
+  g_store.reset();
 }
 
 } // namespace edgegen::validate

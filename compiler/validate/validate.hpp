@@ -23,4 +23,9 @@ std::vector<bool> validate(const std::vector<load::Document>& documents, diag::D
 // dropped unchecked: its errors are reported already.
 void validate(std::vector<patch::Patched>& patched, const std::vector<bool>& valid, diag::Diagnostics& diagnostics);
 
+// Frees the parsed schemas and this thread's validator caches (about 1.8 MB),
+// so that the model built next reuses their memory; the next validate()
+// parses them again. Never while another thread validates.
+void release_schemas();
+
 } // namespace edgegen::validate

@@ -94,6 +94,27 @@ TEST(Validate, UnknownPropertyWithoutACloseNameListsTheAllowedOnes)
   EXPECT_EQ(r->hint(), "allowed properties: healthCheck, host, image, passHostHeader, port, scheme, tls, urls");
 }
 
+// compile() frees the schemas after the validate stage; the next validation
+// parses them again and words its errors the same, patterns included.
+TEST(Validate, SchemasReleasedAreParsedAgainOnTheNextValidation)
+{
+  const std::string input = k_project + R"(  services:
+    api: {port: 8000, weight: 3}
+  routes:
+    - host: "team a.example.com"
+      service: api
+)";
+  auto before = run(input);
+  release_schemas();
+  auto after = run(input);
+  release_schemas();
+  auto again = run(input);
+  ASSERT_EQ(before->lines().size(), 2u);
+  EXPECT_EQ(after->lines(), before->lines());
+  EXPECT_EQ(again->lines(), before->lines());
+  EXPECT_EQ(run(k_examples)->passed, std::vector<bool>(8, true));
+}
+
 TEST(Validate, EveryUnknownPropertyOfAMappingIsReported)
 {
   auto r = run(k_project + R"(  servces: {}
