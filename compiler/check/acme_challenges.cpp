@@ -125,20 +125,24 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
       routers.push_back(solver);
     }
     rules::Outcome outcome = rules::route_request(routers, table.entry_points, request, entry_point->name);
-    std::string step = outcome.kind == rules::Outcome::Kind::redirected
-                           ? detail::describe(outcome, table)
-                           : "on entry point \"" + entry_point->name + "\": " + detail::describe(outcome, table);
+    // Worded only for a failure or a redirection, not for every challenge
+    // that reaches its solver.
+    auto step = [&] {
+      return outcome.kind == rules::Outcome::Kind::redirected
+                 ? detail::describe(outcome, table)
+                 : "on entry point \"" + entry_point->name + "\": " + detail::describe(outcome, table);
+    };
     if (outcome.kind == rules::Outcome::Kind::redirected) {
       rules::Request next;
       if (rules::make_request(outcome.location, "GET", {}, "", next) || (next.port != 80 && next.port != 443)) {
-        return Failure{path + step + ", a port the CA does not follow (only 80 and 443)"};
+        return Failure{path + step() + ", a port the CA does not follow (only 80 and 443)"};
       }
-      path += step + "; ";
+      path += step() + "; ";
       url = outcome.location;
       continue;
     }
     if (outcome.kind != rules::Outcome::Kind::routed) {
-      return Failure{path + step};
+      return Failure{path + step()};
     }
     auto is_solver = [&](const rules::Router& router) {
       const auto& source = table.routes[router.owner];
@@ -151,7 +155,7 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
       // when that one is not there at all, the issuer's entry point is.
       bool outranked = std::any_of(outcome.matched.begin(), outcome.matched.end(),
                                    [&](const rules::Router* r) { return is_solver(*r); });
-      return Failure{path + step, outranked ? table.routes[outcome.winner->owner].route : nullptr};
+      return Failure{path + step(), outranked ? table.routes[outcome.winner->owner].route : nullptr};
     }
     for (size_t i = 1; outcome.tie && i < outcome.matched.size(); ++i) {
       const rules::Router& other = *outcome.matched[i];
