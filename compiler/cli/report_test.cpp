@@ -1,5 +1,6 @@
 #include "cli/report.hpp"
 
+#include "diag/codes.hpp"
 #include "util/strings.hpp"
 
 #include <gtest/gtest.h>
@@ -101,6 +102,96 @@ TEST(Report, SarifResultsPointAtFileLineAndColumn)
   EXPECT_NE(sarif.find("\"uri\": \"dir/a%20b.yaml\""), std::string::npos) << sarif;
   EXPECT_NE(sarif.find("\"startColumn\": 7,\n"), std::string::npos) << sarif;
   EXPECT_NE(sarif.find("\"ruleId\": \"E0431\""), std::string::npos) << sarif;
+}
+
+// The results are written one at a time, in the bytes of the log written as
+// one value: each indented at its depth, the last without a comma, and
+// every result's ruleIndex the index of its code among the rules.
+TEST(Report, SarifResultsAreWrittenOneAtATimeInTheBytesOfTheWholeLog)
+{
+  size_t index = 0;
+  while (diag::codes()[index].code != "W0601") {
+    ++index;
+  }
+  diag::Diagnostics diagnostics;
+  diag::Diagnostic patched;
+  patched.severity = diag::Severity::warning;
+  patched.code = "W0601";
+  patched.location = {"a.yaml", 2, 3, ""};
+  patched.message = "middleware \"m\" is not used";
+  patched.patched_in = "prod";
+  patched.before = {{"b.yaml", 4, 5}};
+  diagnostics.add(patched);
+  diagnostics.error("E9999", {"", 0, 0, ""}, "no such code", "a hint");
+  std::ostringstream out;
+  report(diagnostics, Format::sarif, {}, out);
+  const std::string sarif = out.str();
+  const std::string results = R"sarif({
+  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+  "runs": [
+    {
+      "results": [
+        {
+          "level": "error",
+          "message": {
+            "text": "no such code (hint: a hint)"
+          },
+          "ruleId": "E9999"
+        },
+        {
+          "level": "warning",
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "a.yaml"
+                },
+                "region": {
+                  "startColumn": 3,
+                  "startLine": 2
+                }
+              }
+            }
+          ],
+          "message": {
+            "text": "middleware \"m\" is not used"
+          },
+          "relatedLocations": [
+            {
+              "id": 1,
+              "message": {
+                "text": "the value before environment \"prod\"'s patch"
+              },
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "b.yaml"
+                },
+                "region": {
+                  "startColumn": 5,
+                  "startLine": 4
+                }
+              }
+            }
+          ],
+          "ruleId": "W0601",
+          "ruleIndex": )sarif" +
+                              std::to_string(index) + R"sarif(
+        }
+      ],
+      "tool": {
+        "driver": {
+          "name": "edgegen",
+          "rules": [
+            {
+)sarif";
+  EXPECT_EQ(sarif.substr(0, results.size()), results);
+  EXPECT_TRUE(util::ends_with(sarif, "          \"version\": \"" EDGEGEN_VERSION "\"\n        }\n      }\n    }\n  ],\n"
+                                     "  \"version\": \"2.1.0\"\n}\n"))
+      << sarif.substr(sarif.size() - 200);
+
+  std::ostringstream empty;
+  report(diag::Diagnostics(), Format::sarif, {}, empty);
+  EXPECT_NE(empty.str().find("    {\n      \"results\": [],\n      \"tool\": {\n"), std::string::npos) << empty.str();
 }
 
 TEST(Report, AnyByteInAMessageIsReportedInEveryFormat)

@@ -6,6 +6,9 @@
 #include "serialise/serialise.hpp"
 #include "util/value.hpp"
 
+#include <map>
+#include <string_view>
+
 namespace edgegen::cli {
 
 namespace {
@@ -47,63 +50,77 @@ Value rule_of(const diag::CodeInfo& info)
   return rule;
 }
 
+Value result_of(const diag::Diagnostic& d, const std::map<std::string_view, int64_t>& rule_index)
+{
+  Value result;
+  result["ruleId"] = d.code;
+  if (auto it = rule_index.find(d.code); it != rule_index.end()) {
+    result["ruleIndex"] = it->second;
+  }
+  result["level"] = level_of(d.severity);
+  result["message"]["text"] = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
+  if (!d.location.file.empty()) {
+    Value physical;
+    physical["artifactLocation"]["uri"] = uri_of(d.location.file.str());
+    if (d.location.line > 0) {
+      physical["region"]["startLine"] = d.location.line;
+      if (d.location.column > 0) {
+        physical["region"]["startColumn"] = d.location.column;
+      }
+    }
+    Value location;
+    location["physicalLocation"] = std::move(physical);
+    result["locations"].push_back(std::move(location));
+  }
+  // A value a patch wrote: where the values it replaced were written.
+  for (size_t i = 0; i < d.before.size(); ++i) {
+    Value related;
+    related["id"] = static_cast<int64_t>(i + 1);
+    related["physicalLocation"]["artifactLocation"]["uri"] = uri_of(d.before[i].file.str());
+    related["physicalLocation"]["region"]["startLine"] = d.before[i].line;
+    related["physicalLocation"]["region"]["startColumn"] = d.before[i].column;
+    related["message"]["text"] = "the value before environment \"" + d.patched_in + "\"'s patch";
+    result["relatedLocations"].push_back(std::move(related));
+  }
+  return result;
+}
+
 } // namespace
 
 void report_sarif(const std::vector<diag::Diagnostic>& all, std::ostream& out)
 {
-  Value rules = Value::list();
   const auto& table = diag::codes();
-  for (const auto& info : table) {
-    rules.push_back(rule_of(info));
+  Value rules = Value::list();
+  std::map<std::string_view, int64_t> rule_index;
+  for (size_t i = 0; i < table.size(); ++i) {
+    rules.push_back(rule_of(table[i]));
+    rule_index[table[i].code] = static_cast<int64_t>(i);
   }
-  Value results = Value::list();
-  for (const auto& d : all) {
-    Value result;
-    result["ruleId"] = d.code;
-    for (size_t i = 0; i < table.size(); ++i) {
-      if (d.code == table[i].code) {
-        result["ruleIndex"] = static_cast<int64_t>(i);
-      }
+  Value tool;
+  tool["driver"]["name"] = "edgegen";
+  tool["driver"]["version"] = EDGEGEN_VERSION;
+  tool["driver"]["rules"] = std::move(rules);
+  // The log in the bytes serialise::to_json gives it as one value (keys
+  // sorted: "$schema", "runs", "version"; a run's "results", then "tool"),
+  // with its results written one at a time, in chunks, as the JSON report
+  // writes its items: thousands of results are never all held at once.
+  constexpr size_t k_chunk = 1 << 16;
+  std::string chunk = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n"
+                      "      \"results\": ";
+  chunk += all.empty() ? "[]" : "[\n";
+  for (size_t i = 0; i < all.size(); ++i) {
+    chunk += "        ";
+    chunk += serialise::to_json_nested(result_of(all[i], rule_index), 8);
+    chunk += i + 1 < all.size() ? ",\n" : "\n      ]";
+    if (chunk.size() >= k_chunk) {
+      out << chunk;
+      chunk.clear();
     }
-    result["level"] = level_of(d.severity);
-    result["message"]["text"] = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
-    if (!d.location.file.empty()) {
-      Value physical;
-      physical["artifactLocation"]["uri"] = uri_of(d.location.file.str());
-      if (d.location.line > 0) {
-        physical["region"]["startLine"] = d.location.line;
-        if (d.location.column > 0) {
-          physical["region"]["startColumn"] = d.location.column;
-        }
-      }
-      Value location;
-      location["physicalLocation"] = physical;
-      result["locations"].push_back(location);
-    }
-    // A value a patch wrote: where the values it replaced were written.
-    for (size_t i = 0; i < d.before.size(); ++i) {
-      Value related;
-      related["id"] = static_cast<int64_t>(i + 1);
-      related["physicalLocation"]["artifactLocation"]["uri"] = uri_of(d.before[i].file.str());
-      related["physicalLocation"]["region"]["startLine"] = d.before[i].line;
-      related["physicalLocation"]["region"]["startColumn"] = d.before[i].column;
-      related["message"]["text"] = "the value before environment \"" + d.patched_in + "\"'s patch";
-      result["relatedLocations"].push_back(related);
-    }
-    results.push_back(result);
   }
-  Value driver;
-  driver["name"] = "edgegen";
-  driver["version"] = EDGEGEN_VERSION;
-  driver["rules"] = rules;
-  Value run;
-  run["tool"]["driver"] = driver;
-  run["results"] = results;
-  Value log;
-  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  log["version"] = "2.1.0";
-  log["runs"].push_back(run);
-  out << serialise::to_json(log);
+  chunk += ",\n      \"tool\": ";
+  chunk += serialise::to_json_nested(tool, 6);
+  chunk += "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n";
+  out << chunk;
 }
 
 } // namespace edgegen::cli
