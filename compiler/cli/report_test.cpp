@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::cli {
@@ -109,10 +110,12 @@ TEST(Report, SarifResultsPointAtFileLineAndColumn)
 // every result's ruleIndex the index of its code among the rules.
 TEST(Report, SarifResultsAreWrittenOneAtATimeInTheBytesOfTheWholeLog)
 {
+  const auto& codes = diag::codes();
   size_t index = 0;
-  while (diag::codes()[index].code != "W0601") {
+  while (index < codes.size() && std::string_view(codes[index].code) != "W0601") {
     ++index;
   }
+  ASSERT_LT(index, codes.size());
   diag::Diagnostics diagnostics;
   diag::Diagnostic patched;
   patched.severity = diag::Severity::warning;
