@@ -205,25 +205,14 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     report_sarif(all, out);
     return;
   }
-  // Written in chunks of whole diagnostics: std::cerr writes every `<<` as
-  // a system call of its own, a dozen per diagnostic.
-  constexpr std::streamoff k_chunk = 1 << 16;
   if (format == Format::json) {
-    // One item at a time, in the bytes serialise::to_json gives the whole
-    // list: thousands of diagnostics are never all held as JSON at once.
-    std::string chunk = all.empty() ? "[]" : "[\n";
-    for (size_t i = 0; i < all.size(); ++i) {
-      chunk += "  ";
-      chunk += serialise::to_json_nested(json_item(std::move(all[i])), 2);
-      chunk += i + 1 < all.size() ? ",\n" : "\n";
-      if (static_cast<std::streamoff>(chunk.size()) >= k_chunk) {
-        out << chunk;
-        chunk.clear();
-      }
-    }
-    out << chunk << (all.empty() ? "\n" : "]\n");
+    std::string chunk;
+    serialise::append_json_list(chunk, out, all.size(), 0, [&](size_t i) { return json_item(std::move(all[i])); });
+    out << chunk << '\n';
     return;
   }
+  // Written in chunks of whole diagnostics: std::cerr writes every `<<` as
+  // a system call of its own, a dozen per diagnostic.
   std::ostringstream chunk;
   for (const auto& d : all) {
     if (format == Format::github) {
@@ -233,7 +222,7 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
     } else {
       text(d, sources, chunk, Paint{colour});
     }
-    if (chunk.tellp() >= k_chunk) {
+    if (chunk.tellp() >= 1 << 16) {
       out << chunk.str();
       chunk.str({});
     }

@@ -102,21 +102,10 @@ void report_sarif(const std::vector<diag::Diagnostic>& all, std::ostream& out)
   tool["driver"]["rules"] = std::move(rules);
   // The log in the bytes serialise::to_json gives it as one value (keys
   // sorted: "$schema", "runs", "version"; a run's "results", then "tool"),
-  // with its results written one at a time, in chunks, as the JSON report
-  // writes its items: thousands of results are never all held at once.
-  constexpr size_t k_chunk = 1 << 16;
+  // with its results made and written one at a time.
   std::string chunk = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n"
                       "      \"results\": ";
-  chunk += all.empty() ? "[]" : "[\n";
-  for (size_t i = 0; i < all.size(); ++i) {
-    chunk += "        ";
-    chunk += serialise::to_json_nested(result_of(all[i], rule_index), 8);
-    chunk += i + 1 < all.size() ? ",\n" : "\n      ]";
-    if (chunk.size() >= k_chunk) {
-      out << chunk;
-      chunk.clear();
-    }
-  }
+  serialise::append_json_list(chunk, out, all.size(), 6, [&](size_t i) { return result_of(all[i], rule_index); });
   chunk += ",\n      \"tool\": ";
   chunk += serialise::to_json_nested(tool, 6);
   chunk += "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n";

@@ -3,6 +3,7 @@
 #include "util/strings.hpp"
 
 #include <cmath>
+#include <ostream>
 #include <stdexcept>
 
 namespace edgegen::serialise {
@@ -144,6 +145,28 @@ std::string to_json_nested(const util::Value& value, size_t indent)
   std::string out;
   JsonWriter(out).value(value, indent);
   return out;
+}
+
+void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_t indent,
+                      const std::function<util::Value(size_t)>& item)
+{
+  constexpr size_t k_chunk = 1 << 16;
+  if (count == 0) {
+    chunk += "[]";
+    return;
+  }
+  chunk += "[\n";
+  for (size_t i = 0; i < count; ++i) {
+    chunk.append(indent + 2, ' ');
+    JsonWriter(chunk).value(item(i), indent + 2);
+    chunk += i + 1 < count ? ",\n" : "\n";
+    if (chunk.size() >= k_chunk) {
+      out << chunk;
+      chunk.clear();
+    }
+  }
+  chunk.append(indent, ' ');
+  chunk += ']';
 }
 
 std::string to_json(const util::Value& value)

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 namespace edgegen::serialise {
@@ -52,6 +53,14 @@ TEST(JsonWriter, AListWrittenItemByItemIsTheSameBytes)
   items += "  " + to_json_nested(second, 2) + "\n]\n";
   EXPECT_EQ(items, to_json(list));
   EXPECT_EQ(to_json_nested(second, 2), "{\n    \"line\": 7\n  }"); // no newline after it
+  std::ostringstream unused;
+  std::string chunk;
+  append_json_list(chunk, unused, 2, 0, [&](size_t i) { return i == 0 ? first : second; });
+  EXPECT_EQ(chunk + "\n", to_json(list));
+  chunk.clear();
+  append_json_list(chunk, unused, 0, 4, [&](size_t) { return first; });
+  EXPECT_EQ(chunk, "[]");
+  EXPECT_EQ(unused.str(), "");
 }
 
 TEST(JsonWriter, Scalars)

@@ -4,6 +4,8 @@
 #include "util/value.hpp"
 
 #include <array>
+#include <functional>
+#include <iosfwd>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -27,6 +29,13 @@ std::string to_json(const util::Value& value);
 // list or map, without the newline after it: a long list can be written one
 // item at a time, in the same bytes as to_json of the whole list.
 std::string to_json_nested(const util::Value& value, size_t indent);
+// Appends to `chunk` a list of `count` items, in the bytes to_json_nested
+// gives the whole list at `indent`, making and writing one item at a time
+// (`item(i)`): thousands of them are never all held at once. Each time
+// `chunk` reaches 64 KiB of whole items it goes to `out`; what is left is
+// the caller's to finish and write.
+void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_t indent,
+                      const std::function<util::Value(size_t)>& item);
 
 // Lower-case hex SHA-256 and Git blob id (SHA-1 of "blob <size>\0" + bytes).
 std::string sha256_hex(std::string_view bytes);
