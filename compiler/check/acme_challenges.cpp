@@ -51,7 +51,7 @@ std::vector<Challenge> challenges(const model::Config& config)
   };
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      for (const auto& host : route.tls ? route.match.scope.hosts : std::vector<std::string>{}) {
+      for (const auto& host : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
         add(host, route.issuer);
       }
     }
@@ -217,7 +217,7 @@ void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagn
                             ": GET http://" + challenge.domain +
                             "/.well-known/acme-challenge/<token>: " + shown(failure->why);
       if (failure->route) {
-        diagnostics.error("E0491", failure->route->location, message,
+        diagnostics.error("E0491", failure->route->location(), message,
                           "certificates of issuer \"" + challenge.issuer->name +
                               "\" cannot be renewed: give this route a lower priority, or a rule that leaves "
                               "/.well-known/acme-challenge/ alone");

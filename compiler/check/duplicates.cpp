@@ -59,10 +59,10 @@ void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics)
     for (const auto& project : config.projects) {
       std::map<std::string_view, model::Location> routes; // views of the route names
       for (const auto& route : project.routes) {
-        auto [it, inserted] = routes.emplace(route.name, route.location);
+        auto [it, inserted] = routes.emplace(route.name(), route.location());
         if (!inserted) {
-          diagnostics.error("E0412", route.location,
-                            "duplicate route name \"" + route.name + "\" in project \"" + project.name + "\"",
+          diagnostics.error("E0412", route.location(),
+                            "duplicate route name \"" + route.name() + "\" in project \"" + project.name + "\"",
                             first_at(it->second) + "; routes to the same service need a `name:` each");
         }
       }
@@ -99,8 +99,8 @@ void check_output_names(const model::Config& config, diag::Diagnostics& diagnost
     }
     std::set<std::string_view> own_routes;
     for (const auto& route : project.routes) {
-      if (own_routes.insert(route.name).second) {
-        claim(routers, "router", route.output_name, route.location);
+      if (own_routes.insert(route.name()).second) {
+        claim(routers, "router", route.output_name(), route.location());
       }
     }
   }

@@ -186,7 +186,7 @@ bool covers(const std::string& domain, const std::string& host)
 
 std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route)
 {
-  std::vector<std::string> out = model::entry_points_of(config, route.entry_points, route.tls);
+  std::vector<std::string> out = model::entry_points_of(config, route.entry_points(), route.tls());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -216,7 +216,7 @@ bool served_as_ingress(const model::Config& config, const model::Project& projec
     return false;
   }
   for (const auto& route : project.routes) {
-    if (route.rule.empty() && route.service.name == service.name) {
+    if (route.rule.empty() && route.service().name == service.name) {
       return true;
     }
   }

@@ -42,8 +42,8 @@ std::string match_of(const model::Route& route)
   if (!route.rule.empty()) {
     return "rule " + route.rule;
   }
-  return route.path.empty() ? "pathPrefix " + (route.path_prefix.empty() ? "/" : route.path_prefix)
-                            : "path " + route.path;
+  return route.path().empty() ? "pathPrefix " + (route.path_prefix().empty() ? "/" : route.path_prefix())
+                              : "path " + route.path();
 }
 
 } // namespace
@@ -53,7 +53,7 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (route.rule.empty()) {
-        require_host(config, route.host, route.host_location, diagnostics);
+        require_host(config, route.host, route.host_location(), diagnostics);
       }
     }
   }
@@ -83,7 +83,7 @@ void check_host_owners(const model::Config& config, diag::Diagnostics& diagnosti
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       for (const auto& host : route.match.scope.hosts) {
-        claims[host].push_back({project.name, match_of(route), route.location});
+        claims[host].push_back({project.name, match_of(route), route.location()});
       }
     }
   }

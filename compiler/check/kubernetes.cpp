@@ -141,9 +141,9 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      for (const auto& host : route.tls ? route.match.scope.hosts : std::vector<std::string>{}) {
+      for (const auto& host : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
         if (!rules::is_ip_address(host)) {
-          use(host, route.issuer, route.location);
+          use(host, route.issuer, route.location());
         }
       }
     }

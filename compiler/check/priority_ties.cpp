@@ -99,7 +99,7 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
   std::unique_ptr<model::RoutingTable> table;
   std::unique_ptr<detail::HostIndex> index;
   auto tied = [&](const Entry& a, const Entry& b) -> std::optional<rules::Request> {
-    if (a.route->tls != b.route->tls || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
+    if (a.route->tls() != b.route->tls() || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
       return std::nullopt;
     }
     for (const auto& name : a.entry_points) {
@@ -112,7 +112,7 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
         continue; // every request is redirected before any route sees it
       }
       auto request =
-          detail::common_request(a.route->match.rule, b.route->match.rule, a.route->tls ? "https" : "http", port);
+          detail::common_request(a.route->match.rule, b.route->match.rule, a.route->tls() ? "https" : "http", port);
       if (!request) {
         continue;
       }
@@ -124,7 +124,7 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
       rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
       auto top = [&](const model::Route& route) {
         return std::any_of(outcome.matched.begin(), outcome.matched.end(), [&](const rules::Router* r) {
-          return r->name == route.output_name && r->effective_priority() == outcome.winner->effective_priority();
+          return r->name == route.output_name() && r->effective_priority() == outcome.winner->effective_priority();
         });
       };
       if (outcome.kind == rules::Outcome::Kind::routed && top(*a.route) && top(*b.route)) {
@@ -143,11 +143,11 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
         continue;
       }
       for (const auto& [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
-        diagnostics.error("E0424", self->route->location,
-                          "route ties with route \"" + other->route->output_name + "\" at priority " +
+        diagnostics.error("E0424", self->route->location(),
+                          "route ties with route \"" + other->route->output_name() + "\" at priority " +
                               std::to_string(priority) + ": both match " + detail::describe(*request) +
                               ", and Traefik's order between routers of equal priority is undefined",
-                          "the other route is at " + diag::format_location(other->route->location) +
+                          "the other route is at " + diag::format_location(other->route->location()) +
                               "; give the one that should win a higher priority, or make their rules exclusive");
       }
     }

@@ -121,17 +121,17 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
       }
     }
     for (const auto& route : project.routes) {
-      require(route.service, "E0401", "service", services,
+      require(route.service(), "E0401", "service", services,
               listing("service", services) + " in project \"" + project.name + "\"", diagnostics);
-      for (const auto& ref : route.middlewares) {
+      for (const auto& ref : route.middlewares()) {
         require(ref, "E0402", "middleware", middlewares, listing("middleware", middlewares), diagnostics, absent,
                 &config);
       }
-      for (const auto& ref : route.entry_points) {
+      for (const auto& ref : route.entry_points()) {
         require(ref, "E0404", "entry point", entry_points, entry_point_hint, diagnostics);
       }
-      if (route.tls && route.issuer.name.empty()) {
-        diagnostics.error("E0405", route.location, "route uses TLS but no issuer provides its certificate",
+      if (route.tls() && route.issuer.name.empty()) {
+        diagnostics.error("E0405", route.location(), "route uses TLS but no issuer provides its certificate",
                           "set Edge.spec.defaultIssuer, the Environment's issuer or the route's issuer, "
                           "or write `tls: false`");
       } else {

@@ -106,7 +106,7 @@ std::string describe(const rules::Outcome& outcome, const model::RoutingTable& t
   std::string out =
       "router \"" + std::string(winner.name) + "\" (priority " + std::to_string(winner.effective_priority()) + ")";
   if (const model::Route* route = table.routes[winner.owner].route) {
-    out += " at " + diag::format_location(route->location);
+    out += " at " + diag::format_location(route->location());
   }
   return out + " takes it";
 }

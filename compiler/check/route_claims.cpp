@@ -14,13 +14,13 @@ namespace detail {
 ClaimKey claim_key(const model::Route& route)
 {
   if (!route.rule.empty()) {
-    return {"", "rule", route.rule, route.priority.value_or(0)};
+    return {"", "rule", route.rule, route.priority().value_or(0)};
   }
-  if (!route.path.empty()) {
-    return {route.host, "path", route.path, route.priority.value_or(0)};
+  if (!route.path().empty()) {
+    return {route.host, "path", route.path(), route.priority().value_or(0)};
   }
-  std::string_view prefix = route.path_prefix.empty() ? std::string_view("/") : route.path_prefix;
-  return {route.host, "pathPrefix", prefix, route.priority.value_or(0)};
+  std::string_view prefix = route.path_prefix().empty() ? std::string_view("/") : route.path_prefix();
+  return {route.host, "pathPrefix", prefix, route.priority().value_or(0)};
 }
 
 } // namespace detail
@@ -42,7 +42,7 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
       const Claimant* other = nullptr;
       for (const auto& entry_point : detail::route_entry_points(config, route)) {
         std::string_view name = *entry_points.insert(entry_point).first;
-        auto [it, inserted] = claims.emplace(Claim{name, route.tls, key}, Claimant{&project.name, route.location});
+        auto [it, inserted] = claims.emplace(Claim{name, route.tls(), key}, Claimant{&project.name, route.location()});
         if (!inserted && !other) {
           other = &it->second;
         }
@@ -54,7 +54,7 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
                                              : "host \"" + route.host + "\" and " + std::string(std::get<1>(key)) +
                                                    " \"" + std::string(std::get<2>(key)) + "\"";
       std::string where = *other->first == project.name ? "" : " (project \"" + *other->first + "\")";
-      diagnostics.error("E0421", route.location, what + " is already routed" + where,
+      diagnostics.error("E0421", route.location(), what + " is already routed" + where,
                         "the other route is at " + diag::format_location(other->second) +
                             "; Traefik would serve only one of them");
     }

@@ -153,8 +153,8 @@ public:
     // A winner whose service or middlewares are unknown is reported there
     // already (E0401, E0402); comparing them would only repeat it.
     const model::Route* route = winner ? m_table.routes[winner->owner].route : nullptr;
-    bool unresolved = route && (route->service.resolved.empty() ||
-                                std::any_of(route->middlewares.begin(), route->middlewares.end(),
+    bool unresolved = route && (route->service().resolved.empty() ||
+                                std::any_of(route->middlewares().begin(), route->middlewares().end(),
                                             [](const model::Ref& ref) { return ref.resolved.empty(); }));
     if (!unresolved && m_case.service &&
         known(*m_case.service, names, names.services, "service", "services are named \"<project>-<service>\"",

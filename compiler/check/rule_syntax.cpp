@@ -15,7 +15,7 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
   static const model::WrittenText k_unwritten;
   const model::WrittenText& written = route.rule_written ? *route.rule_written : k_unwritten;
   auto at = [&](size_t offset) {
-    return detail::locate_in(route.rule_location, written, config.environment.vars, offset);
+    return detail::locate_in(route.rule_location(), written, config.environment.vars, offset);
   };
   const rules::Rule& rule = route.match.rule;
   // An argument that still holds an unresolved ${...} is reported where it
@@ -55,8 +55,8 @@ void check_generated_rule(const model::Route& route, diag::Diagnostics& diagnost
     if (from_host && !detail::host_problem(route.host).empty()) {
       continue;
     }
-    std::string field = route.path.empty() ? "pathPrefix" : "path";
-    diagnostics.error(problem.code, from_host ? route.host_location : route.path_location,
+    std::string field = route.path().empty() ? "pathPrefix" : "path";
+    diagnostics.error(problem.code, from_host ? route.host_location() : route.path_location(),
                       problem.message + " (in the rule edgegen builds from host and " + field + ")", problem.hint);
   }
 }

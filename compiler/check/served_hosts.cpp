@@ -94,7 +94,7 @@ void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnost
               !detail::unresolved_reference(host, config.environment.vars) && seen.insert(host).second &&
               !prober.served(host)) {
             diagnostics.error(
-                "E0492", route.location,
+                "E0492", route.location(),
                 "host \"" + host + "\" gets a DNS record but no router serves it: " + prober.witness(host),
                 "no request matches this route's rule on its entry points: fix the rule or the entry points");
           }

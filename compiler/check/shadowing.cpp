@@ -39,8 +39,8 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
   out.path = "/";
   if (route.rule.empty()) {
     out.host = route.host;
-    out.exact = !route.path.empty();
-    out.path = out.exact ? route.path : route.path_prefix.empty() ? "/" : route.path_prefix;
+    out.exact = !route.path().empty();
+    out.path = out.exact ? route.path() : route.path_prefix().empty() ? "/" : route.path_prefix();
   } else {
     const rules::Rule& rule = route.match.rule;
     if (!rule.ok() || !rule.conjunction) {
@@ -73,7 +73,7 @@ bool contains(const Shape& outer, const Shape& inner)
     return false;
   }
   bool path = outer.exact ? inner.exact && inner.path == outer.path : util::starts_with(inner.path, outer.path);
-  if (!path || outer.route->tls != inner.route->tls) {
+  if (!path || outer.route->tls() != inner.route->tls()) {
     return false;
   }
   for (const auto& name : inner.entry_points) {
@@ -171,7 +171,7 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
     for (const auto& name : inner.entry_points) {
       for (const auto& entry_point : table->entry_points) {
         auto request = entry_point.name == name
-                           ? detail::witness_request(inner.route->match.rule, inner.route->tls ? "https" : "http",
+                           ? detail::witness_request(inner.route->match.rule, inner.route->tls() ? "https" : "http",
                                                      entry_point.port)
                            : std::nullopt;
         if (!request) {
@@ -180,9 +180,9 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
         const std::vector<const rules::Router*> routers = index->routers(request->host);
         rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
         bool lost = std::any_of(outcome.matched.begin(), outcome.matched.end(),
-                                [&](const rules::Router* r) { return r->name == inner.route->output_name; });
-        if (outcome.winner && outcome.winner->name == winner.route->output_name && lost) {
-          return ": " + detail::describe(*request) + " goes to \"" + winner.route->output_name + "\"";
+                                [&](const rules::Router* r) { return r->name == inner.route->output_name(); });
+        if (outcome.winner && outcome.winner->name == winner.route->output_name() && lost) {
+          return ": " + detail::describe(*request) + " goes to \"" + winner.route->output_name() + "\"";
         }
       }
     }
@@ -192,10 +192,10 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
     const Shape& inner = *inner_shape;
     std::string priority = std::to_string(winner->priority) + " > " + std::to_string(inner.priority);
     diagnostics.error(
-        "E0423", inner.route->location,
-        "route is never reached: route \"" + winner->route->output_name +
+        "E0423", inner.route->location(),
+        "route is never reached: route \"" + winner->route->output_name() +
             "\" matches every request it matches, with a higher priority (" + priority + ")" + witness(inner, *winner),
-        "the other route is at " + diag::format_location(winner->route->location) +
+        "the other route is at " + diag::format_location(winner->route->location()) +
             "; give this route a priority above " + std::to_string(winner->priority) + ", or narrow the other route");
   }
 }

@@ -155,17 +155,17 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      check_entry_points(config, route.entry_points, route.tls, "route", route.location, diagnostics);
-      if (route.tls) {
+      check_entry_points(config, route.entry_points(), route.tls(), "route", route.location(), diagnostics);
+      if (route.tls()) {
         bool broken = !route.match.rule.ok();
         check_certificate(config, route.match.scope.hosts, !route.rule.empty(), broken, route.issuer,
-                          route.rule.empty() ? route.host_location : route.rule_location, diagnostics);
+                          route.rule.empty() ? route.host_location() : route.rule_location(), diagnostics);
         continue;
       }
       for (const auto& name : detail::route_entry_points(config, route)) {
         const model::EntryPoint* entry_point = detail::find_entry_point(config, name);
         if (entry_point && entry_point->redirect_to.name.empty() && model::serves_tls(config, *entry_point)) {
-          diagnostics.warning("W0604", route.location,
+          diagnostics.warning("W0604", route.location(),
                               "route has tls: false but is served on " + describe(*entry_point) +
                                   ", where clients speak TLS",
                               "remove `tls: false`, or list a plain-HTTP entry point in entryPoints");
@@ -173,7 +173,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
         }
       }
       const std::vector<model::Middleware>* lists[] = {&project.middlewares.get(), &config.middlewares};
-      for (const auto& ref : route.middlewares) {
+      for (const auto& ref : route.middlewares()) {
         for (const auto* list : lists) {
           for (const auto& middleware : *list) {
             if (middleware.output_name == ref.resolved &&

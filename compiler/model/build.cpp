@@ -213,7 +213,8 @@ Config build_config(const Inputs& in, const load::Document* environment, const O
 
 // Environments mostly convert a project's services and middlewares alike
 // (variables tend to change its hosts): where two converted them from the
-// same values written in the same places, they hold one copy.
+// same values written in the same places, they hold one copy. So do a
+// route's parts besides its hosts (RouteCommon), where they are equal.
 void share_alike(std::vector<Config>& configs, size_t project, const std::vector<Node>& specs)
 {
   auto same = [](const Node* a, const Node* b) { return a == b || (a && b && a->same_as(*b)); };
@@ -229,6 +230,12 @@ void share_alike(std::vector<Config>& configs, size_t project, const std::vector
       }
       if (same(specs[e].find("middlewares"), specs[f].find("middlewares"))) {
         own.middlewares.share(earlier.middlewares);
+      }
+      for (size_t r = 0; r < std::min(own.routes.size(), earlier.routes.size()); ++r) {
+        Route& route = own.routes[r];
+        if (!route.shares(earlier.routes[r]) && route.common() == earlier.routes[r].common()) {
+          route.share(earlier.routes[r]);
+        }
       }
     }
   }

@@ -19,6 +19,16 @@ spec:
     s: {port: 80}
 )";
 
+// Environments a and b, each setting the variable `var` to its own value.
+std::string environments_a_and_b(const std::string& var, const std::string& a, const std::string& b)
+{
+  auto environment = [&](const std::string& name, const std::string& value) {
+    return "apiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n  vars: {" +
+           var + ": " + value + "}\n";
+  };
+  return environment("a", a) + "---\n" + environment("b", b);
+}
+
 const Config& only(const Compilation& c)
 {
   EXPECT_EQ(c.model.environments.size(), 1u);
@@ -147,20 +157,7 @@ spec:
 
 TEST(Model, EnvironmentsShareTheServicesAndMiddlewaresTheyConvertAlike)
 {
-  const char* environments = R"(apiVersion: edgegen.dev/v1alpha1
-kind: Environment
-metadata:
-  name: a
-spec:
-  vars: {backend: backend-a}
----
-apiVersion: edgegen.dev/v1alpha1
-kind: Environment
-metadata:
-  name: b
-spec:
-  vars: {backend: backend-b}
-)";
+  const std::string environments = environments_a_and_b("backend", "backend-a", "backend-b");
   const char* project = R"(apiVersion: edgegen.dev/v1alpha1
 kind: Project
 metadata:
@@ -216,6 +213,56 @@ spec:
   EXPECT_FALSE(b[2].middlewares.shares(a[2].middlewares));
   EXPECT_EQ(a[2].middlewares[0].chain.at(0).resolved, "");
   EXPECT_EQ(b[2].middlewares[0].chain.at(0).resolved, "m");
+}
+
+TEST(Model, EnvironmentsShareWhatARouteSaysBesidesItsHostsWhereTheyResolveItAlike)
+{
+  const std::string environments = environments_a_and_b("domain", "a.example.com", "b.example.com");
+  const char* shared = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: m
+spec:
+  compress: {}
+)";
+  // The project's own middleware m exists in b only: in a, the route's m is
+  // the shared one.
+  const std::string project = std::string(k_head) + R"(  routes:
+    - name: web
+      host: web.${domain}
+      service: s
+    - name: own
+      host: own.${domain}
+      service: s
+      middlewares: [m]
+    - name: path
+      host: path.example.com
+      pathPrefix: /${domain}
+      service: s
+  middlewares:
+    m:
+      environments: [b]
+      headers: {frameDeny: true}
+)";
+  auto c = compile_files({{"env.yaml", environments}, {"m.yaml", shared}, {"p.yaml", project}});
+  ASSERT_EQ(messages(c), std::vector<std::string>{});
+  ASSERT_EQ(c.model.environments.size(), 2u);
+  const auto& a = c.model.environments[0].projects.at(0).routes;
+  const auto& b = c.model.environments[1].projects.at(0).routes;
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_TRUE(b[0].shares(a[0]));
+  EXPECT_EQ(a[0].host, "web.a.example.com");
+  EXPECT_EQ(b[0].host, "web.b.example.com");
+  EXPECT_EQ(b[0].service().resolved, "p-s");
+  // Converted alike, resolved otherwise: b's route gets a copy of its own.
+  EXPECT_FALSE(b[1].shares(a[1]));
+  EXPECT_EQ(a[1].middlewares().at(0).resolved, "m");
+  EXPECT_EQ(b[1].middlewares().at(0).resolved, "p-m");
+  // A variable outside the host: nothing to share.
+  EXPECT_FALSE(b[2].shares(a[2]));
+  EXPECT_EQ(a[2].path_prefix(), "/a.example.com");
+  EXPECT_EQ(b[2].path_prefix(), "/b.example.com");
 }
 
 TEST(Model, WithoutEnvironmentsThereIsOneNamedDefault)

@@ -59,27 +59,28 @@ Service convert_service(const std::string& project, const std::string& name, con
 Route convert_route(const std::string& project, const Node& spec, const Node* written, const load::Document& document)
 {
   Route out;
-  out.location = spec.location();
-  out.service = get_ref(spec, "service");
-  out.name = get_string(spec, "name", out.service.name);
-  out.output_name = project + "-" + out.name;
+  RouteCommon& common = out.edit();
+  common.location = spec.location();
+  common.service = get_ref(spec, "service");
+  common.name = get_string(spec, "name", common.service.name);
+  common.output_name = project + "-" + common.name;
   out.host = get_string(spec, "host");
-  out.host_location = location_of(spec, "host");
-  out.path = get_string(spec, "path");
-  out.path_prefix = get_string(spec, "pathPrefix");
-  out.path_location = location_of(spec, spec.find("path") ? "path" : "pathPrefix");
+  common.host_location = location_of(spec, "host");
+  common.path = get_string(spec, "path");
+  common.path_prefix = get_string(spec, "pathPrefix");
+  common.path_location = location_of(spec, spec.find("path") ? "path" : "pathPrefix");
   out.rule = get_string(spec, "rule");
-  out.rule_location = location_of(spec, "rule");
+  common.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
     out.rule_written = std::make_shared<const WrittenText>(
         WrittenText{rule->text, rule->style, rule->one_line, document.bytes_of(*rule)});
   }
-  out.middlewares = get_refs(spec, "middlewares");
+  common.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
-    out.priority = priority->integer;
+    common.priority = priority->integer;
   }
-  out.entry_points = get_refs(spec, "entryPoints");
-  out.tls = get_bool(spec, "tls", true);
+  common.entry_points = get_refs(spec, "entryPoints");
+  common.tls = get_bool(spec, "tls", true);
   out.issuer = get_ref(spec, "issuer");
   out.match = route_match(out);
   return out;

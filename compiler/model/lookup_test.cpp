@@ -45,7 +45,7 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
 {
   Route route;
   route.host = "a.example.com";
-  route.path_prefix = "/api";
+  route.edit().path_prefix = "/api";
   RouteMatch prefix = route_match(route);
   EXPECT_EQ(prefix.text, "Host(`a.example.com`) && PathPrefix(`/api`)");
   EXPECT_EQ(prefix.priority, std::optional<int64_t>(20004));
@@ -53,14 +53,14 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   ASSERT_EQ(prefix.scope.paths.size(), 1u);
   EXPECT_EQ(prefix.scope.paths[0].value, "/api");
 
-  route.path = "/login";
+  route.edit().path = "/login";
   RouteMatch exact = route_match(route);
   EXPECT_EQ(exact.text, "Host(`a.example.com`) && Path(`/login`)");
   EXPECT_EQ(exact.priority, std::optional<int64_t>(25006));
 
-  route.path.clear();
-  route.path_prefix = "/";
-  route.priority = 7;
+  route.edit().path.clear();
+  route.edit().path_prefix = "/";
+  route.edit().priority = 7;
   RouteMatch root = route_match(route);
   EXPECT_EQ(root.text, "Host(`a.example.com`)");
   EXPECT_EQ(root.priority, std::optional<int64_t>(7));

@@ -245,28 +245,69 @@ struct RouteMatch
                                    // routes; none: Traefik's default, the rule's length
 };
 
-struct Route
+// What a route says besides its hosts and its issuer, references resolved:
+// the same in every environment that converts the route from the same
+// values written in the same places (variables tend to change a route's
+// hosts alone), and then held once for all of them.
+struct RouteCommon
 {
   std::string name;        // defaults to the service name
   std::string output_name; // "<project>-<name>"
-  std::string host;
   Location host_location;
   std::string path; // exact path
   std::string path_prefix;
   Location path_location; // of path or pathPrefix
-  std::string rule;       // raw Traefik v3 rule (escape hatch), replaces host/path
   Location rule_location;
-  // The raw rule as written: a raw rule's only (a route of host and path
-  // holds a null pointer, not an empty WrittenText).
-  std::shared_ptr<const WrittenText> rule_written;
   Ref service;
   std::vector<Ref> middlewares;
   std::optional<int64_t> priority; // as written
   std::vector<Ref> entry_points;   // empty: every entry point that does not redirect
   bool tls = true;
-  Ref issuer; // effective: route's own, else the environment's, else the Edge default
   Location location;
+  // Set by the first environment that resolves the references; another
+  // one that resolves them otherwise gets a copy of its own.
+  bool resolved = false;
+};
+bool operator==(const RouteCommon& a, const RouteCommon& b);
+
+struct Route
+{
+  std::string host;
+  std::string rule; // raw Traefik v3 rule (escape hatch), replaces host/path
+  // The raw rule as written: a raw rule's only (a route of host and path
+  // holds a null pointer, not an empty WrittenText).
+  std::shared_ptr<const WrittenText> rule_written;
+  Ref issuer; // effective: route's own, else the environment's, else the Edge default
   RouteMatch match;
+
+  const std::string& name() const { return common().name; }
+  const std::string& output_name() const { return common().output_name; }
+  const Location& host_location() const { return common().host_location; }
+  const std::string& path() const { return common().path; }
+  const std::string& path_prefix() const { return common().path_prefix; }
+  const Location& path_location() const { return common().path_location; }
+  const Location& rule_location() const { return common().rule_location; }
+  const Ref& service() const { return common().service; }
+  const std::vector<Ref>& middlewares() const { return common().middlewares; }
+  const std::optional<int64_t>& priority() const { return common().priority; }
+  const std::vector<Ref>& entry_points() const { return common().entry_points; }
+  bool tls() const { return common().tls; }
+  const Location& location() const { return common().location; }
+
+  const RouteCommon& common() const;
+  // The part to change: this route's own, copied first when another
+  // environment's route shares it.
+  RouteCommon& edit();
+  // Holds `other`'s common part instead of its own (which the caller knows
+  // to be equal), or tells whether it does.
+  void share(const Route& other) { m_common = other.m_common; }
+  bool shares(const Route& other) const { return m_common && m_common == other.m_common; }
+  // The common part to resolve in place: shared, but not yet resolved by
+  // any environment.
+  RouteCommon* unresolved() { return m_common && !m_common->resolved ? m_common.get() : nullptr; }
+
+private:
+  std::shared_ptr<RouteCommon> m_common;
 };
 
 struct Project

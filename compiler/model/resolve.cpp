@@ -6,30 +6,48 @@ namespace edgegen::model::detail {
 
 namespace {
 
+// What `ref` resolves to among `names`: its own name, or none.
+std::string_view target_in(const Ref& ref, const std::set<std::string>& names)
+{
+  return !ref.name.empty() && names.count(ref.name) ? std::string_view(ref.name) : std::string_view();
+}
+
 void resolve_to(Ref& ref, const std::set<std::string>& names)
 {
-  if (!ref.name.empty() && names.count(ref.name)) {
-    ref.resolved = ref.name;
+  if (auto target = target_in(ref, names); !target.empty()) {
+    ref.resolved = target;
   }
 }
 
 // A route's middleware: the project's own first, then a shared one; a name
 // with '@' belongs to another Traefik provider and is taken as written.
-void resolve_middleware(Ref& ref, const Project* project, const std::set<std::string>& shared)
+std::string_view middleware_target(const Ref& ref, const Project* project, const std::set<std::string>& shared)
 {
   if (ref.name.find('@') != std::string::npos) {
-    ref.resolved = ref.name;
-    return;
+    return ref.name;
   }
   if (project) {
     for (const auto& middleware : project->middlewares) {
       if (middleware.name == ref.name) {
-        ref.resolved = middleware.output_name;
-        return;
+        return middleware.output_name;
       }
     }
   }
-  resolve_to(ref, shared);
+  return target_in(ref, shared);
+}
+
+void resolve_middleware(Ref& ref, const Project* project, const std::set<std::string>& shared)
+{
+  if (auto target = middleware_target(ref, project, shared); !target.empty()) {
+    ref.resolved = target;
+  }
+}
+
+// The output name of a project's service: "<project>-<service>".
+bool is_service_of(const std::string& resolved, const std::string& project, const std::string& service)
+{
+  return resolved.size() == project.size() + 1 + service.size() && resolved.compare(0, project.size(), project) == 0 &&
+         resolved[project.size()] == '-' && resolved.compare(project.size() + 1, std::string::npos, service) == 0;
 }
 
 } // namespace
@@ -132,17 +150,40 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
     for (const auto& service : project.services) {
       services.insert(service.name);
     }
+    auto service_target = [&](const RouteCommon& common) {
+      return services.count(common.service.name) ? project.name + "-" + common.service.name : std::string();
+    };
+    auto resolve_common = [&](RouteCommon& common) {
+      common.service.resolved = service_target(common);
+      for (auto& ref : common.middlewares) {
+        ref.resolved = middleware_target(ref, &project, shared);
+      }
+      for (auto& ref : common.entry_points) {
+        ref.resolved = target_in(ref, entry_points);
+      }
+      common.resolved = true;
+    };
+    // Whether this environment resolves a common part that an earlier one
+    // resolved, and shares, to the same objects.
+    auto resolves_alike = [&](const RouteCommon& common) {
+      const Ref& service = common.service;
+      bool same = services.count(service.name) ? is_service_of(service.resolved, project.name, service.name)
+                                               : service.resolved.empty();
+      for (const auto& ref : common.middlewares) {
+        same = same && ref.resolved == middleware_target(ref, &project, shared);
+      }
+      for (const auto& ref : common.entry_points) {
+        same = same && ref.resolved == target_in(ref, entry_points);
+      }
+      return same;
+    };
     for (auto& route : project.routes) {
-      if (services.count(route.service.name)) {
-        route.service.resolved = project.name + "-" + route.service.name;
+      if (RouteCommon* common = route.unresolved()) {
+        resolve_common(*common);
+      } else if (!resolves_alike(route.common())) {
+        resolve_common(route.edit());
       }
-      for (auto& ref : route.middlewares) {
-        resolve_middleware(ref, &project, shared);
-      }
-      for (auto& ref : route.entry_points) {
-        resolve_to(ref, entry_points);
-      }
-      if (route.tls) {
+      if (route.tls()) {
         effective(route.issuer);
       } else {
         route.issuer = {};

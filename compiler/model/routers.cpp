@@ -57,12 +57,12 @@ RoutingTable routing_table(const Config& config)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       rules::Router router;
-      router.name = route.output_name;
+      router.name = route.output_name();
       router.rule = &route.match.rule;
       router.rule_length = route.match.text.size();
       router.priority = route.match.priority;
-      router.entry_points = entry_points(route.entry_points, route.tls);
-      router.tls = route.tls;
+      router.entry_points = entry_points(route.entry_points(), route.tls());
+      router.tls = route.tls();
       router.owner = out.routes.size();
       out.routers.push_back(std::move(router));
       RoutingTable::Source source;
@@ -90,7 +90,7 @@ std::string RoutingTable::service_of(const rules::Router& router) const
   const Source& source = routes[router.owner];
   switch (source.kind) {
   case Source::Kind::route:
-    return source.route->service.resolved;
+    return source.route->service().resolved;
   case Source::Kind::dashboard:
     return "api@internal";
   case Source::Kind::acme_http:
@@ -106,7 +106,7 @@ std::vector<std::string> RoutingTable::servers_of(const rules::Router& router) c
   const Source& source = routes[router.owner];
   if (source.kind == Source::Kind::route) {
     for (const auto& service : source.project->services) {
-      if (service.name == source.route->service.name) {
+      if (service.name == source.route->service().name) {
         return service_urls(service);
       }
     }
@@ -118,7 +118,7 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
 {
   const Source& source = routes[router.owner];
   std::vector<std::string> out;
-  const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares
+  const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares()
                                  : source.kind == Source::Kind::dashboard ? &dashboard->middlewares
                                                                           : nullptr;
   for (const auto& ref : refs ? *refs : std::vector<Ref>{}) {
@@ -143,7 +143,7 @@ std::string_view RoutingTable::rule_text(const rules::Router& router) const
 std::optional<Location> RoutingTable::location_of(const rules::Router& router) const
 {
   const Source& source = routes[router.owner];
-  return source.kind == Source::Kind::route ? std::optional<Location>(source.route->location) : std::nullopt;
+  return source.kind == Source::Kind::route ? std::optional<Location>(source.route->location()) : std::nullopt;
 }
 
 } // namespace edgegen::model

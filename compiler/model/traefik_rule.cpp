@@ -26,10 +26,10 @@ std::string regex_escape(const std::string& s)
 std::string generated_rule(const Route& route)
 {
   std::string rule = traefik_host_rule(route.host);
-  if (!route.path.empty()) {
-    rule += " && Path(" + util::go_quote(route.path) + ")";
-  } else if (!route.path_prefix.empty() && route.path_prefix != "/") {
-    rule += " && PathPrefix(" + util::go_quote(route.path_prefix) + ")";
+  if (!route.path().empty()) {
+    rule += " && Path(" + util::go_quote(route.path()) + ")";
+  } else if (!route.path_prefix().empty() && route.path_prefix() != "/") {
+    rule += " && PathPrefix(" + util::go_quote(route.path_prefix()) + ")";
   }
   return rule;
 }
@@ -70,7 +70,7 @@ RouteMatch route_match(const Route& route)
     out.text = route.rule;
     out.rule = rules::parse_rule(out.text);
     out.scope = rules::scope_of(out.rule);
-    out.priority = route.priority;
+    out.priority = route.priority();
     return out;
   }
   out.text = generated_rule(route);
@@ -80,14 +80,14 @@ RouteMatch route_match(const Route& route)
   if (!route.host.empty()) {
     out.scope.hosts.push_back(rules::normalize_host(route.host));
   }
-  if (!route.path.empty()) {
-    out.scope.paths.push_back({route.path, true});
-  } else if (!route.path_prefix.empty() && route.path_prefix != "/") {
-    out.scope.paths.push_back({route.path_prefix, false});
+  if (!route.path().empty()) {
+    out.scope.paths.push_back({route.path(), true});
+  } else if (!route.path_prefix().empty() && route.path_prefix() != "/") {
+    out.scope.paths.push_back({route.path_prefix(), false});
   }
-  bool exact = !route.path.empty();
-  out.priority =
-      route.priority ? *route.priority : specific_priority(route.host, exact ? route.path : route.path_prefix, exact);
+  bool exact = !route.path().empty();
+  out.priority = route.priority() ? *route.priority()
+                                  : specific_priority(route.host, exact ? route.path() : route.path_prefix(), exact);
   return out;
 }
 

@@ -119,10 +119,10 @@ std::vector<std::string> users(const model::Config* config, const std::string& o
   };
   for (const auto& project : config->projects) {
     for (const auto& route : project.routes) {
-      if (uses(route.middlewares)) {
+      if (uses(route.middlewares())) {
         names.push_back(route_key(project, route));
         if (highlight) {
-          out.changed_routers.insert(route.output_name);
+          out.changed_routers.insert(route.output_name());
         }
       }
     }

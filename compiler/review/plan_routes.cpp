@@ -30,13 +30,13 @@ struct RouteView
 
 std::string where_of(const model::Route& route)
 {
-  std::string scheme = route.tls ? "https" : "http";
+  std::string scheme = route.tls() ? "https" : "http";
   if (!route.rule.empty()) {
     return scheme + " " + route.match.text;
   }
-  std::string path = !route.path.empty()        ? route.path + " (exact path)"
-                     : route.path_prefix == "/" ? ""
-                                                : route.path_prefix;
+  std::string path = !route.path().empty()        ? route.path() + " (exact path)"
+                     : route.path_prefix() == "/" ? ""
+                                                  : route.path_prefix();
   return scheme + "://" + route.host + path;
 }
 
@@ -45,21 +45,21 @@ RouteView view_of(const model::Config& config, const model::Project& project, co
   RouteView view;
   view.key = route_key(project, route);
   view.project = project.name;
-  view.output_name = route.output_name;
+  view.output_name = route.output_name();
   view.rule = route.match.text;
   view.where = where_of(route);
-  view.service = project.name + "/" + route.service.name;
+  view.service = project.name + "/" + route.service().name;
   for (const auto& service : project.services) {
-    if (service.name == route.service.name) {
+    if (service.name == route.service().name) {
       view.servers = join(model::service_urls(service));
     }
   }
-  for (const auto& middleware : route.middlewares) {
+  for (const auto& middleware : route.middlewares()) {
     view.middlewares.push_back(middleware.name);
   }
   view.priority = std::to_string(route.match.priority.value_or(static_cast<int64_t>(route.match.text.size())));
-  view.entry_points = join(model::entry_points_of(config, route.entry_points, route.tls));
-  view.issuer = route.tls ? route.issuer.resolved : "";
+  view.entry_points = join(model::entry_points_of(config, route.entry_points(), route.tls()));
+  view.issuer = route.tls() ? route.issuer.resolved : "";
   return view;
 }
 
@@ -132,7 +132,7 @@ std::map<std::string, RouteView> views(const model::Config* config)
 
 std::string route_key(const model::Project& project, const model::Route& route)
 {
-  return project.name + "/" + route.name;
+  return project.name + "/" + route.name();
 }
 
 void plan_routes(const model::Config* base, const model::Config* head, EnvironmentPlan& out)

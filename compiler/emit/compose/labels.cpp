@@ -34,7 +34,7 @@ std::string joined(const Value& list, bool qualify = false)
 
 void router_labels(const model::Config& config, const model::Route& route, Value& out)
 {
-  const std::string prefix = "traefik.http.routers." + route.output_name + ".";
+  const std::string prefix = "traefik.http.routers." + route.output_name() + ".";
   Value router = traefik::router_config(config, route);
   const auto& fields = router.as_map();
   out[prefix + "rule"] = router["rule"];
@@ -88,7 +88,7 @@ util::Value labels(const model::Config& config, const model::Project& project, c
   Value out = Value::map();
   out["traefik.enable"] = "true";
   for (const auto& route : project.routes) {
-    if (route.service.resolved == service.output_name) {
+    if (route.service().resolved == service.output_name) {
       router_labels(config, route, out);
     }
   }

@@ -119,7 +119,7 @@ std::vector<Backend> backends(const model::Service& service)
 const model::Service* service_of(const model::Project& project, const model::Route& route)
 {
   for (const auto& service : project.services) {
-    if (service.name == route.service.name) {
+    if (service.name == route.service().name) {
       return &service;
     }
   }

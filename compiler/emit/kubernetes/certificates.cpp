@@ -130,10 +130,10 @@ CertificatePlan plan_certificates(const model::Config& config)
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      if (!route.tls) {
+      if (!route.tls()) {
         continue;
       }
-      std::string_view owner = as_ingress(config, project, route) ? std::string_view(route.output_name) : "";
+      std::string_view owner = as_ingress(config, project, route) ? std::string_view(route.output_name()) : "";
       for (const auto& host : route.match.scope.hosts) {
         if (!rules::is_ip_address(host)) {
           planner.use(host, route.issuer, project.name, owner);

@@ -50,7 +50,7 @@ std::vector<std::string> tls_hosts(const model::Config& config)
   std::vector<std::string> out;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      if (route.tls) {
+      if (route.tls()) {
         for (const auto& host : route.match.scope.hosts) {
           out.push_back(host);
         }

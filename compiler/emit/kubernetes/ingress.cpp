@@ -16,11 +16,11 @@ const std::string k_router = "traefik.ingress.kubernetes.io/router.";
 Value path_of(const model::Route& route, const Backend& backend)
 {
   Value out;
-  if (!route.path.empty()) {
-    out["path"] = route.path;
+  if (!route.path().empty()) {
+    out["path"] = route.path();
     out["pathType"] = "Exact";
   } else {
-    out["path"] = route.path_prefix.empty() ? "/" : route.path_prefix;
+    out["path"] = route.path_prefix().empty() ? "/" : route.path_prefix();
     out["pathType"] = "Prefix";
   }
   out["backend"]["service"]["name"] = backend.name;
@@ -54,13 +54,13 @@ std::string crd_reference(const Context& context, const std::string& name)
 
 util::Value ingress(const Context& context, const model::Project& project, const model::Route& route)
 {
-  Value out = object("networking.k8s.io/v1", "Ingress", route.output_name, context.namespace_name);
+  Value out = object("networking.k8s.io/v1", "Ingress", route.output_name(), context.namespace_name);
   Value& annotations = out["metadata"]["annotations"];
   annotations[k_router + "entrypoints"] =
-      util::join(route_entry_points(context.config, route.entry_points, route.tls), ",");
-  if (!route.middlewares.empty()) {
+      util::join(route_entry_points(context.config, route.entry_points(), route.tls()), ",");
+  if (!route.middlewares().empty()) {
     std::vector<std::string> references;
-    for (const auto& name : traefik_middleware_names(route.middlewares)) {
+    for (const auto& name : traefik_middleware_names(route.middlewares())) {
       references.push_back(crd_reference(context, name));
     }
     annotations[k_router + "middlewares"] = util::join(references, ",");
@@ -79,7 +79,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
     }
   }
   spec["rules"].push_back(rule);
-  if (route.tls) {
+  if (route.tls()) {
     annotations[k_router + "tls"] = "true";
     annotations[k_router + "tls.options"] = crd_reference(context, context.tls_option);
     if (const Certificate* certificate = context.plan.for_host(route.host)) {
@@ -87,7 +87,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
       tls["hosts"] = string_list({route.host});
       tls["secretName"] = certificate->secret_name();
       spec["tls"].push_back(tls);
-      if (certificate->by_ingress_shim && certificate->shim_owner == route.output_name) {
+      if (certificate->by_ingress_shim && certificate->shim_owner == route.output_name()) {
         shim_annotations(annotations, *certificate);
       }
     }

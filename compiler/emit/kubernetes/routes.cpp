@@ -104,23 +104,23 @@ void label_project(util::Value& object, const model::Project& project)
 
 std::string ingress_route_group(const model::Config& config, const model::Route& route)
 {
-  return util::join(route.match.scope.hosts, ",") + (route.tls ? " tls " : " plain ") +
-         util::join(route_entry_points(config, route.entry_points, route.tls), ",");
+  return util::join(route.match.scope.hosts, ",") + (route.tls() ? " tls " : " plain ") +
+         util::join(route_entry_points(config, route.entry_points(), route.tls()), ",");
 }
 
 util::Value ingress_route(const Context& context, const model::Project& project,
                           const std::vector<const model::Route*>& routes)
 {
   const model::Route& first = *routes.front();
-  Value out = object("traefik.io/v1alpha1", "IngressRoute", first.output_name, context.namespace_name);
+  Value out = object("traefik.io/v1alpha1", "IngressRoute", first.output_name(), context.namespace_name);
   Value& spec = out["spec"];
-  spec["entryPoints"] = string_list(route_entry_points(context.config, first.entry_points, first.tls));
+  spec["entryPoints"] = string_list(route_entry_points(context.config, first.entry_points(), first.tls()));
   for (const auto* route : routes) {
     Value rule;
     rule["kind"] = "Rule";
     rule["match"] = traefik::route_rule(*route);
-    if (!route->middlewares.empty()) {
-      rule["middlewares"] = name_refs(traefik_middleware_names(route->middlewares));
+    if (!route->middlewares().empty()) {
+      rule["middlewares"] = name_refs(traefik_middleware_names(route->middlewares()));
     }
     if (route->match.priority) {
       rule["priority"] = *route->match.priority;
@@ -133,7 +133,7 @@ util::Value ingress_route(const Context& context, const model::Project& project,
     }
     spec["routes"].push_back(rule);
   }
-  if (first.tls) {
+  if (first.tls()) {
     spec["tls"] = route_tls(context, first.match.scope.hosts);
   }
   return out;

@@ -65,7 +65,7 @@ DomainCertificates certificate_domains(const model::Config& config)
   DomainCertificates out;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      if (!route.tls) {
+      if (!route.tls()) {
         continue;
       }
       for (const auto& host : route.match.scope.hosts) {

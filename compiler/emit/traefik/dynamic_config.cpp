@@ -34,16 +34,16 @@ Value entry_points(const model::Config& config, const std::vector<model::Ref>& r
 util::Value router_config(const model::Config& config, const model::Route& route)
 {
   Value out;
-  out["entryPoints"] = entry_points(config, route.entry_points, route.tls);
-  if (!route.middlewares.empty()) {
-    out["middlewares"] = names(route.middlewares);
+  out["entryPoints"] = entry_points(config, route.entry_points(), route.tls());
+  if (!route.middlewares().empty()) {
+    out["middlewares"] = names(route.middlewares());
   }
   out["rule"] = route_rule(route);
-  out["service"] = route.service.resolved;
+  out["service"] = route.service().resolved;
   if (route.match.priority) {
     out["priority"] = *route.match.priority;
   }
-  if (route.tls) {
+  if (route.tls()) {
     out["tls"] = certificates_from_worker(config)
                      ? Value::map()
                      : router_tls(config, route.match.scope.hosts, route.issuer, !route.rule.empty());
@@ -77,9 +77,9 @@ util::Value project_config(const model::Config& config, const model::Project& pr
 {
   Value http = Value::map();
   for (const auto& route : project.routes) {
-    const model::Service* target = find_service(project, route.service);
+    const model::Service* target = find_service(project, route.service());
     if (!target || !in_labels(config, *target)) {
-      http["routers"][route.output_name] = router_config(config, route);
+      http["routers"][route.output_name()] = router_config(config, route);
     }
   }
   for (const auto& s : project.services) {

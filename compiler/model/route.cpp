@@ -1,0 +1,53 @@
+// A route's common part, shared by the environments that convert it alike.
+#include "model/model.hpp"
+
+#include <algorithm>
+
+namespace edgegen::model {
+
+namespace {
+
+bool same_place(const Location& a, const Location& b)
+{
+  return a.file == b.file && a.line == b.line && a.column == b.column;
+}
+
+bool same_ref(const Ref& a, const Ref& b)
+{
+  return a.name == b.name && same_place(a.location, b.location) && a.resolved == b.resolved;
+}
+
+bool same_refs(const std::vector<Ref>& a, const std::vector<Ref>& b)
+{
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), same_ref);
+}
+
+} // namespace
+
+bool operator==(const RouteCommon& a, const RouteCommon& b)
+{
+  return a.name == b.name && a.output_name == b.output_name && same_place(a.host_location, b.host_location) &&
+         a.path == b.path && a.path_prefix == b.path_prefix && same_place(a.path_location, b.path_location) &&
+         same_place(a.rule_location, b.rule_location) && same_ref(a.service, b.service) &&
+         same_refs(a.middlewares, b.middlewares) && a.priority == b.priority &&
+         same_refs(a.entry_points, b.entry_points) && a.tls == b.tls && same_place(a.location, b.location) &&
+         a.resolved == b.resolved;
+}
+
+const RouteCommon& Route::common() const
+{
+  static const RouteCommon k_none;
+  return m_common ? *m_common : k_none;
+}
+
+RouteCommon& Route::edit()
+{
+  if (!m_common) {
+    m_common = std::make_shared<RouteCommon>();
+  } else if (m_common.use_count() > 1) {
+    m_common = std::make_shared<RouteCommon>(*m_common);
+  }
+  return *m_common;
+}
+
+} // namespace edgegen::model
