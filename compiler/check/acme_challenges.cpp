@@ -102,9 +102,21 @@ struct Failure
   const model::Route* route = nullptr;
 };
 
-// `solver`: the router of the challenge's solver Ingress, which is not in
-// the index (cert-manager makes one per challenge; no other request goes
-// to it), or null.
+// Removes the routers a check added to the shared table after its first
+// `count`.
+void remove_routers_after(size_t count, model::RoutingTable& table)
+{
+  while (table.routers.size() > count) {
+    table.routers.pop_back();
+    table.routes.pop_back();
+    table.owned_rules.pop_back();
+  }
+}
+
+// `solver`: the router of the ACME client's solver, which is not in the
+// index (Traefik's ACME router, added to the table for this walk only, or
+// the one of the challenge's solver Ingress: cert-manager makes one per
+// challenge; no other request goes to it), or null.
 std::optional<Failure> follow(const model::RoutingTable& table, const detail::HostIndex& index,
                               const Challenge& challenge, model::AcmeClient client, const rules::Router* solver)
 {
@@ -173,42 +185,40 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
 
 } // namespace
 
-void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagnostics)
+void check_acme_challenges(const model::Config& config, detail::Routing& routing, diag::Diagnostics& diagnostics)
 {
   const std::vector<Challenge> all = challenges(config);
   if (all.empty()) {
     return;
   }
+  model::RoutingTable& table = routing.table();
+  const detail::HostIndex& index = routing.index();
   for (model::AcmeClient client : model::acme_clients(config)) {
-    model::RoutingTable table = model::routing_table(config);
+    // Traefik's own ACME router stays in the table for the time of this
+    // client's challenges; cert-manager's solver Ingress, for the time of
+    // each challenge's request only: at 10,000 projects, one router and
+    // parsed rule for every challenge at once took ~14 MB per environment.
+    // Either router is tried after the index's, as the last of the table.
+    const size_t routers = table.routers.size();
     if (client == model::AcmeClient::traefik) {
       model::add_acme_http_router(config, table);
-    } else {
-      table.routers.reserve(table.routers.size() + 1); // the solver's, below: not by doubling
-      table.routes.reserve(table.routes.size() + 1);
     }
-    const detail::HostIndex index(table);
+    const rules::Router* acme_http = table.routers.size() > routers ? &table.routers.back() : nullptr;
     const std::string solver =
         client == model::AcmeClient::traefik
             ? "the solver (Traefik's acme-http@internal, priority MaxInt)"
             : "the solver (cert-manager's solver Ingress, priority " + std::to_string(rules::k_max_priority) + ")";
     // A cause in the issuer's settings is reported once per issuer.
     std::set<const model::Issuer*> reported;
-    // cert-manager's solver Ingress of each challenge joins the table for
-    // the time of that challenge's request only: at 10,000 projects, one
-    // router and parsed rule for every challenge at once took ~14 MB per
-    // environment.
     const bool ingress = client == model::AcmeClient::cert_manager;
     for (const auto& challenge : all) {
       if (ingress) {
         model::add_solver_ingress_router(config, *challenge.issuer, challenge.domain, k_token, table);
       }
       std::optional<Failure> failure =
-          follow(table, index, challenge, client, ingress ? &table.routers.back() : nullptr);
+          follow(table, index, challenge, client, ingress ? &table.routers.back() : acme_http);
       if (ingress) {
-        table.routers.pop_back();
-        table.routes.pop_back();
-        table.owned_rules.pop_back();
+        remove_routers_after(routers, table);
       }
       if (!failure || (!failure->route && !reported.insert(challenge.issuer).second)) {
         continue;
@@ -227,6 +237,7 @@ void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagn
                           "may redirect to port 443, or use a DNS-01 issuer");
       }
     }
+    remove_routers_after(routers, table);
   }
 }
 

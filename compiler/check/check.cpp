@@ -1,4 +1,5 @@
 #include "check/check.hpp"
+#include "check/requests.hpp"
 
 #include "diag/parallel.hpp"
 
@@ -42,16 +43,15 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       check_health_checks,
       check_traefik_settings,
   };
-  // The rules that route every host build a routing table of the whole
-  // environment each (~12 MB at 10,000 projects): one task per environment
-  // runs them, one table at a time. They are the largest tasks, so they go
-  // first, and the other rules fill the other worker meanwhile.
-  static constexpr Rule k_routing_rules[] = {check_acme_challenges, check_served_hosts};
+  // The rules that route every host share a routing table of the whole
+  // environment (~12 MB at 10,000 projects): one task per environment runs
+  // them. They are the largest tasks, so they go first, and the other rules
+  // fill the other worker meanwhile.
   for (const auto& config : model.environments) {
     tasks.push_back([&config](diag::Diagnostics& found) {
-      for (Rule rule : k_routing_rules) {
-        rule(config, found);
-      }
+      detail::Routing routing(config);
+      check_served_hosts(config, routing, found);
+      check_acme_challenges(config, routing, found);
     });
   }
   for (const auto& config : model.environments) {

@@ -5,6 +5,10 @@
 
 namespace edgegen::check {
 
+namespace detail {
+class Routing; // requests.hpp
+} // namespace detail
+
 // Stage entry: every semantic rule over the whole model (all environments).
 // Adds diagnostics only; never changes the model.
 void check(const model::Model& model, diag::Diagnostics& diagnostics);
@@ -60,7 +64,9 @@ void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics)
 void check_requested_certificates(const model::Config& config, diag::Diagnostics& diagnostics);
 // Per environment; an unknown name that another environment has says so.
 void check_route_tests(const model::Model& model, diag::Diagnostics& diagnostics);
-void check_acme_challenges(const model::Config& config, diag::Diagnostics& diagnostics);
-void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnostics);
+// The rules that route requests through every host, over the environment's
+// one routing table (`routing`, which they leave as they found it).
+void check_acme_challenges(const model::Config& config, detail::Routing& routing, diag::Diagnostics& diagnostics);
+void check_served_hosts(const model::Config& config, detail::Routing& routing, diag::Diagnostics& diagnostics);
 
 } // namespace edgegen::check

@@ -50,6 +50,22 @@ HostIndex::HostIndex(const model::RoutingTable& table) : m_table(table)
   std::sort(m_by_host.begin(), m_by_host.end());
 }
 
+model::RoutingTable& Routing::table()
+{
+  if (!m_table) {
+    m_table = std::make_unique<model::RoutingTable>(model::routing_table(m_config));
+  }
+  return *m_table;
+}
+
+const HostIndex& Routing::index()
+{
+  if (!m_index) {
+    m_index = std::make_unique<HostIndex>(table());
+  }
+  return *m_index;
+}
+
 std::vector<const rules::Router*> HostIndex::routers(const std::string& host) const
 {
   std::vector<const rules::Router*> out;

@@ -23,13 +23,11 @@ namespace {
 
 struct Prober
 {
-  const model::Config& config;
-  model::RoutingTable table = model::routing_table(config);
-  detail::HostIndex index{table};
+  detail::Routing& routing;
 
-  int port_of(const std::string& entry_point) const
+  int port_of(const std::string& entry_point)
   {
-    for (const auto& ep : table.entry_points) {
+    for (const auto& ep : routing.table().entry_points) {
       if (ep.name == entry_point) {
         return ep.port;
       }
@@ -38,9 +36,10 @@ struct Prober
   }
 
   // True if some request for `host` ends at a router.
-  bool served(const std::string& host) const
+  bool served(const std::string& host)
   {
-    const std::vector<const rules::Router*> routers = index.routers(host);
+    const model::RoutingTable& table = routing.table();
+    const std::vector<const rules::Router*> routers = routing.index().routers(host);
     for (const rules::Router* router : routers) {
       for (const auto& entry_point : router->entry_points) {
         int port = port_of(entry_point);
@@ -57,13 +56,14 @@ struct Prober
   }
 
   // What `https://host/` gets.
-  std::string witness(const std::string& host) const
+  std::string witness(const std::string& host)
   {
     rules::Request request;
     if (rules::make_request("https://" + host + "/", "GET", {}, "", request)) {
       return "it is not a host name";
     }
-    const std::vector<const rules::Router*> routers = index.routers(host);
+    const model::RoutingTable& table = routing.table();
+    const std::vector<const rules::Router*> routers = routing.index().routers(host);
     rules::Outcome outcome = rules::route_request(routers, table.entry_points, request);
     return "GET https://" + host + "/: " + detail::describe(outcome, table);
   }
@@ -82,9 +82,9 @@ bool in_zone(const model::Config& config, const std::string& host)
 
 } // namespace
 
-void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
+void check_served_hosts(const model::Config& config, detail::Routing& routing, diag::Diagnostics& diagnostics)
 {
-  const Prober prober{config};
+  Prober prober{routing};
   if (model::has_target(config, "dns")) {
     std::set<std::string> seen;
     for (const auto& project : config.projects) {
@@ -108,7 +108,7 @@ void check_served_hosts(const model::Config& config, diag::Diagnostics& diagnost
       for (const auto& domain : request.domains) {
         std::string host = rules::normalize_host(domain);
         if (util::starts_with(host, "*.")) {
-          for (const auto& source : prober.table.routes) {
+          for (const auto& source : routing.table().routes) {
             for (const auto& routed : source.route ? source.route->match.scope.hosts : std::vector<std::string>{}) {
               used = used || (model::certificate_covers(host, routed) && prober.served(routed));
             }
