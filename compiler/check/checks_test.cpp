@@ -220,6 +220,42 @@ TEST(Checks, OnlyRoutesOnTheSameEntryPointsShadow)
                                   "https://a.example.com/api goes to \"team-all\""});
 }
 
+TEST(Checks, AHostBelongsToTheFirstProjectAndEachOtherIsToldOnce)
+{
+  auto named = [](const std::string& name, const std::string& routes) {
+    std::string out = project(routes);
+    out.replace(out.find("name: team"), 10, "name: " + name);
+    return out;
+  };
+  const std::string edge = R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata:
+  name: test
+spec:
+  defaultIssuer: le
+  dashboard:
+    host: traefik.example.com
+---
+)" + testing::k_issuer_le;
+  auto c = testing::compile_files(
+      {{"edge.yaml", edge},
+       {"a.yaml", named("a", "    - {name: shop, host: shop.example.com, service: web}\n")},
+       // Two routes under a's host: one report. The same match as a's
+       // elsewhere is E0421's, not this one's.
+       {"b.yaml", named("b", "    - {name: one, host: shop.example.com, service: web, pathPrefix: /b}\n"
+                             "    - {name: two, host: shop.example.com, service: web, path: /b/x}\n")},
+       {"c.yaml", named("c", "    - {name: same, host: shop.example.com, service: web}\n")},
+       {"d.yaml", named("d", "    - {name: dash, host: traefik.example.com, service: web}\n")}},
+      false);
+  EXPECT_EQ(messages(c), (V{
+                             "b.yaml:10:7: E0422: host \"shop.example.com\" is also routed by project \"a\"",
+                             "c.yaml:10:7: E0421: host \"shop.example.com\" and pathPrefix \"/\" is already routed "
+                             "(project \"a\")",
+                             "d.yaml:10:7: E0422: host \"traefik.example.com\" is the dashboard's "
+                             "(Edge.spec.dashboard.host)",
+                         }));
+}
+
 TEST(Checks, WarningsAreSilencedByTheDocumentsAnnotation)
 {
   std::string routes = R"(    - host: a.${domain}

@@ -179,7 +179,7 @@ std::string host_problem(const std::string& host)
   return {};
 }
 
-bool covers(const std::string& domain, const std::string& host)
+bool covers(std::string_view domain, std::string_view host)
 {
   return model::certificate_covers(domain, host);
 }

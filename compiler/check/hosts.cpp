@@ -3,7 +3,9 @@
 #include "check/check.hpp"
 #include "check/internal.hpp"
 
-#include <map>
+#include <algorithm>
+#include <set>
+#include <string_view>
 
 namespace edgegen::check {
 
@@ -28,15 +30,17 @@ void require_host(const model::Config& config, const std::string& host, const di
   }
 }
 
-// A route and the one match it makes, to tell a duplicate (E0421) from a
-// second project under the same host.
+// A route's claim on one of its hosts. A large edge has tens of thousands:
+// views into the model, not copies.
 struct Claim
 {
-  std::string project;
-  std::string match; // "path /x", "pathPrefix /", "rule ..."
-  diag::Location location;
+  std::string_view host;
+  const model::Project* project = nullptr;
+  const model::Route* route = nullptr;
 };
 
+// The one match a route makes, to tell a duplicate (E0421) from a second
+// project under the same host: "path /x", "pathPrefix /", "rule ...".
 std::string match_of(const model::Route& route)
 {
   if (!route.rule.empty()) {
@@ -44,6 +48,51 @@ std::string match_of(const model::Route& route)
   }
   return route.path().empty() ? "pathPrefix " + (route.path_prefix().empty() ? "/" : route.path_prefix())
                               : "path " + route.path();
+}
+
+// The claims on one host, in project order.
+void check_owner(const model::Config& config, const Claim* list, size_t count, diag::Diagnostics& diagnostics)
+{
+  const std::string& owner = list[0].project->name;
+  const auto& dashboard = config.edge.dashboard;
+  const std::string_view host = list[0].host;
+  bool dashboard_host = dashboard.enabled && dashboard.host == host;
+  auto others = [&](const Claim& claim) { return claim.project->name != owner; };
+  if (!dashboard_host && std::none_of(list, list + count, others)) {
+    return; // one project's: most hosts
+  }
+  std::vector<std::string> matches;
+  for (size_t i = 0; i < count; ++i) {
+    matches.push_back(match_of(*list[i].route));
+  }
+  std::set<std::string_view> reported; // one report per project
+  for (size_t i = 0; i < count; ++i) {
+    const Claim& claim = list[i];
+    const std::string& project = claim.project->name;
+    if ((project == owner && !dashboard_host) || reported.count(project)) {
+      continue;
+    }
+    bool duplicate = false; // the very same match elsewhere is E0421's to report
+    for (size_t j = 0; j < count; ++j) {
+      duplicate = duplicate || (list[j].project->name != project && matches[j] == matches[i]);
+    }
+    if (duplicate) {
+      continue;
+    }
+    reported.insert(project);
+    const std::string shown(host);
+    if (dashboard_host) {
+      diagnostics.error("E0422", claim.route->location(),
+                        "host \"" + shown + "\" is the dashboard's (Edge.spec.dashboard.host)",
+                        "the dashboard is at " + diag::format_location(dashboard.host_location) +
+                            "; give this route or the dashboard another host");
+      continue;
+    }
+    diagnostics.error("E0422", claim.route->location(),
+                      "host \"" + shown + "\" is also routed by project \"" + owner + "\"",
+                      "a host belongs to one project: move this route into \"" + owner + "\" (at " +
+                          diag::format_location(list[0].route->location()) + ") or give it another host");
+  }
 }
 
 } // namespace
@@ -79,43 +128,21 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
 
 void check_host_owners(const model::Config& config, diag::Diagnostics& diagnostics)
 {
-  std::map<std::string, std::vector<Claim>> claims; // host -> claims in project order
+  std::vector<Claim> claims;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       for (const auto& host : route.match.scope.hosts) {
-        claims[host].push_back({project.name, match_of(route), route.location()});
+        claims.push_back({host, &project, &route});
       }
     }
   }
-  const auto& dashboard = config.edge.dashboard;
-  for (const auto& [host, list] : claims) {
-    const std::string& owner = list.front().project;
-    bool dashboard_host = dashboard.enabled && dashboard.host == host;
-    std::map<std::string, bool> reported; // one report per project
-    for (const auto& claim : list) {
-      if ((claim.project == owner && !dashboard_host) || reported[claim.project]) {
-        continue;
-      }
-      bool duplicate = false; // the very same match elsewhere is E0421's to report
-      for (const auto& other : list) {
-        duplicate = duplicate || (other.project != claim.project && other.match == claim.match);
-      }
-      if (duplicate) {
-        continue;
-      }
-      reported[claim.project] = true;
-      if (dashboard_host) {
-        diagnostics.error("E0422", claim.location,
-                          "host \"" + host + "\" is the dashboard's (Edge.spec.dashboard.host)",
-                          "the dashboard is at " + diag::format_location(dashboard.host_location) +
-                              "; give this route or the dashboard another host");
-        continue;
-      }
-      const Claim& first = list.front();
-      diagnostics.error("E0422", claim.location, "host \"" + host + "\" is also routed by project \"" + owner + "\"",
-                        "a host belongs to one project: move this route into \"" + owner + "\" (at " +
-                            diag::format_location(first.location) + ") or give it another host");
+  // By host, each host's in project order.
+  std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) { return a.host < b.host; });
+  for (size_t begin = 0, end = 0; begin < claims.size(); begin = end) {
+    while (end < claims.size() && claims[end].host == claims[begin].host) {
+      ++end;
     }
+    check_owner(config, &claims[begin], end - begin, diagnostics);
   }
 }
 

@@ -32,7 +32,7 @@ std::string host_problem(const std::string& host);
 
 // True if certificate domain `domain` (maybe "*.example.com") serves `host`:
 // equal, or a wildcard one label up.
-bool covers(const std::string& domain, const std::string& host);
+bool covers(std::string_view domain, std::string_view host);
 
 // Entry points a route is served on: its own list, else the default ones.
 std::vector<std::string> route_entry_points(const model::Config& config, const model::Route& route);

@@ -12,7 +12,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <map>
+#include <deque>
 #include <memory>
 #include <string_view>
 
@@ -25,22 +25,28 @@ namespace {
 struct Shape
 {
   const model::Route* route = nullptr;
-  std::string host;      // "*.example.com" for a wildcard
-  std::string path;      // "/" when there is no path condition
+  // Views into the route (or, for a host not written normalised, into
+  // Found::normalised): a large edge has a shape for most of its routes.
+  std::string_view host; // "*.example.com" for a wildcard
+  std::string_view path; // "/" when there is no path condition
   bool exact = false;    // Path rather than PathPrefix
   bool narrowed = false; // more conditions (a header, a method…): it takes only some of these requests
   int64_t priority = 0;
   std::vector<std::string> entry_points;
 };
 
-bool shape_of(const model::Config& config, const model::Route& route, Shape& out)
+bool shape_of(const model::Config& config, const model::Route& route, Shape& out, std::deque<std::string>& normalised)
 {
   out.route = &route;
   out.path = "/";
   if (route.rule.empty()) {
     out.host = route.host;
     out.exact = !route.path().empty();
-    out.path = out.exact ? route.path() : route.path_prefix().empty() ? "/" : route.path_prefix();
+    if (out.exact) {
+      out.path = route.path();
+    } else if (!route.path_prefix().empty()) {
+      out.path = route.path_prefix();
+    }
   } else {
     const rules::Rule& rule = route.match.rule;
     if (!rule.ok() || !rule.conjunction) {
@@ -49,7 +55,14 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
     int hosts = 0, paths = 0;
     for (const auto& m : rule.matchers) {
       if (m.name == "Host") {
-        out.host = rules::normalize_host(m.arguments[0].value), ++hosts;
+        const std::string& written = m.arguments[0].value;
+        std::string host = rules::normalize_host(written);
+        if (host == written) {
+          out.host = written;
+        } else {
+          out.host = normalised.emplace_back(std::move(host));
+        }
+        ++hosts;
       } else if (m.name == "Path" || m.name == "PathPrefix") {
         out.path = m.arguments[0].value, out.exact = m.name == "Path", ++paths;
       } else {
@@ -90,6 +103,7 @@ bool contains(const Shape& outer, const Shape& inner)
 struct Found
 {
   std::vector<Shape> shapes;
+  std::deque<std::string> normalised;                          // hosts of raw rules, normalised where written otherwise
   std::vector<std::pair<const Shape*, const Shape*>> shadowed; // route, winner
 };
 
@@ -105,24 +119,26 @@ Found find_shadowed(const model::Config& config)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       Shape shape;
-      if (shape_of(config, route, shape)) {
+      if (shape_of(config, route, shape, found.normalised)) {
         shapes.push_back(std::move(shape));
       }
     }
   }
-  // By host, so the work stays proportional to routes per host.
-  std::map<std::string_view, std::vector<const Shape*>> by_host;
+  // By host, so the work stays proportional to routes per host: sorted
+  // (host, shape) pairs, each host's shapes in route order.
+  std::vector<std::pair<std::string_view, const Shape*>> by_host;
+  by_host.reserve(shapes.size());
   for (const auto& shape : shapes) {
-    by_host[shape.host].push_back(&shape);
+    by_host.emplace_back(shape.host, &shape);
   }
+  std::stable_sort(by_host.begin(), by_host.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   // The route on `host` that takes every request of `inner`, with the
   // highest priority: `winner` unless one on `host` beats it.
-  auto best = [&](const Shape& inner, const std::string& host, const Shape* winner) {
-    auto on_host = by_host.find(host);
-    if (on_host == by_host.end()) {
-      return winner;
-    }
-    for (const Shape* outer : on_host->second) {
+  auto best = [&](const Shape& inner, std::string_view host, const Shape* winner) {
+    auto on_host = std::lower_bound(by_host.begin(), by_host.end(), host,
+                                    [](const auto& entry, std::string_view key) { return entry.first < key; });
+    for (; on_host != by_host.end() && on_host->first == host; ++on_host) {
+      const Shape* outer = on_host->second;
       if (outer != &inner && !outer->narrowed && outer->priority > inner.priority && contains(*outer, inner) &&
           (!winner || outer->priority > winner->priority)) {
         winner = outer;
@@ -133,7 +149,7 @@ Found find_shadowed(const model::Config& config)
   for (const auto& inner : shapes) {
     const Shape* winner = best(inner, inner.host, nullptr);
     if (size_t dot = inner.host.find('.'); dot != std::string::npos && !util::starts_with(inner.host, "*.")) {
-      winner = best(inner, "*" + inner.host.substr(dot), winner);
+      winner = best(inner, "*" + std::string(inner.host.substr(dot)), winner);
     }
     if (winner) {
       found.shadowed.emplace_back(&inner, winner);

@@ -4,17 +4,17 @@
 
 namespace edgegen::model {
 
-bool certificate_covers(const std::string& domain, const std::string& host)
+bool certificate_covers(std::string_view domain, std::string_view host)
 {
   if (domain == host) {
     return true;
   }
-  if (domain.size() < 3 || domain.compare(0, 2, "*.") != 0 || host.compare(0, 2, "*.") == 0) {
+  if (domain.size() < 3 || domain.substr(0, 2) != "*." || host.substr(0, 2) == "*.") {
     return false;
   }
-  std::string suffix = domain.substr(1); // ".example.com"
-  return host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-         host.substr(0, host.size() - suffix.size()).find('.') == std::string::npos;
+  std::string_view suffix = domain.substr(1); // ".example.com"
+  return host.size() > suffix.size() && host.substr(host.size() - suffix.size()) == suffix &&
+         host.substr(0, host.size() - suffix.size()).find('.') == std::string_view::npos;
 }
 
 const CertificateRequest* certificate_request(const Config& config, const std::string& host, const std::string& issuer)

@@ -344,7 +344,7 @@ struct Config
 // one label below) serves `host`; and the first certificate request of the
 // environment, then of the Edge, that `issuer` signs and that serves `host`
 // (nullptr: none, so the host needs a certificate of its own).
-bool certificate_covers(const std::string& domain, const std::string& host);
+bool certificate_covers(std::string_view domain, std::string_view host);
 const CertificateRequest* certificate_request(const Config& config, const std::string& host, const std::string& issuer);
 
 // A named object of the input, whether or not it passed validation.
