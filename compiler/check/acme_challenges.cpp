@@ -11,8 +11,9 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <map>
+#include <deque>
 #include <set>
+#include <tuple>
 
 namespace edgegen::check {
 
@@ -24,8 +25,14 @@ const std::string k_token = "0edgegen0token0"; // shown as <token>
 
 struct Challenge
 {
-  std::string domain;
+  const std::string* domain = nullptr; // a route's host in the model, or one of Challenges::normalised
   const model::Issuer* issuer = nullptr;
+};
+
+struct Challenges
+{
+  std::vector<Challenge> list; // by domain, then issuer name; each pair once
+  std::deque<std::string> normalised;
 };
 
 const model::Issuer* http01_issuer(const model::Config& config, const model::Ref& ref)
@@ -39,25 +46,28 @@ const model::Issuer* http01_issuer(const model::Config& config, const model::Ref
 // Every domain an HTTP-01 issuer validates: the TLS hosts of routes and the
 // dashboard (or the domains of the requested certificate that covers them),
 // and the requested certificates'. Wildcards are E0442's, IPs get none.
-std::vector<Challenge> challenges(const model::Config& config)
+Challenges challenges(const model::Config& config)
 {
-  std::map<std::pair<std::string, std::string>, Challenge> out;
+  Challenges out;
   auto add = [&](const std::string& host, const model::Ref& issuer_ref) {
     const model::Issuer* issuer = http01_issuer(config, issuer_ref);
     if (issuer && !host.empty() && host != "*" && !util::starts_with(host, "*.") && !rules::is_ip_address(host) &&
         !model::certificate_request(config, host, issuer->name)) {
-      out[{host, issuer->name}] = {host, issuer};
+      out.list.push_back({&host, issuer});
     }
   };
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      for (const auto& host : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
-        add(host, route.issuer);
+      if (!route.tls()) {
+        continue;
+      }
+      for (const auto& host : route.match.scope.hosts) {
+        add(host, route.issuer); // the model's string: Challenge keeps a pointer to it
       }
     }
   }
   if (config.edge.dashboard.enabled && config.edge.dashboard.tls) {
-    add(rules::normalize_host(config.edge.dashboard.host), config.edge.dashboard.issuer);
+    add(out.normalised.emplace_back(rules::normalize_host(config.edge.dashboard.host)), config.edge.dashboard.issuer);
   }
   for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
     for (const auto& request : *requests) {
@@ -65,16 +75,17 @@ std::vector<Challenge> challenges(const model::Config& config)
       for (const auto& domain : issuer ? request.domains : std::vector<std::string>{}) {
         std::string host = rules::normalize_host(domain);
         if (!util::starts_with(host, "*.") && !rules::is_ip_address(host)) {
-          out[{host, issuer->name}] = {host, issuer};
+          out.list.push_back({&out.normalised.emplace_back(std::move(host)), issuer});
         }
       }
     }
   }
-  std::vector<Challenge> list;
-  for (auto& [key, challenge] : out) {
-    list.push_back(std::move(challenge));
-  }
-  return list;
+  auto key = [](const Challenge& c) { return std::tie(*c.domain, c.issuer->name); };
+  std::sort(out.list.begin(), out.list.end(), [&](const Challenge& a, const Challenge& b) { return key(a) < key(b); });
+  out.list.erase(std::unique(out.list.begin(), out.list.end(),
+                             [&](const Challenge& a, const Challenge& b) { return key(a) == key(b); }),
+                 out.list.end());
+  return out;
 }
 
 std::string shown(std::string text)
@@ -120,7 +131,7 @@ void remove_routers_after(size_t count, model::RoutingTable& table)
 std::optional<Failure> follow(const model::RoutingTable& table, const detail::HostIndex& index,
                               const Challenge& challenge, model::AcmeClient client, const rules::Router* solver)
 {
-  std::string url = "http://" + challenge.domain + "/.well-known/acme-challenge/" + k_token;
+  std::string url = "http://" + *challenge.domain + "/.well-known/acme-challenge/" + k_token;
   std::string path; // what happened so far
   for (int hop = 0; hop < 10; ++hop) {
     rules::Request request;
@@ -132,7 +143,7 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
       return Failure{path + "no entry point listens on port " + std::to_string(request.port) +
                      (hop == 0 ? ", where the CA connects" : "")};
     }
-    std::vector<const rules::Router*> routers = index.routers(challenge.domain);
+    std::vector<const rules::Router*> routers = index.routers(*challenge.domain);
     if (solver) {
       routers.push_back(solver);
     }
@@ -160,7 +171,7 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
       const auto& source = table.routes[router.owner];
       return client == model::AcmeClient::traefik
                  ? source.kind == Kind::acme_http
-                 : source.kind == Kind::solver_ingress && source.domain == challenge.domain;
+                 : source.kind == Kind::solver_ingress && source.domain == *challenge.domain;
     };
     if (!is_solver(*outcome.winner)) {
       // The route is to blame only when it outranks the solver's router;
@@ -187,7 +198,8 @@ std::optional<Failure> follow(const model::RoutingTable& table, const detail::Ho
 
 void check_acme_challenges(const model::Config& config, detail::Routing& routing, diag::Diagnostics& diagnostics)
 {
-  const std::vector<Challenge> all = challenges(config);
+  const Challenges found = challenges(config);
+  const std::vector<Challenge>& all = found.list;
   if (all.empty()) {
     return;
   }
@@ -213,7 +225,7 @@ void check_acme_challenges(const model::Config& config, detail::Routing& routing
     const bool ingress = client == model::AcmeClient::cert_manager;
     for (const auto& challenge : all) {
       if (ingress) {
-        model::add_solver_ingress_router(config, *challenge.issuer, challenge.domain, k_token, table);
+        model::add_solver_ingress_router(config, *challenge.issuer, *challenge.domain, k_token, table);
       }
       std::optional<Failure> failure =
           follow(table, index, challenge, client, ingress ? &table.routers.back() : acme_http);
@@ -223,8 +235,8 @@ void check_acme_challenges(const model::Config& config, detail::Routing& routing
       if (!failure || (!failure->route && !reported.insert(challenge.issuer).second)) {
         continue;
       }
-      std::string message = "HTTP-01 challenge for \"" + challenge.domain + "\" does not reach " + solver +
-                            ": GET http://" + challenge.domain +
+      std::string message = "HTTP-01 challenge for \"" + *challenge.domain + "\" does not reach " + solver +
+                            ": GET http://" + *challenge.domain +
                             "/.well-known/acme-challenge/<token>: " + shown(failure->why);
       if (failure->route) {
         diagnostics.error("E0491", failure->route->location(), message,

@@ -46,7 +46,7 @@ Service convert_service(const std::string& project, const std::string& name, con
   }
   out.image = get_string(spec, "image");
   if (const Node* tls = spec.find("tls"); tls && tls->is_map()) {
-    out.tls = convert_backend_tls(*tls);
+    out.tls = std::make_shared<const BackendTls>(convert_backend_tls(*tls));
   }
   // An IP literal or a dotted name is a machine elsewhere, not a container
   // that the compose network's DNS knows by its service name.

@@ -229,7 +229,9 @@ struct Service
   // A container of the compose project named `host`: it has an image, or it
   // has neither `urls` nor a host that is an address (an IP or a dotted name).
   bool container = false;
-  std::optional<BackendTls> tls; // the servers' TLS settings, when written
+  // The servers' TLS settings, when written (held apart: most services
+  // have none).
+  std::shared_ptr<const BackendTls> tls;
   Location location;
   std::vector<Location> url_locations; // parallel to urls
 };

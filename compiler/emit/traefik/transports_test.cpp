@@ -87,10 +87,12 @@ TEST(Transports, OnlyACaSecretIsNoTransportForTheFileProvider)
 {
   model::Service service;
   EXPECT_TRUE(servers_transport(service).is_null());
-  service.tls = model::BackendTls{};
-  service.tls->ca_secret = "pve-ca";
+  model::BackendTls tls;
+  tls.ca_secret = "pve-ca";
+  service.tls = std::make_shared<const model::BackendTls>(tls);
   EXPECT_TRUE(servers_transport(service).is_null());
-  service.tls->server_name = "pve.home.arpa";
+  tls.server_name = "pve.home.arpa";
+  service.tls = std::make_shared<const model::BackendTls>(tls);
   EXPECT_EQ(serialise::to_yaml({servers_transport(service)}), "serverName: pve.home.arpa\n");
 }
 
