@@ -62,7 +62,7 @@ Challenges challenges(const model::Config& config)
         continue;
       }
       for (const auto& host : route.match.scope.hosts) {
-        add(host, route.issuer); // the model's string: Challenge keeps a pointer to it
+        add(host, route.issuer()); // the model's string: Challenge keeps a pointer to it
       }
     }
   }

@@ -143,7 +143,7 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
     for (const auto& route : project.routes) {
       for (const auto& host : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
         if (!rules::is_ip_address(host)) {
-          use(host, route.issuer, route.location());
+          use(host, route.issuer(), route.location());
         }
       }
     }

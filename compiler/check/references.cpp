@@ -130,12 +130,12 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
       for (const auto& ref : route.entry_points()) {
         require(ref, "E0404", "entry point", entry_points, entry_point_hint, diagnostics);
       }
-      if (route.tls() && route.issuer.name.empty()) {
+      if (route.tls() && route.issuer().name.empty()) {
         diagnostics.error("E0405", route.location(), "route uses TLS but no issuer provides its certificate",
                           "set Edge.spec.defaultIssuer, the Environment's issuer or the route's issuer, "
                           "or write `tls: false`");
       } else {
-        require(route.issuer, "E0403", "issuer", issuers, issuer_hint, diagnostics, config.absent_issuers, &config);
+        require(route.issuer(), "E0403", "issuer", issuers, issuer_hint, diagnostics, config.absent_issuers, &config);
       }
     }
   }

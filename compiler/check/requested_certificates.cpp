@@ -48,7 +48,7 @@ void check_requested_certificates(const model::Config& config, diag::Diagnostics
       for (const auto& project : config.projects) {
         for (const auto& route : project.routes) {
           for (const auto& host : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
-            take(host, route.issuer);
+            take(host, route.issuer());
           }
         }
       }

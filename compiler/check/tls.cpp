@@ -158,7 +158,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
       check_entry_points(config, route.entry_points(), route.tls(), "route", route.location(), diagnostics);
       if (route.tls()) {
         bool broken = !route.match.rule.ok();
-        check_certificate(config, route.match.scope.hosts, !route.rule.empty(), broken, route.issuer,
+        check_certificate(config, route.match.scope.hosts, !route.rule.empty(), broken, route.issuer(),
                           route.rule.empty() ? route.host_location() : route.rule_location(), diagnostics);
         continue;
       }

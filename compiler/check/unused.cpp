@@ -85,11 +85,11 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
       for (const auto& route : project.routes) {
         use_middlewares(route.middlewares());
         used_services.insert(route.service().resolved);
-        used_issuers.insert(route.issuer.resolved);
+        used_issuers.insert(route.issuer().resolved);
         if (route.service().resolved.empty()) {
           misspelt.insert("service " + project.name);
         }
-        if (!route.issuer.name.empty() && route.issuer.resolved.empty()) {
+        if (!route.issuer().name.empty() && route.issuer().resolved.empty()) {
           misspelt.insert("issuer");
         }
       }

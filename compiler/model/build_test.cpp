@@ -147,8 +147,8 @@ spec:
 )"}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const Config& config = only(c);
-  EXPECT_EQ(config.projects.at(0).routes.at(0).issuer.resolved, "staging");
-  EXPECT_EQ(config.projects.at(0).routes.at(1).issuer.resolved, "le");
+  EXPECT_EQ(config.projects.at(0).routes.at(0).issuer().resolved, "staging");
+  EXPECT_EQ(config.projects.at(0).routes.at(1).issuer().resolved, "le");
   const Issuer* staging = find_issuer(config, "staging");
   ASSERT_NE(staging, nullptr);
   EXPECT_EQ(staging->server, "https://acme-staging-v02.api.letsencrypt.org/directory");
@@ -239,6 +239,7 @@ spec:
       host: path.example.com
       pathPrefix: /${domain}
       service: s
+      tls: false
   middlewares:
     m:
       environments: [b]
@@ -255,6 +256,7 @@ spec:
   EXPECT_EQ(a[0].host, "web.a.example.com");
   EXPECT_EQ(b[0].host, "web.b.example.com");
   EXPECT_EQ(b[0].service().resolved, "p-s");
+  EXPECT_EQ(b[0].issuer().resolved, "le"); // the Edge's default, named by neither
   // Converted alike, resolved otherwise: b's route gets a copy of its own.
   EXPECT_FALSE(b[1].shares(a[1]));
   EXPECT_EQ(a[1].middlewares().at(0).resolved, "m");
@@ -263,6 +265,7 @@ spec:
   EXPECT_FALSE(b[2].shares(a[2]));
   EXPECT_EQ(a[2].path_prefix(), "/a.example.com");
   EXPECT_EQ(b[2].path_prefix(), "/b.example.com");
+  EXPECT_EQ(a[2].issuer().name, ""); // no TLS, no issuer
 }
 
 TEST(Model, WithoutEnvironmentsThereIsOneNamedDefault)

@@ -81,7 +81,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   }
   common.entry_points = get_refs(spec, "entryPoints");
   common.tls = get_bool(spec, "tls", true);
-  out.issuer = get_ref(spec, "issuer");
+  common.issuer = get_ref(spec, "issuer");
   out.match = route_match(out);
   return out;
 }

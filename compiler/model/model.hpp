@@ -247,7 +247,7 @@ struct RouteMatch
                                    // routes; none: Traefik's default, the rule's length
 };
 
-// What a route says besides its hosts and its issuer, references resolved:
+// What a route says besides its hosts, references resolved:
 // the same in every environment that converts the route from the same
 // values written in the same places (variables tend to change a route's
 // hosts alone), and then held once for all of them.
@@ -265,6 +265,7 @@ struct RouteCommon
   std::optional<int64_t> priority; // as written
   std::vector<Ref> entry_points;   // empty: every entry point that does not redirect
   bool tls = true;
+  Ref issuer; // as written; empty: the environment's (see Route::issuer)
   Location location;
   // Set by the first environment that resolves the references; another
   // one that resolves them otherwise gets a copy of its own.
@@ -279,8 +280,14 @@ struct Route
   // The raw rule as written: a raw rule's only (a route of host and path
   // holds a null pointer, not an empty WrittenText).
   std::shared_ptr<const WrittenText> rule_written;
-  Ref issuer; // effective: route's own, else the environment's, else the Edge default
   RouteMatch match;
+
+  // The effective issuer: the route's own, else the environment's, else the
+  // Edge default; none for a route without TLS.
+  const Ref& issuer() const { return m_issuer ? *m_issuer : common().issuer; }
+  // Set by model::resolve: the environment's issuer, shared by its routes
+  // that name none, or an empty one; null: the route's own.
+  void use_issuer(std::shared_ptr<const Ref> issuer) { m_issuer = std::move(issuer); }
 
   const std::string& name() const { return common().name; }
   const std::string& output_name() const { return common().output_name; }
@@ -310,6 +317,7 @@ struct Route
 
 private:
   std::shared_ptr<RouteCommon> m_common;
+  std::shared_ptr<const Ref> m_issuer;
 };
 
 struct Project

@@ -145,6 +145,9 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
     }
   }
 
+  // The issuer of the routes that name none, one copy for all of them.
+  const auto environment_ref = std::make_shared<const Ref>(environment_issuer);
+  static const auto no_issuer = std::make_shared<const Ref>();
   for (auto& project : config.projects) {
     std::set<std::string> services;
     for (const auto& service : project.services) {
@@ -161,6 +164,7 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
       for (auto& ref : common.entry_points) {
         ref.resolved = target_in(ref, entry_points);
       }
+      common.issuer.resolved = target_in(common.issuer, issuers);
       common.resolved = true;
     };
     // Whether this environment resolves a common part that an earlier one
@@ -175,7 +179,7 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
       for (const auto& ref : common.entry_points) {
         same = same && ref.resolved == target_in(ref, entry_points);
       }
-      return same;
+      return same && common.issuer.resolved == target_in(common.issuer, issuers);
     };
     for (auto& route : project.routes) {
       if (RouteCommon* common = route.unresolved()) {
@@ -183,10 +187,12 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
       } else if (!resolves_alike(route.common())) {
         resolve_common(route.edit());
       }
-      if (route.tls()) {
-        effective(route.issuer);
+      if (!route.tls()) {
+        route.use_issuer(no_issuer);
+      } else if (route.common().issuer.name.empty()) {
+        route.use_issuer(environment_ref);
       } else {
-        route.issuer = {};
+        route.use_issuer(nullptr); // its own, resolved with the rest
       }
     }
   }

@@ -72,7 +72,7 @@ std::vector<std::string> router_lines(const model::Config& config, const model::
   lines.push_back(placement);
   if (router.tls) {
     const model::RoutingTable::Source& source = table.routes[router.owner];
-    const model::Ref* issuer = source.route                                                  ? &source.route->issuer
+    const model::Ref* issuer = source.route                                                  ? &source.route->issuer()
                                : source.kind == model::RoutingTable::Source::Kind::dashboard ? &table.dashboard->issuer
                                                                                              : nullptr;
     lines.push_back(issuer ? tls_text(config, *issuer) : "TLS");

@@ -59,7 +59,7 @@ RouteView view_of(const model::Config& config, const model::Project& project, co
   }
   view.priority = std::to_string(route.match.priority.value_or(static_cast<int64_t>(route.match.text.size())));
   view.entry_points = join(model::entry_points_of(config, route.entry_points(), route.tls()));
-  view.issuer = route.tls() ? route.issuer.resolved : "";
+  view.issuer = route.tls() ? route.issuer().resolved : "";
   return view;
 }
 

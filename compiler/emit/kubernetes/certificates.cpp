@@ -136,7 +136,7 @@ CertificatePlan plan_certificates(const model::Config& config)
       std::string_view owner = as_ingress(config, project, route) ? std::string_view(route.output_name()) : "";
       for (const auto& host : route.match.scope.hosts) {
         if (!rules::is_ip_address(host)) {
-          planner.use(host, route.issuer, project.name, owner);
+          planner.use(host, route.issuer(), project.name, owner);
         }
       }
     }

@@ -69,7 +69,7 @@ DomainCertificates certificate_domains(const model::Config& config)
         continue;
       }
       for (const auto& host : route.match.scope.hosts) {
-        add_host(config, host, route.issuer, out);
+        add_host(config, host, route.issuer(), out);
       }
     }
   }
