@@ -113,17 +113,6 @@ struct Failure
   const model::Route* route = nullptr;
 };
 
-// Removes the routers a check added to the shared table after its first
-// `count`.
-void remove_routers_after(size_t count, model::RoutingTable& table)
-{
-  while (table.routers.size() > count) {
-    table.routers.pop_back();
-    table.routes.pop_back();
-    table.owned_rules.pop_back();
-  }
-}
-
 // `solver`: the router of the ACME client's solver, which is not in the
 // index (Traefik's ACME router, added to the table for this walk only, or
 // the one of the challenge's solver Ingress: cert-manager makes one per
@@ -230,7 +219,7 @@ void check_acme_challenges(const model::Config& config, detail::Routing& routing
       std::optional<Failure> failure =
           follow(table, index, challenge, client, ingress ? &table.routers.back() : acme_http);
       if (ingress) {
-        remove_routers_after(routers, table);
+        table.remove_after(routers);
       }
       if (!failure || (!failure->route && !reported.insert(challenge.issuer).second)) {
         continue;
@@ -249,7 +238,7 @@ void check_acme_challenges(const model::Config& config, detail::Routing& routing
                           "may redirect to port 443, or use a DNS-01 issuer");
       }
     }
-    remove_routers_after(routers, table);
+    table.remove_after(routers);
   }
 }
 

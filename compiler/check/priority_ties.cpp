@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <string_view>
 
 namespace edgegen::check {
@@ -96,8 +95,7 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
   }
   // The routing model, to confirm that Traefik would hand the request to
   // one of the two: made only when two routes can share one.
-  std::unique_ptr<model::RoutingTable> table;
-  std::unique_ptr<detail::HostIndex> index;
+  detail::Routing routing(config);
   auto tied = [&](const Entry& a, const Entry& b) -> std::optional<rules::Request> {
     if (a.route->tls() != b.route->tls() || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
       return std::nullopt;
@@ -116,12 +114,8 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
       if (!request) {
         continue;
       }
-      if (!table) {
-        table = std::make_unique<model::RoutingTable>(model::routing_table(config));
-        index = std::make_unique<detail::HostIndex>(*table);
-      }
-      const std::vector<const rules::Router*> routers = index->routers(request->host);
-      rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
+      const std::vector<const rules::Router*> routers = routing.index().routers(request->host);
+      rules::Outcome outcome = rules::route_request(routers, routing.table().entry_points, *request, name);
       auto top = [&](const model::Route& route) {
         return std::any_of(outcome.matched.begin(), outcome.matched.end(), [&](const rules::Router* r) {
           return r->name == route.output_name() && r->effective_priority() == outcome.winner->effective_priority();

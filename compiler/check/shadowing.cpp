@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <memory>
 #include <string_view>
 
 namespace edgegen::check {
@@ -177,15 +176,11 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
   }
   // The routing model, to find the request that shows it: made only when
   // something is shadowed.
-  std::unique_ptr<model::RoutingTable> table;
-  std::unique_ptr<detail::HostIndex> index;
+  detail::Routing routing(config);
   auto witness = [&](const Shape& inner, const Shape& winner) -> std::string {
-    if (!table) {
-      table = std::make_unique<model::RoutingTable>(model::routing_table(config));
-      index = std::make_unique<detail::HostIndex>(*table);
-    }
+    const model::RoutingTable& table = routing.table();
     for (const auto& name : inner.entry_points) {
-      for (const auto& entry_point : table->entry_points) {
+      for (const auto& entry_point : table.entry_points) {
         auto request = entry_point.name == name
                            ? detail::witness_request(inner.route->match.rule, inner.route->tls() ? "https" : "http",
                                                      entry_point.port)
@@ -193,8 +188,8 @@ void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics
         if (!request) {
           continue;
         }
-        const std::vector<const rules::Router*> routers = index->routers(request->host);
-        rules::Outcome outcome = rules::route_request(routers, table->entry_points, *request, name);
+        const std::vector<const rules::Router*> routers = routing.index().routers(request->host);
+        rules::Outcome outcome = rules::route_request(routers, table.entry_points, *request, name);
         bool lost = std::any_of(outcome.matched.begin(), outcome.matched.end(),
                                 [&](const rules::Router* r) { return r->name == inner.route->output_name(); });
         if (outcome.winner && outcome.winner->name == winner.route->output_name() && lost) {

@@ -424,6 +424,9 @@ struct RoutingTable
   const Dashboard* dashboard = nullptr;
 
   void add(rules::Router router, Source source, const std::string& rule_text);
+  // Removes the routers added after the first `count` (with their sources
+  // and rules): what a check adds to a shared table for a while.
+  void remove_after(size_t count);
 
   // Where a router leads, as Traefik names it: its service ("api@internal"
   // for the dashboard, "acme-http@internal" for Traefik's ACME challenges),

@@ -19,6 +19,15 @@ void RoutingTable::add(rules::Router router, Source source, const std::string& r
   routes.push_back(std::move(source));
 }
 
+void RoutingTable::remove_after(size_t count)
+{
+  while (routers.size() > count) {
+    routers.pop_back();
+    routes.pop_back();
+    owned_rules.pop_back(); // add() makes one for each router after the routes'
+  }
+}
+
 RoutingTable routing_table(const Config& config)
 {
   RoutingTable out;
