@@ -216,7 +216,7 @@ bool served_as_ingress(const model::Config& config, const model::Project& projec
     return false;
   }
   for (const auto& route : project.routes) {
-    if (route.rule.empty() && route.service().name == service.name) {
+    if (!route.raw() && route.service().name == service.name) {
       return true;
     }
   }

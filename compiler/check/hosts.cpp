@@ -43,8 +43,8 @@ struct Claim
 // project under the same host: "path /x", "pathPrefix /", "rule ...".
 std::string match_of(const model::Route& route)
 {
-  if (!route.rule.empty()) {
-    return "rule " + route.rule;
+  if (route.raw()) {
+    return "rule " + route.rule();
   }
   return route.path().empty() ? "pathPrefix " + (route.path_prefix().empty() ? "/" : route.path_prefix())
                               : "path " + route.path();
@@ -101,7 +101,7 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
 {
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      if (route.rule.empty()) {
+      if (!route.raw()) {
         require_host(config, route.host, route.host_location(), diagnostics);
       }
     }

@@ -28,7 +28,7 @@ struct Entry
 // rule of matchers joined by &&.
 std::string required_host(const model::Route& route)
 {
-  if (route.rule.empty()) {
+  if (!route.raw()) {
     return rules::normalize_host(route.host);
   }
   const rules::Rule& rule = route.match.rule;

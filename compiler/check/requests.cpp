@@ -13,7 +13,7 @@ namespace {
 // routing table's model or rules hold (normalise it before use).
 const std::string* required_host(const rules::Router& router, const model::RoutingTable::Source& source)
 {
-  if (source.route && source.route->rule.empty()) {
+  if (source.route && !source.route->raw()) {
     return &source.route->host; // its rule is built from it alone
   }
   if (!router.rule || !router.rule->parsed() || !router.rule->conjunction) {

@@ -13,8 +13,8 @@ namespace detail {
 
 ClaimKey claim_key(const model::Route& route)
 {
-  if (!route.rule.empty()) {
-    return {"", "rule", route.rule, route.priority().value_or(0)};
+  if (route.raw()) {
+    return {"", "rule", route.rule(), route.priority().value_or(0)};
   }
   if (!route.path().empty()) {
     return {route.host, "path", route.path(), route.priority().value_or(0)};
@@ -50,9 +50,9 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
       if (!other) {
         continue;
       }
-      std::string what = !route.rule.empty() ? "rule " + route.rule
-                                             : "host \"" + route.host + "\" and " + std::string(std::get<1>(key)) +
-                                                   " \"" + std::string(std::get<2>(key)) + "\"";
+      std::string what = route.raw() ? "rule " + route.rule()
+                                     : "host \"" + route.host + "\" and " + std::string(std::get<1>(key)) + " \"" +
+                                           std::string(std::get<2>(key)) + "\"";
       std::string where = *other->first == project.name ? "" : " (project \"" + *other->first + "\")";
       diagnostics.error("E0421", route.location(), what + " is already routed" + where,
                         "the other route is at " + diag::format_location(other->second) +

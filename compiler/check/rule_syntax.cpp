@@ -67,7 +67,7 @@ void check_rule_syntax(const model::Config& config, diag::Diagnostics& diagnosti
 {
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      if (!route.rule.empty()) {
+      if (route.raw()) {
         check_raw_rule(config, route, diagnostics);
       } else if (!route.host.empty()) {
         check_generated_rule(route, diagnostics);

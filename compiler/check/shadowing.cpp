@@ -38,7 +38,7 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
 {
   out.route = &route;
   out.path = "/";
-  if (route.rule.empty()) {
+  if (!route.raw()) {
     out.host = route.host;
     out.exact = !route.path().empty();
     if (out.exact) {

@@ -158,8 +158,8 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
       check_entry_points(config, route.entry_points(), route.tls(), "route", route.location(), diagnostics);
       if (route.tls()) {
         bool broken = !route.match.rule.ok();
-        check_certificate(config, route.match.scope.hosts, !route.rule.empty(), broken, route.issuer(),
-                          route.rule.empty() ? route.host_location() : route.rule_location(), diagnostics);
+        check_certificate(config, route.match.scope.hosts, route.raw(), broken, route.issuer(),
+                          !route.raw() ? route.host_location() : route.rule_location(), diagnostics);
         continue;
       }
       for (const auto& name : detail::route_entry_points(config, route)) {

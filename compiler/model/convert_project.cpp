@@ -69,7 +69,8 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.path = get_string(spec, "path");
   common.path_prefix = get_string(spec, "pathPrefix");
   common.path_location = location_of(spec, spec.find("path") ? "path" : "pathPrefix");
-  out.rule = get_string(spec, "rule");
+  std::string raw_rule = get_string(spec, "rule");
+  common.raw = !raw_rule.empty();
   common.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
     out.rule_written = std::make_shared<const WrittenText>(
@@ -82,7 +83,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.entry_points = get_refs(spec, "entryPoints");
   common.tls = get_bool(spec, "tls", true);
   common.issuer = get_ref(spec, "issuer");
-  out.match = route_match(out);
+  out.match = route_match(out, std::move(raw_rule));
   return out;
 }
 

@@ -67,9 +67,12 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   EXPECT_TRUE(root.scope.paths.empty());
 
   Route raw;
-  raw.rule = "Host(`b.example.com`) || Host(`c.example.com`)";
-  RouteMatch written = route_match(raw);
-  EXPECT_EQ(written.text, raw.rule);
+  raw.edit().raw = true;
+  raw.match = route_match(raw, "Host(`b.example.com`) || Host(`c.example.com`)");
+  const RouteMatch& written = raw.match;
+  EXPECT_EQ(written.text, "Host(`b.example.com`) || Host(`c.example.com`)");
+  EXPECT_EQ(raw.rule(), written.text);
+  EXPECT_EQ(route.rule(), "");
   EXPECT_EQ(written.priority, std::nullopt);
   EXPECT_TRUE(written.rule.problems.empty());
 }

@@ -265,7 +265,8 @@ struct RouteCommon
   std::optional<int64_t> priority; // as written
   std::vector<Ref> entry_points;   // empty: every entry point that does not redirect
   bool tls = true;
-  Ref issuer; // as written; empty: the environment's (see Route::issuer)
+  bool raw = false; // a raw Traefik rule (rule:, the escape hatch), not host and path
+  Ref issuer;       // as written; empty: the environment's (see Route::issuer)
   Location location;
   // Set by the first environment that resolves the references; another
   // one that resolves them otherwise gets a copy of its own.
@@ -276,7 +277,6 @@ bool operator==(const RouteCommon& a, const RouteCommon& b);
 struct Route
 {
   std::string host;
-  std::string rule; // raw Traefik v3 rule (escape hatch), replaces host/path
   // The raw rule as written: a raw rule's only (a route of host and path
   // holds a null pointer, not an empty WrittenText).
   std::shared_ptr<const WrittenText> rule_written;
@@ -288,6 +288,11 @@ struct Route
   // Set by model::resolve: the environment's issuer, shared by its routes
   // that name none, or an empty one; null: the route's own.
   void use_issuer(std::shared_ptr<const Ref> issuer) { m_issuer = std::move(issuer); }
+
+  // A raw Traefik v3 rule (the escape hatch), which replaces host and path;
+  // its text is match.text, held once.
+  bool raw() const { return common().raw; }
+  const std::string& rule() const;
 
   const std::string& name() const { return common().name; }
   const std::string& output_name() const { return common().output_name; }
@@ -377,9 +382,10 @@ struct Model
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
 
-// The match of a route: its rule (its own `rule`, or built from host and
-// path), parsed, with its scope and priority. Built once per route.
-RouteMatch route_match(const Route& route);
+// The match of a route: its rule (`rule`, the raw rule a route of
+// common().raw writes, or one built from host and path), parsed, with its
+// scope and priority. Built once per route.
+RouteMatch route_match(const Route& route, std::string rule = {});
 
 // The rule of a host alone: Host(`h`), or HostRegexp for *.domain (which
 // every Traefik v3 release matches; Host(`*.domain`) only from v3.7).
@@ -402,7 +408,7 @@ struct RoutingTable
     const Project* project = nullptr; // route: the route and its project
     const Route* route = nullptr;
     const Issuer* issuer = nullptr; // solver_ingress: whose solver, for which domain
-    std::string domain;
+    std::string_view domain;        // held by the caller while the router is in the table
 
     static Source of_kind(Kind kind)
     {
@@ -479,6 +485,8 @@ SolverIngress solver_ingress(const Config& config, const Issuer& issuer);
 // Adds the router Traefik's Ingress provider makes of the solver Ingress
 // cert-manager creates for `domain` while `issuer` validates it:
 // Host("domain") && PathPrefix("/.well-known/acme-challenge/<token>").
+// The router's Source views `domain`: the caller keeps it while the router
+// is in the table.
 void add_solver_ingress_router(const Config& config, const Issuer& issuer, const std::string& domain,
                                const std::string& token, RoutingTable& table);
 

@@ -30,14 +30,20 @@ bool operator==(const RouteCommon& a, const RouteCommon& b)
          a.path == b.path && a.path_prefix == b.path_prefix && same_place(a.path_location, b.path_location) &&
          same_place(a.rule_location, b.rule_location) && same_ref(a.service, b.service) &&
          same_refs(a.middlewares, b.middlewares) && a.priority == b.priority &&
-         same_refs(a.entry_points, b.entry_points) && a.tls == b.tls && same_ref(a.issuer, b.issuer) &&
-         same_place(a.location, b.location) && a.resolved == b.resolved;
+         same_refs(a.entry_points, b.entry_points) && a.tls == b.tls && a.raw == b.raw &&
+         same_ref(a.issuer, b.issuer) && same_place(a.location, b.location) && a.resolved == b.resolved;
 }
 
 const RouteCommon& Route::common() const
 {
   static const RouteCommon k_none;
   return m_common ? *m_common : k_none;
+}
+
+const std::string& Route::rule() const
+{
+  static const std::string k_none;
+  return raw() ? match.text : k_none;
 }
 
 RouteCommon& Route::edit()

@@ -9,12 +9,24 @@
 
 namespace edgegen::model {
 
+namespace {
+
+// A rule's length, for the default priority; a text of 4 GiB or more (which
+// no input of at most 8 MiB a file can make but by substitution) counts as
+// the longest.
+uint32_t length_of(const std::string& rule)
+{
+  return static_cast<uint32_t>(std::min<size_t>(rule.size(), UINT32_MAX));
+}
+
+} // namespace
+
 void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
 {
   owned_rules.push_back(std::make_unique<OwnedRule>(OwnedRule{rule_text, rules::parse_rule(rule_text)}));
   router.rule = &owned_rules.back()->rule;
-  router.rule_length = rule_text.size();
-  router.owner = routes.size();
+  router.rule_length = length_of(rule_text);
+  router.owner = static_cast<uint32_t>(routes.size());
   routers.push_back(std::move(router));
   routes.push_back(std::move(source));
 }
@@ -68,11 +80,11 @@ RoutingTable routing_table(const Config& config)
       rules::Router router;
       router.name = route.output_name();
       router.rule = &route.match.rule;
-      router.rule_length = route.match.text.size();
+      router.rule_length = length_of(route.match.text);
       router.priority = route.match.priority;
       router.entry_points = entry_points(route.entry_points(), route.tls());
       router.tls = route.tls();
-      router.owner = out.routes.size();
+      router.owner = static_cast<uint32_t>(out.routes.size());
       out.routers.push_back(std::move(router));
       RoutingTable::Source source;
       source.project = &project;

@@ -63,11 +63,11 @@ int64_t specific_priority(const std::string& host, const std::string& path, bool
   return out;
 }
 
-RouteMatch route_match(const Route& route)
+RouteMatch route_match(const Route& route, std::string rule)
 {
   RouteMatch out;
-  if (!route.rule.empty()) {
-    out.text = route.rule;
+  if (route.raw()) {
+    out.text = std::move(rule);
     out.rule = rules::parse_rule(out.text);
     out.scope = rules::scope_of(out.rule);
     out.priority = route.priority();

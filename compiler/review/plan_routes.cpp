@@ -31,7 +31,7 @@ struct RouteView
 std::string where_of(const model::Route& route)
 {
   std::string scheme = route.tls() ? "https" : "http";
-  if (!route.rule.empty()) {
+  if (route.raw()) {
     return scheme + " " + route.match.text;
   }
   std::string path = !route.path().empty()        ? route.path() + " (exact path)"

@@ -23,12 +23,12 @@ struct Router
   // edge's checks hold a routing table per environment at once.
   std::string_view name;
   const Rule* rule = nullptr;                 // parsed; a rule Traefik refuses drops the router
-  size_t rule_length = 0;                     // bytes of the rule's text: the default priority
   std::optional<int64_t> priority;            // as configured; 0 or none: the rule's length
   util::SharedList<std::string> entry_points; // shared by the routers that listen on the same ones
-  bool tls = false;                           // serves requests that arrived over TLS, and only those
-  size_t owner = 0;                           // the caller's index of what this router was made from
-  bool internal = false;                      // Traefik's own (name@internal): exempt from the limit on priorities
+  uint32_t rule_length = 0; // bytes of the rule's text (inputs are at most 8 MiB): the default priority
+  uint32_t owner = 0;       // the caller's index of what this router was made from
+  bool tls = false;         // serves requests that arrived over TLS, and only those
+  bool internal = false;    // Traefik's own (name@internal): exempt from the limit on priorities
 
   int64_t effective_priority() const;
 };

@@ -128,7 +128,7 @@ const model::Service* service_of(const model::Project& project, const model::Rou
 
 bool as_ingress(const model::Config& config, const model::Project& project, const model::Route& route)
 {
-  if (config.edge.kubernetes.routing != model::KubernetesSettings::Routing::ingress || !route.rule.empty()) {
+  if (config.edge.kubernetes.routing != model::KubernetesSettings::Routing::ingress || route.raw()) {
     return false;
   }
   const model::Service* service = service_of(project, route);

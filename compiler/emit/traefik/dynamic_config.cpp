@@ -46,7 +46,7 @@ util::Value router_config(const model::Config& config, const model::Route& route
   if (route.tls()) {
     out["tls"] = certificates_from_worker(config)
                      ? Value::map()
-                     : router_tls(config, route.match.scope.hosts, route.issuer(), !route.rule.empty());
+                     : router_tls(config, route.match.scope.hosts, route.issuer(), route.raw());
   }
   return out;
 }
