@@ -29,7 +29,7 @@ void apply(const rules::Matcher& matcher, Conditions& out)
     out.possible = out.possible && text.has_value();
     return text.value_or("");
   };
-  const std::string& name = matcher.name;
+  std::string_view name = matcher.name;
   if (name == "Host") {
     std::string host = rules::normalize_host(value(0));
     out.host = host == "*" ? "a.example" : host.rfind("*.", 0) == 0 ? "a" + host.substr(1) : host;

@@ -231,7 +231,7 @@ std::string canonical_rule(const std::string& text)
       for (const auto& a : m.arguments) {
         args.push_back("`" + a.value + "`");
       }
-      return m.name + "(" + util::join(args, ", ") + ")";
+      return std::string(m.name) + "(" + util::join(args, ", ") + ")";
     }
     case rules::Node::Kind::all:
       return "(" + print(rule.nodes[node.first]) + " && " + print(rule.nodes[node.second]) + ")";

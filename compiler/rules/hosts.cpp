@@ -190,7 +190,7 @@ void detail::check_host(const Matcher& m, const Argument& a, std::string_view ru
   }
   if (size_t at = find_placeholder(value, false); at != k_npos) {
     out.push_back({"E0503", a.offset_of(at, rule),
-                   m.name + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
+                   std::string(m.name) + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
                    write_hint(call_of("HostRegexp", {template_to_regexp(value, "[^.]+", false)}), Protocol::http,
                               "HostRegexp() takes a Go regular expression")});
     return;

@@ -80,7 +80,7 @@ bool buildable(const Matcher& m)
   if (!m.known) {
     return false;
   }
-  const std::string& name = m.name;
+  std::string_view name = m.name;
   size_t least = name == "Header" || name == "HeaderRegexp" ? 2 : 1;
   size_t most = name == "Query" || name == "QueryRegexp" ? 2 : least;
   size_t count = m.arguments.size();
@@ -116,7 +116,7 @@ bool buildable(const Matcher& m)
 
 bool matcher_matches(const Matcher& m, const Request& request)
 {
-  const std::string& name = m.name;
+  std::string_view name = m.name;
   const std::string& value = m.arguments[0].value;
   if (name == "Host") {
     // Host(`*`) takes every request, even one without a host.

@@ -9,6 +9,9 @@
 
 #include "util/strings.hpp"
 
+#include <mutex>
+#include <unordered_set>
+
 namespace edgegen::rules {
 
 namespace {
@@ -47,7 +50,7 @@ const std::pair<const char*, const char*> k_renamed[] = {
     {"HostHeader", "Host"}, {"Headers", "Header"}, {"HeadersRegexp", "HeaderRegexp"}};
 
 // v2 accepted several values in one call for these; v3 takes one.
-bool was_variadic(const std::string& name)
+bool was_variadic(std::string_view name)
 {
   return name == "Host" || name == "HostRegexp" || name == "Path" || name == "PathPrefix" || name == "Method" ||
          name == "ClientIP" || name == "HostSNI";
@@ -202,7 +205,8 @@ bool check_arity(const Matcher& m, const Definition& d, Protocol protocol, std::
       }
     }
     problem(out, "E0503", m.offset,
-            m.name + "() takes one value in Traefik v3 (v2 took several); this one has " + std::to_string(n),
+            std::string(m.name) + "() takes one value in Traefik v3 (v2 took several); this one has " +
+                std::to_string(n),
             detail::write_hint(util::join(calls, " || "), protocol, "join matchers of one value each with ||"));
     return false;
   }
@@ -211,7 +215,7 @@ bool check_arity(const Matcher& m, const Definition& d, Protocol protocol, std::
                              ? std::to_string(d.min_arguments)
                              : std::to_string(d.min_arguments) + " or " + std::to_string(d.max_arguments);
     problem(out, "E0504", m.offset,
-            m.name + "() takes " + wanted + " argument" + (d.max_arguments == 1 ? "" : "s") + ", got " +
+            std::string(m.name) + "() takes " + wanted + " argument" + (d.max_arguments == 1 ? "" : "s") + ", got " +
                 std::to_string(n),
             std::string("for example ") + d.example);
     return false;
@@ -244,7 +248,7 @@ bool check_empty(const Matcher& m, const Definition& d, Protocol protocol, std::
       hint = detail::write_hint(any_value, protocol, example, lead);
     }
     std::string what = d.max_arguments == 1 ? "value" : d.roles[std::min<size_t>(i, 1)];
-    problem(out, "E0505", args[i].offset, m.name + "() " + what + " is empty", hint);
+    problem(out, "E0505", args[i].offset, std::string(m.name) + "() " + what + " is empty", hint);
   }
   return !any;
 }
@@ -259,7 +263,7 @@ void check_regexp(const Matcher& m, const Argument& a, std::string_view rule, Pr
     std::vector<std::string> values = values_of(m);
     values.back() = regexp; // the regexp is the last argument; a header name or query key stays
     problem(out, "E0503", a.offset_of(at, rule),
-            m.name + "() uses a v2 {name:regexp} placeholder; v3 takes a plain Go regular expression",
+            std::string(m.name) + "() uses a v2 {name:regexp} placeholder; v3 takes a plain Go regular expression",
             detail::write_hint(detail::call_of(m.name, values), protocol,
                                "replace the placeholder with its regular expression"));
     return;
@@ -287,15 +291,15 @@ void check_arguments(const Matcher& m, const Definition& d, std::string_view rul
   if (path && detail::find_placeholder(a.value, false) != std::string::npos) {
     std::string regexp = v2_template_to_regexp(a.value, false, m.name == "PathPrefix");
     problem(out, "E0503", a.offset_of(detail::find_placeholder(a.value, false), rule),
-            m.name + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
+            std::string(m.name) + "() uses a v2 {name:regexp} placeholder; in v3 it matches the text literally",
             detail::write_hint(detail::call_of("PathRegexp", {regexp}), protocol,
                                "PathRegexp() takes a Go regular expression"));
   } else if (path && a.value[0] != '/') {
-    problem(out, "E0505", a.offset, m.name + "() path " + literal + " does not start with '/'",
+    problem(out, "E0505", a.offset, std::string(m.name) + "() path " + literal + " does not start with '/'",
             detail::write_hint(detail::call_of(m.name, {"/" + a.value}), protocol, "a path starts with '/'"));
   } else if ((m.name == "Host" || m.name == "HostRegexp" || m.name == "HostSNI" || m.name == "HostSNIRegexp") &&
              !is_ascii(a.value)) {
-    problem(out, "E0505", a.offset, m.name + "() value " + literal + " has non-ASCII characters",
+    problem(out, "E0505", a.offset, std::string(m.name) + "() value " + literal + " has non-ASCII characters",
             "use the IDNA (punycode) form, xn--...");
   } else if (m.name == "Host") {
     detail::check_host(m, a, rule, out);
@@ -312,6 +316,19 @@ void check_arguments(const Matcher& m, const Definition& d, std::string_view rul
 }
 
 } // namespace
+
+std::string_view intern_name(std::string_view name)
+{
+  for (const auto& d : k_matchers) {
+    if (name == d.name) {
+      return d.name; // how nearly every matcher is written
+    }
+  }
+  static std::mutex mutex;
+  static std::unordered_set<std::string> names; // nodes: their strings stay where they are
+  std::lock_guard<std::mutex> lock(mutex);
+  return *names.emplace(name).first;
+}
 
 void detail::check_matcher(Matcher& m, std::string_view rule, Protocol protocol, std::vector<RuleProblem>& out)
 {

@@ -154,16 +154,17 @@ private:
   uint32_t call(bool negated)
   {
     Matcher matcher;
-    matcher.name = m_token.text;
+    matcher.name = intern_name(m_token.text);
     matcher.offset = static_cast<uint32_t>(m_token.offset);
     matcher.negated = negated;
     advance();
     if (m_token.kind == Token::Kind::line_break) {
-      throw line_break_error(m_token, "keep '(' on the line of " + matcher.name);
+      throw line_break_error(m_token, "keep '(' on the line of " + std::string(matcher.name));
     }
     if (m_token.kind != Token::Kind::open) {
-      throw SyntaxError{matcher.offset, "'" + matcher.name + "' is not followed by its arguments in parentheses",
-                        "a matcher takes its arguments in parentheses: " + matcher.name + "(`...`)"};
+      throw SyntaxError{matcher.offset,
+                        "'" + std::string(matcher.name) + "' is not followed by its arguments in parentheses",
+                        "a matcher takes its arguments in parentheses: " + std::string(matcher.name) + "(`...`)"};
     }
     size_t open = m_token.offset;
     advance();

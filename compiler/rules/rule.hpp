@@ -33,7 +33,9 @@ struct Argument
 
 struct Matcher
 {
-  std::string name; // canonical spelling ("Host"), or as written when unknown
+  // The canonical spelling ("Host"), or as written when unknown: held for
+  // the whole run (see intern_name), so that a matcher is small.
+  std::string_view name;
   std::vector<Argument> arguments;
   uint32_t offset = 0;  // of the name in the rule
   bool negated = false; // under an odd number of '!'
@@ -43,6 +45,10 @@ struct Matcher
   // differs from it in case.
   std::string_view written(std::string_view rule) const { return rule.substr(offset, name.size()); }
 };
+
+// `name` held for the whole run, once for each spelling: the name of a
+// matcher as written.
+std::string_view intern_name(std::string_view name);
 
 // A problem of a rule: a code of the E05xx family and the byte offset in the
 // rule where it is.
