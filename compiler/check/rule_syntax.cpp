@@ -13,7 +13,7 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
   // A route the model has no written rule for (a patch changed its list):
   // its problems are placed at the start of its rule.
   static const model::WrittenText k_unwritten;
-  const model::WrittenText& written = route.rule_written ? *route.rule_written : k_unwritten;
+  const model::WrittenText& written = route.rule_written() ? *route.rule_written() : k_unwritten;
   auto at = [&](size_t offset) {
     return detail::locate_in(route.rule_location(), written, config.environment.vars, offset);
   };

@@ -240,6 +240,9 @@ spec:
       pathPrefix: /${domain}
       service: s
       tls: false
+    - name: raw
+      rule: Host(`raw.${domain}`) && PathPrefix(`/x`)
+      service: s
   middlewares:
     m:
       environments: [b]
@@ -250,9 +253,12 @@ spec:
   ASSERT_EQ(c.model.environments.size(), 2u);
   const auto& a = c.model.environments[0].projects.at(0).routes;
   const auto& b = c.model.environments[1].projects.at(0).routes;
-  ASSERT_EQ(a.size(), 3u);
-  ASSERT_EQ(b.size(), 3u);
+  ASSERT_EQ(a.size(), 4u);
+  ASSERT_EQ(b.size(), 4u);
   EXPECT_TRUE(b[0].shares(a[0]));
+  EXPECT_FALSE(a[0].raw());
+  EXPECT_EQ(a[0].rule(), "");
+  EXPECT_EQ(a[0].rule_written(), nullptr);
   EXPECT_EQ(a[0].host, "web.a.example.com");
   EXPECT_EQ(b[0].host, "web.b.example.com");
   EXPECT_EQ(b[0].service().resolved, "p-s");
@@ -266,6 +272,14 @@ spec:
   EXPECT_EQ(a[2].path_prefix(), "/a.example.com");
   EXPECT_EQ(b[2].path_prefix(), "/b.example.com");
   EXPECT_EQ(a[2].issuer().name, ""); // no TLS, no issuer
+  // A raw rule: its text per environment is its match's; as written, shared.
+  EXPECT_TRUE(b[3].shares(a[3]));
+  EXPECT_TRUE(a[3].raw());
+  EXPECT_EQ(a[3].rule(), "Host(`raw.a.example.com`) && PathPrefix(`/x`)");
+  EXPECT_EQ(b[3].rule(), "Host(`raw.b.example.com`) && PathPrefix(`/x`)");
+  EXPECT_EQ(&b[3].rule(), &b[3].match.text);
+  ASSERT_NE(a[3].rule_written(), nullptr);
+  EXPECT_EQ(a[3].rule_written()->text, "Host(`raw.${domain}`) && PathPrefix(`/x`)");
 }
 
 TEST(Model, WithoutEnvironmentsThereIsOneNamedDefault)

@@ -73,7 +73,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.raw = !raw_rule.empty();
   common.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
-    out.rule_written = std::make_shared<const WrittenText>(
+    common.rule_written = std::make_shared<const WrittenText>(
         WrittenText{rule->text, rule->style, rule->one_line, document.bytes_of(*rule)});
   }
   common.middlewares = get_refs(spec, "middlewares");

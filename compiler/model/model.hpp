@@ -260,6 +260,9 @@ struct RouteCommon
   std::string path_prefix;
   Location path_location; // of path or pathPrefix
   Location rule_location;
+  // The raw rule as written, before substitution: a raw rule's only (a
+  // route of host and path holds a null pointer, not an empty WrittenText).
+  std::shared_ptr<const WrittenText> rule_written;
   Ref service;
   std::vector<Ref> middlewares;
   std::optional<int64_t> priority; // as written
@@ -277,9 +280,6 @@ bool operator==(const RouteCommon& a, const RouteCommon& b);
 struct Route
 {
   std::string host;
-  // The raw rule as written: a raw rule's only (a route of host and path
-  // holds a null pointer, not an empty WrittenText).
-  std::shared_ptr<const WrittenText> rule_written;
   RouteMatch match;
 
   // The effective issuer: the route's own, else the environment's, else the
@@ -301,6 +301,7 @@ struct Route
   const std::string& path_prefix() const { return common().path_prefix; }
   const Location& path_location() const { return common().path_location; }
   const Location& rule_location() const { return common().rule_location; }
+  const WrittenText* rule_written() const { return common().rule_written.get(); }
   const Ref& service() const { return common().service; }
   const std::vector<Ref>& middlewares() const { return common().middlewares; }
   const std::optional<int64_t>& priority() const { return common().priority; }

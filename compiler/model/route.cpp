@@ -22,14 +22,23 @@ bool same_refs(const std::vector<Ref>& a, const std::vector<Ref>& b)
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), same_ref);
 }
 
+bool same_written(const std::shared_ptr<const WrittenText>& a, const std::shared_ptr<const WrittenText>& b)
+{
+  if (!a || !b) {
+    return !a && !b;
+  }
+  return a->text == b->text && a->style == b->style && a->one_line == b->one_line && a->file.data() == b->file.data() &&
+         a->file.size() == b->file.size();
+}
+
 } // namespace
 
 bool operator==(const RouteCommon& a, const RouteCommon& b)
 {
   return a.name == b.name && a.output_name == b.output_name && same_place(a.host_location, b.host_location) &&
          a.path == b.path && a.path_prefix == b.path_prefix && same_place(a.path_location, b.path_location) &&
-         same_place(a.rule_location, b.rule_location) && same_ref(a.service, b.service) &&
-         same_refs(a.middlewares, b.middlewares) && a.priority == b.priority &&
+         same_place(a.rule_location, b.rule_location) && same_written(a.rule_written, b.rule_written) &&
+         same_ref(a.service, b.service) && same_refs(a.middlewares, b.middlewares) && a.priority == b.priority &&
          same_refs(a.entry_points, b.entry_points) && a.tls == b.tls && a.raw == b.raw &&
          same_ref(a.issuer, b.issuer) && same_place(a.location, b.location) && a.resolved == b.resolved;
 }

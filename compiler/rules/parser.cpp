@@ -268,14 +268,16 @@ Rule parse_rule(std::string_view text, Protocol protocol)
     }
     Parser(text, rule).parse();
   } catch (const SyntaxError& e) {
-    rule.problems.push_back({"E0501", e.offset, e.message, e.hint});
+    rule.problems = RuleProblems({{"E0501", e.offset, e.message, e.hint}});
     rule.conjunction = false;
     rule.nodes.clear();
     return rule;
   }
+  std::vector<RuleProblem> problems;
   for (auto& matcher : rule.matchers) {
-    detail::check_matcher(matcher, text, protocol, rule.problems);
+    detail::check_matcher(matcher, text, protocol, problems);
   }
+  rule.problems = RuleProblems(std::move(problems));
   return rule;
 }
 

@@ -7,6 +7,8 @@
 // would emit, generated or written by hand, with this one parser.
 
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +62,46 @@ struct RuleProblem
   std::string hint;
 };
 
+// The problems of a rule, held apart: nearly every rule has none, and the
+// model holds the parsed rule of every route, once per environment.
+class RuleProblems
+{
+public:
+  RuleProblems() = default;
+  explicit RuleProblems(std::vector<RuleProblem> list)
+      : m_list(list.empty() ? nullptr : std::make_unique<std::vector<RuleProblem>>(std::move(list)))
+  {
+  }
+  RuleProblems(const RuleProblems& other)
+      : m_list(other.m_list ? std::make_unique<std::vector<RuleProblem>>(*other.m_list) : nullptr)
+  {
+  }
+  RuleProblems(RuleProblems&&) noexcept = default;
+  RuleProblems& operator=(const RuleProblems& other)
+  {
+    RuleProblems copy(other);
+    m_list = std::move(copy.m_list);
+    return *this;
+  }
+  RuleProblems& operator=(RuleProblems&&) noexcept = default;
+
+  bool empty() const { return !m_list; }
+  size_t size() const { return m_list ? m_list->size() : 0; }
+  const RuleProblem* begin() const { return m_list ? m_list->data() : nullptr; }
+  const RuleProblem* end() const { return m_list ? m_list->data() + m_list->size() : nullptr; }
+  const RuleProblem& operator[](size_t i) const { return (*m_list)[i]; }
+  const RuleProblem& at(size_t i) const
+  {
+    if (i >= size()) {
+      throw std::out_of_range("RuleProblems::at");
+    }
+    return (*m_list)[i];
+  }
+
+private:
+  std::unique_ptr<std::vector<RuleProblem>> m_list; // null: none
+};
+
 // One node of the expression tree, as Traefik builds it: a matcher, or an
 // operator over other nodes. `&&` binds tighter than `||`, both associate
 // to the left, and parentheses leave no node of their own.
@@ -73,10 +115,10 @@ struct Node
 
 struct Rule
 {
-  std::vector<Matcher> matchers;     // in the order written
-  std::vector<Node> nodes;           // operands before operators, the root last; empty: no tree (syntax error)
-  std::vector<RuleProblem> problems; // empty: Traefik v3 accepts the rule
-  bool conjunction = false;          // only matchers joined by && (no ||, no !)
+  std::vector<Matcher> matchers; // in the order written
+  std::vector<Node> nodes;       // operands before operators, the root last; empty: no tree (syntax error)
+  RuleProblems problems;         // empty: Traefik v3 accepts the rule
+  bool conjunction = false;      // only matchers joined by && (no ||, no !)
 
   bool ok() const { return problems.empty(); }
   bool parsed() const { return !nodes.empty(); }
