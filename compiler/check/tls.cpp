@@ -159,7 +159,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
       if (route.tls()) {
         bool broken = !route.match.rule.ok();
         check_certificate(config, route.match.scope.hosts, route.raw(), broken, route.issuer(),
-                          !route.raw() ? route.host_location() : route.rule_location(), diagnostics);
+                          route.raw() ? route.rule_location() : route.host_location(), diagnostics);
         continue;
       }
       for (const auto& name : detail::route_entry_points(config, route)) {

@@ -32,7 +32,7 @@ std::string where_of(const model::Route& route)
 {
   std::string scheme = route.tls() ? "https" : "http";
   if (route.raw()) {
-    return scheme + " " + route.match.text;
+    return scheme + " " + route.rule();
   }
   std::string path = !route.path().empty()        ? route.path() + " (exact path)"
                      : route.path_prefix() == "/" ? ""
