@@ -125,9 +125,10 @@ RenderResult write_tree(const Compilation& c, const RenderRequest& request, cons
   write::TreeWriter writer(disk_of(request), request.out, request.lock_timeout);
   result.written = writer.write([&](const write::FileSink& sink) { render_each(c, request, provenance, sink); });
   // Files edgegen did not write stay, and are named where the edge loads them.
-  std::set<std::string> ours(result.written.written.begin(), result.written.written.end());
-  ours.insert(result.written.unchanged.begin(), result.written.unchanged.end());
-  result.foreign = write::foreign_files(disk_of(request), request.out, ours, emit::loaded_directories(c.model));
+  const write::PathSet& ours = *result.written.rendered;
+  result.foreign = write::foreign_files(
+      disk_of(request), request.out, [&](std::string_view path) { return ours.count(path) > 0; },
+      emit::loaded_directories(c.model));
   return result;
 }
 

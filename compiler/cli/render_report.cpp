@@ -4,9 +4,9 @@
 
 namespace edgegen::cli {
 
-std::string out_path(const std::string& out, const std::string& path)
+std::string out_path(const std::string& out, std::string_view path)
 {
-  return util::ends_with(out, "/") ? out + path : out + "/" + path;
+  return util::ends_with(out, "/") ? out + std::string(path) : out + "/" + std::string(path);
 }
 
 void report_drift(const write::Drift& drift, const std::string& out, const std::string& source, std::ostream& err)

@@ -6,12 +6,13 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::cli {
 
 // "out/prod/x.yml" for display, whether or not --out ends in '/'.
-std::string out_path(const std::string& out, const std::string& path);
+std::string out_path(const std::string& out, std::string_view path);
 
 // `render --check`: a line per file that differs, is missing, is no longer
 // rendered or would be loaded without being rendered, then what to do.

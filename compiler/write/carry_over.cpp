@@ -8,7 +8,8 @@ std::vector<emit::OutputFile> carry_over(Disk& disk, const std::string& out_dir,
 {
   std::vector<emit::OutputFile> out;
   SumListing sum = read_sum(disk, out_dir);
-  for (const auto& path : sum.paths) {
+  for (std::string_view listed : sum.paths) {
+    std::string path(listed);
     if (path == "edgegen.lock.json" || !keep(path) || probe(disk, out_dir, path).kind != EntryKind::file) {
       continue;
     }

@@ -19,7 +19,7 @@ Drift compare_tree(Disk& disk, const std::string& out_dir, const std::vector<ser
   serialise::check_output_paths(paths);
 
   Drift drift;
-  std::set<std::string> rendered(paths.begin(), paths.end());
+  std::set<std::string_view> rendered(paths.begin(), paths.end());
   for (const serialise::RenderedFile& file : files) {
     Probe found = probe(disk, out_dir, file.path);
     if (!found.blocker.empty() || found.kind == EntryKind::absent) {
@@ -30,19 +30,19 @@ Drift compare_tree(Disk& disk, const std::string& out_dir, const std::vector<ser
   }
   // A malformed present edgegen.sum still names what it can; its own drift
   // shows up as "changed edgegen.sum".
-  std::set<std::string> listed = read_sum(disk, out_dir).paths;
-  for (const std::string& path : listed) {
+  SortedPaths listed = read_sum(disk, out_dir).paths;
+  for (std::string_view path : listed) {
     if (rendered.count(path) || path == serialise::k_sum_path) {
       continue;
     }
     Probe found = probe(disk, out_dir, path);
     if (found.blocker.empty() && found.kind == EntryKind::file) {
-      drift.extra.push_back(path);
+      drift.extra.emplace_back(path);
     }
   }
   // What the present sum lists is edgegen's, and reported above if stale.
-  listed.insert(paths.begin(), paths.end());
-  drift.foreign = foreign_files(disk, out_dir, listed, loaded);
+  drift.foreign = foreign_files(
+      disk, out_dir, [&](std::string_view path) { return rendered.count(path) > 0 || listed.contains(path); }, loaded);
   std::sort(drift.changed.begin(), drift.changed.end());
   std::sort(drift.missing.begin(), drift.missing.end());
   return drift;

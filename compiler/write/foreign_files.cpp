@@ -12,8 +12,9 @@ namespace {
 
 // Adds the foreign entries of directory `rel` (a real directory below
 // out_dir) and, when the consumer recurses, of its subdirectories.
-void scan(Disk& disk, const std::string& out_dir, const std::string& rel, const std::set<std::string>& known,
-          const emit::LoadedDirectory& loaded, std::vector<ForeignFile>& out)
+void scan(Disk& disk, const std::string& out_dir, const std::string& rel,
+          const std::function<bool(std::string_view)>& known, const emit::LoadedDirectory& loaded,
+          std::vector<ForeignFile>& out)
 {
   std::vector<DirectoryEntry> entries;
   if (int error = disk.list(join_path(out_dir, rel), entries)) {
@@ -24,7 +25,7 @@ void scan(Disk& disk, const std::string& out_dir, const std::string& rel, const 
     std::string path = rel + "/" + entry.name;
     if (entry.kind == EntryKind::directory) {
       subdirectories.push_back(std::move(path));
-    } else if (loaded.reads(entry.name) && !known.count(path)) {
+    } else if (loaded.reads(entry.name) && !known(path)) {
       out.push_back({std::move(path), loaded});
     }
   }
@@ -37,7 +38,8 @@ void scan(Disk& disk, const std::string& out_dir, const std::string& rel, const 
 
 } // namespace
 
-std::vector<ForeignFile> foreign_files(Disk& disk, const std::string& out_dir, const std::set<std::string>& known,
+std::vector<ForeignFile> foreign_files(Disk& disk, const std::string& out_dir,
+                                       const std::function<bool(std::string_view)>& known,
                                        const std::vector<emit::LoadedDirectory>& loaded)
 {
   std::vector<ForeignFile> out;

@@ -62,7 +62,12 @@ void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::s
   write_journal(disk, out_dir, paths);
 }
 
-void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths)
+void write_pending(Disk& disk, const std::string& out_dir, const SortedPaths& paths)
+{
+  write_journal(disk, out_dir, paths);
+}
+
+void write_pending(Disk& disk, const std::string& out_dir, const std::vector<std::string_view>& paths)
 {
   write_journal(disk, out_dir, paths);
 }

@@ -4,8 +4,9 @@
 #include "util/errors.hpp"
 #include "write/tree_io.hpp"
 
+#include <algorithm>
 #include <cerrno>
-#include <map>
+#include <set>
 
 namespace edgegen::write {
 namespace {
@@ -29,12 +30,6 @@ std::string temporary_for(const std::string& entry)
   return std::string(rest);
 }
 
-bool is_stale_temporary(const std::string& entry, const std::set<std::string_view>& names)
-{
-  std::string name = temporary_for(entry);
-  return !name.empty() && names.count(name) > 0;
-}
-
 } // namespace
 
 namespace {
@@ -42,7 +37,7 @@ namespace {
 // Adds `dir` (relative) and what it holds to `plan`; `top` is the directory
 // to replace, which messages name.
 void collect(Disk& disk, const std::string& out_dir, const std::string& top, const std::string& dir,
-             const std::set<std::string>& orphans, InTheWay& plan)
+             const SortedPaths& orphans, InTheWay& plan)
 {
   plan.dirs.insert(dir);
   std::vector<DirectoryEntry> entries;
@@ -54,10 +49,10 @@ void collect(Disk& disk, const std::string& out_dir, const std::string& top, con
     std::string rel = dir + "/" + entry.name;
     if (entry.kind == EntryKind::directory) {
       collect(disk, out_dir, top, rel, orphans, plan);
-    } else if (entry.kind == EntryKind::file && orphans.count(rel)) {
+    } else if (entry.kind == EntryKind::file && orphans.contains(rel)) {
       plan.files.insert(rel);
     } else if (std::string name = temporary_for(entry.name);
-               entry.kind == EntryKind::file && !name.empty() && orphans.count(dir + "/" + name)) {
+               entry.kind == EntryKind::file && !name.empty() && orphans.contains(dir + "/" + name)) {
       plan.temporaries.insert(rel); // of a killed render, for a file of its journal
     } else {
       throw util::EnvironmentError("cannot write " + join_path(out_dir, top) + ": it is a directory holding " +
@@ -69,12 +64,12 @@ void collect(Disk& disk, const std::string& out_dir, const std::string& top, con
 } // namespace
 
 void clear_directory_or_throw(Disk& disk, const std::string& out_dir, const std::string& dir,
-                              const std::set<std::string>& orphans, InTheWay& plan)
+                              const SortedPaths& orphans, InTheWay& plan)
 {
   collect(disk, out_dir, dir, dir, orphans, plan);
 }
 
-bool remove_file(Disk& disk, const std::string& out_dir, const std::string& rel)
+bool remove_file(Disk& disk, const std::string& out_dir, std::string_view rel)
 {
   Probe found = probe(disk, out_dir, rel);
   if (!found.blocker.empty() || found.kind != EntryKind::file) {
@@ -90,7 +85,7 @@ bool remove_file(Disk& disk, const std::string& out_dir, const std::string& rel)
   return true;
 }
 
-void prune_parents(Disk& disk, const std::string& out_dir, const std::string& rel)
+void prune_parents(Disk& disk, const std::string& out_dir, std::string_view rel)
 {
   for (size_t slash = rel.rfind('/'); slash != std::string::npos && slash > 0; slash = rel.rfind('/', slash - 1)) {
     std::string dir = join_path(out_dir, rel.substr(0, slash));
@@ -105,21 +100,24 @@ void prune_parents(Disk& disk, const std::string& out_dir, const std::string& re
 
 // `paths` holds the files rendered now and those of earlier renders: a
 // killed render may have been writing a file that is an orphan now.
-void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths)
+void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::vector<std::string_view>& paths)
 {
-  std::map<std::string_view, std::set<std::string_view>> names_by_dir;
+  std::set<std::string_view> dirs{std::string_view()}; // out_dir itself holds the journal
   for (std::string_view path : paths) {
     size_t slash = path.rfind('/');
-    std::string_view dir = slash == std::string::npos ? std::string_view() : path.substr(0, slash);
-    names_by_dir[dir].insert(slash == std::string::npos ? path : path.substr(slash + 1));
+    dirs.insert(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
   }
-  names_by_dir[""].insert(serialise::k_pending_path);
-  for (const auto& [dir, names] : names_by_dir) {
-    std::string full = dir.empty() ? out_dir : join_path(out_dir, std::string(dir));
+  for (std::string_view dir : dirs) {
+    std::string full = dir.empty() ? out_dir : join_path(out_dir, dir);
     std::vector<DirectoryEntry> entries;
     disk.list(full, entries); // a directory that is gone holds no temporaries
     for (const DirectoryEntry& entry : entries) {
-      if (entry.kind == EntryKind::file && is_stale_temporary(entry.name, names)) {
+      std::string name = entry.kind == EntryKind::file ? temporary_for(entry.name) : std::string();
+      if (name.empty()) {
+        continue;
+      }
+      std::string rel = dir.empty() ? name : std::string(dir) + "/" + name;
+      if (std::binary_search(paths.begin(), paths.end(), rel) || rel == serialise::k_pending_path) {
         disk.remove_file(join_path(full, entry.name));
       }
     }

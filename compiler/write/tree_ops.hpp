@@ -1,6 +1,7 @@
 #pragma once
 
 #include "write/disk.hpp"
+#include "write/tree_io.hpp"
 
 #include <set>
 #include <string>
@@ -17,29 +18,30 @@ namespace edgegen::write {
 // directories to remove with them.
 struct InTheWay
 {
-  std::set<std::string> files;
-  std::set<std::string> dirs;
-  std::set<std::string> temporaries; // of a killed render, in those directories
+  std::set<std::string, std::less<>> files;
+  std::set<std::string, std::less<>> dirs;
+  std::set<std::string, std::less<>> temporaries; // of a killed render, in those directories
 };
 
 // The directory `dir` may be replaced by a file only if it holds nothing but
 // orphans edgegen wrote, the temporaries of a killed render for them, and
 // directories; collects them into `plan`.
 void clear_directory_or_throw(Disk& disk, const std::string& out_dir, const std::string& dir,
-                              const std::set<std::string>& orphans, InTheWay& plan);
+                              const SortedPaths& orphans, InTheWay& plan);
 
 // Removes out_dir/rel if it is still a regular file reached through real
 // directories; returns whether it did.
-bool remove_file(Disk& disk, const std::string& out_dir, const std::string& rel);
+bool remove_file(Disk& disk, const std::string& out_dir, std::string_view rel);
 
 // Removes the directories above `rel` that are empty now, up to but never
 // including out_dir; stops at the first one that is not empty.
-void prune_parents(Disk& disk, const std::string& out_dir, const std::string& rel);
+void prune_parents(Disk& disk, const std::string& out_dir, std::string_view rel);
 
 // Temporary files of killed renders (".<name>.<pid>.<n>.tmp", AtomicFile's
-// pattern) for `paths` and the journal, in the directories they go to. Only
-// that exact pattern for those names: nothing else is ever touched.
-void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::set<std::string_view>& paths);
+// pattern) for `paths` (sorted, each once) and the journal, in the
+// directories they go to. Only that exact pattern for those names: nothing
+// else is ever touched.
+void remove_stale_temporaries(Disk& disk, const std::string& out_dir, const std::vector<std::string_view>& paths);
 
 // mkdir -p `dir`, appending the directories it made to `made`, outermost
 // first.

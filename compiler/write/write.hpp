@@ -59,11 +59,18 @@ private:
   std::vector<std::string> m_created_dirs; // in creation order
 };
 
+// Every path a render rendered, each once (a large edge writes tens of
+// thousands of files).
+using PathSet = std::set<std::string, std::less<>>;
+
 struct WriteReport
 {
-  std::vector<std::string> written;   // new or changed
-  std::vector<std::string> unchanged; // identical bytes, not rewritten (mtime kept)
-  std::vector<std::string> removed;   // orphans listed by the previous edgegen.sum
+  // What `written` and `unchanged` view, together all of it; shared, so a
+  // copy of the report views the same paths.
+  std::shared_ptr<const PathSet> rendered;
+  std::vector<std::string_view> written;   // new or changed
+  std::vector<std::string_view> unchanged; // identical bytes, not rewritten (mtime kept)
+  std::vector<std::string> removed;        // orphans listed by the previous edgegen.sum
 };
 
 // The functions below take the Disk to work on: real_disk() in production,
@@ -141,10 +148,12 @@ struct ForeignFile
 };
 
 // The files below each of `loaded` in out_dir (in its subdirectories too when
-// it is recursive) that its consumer reads and `known` does not hold, sorted
-// by path. Reads directory listings only; symbolic links are reported as
-// entries (the consumer may read through them), never followed.
-std::vector<ForeignFile> foreign_files(Disk& disk, const std::string& out_dir, const std::set<std::string>& known,
+// it is recursive) that its consumer reads and `known` does not take for
+// edgegen's own (given a path relative to out_dir), sorted by path. Reads
+// directory listings only; symbolic links are reported as entries (the
+// consumer may read through them), never followed.
+std::vector<ForeignFile> foreign_files(Disk& disk, const std::string& out_dir,
+                                       const std::function<bool(std::string_view)>& known,
                                        const std::vector<emit::LoadedDirectory>& loaded);
 
 // "<out>/prod/traefik/dynamic/manual.yml: not written by edgegen, and

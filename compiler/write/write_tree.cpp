@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -78,9 +79,9 @@ struct TreeWriter::State
   // finish() removes what is in the way.
   KnownDirectories known;
   std::mutex mutex; // guards everything below while files come
-  // Every path rendered: the one copy of each that `changed` and `staged`
-  // refer to (a large edge writes tens of thousands of files).
-  std::set<std::string, std::less<>> rendered;
+  // Every path rendered: the one copy of each that `changed`, `staged` and
+  // the report refer to (a large edge writes tens of thousands of files).
+  std::shared_ptr<PathSet> rendered = std::make_shared<PathSet>();
   // What the first pass found new or changed, with its size, for the second
   // pass to stage; `deferred`: it can only be staged once what is in its way
   // is gone.
@@ -177,7 +178,10 @@ TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::millisecond
     }
     // Files an interrupted render was putting in place are ours too.
     s.pending = read_pending(disk, s.out_dir);
-    s.previous.paths.insert(s.pending.begin(), s.pending.end());
+    for (const std::string& path : s.pending) {
+      s.previous.paths.add(path);
+    }
+    s.previous.paths.seal();
     s.fresh = !s.previous.present && s.pending.empty() && holds_only_the_lock(disk, s.out_dir);
   } catch (...) {
     s.output_lock->remove_created(); // the destructor does not run
@@ -218,7 +222,7 @@ void TreeWriter::check(serialise::RenderedFile file)
   std::string_view path; // the one copy, which `changed` and `staged` refer to
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    path = *s.rendered.insert(file.path).first;
+    path = *s.rendered->insert(file.path).first;
     if (s.fresh) {
       s.changed[path] = {file.bytes.size(), false};
     }
@@ -246,11 +250,11 @@ void TreeWriter::check_one(serialise::RenderedFile file, std::string_view path)
   stop_if_cancelled(s.out_dir, false);
   // A path rendered now cannot also be a directory of one (the renderer checks),
   // so whatever of an earlier render is in the way is an orphan.
-  const std::set<std::string>& earlier = s.previous.paths;
+  const SortedPaths& earlier = s.previous.paths;
   std::string full = join_path(s.out_dir, file.path);
   Probe found = probe(s.disk, s.out_dir, file.path, s.known);
   if (!found.blocker.empty()) {
-    if (!earlier.count(found.blocker) || probe(s.disk, s.out_dir, found.blocker).kind != EntryKind::file) {
+    if (!earlier.contains(found.blocker) || probe(s.disk, s.out_dir, found.blocker).kind != EntryKind::file) {
       throw util::EnvironmentError("cannot write " + full + ": " + join_path(s.out_dir, found.blocker) +
                                    " is not a directory");
     }
@@ -277,10 +281,10 @@ void TreeWriter::check_one(serialise::RenderedFile file, std::string_view path)
     // edgegen.sum can be repeated.
     if (s.disk.has_bytes(full, file.bytes)) {
       std::lock_guard<std::mutex> lock(s.mutex);
-      s.report.unchanged.push_back(file.path);
+      s.report.unchanged.push_back(path);
       return;
     }
-    bool ours = earlier.count(file.path) || (file.path == serialise::k_sum_path && s.previous.bad_line == 0);
+    bool ours = earlier.contains(file.path) || (file.path == serialise::k_sum_path && s.previous.bad_line == 0);
     if (!ours) {
       throw util::EnvironmentError("refusing to overwrite " + full +
                                    ": edgegen did not write it (it is not listed in edgegen.sum)");
@@ -297,7 +301,7 @@ void TreeWriter::stage(serialise::RenderedFile file)
   stop_if_cancelled(s.out_dir, false);
   auto change = s.changed.find(file.path); // read-only in this pass
   if (change == s.changed.end()) {
-    if (!s.rendered.count(file.path)) {
+    if (!s.rendered->count(file.path)) {
       throw std::logic_error("output path \"" + file.path + "\" was not rendered the first time");
     }
     return; // unchanged
@@ -345,12 +349,19 @@ WriteReport TreeWriter::finish()
   const std::string& out_dir = s.out_dir;
   stop_if_cancelled(out_dir, false);
   WriteReport& report = s.report;
-  std::set<std::string> orphans;
-  for (const std::string& path : s.previous.paths) {
-    if (!s.rendered.count(path) && path != serialise::k_sum_path) {
-      orphans.insert(path);
+  // Sorted, as the previous paths are.
+  std::vector<std::string_view> orphans;
+  for (std::string_view path : s.previous.paths) {
+    if (!s.rendered->count(path) && path != serialise::k_sum_path) {
+      orphans.push_back(path);
     }
   }
+  // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending
+  // and an earlier journal's among them), sorted, each once.
+  std::vector<std::string_view> ours;
+  ours.reserve(s.previous.paths.size() + s.rendered->size());
+  std::set_union(s.previous.paths.begin(), s.previous.paths.end(), s.rendered->begin(), s.rendered->end(),
+                 std::back_inserter(ours));
   for (const std::string& rel : s.in_the_way.temporaries) {
     remove_file(disk, out_dir, rel);
   }
@@ -386,10 +397,7 @@ WriteReport TreeWriter::finish()
     // orphans are listed by no edgegen.sum, but still by the journal.
     // Stopped before the renames, the destructor puts back the journal as
     // it was (s.pending).
-    std::set<std::string_view> journal(s.pending.begin(), s.pending.end());
-    journal.insert(s.previous.paths.begin(), s.previous.paths.end());
-    journal.insert(s.rendered.begin(), s.rendered.end());
-    write_pending(disk, out_dir, journal);
+    write_pending(disk, out_dir, ours);
     disk.sync_file_system(out_dir);
   }
   if (s.in_the_way.files.empty() && s.in_the_way.dirs.empty()) {
@@ -398,35 +406,33 @@ WriteReport TreeWriter::finish()
   s.finished = true; // from here on, what is staged is put in place
   for (Staged& staged : s.staged) {
     staged.file->commit();
-    report.written.emplace_back(staged.path);
+    report.written.push_back(staged.path);
   }
   if (!s.staged.empty()) {
     disk.sync_file_system(out_dir); // the renames, before anything old is removed
   }
   // Orphans go last: until the new files are in place, the old
   // ones may still be referenced by what a watcher has loaded.
-  for (const std::string& rel : orphans) {
+  for (std::string_view rel : orphans) {
     if (s.in_the_way.files.count(rel)) {
       continue;
     }
     if (remove_file(disk, out_dir, rel)) {
-      report.removed.push_back(rel);
+      report.removed.emplace_back(rel);
       prune_parents(disk, out_dir, rel);
     }
   }
-  // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending).
-  std::set<std::string_view> ours(s.previous.paths.begin(), s.previous.paths.end());
-  ours.insert(s.rendered.begin(), s.rendered.end());
   remove_stale_temporaries(disk, out_dir, ours);
   // A render killed while staging may have made the directory of a file it
   // never put in place: listed by its journal, that file is an orphan now,
   // and its directory, empty once the temporaries are gone, goes with it.
-  for (const std::string& rel : orphans) {
+  for (std::string_view rel : orphans) {
     prune_parents(disk, out_dir, rel);
   }
   remove_pending(disk, out_dir);
   std::sort(report.written.begin(), report.written.end());
   std::sort(report.unchanged.begin(), report.unchanged.end());
+  report.rendered = s.rendered;
   std::sort(report.removed.begin(), report.removed.end());
   stop_if_cancelled(out_dir, true);
   return std::move(report);

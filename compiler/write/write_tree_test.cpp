@@ -16,6 +16,7 @@ using testing::put;
 using testing::render;
 using testing::TempDir;
 using List = std::vector<std::string>;
+using Views = std::vector<std::string_view>; // WriteReport::written, unchanged
 
 struct Stamp
 {
@@ -43,7 +44,7 @@ TEST(WriteTree, WritesEverythingIntoANewDirectory)
   std::string out = tmp / "deep/out";
   auto files = render({{"prod/traefik/traefik.yml", "a: 1\n"}, {"flux/prod.yaml", "b: 2\n"}});
   WriteReport report = write_tree(real_disk(), out, files);
-  EXPECT_EQ(report.written, (List{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
+  EXPECT_EQ(report.written, (Views{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
   EXPECT_TRUE(report.unchanged.empty());
   EXPECT_TRUE(report.removed.empty());
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
@@ -100,8 +101,8 @@ TEST(TreeWriter, StagesOnTheSecondPassAndLeavesNoTraceOnAnError)
       sink(file);
     }
   });
-  EXPECT_EQ(report.written, (List{"edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
-  EXPECT_EQ(report.unchanged, List{"edgegen.lock.json"});
+  EXPECT_EQ(report.written, (Views{"edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
+  EXPECT_EQ(report.unchanged, Views{"edgegen.lock.json"});
   EXPECT_EQ(report.removed, List{"old.yml"});
   EXPECT_EQ(get(out + "/prod/traefik/traefik.yml"), "a: 1\n");
 }
@@ -138,7 +139,7 @@ TEST(TreeWriter, IntoAFreshDirectoryEachFileIsStagedAsItComesInOnePass)
     }
   });
   EXPECT_EQ(passes, 1);
-  EXPECT_EQ(report.written, (List{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
+  EXPECT_EQ(report.written, (Views{"edgegen.lock.json", "edgegen.sum", "flux/prod.yaml", "prod/traefik/traefik.yml"}));
   EXPECT_EQ(get(out + "/flux/prod.yaml"), k_big);
   EXPECT_EQ(listing(out), (List{".edgegen.flock", "edgegen.lock.json", "edgegen.sum", "flux/", "flux/prod.yaml",
                                 "prod/", "prod/traefik/", "prod/traefik/traefik.yml"}));
@@ -158,7 +159,7 @@ TEST(TreeWriter, ASmallChangeIsStagedWithoutRenderingAgain)
     }
   });
   EXPECT_EQ(passes, 1);
-  EXPECT_EQ(report.written, (List{"b.yml", "edgegen.sum"}));
+  EXPECT_EQ(report.written, (Views{"b.yml", "edgegen.sum"}));
   EXPECT_EQ(get(tmp / "b.yml"), "B");
 }
 
@@ -197,8 +198,8 @@ TEST(WriteTree, IdenticalFilesAreNotRewritten)
   Stamp b = stamp(tmp / "b.yml");
 
   WriteReport report = write_tree(real_disk(), tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
-  EXPECT_EQ(report.written, (List{"b.yml", "edgegen.sum"}));
-  EXPECT_EQ(report.unchanged, (List{"a.yml", "edgegen.lock.json"}));
+  EXPECT_EQ(report.written, (Views{"b.yml", "edgegen.sum"}));
+  EXPECT_EQ(report.unchanged, (Views{"a.yml", "edgegen.lock.json"}));
   Stamp a2 = stamp(tmp / "a.yml");
   EXPECT_EQ(a2.inode, a.inode);
   EXPECT_EQ(a2.mtime.tv_sec, a.mtime.tv_sec);
@@ -208,7 +209,7 @@ TEST(WriteTree, IdenticalFilesAreNotRewritten)
 
   report = write_tree(real_disk(), tmp.path(), render({{"a.yml", "a\n"}, {"b.yml", "B\n"}}));
   EXPECT_TRUE(report.written.empty());
-  EXPECT_EQ(report.unchanged, (List{"a.yml", "b.yml", "edgegen.lock.json", "edgegen.sum"}));
+  EXPECT_EQ(report.unchanged, (Views{"a.yml", "b.yml", "edgegen.lock.json", "edgegen.sum"}));
 }
 
 TEST(WriteTree, RemovesOnlyListedOrphansAndPrunesTheirEmptyDirectories)
