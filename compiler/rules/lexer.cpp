@@ -205,6 +205,7 @@ Argument Lexer::raw_string()
   if (close == std::string_view::npos) {
     throw SyntaxError{m_pos, "string is not terminated: the backtick opened here has no closing one", ""};
   }
+  a.value.reserve(close - m_pos - 1); // the parsed rule keeps it: no slack
   for (char c : m_s.substr(m_pos + 1, close - m_pos - 1)) {
     if (c != '\r') { // Go drops carriage returns from raw strings
       a.value += c;
@@ -238,6 +239,7 @@ Argument Lexer::interpreted_string()
     }
     escape(a.value);
   }
+  a.value.shrink_to_fit(); // the parsed rule keeps it: no slack
   a.length = static_cast<uint32_t>(m_pos - a.offset);
   return a;
 }

@@ -175,7 +175,7 @@ private:
       if (ellipsis || m_token.kind != Token::Kind::string) {
         unexpected_in_call(open, ellipsis);
       }
-      matcher.arguments.push_back(m_token.argument);
+      matcher.arguments.push_back(std::move(m_token.argument)); // advance() replaces the token
       advance();
       if (m_token.kind == Token::Kind::ellipsis) {
         ellipsis = true;

@@ -109,6 +109,11 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
   // `sha256sum -c` format, sorted by path in byte order (std::string's <).
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   std::string sum;
+  size_t size = 0;
+  for (const Entry& entry : m_entries) {
+    size += entry.sha256.size() + 2 + entry.path.size() + 1;
+  }
+  sum.reserve(size); // tens of thousands of lines: never copied as it grows
   for (const Entry& entry : m_entries) {
     sum.append(entry.sha256.data(), entry.sha256.size());
     sum += "  ";

@@ -4,6 +4,7 @@
 #include "util/value.hpp"
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <iosfwd>
 #include <mutex>
@@ -97,8 +98,8 @@ private:
     std::array<char, 64> sha256; // lower-case hex
   };
   static Entry entry(std::string path, std::string_view bytes);
-  std::mutex m_mutex; // guards the two below
-  std::vector<Entry> m_entries;
+  std::mutex m_mutex;          // guards the two below
+  std::deque<Entry> m_entries; // grows without being copied into a buffer twice its size
   int m_max_rank = 0;
 };
 

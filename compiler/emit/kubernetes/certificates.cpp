@@ -42,6 +42,15 @@ class Planner
 public:
   explicit Planner(const model::Config& config) : m_config(config)
   {
+    // At most a certificate per request and per TLS host: reserved, so that
+    // the list of a large edge is never copied into one twice its size.
+    size_t most = config.environment.certificates.size() + config.edge.certificates.size() + 1;
+    for (const auto& project : config.projects) {
+      for (const auto& route : project.routes) {
+        most += route.tls() ? route.match.scope.hosts.size() : 0;
+      }
+    }
+    m_plan.certificates.reserve(most);
     // Requests first: they are certificates even when no route uses them.
     for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
       for (const auto& request : *requests) {
