@@ -10,32 +10,51 @@
 #include "check/requests.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace edgegen::check {
 
 namespace {
 
+// One per route of the environment (tens of thousands on a large edge): views
+// of what the model and the pools below hold.
 struct Entry
 {
   const model::Route* route = nullptr;
-  std::string host; // the one host (maybe *.domain) its rule requires; empty: any
-  std::vector<std::string> entry_points;
+  std::string_view host;                                  // the one host (maybe *.domain) its rule requires; empty: any
+  const std::vector<std::string>* entry_points = nullptr; // sorted
+};
+
+// What entries view that the model does not hold as such: the routes'
+// entry-point lists, sorted, each distinct one once (a handful), and the
+// hosts of raw rules that their scope does not spell alike.
+struct Pools
+{
+  std::set<std::vector<std::string>> entry_points;
+  std::deque<std::string> hosts; // never moves what it holds
 };
 
 // The host a route's rule cannot do without: its `host`, or the Host() of a
-// rule of matchers joined by &&.
-std::string required_host(const model::Route& route)
+// rule of matchers joined by &&. Normalised: a view of the route's scope,
+// which holds it normalised, or of `pools`.
+std::string_view required_host(const model::Route& route, Pools& pools)
 {
+  const std::vector<std::string>& scope = route.match.scope.hosts;
   if (!route.raw()) {
-    return rules::normalize_host(route.host);
+    return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }
   const rules::Rule& rule = route.match.rule;
   for (const auto& matcher : rule.conjunction ? rule.matchers : std::vector<rules::Matcher>{}) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
       std::string host = rules::normalize_host(matcher.arguments[0].value);
-      return host == "*" ? std::string() : host;
+      if (host == "*") {
+        return {};
+      }
+      auto found = std::find(scope.begin(), scope.end(), host);
+      return found != scope.end() ? std::string_view(*found) : std::string_view(pools.hosts.emplace_back(host));
     }
   }
   return {};
@@ -83,13 +102,15 @@ std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::ve
 
 void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnostics)
 {
+  Pools pools;
   std::map<int64_t, std::vector<Entry>> by_priority;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       const auto& match = route.match;
       int64_t priority = match.priority.value_or(0) != 0 ? *match.priority : static_cast<int64_t>(match.text.size());
       if (match.rule.ok() && priority <= rules::k_max_priority) { // Traefik drops the others
-        by_priority[priority].push_back({&route, required_host(route), detail::route_entry_points(config, route)});
+        const auto& entry_points = *pools.entry_points.insert(detail::route_entry_points(config, route)).first;
+        by_priority[priority].push_back({&route, required_host(route, pools), &entry_points});
       }
     }
   }
@@ -100,8 +121,8 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
     if (a.route->tls() != b.route->tls() || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
       return std::nullopt;
     }
-    for (const auto& name : a.entry_points) {
-      if (!std::binary_search(b.entry_points.begin(), b.entry_points.end(), name)) {
+    for (const auto& name : *a.entry_points) {
+      if (!std::binary_search(b.entry_points->begin(), b.entry_points->end(), name)) {
         continue;
       }
       const model::EntryPoint* entry_point = detail::find_entry_point(config, name);
