@@ -18,9 +18,9 @@
 
 namespace edgegen::write {
 
-std::set<std::string> read_pending(Disk& disk, const std::string& out_dir)
+SortedPaths read_pending(Disk& disk, const std::string& out_dir)
 {
-  std::set<std::string> out;
+  SortedPaths out;
   if (probe(disk, out_dir, serialise::k_pending_path).kind != EntryKind::file) {
     return out;
   }
@@ -33,10 +33,11 @@ std::set<std::string> read_pending(Disk& disk, const std::string& out_dir)
     }
     std::string_view path(text.data() + start, end - start);
     if (serialise::is_valid_output_path(path)) {
-      out.emplace(path);
+      out.add(path);
     }
     start = end + 1;
   }
+  out.seal();
   return out;
 }
 
@@ -56,11 +57,6 @@ template <typename Paths> void write_journal(Disk& disk, const std::string& out_
 }
 
 } // namespace
-
-void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths)
-{
-  write_journal(disk, out_dir, paths);
-}
 
 void write_pending(Disk& disk, const std::string& out_dir, const SortedPaths& paths)
 {

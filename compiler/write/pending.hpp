@@ -5,7 +5,6 @@
 #include "write/tree_io.hpp"
 
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,8 +12,7 @@
 // Internal to write/: the journal of a render in progress (see pending.cpp).
 namespace edgegen::write {
 
-std::set<std::string> read_pending(Disk& disk, const std::string& out_dir);
-void write_pending(Disk& disk, const std::string& out_dir, const std::set<std::string>& paths);
+SortedPaths read_pending(Disk& disk, const std::string& out_dir);
 void write_pending(Disk& disk, const std::string& out_dir, const SortedPaths& paths);
 void write_pending(Disk& disk, const std::string& out_dir, const std::vector<std::string_view>& paths);
 // Adds paths to the journal that write_pending wrote, one line each, through

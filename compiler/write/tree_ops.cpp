@@ -30,10 +30,6 @@ std::string temporary_for(const std::string& entry)
   return std::string(rest);
 }
 
-} // namespace
-
-namespace {
-
 // Adds `dir` (relative) and what it holds to `plan`; `top` is the directory
 // to replace, which messages name.
 void collect(Disk& disk, const std::string& out_dir, const std::string& top, const std::string& dir,

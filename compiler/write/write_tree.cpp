@@ -14,7 +14,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <stdexcept>
 
 namespace edgegen::write {
@@ -71,7 +70,7 @@ struct TreeWriter::State
   // temporaries for a killed one's. Released after everything below.
   std::unique_ptr<DiskLock> output_lock;
   SumListing previous; // with the paths of the journal of an interrupted render
-  std::set<std::string> pending;
+  SortedPaths pending;
   // The output directory holds nothing but edgegen's lock: no file can be in
   // the way of another, so each file is staged as it comes, in one pass.
   bool fresh = false;
@@ -178,7 +177,7 @@ TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::millisecond
     }
     // Files an interrupted render was putting in place are ours too.
     s.pending = read_pending(disk, s.out_dir);
-    for (const std::string& path : s.pending) {
+    for (std::string_view path : s.pending) {
       s.previous.paths.add(path);
     }
     s.previous.paths.seal();
