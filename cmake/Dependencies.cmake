@@ -27,8 +27,22 @@ target_link_libraries(dep_crypto INTERFACE OpenSSL::Crypto)
 # libgit2 and RE2 ship pkg-config files but no CMake package on Debian.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
+# Opened on first use (dlopen), not linked: a run that reads a directory
+# loads none of it. Its soname and Debian package follow its major.minor.
+string(REGEX MATCH "^[0-9]+\\.[0-9]+" EDGEGEN_LIBGIT2_ABI "${LIBGIT2_VERSION}")
+if(NOT EDGEGEN_LIBGIT2_ABI)
+  message(FATAL_ERROR "cannot read libgit2's major.minor from its version '${LIBGIT2_VERSION}'")
+endif()
+list(GET LIBGIT2_LINK_LIBRARIES 0 EDGEGEN_LIBGIT2_LINKED)
+if(NOT EXISTS "${EDGEGEN_LIBGIT2_LINKED}.${EDGEGEN_LIBGIT2_ABI}")
+  message(FATAL_ERROR "libgit2 ${LIBGIT2_VERSION}: no ${EDGEGEN_LIBGIT2_LINKED}.${EDGEGEN_LIBGIT2_ABI} to open")
+endif()
+set(EDGEGEN_LIBGIT2_PACKAGE "libgit2-${EDGEGEN_LIBGIT2_ABI}")
 add_library(dep_git INTERFACE)
-target_link_libraries(dep_git INTERFACE PkgConfig::LIBGIT2)
+target_include_directories(dep_git INTERFACE ${LIBGIT2_INCLUDE_DIRS})
+target_compile_definitions(dep_git INTERFACE EDGEGEN_LIBGIT2_SONAME="libgit2.so.${EDGEGEN_LIBGIT2_ABI}"
+                                             EDGEGEN_LIBGIT2_PACKAGE="${EDGEGEN_LIBGIT2_PACKAGE}")
+target_link_libraries(dep_git INTERFACE ${CMAKE_DL_LIBS})
 
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 add_library(dep_re2 INTERFACE)

@@ -30,6 +30,8 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${EDGEGEN_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libgit2 is opened at run time, where dpkg-shlibdeps does not see it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "${EDGEGEN_LIBGIT2_PACKAGE}")
 # The completion loads with bash-completion; the hooks run under pre-commit.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, git, pre-commit")
 

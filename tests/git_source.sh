@@ -106,4 +106,11 @@ expect 1 "$EDGEGEN" validate edge/ --ref HEAD
 (cd edge && expect 1 "$EDGEGEN" validate . --ref HEAD)
 head -1 "$WORK/stderr" | grep -qF "projects/team-a.yaml:$line:16: error[E0401]" || fail "from edge/: $(cat "$WORK/stderr")"
 git reset -q --hard HEAD~1
+
+# libgit2 is opened by a run that reads Git, and by no other: a directory's
+# render maps none of it, or of the libraries it brings.
+LD_DEBUG=files "$EDGEGEN" validate edge --ref HEAD >/dev/null 2>"$WORK/loaded" || fail "--ref HEAD: $(tail -3 "$WORK/loaded")"
+grep -q 'file=libgit2\.so' "$WORK/loaded" || fail "--ref HEAD did not open libgit2"
+LD_DEBUG=files "$EDGEGEN" render edge --out "$WORK/plain" >/dev/null 2>"$WORK/loaded" || fail "render: $(tail -3 "$WORK/loaded")"
+! grep -E 'file=lib(git2|ssh2|krb5|mbedtls)' "$WORK/loaded" || fail "a directory's render loaded libgit2 or its libraries"
 echo "git source: ok"
