@@ -124,14 +124,17 @@ util::Value certificate_object(const Context& context, const Certificate& certif
 {
   Value out = object("cert-manager.io/v1", "Certificate", certificate.name, context.namespace_name);
   Value& spec = out["spec"];
-  spec["dnsNames"] = string_list(certificate.dns_names);
+  Value& dns_names = spec["dnsNames"] = Value::list();
+  for (const auto& name : certificate.dns_names) {
+    dns_names.push_back(name);
+  }
   spec["issuerRef"] = issuer_ref(*certificate.issuer);
   spec["secretName"] = certificate.secret_name();
-  if (!certificate.duration.empty()) {
-    spec["duration"] = std::string(certificate.duration);
+  if (!certificate.duration_text().empty()) {
+    spec["duration"] = std::string(certificate.duration_text());
   }
-  if (!certificate.renew_before.empty()) {
-    spec["renewBefore"] = std::string(certificate.renew_before);
+  if (!certificate.renew_before_text().empty()) {
+    spec["renewBefore"] = std::string(certificate.renew_before_text());
   }
   return out;
 }

@@ -61,9 +61,9 @@ public:
         Certificate certificate;
         certificate.name = m_names.take(request.name.empty() ? object_name(request.domains[0], 63) : request.name);
         certificate.issuer = issuer;
-        certificate.dns_names.assign(request.domains.begin(), request.domains.end());
-        certificate.duration = request.duration.empty() ? issuer->duration : request.duration;
-        certificate.renew_before = request.renew_before.empty() ? issuer->renew_before : request.renew_before;
+        certificate.dns_names = {request.domains.data(), request.domains.size()};
+        certificate.duration = request.duration.empty() ? &issuer->duration : &request.duration;
+        certificate.renew_before = request.renew_before.empty() ? &issuer->renew_before : &request.renew_before;
         m_by_request[&request] = m_plan.certificates.size();
         m_plan.certificates.push_back(std::move(certificate));
       }
@@ -73,7 +73,8 @@ public:
   // `shim_owner`: the route whose Ingress may ask ingress-shim for the
   // certificate; empty for an IngressRoute, which needs a Certificate object.
   // Every string given is the model's, which the plan holds views of.
-  void use(const std::string& host, const model::Ref& issuer_ref, std::string_view project, std::string_view shim_owner)
+  void use(const std::string& host, const model::Ref& issuer_ref, const std::string* project,
+           const std::string* shim_owner)
   {
     const model::Issuer* issuer = acme_issuer(m_config, issuer_ref);
     if (!issuer || host.empty()) {
@@ -83,7 +84,7 @@ public:
     if (known != m_plan.by_host.end()) {
       // A host used again keeps its certificate (check/ reports a second
       // issuer); an IngressRoute among its users needs the object.
-      if (shim_owner.empty()) {
+      if (!shim_owner) {
         m_plan.certificates[known->second].by_ingress_shim = false;
       }
       return;
@@ -95,10 +96,10 @@ public:
     Certificate certificate;
     certificate.name = m_names.take(object_name(host, 63));
     certificate.issuer = issuer;
-    certificate.dns_names = {host};
-    certificate.duration = issuer->duration;
-    certificate.renew_before = issuer->renew_before;
-    certificate.by_ingress_shim = !shim_owner.empty();
+    certificate.dns_names = {&host, 1};
+    certificate.duration = &issuer->duration;
+    certificate.renew_before = &issuer->renew_before;
+    certificate.by_ingress_shim = shim_owner != nullptr;
     certificate.shim_owner = shim_owner;
     certificate.project = project;
     m_plan.by_host[host] = m_plan.certificates.size();
@@ -109,7 +110,7 @@ public:
   {
     for (auto& certificate : m_plan.certificates) {
       if (!certificate.by_ingress_shim) {
-        certificate.shim_owner = {};
+        certificate.shim_owner = nullptr;
       }
     }
     return std::move(m_plan);
@@ -135,17 +136,17 @@ CertificatePlan plan_certificates(const model::Config& config)
   Planner planner(config);
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled && dashboard.tls) {
-    planner.use(dashboard.host, dashboard.issuer, "", ""); // always an IngressRoute
+    planner.use(dashboard.host, dashboard.issuer, nullptr, nullptr); // always an IngressRoute
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (!route.tls()) {
         continue;
       }
-      std::string_view owner = as_ingress(config, project, route) ? std::string_view(route.output_name()) : "";
+      const std::string* owner = as_ingress(config, project, route) ? &route.output_name() : nullptr;
       for (const auto& host : route.match.scope.hosts) {
         if (!rules::is_ip_address(host)) {
-          planner.use(host, route.issuer(), project.name, owner);
+          planner.use(host, route.issuer(), &project.name, owner);
         }
       }
     }

@@ -32,11 +32,11 @@ void shim_annotations(Value& annotations, const Certificate& certificate)
 {
   const char* key = certificate.issuer->cluster_scoped ? "cert-manager.io/cluster-issuer" : "cert-manager.io/issuer";
   annotations[key] = certificate.issuer->name;
-  if (!certificate.duration.empty()) {
-    annotations["cert-manager.io/duration"] = std::string(certificate.duration);
+  if (!certificate.duration_text().empty()) {
+    annotations["cert-manager.io/duration"] = std::string(certificate.duration_text());
   }
-  if (!certificate.renew_before.empty()) {
-    annotations["cert-manager.io/renew-before"] = std::string(certificate.renew_before);
+  if (!certificate.renew_before_text().empty()) {
+    annotations["cert-manager.io/renew-before"] = std::string(certificate.renew_before_text());
   }
 }
 
@@ -87,7 +87,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
       tls["hosts"] = string_list({route.host});
       tls["secretName"] = certificate->secret_name();
       spec["tls"].push_back(tls);
-      if (certificate->by_ingress_shim && certificate->shim_owner == route.output_name()) {
+      if (certificate->by_ingress_shim && certificate->shim_owner && *certificate->shim_owner == route.output_name()) {
         shim_annotations(annotations, *certificate);
       }
     }

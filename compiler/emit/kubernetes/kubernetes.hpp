@@ -68,21 +68,36 @@ std::string layer_directory(const model::Config& config, const std::string& laye
 // project) it holds as views of the model's own strings: a plan lives no
 // longer than the Config it was made from, and a large edge has tens of
 // thousands of certificates.
+// A run of the model's strings: a request's domains, or a route's one host.
+struct DnsNames
+{
+  const std::string* first = nullptr;
+  size_t count = 0;
+  const std::string* begin() const { return first; }
+  const std::string* end() const { return first + count; }
+  size_t size() const { return count; }
+};
+
+// Every string is the model's: a large edge plans tens of thousands of
+// these per environment, and holds a view rather than a copy of each.
 struct Certificate
 {
   std::string name; // metadata.name
   const model::Issuer* issuer = nullptr;
-  std::vector<std::string_view> dns_names;
-  std::string_view duration; // the request's, else the issuer's; empty: cert-manager's default
-  std::string_view renew_before;
+  DnsNames dns_names;
+  const std::string* duration = nullptr; // the request's, else the issuer's; empty: cert-manager's default
+  const std::string* renew_before = nullptr;
   // Routing `ingress`: a host of Ingresses only gets its certificate from
   // cert-manager's ingress-shim, through the annotation on one Ingress (the
   // first route of the host), instead of a Certificate object.
   bool by_ingress_shim = false;
-  std::string_view shim_owner; // the route whose Ingress carries the annotation
-  std::string_view project;    // the project that uses it first; empty: a request or the dashboard's
+  const std::string* shim_owner = nullptr; // the route whose Ingress carries the annotation
+  const std::string* project = nullptr;    // the project that uses it first; null: a request or the dashboard's
 
   std::string secret_name() const { return name + "-tls"; }
+  std::string_view duration_text() const { return duration ? *duration : std::string_view(); }
+  std::string_view renew_before_text() const { return renew_before ? *renew_before : std::string_view(); }
+  std::string_view project_name() const { return project ? *project : std::string_view(); }
 };
 
 struct CertificatePlan

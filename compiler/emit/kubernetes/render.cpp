@@ -177,7 +177,8 @@ void render(const model::Config& config, const Sink& sink)
   // of every certificate of a large edge need not exist at once.
   std::map<std::string, std::vector<const Certificate*>> certificates;
   for (const auto* certificate : sorted) {
-    certificates[layer_directory(config, "certificates", std::string(certificate->project))].push_back(certificate);
+    certificates[layer_directory(config, "certificates", std::string(certificate->project_name()))].push_back(
+        certificate);
   }
   for (const auto& [directory, group] : certificates) {
     std::vector<Value> documents;
