@@ -78,7 +78,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
       rule["http"]["paths"].push_back(path_of(route, found[0]));
     }
   }
-  spec["rules"].push_back(rule);
+  spec["rules"].push_back(std::move(rule));
   if (route.tls()) {
     annotations[k_router + "tls"] = "true";
     annotations[k_router + "tls.options"] = crd_reference(context, context.tls_option);
@@ -86,7 +86,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
       Value tls;
       tls["hosts"] = string_list({route.host});
       tls["secretName"] = certificate->secret_name();
-      spec["tls"].push_back(tls);
+      spec["tls"].push_back(std::move(tls));
       if (certificate->by_ingress_shim && certificate->shim_owner && *certificate->shim_owner == route.output_name()) {
         shim_annotations(annotations, *certificate);
       }

@@ -96,7 +96,7 @@ util::Value middleware_object(const Context& context, const model::Middleware& m
       for (const auto& name : options["middlewares"].as_list()) {
         refs.push_back(Value::Map{{"name", name}});
       }
-      options["middlewares"] = refs;
+      options["middlewares"] = std::move(refs);
     }
     if (middleware.type == "forwardAuth" && options.as_map().count("address")) {
       options["address"] = cluster_address(context, options["address"]);
@@ -105,7 +105,7 @@ util::Value middleware_object(const Context& context, const model::Middleware& m
       options["service"] = error_service(context, options["service"]);
     }
   }
-  out["spec"] = spec;
+  out["spec"] = std::move(spec);
   add_labels(out, middleware.labels);
   add_annotations(out, middleware.annotations);
   return out;

@@ -131,7 +131,7 @@ util::Value ingress_route(const Context& context, const model::Project& project,
         rule["services"].push_back(service_ref(backend, *service));
       }
     }
-    spec["routes"].push_back(rule);
+    spec["routes"].push_back(std::move(rule));
   }
   if (first.tls()) {
     spec["tls"] = route_tls(context, first.match.scope.hosts);
@@ -153,7 +153,7 @@ util::Value dashboard_route(const Context& context)
   rule["services"].push_back(Value::Map{{"kind", "TraefikService"}, {"name", "api@internal"}});
   Value& spec = out["spec"];
   spec["entryPoints"] = string_list(route_entry_points(context.config, dashboard.entry_points, dashboard.tls));
-  spec["routes"].push_back(rule);
+  spec["routes"].push_back(std::move(rule));
   if (dashboard.tls) {
     spec["tls"] = route_tls(context, {dashboard.host});
   }

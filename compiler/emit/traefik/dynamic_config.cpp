@@ -58,7 +58,7 @@ util::Value service_config(const model::Service& service)
     servers.push_back(Value::Map{{"url", url}});
   }
   Value balancer;
-  balancer["servers"] = servers;
+  balancer["servers"] = std::move(servers);
   if (service.pass_host_header) {
     balancer["passHostHeader"] = *service.pass_host_header;
   }
@@ -69,7 +69,7 @@ util::Value service_config(const model::Service& service)
     balancer["serversTransport"] = service.output_name;
   }
   Value out;
-  out["loadBalancer"] = balancer;
+  out["loadBalancer"] = std::move(balancer);
   return out;
 }
 
@@ -92,7 +92,7 @@ util::Value project_config(const model::Config& config, const model::Project& pr
   }
   add_servers_transports(project, http);
   Value out;
-  out["http"] = http;
+  out["http"] = std::move(http);
   return out;
 }
 
@@ -116,13 +116,13 @@ util::Value shared_config(const model::Config& config)
       r["tls"] = certificates_from_worker(config) ? Value::map()
                                                   : router_tls(config, {dashboard.host}, dashboard.issuer, false);
     }
-    http["routers"]["dashboard"] = r;
+    http["routers"]["dashboard"] = std::move(r);
   }
   if (http.is_null()) {
     return {};
   }
   Value out;
-  out["http"] = http;
+  out["http"] = std::move(http);
   return out;
 }
 

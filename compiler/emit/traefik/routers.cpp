@@ -61,9 +61,9 @@ util::Value router_tls(const model::Config& config, const std::vector<std::strin
       for (size_t i = 1; i < domains.size(); ++i) {
         sans.push_back(domains[i]);
       }
-      domain["sans"] = sans;
+      domain["sans"] = std::move(sans);
     }
-    tls["domains"].push_back(domain);
+    tls["domains"].push_back(std::move(domain));
   }
   return tls;
 }
