@@ -71,8 +71,8 @@ public:
   }
 
   // `shim_owner`: the route whose Ingress may ask ingress-shim for the
-  // certificate; empty for an IngressRoute, which needs a Certificate object.
-  // Every string given is the model's, which the plan holds views of.
+  // certificate; null for an IngressRoute, which needs a Certificate object.
+  // Every string given is the model's, which the plan points at.
   void use(const std::string& host, const model::Ref& issuer_ref, const std::string* project,
            const std::string* shim_owner)
   {

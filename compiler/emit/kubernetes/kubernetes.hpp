@@ -61,13 +61,6 @@ int64_t shard_of(const std::string& project, int64_t shards);
 // an empty project is the shared directory.
 std::string layer_directory(const model::Config& config, const std::string& layer, const std::string& project);
 
-// Certificates. Every TLS host that an ACME issuer serves is covered by
-// exactly one certificate: the first certificate request (Environment, then
-// Edge) of its issuer that covers it, else one of its own.
-// What a certificate holds of the model (its DNS names, durations, owner and
-// project) it holds as views of the model's own strings: a plan lives no
-// longer than the Config it was made from, and a large edge has tens of
-// thousands of certificates.
 // A run of the model's strings: a request's domains, or a route's one host.
 struct DnsNames
 {
@@ -78,14 +71,19 @@ struct DnsNames
   size_t size() const { return count; }
 };
 
-// Every string is the model's: a large edge plans tens of thousands of
-// these per environment, and holds a view rather than a copy of each.
+// Certificates. Every TLS host that an ACME issuer serves is covered by
+// exactly one certificate: the first certificate request (Environment, then
+// Edge) of its issuer that covers it, else one of its own.
+// What a certificate holds of the model (its DNS names, durations, owner and
+// project) it points at in the model's own strings: a plan lives no longer
+// than the Config it was made from, and a large edge has tens of thousands
+// of certificates.
 struct Certificate
 {
   std::string name; // metadata.name
   const model::Issuer* issuer = nullptr;
   DnsNames dns_names;
-  const std::string* duration = nullptr; // the request's, else the issuer's; empty: cert-manager's default
+  const std::string* duration = nullptr; // the request's, else the issuer's; empty or null: cert-manager's default
   const std::string* renew_before = nullptr;
   // Routing `ingress`: a host of Ingresses only gets its certificate from
   // cert-manager's ingress-shim, through the annotation on one Ingress (the
