@@ -7,6 +7,7 @@
 #include "model/model.hpp"
 #include "util/value.hpp"
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,15 +23,19 @@ util::Value object(const std::string& api_version, const std::string& kind, cons
 void add_labels(util::Value& object, const model::StringMap& values);
 void add_annotations(util::Value& object, const model::StringMap& values);
 
-// A list of strings, from std::string or std::string_view items (a braced
-// list reads as std::string).
-template <typename String = std::string> util::Value string_list(const std::vector<String>& items)
+// A list of strings, from any range of std::string or std::string_view
+// items (a braced list reads as std::string).
+template <typename Items> util::Value string_list(const Items& items)
 {
   util::Value out = util::Value::list();
   for (const auto& item : items) {
     out.push_back(std::string(item));
   }
   return out;
+}
+inline util::Value string_list(std::initializer_list<std::string> items)
+{
+  return string_list<std::initializer_list<std::string>>(items);
 }
 
 OutputFile yaml_file(std::string path, std::vector<util::Value> documents, int rank);
