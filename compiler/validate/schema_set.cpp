@@ -12,6 +12,7 @@
 #include <valijson/validator.hpp>
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -100,54 +101,99 @@ void parse(Parsed& parsed)
   parser.populateSchema(NlohmannJsonAdapter(parsed.source), parsed.schema);
 }
 
-// Everything parsed once; read-only afterwards, so threads may share it.
+// Each kind's schema is parsed when a document of that kind is first
+// validated, and its tree (with the rules parsed alone) when one of them
+// first fails: a run that reads three kinds and finds nothing wrong parses
+// three schemas and builds no tree. Once built, a part is read-only, so
+// threads may share it; std::call_once builds each part exactly once.
 class Store
 {
 public:
-  Store()
+  const Parsed* kind(load::Kind kind)
   {
+    size_t i = static_cast<size_t>(kind);
+    if (i >= k_kind_count) {
+      return nullptr;
+    }
+    std::call_once(m_parts[i].parsed_once, [&] { parse_kind(i); });
+    return m_parts[i].usable ? &m_parts[i].parsed : nullptr;
+  }
+  const util::Value* document(load::Kind kind)
+  {
+    size_t i = static_cast<size_t>(kind);
+    if (!this->kind(kind)) {
+      return nullptr;
+    }
+    Part& part = m_parts[i];
+    std::call_once(part.document_once, [&] {
+      part.document = to_value(part.parsed.source);
+      collect_standalone(part, part.document);
+      part.document_ready.store(true, std::memory_order_release);
+    });
+    return &part.document;
+  }
+  // Only a node of a document() already built can be asked about, so the
+  // parts not ready yet need not be looked at (and must not: another thread
+  // may be building them).
+  const Parsed* standalone(const util::Value& node) const
+  {
+    for (const Part& part : m_parts) {
+      if (part.document_ready.load(std::memory_order_acquire)) {
+        auto it = part.standalone.find(&node);
+        if (it != part.standalone.end()) {
+          return it->second.get();
+        }
+      }
+    }
+    return nullptr;
+  }
+  std::vector<std::string> problems()
+  {
+    std::vector<std::string> out;
     for (size_t i = 0; i < k_kind_count; ++i) {
-      std::string path = "schemas/" + util::to_lower(load::kind_name(static_cast<load::Kind>(i))) + ".json";
-      std::string_view content;
-      for (const auto& file : util::embedded_files()) {
-        content = file.path == path ? file.content : content;
-      }
-      if (content.empty()) {
-        m_problems.push_back(path + ": not embedded in the binary");
-        continue;
-      }
-      try {
-        m_kinds[i].source = Json::parse(content.begin(), content.end());
-        parse(m_kinds[i]);
-        m_documents[i] = to_value(m_kinds[i].source);
-        m_usable[i] = true;
-        collect_standalone(m_documents[i], path);
-      } catch (const std::exception& e) {
-        m_problems.push_back(path + ": " + e.what());
-      }
+      document(static_cast<load::Kind>(i));
+      out.insert(out.end(), m_parts[i].problems.begin(), m_parts[i].problems.end());
+    }
+    return out;
+  }
+
+private:
+  struct Part
+  {
+    std::once_flag parsed_once;
+    Parsed parsed;
+    bool usable = false;
+    std::once_flag document_once;
+    util::Value document;
+    std::map<const util::Value*, std::unique_ptr<Parsed>> standalone;
+    std::atomic<bool> document_ready{false};
+    std::vector<std::string> problems;
+    std::string path;
+  };
+
+  void parse_kind(size_t i)
+  {
+    Part& part = m_parts[i];
+    part.path = "schemas/" + util::to_lower(load::kind_name(static_cast<load::Kind>(i))) + ".json";
+    std::string_view content;
+    for (const auto& file : util::embedded_files()) {
+      content = file.path == part.path ? file.content : content;
+    }
+    if (content.empty()) {
+      part.problems.push_back(part.path + ": not embedded in the binary");
+      return;
+    }
+    try {
+      part.parsed.source = Json::parse(content.begin(), content.end());
+      parse(part.parsed);
+      part.usable = true;
+    } catch (const std::exception& e) {
+      part.problems.push_back(part.path + ": " + e.what());
     }
   }
 
-  const Parsed* kind(load::Kind kind) const
-  {
-    size_t i = static_cast<size_t>(kind);
-    return i < k_kind_count && m_usable[i] ? &m_kinds[i] : nullptr;
-  }
-  const util::Value* document(load::Kind kind) const
-  {
-    size_t i = static_cast<size_t>(kind);
-    return i < k_kind_count && m_usable[i] ? &m_documents[i] : nullptr;
-  }
-  const Parsed* standalone(const util::Value& node) const
-  {
-    auto it = m_standalone.find(&node);
-    return it == m_standalone.end() ? nullptr : it->second.get();
-  }
-  const std::vector<std::string>& problems() const { return m_problems; }
-
-private:
   // Rules and propertyNames are also parsed alone, so they must not use $ref.
-  void collect_standalone(const util::Value& node, const std::string& path)
+  void collect_standalone(Part& part, const util::Value& node)
   {
     if (node.is_map()) {
       const auto& members = node.as_map();
@@ -155,31 +201,27 @@ private:
       if (all_of != members.end() && all_of->second.is_list()) {
         for (const auto& entry : all_of->second.as_list()) {
           if (entry.is_map() && entry.as_map().count("errorMessage")) {
-            add_standalone(entry, path);
+            add_standalone(part, entry);
           }
         }
       }
       auto names = members.find("propertyNames");
       if (names != members.end() && names->second.is_map()) {
-        add_standalone(names->second, path);
+        add_standalone(part, names->second);
       }
       for (const auto& [key, child] : members) {
-        collect_standalone(child, path);
+        collect_standalone(part, child);
       }
     } else if (node.is_list()) {
       for (const auto& child : node.as_list()) {
-        collect_standalone(child, path);
+        collect_standalone(part, child);
       }
     }
   }
 
-  void add_standalone(const util::Value& node, const std::string& path);
+  void add_standalone(Part& part, const util::Value& node);
 
-  std::array<Parsed, k_kind_count> m_kinds;
-  std::array<util::Value, k_kind_count> m_documents;
-  std::array<bool, k_kind_count> m_usable{};
-  std::map<const util::Value*, std::unique_ptr<Parsed>> m_standalone;
-  std::vector<std::string> m_problems;
+  std::array<Part, k_kind_count> m_parts;
 };
 
 Json to_json(const util::Value& value)
@@ -213,27 +255,27 @@ Json to_json(const util::Value& value)
   return nullptr;
 }
 
-void Store::add_standalone(const util::Value& node, const std::string& path)
+void Store::add_standalone(Part& part, const util::Value& node)
 {
   auto parsed = std::make_unique<Parsed>();
   parsed->source = to_json(node);
   try {
     parse(*parsed);
-    m_standalone.emplace(&node, std::move(parsed));
+    part.standalone.emplace(&node, std::move(parsed));
   } catch (const std::exception& e) {
-    m_problems.push_back(path + ": " + to_json(node).dump() + ": " + e.what());
+    part.problems.push_back(part.path + ": " + to_json(node).dump() + ": " + e.what());
   }
 }
 
 // Parsed on first use and kept until release_schemas().
 std::mutex g_store_mutex;
-std::unique_ptr<const Store> g_store;
+std::unique_ptr<Store> g_store;
 
-const Store& store()
+Store& store()
 {
   std::lock_guard<std::mutex> lock(g_store_mutex);
   if (!g_store) {
-    g_store = std::make_unique<const Store>();
+    g_store = std::make_unique<Store>();
   }
   return *g_store;
 }

@@ -24,9 +24,10 @@ struct ValidatorRun
   std::vector<RawError> errors; // every error, cascade included, in the validator's order
 };
 
-// The embedded schemas (schemas/<kind>.json), parsed once. valijson and
-// nlohmann stay inside schema_set.cpp: this is all the rest of validate/
-// sees of them.
+// The embedded schemas (schemas/<kind>.json), each parsed once, when a
+// document of its kind is first validated; its tree (schema_document) when
+// one first fails. valijson and nlohmann stay inside schema_set.cpp: this is
+// all the rest of validate/ sees of them.
 
 // Validates `root` against the schema of `kind`. Never throws.
 ValidatorRun run_validator(load::Kind kind, const load::Node& root);
