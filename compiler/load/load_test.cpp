@@ -292,6 +292,25 @@ spec:
   EXPECT_EQ(first_error(d), "in.yaml:4:9: E0116: value contains Go template syntax ({{ or }})");
 }
 
+TEST(Load, GoTemplateSyntaxIsRefusedInKeysAndByItsClosingBraces)
+{
+  diag::Diagnostics d;
+  load_text(R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+spec:
+  labels:
+    "a{{b": x
+  host: 'end }}'
+  other: '{ x } { y }'
+)",
+            d);
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : d.sorted()) {
+    errors.push_back(diag::format_location(diagnostic.location) + ": " + diagnostic.code);
+  }
+  EXPECT_EQ(errors, (std::vector<std::string>{"in.yaml:5:5: E0116", "in.yaml:6:9: E0116"}));
+}
+
 TEST(Load, InlinePrivateKeyIsRefusedWithoutRepeatingIt)
 {
   diag::Diagnostics d;
