@@ -10,6 +10,9 @@
 
 #include <malloc.h>
 
+#include <string_view>
+#include <unordered_map>
+
 namespace edgegen {
 
 namespace {
@@ -19,14 +22,6 @@ namespace {
 std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::vector<load::Document> documents,
                                           diag::Diagnostics& load_diagnostics, diag::Diagnostics& diagnostics)
 {
-  auto path_of = [&](const std::string& name) {
-    for (const auto& file : tree.files) {
-      if (file.display_name() == name) {
-        return file.path;
-      }
-    }
-    return name;
-  };
   std::vector<std::string> patterns;
   for (const auto& document : documents) {
     const load::Node* spec = document.kind == load::Kind::edge ? document.root.find("spec") : nullptr;
@@ -45,8 +40,20 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
     }
     return false;
   };
+  if (patterns.empty()) {
+    diagnostics.append(std::move(load_diagnostics));
+    return documents;
+  }
+  // A diagnostic names its file as the user reaches it; the patterns match
+  // the path in the source tree.
+  std::unordered_map<std::string_view, const std::string*> path_of;
+  for (const auto& file : tree.files) {
+    path_of.emplace(file.display_name(), &file.path);
+  }
   for (auto& d : load_diagnostics.sorted()) {
-    if (!excluded(path_of(d.location.file.str()))) {
+    const std::string& name = d.location.file.str();
+    auto found = path_of.find(name);
+    if (!excluded(found == path_of.end() ? name : *found->second)) {
       diagnostics.add(std::move(d));
     }
   }

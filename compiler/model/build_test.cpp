@@ -331,5 +331,24 @@ spec:
   EXPECT_EQ(c.document_count, 1u);
 }
 
+TEST(Model, ExcludeMatchesThePathInTheTreeNotTheNameDiagnosticsUse)
+{
+  std::vector<source::SourceFile> files = {{"edge.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Edge
+metadata:
+  name: e
+spec:
+  exclude: [legacy]
+)",
+                                            "repo/edge/edge.yaml"},
+                                           {"legacy/old.yaml", "not: [valid", "repo/edge/legacy/old.yaml"},
+                                           {"kept/new.yaml", "not: [valid", "repo/edge/kept/new.yaml"}};
+  auto source = source::memory_source(files);
+  auto c = compile(*source);
+  auto all = messages(c);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].rfind("repo/edge/kept/new.yaml:", 0), 0u) << all[0];
+}
+
 } // namespace
 } // namespace edgegen::model
