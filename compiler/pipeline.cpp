@@ -41,7 +41,9 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
     return false;
   };
   if (patterns.empty()) {
-    diagnostics.append(std::move(load_diagnostics));
+    for (auto& d : std::move(load_diagnostics).sorted()) {
+      diagnostics.add(std::move(d));
+    }
     return documents;
   }
   // A diagnostic names its file as the user reaches it; the patterns match
@@ -50,7 +52,7 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
   for (const auto& file : tree.files) {
     path_of.emplace(file.display_name(), &file.path);
   }
-  for (auto& d : load_diagnostics.sorted()) {
+  for (auto& d : std::move(load_diagnostics).sorted()) {
     const std::string& name = d.location.file.str();
     auto found = path_of.find(name);
     if (!excluded(found == path_of.end() ? name : *found->second)) {
