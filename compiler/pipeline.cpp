@@ -10,7 +10,6 @@
 
 #include <malloc.h>
 
-#include <string_view>
 #include <unordered_map>
 
 namespace edgegen {
@@ -40,21 +39,17 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
     }
     return false;
   };
-  if (patterns.empty()) {
-    for (auto& d : std::move(load_diagnostics).sorted()) {
-      diagnostics.add(std::move(d));
+  // A diagnostic names its file as the user reaches it, by its interned
+  // name; the patterns match the file's path in the source tree.
+  std::unordered_map<const std::string*, const std::string*> path_of;
+  if (!patterns.empty()) {
+    for (const auto& file : tree.files) {
+      path_of.emplace(&diag::FileName(file.display_name()).str(), &file.path);
     }
-    return documents;
-  }
-  // A diagnostic names its file as the user reaches it; the patterns match
-  // the path in the source tree.
-  std::unordered_map<std::string_view, const std::string*> path_of;
-  for (const auto& file : tree.files) {
-    path_of.emplace(file.display_name(), &file.path);
   }
   for (auto& d : std::move(load_diagnostics).sorted()) {
     const std::string& name = d.location.file.str();
-    auto found = path_of.find(name);
+    auto found = path_of.find(&name);
     if (!excluded(found == path_of.end() ? name : *found->second)) {
       diagnostics.add(std::move(d));
     }
