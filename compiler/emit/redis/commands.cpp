@@ -42,19 +42,29 @@ namespace edgegen::emit::redis {
 
 namespace {
 
+// Both scripts begin with this: the kind each of their KEYS must hold (or
+// none yet), and the first key that holds another, described, or nil.
+const char* k_kinds = R"(local function misfit()
+  for i, kind in ipairs({'set', 'set', 'set', 'string'}) do
+    local found = redis.call('TYPE', KEYS[i]).ok
+    if found ~= 'none' and found ~= kind then
+      return KEYS[i] .. ' holds a ' .. found .. ', not a ' .. kind
+    end
+  end
+end
+)";
+
 // KEYS: the record of applied keys, the domain set, the record of the
 // domains edgegen added, the digest of the last state applied. ARGV: the
 // number of string keys, then key and value of each; the number of hashes,
 // then of each its key, its number of fields and field and value of each;
 // the number of domains, then the domains; last, the digest of all of it.
 // Returns the number of keys written or deleted.
-const char* k_apply = R"(local applied, domains, owned, digest = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-for _, expected in ipairs({{applied, 'set'}, {domains, 'set'}, {owned, 'set'}, {digest, 'string'}}) do
-  local found = redis.call('TYPE', expected[1]).ok
-  if found ~= 'none' and found ~= expected[2] then
-    return redis.error_reply('WRONGTYPE ' .. expected[1] .. ' holds a ' .. found .. ', not a ' .. expected[2] ..
-      ': nothing was applied')
-  end
+const std::string k_apply =
+    std::string(k_kinds) + R"(local applied, domains, owned, digest = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local wrong = misfit()
+if wrong then
+  return redis.error_reply('WRONGTYPE ' .. wrong .. ': nothing was applied')
 end
 local at, want, wanted, changed = 1, {}, {}, 0
 local function take() at = at + 1 return ARGV[at - 1] end
@@ -119,7 +129,7 @@ return changed
 // KEYS: those of k_apply. ARGV: the digest of the state redis.txt applies.
 // An error that says why the transaction above did not apply, when it did
 // not: --pipe shows only the errors of top-level replies.
-const char* k_check = R"(local digest = KEYS[4]
+const std::string k_check = std::string(k_kinds) + R"(local digest = KEYS[4]
 if redis.call('TYPE', digest).ok == 'string' and redis.call('GET', digest) == ARGV[1] then
   return 'OK'
 end
@@ -128,12 +138,7 @@ local info = redis.pcall('INFO', 'replication')
 if type(info) == 'string' and string.find(info, 'role:slave', 1, true) then
   why = 'the server is a read-only replica: apply to the primary'
 end
-for _, expected in ipairs({{KEYS[1], 'set'}, {KEYS[2], 'set'}, {KEYS[3], 'set'}, {digest, 'string'}}) do
-  local found = redis.call('TYPE', expected[1]).ok
-  if found ~= 'none' and found ~= expected[2] then
-    why = expected[1] .. ' holds a ' .. found .. ', not a ' .. expected[2]
-  end
-end
+why = misfit() or why
 return redis.error_reply('edgegen: the transaction above did not apply (' .. why .. '); it changed no key')
 )";
 
