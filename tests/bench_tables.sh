@@ -15,6 +15,8 @@ for heading in \
   "| goal | measured | |"; do
   grep -qF -- "$heading" <<<"$out" || fail "no table headed: $heading"$'\n'"$out"
 done
+grep -q "^scaling N=10 → 20, the two sizes in turn (1 pair, median of the pairs' ratios): validate ×[0-9.]*, warm render ×[0-9.]*$" <<<"$out" ||
+  fail "no scaling of the two sizes run in turn"$'\n'"$out"
 for n in 10 20; do
   [ "$(grep -c "^| $n |" <<<"$out")" = 3 ] || fail "N=$n is not in each of the three tables"$'\n'"$out"
 done
