@@ -5,8 +5,9 @@ a Python/PyYAML reference renderer of the same Traefik output measured in the
 same run. Prints Markdown tables: medians over --runs runs with min-max, and
 peak RSS; then every goal of BENCHMARKS.md as a ratio of two figures of this
 run (or a peak RSS), met or missed. The two sides of a ratio of two commands
-(edgegen and the reference, text and JSON diagnostics) run in turn, one
-pair after the other, and the ratio is the median of the pairs' ratios.
+(edgegen and the reference, text and JSON diagnostics, the last two sizes
+for the scaling rows) run in turn, one pair after the other, and the ratio
+is the median of the pairs' ratios.
 
 usage: bench/run.py [--sizes 100,1000,10000] [--runs 5] [--targets traefik,kubernetes]
                     [--edgegen build/edgegen] [--work DIR] [--no-reference]
