@@ -11,7 +11,8 @@ void add_input_codes(std::vector<CodeInfo>& out)
       {
           {"E0101", "invalid YAML", "`invalid YAML: end of map flow not found`",
            "YAML that does not parse stops the whole file: edgegen cannot tell what any of it means. The position is "
-           "where the YAML parser gave up, usually just after the mistake.",
+           "where the YAML parser gave up, usually just after the mistake. YAML indents with spaces only: when the "
+           "line it gave up on is indented with a tab, the hint says so, with the tab's column.",
            "spec:\n  services: {api: {port: 8000}\n  routes: []",
            "spec:\n  services: {api: {port: 8000}}\n  routes: []"},
           {"E0102", "duplicate key in a mapping", "`duplicate key \"port\"`",

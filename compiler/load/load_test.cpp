@@ -368,6 +368,32 @@ TEST(Load, ACommaWhereNoValueMayStartIsAnErrorAtTheComma)
   }
 }
 
+TEST(Load, ATabInTheIndentationOfTheFailingLineIsNamedInTheHint)
+{
+  struct Case
+  {
+    std::string text;
+    std::string error; // location: code: message
+    std::string hint;
+  };
+  const std::string head = "apiVersion: edgegen.dev/v1alpha1\nkind: Project\nmetadata: {name: a}\nspec:\n";
+  const std::string tab_at = "YAML indents with spaces only, and this line's indentation has a tab at column ";
+  for (const Case& c :
+       {Case{head + "  services: {}\n\troutes: []\n", "in.yaml:6:2: E0101: invalid YAML: end of map not found",
+             tab_at + "1"},
+        Case{head + "  services:\n  \tweb: {port: 80}\n", "in.yaml:6:7: E0101: invalid YAML: illegal map value",
+             tab_at + "3"},
+        Case{head + "  routes:\n\t- host: x\n", "in.yaml:6:2: E0101: invalid YAML: illegal block entry", tab_at + "1"},
+        // No tab: yaml-cpp's words alone.
+        Case{head + "  services: {a: 1\n  routes: []\n", "in.yaml:6:9: E0101: invalid YAML: end of map flow not found",
+             ""}}) {
+    diag::Diagnostics d;
+    load_text(c.text, d);
+    ASSERT_EQ(first_error(d), c.error) << c.text;
+    EXPECT_EQ(d.sorted()[0].hint, c.hint) << c.text;
+  }
+}
+
 TEST(Load, CommasThatYAMLAllowsOutsideBracketsAreValues)
 {
   diag::Diagnostics d;
