@@ -38,6 +38,20 @@ std::string local_name(const std::string& reference, const std::string& provider
   return reference;
 }
 
+std::string shared_labels(const std::vector<std::string>& names)
+{
+  std::vector<std::string> prefix = util::split(names.front(), '-');
+  for (const auto& name : names) {
+    std::vector<std::string> parts = util::split(name, '-');
+    size_t same = 0;
+    while (same < prefix.size() && same < parts.size() && prefix[same] == parts[same]) {
+      ++same;
+    }
+    prefix.resize(same);
+  }
+  return util::join(prefix, "-");
+}
+
 namespace {
 
 // The longest '-'-separated prefix of every name that leaves each a rest.
@@ -120,12 +134,23 @@ Plan plan_projects(const TraefikConfig& config, const std::string& provider, dia
       }
     }
   }
-  auto project_name = [](const std::vector<std::string>& services) {
+  // Named by what its services' names share (sites-shop and sites-status:
+  // sites); services that share nothing (frontend and backend on one host)
+  // by what their routers' names share (the Ingress homepage's routers), and
+  // by the first service only when those share nothing either.
+  auto project_name = [&](const std::vector<std::string>& services) {
     std::vector<std::string> labels;
+    std::vector<std::string> routers;
     for (const auto& service : services) {
       labels.push_back(dns_label(service));
+      for (const Router* router : by_service[service]) {
+        routers.push_back(dns_label(router->name));
+      }
     }
     std::string prefix = common_prefix(labels);
+    if (prefix.empty() && labels.size() > 1) {
+      prefix = shared_labels(routers);
+    }
     return prefix.empty() ? labels.front() : prefix;
   };
   std::map<std::string, std::vector<std::string>> groups; // root -> services, sorted

@@ -16,6 +16,11 @@ std::string dns_label(const std::string& name);
 // and "web" are the same object for the file provider.
 std::string local_name(const std::string& reference, const std::string& provider);
 
+// The longest '-'-separated prefix that every name starts with, which may be
+// a whole name ("team-api-1" and "team-api-2": "team-api"; the routers of the
+// Ingress homepage, homepage and homepage-2: "homepage"); empty when none.
+std::string shared_labels(const std::vector<std::string>& names);
+
 // One project: the services its routers use, and its routers.
 struct ProjectPlan
 {

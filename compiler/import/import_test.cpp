@@ -155,6 +155,38 @@ TEST(Import, GroupsThatWouldShareAProjectNameAreOneProject)
       << file_of(imported, "projects/sites.yaml");
 }
 
+TEST(Import, ServicesThatShareNoPrefixAreNamedByTheirRouters)
+{
+  auto import = [](const std::string& first_router, const std::string& second_router) {
+    diag::Diagnostics d;
+    Imported imported = import_traefik(
+        {{"traefik.yml", k_static},
+         {"dynamic.yml", "http:\n  routers:\n    " + first_router +
+                             ": {rule: Host(`site.example.org`), service: frontend, tls: {certResolver: le}}\n    " +
+                             second_router +
+                             ": {rule: Host(`site.example.org`) && PathPrefix(`/api`), service: backend, tls: "
+                             "{certResolver: le}}\n  services:\n"
+                             "    frontend: {loadBalancer: {servers: [{url: http://10.0.0.1:80}]}}\n"
+                             "    backend: {loadBalancer: {servers: [{url: http://10.0.0.2:80}]}}\n"}},
+        d);
+    EXPECT_FALSE(d.has_errors());
+    return imported.plan;
+  };
+  // One host, so one project; frontend and backend share nothing, the
+  // routers' names do: the whole of "site", as one Ingress names them.
+  Plan plan = import("site", "site-2");
+  ASSERT_EQ(plan.projects.size(), 1u);
+  EXPECT_EQ(plan.projects[0].name, "site");
+  EXPECT_EQ(plan.router_names.at("site-2"), "site-2");
+  EXPECT_EQ(plan.router_names.at("site"), "site-site");
+  EXPECT_EQ(plan.service_names.at("backend"), "site-backend");
+  // Routers that share nothing either: the first service names it.
+  plan = import("web", "api");
+  ASSERT_EQ(plan.projects.size(), 1u);
+  EXPECT_EQ(plan.projects[0].name, "backend");
+  EXPECT_EQ(plan.router_names.at("api"), "backend-api");
+}
+
 TEST(ImportRedis, ReadsTheTextDumpAsTheDynamicConfigurationItFlattens)
 {
   diag::Diagnostics d;

@@ -1,6 +1,7 @@
 // Routes of Kubernetes manifests: Traefik's IngressRoutes (traefik.io and
 // the older traefik.containo.us) and Ingress objects with Traefik's router
 // annotations, as the routers Traefik makes of them.
+#include "import/group.hpp"
 #include "import/kubernetes.hpp"
 #include "import/read_common.hpp"
 #include "util/strings.hpp"
@@ -46,16 +47,8 @@ void read_route_tls(const load::Node& tls, Router& router, Reader& reader, const
 // "team-api-2": "team-api"); the first name when they share none.
 std::string common_name(const std::vector<std::string>& names)
 {
-  std::vector<std::string> common = util::split(names.front(), '-');
-  for (const auto& name : names) {
-    std::vector<std::string> parts = util::split(name, '-');
-    size_t n = 0;
-    while (n < common.size() && n < parts.size() && common[n] == parts[n]) {
-      ++n;
-    }
-    common.resize(n);
-  }
-  return common.empty() ? names.front() : util::join(common, "-");
+  std::string common = shared_labels(names);
+  return common.empty() ? names.front() : common;
 }
 
 // The settings of a route's service that edgegen keeps on its service:

@@ -110,11 +110,12 @@ TEST(ImportKubernetes, ReadsAnIngressItsServicesAndItsClusterIssuer)
                                             "    - kubernetes\n");
   Proof proof = prove(imported);
   ASSERT_FALSE(proof.diagnostics.has_errors());
-  // Only renames: the project is named by its first Service, and
-  // edgegen names a certificate's Secret by its host.
+  // Only renames. The Services (frontend, backend) share no prefix, so the
+  // project is named by what its routers share, the Ingress's name: the
+  // router homepage-2 keeps its name, and homepage gets the project's
+  // prefix. edgegen names a certificate's Secret by its host.
   EXPECT_EQ(lines_of(proof), (std::vector<std::string>{
-                                 "~ router homepage@kubernetes: name homepage → backend-homepage",
-                                 "~ router homepage-2@kubernetes: name homepage-2 → backend-homepage-2",
+                                 "~ router homepage@kubernetes: name homepage → homepage-homepage",
                                  "~ certificate homepage-tls: secretName homepage-tls → homepage.example.dev-tls",
                              }));
   for (const auto& difference : proof.differences) {
