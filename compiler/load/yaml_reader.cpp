@@ -395,17 +395,13 @@ private:
 // yaml-cpp words a tab in a line's indentation by what it then fails to
 // find ("end of map not found", "illegal block entry"), on the line the tab
 // is on. YAML indents with spaces only: the likeliest cause, said outright.
-std::string tab_hint(std::string_view bytes, int pos)
+// `line` is yaml-cpp's, 0-based (its positions skip a byte order mark).
+std::string tab_hint(std::string_view bytes, int line)
 {
-  if (pos < 0 || static_cast<size_t>(pos) > bytes.size()) {
-    return {};
-  }
-  size_t start = bytes.rfind('\n', pos == 0 ? 0 : static_cast<size_t>(pos) - 1);
-  start = start == std::string_view::npos || pos == 0 ? 0 : start + 1;
-  for (size_t i = start; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i) {
-    if (bytes[i] == '\t') {
-      return "YAML indents with spaces only, and this line's indentation has a tab at column " +
-             std::to_string(i - start + 1);
+  std::string_view text = util::line_of(bytes, line + 1);
+  for (size_t i = 0; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (text[i] == '\t') {
+      return "YAML indents with spaces only, and this line's indentation has a tab at column " + std::to_string(i + 1);
     }
   }
   return {};
@@ -447,7 +443,7 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
       diagnostics.error("E0101", {file, line, column, ""}, "invalid YAML: ',' outside a list or mapping in [ ] or { }",
                         "quote the value if the comma belongs to it");
     } else {
-      diagnostics.error("E0101", {file, line, column, ""}, "invalid YAML: " + e.msg, tab_hint(bytes, e.mark.pos));
+      diagnostics.error("E0101", {file, line, column, ""}, "invalid YAML: " + e.msg, tab_hint(bytes, e.mark.line));
     }
     return {};
   }
