@@ -384,6 +384,9 @@ TEST(Load, ATabInTheIndentationOfTheFailingLineIsNamedInTheHint)
         Case{head + "  services:\n  \tweb: {port: 80}\n", "in.yaml:6:7: E0101: invalid YAML: illegal map value",
              tab_at + "3"},
         Case{head + "  routes:\n\t- host: x\n", "in.yaml:6:2: E0101: invalid YAML: illegal block entry", tab_at + "1"},
+        // A byte order mark and CRLF line ends move no line.
+        Case{"\xEF\xBB\xBF" + head + "  services: {}\r\n\troutes: []\r\n",
+             "in.yaml:6:2: E0101: invalid YAML: end of map not found", tab_at + "1"},
         // No tab: yaml-cpp's words alone.
         Case{head + "  services: {a: 1\n  routes: []\n", "in.yaml:6:9: E0101: invalid YAML: end of map flow not found",
              ""}}) {
