@@ -140,15 +140,17 @@ Plan plan_projects(const TraefikConfig& config, const std::string& provider, dia
   // by the first service only when those share nothing either.
   auto project_name = [&](const std::vector<std::string>& services) {
     std::vector<std::string> labels;
-    std::vector<std::string> routers;
     for (const auto& service : services) {
       labels.push_back(dns_label(service));
-      for (const Router* router : by_service[service]) {
-        routers.push_back(dns_label(router->name));
-      }
     }
     std::string prefix = common_prefix(labels);
     if (prefix.empty() && labels.size() > 1) {
+      std::vector<std::string> routers;
+      for (const auto& service : services) {
+        for (const Router* router : by_service[service]) {
+          routers.push_back(dns_label(router->name));
+        }
+      }
       prefix = shared_labels(routers);
     }
     return prefix.empty() ? labels.front() : prefix;
