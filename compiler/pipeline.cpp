@@ -25,7 +25,8 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
   for (const auto& document : documents) {
     const load::Node* spec = document.kind == load::Kind::edge ? document.root.find("spec") : nullptr;
     const load::Node* exclude = spec ? spec->find("exclude") : nullptr;
-    for (const auto& item : exclude && exclude->is_list() ? exclude->items : std::vector<load::Node>{}) {
+    static const std::vector<load::Node> k_none; // an lvalue like the list: the loop copies neither
+    for (const auto& item : exclude && exclude->is_list() ? exclude->items : k_none) {
       if (item.is_string()) {
         patterns.push_back(item.text);
       }

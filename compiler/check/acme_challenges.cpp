@@ -72,7 +72,8 @@ Challenges challenges(const model::Config& config)
   for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
     for (const auto& request : *requests) {
       const model::Issuer* issuer = http01_issuer(config, request.issuer);
-      for (const auto& domain : issuer ? request.domains : std::vector<std::string>{}) {
+      static const std::vector<std::string> k_no_hosts; // an lvalue like the list: the loop copies neither
+      for (const auto& domain : issuer ? request.domains : k_no_hosts) {
         std::string host = rules::normalize_host(domain);
         if (!util::starts_with(host, "*.") && !rules::is_ip_address(host)) {
           out.list.push_back({&out.normalised.emplace_back(std::move(host)), issuer});

@@ -141,7 +141,8 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      for (const auto& host : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
+      static const std::vector<std::string> k_no_hosts; // an lvalue like the list: the loop copies neither
+      for (const auto& host : route.tls() ? route.match.scope.hosts : k_no_hosts) {
         if (!rules::is_ip_address(host)) {
           use(host, route.issuer(), route.location());
         }

@@ -82,7 +82,8 @@ void check_middleware(const model::Middleware& middleware, diag::Diagnostics& di
   if (middleware.type == "headers") {
     for (const char* list : {"customRequestHeaders", "customResponseHeaders"}) {
       const util::Value* headers = member(list);
-      for (const auto& [name, value] : headers && headers->is_map() ? headers->as_map() : util::Value::Map{}) {
+      static const util::Value::Map k_none; // an lvalue like the list: the loop copies neither
+      for (const auto& [name, value] : headers && headers->is_map() ? headers->as_map() : k_none) {
         std::string lower = util::to_lower(name);
         bool credential =
             lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" || lower == "x-api-key";

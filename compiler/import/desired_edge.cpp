@@ -141,7 +141,8 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
   if (naming.redis && !naming.root_key.empty() && naming.root_key != "traefik") {
     spec["redis"]["rootKey"] = naming.root_key;
   }
-  for (const auto& endpoint : naming.redis ? config.redis_endpoints : std::vector<std::string>{}) {
+  static const std::vector<std::string> k_none; // an lvalue like the list: the loop copies neither
+  for (const auto& endpoint : naming.redis ? config.redis_endpoints : k_none) {
     spec["redis"]["endpoints"].push_back(endpoint);
   }
   for (const auto& [name, entry] : config.entry_points) {

@@ -179,7 +179,8 @@ void read_middleware_object(const load::Node& root, Reader& reader)
   // The CRD's chain names Middleware objects: [{name: a}] as the file's [a].
   util::Value& members = it->second.options["middlewares"];
   util::Value names = util::Value::list();
-  for (const auto& member : members.is_list() ? members.as_list() : util::Value::List{}) {
+  static const util::Value::List k_none; // an lvalue like the list: the loop copies neither
+  for (const auto& member : members.is_list() ? members.as_list() : k_none) {
     bool reference = member.is_map() && member.as_map().count("name");
     names.push_back(reference ? member.as_map().at("name") : member);
   }

@@ -207,7 +207,8 @@ void read_ingress_route(const load::Node& root, Reader& reader)
     if (const load::Node* priority = route.find("priority")) {
       router.priority = priority->kind == load::Node::Kind::integer ? priority->integer : 0;
     }
-    for (const auto& item : spec->find("entryPoints") ? spec->find("entryPoints")->items : std::vector<load::Node>{}) {
+    static const std::vector<load::Node> k_none; // an lvalue like the list: the loop copies neither
+    for (const auto& item : spec->find("entryPoints") ? spec->find("entryPoints")->items : k_none) {
       router.entry_points.push_back(item.text);
     }
     if (const load::Node* middlewares = route.find("middlewares")) {

@@ -83,7 +83,8 @@ void middleware(const Node& options, diag::Diagnostics& diagnostics)
 
 void each_value(const Node* map, const std::function<void(const Node&)>& visit)
 {
-  for (const Node& item : map && (map->is_map() || map->is_list()) ? map->items : std::vector<Node>{}) {
+  static const std::vector<Node> k_none; // an lvalue like `items`: the loop copies neither
+  for (const Node& item : map && (map->is_map() || map->is_list()) ? map->items : k_none) {
     visit(item);
   }
 }

@@ -142,7 +142,8 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
   const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares()
                                  : source.kind == Source::Kind::dashboard ? &dashboard->middlewares
                                                                           : nullptr;
-  for (const auto& ref : refs ? *refs : std::vector<Ref>{}) {
+  static const std::vector<Ref> k_none; // an lvalue like the list: the loop copies neither
+  for (const auto& ref : refs ? *refs : k_none) {
     out.push_back(ref.resolved);
   }
   return out;

@@ -118,7 +118,8 @@ std::vector<Patched> apply(const std::vector<load::Document>& documents, diag::D
       continue;
     }
     const Node* patches = member(environment.root.find("spec"), "patches");
-    for (const Node& item : patches && patches->is_list() ? patches->items : std::vector<Node>{}) {
+    static const std::vector<Node> k_none; // an lvalue like the list: the loop copies neither
+    for (const Node& item : patches && patches->is_list() ? patches->items : k_none) {
       const Node* target = member(&item, "target");
       const Node* kind_node = member(target, "kind");
       const Node* name_node = member(target, "name");

@@ -59,7 +59,8 @@ std::map<std::string, Certificate> certificates(const model::Config* config)
   }
   for (const auto& project : config->projects) {
     for (const auto& route : project.routes) {
-      for (const auto& name : route.tls() ? route.match.scope.hosts : std::vector<std::string>{}) {
+      static const std::vector<std::string> k_none; // an lvalue like the list: the loop copies neither
+      for (const auto& name : route.tls() ? route.match.scope.hosts : k_none) {
         host(name, route.issuer().resolved);
       }
     }

@@ -69,7 +69,8 @@ void flatten(const util::Value& value, const std::string& path, bool secret, std
   }
   std::string text = option_text(value);
   secret = secret || diag::secret_value(text);
-  for (const auto& item : value.is_list() ? value.as_list() : util::Value::List{}) {
+  static const util::Value::List k_none; // an lvalue like the list: the loop copies neither
+  for (const auto& item : value.is_list() ? value.as_list() : k_none) {
     secret = secret || diag::secret_value(option_text(item)); // users: ["name:$apr1$…"]
   }
   std::string shown = secret ? diag::k_redacted : text;

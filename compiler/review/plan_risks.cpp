@@ -16,7 +16,8 @@ namespace {
 std::set<std::string> served_hosts(const model::Config* config)
 {
   std::set<std::string> hosts;
-  for (const auto& project : config ? config->projects : std::vector<model::Project>{}) {
+  static const std::vector<model::Project> k_none; // an lvalue like the list: the loop copies neither
+  for (const auto& project : config ? config->projects : k_none) {
     for (const auto& route : project.routes) {
       hosts.insert(route.match.scope.hosts.begin(), route.match.scope.hosts.end());
     }

@@ -119,7 +119,8 @@ std::vector<std::string> changes(const RouteView& from, const RouteView& to)
 std::map<std::string, RouteView> views(const model::Config* config)
 {
   std::map<std::string, RouteView> out;
-  for (const auto& project : config ? config->projects : std::vector<model::Project>{}) {
+  static const std::vector<model::Project> k_none; // an lvalue like the list: the loop copies neither
+  for (const auto& project : config ? config->projects : k_none) {
     for (const auto& route : project.routes) {
       RouteView view = view_of(*config, project, route);
       out.emplace(view.key, std::move(view)); // a second route of one name is E0405's
