@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace edgegen::check {
 
@@ -74,8 +75,9 @@ void check_output_names(const model::Config& config, diag::Diagnostics& diagnost
 {
   // Traefik has one namespace per kind of object per provider: "a" + "b-c"
   // and "a-b" + "c" would both be "a-b-c". The maps view the names of the
-  // model's objects, which outlive them.
-  using Names = std::map<std::string_view, model::Location>;
+  // model's objects, which outlive them. Looked up, never walked: each
+  // diagnostic comes in the order of the model.
+  using Names = std::unordered_map<std::string_view, model::Location>;
   Names routers, middlewares, services;
   auto claim = [&](Names& names, const char* what, const std::string& name, const model::Location& location) {
     auto [it, inserted] = names.emplace(name, location);

@@ -47,7 +47,8 @@ std::string_view required_host(const model::Route& route, Pools& pools)
     return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }
   const rules::Rule& rule = route.match.rule;
-  for (const auto& matcher : rule.conjunction ? rule.matchers : std::vector<rules::Matcher>{}) {
+  static const std::vector<rules::Matcher> k_none; // an lvalue like `matchers`: the loop copies neither
+  for (const auto& matcher : rule.conjunction ? rule.matchers : k_none) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
       std::string host = rules::normalize_host(matcher.arguments[0].value);
       if (host == "*") {
@@ -69,6 +70,7 @@ std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::ve
     by_host[entry.host].push_back(&entry);
   }
   std::vector<std::pair<const Entry*, const Entry*>> out;
+  std::string wildcard_host; // "*" and the host's parent domain, reused
   for (const auto& [host, same] : by_host) {
     for (size_t i = 0; i < same.size(); ++i) {
       for (size_t j = i + 1; j < same.size(); ++j) {
@@ -79,9 +81,11 @@ std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::ve
     if (host.empty() || dot == std::string_view::npos || host[0] == '*') {
       continue;
     }
-    auto wildcard = by_host.find("*" + std::string(host.substr(dot)));
+    wildcard_host.assign(1, '*').append(host.substr(dot));
+    auto wildcard = by_host.find(wildcard_host);
     for (const Entry* a : same) {
-      for (const Entry* b : wildcard != by_host.end() ? wildcard->second : std::vector<const Entry*>{}) {
+      static const std::vector<const Entry*> k_none; // an lvalue like the list: the loop copies neither
+      for (const Entry* b : wildcard != by_host.end() ? wildcard->second : k_none) {
         out.emplace_back(a, b);
       }
     }

@@ -1,5 +1,6 @@
 #include "serialise/yaml_scalar.hpp"
 
+#include <array>
 #include <stdexcept>
 
 namespace edgegen::serialise {
@@ -174,6 +175,18 @@ bool is_indicator(char c)
   }
 }
 
+// The bytes the scan of a plain scalar stops at: controls, ':' and '#'
+// (which matter by their neighbours), and the lead and continuation bytes of
+// UTF-8. Every other byte is plain wherever it stands, and most strings hold
+// nothing else, so the scan tests one table entry per byte.
+constexpr std::array<bool, 256> k_scan_stops = [] {
+  std::array<bool, 256> stops{};
+  for (int b = 0; b < 256; ++b) {
+    stops[b] = b < 0x20 || b == 0x7F || b == ':' || b == '#' || b >= 0x80;
+  }
+  return stops;
+}();
+
 void append_hex_escape(std::string& out, char kind, unsigned long cp, int digits)
 {
   out += '\\';
@@ -195,6 +208,9 @@ bool yaml_needs_quotes(std::string_view s)
   }
   for (size_t i = 0; i < s.size(); ++i) {
     auto b = static_cast<unsigned char>(s[i]);
+    if (!k_scan_stops[b]) {
+      continue;
+    }
     if (b < 0x20 || b == 0x7F) {
       return true; // tab, line breaks and other controls only survive escaped
     }

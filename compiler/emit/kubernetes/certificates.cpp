@@ -7,7 +7,7 @@
 #include "util/strings.hpp"
 
 #include <cctype>
-#include <set>
+#include <unordered_set>
 
 namespace edgegen::emit::kubernetes {
 
@@ -28,7 +28,7 @@ public:
   }
 
 private:
-  std::set<std::string> m_taken;
+  std::unordered_set<std::string> m_taken;
 };
 
 const model::Issuer* acme_issuer(const model::Config& config, const model::Ref& ref)
@@ -51,6 +51,7 @@ public:
       }
     }
     m_plan.certificates.reserve(most);
+    m_plan.by_host.reserve(most);
     // Requests first: they are certificates even when no route uses them.
     for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
       for (const auto& request : *requests) {

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace edgegen::emit::kubernetes {
@@ -100,8 +101,10 @@ struct Certificate
 
 struct CertificatePlan
 {
-  std::vector<Certificate> certificates;      // requests first (input order), then hosts (first use)
-  std::map<std::string_view, size_t> by_host; // TLS host (the model's string) -> index in certificates
+  std::vector<Certificate> certificates; // requests first (input order), then hosts (first use)
+  // TLS host (the model's string) -> index in certificates; looked up once
+  // per route, never walked.
+  std::unordered_map<std::string_view, size_t> by_host;
   const Certificate* for_host(std::string_view host) const;
 };
 
