@@ -54,6 +54,12 @@ std::optional<std::string> query_unescape(std::string_view s)
 // net.ParseIP when `zone` is false, netip.ParseAddr when it is true.
 std::optional<std::array<uint8_t, 16>> parse_ip(std::string_view text, bool zone)
 {
+  // inet_pton takes hex digits, dots and colons only (a zone aside): a host
+  // name is turned down here, before the copy that inet_pton needs.
+  std::string_view address = text.substr(0, text.find('%'));
+  if (address.empty() || address.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos) {
+    return std::nullopt;
+  }
   std::string s(text);
   std::array<uint8_t, 16> out{};
   if (s.find(':') == std::string::npos) {

@@ -95,6 +95,10 @@ std::optional<std::string> routing_path(std::string_view raw, std::string& out)
       return "invalid URL escape " + quoted(raw.substr(i, 3));
     }
   }
+  if (raw.find('%') == std::string_view::npos && valid_encoded(raw)) {
+    out.assign(raw.empty() ? std::string_view("/") : raw); // nothing to re-encode nor to decode
+    return std::nullopt;
+  }
   std::string escaped;
   if (valid_encoded(raw)) {
     escaped = raw;
