@@ -90,6 +90,18 @@ TEST(GoNet, ClientIpAddressesCompareAsNetIp)
   EXPECT_FALSE(contains("fe80::1", "fe80::1%"));
 }
 
+TEST(GoNet, AnAddressIsHexDigitsDotsAndColonsAndMaybeAZone)
+{
+  for (const char* address : {"192.0.2.1", "::1", "FE80::A", "::ffff:192.0.2.1", "2001:db8::1%eth0", "fe80::1%a.b-c"}) {
+    EXPECT_TRUE(go_parse_addr(address).has_value()) << address;
+  }
+  for (const char* not_one : {"", "%eth0", "example.com", "cafe.be", "fe80::1%", "192.0.2.1%eth0", "g::1", "192.0.2.1 ",
+                              "1.2.3.4.5", "[::1]"}) {
+    EXPECT_FALSE(go_parse_addr(not_one).has_value()) << not_one;
+  }
+  EXPECT_EQ(go_parse_addr("::ffff:192.0.2.1"), go_parse_addr("192.0.2.1"));
+}
+
 TEST(GoNet, ClientIpNetworksContainAsIpNetContains)
 {
   EXPECT_TRUE(contains("192.168.1.0/24", "192.168.1.1"));

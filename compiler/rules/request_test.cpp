@@ -95,6 +95,8 @@ TEST(Request, TheRoutingPathDecodesAllButReservedCharacters)
   EXPECT_EQ(path_of("http://foo/{a}%2Fb"), "/{a}/b");
   EXPECT_EQ(path_of("http://foo/a|b%3Fc"), "/a|b%3Fc");
   EXPECT_EQ(path_of("http://foo"), "/");
+  EXPECT_EQ(path_of("http://foo/"), "/");
+  EXPECT_EQ(path_of("http://foo/.well-known/acme-challenge/a_b~c"), "/.well-known/acme-challenge/a_b~c");
 }
 
 TEST(Request, HeaderLinesKeepTheirOrderUnderCanonicalNames)
