@@ -5,6 +5,7 @@
 #include "load/load.hpp"
 #include "model/build.hpp"
 #include "patch/patch.hpp"
+#include "util/empty.hpp"
 #include "util/glob.hpp"
 #include "validate/validate.hpp"
 
@@ -25,8 +26,7 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
   for (const auto& document : documents) {
     const load::Node* spec = document.kind == load::Kind::edge ? document.root.find("spec") : nullptr;
     const load::Node* exclude = spec ? spec->find("exclude") : nullptr;
-    static const std::vector<load::Node> k_none; // an lvalue like the list: the loop copies neither
-    for (const auto& item : exclude && exclude->is_list() ? exclude->items : k_none) {
+    for (const auto& item : exclude && exclude->is_list() ? exclude->items : util::empty<std::vector<load::Node>>()) {
       if (item.is_string()) {
         patterns.push_back(item.text);
       }

@@ -8,6 +8,7 @@
 #include "check/check.hpp"
 #include "check/requests.hpp"
 
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -72,8 +73,7 @@ Challenges challenges(const model::Config& config)
   for (const auto* requests : {&config.edge.certificates, &config.environment.certificates}) {
     for (const auto& request : *requests) {
       const model::Issuer* issuer = http01_issuer(config, request.issuer);
-      static const std::vector<std::string> k_no_hosts; // an lvalue like the list: the loop copies neither
-      for (const auto& domain : issuer ? request.domains : k_no_hosts) {
+      for (const auto& domain : issuer ? request.domains : util::empty<std::vector<std::string>>()) {
         std::string host = rules::normalize_host(domain);
         if (!util::starts_with(host, "*.") && !rules::is_ip_address(host)) {
           out.list.push_back({&out.normalised.emplace_back(std::move(host)), issuer});

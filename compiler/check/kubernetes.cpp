@@ -2,6 +2,7 @@
 // solver for each DNS provider, Secret names instead of users and key files,
 // a Git repository for Flux and ArgoCD, one certificate per TLS host.
 #include "check/check.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <map>
@@ -141,8 +142,7 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      static const std::vector<std::string> k_no_hosts; // an lvalue like the list: the loop copies neither
-      for (const auto& host : route.tls() ? route.match.scope.hosts : k_no_hosts) {
+      for (const auto& host : route.tls() ? route.match.scope.hosts : util::empty<std::vector<std::string>>()) {
         if (!rules::is_ip_address(host)) {
           use(host, route.issuer(), route.location());
         }

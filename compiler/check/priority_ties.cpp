@@ -8,6 +8,7 @@
 #include "check/check.hpp"
 #include "check/internal.hpp"
 #include "check/requests.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -47,8 +48,7 @@ std::string_view required_host(const model::Route& route, Pools& pools)
     return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }
   const rules::Rule& rule = route.match.rule;
-  static const std::vector<rules::Matcher> k_none; // an lvalue like `matchers`: the loop copies neither
-  for (const auto& matcher : rule.conjunction ? rule.matchers : k_none) {
+  for (const auto& matcher : rule.conjunction ? rule.matchers : util::empty<std::vector<rules::Matcher>>()) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
       std::string host = rules::normalize_host(matcher.arguments[0].value);
       if (host == "*") {
@@ -84,8 +84,7 @@ std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::ve
     wildcard_host.assign(1, '*').append(host.substr(dot));
     auto wildcard = by_host.find(wildcard_host);
     for (const Entry* a : same) {
-      static const std::vector<const Entry*> k_none; // an lvalue like the list: the loop copies neither
-      for (const Entry* b : wildcard != by_host.end() ? wildcard->second : k_none) {
+      for (const Entry* b : wildcard != by_host.end() ? wildcard->second : util::empty<std::vector<const Entry*>>()) {
         out.emplace_back(a, b);
       }
     }

@@ -5,6 +5,7 @@
 #include "check/check.hpp"
 
 #include "rules/rule.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <set>
@@ -47,8 +48,7 @@ void check_requested_certificates(const model::Config& config, diag::Diagnostics
       };
       for (const auto& project : config.projects) {
         for (const auto& route : project.routes) {
-          static const std::vector<std::string> k_no_hosts; // an lvalue like the list: the loop copies neither
-          for (const auto& host : route.tls() ? route.match.scope.hosts : k_no_hosts) {
+          for (const auto& host : route.tls() ? route.match.scope.hosts : util::empty<std::vector<std::string>>()) {
             take(host, route.issuer());
           }
         }

@@ -13,6 +13,7 @@
 #include "check/internal.hpp"
 #include "check/requests.hpp"
 
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 #include <set>
@@ -109,8 +110,8 @@ void check_served_hosts(const model::Config& config, detail::Routing& routing, d
         std::string host = rules::normalize_host(domain);
         if (util::starts_with(host, "*.")) {
           for (const auto& source : routing.table().routes) {
-            static const std::vector<std::string> k_no_hosts; // an lvalue like the list: the loop copies neither
-            for (const auto& routed : source.route ? source.route->match.scope.hosts : k_no_hosts) {
+            for (const auto& routed :
+                 source.route ? source.route->match.scope.hosts : util::empty<std::vector<std::string>>()) {
               used = used || (model::certificate_covers(host, routed) && prober.served(routed));
             }
           }

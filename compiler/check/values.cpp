@@ -6,6 +6,7 @@
 #include "diag/location.hpp"
 #include "rules/regexp.hpp"
 
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 namespace edgegen::check {
@@ -82,8 +83,8 @@ void check_middleware(const model::Middleware& middleware, diag::Diagnostics& di
   if (middleware.type == "headers") {
     for (const char* list : {"customRequestHeaders", "customResponseHeaders"}) {
       const util::Value* headers = member(list);
-      static const util::Value::Map k_none; // an lvalue like the list: the loop copies neither
-      for (const auto& [name, value] : headers && headers->is_map() ? headers->as_map() : k_none) {
+      for (const auto& [name, value] :
+           headers && headers->is_map() ? headers->as_map() : util::empty<util::Value::Map>()) {
         std::string lower = util::to_lower(name);
         bool credential =
             lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" || lower == "x-api-key";

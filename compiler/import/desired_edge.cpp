@@ -3,6 +3,7 @@
 #include "import/desired.hpp"
 
 #include "rules/rule.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 
@@ -141,8 +142,7 @@ util::Value edge_spec(const TraefikConfig& config, const Naming& naming)
   if (naming.redis && !naming.root_key.empty() && naming.root_key != "traefik") {
     spec["redis"]["rootKey"] = naming.root_key;
   }
-  static const std::vector<std::string> k_none; // an lvalue like the list: the loop copies neither
-  for (const auto& endpoint : naming.redis ? config.redis_endpoints : k_none) {
+  for (const auto& endpoint : naming.redis ? config.redis_endpoints : util::empty<std::vector<std::string>>()) {
     spec["redis"]["endpoints"].push_back(endpoint);
   }
   for (const auto& [name, entry] : config.entry_points) {

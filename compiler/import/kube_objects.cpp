@@ -3,6 +3,7 @@
 // kube_cert_manager.cpp's.
 #include "import/kubernetes.hpp"
 #include "import/read_common.hpp"
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 namespace edgegen::import {
@@ -179,8 +180,7 @@ void read_middleware_object(const load::Node& root, Reader& reader)
   // The CRD's chain names Middleware objects: [{name: a}] as the file's [a].
   util::Value& members = it->second.options["middlewares"];
   util::Value names = util::Value::list();
-  static const util::Value::List k_none; // an lvalue like the list: the loop copies neither
-  for (const auto& member : members.is_list() ? members.as_list() : k_none) {
+  for (const auto& member : members.is_list() ? members.as_list() : util::empty<util::Value::List>()) {
     bool reference = member.is_map() && member.as_map().count("name");
     names.push_back(reference ? member.as_map().at("name") : member);
   }

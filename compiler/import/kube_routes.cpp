@@ -4,6 +4,7 @@
 #include "import/group.hpp"
 #include "import/kubernetes.hpp"
 #include "import/read_common.hpp"
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -207,8 +208,8 @@ void read_ingress_route(const load::Node& root, Reader& reader)
     if (const load::Node* priority = route.find("priority")) {
       router.priority = priority->kind == load::Node::Kind::integer ? priority->integer : 0;
     }
-    static const std::vector<load::Node> k_none; // an lvalue like the list: the loop copies neither
-    for (const auto& item : spec->find("entryPoints") ? spec->find("entryPoints")->items : k_none) {
+    for (const auto& item :
+         spec->find("entryPoints") ? spec->find("entryPoints")->items : util::empty<std::vector<load::Node>>()) {
       router.entry_points.push_back(item.text);
     }
     if (const load::Node* middlewares = route.find("middlewares")) {

@@ -6,6 +6,7 @@
 // cannot carry one in, at the field where it is written.
 #include "model/internal.hpp"
 
+#include "util/empty.hpp"
 #include "util/paths.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
@@ -83,8 +84,7 @@ void middleware(const Node& options, diag::Diagnostics& diagnostics)
 
 void each_value(const Node* map, const std::function<void(const Node&)>& visit)
 {
-  static const std::vector<Node> k_none; // an lvalue like `items`: the loop copies neither
-  for (const Node& item : map && (map->is_map() || map->is_list()) ? map->items : k_none) {
+  for (const Node& item : map && (map->is_map() || map->is_list()) ? map->items : util::empty<std::vector<Node>>()) {
     visit(item);
   }
 }

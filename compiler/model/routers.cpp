@@ -2,6 +2,7 @@
 // each route's rule and priority, on its entry points, with or without TLS,
 // and the dashboard's; the entry points with their redirections.
 #include "model/model.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <map>
@@ -142,8 +143,7 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
   const std::vector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares()
                                  : source.kind == Source::Kind::dashboard ? &dashboard->middlewares
                                                                           : nullptr;
-  static const std::vector<Ref> k_none; // an lvalue like the list: the loop copies neither
-  for (const auto& ref : refs ? *refs : k_none) {
+  for (const auto& ref : refs ? *refs : util::empty<std::vector<Ref>>()) {
     out.push_back(ref.resolved);
   }
   return out;

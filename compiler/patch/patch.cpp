@@ -2,6 +2,7 @@
 // patches, the patches merged into the copy's spec in the order written.
 #include "patch/patch.hpp"
 
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 #include <map>
@@ -118,8 +119,7 @@ std::vector<Patched> apply(const std::vector<load::Document>& documents, diag::D
       continue;
     }
     const Node* patches = member(environment.root.find("spec"), "patches");
-    static const std::vector<Node> k_none; // an lvalue like the list: the loop copies neither
-    for (const Node& item : patches && patches->is_list() ? patches->items : k_none) {
+    for (const Node& item : patches && patches->is_list() ? patches->items : util::empty<std::vector<Node>>()) {
       const Node* target = member(&item, "target");
       const Node* kind_node = member(target, "kind");
       const Node* name_node = member(target, "name");

@@ -6,6 +6,7 @@
 #include "emit/dns/dns.hpp"
 #include "review/plan_parts.hpp"
 #include "rules/rule.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <map>
@@ -59,8 +60,7 @@ std::map<std::string, Certificate> certificates(const model::Config* config)
   }
   for (const auto& project : config->projects) {
     for (const auto& route : project.routes) {
-      static const std::vector<std::string> k_none; // an lvalue like the list: the loop copies neither
-      for (const auto& name : route.tls() ? route.match.scope.hosts : k_none) {
+      for (const auto& name : route.tls() ? route.match.scope.hosts : util::empty<std::vector<std::string>>()) {
         host(name, route.issuer().resolved);
       }
     }

@@ -3,6 +3,7 @@
 // the routes' own lines do not show.
 #include "diag/redact.hpp"
 #include "review/plan_parts.hpp"
+#include "util/empty.hpp"
 #include "util/value.hpp"
 
 #include <algorithm>
@@ -69,8 +70,7 @@ void flatten(const util::Value& value, const std::string& path, bool secret, std
   }
   std::string text = option_text(value);
   secret = secret || diag::secret_value(text);
-  static const util::Value::List k_none; // an lvalue like the list: the loop copies neither
-  for (const auto& item : value.is_list() ? value.as_list() : k_none) {
+  for (const auto& item : value.is_list() ? value.as_list() : util::empty<util::Value::List>()) {
     secret = secret || diag::secret_value(option_text(item)); // users: ["name:$apr1$…"]
   }
   std::string shown = secret ? diag::k_redacted : text;

@@ -4,6 +4,7 @@
 #include "check/shadowing.hpp"
 #include "review/plan_parts.hpp"
 #include "rules/rule.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,8 +17,7 @@ namespace {
 std::set<std::string> served_hosts(const model::Config* config)
 {
   std::set<std::string> hosts;
-  static const std::vector<model::Project> k_none; // an lvalue like the list: the loop copies neither
-  for (const auto& project : config ? config->projects : k_none) {
+  for (const auto& project : config ? config->projects : util::empty<std::vector<model::Project>>()) {
     for (const auto& route : project.routes) {
       hosts.insert(route.match.scope.hosts.begin(), route.match.scope.hosts.end());
     }

@@ -4,6 +4,7 @@
 // rule: a path that moves to another service is one change, not a removal
 // and an addition.
 #include "review/plan_parts.hpp"
+#include "util/empty.hpp"
 
 #include <algorithm>
 #include <map>
@@ -119,8 +120,7 @@ std::vector<std::string> changes(const RouteView& from, const RouteView& to)
 std::map<std::string, RouteView> views(const model::Config* config)
 {
   std::map<std::string, RouteView> out;
-  static const std::vector<model::Project> k_none; // an lvalue like the list: the loop copies neither
-  for (const auto& project : config ? config->projects : k_none) {
+  for (const auto& project : config ? config->projects : util::empty<std::vector<model::Project>>()) {
     for (const auto& route : project.routes) {
       RouteView view = view_of(*config, project, route);
       out.emplace(view.key, std::move(view)); // a second route of one name is E0405's
