@@ -103,6 +103,10 @@ TEST(Locate, HostNames)
   EXPECT_EQ(detail::host_problem("*a.example.com"), "'*' is allowed only as the whole leftmost label (*.example.com)");
   EXPECT_EQ(detail::host_problem(std::string(64, 'a') + ".com"),
             "label \"aaaaaaaaaaaaaaaaaaaa...\" is longer than 63 characters");
+  EXPECT_EQ(detail::host_problem("a..example.com"), "it has an empty label (two dots in a row, or a dot at an end)");
+  EXPECT_EQ(detail::host_problem("*."), "it has an empty label (two dots in a row, or a dot at an end)");
+  EXPECT_EQ(detail::host_problem("a.Example.com"), "it has upper-case letters; host names are written in lower case");
+  EXPECT_EQ(detail::host_problem("a.ex_ample.com"), "label \"ex_ample\" has a character other than a-z, 0-9 and '-'");
   EXPECT_TRUE(detail::covers("*.example.com", "a.example.com"));
   EXPECT_FALSE(detail::covers("*.example.com", "a.b.example.com"));
   EXPECT_FALSE(detail::covers("*.example.com", "example.com"));

@@ -39,6 +39,7 @@ bool serves_plain_http(const EntryPoint& entry_point)
 std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs, bool tls)
 {
   std::vector<std::string> out;
+  out.reserve(refs.empty() ? config.edge.entry_points.size() : refs.size()); // asked for per route, by several checks
   for (const auto& ref : refs) {
     out.push_back(ref.name);
   }

@@ -17,10 +17,17 @@ bool is_ascii(std::string_view s)
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// strings.EqualFold on ASCII.
+char fold(char c)
+{
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// strings.EqualFold on ASCII. Called for every Host matcher a request
+// meets: it compares in place.
 bool equal_fold(std::string_view a, std::string_view b)
 {
-  return a.size() == b.size() && util::to_lower(a) == util::to_lower(b);
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return fold(x) == fold(y); });
 }
 
 // muxer.DomainMatchHostExpression: `*.example.com` stands for the request
@@ -29,15 +36,15 @@ bool equal_fold(std::string_view a, std::string_view b)
 bool domain_matches(std::string_view domain, std::string_view expression)
 {
   if (!expression.empty() && expression[0] == '*') {
+    // The host with `*` for its first label, compared past that `*`.
     size_t dot = domain.find('.');
-    std::string wildcard = "*" + std::string(dot == std::string_view::npos ? "" : domain.substr(dot));
-    return equal_fold(wildcard, expression);
+    return equal_fold(dot == std::string_view::npos ? std::string_view() : domain.substr(dot), expression.substr(1));
   }
   return equal_fold(domain, expression);
 }
 
-// The Host matcher; `expression` is the rule's value in lower case. One
-// trailing dot is forgiven on either side, not on both at once.
+// The Host matcher, case aside. One trailing dot is forgiven on either
+// side, not on both at once.
 bool host_matches(std::string_view expression, std::string_view host)
 {
   if (host.empty()) {
@@ -120,7 +127,7 @@ bool matcher_matches(const Matcher& m, const Request& request)
   const std::string& value = m.arguments[0].value;
   if (name == "Host") {
     // Host(`*`) takes every request, even one without a host.
-    return value == "*" || host_matches(util::to_lower(value), request.host);
+    return value == "*" || host_matches(value, request.host);
   }
   if (name == "HostRegexp") {
     // Traefik also tries the CNAME-flattened host, which is empty unless

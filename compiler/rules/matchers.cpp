@@ -286,7 +286,8 @@ void check_arguments(const Matcher& m, const Definition& d, std::string_view rul
     check_regexp(m, args[d.regexp_argument], rule, protocol, out);
   }
   const Argument& a = args[0];
-  std::string literal = detail::printable(a.literal(rule));
+  // For a message only: nearly every argument has no problem.
+  auto literal = [&] { return detail::printable(a.literal(rule)); };
   bool path = m.name == "Path" || m.name == "PathPrefix";
   if (path && detail::find_placeholder(a.value, false) != std::string::npos) {
     std::string regexp = v2_template_to_regexp(a.value, false, m.name == "PathPrefix");
@@ -295,22 +296,22 @@ void check_arguments(const Matcher& m, const Definition& d, std::string_view rul
             detail::write_hint(detail::call_of("PathRegexp", {regexp}), protocol,
                                "PathRegexp() takes a Go regular expression"));
   } else if (path && a.value[0] != '/') {
-    problem(out, "E0505", a.offset, std::string(m.name) + "() path " + literal + " does not start with '/'",
+    problem(out, "E0505", a.offset, std::string(m.name) + "() path " + literal() + " does not start with '/'",
             detail::write_hint(detail::call_of(m.name, {"/" + a.value}), protocol, "a path starts with '/'"));
   } else if ((m.name == "Host" || m.name == "HostRegexp" || m.name == "HostSNI" || m.name == "HostSNIRegexp") &&
              !is_ascii(a.value)) {
-    problem(out, "E0505", a.offset, std::string(m.name) + "() value " + literal + " has non-ASCII characters",
+    problem(out, "E0505", a.offset, std::string(m.name) + "() value " + literal() + " has non-ASCII characters",
             "use the IDNA (punycode) form, xn--...");
   } else if (m.name == "Host") {
     detail::check_host(m, a, rule, out);
   } else if (m.name == "ClientIP" && !go_parse_ip_range(a.value)) {
-    problem(out, "E0505", a.offset, "ClientIP() value " + literal + " is not an IP address or CIDR range",
+    problem(out, "E0505", a.offset, "ClientIP() value " + literal() + " is not an IP address or CIDR range",
             "for example ClientIP(`192.168.0.0/16`) or ClientIP(`2001:db8::1`)");
   } else if (m.name == "ALPN" && a.value == "acme-tls/1") {
     problem(out, "E0505", a.offset, "ALPN(`acme-tls/1`) is reserved for ACME TLS challenges",
             "match another protocol, such as ALPN(`h2`)");
   } else if (m.name == "HostSNI" && a.value != "*" && !is_sni(a.value)) {
-    problem(out, "E0505", a.offset, "HostSNI() value " + literal + " is not a host name or an IP address",
+    problem(out, "E0505", a.offset, "HostSNI() value " + literal() + " is not a host name or an IP address",
             "HostSNI(`*`) matches every connection");
   }
 }

@@ -7,7 +7,10 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
+#include <vector>
 
 namespace edgegen::rules {
 
@@ -59,10 +62,41 @@ SyntaxError line_break_error(const Token& t, std::string hint)
                      std::move(hint)};
 }
 
+// What a parse builds, before the rule takes it at its exact size: the
+// model keeps the parsed rule of every route, and lists grown one element
+// at a time would keep their slack (and cost an allocation per doubling).
+struct Scratch
+{
+  std::vector<Matcher> matchers;
+  std::vector<Node> nodes;
+  std::vector<Argument> arguments; // of the matcher being read
+};
+
+Scratch& scratch()
+{
+  thread_local Scratch instance;
+  return instance;
+}
+
+// The elements of `from`, moved into a list of their exact size; `from` is
+// left empty, its capacity kept for the next rule.
+template <typename T> std::vector<T> exact(std::vector<T>& from)
+{
+  std::vector<T> out;
+  out.reserve(from.size());
+  std::move(from.begin(), from.end(), std::back_inserter(out));
+  from.clear();
+  return out;
+}
+
 class Parser
 {
 public:
-  Parser(std::string_view text, Rule& rule) : m_text(text), m_lexer(text), m_rule(rule) { advance(); }
+  // Reads into `built` (empty), and sets `rule`'s conjunction.
+  Parser(std::string_view text, Rule& rule, Scratch& built) : m_text(text), m_lexer(text), m_rule(rule), m_built(built)
+  {
+    advance();
+  }
 
   void parse()
   {
@@ -94,8 +128,8 @@ private:
 
   uint32_t node(Node::Kind kind, uint32_t first, uint32_t second = 0)
   {
-    m_rule.nodes.push_back({kind, first, second});
-    return static_cast<uint32_t>(m_rule.nodes.size() - 1);
+    m_built.nodes.push_back({kind, first, second});
+    return static_cast<uint32_t>(m_built.nodes.size() - 1);
   }
 
   uint32_t expression(bool negated)
@@ -175,7 +209,7 @@ private:
       if (ellipsis || m_token.kind != Token::Kind::string) {
         unexpected_in_call(open, ellipsis);
       }
-      matcher.arguments.push_back(std::move(m_token.argument)); // advance() replaces the token
+      m_built.arguments.push_back(std::move(m_token.argument)); // advance() replaces the token
       advance();
       if (m_token.kind == Token::Kind::ellipsis) {
         ellipsis = true;
@@ -188,8 +222,9 @@ private:
       }
     }
     advance();
-    m_rule.matchers.push_back(std::move(matcher));
-    return node(Node::Kind::matcher, static_cast<uint32_t>(m_rule.matchers.size() - 1));
+    matcher.arguments = exact(m_built.arguments);
+    m_built.matchers.push_back(std::move(matcher));
+    return node(Node::Kind::matcher, static_cast<uint32_t>(m_built.matchers.size() - 1));
   }
 
   [[noreturn]] void unexpected_in_call(size_t open, bool after_argument)
@@ -214,6 +249,7 @@ private:
   std::string_view m_text;
   Lexer m_lexer;
   Rule& m_rule;
+  Scratch& m_built;
   Token m_token;
 };
 
@@ -262,17 +298,27 @@ size_t Argument::offset_of(size_t index, std::string_view rule) const
 Rule parse_rule(std::string_view text, Protocol protocol)
 {
   Rule rule;
+  Scratch& built = scratch();
+  // Empty unless the last parse on this thread ended in an exception of
+  // another kind.
+  built.matchers.clear();
+  built.nodes.clear();
+  built.arguments.clear();
   try {
     if (auto error = encoding_error(text)) {
       throw *error;
     }
-    Parser(text, rule).parse();
+    Parser(text, rule, built).parse();
   } catch (const SyntaxError& e) {
+    rule.matchers = exact(built.matchers); // those read before the error
+    built.nodes.clear();
+    built.arguments.clear();
     rule.problems = RuleProblems({{"E0501", e.offset, e.message, e.hint}});
     rule.conjunction = false;
-    rule.nodes.clear();
     return rule;
   }
+  rule.matchers = exact(built.matchers);
+  rule.nodes = exact(built.nodes);
   std::vector<RuleProblem> problems;
   for (auto& matcher : rule.matchers) {
     detail::check_matcher(matcher, text, protocol, problems);

@@ -191,7 +191,7 @@ std::string canonical_host(std::string_view host)
   }
   size_t first = out.find_first_not_of(" \t\r\n\v\f");
   size_t last = out.find_last_not_of(" \t\r\n\v\f");
-  return first == std::string::npos ? "" : util::to_lower(out.substr(first, last - first + 1));
+  return first == std::string::npos ? "" : util::to_lower(std::string_view(out).substr(first, last - first + 1));
 }
 
 std::optional<std::string> add_headers(const std::vector<std::string>& lines, std::string& host_line, Request& out)

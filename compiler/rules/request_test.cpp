@@ -156,6 +156,9 @@ TEST(Matches, Host)
   EXPECT_FALSE(routes("Host(`*.example.com`)", "http://example.com/"));
   EXPECT_FALSE(routes("Host(`*.example.com`)", "http://a.b.example.com/"));
   EXPECT_FALSE(routes("Host(`*.example.com`)", "http://test.otherexample.com/"));
+  EXPECT_TRUE(routes("Host(`*.EXAMPLE.com`)", "http://A.example.COM/"));
+  EXPECT_TRUE(routes("Host(`*.example.com.`)", "http://a.example.com/"));
+  EXPECT_FALSE(routes("Host(`*.com`)", "http://localhost/"));
   EXPECT_TRUE(routes("Host(`*`)", "http://localhost/"));
   EXPECT_TRUE(routes("Host(`*`)", "http://@/"));
   EXPECT_FALSE(routes("Host(`example.com`)", "http://@/"));
