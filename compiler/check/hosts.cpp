@@ -3,6 +3,8 @@
 #include "check/check.hpp"
 #include "check/internal.hpp"
 
+#include "util/strings.hpp"
+
 #include <algorithm>
 #include <set>
 #include <string_view>
@@ -19,10 +21,7 @@ void require_host(const model::Config& config, const std::string& host, const di
   }
   std::string why = detail::host_problem(host);
   if (!why.empty()) {
-    std::string lower;
-    for (char c : host) {
-      lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
+    std::string lower = util::to_lower(host);
     diagnostics.error("E0431", location, "\"" + host + "\" is not a valid host name: " + why,
                       lower != host && detail::host_problem(lower).empty()
                           ? "write \"" + lower + "\""

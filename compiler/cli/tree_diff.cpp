@@ -1,5 +1,7 @@
 #include "cli/tree_diff.hpp"
 
+#include "util/empty.hpp"
+
 #include <algorithm>
 
 namespace edgegen::cli {
@@ -45,13 +47,12 @@ std::vector<FileDiff> diff_trees(const RenderedTree& old_tree, const RenderedTre
   }
   std::sort(paths.begin(), paths.end());
 
-  static const std::string k_empty;
   std::vector<FileDiff> diffs;
   for (const std::string& path : paths) {
     auto old_it = old_tree.find(path);
     auto new_it = new_tree.find(path);
-    const std::string& old_bytes = old_it == old_tree.end() ? k_empty : old_it->second;
-    const std::string& new_bytes = new_it == new_tree.end() ? k_empty : new_it->second;
+    const std::string& old_bytes = old_it == old_tree.end() ? util::empty<std::string>() : old_it->second;
+    const std::string& new_bytes = new_it == new_tree.end() ? util::empty<std::string>() : new_it->second;
     FileDiff diff;
     diff.path = path;
     diff.added = old_it == old_tree.end();

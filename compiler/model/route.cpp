@@ -1,6 +1,8 @@
 // A route's common part, shared by the environments that convert it alike.
 #include "model/model.hpp"
 
+#include "util/empty.hpp"
+
 #include <algorithm>
 
 namespace edgegen::model {
@@ -45,14 +47,12 @@ bool operator==(const RouteCommon& a, const RouteCommon& b)
 
 const RouteCommon& Route::common() const
 {
-  static const RouteCommon k_none;
-  return m_common ? *m_common : k_none;
+  return m_common ? *m_common : util::empty<RouteCommon>();
 }
 
 const std::string& Route::rule() const
 {
-  static const std::string k_none;
-  return raw() ? match.text : k_none;
+  return raw() ? match.text : util::empty<std::string>();
 }
 
 RouteCommon& Route::edit()

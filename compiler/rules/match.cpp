@@ -17,17 +17,13 @@ bool is_ascii(std::string_view s)
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-char fold(char c)
-{
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // strings.EqualFold on ASCII. Called for every Host matcher a request
 // meets: it compares in place.
 bool equal_fold(std::string_view a, std::string_view b)
 {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return fold(x) == fold(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return util::ascii_lower(x) == util::ascii_lower(y);
+         });
 }
 
 // muxer.DomainMatchHostExpression: `*.example.com` stands for the request

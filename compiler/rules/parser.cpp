@@ -7,7 +7,6 @@
 
 #include "util/strings.hpp"
 
-#include <algorithm>
 #include <iterator>
 #include <optional>
 #include <vector>
@@ -82,9 +81,7 @@ Scratch& scratch()
 // left empty, its capacity kept for the next rule.
 template <typename T> std::vector<T> exact(std::vector<T>& from)
 {
-  std::vector<T> out;
-  out.reserve(from.size());
-  std::move(from.begin(), from.end(), std::back_inserter(out));
+  std::vector<T> out(std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   from.clear();
   return out;
 }
@@ -299,8 +296,8 @@ Rule parse_rule(std::string_view text, Protocol protocol)
 {
   Rule rule;
   Scratch& built = scratch();
-  // Empty unless the last parse on this thread ended in an exception of
-  // another kind.
+  // What the last parse on this thread left: after an error, its tree and
+  // the arguments of the matcher it stopped in.
   built.matchers.clear();
   built.nodes.clear();
   built.arguments.clear();
@@ -311,8 +308,6 @@ Rule parse_rule(std::string_view text, Protocol protocol)
     Parser(text, rule, built).parse();
   } catch (const SyntaxError& e) {
     rule.matchers = exact(built.matchers); // those read before the error
-    built.nodes.clear();
-    built.arguments.clear();
     rule.problems = RuleProblems({{"E0501", e.offset, e.message, e.hint}});
     rule.conjunction = false;
     return rule;

@@ -4,6 +4,8 @@
 #include "rules/go_net.hpp"
 #include "rules/rule.hpp"
 
+#include "util/strings.hpp"
+
 #include <algorithm>
 
 namespace edgegen::rules {
@@ -58,10 +60,7 @@ bool is_ip_address(std::string_view host)
 
 std::string normalize_host(std::string_view host)
 {
-  std::string out(host);
-  for (char& c : out) {
-    c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  std::string out = util::to_lower(host);
   if (out.size() > 1 && out.back() == '.') {
     out.pop_back();
   }

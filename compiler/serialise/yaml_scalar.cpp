@@ -1,5 +1,7 @@
 #include "serialise/yaml_scalar.hpp"
 
+#include "util/strings.hpp"
+
 #include <array>
 #include <stdexcept>
 
@@ -13,18 +15,13 @@ bool is_digit(char c)
   return c >= '0' && c <= '9';
 }
 
-char ascii_lower(char c)
-{
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool equals_ignoring_case(std::string_view s, std::string_view lower)
 {
   if (s.size() != lower.size()) {
     return false;
   }
   for (size_t i = 0; i < s.size(); ++i) {
-    if (ascii_lower(s[i]) != lower[i]) {
+    if (util::ascii_lower(s[i]) != lower[i]) {
       return false;
     }
   }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/empty.hpp"
+
 #include <initializer_list>
 #include <memory>
 #include <vector>
@@ -21,7 +23,7 @@ public:
   {
   }
 
-  const std::vector<T>& get() const { return m_items ? *m_items : empty_list(); }
+  const std::vector<T>& get() const { return m_items ? *m_items : util::empty<std::vector<T>>(); }
   operator const std::vector<T>&() const { return get(); }
   typename std::vector<T>::const_iterator begin() const { return get().begin(); }
   typename std::vector<T>::const_iterator end() const { return get().end(); }
@@ -54,12 +56,6 @@ public:
   bool shares(const SharedList& other) const { return m_items && m_items == other.m_items; }
 
 private:
-  static const std::vector<T>& empty_list()
-  {
-    static const std::vector<T> k_empty;
-    return k_empty;
-  }
-
   std::shared_ptr<std::vector<T>> m_items;
 };
 

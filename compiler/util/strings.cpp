@@ -1,7 +1,6 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 
 namespace edgegen::util {
@@ -64,7 +63,7 @@ std::string to_lower(std::string_view s)
 {
   std::string out(s);
   for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    c = ascii_lower(c);
   }
   return out;
 }

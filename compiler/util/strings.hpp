@@ -11,6 +11,11 @@ bool ends_with(std::string_view s, std::string_view suffix);
 std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 std::string to_lower(std::string_view s);
+// A-Z to a-z, every other byte as it is (what to_lower does to each byte).
+inline char ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Edit distance counting adjacent swaps as one edit, for "did you mean" hints.
 size_t edit_distance(std::string_view a, std::string_view b);

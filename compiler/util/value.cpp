@@ -1,5 +1,7 @@
 #include "util/value.hpp"
 
+#include "util/empty.hpp"
+
 namespace edgegen::util {
 
 namespace {
@@ -15,14 +17,12 @@ template <typename T> T& scratch()
 
 const std::string& Value::as_string() const
 {
-  static const std::string empty;
-  return is<std::string>() ? std::get<std::string>(m_data) : empty;
+  return is<std::string>() ? std::get<std::string>(m_data) : util::empty<std::string>();
 }
 
 const Value::List& Value::as_list() const
 {
-  static const List empty;
-  return is<List>() ? std::get<List>(m_data) : empty;
+  return is<List>() ? std::get<List>(m_data) : util::empty<List>();
 }
 
 Value::List& Value::as_list()
@@ -32,8 +32,7 @@ Value::List& Value::as_list()
 
 const Value::Map& Value::as_map() const
 {
-  static const Map empty;
-  return is<Map>() ? std::get<Map>(m_data) : empty;
+  return is<Map>() ? std::get<Map>(m_data) : util::empty<Map>();
 }
 
 Value::Map& Value::as_map()

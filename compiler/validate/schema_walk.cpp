@@ -1,5 +1,6 @@
 #include "validate/schema_walk.hpp"
 
+#include "util/empty.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -132,14 +133,12 @@ const Value* member(const Value& node, const std::string& key)
 // (A `cond ? list : List()` would copy, and callers keep pointers into the schema.)
 const Value::List& list_of(const Value* value)
 {
-  static const Value::List none;
-  return value && value->is_list() ? value->as_list() : none;
+  return value && value->is_list() ? value->as_list() : util::empty<Value::List>();
 }
 
 const Value::Map& map_of(const Value* value)
 {
-  static const Value::Map none;
-  return value && value->is_map() ? value->as_map() : none;
+  return value && value->is_map() ? value->as_map() : util::empty<Value::Map>();
 }
 
 std::string text(const Value* value)
