@@ -3,10 +3,13 @@
 #include "util/errors.hpp"
 #include "util/strings.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -18,6 +21,24 @@ bool is_input_file(const std::string& name)
 }
 
 namespace {
+
+class InputFd
+{
+public:
+  explicit InputFd(int fd) : m_fd(fd) {}
+  ~InputFd()
+  {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+  }
+  InputFd(const InputFd&) = delete;
+  InputFd& operator=(const InputFd&) = delete;
+  int get() const { return m_fd; }
+
+private:
+  int m_fd;
+};
 
 class DirectorySource : public Source
 {
@@ -74,17 +95,19 @@ private:
         continue; // .git, .github, editor files
       }
       std::string rel = prefix.empty() ? name : prefix + "/" + name;
-      auto status = entry.symlink_status(ec);
-      if (fs::is_symlink(status)) {
+      // The entry's type comes from the directory listing where the file
+      // system gives it (no lstat per file); for what is not a symbolic
+      // link, it is the type of the entry itself.
+      if (entry.is_symlink(ec)) {
         if (is_input_file(name) || fs::is_directory(entry.path(), ec)) {
           diagnostics.error("E0110", {display_prefix() + rel, 0, 0, ""}, "symbolic link is not followed",
                             "copy the file into the source tree instead");
         }
         continue;
       }
-      if (fs::is_directory(status)) {
+      if (entry.is_directory(ec)) {
         walk(entry.path(), rel, skip, tree, diagnostics);
-      } else if (fs::is_regular_file(status) && is_input_file(name)) {
+      } else if (entry.is_regular_file(ec) && is_input_file(name)) {
         read_file(entry.path(), rel, display_prefix() + rel, tree, diagnostics);
       } else if (is_input_file(name)) {
         // A FIFO would block the read forever, a device would never end.
@@ -98,21 +121,53 @@ private:
   static void read_file(const fs::path& path, const std::string& rel, const std::string& name, SourceTree& tree,
                         diag::Diagnostics& diagnostics)
   {
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    if (!ec && size > k_max_file_size) {
+    // One open, one fstat and the reads. O_NONBLOCK: a file replaced by a
+    // FIFO since the listing must not block the read.
+    InputFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    struct stat st;
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+      throw util::EnvironmentError("cannot read '" + path.string() + "'");
+    }
+    if (!S_ISREG(st.st_mode)) {
+      diagnostics.error("E0118", {name, 0, 0, ""}, "not a regular file (a FIFO, socket or device), so it is not read",
+                        "replace it with a regular file");
+      return;
+    }
+    auto too_large = [&](uint64_t size) {
       diagnostics.error("E0109", {name, 0, 0, ""},
                         "file is " + std::to_string(size) + " bytes, more than the limit of " +
                             std::to_string(k_max_file_size));
+    };
+    if (static_cast<uint64_t>(st.st_size) > k_max_file_size) {
+      too_large(static_cast<uint64_t>(st.st_size));
       return;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      throw util::EnvironmentError("cannot read '" + path.string() + "'");
+    // Sized by fstat, read to the end: a file that grew since is read
+    // whole, up to the limit.
+    std::string content(static_cast<size_t>(st.st_size) + 1, '\0');
+    size_t length = 0;
+    while (true) {
+      if (length == content.size()) {
+        if (content.size() > k_max_file_size) {
+          too_large(content.size());
+          return;
+        }
+        content.resize(std::min(content.size() * 2, k_max_file_size + 1));
+      }
+      ssize_t n = ::read(fd.get(), content.data() + length, content.size() - length);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n < 0) {
+        throw util::EnvironmentError("cannot read '" + path.string() + "'");
+      }
+      if (n == 0) {
+        break;
+      }
+      length += static_cast<size_t>(n);
     }
-    std::ostringstream content;
-    content << in.rdbuf();
-    tree.files.push_back({rel, content.str(), name});
+    content.resize(length);
+    tree.files.push_back({rel, std::move(content), name});
   }
 
   std::string m_root;

@@ -188,14 +188,30 @@ public:
       if (name == "." || name == "..") {
         continue;
       }
-      std::string full = join_path(path, name);
-      struct stat st;
-      if (::lstat(full.c_str(), &st) != 0) {
-        if (errno != ENOENT) { // removed meanwhile
-          throw_io_error("cannot inspect", full, errno);
+      // The entry's type as the directory holds it (ext4, XFS, Btrfs and
+      // tmpfs do), as lstat would say it: a render lists every output
+      // directory twice, and an lstat per file was most of that.
+      switch (entry->d_type) {
+      case DT_REG:
+        entries.push_back({std::move(name), EntryKind::file});
+        break;
+      case DT_DIR:
+        entries.push_back({std::move(name), EntryKind::directory});
+        break;
+      case DT_UNKNOWN: {
+        std::string full = join_path(path, name);
+        struct stat st;
+        if (::lstat(full.c_str(), &st) != 0) {
+          if (errno != ENOENT) { // removed meanwhile
+            throw_io_error("cannot inspect", full, errno);
+          }
+        } else {
+          entries.push_back({std::move(name), kind_of(st.st_mode)});
         }
-      } else {
-        entries.push_back({std::move(name), kind_of(st.st_mode)});
+        break;
+      }
+      default: // a symbolic link, FIFO, socket or device
+        entries.push_back({std::move(name), EntryKind::other});
       }
       errno = 0;
     }
