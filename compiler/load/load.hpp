@@ -29,6 +29,12 @@ namespace edgegen::load {
 // `file` names the input in locations and must outlive the nodes.
 std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics);
 
+namespace detail {
+// read_yaml with yaml-cpp alone, never the block reader (for the tests that
+// compare the two).
+std::vector<Node> read_yaml_cpp(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics);
+} // namespace detail
+
 // The first place where the text nests collections more than `limit`
 // levels deep (judged from indentation, dashes and brackets); nullopt if
 // there is none.
@@ -45,5 +51,14 @@ void check_unsafe_values(const Node& node, diag::Diagnostics& diagnostics);
 
 // YAML 1.2 core schema resolution of a plain scalar into `node`.
 void resolve_plain_scalar(const std::string& text, Node& node);
+
+// A scalar with the parser's tag ("?" plain, "!" quoted, or a core schema
+// tag) into `out`; another tag is an error (E0111).
+void resolve_tagged_scalar(const std::string& tag, const std::string& text, Node& out, diag::Diagnostics& diagnostics);
+
+// How the string `out` was written (its style, and whether on one line),
+// read from the bytes at its location; `line_starts` holds the byte offset
+// of each line.
+void note_style(std::string_view bytes, const std::vector<size_t>& line_starts, Node& out);
 
 } // namespace edgegen::load

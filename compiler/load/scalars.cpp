@@ -1,9 +1,13 @@
 // YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution):
 // yaml-cpp follows YAML 1.1, where `no` is false and `0777` is octal. Users
 // write YAML 1.2 (Traefik, compose and Kubernetes read it so), so we resolve
-// plain scalars ourselves.
+// plain scalars ourselves, and tagged ones, and read how each string was
+// written from the bytes.
 #include "load/load.hpp"
 
+#include "util/strings.hpp"
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -84,6 +88,71 @@ void resolve_plain_scalar(const std::string& text, Node& node)
     }
   }
   node.kind = Node::Kind::string;
+}
+
+// yaml-cpp does not tell how a scalar was written; its mark points at the
+// first character (the quote or block indicator), so the bytes do.
+void note_style(std::string_view bytes, const std::vector<size_t>& line_starts, Node& out)
+{
+  if (out.line < 1 || static_cast<size_t>(out.line) > line_starts.size()) {
+    return;
+  }
+  size_t at = line_starts[out.line - 1] + out.column - 1;
+  size_t eol = std::min(bytes.find('\n', at), bytes.size());
+  if (at >= eol) {
+    return;
+  }
+  std::string_view rest = bytes.substr(at, eol - at);
+  char first = rest[0];
+  if (first == '|' || first == '>') {
+    out.style = first;
+  } else if (first == '"' || first == '\'') {
+    out.style = first;
+    for (size_t i = 1; i < rest.size(); ++i) {
+      if (first == '"' && rest[i] == '\\') {
+        ++i;
+      } else if (rest[i] == first && !(first == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'')) {
+        out.one_line = true;
+        break;
+      } else if (rest[i] == first) {
+        ++i; // '' inside single quotes
+      }
+    }
+  } else {
+    out.one_line = util::starts_with(rest, out.text);
+  }
+}
+
+void resolve_tagged_scalar(const std::string& tag, const std::string& text, Node& out, diag::Diagnostics& diagnostics)
+{
+  if (tag == "?") {
+    resolve_plain_scalar(text, out);
+    return;
+  }
+  if (tag == "!" || tag == "tag:yaml.org,2002:str") {
+    out.kind = Node::Kind::string;
+    out.text = text;
+    return;
+  }
+  static const std::string k_core = "tag:yaml.org,2002:";
+  if (util::starts_with(tag, k_core)) {
+    std::string type = tag.substr(k_core.size());
+    resolve_plain_scalar(text, out);
+    bool ok = (type == "int" && out.kind == Node::Kind::integer) ||
+              (type == "float" && (out.kind == Node::Kind::floating || out.kind == Node::Kind::integer)) ||
+              (type == "bool" && out.kind == Node::Kind::boolean) || (type == "null" && out.kind == Node::Kind::null);
+    if (type == "float" && out.kind == Node::Kind::integer) {
+      out.kind = Node::Kind::floating;
+      out.floating = static_cast<double>(out.integer);
+    }
+    if (ok) {
+      return;
+    }
+  }
+  diagnostics.error("E0111", out.location(), "unsupported tag '" + tag + "' on value \"" + text + "\"",
+                    "edgegen reads plain YAML 1.2: remove the tag");
+  out.kind = Node::Kind::string;
+  out.text = text;
 }
 
 } // namespace edgegen::load

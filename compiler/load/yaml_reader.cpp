@@ -1,6 +1,9 @@
 // The only file that includes yaml-cpp. It turns yaml-cpp's parser events into
 // our own Node trees and guards against what yaml-cpp 0.7 lets through: duplicate
-// keys, alias cycles and alias bombs, and YAML 1.1 scalar resolution.
+// keys, alias cycles and alias bombs, and YAML 1.1 scalar resolution. Plain
+// block YAML is read by load/block_yaml.cpp instead, whose events build the
+// same trees; yaml-cpp reads everything else.
+#include "load/block_yaml.hpp"
 #include "load/load.hpp"
 
 #include "util/strings.hpp"
@@ -310,75 +313,10 @@ private:
 
   void scalar(const std::string& tag, const std::string& text, Node& out)
   {
-    scalar_value(tag, text, out);
+    resolve_tagged_scalar(tag, text, out, m_diagnostics);
     if (out.is_string()) {
-      note_style(out);
+      note_style(m_bytes, m_line_starts, out);
     }
-  }
-
-  // yaml-cpp does not tell how a scalar was written; its mark points at the
-  // first character (the quote or block indicator), so the bytes do.
-  void note_style(Node& out) const
-  {
-    if (out.line < 1 || static_cast<size_t>(out.line) > m_line_starts.size()) {
-      return;
-    }
-    size_t at = m_line_starts[out.line - 1] + out.column - 1;
-    size_t eol = std::min(m_bytes.find('\n', at), m_bytes.size());
-    if (at >= eol) {
-      return;
-    }
-    std::string_view rest = m_bytes.substr(at, eol - at);
-    char first = rest[0];
-    if (first == '|' || first == '>') {
-      out.style = first;
-    } else if (first == '"' || first == '\'') {
-      out.style = first;
-      for (size_t i = 1; i < rest.size(); ++i) {
-        if (first == '"' && rest[i] == '\\') {
-          ++i;
-        } else if (rest[i] == first && !(first == '\'' && i + 1 < rest.size() && rest[i + 1] == '\'')) {
-          out.one_line = true;
-          break;
-        } else if (rest[i] == first) {
-          ++i; // '' inside single quotes
-        }
-      }
-    } else {
-      out.one_line = util::starts_with(rest, out.text);
-    }
-  }
-
-  void scalar_value(const std::string& tag, const std::string& text, Node& out)
-  {
-    if (tag == "?") {
-      resolve_plain_scalar(text, out);
-      return;
-    }
-    if (tag == "!" || tag == "tag:yaml.org,2002:str") {
-      out.kind = Node::Kind::string;
-      out.text = text;
-      return;
-    }
-    static const std::string k_core = "tag:yaml.org,2002:";
-    if (util::starts_with(tag, k_core)) {
-      std::string type = tag.substr(k_core.size());
-      resolve_plain_scalar(text, out);
-      bool ok = (type == "int" && out.kind == Node::Kind::integer) ||
-                (type == "float" && (out.kind == Node::Kind::floating || out.kind == Node::Kind::integer)) ||
-                (type == "bool" && out.kind == Node::Kind::boolean) || (type == "null" && out.kind == Node::Kind::null);
-      if (type == "float" && out.kind == Node::Kind::integer) {
-        out.kind = Node::Kind::floating;
-        out.floating = static_cast<double>(out.integer);
-      }
-      if (ok) {
-        return;
-      }
-    }
-    m_diagnostics.error("E0111", out.location(), "unsupported tag '" + tag + "' on value \"" + text + "\"",
-                        "edgegen reads plain YAML 1.2: remove the tag");
-    out.kind = Node::Kind::string;
-    out.text = text;
   }
 
   const std::string& m_file;
@@ -407,6 +345,62 @@ std::string tab_hint(std::string_view bytes, int line)
   return {};
 }
 
+// The block reader's events, given to the Builder as yaml-cpp's parser
+// gives them.
+class BlockAdapter : public detail::BlockEvents
+{
+public:
+  explicit BlockAdapter(Builder& builder) : m_builder(builder) {}
+
+  void document_start(int line, int column) override { m_builder.OnDocumentStart(mark(line, column)); }
+  void document_end() override { m_builder.OnDocumentEnd(); }
+  void map_start(int line, int column) override
+  {
+    m_builder.OnMapStart(mark(line, column), "?", YAML::NullAnchor, YAML::EmitterStyle::Block);
+  }
+  void map_end() override { m_builder.OnMapEnd(); }
+  void sequence_start(int line, int column) override
+  {
+    m_builder.OnSequenceStart(mark(line, column), "?", YAML::NullAnchor, YAML::EmitterStyle::Block);
+  }
+  void sequence_end() override { m_builder.OnSequenceEnd(); }
+  void scalar(int line, int column, bool plain, std::string value) override
+  {
+    m_builder.OnScalar(mark(line, column), plain ? k_plain : k_quoted, YAML::NullAnchor, value);
+  }
+  void null(int line, int column) override { m_builder.OnNull(mark(line, column), YAML::NullAnchor); }
+
+private:
+  static YAML::Mark mark(int line, int column)
+  {
+    YAML::Mark out;
+    out.line = line;
+    out.column = column;
+    return out;
+  }
+
+  inline static const std::string k_plain = "?"; // yaml-cpp's non-specific tags
+  inline static const std::string k_quoted = "!";
+  Builder& m_builder;
+};
+
+// What a parse leaves: the documents, or the reason there are none.
+std::vector<Node> finish(const std::string& file, Builder& builder, diag::Diagnostics& found,
+                         diag::Diagnostics& diagnostics)
+{
+  if (builder.document_count > k_max_documents) {
+    diagnostics.error("E0114", {file, 0, 0, ""},
+                      "file holds " + std::to_string(builder.document_count) + " documents, more than the limit of " +
+                          std::to_string(k_max_documents));
+    return {};
+  }
+  diagnostics.append(std::move(found));
+  if (builder.failed) {
+    return {};
+  }
+  return std::move(builder.documents);
+}
+
 } // namespace
 
 std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics)
@@ -414,6 +408,24 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
   // Nodes point at the interned name, which their locations share.
   // Diagnostics wait until the whole file parsed: a syntax error anywhere
   // is the one thing to say about it.
+  const std::string& name = diag::FileName(file).str();
+  {
+    // Most input is plain block YAML, which the block reader takes in a
+    // fraction of yaml-cpp's time; it gives up on anything else.
+    diag::Diagnostics found;
+    Builder builder(name, bytes, found);
+    BlockAdapter adapter(builder);
+    if (detail::read_block_yaml(bytes, adapter)) {
+      return finish(file, builder, found, diagnostics);
+    }
+  }
+  return detail::read_yaml_cpp(file, bytes, diagnostics);
+}
+
+namespace detail {
+
+std::vector<Node> read_yaml_cpp(const std::string& file, std::string_view bytes, diag::Diagnostics& diagnostics)
+{
   diag::Diagnostics found;
   Builder builder(diag::FileName(file).str(), bytes, found);
   try {
@@ -447,17 +459,9 @@ std::vector<Node> read_yaml(const std::string& file, std::string_view bytes, dia
     }
     return {};
   }
-  if (builder.document_count > k_max_documents) {
-    diagnostics.error("E0114", {file, 0, 0, ""},
-                      "file holds " + std::to_string(builder.document_count) + " documents, more than the limit of " +
-                          std::to_string(k_max_documents));
-    return {};
-  }
-  diagnostics.append(std::move(found));
-  if (builder.failed) {
-    return {};
-  }
-  return std::move(builder.documents);
+  return finish(file, builder, found, diagnostics);
 }
+
+} // namespace detail
 
 } // namespace edgegen::load
