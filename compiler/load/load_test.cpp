@@ -126,6 +126,25 @@ spec: {a: no, b: 0777, c: '1', d: 0x1F, e: 1.5, f: ~, g: True}
   EXPECT_TRUE(spec.find("g")->boolean);
 }
 
+TEST(Load, PlainScalarsThatStartLikeNumbers)
+{
+  auto resolved = [](const std::string& text) {
+    Node node;
+    resolve_plain_scalar(text, node);
+    return node;
+  };
+  EXPECT_EQ(resolved("-5").integer, -5);
+  EXPECT_EQ(resolved("+7").integer, 7);
+  EXPECT_EQ(resolved("-0").kind, Node::Kind::integer);
+  EXPECT_EQ(resolved("0o17").integer, 15);
+  for (const char* text : {"-", "+", "12a", "1_000", "+-1", "10.0.0.1", "-.x"}) {
+    EXPECT_EQ(resolved(text).kind, Node::Kind::string) << text;
+  }
+  // Too large for an integer: a float, as JSON reads it.
+  EXPECT_EQ(resolved("99999999999999999999").kind, Node::Kind::floating);
+  EXPECT_EQ(resolved("-1.5e3").floating, -1500.0);
+}
+
 TEST(Load, SelfReferencingAliasIsRefused)
 {
   diag::Diagnostics d;

@@ -37,11 +37,25 @@ bool parse_integer(const std::string& text, int base, size_t skip, Node& node)
   return true;
 }
 
+// [-+]?[0-9]+, the commonest number (ports, counts), without a regex.
+bool is_decimal(const std::string& text)
+{
+  size_t i = text[0] == '-' || text[0] == '+' ? 1 : 0;
+  if (i == text.size()) {
+    return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 void resolve_plain_scalar(const std::string& text, Node& node)
 {
-  static const std::regex k_decimal("[-+]?[0-9]+");
   static const std::regex k_octal("0o[0-7]+");
   static const std::regex k_hex("0x[0-9a-fA-F]+");
   static const std::regex k_float("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
@@ -65,7 +79,7 @@ void resolve_plain_scalar(const std::string& text, Node& node)
   char c = text[0];
   bool numeric_start = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
   if (numeric_start) {
-    if (std::regex_match(text, k_decimal) && parse_integer(text, 10, 0, node)) {
+    if (is_decimal(text) && parse_integer(text, 10, 0, node)) {
       return;
     }
     if (std::regex_match(text, k_octal) && parse_integer(text, 8, 2, node)) {
