@@ -1,14 +1,13 @@
 #include "source/source.hpp"
 
 #include "util/errors.hpp"
+#include "util/fd.hpp"
 #include "util/strings.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -22,23 +21,12 @@ bool is_input_file(const std::string& name)
 
 namespace {
 
-class InputFd
+// An input file that is not a regular file, as the walk or the read found it.
+void not_regular(const std::string& name, diag::Diagnostics& diagnostics)
 {
-public:
-  explicit InputFd(int fd) : m_fd(fd) {}
-  ~InputFd()
-  {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  InputFd(const InputFd&) = delete;
-  InputFd& operator=(const InputFd&) = delete;
-  int get() const { return m_fd; }
-
-private:
-  int m_fd;
-};
+  diagnostics.error("E0118", {name, 0, 0, ""}, "not a regular file (a FIFO, socket or device), so it is not read",
+                    "replace it with a regular file");
+}
 
 class DirectorySource : public Source
 {
@@ -111,9 +99,7 @@ private:
         read_file(entry.path(), rel, display_prefix() + rel, tree, diagnostics);
       } else if (is_input_file(name)) {
         // A FIFO would block the read forever, a device would never end.
-        diagnostics.error("E0118", {display_prefix() + rel, 0, 0, ""},
-                          "not a regular file (a FIFO, socket or device), so it is not read",
-                          "replace it with a regular file");
+        not_regular(display_prefix() + rel, diagnostics);
       }
     }
   }
@@ -123,14 +109,13 @@ private:
   {
     // One open, one fstat and the reads. O_NONBLOCK: a file replaced by a
     // FIFO since the listing must not block the read.
-    InputFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     struct stat st;
     if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
       throw util::EnvironmentError("cannot read '" + path.string() + "'");
     }
     if (!S_ISREG(st.st_mode)) {
-      diagnostics.error("E0118", {name, 0, 0, ""}, "not a regular file (a FIFO, socket or device), so it is not read",
-                        "replace it with a regular file");
+      not_regular(name, diagnostics);
       return;
     }
     auto too_large = [&](uint64_t size) {
@@ -147,24 +132,19 @@ private:
     std::string content(static_cast<size_t>(st.st_size) + 1, '\0');
     size_t length = 0;
     while (true) {
-      if (length == content.size()) {
-        if (content.size() > k_max_file_size) {
-          too_large(content.size());
-          return;
-        }
-        content.resize(std::min(content.size() * 2, k_max_file_size + 1));
-      }
-      ssize_t n = ::read(fd.get(), content.data() + length, content.size() - length);
-      if (n < 0 && errno == EINTR) {
-        continue;
-      }
+      ssize_t n = util::read_full(fd.get(), content.data() + length, content.size() - length);
       if (n < 0) {
         throw util::EnvironmentError("cannot read '" + path.string() + "'");
       }
-      if (n == 0) {
-        break;
-      }
       length += static_cast<size_t>(n);
+      if (length < content.size()) {
+        break; // the end of the file
+      }
+      if (content.size() > k_max_file_size) {
+        too_large(content.size());
+        return;
+      }
+      content.resize(std::min(content.size() * 2, k_max_file_size + 1));
     }
     content.resize(length);
     tree.files.push_back({rel, std::move(content), name});

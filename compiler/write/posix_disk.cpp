@@ -1,6 +1,7 @@
 // The real disk: the one place of write/ that makes system calls on the
 // output tree (OutputLock, output_lock.cpp, holds its own descriptor).
 #include "util/errors.hpp"
+#include "util/fd.hpp"
 #include "write/disk.hpp"
 #include "write/tree_io.hpp"
 #include "write/write.hpp"
@@ -17,43 +18,26 @@
 namespace edgegen::write {
 namespace {
 
-// Closes on scope exit; read-only descriptors need no error check on close.
-class ReadFd
+// A descriptor opened for reading, or the error that says why not.
+class ReadFd : public util::Fd
 {
 public:
-  explicit ReadFd(const std::string& path) : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC))
+  explicit ReadFd(const std::string& path) : util::Fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC))
   {
-    if (m_fd < 0) {
+    if (get() < 0) {
       throw_io_error("cannot open", path, errno);
     }
   }
-  ~ReadFd() { ::close(m_fd); }
-  ReadFd(const ReadFd&) = delete;
-  ReadFd& operator=(const ReadFd&) = delete;
-  int get() const { return m_fd; }
-
-private:
-  int m_fd;
 };
 
 // read(2) until `size` bytes or end of file; returns the count.
 size_t read_some(int fd, char* buffer, size_t size, const std::string& path)
 {
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::read(fd, buffer + done, size - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      throw_io_error("cannot read", path, errno);
-    }
-    if (n == 0) {
-      break;
-    }
-    done += static_cast<size_t>(n);
+  ssize_t n = util::read_full(fd, buffer, size);
+  if (n < 0) {
+    throw_io_error("cannot read", path, errno);
   }
-  return done;
+  return static_cast<size_t>(n);
 }
 
 EntryKind kind_of(mode_t mode)
