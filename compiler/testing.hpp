@@ -381,6 +381,25 @@ inline bool exists(const std::string& path)
   return ::lstat(path.c_str(), &st) == 0;
 }
 
+// Every YAML file of the repository below `roots` (by default the examples,
+// the starter, the templates, the test inputs, valid and broken, and the
+// fuzzing seeds), up to 1 MiB each: (path, bytes), in the walk's order. Tests
+// run from the repository's root.
+inline std::vector<std::pair<std::string, std::string>>
+repository_yaml(std::vector<std::string> roots = {"examples", "starter", "templates", "tests", "fuzz"})
+{
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& root : roots) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") &&
+          entry.file_size() <= 1024 * 1024) {
+        out.emplace_back(entry.path().generic_string(), get(entry.path().string()));
+      }
+    }
+  }
+  return out;
+}
+
 // Every entry below `dir`, relative, sorted, directories with a trailing '/'.
 inline std::vector<std::string> listing(const std::string& dir)
 {

@@ -1,14 +1,12 @@
 #include "load/block_yaml.hpp"
 #include "load/load.hpp"
+#include "testing.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
 namespace edgegen::load {
 namespace {
@@ -210,22 +208,10 @@ TEST(BlockYaml, EveryYamlFileOfTheRepositoryLoadsAsWithYamlCpp)
 {
   size_t files = 0;
   size_t taken = 0;
-  for (const char* root : {"examples", "starter", "templates", "tests", "fuzz"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-      std::string path = entry.path().generic_string();
-      if (!entry.is_regular_file() || (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml")) {
-        continue;
-      }
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      if (bytes.str().size() > 1024 * 1024) {
-        continue;
-      }
-      ++files;
-      taken += takes(bytes.str()) ? 1 : 0;
-      expect_same_as_yaml_cpp(path, bytes.str());
-    }
+  for (const auto& [path, bytes] : testing::repository_yaml()) {
+    ++files;
+    taken += takes(bytes) ? 1 : 0;
+    expect_same_as_yaml_cpp(path, bytes);
   }
   EXPECT_GT(files, 100u);
   EXPECT_GT(taken, files / 4) << "the block reader takes few of the repository's files";

@@ -6,11 +6,13 @@
 
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/internal/basic_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <map>
@@ -56,6 +58,177 @@ Json to_json(const load::Node& node)
   }
   return nullptr;
 }
+
+// valijson reads a document's tree in place through this adapter, as its
+// nlohmann adapter reads a JSON copy of it: the same types (an integer is an
+// integer, a floating number a double, strictly), the same members.
+namespace node_adapter {
+
+using load::Node;
+using namespace valijson::adapters;
+
+class Adapter;
+using Member = std::pair<std::string, Adapter>;
+
+const Node& empty_of(Node::Kind kind)
+{
+  static const Node list = [] {
+    Node out;
+    out.kind = Node::Kind::list;
+    return out;
+  }();
+  static const Node map = [] {
+    Node out;
+    out.kind = Node::Kind::map;
+    return out;
+  }();
+  return kind == Node::Kind::list ? list : map;
+}
+
+// A map's members are its keys that have an item (the lists are parallel).
+size_t members(const Node& node)
+{
+  return std::min(node.keys.size(), node.items.size());
+}
+
+// An item of a list (Value = Adapter) or a member of a map (Value = Member),
+// by its index.
+template <typename Value> class Iterator
+{
+public:
+  using iterator_category = std::bidirectional_iterator_tag;
+  using value_type = Value;
+  using difference_type = Value;
+  using pointer = Value*;
+  using reference = Value&;
+
+  Iterator(const Node* node, size_t index) : m_node(node), m_index(index) {}
+  Value operator*() const;
+  DerefProxy<Value> operator->() const { return DerefProxy<Value>(**this); }
+  bool operator==(const Iterator& other) const { return m_index == other.m_index; }
+  bool operator!=(const Iterator& other) const { return m_index != other.m_index; }
+  const Iterator& operator++()
+  {
+    ++m_index;
+    return *this;
+  }
+  Iterator operator++(int)
+  {
+    Iterator before = *this;
+    ++m_index;
+    return before;
+  }
+  const Iterator& operator--()
+  {
+    --m_index;
+    return *this;
+  }
+  void advance(std::ptrdiff_t n) { m_index += n; }
+
+private:
+  const Node* m_node;
+  size_t m_index;
+};
+
+class Array
+{
+public:
+  using const_iterator = Iterator<Adapter>;
+  using iterator = Iterator<Adapter>;
+  explicit Array(const Node& node = empty_of(Node::Kind::list)) : m_node(&node) {}
+  iterator begin() const { return {m_node, 0}; }
+  iterator end() const { return {m_node, m_node->items.size()}; }
+  size_t size() const { return m_node->items.size(); }
+
+private:
+  const Node* m_node;
+};
+
+class Object
+{
+public:
+  using const_iterator = Iterator<Member>;
+  using iterator = Iterator<Member>;
+  explicit Object(const Node& node = empty_of(Node::Kind::map)) : m_node(&node) {}
+  iterator begin() const { return {m_node, 0}; }
+  iterator end() const { return {m_node, members(*m_node)}; }
+  iterator find(const std::string& name) const
+  {
+    for (size_t i = 0; i < members(*m_node); ++i) {
+      if (m_node->keys[i] == name) {
+        return {m_node, i};
+      }
+    }
+    return end();
+  }
+  size_t size() const { return members(*m_node); }
+
+private:
+  const Node* m_node;
+};
+
+class Value
+{
+public:
+  // Default-constructed: an empty object, as nlohmann's adapter's is.
+  explicit Value(const Node& node = empty_of(Node::Kind::map)) : m_node(&node) {}
+
+  FrozenValue* freeze() const { return new NlohmannJsonFrozenValue(to_json(*m_node)); }
+  opt::optional<Array> getArrayOptional() const
+  {
+    return isArray() ? opt::make_optional(Array(*m_node)) : opt::optional<Array>();
+  }
+  opt::optional<Object> getObjectOptional() const
+  {
+    return isObject() ? opt::make_optional(Object(*m_node)) : opt::optional<Object>();
+  }
+  bool getArraySize(size_t& result) const { return get(isArray(), m_node->items.size(), result); }
+  bool getObjectSize(size_t& result) const { return get(isObject(), members(*m_node), result); }
+  bool getBool(bool& result) const { return get(isBool(), m_node->boolean, result); }
+  bool getDouble(double& result) const { return get(isDouble(), m_node->floating, result); }
+  bool getInteger(int64_t& result) const { return get(isInteger(), m_node->integer, result); }
+  bool getString(std::string& result) const { return get(isString(), m_node->text, result); }
+  static bool hasStrictTypes() { return true; }
+  bool isArray() const { return m_node->kind == Node::Kind::list; }
+  bool isBool() const { return m_node->kind == Node::Kind::boolean; }
+  bool isDouble() const { return m_node->kind == Node::Kind::floating; }
+  bool isInteger() const { return m_node->kind == Node::Kind::integer; }
+  bool isNull() const { return m_node->kind == Node::Kind::null; }
+  bool isNumber() const { return isInteger() || isDouble(); }
+  bool isObject() const { return m_node->kind == Node::Kind::map; }
+  bool isString() const { return m_node->kind == Node::Kind::string; }
+
+private:
+  template <typename T> static bool get(bool is, const T& value, T& result)
+  {
+    if (is) {
+      result = value;
+    }
+    return is;
+  }
+  const Node* m_node;
+};
+
+class Adapter : public BasicAdapter<Adapter, Array, Member, Object, Value>
+{
+public:
+  Adapter() = default;
+  explicit Adapter(const Node& node) : BasicAdapter(Value(node)) {}
+};
+
+template <> Adapter Iterator<Adapter>::operator*() const
+{
+  return Adapter(m_node->items[m_index]);
+}
+
+template <> Member Iterator<Member>::operator*() const
+{
+  return {m_node->keys[m_index], Adapter(m_node->items[m_index])};
+}
+
+} // namespace node_adapter
+
+using NodeAdapter = node_adapter::Adapter;
 
 util::Value to_value(const Json& json)
 {
@@ -306,15 +479,17 @@ ValidatorRun run_validator(load::Kind kind, const load::Node& root)
       run.failure = std::string("the embedded schema of ") + load::kind_name(kind) + " is not usable";
       return run;
     }
-    Json instance = to_json(root);
     // Most documents are valid: asked for no results, valijson keeps no
     // errors of the branches anyOf, oneOf and if try (nearly a tenth of its
-    // allocations) and stops at the first failure. Only a document that
-    // fails is validated again, for every error.
-    run.valid = validator().validate(parsed->schema, NlohmannJsonAdapter(instance), nullptr);
+    // allocations) and stops at the first failure; it reads the tree in
+    // place. Only a document that fails is validated again, for every error,
+    // on a JSON copy: the errors then come in the order report.cpp was
+    // written against (members by name, not as written).
+    run.valid = validator().validate(parsed->schema, NodeAdapter(root), nullptr);
     if (run.valid) {
       return run;
     }
+    Json instance = to_json(root);
     valijson::ValidationResults results;
     run.valid = validator().validate(parsed->schema, NlohmannJsonAdapter(instance), &results);
     for (const auto& error : results) {
@@ -361,6 +536,18 @@ bool satisfies(const util::Value& subschema, const std::string& value)
 std::vector<std::string> schema_problems()
 {
   return store().problems();
+}
+
+bool detail::valid_in_place(load::Kind kind, const load::Node& root)
+{
+  const Parsed* parsed = store().kind(kind);
+  return parsed && validator().validate(parsed->schema, NodeAdapter(root), nullptr);
+}
+
+bool detail::valid_as_json(load::Kind kind, const load::Node& root)
+{
+  const Parsed* parsed = store().kind(kind);
+  return parsed && validator().validate(parsed->schema, NlohmannJsonAdapter(to_json(root)), nullptr);
 }
 
 void release_schemas()

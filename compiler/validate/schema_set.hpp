@@ -46,4 +46,14 @@ bool satisfies(const util::Value& subschema, const std::string& value);
 // schema valijson can parse); empty when all is well. A unit test keeps it so.
 std::vector<std::string> schema_problems();
 
+namespace detail {
+
+// The validator's verdict on `root` read in place (as run_validator first
+// asks it) and on a JSON copy of it (as run_validator asks it again, for
+// every error, when a document fails): the two must always agree. For tests.
+bool valid_in_place(load::Kind kind, const load::Node& root);
+bool valid_as_json(load::Kind kind, const load::Node& root);
+
+} // namespace detail
+
 } // namespace edgegen::validate
