@@ -4,7 +4,7 @@
 
 namespace edgegen::load {
 
-const Node* Node::find(const std::string& key) const
+const Node* Node::find(std::string_view key) const
 {
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == key) {

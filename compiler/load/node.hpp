@@ -42,7 +42,7 @@ struct Node
   bool is_null() const { return kind == Kind::null; }
 
   // Map member by key, or nullptr.
-  const Node* find(const std::string& key) const;
+  const Node* find(std::string_view key) const;
   // The key's own location (for "unknown property" and duplicates).
   diag::Location key_location(size_t index, const std::string& pointer = {}) const;
   // This value's location.

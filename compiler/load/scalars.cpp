@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <limits>
 #include <regex>
+#include <string_view>
 
 namespace edgegen::load {
 
@@ -61,16 +62,20 @@ void resolve_plain_scalar(const std::string& text, Node& node)
   static const std::regex k_float("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
   node.text = text;
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
+  // The null and boolean words are five bytes at most: longer scalars skip
+  // the comparisons.
+  const std::string_view word(text);
+  const bool short_word = word.size() <= 5;
+  if (short_word && (word.empty() || word == "~" || word == "null" || word == "Null" || word == "NULL")) {
     node.kind = Node::Kind::null;
     return;
   }
-  if (text == "true" || text == "True" || text == "TRUE") {
+  if (short_word && (word == "true" || word == "True" || word == "TRUE")) {
     node.kind = Node::Kind::boolean;
     node.boolean = true;
     return;
   }
-  if (text == "false" || text == "False" || text == "FALSE") {
+  if (short_word && (word == "false" || word == "False" || word == "FALSE")) {
     node.kind = Node::Kind::boolean;
     node.boolean = false;
     return;

@@ -2,6 +2,8 @@
 
 #include "util/strings.hpp"
 
+#include <algorithm>
+
 namespace edgegen::model::detail {
 
 namespace {
@@ -29,6 +31,12 @@ std::string expand(const Node& node, const Vars& vars, const std::string& enviro
   out.reserve(in.size());
   size_t i = 0;
   while (i < in.size()) {
+    size_t dollar = std::min(in.find('$', i), in.size());
+    out.append(in, i, dollar - i);
+    i = dollar;
+    if (i == in.size()) {
+      break;
+    }
     if (in.compare(i, 3, "$${") == 0) {
       out += "${";
       i += 3;
