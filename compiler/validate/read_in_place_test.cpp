@@ -8,8 +8,6 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
-
 namespace edgegen::validate {
 namespace {
 
@@ -69,10 +67,7 @@ std::vector<load::Node> replacements()
   };
   std::vector<load::Node> out;
   for (const char* text : texts) {
-    diag::Diagnostics ignored;
-    auto nodes = load::read_yaml("r.yaml", text, ignored);
-    EXPECT_EQ(nodes.size(), 1u) << text;
-    out.insert(out.end(), nodes.begin(), nodes.end());
+    out.push_back(testing::yaml(text));
   }
   return out;
 }
@@ -98,7 +93,7 @@ spec:
 )";
 
 // Calls `each` with every value of `root` (root first), depth first.
-void for_each_value(load::Node& root, const std::function<void(load::Node&)>& each)
+template <typename Node, typename Each> void for_each_value(Node& root, const Each& each)
 {
   each(root);
   for (auto& item : root.items) {
@@ -134,8 +129,7 @@ TEST(ReadInPlace, DocumentsWithOneValueReplacedGetTheSameVerdictInPlaceAndAsJson
     for (const auto& original : documents_of(path, bytes)) {
       bool original_valid = detail::valid_in_place(original.kind, original.root);
       size_t count = 0;
-      load::Node copy = original.root;
-      for_each_value(copy, [&](load::Node&) { ++count; });
+      for_each_value(original.root, [&](const load::Node&) { ++count; });
       for (size_t at = 0; at < count; ++at) {
         for (const load::Node& value : values) {
           load::Node edited = original.root;

@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <type_traits>
 
 namespace edgegen::validate {
 
@@ -130,42 +131,33 @@ private:
   size_t m_index;
 };
 
-class Array
+// A list's items (Value = Adapter) or a map's members (Value = Member).
+template <typename Value> class Items
 {
 public:
-  using const_iterator = Iterator<Adapter>;
-  using iterator = Iterator<Adapter>;
-  explicit Array(const Node& node = empty_of(Node::Kind::list)) : m_node(&node) {}
-  iterator begin() const { return {m_node, 0}; }
-  iterator end() const { return {m_node, m_node->items.size()}; }
-  size_t size() const { return m_node->items.size(); }
+  static constexpr bool k_map = std::is_same_v<Value, Member>;
+  using const_iterator = Iterator<Value>;
+  using iterator = Iterator<Value>;
 
-private:
-  const Node* m_node;
-};
-
-class Object
-{
-public:
-  using const_iterator = Iterator<Member>;
-  using iterator = Iterator<Member>;
-  explicit Object(const Node& node = empty_of(Node::Kind::map)) : m_node(&node) {}
+  explicit Items(const Node& node = empty_of(k_map ? Node::Kind::map : Node::Kind::list)) : m_node(&node) {}
   iterator begin() const { return {m_node, 0}; }
-  iterator end() const { return {m_node, members(*m_node)}; }
-  iterator find(const std::string& name) const
+  iterator end() const { return {m_node, size()}; }
+  size_t size() const { return k_map ? members(*m_node) : m_node->items.size(); }
+  iterator find(const std::string& name) const // a map's
   {
-    for (size_t i = 0; i < members(*m_node); ++i) {
+    for (size_t i = 0; i < size(); ++i) {
       if (m_node->keys[i] == name) {
         return {m_node, i};
       }
     }
     return end();
   }
-  size_t size() const { return members(*m_node); }
 
 private:
   const Node* m_node;
 };
+using Array = Items<Adapter>;
+using Object = Items<Member>;
 
 class Value
 {
