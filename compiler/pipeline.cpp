@@ -26,7 +26,7 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
   for (const auto& document : documents) {
     const load::Node* spec = document.kind == load::Kind::edge ? document.root.find("spec") : nullptr;
     const load::Node* exclude = spec ? spec->find("exclude") : nullptr;
-    for (const auto& item : exclude && exclude->is_list() ? exclude->items : util::empty<std::vector<load::Node>>()) {
+    for (const auto& item : exclude && exclude->is_list() ? exclude->items : util::empty<load::Node::List>()) {
       if (item.is_string()) {
         patterns.push_back(item.text);
       }

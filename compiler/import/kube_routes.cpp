@@ -209,7 +209,7 @@ void read_ingress_route(const load::Node& root, Reader& reader)
       router.priority = priority->kind == load::Node::Kind::integer ? priority->integer : 0;
     }
     for (const auto& item :
-         spec->find("entryPoints") ? spec->find("entryPoints")->items : util::empty<std::vector<load::Node>>()) {
+         spec->find("entryPoints") ? spec->find("entryPoints")->items : util::empty<load::Node::List>()) {
       router.entry_points.push_back(item.text);
     }
     if (const load::Node* middlewares = route.find("middlewares")) {

@@ -47,7 +47,8 @@ void make_lists(load::Node& node)
   }
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return std::stoi(node.keys[a]) < std::stoi(node.keys[b]); });
-  std::vector<load::Node> items;
+  load::Node::List items;
+  items.reserve(order.size());
   for (size_t i : order) {
     items.push_back(std::move(node.items[i]));
   }

@@ -68,6 +68,14 @@ TEST(Load, ANodeWithoutItsItemsIsTheNodeOnceTheyAreBack)
   EXPECT_EQ(weights.items[1].without_items().style, '\'');
 }
 
+TEST(Load, ANodeStaysSmall)
+{
+  // A large edge holds millions of nodes: each list is one pointer, and the
+  // node no more than its scalar's string, its positions and its two lists.
+  static_assert(sizeof(Node::List) == sizeof(void*));
+  EXPECT_LE(sizeof(Node), sizeof(std::string) + 7 * sizeof(void*));
+}
+
 TEST(Load, DuplicateKeyIsAnErrorAtTheSecondKey)
 {
   diag::Diagnostics d;

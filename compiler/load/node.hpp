@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diag/location.hpp"
+#include "util/compact_vector.hpp"
 
 #include <cstdint>
 #include <string>
@@ -14,8 +15,10 @@ namespace edgegen::load {
 struct Node
 {
   enum class Kind : uint8_t { null, boolean, integer, floating, string, list, map };
+  using List = util::CompactVector<Node>;
 
-  // Laid out small (120 bytes): a large edge holds millions of these.
+  // Laid out small (88 bytes; the lists are a pointer each): a large edge
+  // holds millions of these.
   Kind kind = Kind::null;
   // How a string was written: 0 plain, '\'' or '"' quoted, '|' or '>' block,
   // and whether it sits on one line. With both, a problem at an offset inside
@@ -32,9 +35,9 @@ struct Node
     int64_t integer = 0; // kind integer
     double floating;     // kind floating
   };
-  std::string text;              // the string value, or a scalar as written
-  std::vector<Node> items;       // list items, or map values
-  std::vector<std::string> keys; // map keys, parallel to items, in source order
+  std::string text;                      // the string value, or a scalar as written
+  List items;                            // list items, or map values
+  util::CompactVector<std::string> keys; // map keys, parallel to items, in source order
 
   bool is_map() const { return kind == Kind::map; }
   bool is_list() const { return kind == Kind::list; }

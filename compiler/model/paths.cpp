@@ -84,7 +84,7 @@ void middleware(const Node& options, diag::Diagnostics& diagnostics)
 
 void each_value(const Node* map, const std::function<void(const Node&)>& visit)
 {
-  for (const Node& item : map && (map->is_map() || map->is_list()) ? map->items : util::empty<std::vector<Node>>()) {
+  for (const Node& item : map && (map->is_map() || map->is_list()) ? map->items : util::empty<Node::List>()) {
     visit(item);
   }
 }

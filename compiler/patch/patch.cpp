@@ -119,7 +119,7 @@ std::vector<Patched> apply(const std::vector<load::Document>& documents, diag::D
       continue;
     }
     const Node* patches = member(environment.root.find("spec"), "patches");
-    for (const Node& item : patches && patches->is_list() ? patches->items : util::empty<std::vector<Node>>()) {
+    for (const Node& item : patches && patches->is_list() ? patches->items : util::empty<Node::List>()) {
       const Node* target = member(&item, "target");
       const Node* kind_node = member(target, "kind");
       const Node* name_node = member(target, "name");
