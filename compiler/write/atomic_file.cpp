@@ -16,43 +16,47 @@ constexpr size_t k_max_base_name = 200;
 
 std::atomic<unsigned> g_temp_counter{0};
 
-std::string temp_path_for(const std::string& path)
+} // namespace
+
+std::string temporary_path(const std::string& path, unsigned number)
 {
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   name.resize(std::min(name.size(), k_max_base_name));
   static const std::string pid = std::to_string(::getpid()); // one process writes a tree
-  return dir + "." + name + "." + pid + "." + std::to_string(g_temp_counter++) + ".tmp";
+  return dir + "." + name + "." + pid + "." + std::to_string(number) + ".tmp";
 }
 
-} // namespace
-
-AtomicFile::AtomicFile(Disk& disk, std::string path) : m_disk(disk), m_path(std::move(path))
+std::unique_ptr<DiskFile> create_temporary(Disk& disk, const std::string& path, unsigned& number)
 {
   // O_EXCL with a fresh name on collision: a leftover temporary file from a
   // killed run (or anyone else's file) is never opened, let alone truncated.
   // Mode 0666 lets the umask decide, as for any file a tool creates; mkstemp's
   // 0600 would hide the config from a Traefik running as another user.
   for (int attempt = 0; attempt < 100; ++attempt) {
-    m_temp_path = temp_path_for(m_path);
+    number = g_temp_counter++;
     int error = 0;
-    m_file = m_disk.create_new(m_temp_path, error);
-    if (m_file) {
-      return;
+    if (auto file = disk.create_new(temporary_path(path, number), error)) {
+      return file;
     }
     if (error != EEXIST) {
-      throw_io_error("cannot create", m_temp_path, error);
+      throw_io_error("cannot create", temporary_path(path, number), error);
     }
   }
-  throw_io_error("cannot create", m_temp_path, EEXIST);
+  throw_io_error("cannot create", temporary_path(path, number), EEXIST);
+}
+
+AtomicFile::AtomicFile(Disk& disk, std::string path)
+    : m_disk(disk), m_path(std::move(path)), m_file(create_temporary(m_disk, m_path, m_number))
+{
 }
 
 AtomicFile::~AtomicFile()
 {
   m_file.reset();
   if (!m_committed) {
-    m_disk.remove_file(m_temp_path);
+    m_disk.remove_file(temp_path());
   }
 }
 
@@ -77,7 +81,7 @@ void AtomicFile::commit()
     m_file->sync();
   }
   close();
-  if (int error = m_disk.rename(m_temp_path, m_path)) {
+  if (int error = m_disk.rename(temp_path(), m_path)) {
     throw_io_error("cannot write", m_path, error);
   }
   m_committed = true;
@@ -89,14 +93,14 @@ bool AtomicFile::commit_new()
     m_file->sync();
   }
   close();
-  if (int error = m_disk.link(m_temp_path, m_path)) {
+  if (int error = m_disk.link(temp_path(), m_path)) {
     if (error == EEXIST) {
       return false; // the destructor removes the temporary file
     }
     throw_io_error("cannot write", m_path, error);
   }
   m_committed = true;
-  m_disk.remove_file(m_temp_path); // the file stays under its own name
+  m_disk.remove_file(temp_path()); // the file stays under its own name
   return true;
 }
 

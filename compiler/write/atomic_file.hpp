@@ -18,6 +18,15 @@ namespace edgegen::write {
 // so a watching Traefik does not load a half-written file. Destroyed without
 // commit() (an error, an exception), it removes the temporary file.
 // Failures throw util::EnvironmentError with the path and strerror.
+// The temporary beside `path` numbered `number`: ".<name>.<pid>.<number>.tmp"
+// in the same directory.
+std::string temporary_path(const std::string& path, unsigned number);
+
+// Creates a new temporary beside `path` (O_EXCL, mode 0666 and the umask),
+// with another number while one exists; sets `number` to its own. Throws
+// util::EnvironmentError when it cannot.
+std::unique_ptr<DiskFile> create_temporary(Disk& disk, const std::string& path, unsigned& number);
+
 class AtomicFile
 {
 public:
@@ -37,12 +46,12 @@ public:
   bool commit_new();
 
   const std::string& path() const { return m_path; }
-  const std::string& temp_path() const { return m_temp_path; }
+  std::string temp_path() const { return temporary_path(m_path, m_number); }
 
 private:
   Disk& m_disk;
   std::string m_path;
-  std::string m_temp_path;
+  unsigned m_number = 0;            // of the temporary: its name is made again when needed
   std::unique_ptr<DiskFile> m_file; // open until close() or commit()
   bool m_committed = false;
 };

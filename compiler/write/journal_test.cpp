@@ -115,6 +115,10 @@ TEST(WriteJournal, AFailedRenameNamesTheFile)
   } catch (const util::EnvironmentError& e) {
     EXPECT_EQ(std::string(e.what()), "cannot write out/a.yml: No space left on device");
   }
+  // What was staged and not put in place is gone: no temporary is left.
+  for (const auto& [path, bytes] : disk.tree("out")) {
+    EXPECT_EQ(path.find(".tmp"), std::string::npos) << path;
+  }
   // The journal names every path of both renders, so the next render owns
   // what this one left.
   std::string journal = disk.get("out/.edgegen.pending");

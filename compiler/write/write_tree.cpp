@@ -36,11 +36,15 @@ void stop_if_cancelled(const std::string& out_dir, bool complete)
 // below what a render of a few hundred projects changes from scratch.
 constexpr size_t k_held_limit = 4 << 20;
 
+// A changed file written to its temporary (write/atomic_file.hpp), closed,
+// until finish() renames it into place. Both names are made again from the
+// path and the temporary's number when needed: a large render stages tens
+// of thousands of files, and the path is held once, in State::rendered.
 struct Staged
 {
   int rank;
   std::string_view path; // TreeWriter::State::rendered's
-  std::unique_ptr<AtomicFile> file;
+  unsigned number;       // of the temporary
 };
 
 // Whether `dir` is absent or holds nothing but edgegen's lock file.
@@ -150,11 +154,28 @@ struct TreeWriter::State
       journal->append(file.path);
       make_directories_of(file.path);
     }
-    auto atomic = std::make_unique<AtomicFile>(disk, join_path(out_dir, file.path));
-    atomic->write(file.bytes);
-    atomic->close();
+    std::string target = join_path(out_dir, file.path);
+    unsigned number = 0;
+    std::unique_ptr<DiskFile> temporary = create_temporary(disk, target, number);
+    try {
+      temporary->write(file.bytes);
+      temporary->close();
+    } catch (...) {
+      temporary.reset();
+      disk.remove_file(temporary_path(target, number));
+      throw;
+    }
     std::lock_guard<std::mutex> lock(mutex);
-    staged.push_back({file.rank, path, std::move(atomic)});
+    staged.push_back({file.rank, path, number});
+  }
+
+  // Removes the temporaries of staged[from...], which are not in place.
+  void remove_temporaries(size_t from)
+  {
+    for (size_t i = from; i < staged.size(); ++i) {
+      disk.remove_file(temporary_path(join_path(out_dir, staged[i].path), staged[i].number));
+    }
+    staged.clear();
   }
 };
 
@@ -193,10 +214,9 @@ TreeWriter::~TreeWriter()
   if (!m_state || m_state->finished) {
     return;
   }
-  // An error before finish(): the temporaries go (AtomicFile's destructor),
-  // the journal is as it was, then the directories made for them go,
-  // deepest first.
-  m_state->staged.clear();
+  // An error before finish(): the temporaries go, the journal is as it
+  // was, then the directories made for them go, deepest first.
+  m_state->remove_temporaries(0);
   m_state->journal.reset();
   try {
     if (m_state->journal_started) {
@@ -403,8 +423,13 @@ WriteReport TreeWriter::finish()
     stop_if_cancelled(out_dir, false); // the sync of a large render takes a while
   }
   s.finished = true; // from here on, what is staged is put in place
-  for (Staged& staged : s.staged) {
-    staged.file->commit();
+  for (size_t i = 0; i < s.staged.size(); ++i) {
+    const Staged& staged = s.staged[i];
+    std::string target = join_path(out_dir, staged.path);
+    if (int error = disk.rename(temporary_path(target, staged.number), target)) {
+      s.remove_temporaries(i); // the destructor does not: finished is set
+      throw_io_error("cannot write", target, error);
+    }
     report.written.push_back(staged.path);
   }
   if (!s.staged.empty()) {
