@@ -8,6 +8,15 @@
 
 namespace edgegen::write {
 
+// The temporary beside `path` numbered `number`: ".<name>.<pid>.<number>.tmp"
+// in the same directory.
+std::string temporary_path(const std::string& path, unsigned number);
+
+// Creates a new temporary beside `path` (O_EXCL, mode 0666 and the umask),
+// with another number while one exists; sets `number` to its own. Throws
+// util::EnvironmentError when it cannot.
+std::unique_ptr<DiskFile> create_temporary(Disk& disk, const std::string& path, unsigned& number);
+
 // A file replaced atomically (as ccache's core/atomicfile.hpp): the bytes go
 // to a temporary file in the destination's own directory, and commit()
 // renames it over the destination, so a reader sees the old file or the new
@@ -18,15 +27,6 @@ namespace edgegen::write {
 // so a watching Traefik does not load a half-written file. Destroyed without
 // commit() (an error, an exception), it removes the temporary file.
 // Failures throw util::EnvironmentError with the path and strerror.
-// The temporary beside `path` numbered `number`: ".<name>.<pid>.<number>.tmp"
-// in the same directory.
-std::string temporary_path(const std::string& path, unsigned number);
-
-// Creates a new temporary beside `path` (O_EXCL, mode 0666 and the umask),
-// with another number while one exists; sets `number` to its own. Throws
-// util::EnvironmentError when it cannot.
-std::unique_ptr<DiskFile> create_temporary(Disk& disk, const std::string& path, unsigned& number);
-
 class AtomicFile
 {
 public:
