@@ -35,11 +35,6 @@ public:
 
   CompactVector() noexcept = default;
   CompactVector(std::initializer_list<T> items) { assign(items.begin(), items.end()); }
-  template <typename It, typename = typename std::iterator_traits<It>::iterator_category>
-  CompactVector(It first, It last)
-  {
-    assign(first, last);
-  }
   explicit CompactVector(size_t count) { resize(count); }
   CompactVector(const CompactVector& other) { assign(other.begin(), other.end()); }
   CompactVector(CompactVector&& other) noexcept : m_data(std::exchange(other.m_data, nullptr)) {}
@@ -142,17 +137,6 @@ public:
     size_t index = static_cast<size_t>(position - begin());
     emplace_back(std::move(item));
     std::rotate(begin() + index, end() - 1, end());
-    return begin() + index;
-  }
-  template <typename It, typename = typename std::iterator_traits<It>::iterator_category>
-  iterator insert(const_iterator position, It first, It last)
-  {
-    size_t index = static_cast<size_t>(position - begin());
-    size_t before = size();
-    for (; first != last; ++first) {
-      emplace_back(*first);
-    }
-    std::rotate(begin() + index, begin() + before, end());
     return begin() + index;
   }
   iterator erase(const_iterator position) { return erase(position, position + 1); }

@@ -85,8 +85,8 @@ TEST(CompactVector, InsertsAndErasesInPlace)
   list.insert(list.end(), "d");
   list.insert(list.begin(), "0");
   EXPECT_EQ(as_vector(list), (std::vector<std::string>{"0", "a", "b", "c", "d"}));
-  std::vector<std::string> more{"x", "y"};
-  list.insert(list.begin() + 2, more.begin(), more.end());
+  list.insert(list.begin() + 2, "x");
+  list.insert(list.begin() + 3, "y");
   EXPECT_EQ(as_vector(list), (std::vector<std::string>{"0", "a", "x", "y", "b", "c", "d"}));
 
   auto next = list.erase(list.begin());

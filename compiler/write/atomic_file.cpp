@@ -28,28 +28,24 @@ std::string temporary_path(const std::string& path, unsigned number)
   return dir + "." + name + "." + pid + "." + std::to_string(number) + ".tmp";
 }
 
-std::unique_ptr<DiskFile> create_temporary(Disk& disk, const std::string& path, unsigned& number)
+AtomicFile::AtomicFile(Disk& disk, std::string path) : m_disk(disk), m_path(std::move(path))
 {
   // O_EXCL with a fresh name on collision: a leftover temporary file from a
   // killed run (or anyone else's file) is never opened, let alone truncated.
   // Mode 0666 lets the umask decide, as for any file a tool creates; mkstemp's
   // 0600 would hide the config from a Traefik running as another user.
   for (int attempt = 0; attempt < 100; ++attempt) {
-    number = g_temp_counter++;
+    m_number = g_temp_counter++;
     int error = 0;
-    if (auto file = disk.create_new(temporary_path(path, number), error)) {
-      return file;
+    m_file = m_disk.create_new(temp_path(), error);
+    if (m_file) {
+      return;
     }
     if (error != EEXIST) {
-      throw_io_error("cannot create", temporary_path(path, number), error);
+      throw_io_error("cannot create", temp_path(), error);
     }
   }
-  throw_io_error("cannot create", temporary_path(path, number), EEXIST);
-}
-
-AtomicFile::AtomicFile(Disk& disk, std::string path)
-    : m_disk(disk), m_path(std::move(path)), m_file(create_temporary(m_disk, m_path, m_number))
-{
+  throw_io_error("cannot create", temp_path(), EEXIST);
 }
 
 AtomicFile::~AtomicFile()
@@ -71,6 +67,13 @@ void AtomicFile::close()
   if (file) {
     file->close();
   }
+}
+
+unsigned AtomicFile::keep()
+{
+  close();
+  m_committed = true; // the caller's now
+  return m_number;
 }
 
 void AtomicFile::commit()

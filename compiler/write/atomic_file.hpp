@@ -12,11 +12,6 @@ namespace edgegen::write {
 // in the same directory.
 std::string temporary_path(const std::string& path, unsigned number);
 
-// Creates a new temporary beside `path` (O_EXCL, mode 0666 and the umask),
-// with another number while one exists; sets `number` to its own. Throws
-// util::EnvironmentError when it cannot.
-std::unique_ptr<DiskFile> create_temporary(Disk& disk, const std::string& path, unsigned& number);
-
 // A file replaced atomically (as ccache's core/atomicfile.hpp): the bytes go
 // to a temporary file in the destination's own directory, and commit()
 // renames it over the destination, so a reader sees the old file or the new
@@ -44,6 +39,11 @@ public:
   // there, even if it appeared after the check that made the caller write
   // (a hard link, which fails if the name is taken; rename(2) would replace).
   bool commit_new();
+
+  // Closes the temporary and leaves it to the caller, who puts it in place
+  // (renames temporary_path(path(), number) to path()) or removes it: the
+  // number it returns. The destructor then does nothing.
+  unsigned keep();
 
   const std::string& path() const { return m_path; }
   std::string temp_path() const { return temporary_path(m_path, m_number); }

@@ -154,17 +154,9 @@ struct TreeWriter::State
       journal->append(file.path);
       make_directories_of(file.path);
     }
-    std::string target = join_path(out_dir, file.path);
-    unsigned number = 0;
-    std::unique_ptr<DiskFile> temporary = create_temporary(disk, target, number);
-    try {
-      temporary->write(file.bytes);
-      temporary->close();
-    } catch (...) {
-      temporary.reset();
-      disk.remove_file(temporary_path(target, number));
-      throw;
-    }
+    AtomicFile temporary(disk, join_path(out_dir, file.path));
+    temporary.write(file.bytes);
+    unsigned number = temporary.keep();
     std::lock_guard<std::mutex> lock(mutex);
     staged.push_back({file.rank, path, number});
   }
