@@ -90,13 +90,6 @@ void release_checked(Compilation& c)
   if (!c.diagnostics.has_errors()) {
     c.diagnostics = diag::Diagnostics(); // reported already: warnings only
   }
-  for (auto& config : c.model.environments) {
-    for (auto& project : config.projects) {
-      for (auto& route : project.routes) {
-        route.match.rule = rules::Rule{};
-      }
-    }
-  }
 }
 
 std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments)

@@ -24,10 +24,10 @@ struct Compilation
 // becomes of the model is render()'s (render.hpp) or emit_files'.
 Compilation compile(const source::Source& source);
 
-// Lets go of what only the checks read, before the emit stage: each route's
-// parsed rule (the targets read its text and its scope), and the warnings,
-// once they are reported. For a command that emits after compile() and
-// routes no request; the parse trees are a tenth of a large edge's model.
+// Lets go of what only the checks read, before the emit stage: the
+// warnings, once they are reported. For a command that emits after
+// compile(). (The model holds no parsed rule: the checks parse each
+// environment's rules for themselves, model::RouteRules.)
 void release_checked(Compilation& c);
 
 // The emit stage of a compilation, whole and in memory: the files of

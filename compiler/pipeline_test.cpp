@@ -40,50 +40,8 @@ TEST(Pipeline, FuzzRegressionsRunCleanly)
   EXPECT_GT(count, 5u);
 }
 
-// Routes of a compilation that still hold a parse tree of their rule.
-size_t routes_with_a_parse_tree(const Compilation& c)
-{
-  size_t count = 0;
-  for (const auto& config : c.model.environments) {
-    for (const auto& project : config.projects) {
-      for (const auto& route : project.routes) {
-        count += route.match.rule.parsed() || !route.match.rule.matchers.empty() ? 1 : 0;
-      }
-    }
-  }
-  return count;
-}
-
-// render_or_check lets go of the routes' parse trees before it emits: every
-// example's files are the same bytes with them and without them.
-TEST(Pipeline, TheTargetsEmitTheSameFilesOnceTheRulesParseTreesAreReleased)
-{
-  RenderRequest in_memory;
-  in_memory.mode = RenderRequest::Mode::memory;
-  size_t examples = 0;
-  for (const auto& entry : std::filesystem::directory_iterator("examples")) {
-    if (!entry.is_directory()) {
-      continue;
-    }
-    Compilation c = compile(*source::directory_source(entry.path().string()));
-    ASSERT_FALSE(c.diagnostics.has_errors()) << entry.path();
-    examples += routes_with_a_parse_tree(c) > 0 ? 1 : 0;
-    const std::map<std::string, std::string> expected = render(c, in_memory).files;
-    release_checked(c);
-    EXPECT_EQ(routes_with_a_parse_tree(c), 0u) << entry.path();
-    const std::map<std::string, std::string> released = render(c, in_memory).files;
-    EXPECT_EQ(released.size(), expected.size()) << entry.path();
-    for (const auto& [path, bytes] : expected) {
-      auto found = released.find(path);
-      ASSERT_NE(found, released.end()) << entry.path() << ": " << path;
-      EXPECT_TRUE(found->second == bytes) << entry.path() << ": " << path << " differs";
-    }
-  }
-  EXPECT_GE(examples, 8u);
-}
-
 // Warnings are reported before the emit stage, so render_or_check lets go
-// of them with the parse trees. Errors, which stop a render, stay.
+// of them. Errors, which stop a render, stay.
 TEST(Pipeline, ReleasingWhatTheChecksReadLetsGoOfWarningsButNotOfErrors)
 {
   const std::string spec = R"(  services:

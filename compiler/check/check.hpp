@@ -2,6 +2,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/model.hpp"
+#include "model/routing.hpp"
 
 namespace edgegen::check {
 
@@ -18,14 +19,19 @@ void check_references(const model::Config& config, diag::Diagnostics& diagnostic
 void check_duplicates(const model::Model& model, diag::Diagnostics& diagnostics);
 void check_output_names(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_route_claims(const model::Config& config, diag::Diagnostics& diagnostics);
-void check_rule_syntax(const model::Config& config, diag::Diagnostics& diagnostics);
+// The rules that read the matchers of the routes' rules get the
+// environment's parsed rules, which check() parses once for them all.
+void check_rule_syntax(const model::Config& config, const model::SharedRouteRules& parsed,
+                       diag::Diagnostics& diagnostics);
 void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_host_owners(const model::Config& config, diag::Diagnostics& diagnostics);
-void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_shadowing(const model::Config& config, const model::SharedRouteRules& parsed,
+                     diag::Diagnostics& diagnostics);
 // Two routes that can take the same request with the same priority, where
 // Traefik's choice is undefined (E0424), reported at both.
-void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnostics);
-void check_tls(const model::Config& config, diag::Diagnostics& diagnostics);
+void check_priority_ties(const model::Config& config, const model::SharedRouteRules& parsed,
+                         diag::Diagnostics& diagnostics);
+void check_tls(const model::Config& config, const model::SharedRouteRules& parsed, diag::Diagnostics& diagnostics);
 void check_values(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_chains(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_unused(const model::Model& model, diag::Diagnostics& diagnostics);

@@ -25,6 +25,7 @@ namespace {
 struct Entry
 {
   const model::Route* route = nullptr;
+  const rules::Rule* rule = nullptr;                      // parsed
   std::string_view host;                                  // the one host (maybe *.domain) its rule requires; empty: any
   const std::vector<std::string>* entry_points = nullptr; // sorted
 };
@@ -41,13 +42,12 @@ struct Pools
 // The host a route's rule cannot do without: its `host`, or the Host() of a
 // rule of matchers joined by &&. Normalised: a view of the route's scope,
 // which holds it normalised, or of `pools`.
-std::string_view required_host(const model::Route& route, Pools& pools)
+std::string_view required_host(const model::Route& route, const rules::Rule& rule, Pools& pools)
 {
   const std::vector<std::string>& scope = route.match.scope.hosts;
   if (!route.raw()) {
     return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }
-  const rules::Rule& rule = route.match.rule;
   for (const auto& matcher : rule.conjunction ? rule.matchers : util::empty<std::vector<rules::Matcher>>()) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
       std::string host = rules::normalize_host(matcher.arguments[0].value);
@@ -103,23 +103,25 @@ std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::ve
 
 } // namespace
 
-void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnostics)
+void check_priority_ties(const model::Config& config, const model::SharedRouteRules& parsed,
+                         diag::Diagnostics& diagnostics)
 {
   Pools pools;
   std::map<int64_t, std::vector<Entry>> by_priority;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       const auto& match = route.match;
+      const rules::Rule& rule = parsed->of(project, route);
       int64_t priority = match.priority.value_or(0) != 0 ? *match.priority : static_cast<int64_t>(match.text.size());
-      if (match.rule.ok() && priority <= rules::k_max_priority) { // Traefik drops the others
+      if (rule.ok() && priority <= rules::k_max_priority) { // Traefik drops the others
         const auto& entry_points = *pools.entry_points.insert(detail::route_entry_points(config, route)).first;
-        by_priority[priority].push_back({&route, required_host(route, pools), &entry_points});
+        by_priority[priority].push_back({&route, &rule, required_host(route, rule, pools), &entry_points});
       }
     }
   }
   // The routing model, to confirm that Traefik would hand the request to
   // one of the two: made only when two routes can share one.
-  detail::Routing routing(config);
+  detail::Routing routing(config, parsed);
   auto tied = [&](const Entry& a, const Entry& b) -> std::optional<rules::Request> {
     if (a.route->tls() != b.route->tls() || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
       return std::nullopt;
@@ -133,8 +135,7 @@ void check_priority_ties(const model::Config& config, diag::Diagnostics& diagnos
       if (!entry_point || !entry_point->redirect_to.name.empty() || port <= 0) {
         continue; // every request is redirected before any route sees it
       }
-      auto request =
-          detail::common_request(a.route->match.rule, b.route->match.rule, a.route->tls() ? "https" : "http", port);
+      auto request = detail::common_request(*a.rule, *b.rule, a.route->tls() ? "https" : "http", port);
       if (!request) {
         continue;
       }

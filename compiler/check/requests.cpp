@@ -53,7 +53,7 @@ HostIndex::HostIndex(const model::RoutingTable& table) : m_table(table)
 model::RoutingTable& Routing::table()
 {
   if (!m_table) {
-    m_table = std::make_unique<model::RoutingTable>(model::routing_table(m_config));
+    m_table = std::make_unique<model::RoutingTable>(model::routing_table(m_config, m_rules));
   }
   return *m_table;
 }

@@ -4,7 +4,7 @@
 // checks that show what Traefik does with one: a challenge that must reach
 // its solver, a host that must be served, a route another one shadows.
 
-#include "model/model.hpp"
+#include "model/routing.hpp"
 #include "rules/routing.hpp"
 
 #include <cstdint>
@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace edgegen::check::detail {
@@ -43,11 +44,12 @@ private:
 // One environment's routing table and its host index, built on first use
 // and shared by the checks that route requests through every host
 // (check_served_hosts, check_acme_challenges): ~12 MB at 10,000 projects,
-// built once instead of once per check and per ACME client.
+// built once instead of once per check and per ACME client. The routers
+// point into `rules`, the environment's parsed rules.
 class Routing
 {
 public:
-  explicit Routing(const model::Config& config) : m_config(config) {}
+  Routing(const model::Config& config, model::SharedRouteRules rules) : m_config(config), m_rules(std::move(rules)) {}
   // A router a check adds for a while (an ACME solver's) goes at the end,
   // outside the index, and is removed before the next check runs.
   model::RoutingTable& table();
@@ -55,6 +57,7 @@ public:
 
 private:
   const model::Config& m_config;
+  model::SharedRouteRules m_rules;
   std::unique_ptr<model::RoutingTable> m_table;
   std::unique_ptr<HostIndex> m_index;
 };

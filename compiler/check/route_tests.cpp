@@ -5,6 +5,7 @@
 // happened instead and which router decided it.
 #include "check/check.hpp"
 
+#include "model/routing.hpp"
 #include "rules/routing.hpp"
 #include "util/strings.hpp"
 

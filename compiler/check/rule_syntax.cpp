@@ -8,7 +8,8 @@ namespace edgegen::check {
 
 namespace {
 
-void check_raw_rule(const model::Config& config, const model::Route& route, diag::Diagnostics& diagnostics)
+void check_raw_rule(const model::Config& config, const model::Route& route, const rules::Rule& rule,
+                    diag::Diagnostics& diagnostics)
 {
   // A route the model has no written rule for (a patch changed its list):
   // its problems are placed at the start of its rule.
@@ -17,7 +18,6 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
   auto at = [&](size_t offset) {
     return detail::locate_in(route.rule_location(), written, config.environment.vars, offset);
   };
-  const rules::Rule& rule = route.match.rule;
   // An argument that still holds an unresolved ${...} is reported where it
   // is written (E0301, E0302, E0425); what the rule makes of it would repeat that.
   auto unresolved = [&](size_t offset) {
@@ -41,9 +41,8 @@ void check_raw_rule(const model::Config& config, const model::Route& route, diag
 
 // Hosts are checked on their own (E0431, with better messages); what is left
 // is the path, e.g. a v2 placeholder or a backtick in it.
-void check_generated_rule(const model::Route& route, diag::Diagnostics& diagnostics)
+void check_generated_rule(const model::Route& route, const rules::Rule& rule, diag::Diagnostics& diagnostics)
 {
-  const rules::Rule& rule = route.match.rule;
   for (const auto& problem : rule.problems) {
     const rules::Matcher* matcher = nullptr;
     for (const auto& m : rule.matchers) {
@@ -63,14 +62,15 @@ void check_generated_rule(const model::Route& route, diag::Diagnostics& diagnost
 
 } // namespace
 
-void check_rule_syntax(const model::Config& config, diag::Diagnostics& diagnostics)
+void check_rule_syntax(const model::Config& config, const model::SharedRouteRules& parsed,
+                       diag::Diagnostics& diagnostics)
 {
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (route.raw()) {
-        check_raw_rule(config, route, diagnostics);
+        check_raw_rule(config, route, parsed->of(project, route), diagnostics);
       } else if (!route.host.empty()) {
-        check_generated_rule(route, diagnostics);
+        check_generated_rule(route, parsed->of(project, route), diagnostics);
       }
     }
   }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <set>
 #include <string_view>
 
 namespace edgegen::check {
@@ -24,6 +25,7 @@ namespace {
 struct Shape
 {
   const model::Route* route = nullptr;
+  const rules::Rule* rule = nullptr; // parsed
   // Views into the route (or, for a host not written normalised, into
   // Found::normalised): a large edge has a shape for most of its routes.
   std::string_view host; // "*.example.com" for a wildcard
@@ -31,12 +33,17 @@ struct Shape
   bool exact = false;    // Path rather than PathPrefix
   bool narrowed = false; // more conditions (a header, a method…): it takes only some of these requests
   int64_t priority = 0;
-  std::vector<std::string> entry_points;
+  // One of Found::entry_point_lists: most routes listen on the same entry points.
+  const std::vector<std::string>* entry_points = nullptr;
 };
 
-bool shape_of(const model::Config& config, const model::Route& route, Shape& out, std::deque<std::string>& normalised)
+using EntryPointLists = std::set<std::vector<std::string>>;
+
+bool shape_of(const model::Config& config, const model::Route& route, const rules::Rule& rule, Shape& out,
+              std::deque<std::string>& normalised, EntryPointLists& entry_point_lists)
 {
   out.route = &route;
+  out.rule = &rule;
   out.path = "/";
   if (!route.raw()) {
     out.host = route.host;
@@ -47,7 +54,6 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
       out.path = route.path_prefix();
     }
   } else {
-    const rules::Rule& rule = route.match.rule;
     if (!rule.ok() || !rule.conjunction) {
       return false;
     }
@@ -74,7 +80,7 @@ bool shape_of(const model::Config& config, const model::Route& route, Shape& out
   }
   const auto& priority = route.match.priority;
   out.priority = priority.value_or(0) > 0 ? *priority : static_cast<int64_t>(route.match.text.size());
-  out.entry_points = detail::route_entry_points(config, route);
+  out.entry_points = &*entry_point_lists.insert(detail::route_entry_points(config, route)).first;
   return true;
 }
 
@@ -88,8 +94,8 @@ bool contains(const Shape& outer, const Shape& inner)
   if (!path || outer.route->tls() != inner.route->tls()) {
     return false;
   }
-  for (const auto& name : inner.entry_points) {
-    if (std::find(outer.entry_points.begin(), outer.entry_points.end(), name) == outer.entry_points.end()) {
+  for (const auto& name : *inner.entry_points) {
+    if (std::find(outer.entry_points->begin(), outer.entry_points->end(), name) == outer.entry_points->end()) {
       return false;
     }
   }
@@ -103,10 +109,11 @@ struct Found
 {
   std::vector<Shape> shapes;
   std::deque<std::string> normalised;                          // hosts of raw rules, normalised where written otherwise
+  EntryPointLists entry_point_lists;                           // the shapes' lists of entry points, each once
   std::vector<std::pair<const Shape*, const Shape*>> shadowed; // route, winner
 };
 
-Found find_shadowed(const model::Config& config)
+Found find_shadowed(const model::Config& config, const model::RouteRules& parsed)
 {
   Found found;
   size_t routes = 0;
@@ -118,7 +125,7 @@ Found find_shadowed(const model::Config& config)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       Shape shape;
-      if (shape_of(config, route, shape, found.normalised)) {
+      if (shape_of(config, route, parsed.of(project, route), shape, found.normalised, found.entry_point_lists)) {
         shapes.push_back(std::move(shape));
       }
     }
@@ -161,30 +168,31 @@ Found find_shadowed(const model::Config& config)
 
 std::vector<Shadowing> shadowed_routes(const model::Config& config)
 {
+  const model::RouteRules parsed(config);
   std::vector<Shadowing> out;
-  for (const auto& [inner, winner] : find_shadowed(config).shadowed) {
+  for (const auto& [inner, winner] : find_shadowed(config, parsed).shadowed) {
     out.push_back({inner->route, winner->route, inner->priority, winner->priority});
   }
   return out;
 }
 
-void check_shadowing(const model::Config& config, diag::Diagnostics& diagnostics)
+void check_shadowing(const model::Config& config, const model::SharedRouteRules& parsed, diag::Diagnostics& diagnostics)
 {
-  Found found = find_shadowed(config);
+  Found found = find_shadowed(config, *parsed);
   if (found.shadowed.empty()) {
     return;
   }
   // The routing model, to find the request that shows it: made only when
   // something is shadowed.
-  detail::Routing routing(config);
+  detail::Routing routing(config, parsed);
   auto witness = [&](const Shape& inner, const Shape& winner) -> std::string {
     const model::RoutingTable& table = routing.table();
-    for (const auto& name : inner.entry_points) {
+    for (const auto& name : *inner.entry_points) {
       for (const auto& entry_point : table.entry_points) {
-        auto request = entry_point.name == name
-                           ? detail::witness_request(inner.route->match.rule, inner.route->tls() ? "https" : "http",
-                                                     entry_point.port)
-                           : std::nullopt;
+        auto request =
+            entry_point.name == name
+                ? detail::witness_request(*inner.rule, inner.route->tls() ? "https" : "http", entry_point.port)
+                : std::nullopt;
         if (!request) {
           continue;
         }

@@ -123,7 +123,7 @@ void check_certificate(const model::Config& config, const std::vector<std::strin
 
 } // namespace
 
-void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
+void check_tls(const model::Config& config, const model::SharedRouteRules& parsed, diag::Diagnostics& diagnostics)
 {
   if (const auto& open = config.edge.dashboard;
       open.enabled && open.insecure && util::starts_with(config.environment.name, "prod")) {
@@ -157,7 +157,7 @@ void check_tls(const model::Config& config, diag::Diagnostics& diagnostics)
     for (const auto& route : project.routes) {
       check_entry_points(config, route.entry_points(), route.tls(), "route", route.location(), diagnostics);
       if (route.tls()) {
-        bool broken = !route.match.rule.ok();
+        bool broken = !parsed->of(project, route).ok();
         check_certificate(config, route.match.scope.hosts, route.raw(), broken, route.issuer(),
                           route.raw() ? route.rule_location() : route.host_location(), diagnostics);
         continue;

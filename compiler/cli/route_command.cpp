@@ -4,6 +4,7 @@
 #include "cli/route_command.hpp"
 
 #include "cli/commands.hpp"
+#include "model/routing.hpp"
 #include "rules/routing.hpp"
 #include "serialise/serialise.hpp"
 #include "util/errors.hpp"

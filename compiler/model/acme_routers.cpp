@@ -3,7 +3,7 @@
 // router Traefik makes of cert-manager's solver Ingress. The Kubernetes
 // target writes the solver's annotations from solver_ingress(), so what is
 // checked is what is emitted.
-#include "model/model.hpp"
+#include "model/routing.hpp"
 
 #include <algorithm>
 
@@ -81,9 +81,9 @@ void add_solver_ingress_router(const Config& config, const Issuer& issuer, const
             "Host(\"" + domain + "\") && PathPrefix(\"/.well-known/acme-challenge/" + token + "\")");
 }
 
-RoutingTable traefik_routing_table(const Config& config)
+RoutingTable traefik_routing_table(const Config& config, SharedRouteRules rules)
 {
-  RoutingTable table = routing_table(config);
+  RoutingTable table = routing_table(config, std::move(rules));
   const auto clients = acme_clients(config);
   if (std::find(clients.begin(), clients.end(), AcmeClient::traefik) != clients.end()) {
     add_acme_http_router(config, table);

@@ -1,4 +1,5 @@
 #include "model/model.hpp"
+#include "model/routing.hpp"
 
 #include "testing.hpp"
 
@@ -74,7 +75,7 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   EXPECT_EQ(raw.rule(), written.text);
   EXPECT_EQ(route.rule(), "");
   EXPECT_EQ(written.priority, std::nullopt);
-  EXPECT_TRUE(written.rule.problems.empty());
+  EXPECT_EQ(written.scope.hosts, (std::vector<std::string>{"b.example.com", "c.example.com"}));
 }
 
 TEST(ModelLookup, AddressPortReadsThePortOrSaysThereIsNone)
@@ -237,6 +238,40 @@ spec:
   EXPECT_EQ(routers[0].entry_points, std::vector<std::string>{"websecure"});
   EXPECT_TRUE(routers[1].entry_points.shares(routers[0].entry_points));
   EXPECT_EQ(routers[2].entry_points, std::vector<std::string>{"websecure"});
+}
+
+// The model holds each route's rule as text: RouteRules parses those of one
+// environment, and finds each from its project and route.
+TEST(ModelLookup, RouteRulesParseEveryRouteOfOneEnvironment)
+{
+  const std::string services = "  services:\n    s: {port: 80}\n  routes:\n";
+  auto c = testing::compile_files(
+      {{"p.yaml",
+        testing::project("p", services + R"yaml(    - {name: a, host: a.example.com, pathPrefix: /api, service: s}
+    - {name: b, rule: "Host(`b.example.com`) || Header(`X-Beta`, `1`)", service: s}
+)yaml")},
+       {"q.yaml", testing::project("q", services + "    - {host: q.example.com, service: s}\n")}});
+  ASSERT_EQ(testing::messages(c), std::vector<std::string>{});
+  const Config& config = testing::config_of(c);
+  ASSERT_EQ(config.projects.size(), 2u);
+  const Project& p = config.projects[0];
+  const Project& q = config.projects[1];
+  const RouteRules parsed(config);
+  auto matchers = [&](const Project& project, const Route& route) {
+    std::vector<std::string> out;
+    for (const auto& matcher : parsed.of(project, route).matchers) {
+      out.push_back(std::string(matcher.name) + " " + matcher.arguments.at(0).value);
+    }
+    return out;
+  };
+  EXPECT_EQ(matchers(p, p.routes.at(0)), (std::vector<std::string>{"Host a.example.com", "PathPrefix /api"}));
+  EXPECT_EQ(matchers(p, p.routes.at(1)), (std::vector<std::string>{"Host b.example.com", "Header X-Beta"}));
+  EXPECT_FALSE(parsed.of(p, p.routes.at(1)).conjunction);
+  EXPECT_EQ(matchers(q, q.routes.at(0)), std::vector<std::string>{"Host q.example.com"});
+  // A route of another project, or of a copy of the environment, is not one of these.
+  EXPECT_THROW(parsed.of(p, q.routes.at(0)), std::logic_error);
+  const Config copy = config;
+  EXPECT_THROW(parsed.of(copy.projects[0], copy.projects[0].routes[0]), std::logic_error);
 }
 
 TEST(ModelLookup, CertificateRequestsOfTheEnvironmentComeFirst)

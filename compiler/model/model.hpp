@@ -236,12 +236,13 @@ struct Service
   std::vector<Location> url_locations; // parallel to urls
 };
 
-// A route's Traefik rule, parsed once when the model is built: every check
-// and every target reads the hosts and paths of a route from here.
+// A route's Traefik rule as the targets write it, and the hosts and paths it
+// serves: every check and every target reads them from here. The parsed
+// rule is not held with it: what reads a rule's matchers parses the rules of
+// one environment at a time (RouteRules, model/routing.hpp).
 struct RouteMatch
 {
   std::string text;                // the rule Traefik gets: the route's own, or built from host and path
-  rules::Rule rule;                // `text` parsed
   rules::Scope scope;              // hosts served and excluded, paths; for host/path routes, those fields
   std::optional<int64_t> priority; // emitted: the route's own, else computed for host/path
                                    // routes; none: Traefik's default, the rule's length
@@ -384,8 +385,8 @@ struct Model
 const Issuer* find_issuer(const Config& config, const std::string& name);
 
 // The match of a route: its rule (`rule`, the raw rule a route of
-// common().raw writes, or one built from host and path), parsed, with its
-// scope and priority. Built once per route.
+// common().raw writes, or one built from host and path), with its scope and
+// priority. Built once per route; a raw rule is parsed for its scope.
 RouteMatch route_match(const Route& route, std::string rule = {});
 
 // The rule of a host alone: Host(`h`), or HostRegexp for *.domain (which
@@ -398,57 +399,6 @@ std::string traefik_host_rule(const std::string& host);
 // a shorter one. Traefik's default, the rule's length, gets these wrong.
 int64_t specific_priority(const std::string& host, const std::string& path, bool exact);
 
-// The routers one environment's Traefik holds (every route's and the
-// dashboard's) and its entry points, for rules::route_request().
-struct RoutingTable
-{
-  struct Source
-  {
-    enum class Kind { route, dashboard, acme_http, solver_ingress };
-    Kind kind = Kind::route;
-    const Project* project = nullptr; // route: the route and its project
-    const Route* route = nullptr;
-    const Issuer* issuer = nullptr; // solver_ingress: whose solver, for which domain
-    std::string_view domain;        // held by the caller while the router is in the table
-
-    static Source of_kind(Kind kind)
-    {
-      Source out;
-      out.kind = kind;
-      return out;
-    }
-  };
-  std::vector<rules::Router> routers;
-  std::vector<rules::EntryPoint> entry_points;
-  std::vector<Source> routes; // what routers[i] was made from (its `owner`)
-  // The rules of the routers that are not routes, with their text.
-  struct OwnedRule
-  {
-    std::string text;
-    rules::Rule rule;
-  };
-  std::vector<std::unique_ptr<OwnedRule>> owned_rules;
-  const Dashboard* dashboard = nullptr;
-
-  void add(rules::Router router, Source source, const std::string& rule_text);
-  // Removes the routers added after the first `count` (with their sources
-  // and rules): what a check adds to a shared table for a while.
-  void remove_after(size_t count);
-
-  // Where a router leads, as Traefik names it: its service ("api@internal"
-  // for the dashboard, "acme-http@internal" for Traefik's ACME challenges),
-  // the service's servers, and its middlewares in order.
-  std::string service_of(const rules::Router& router) const;
-  std::vector<std::string> servers_of(const rules::Router& router) const;
-  std::vector<std::string> middlewares_of(const rules::Router& router) const;
-  // The rule's text, as the targets write it.
-  std::string_view rule_text(const rules::Router& router) const;
-  // Where the router's route is written; none for the routers Traefik or
-  // cert-manager make.
-  std::optional<Location> location_of(const rules::Router& router) const;
-};
-RoutingTable routing_table(const Config& config);
-
 // Who answers the ACME HTTP-01 challenges of an environment's certificates.
 enum class AcmeClient {
   traefik,      // traefik.yml's certificate resolvers: target traefik or compose, without traefik-redis
@@ -456,18 +406,6 @@ enum class AcmeClient {
   cert_manager, // target kubernetes: cert-manager's solver Ingress, served by Traefik
 };
 std::vector<AcmeClient> acme_clients(const Config& config);
-
-// Adds Traefik's own ACME router to `table`, as Traefik v3 makes it when a
-// resolver has an httpChallenge (pkg/provider/traefik/internal.go):
-// acme-http@internal, PathPrefix(`/.well-known/acme-challenge/`), priority
-// MaxInt, on the entry points of the HTTP-01 issuers. Nothing without one.
-void add_acme_http_router(const Config& config, RoutingTable& table);
-
-// Every router the environment's Traefik holds at rest: routing_table's and,
-// when Traefik is an ACME client with an HTTP-01 resolver, its own ACME
-// router (cert-manager's solver Ingresses exist only during a challenge).
-// What edgegen route and the route tests route through.
-RoutingTable traefik_routing_table(const Config& config);
 
 // How Traefik routes cert-manager's HTTP-01 solver Ingress for an issuer:
 // the router annotations edgegen puts in the solver's ingressTemplate. On
@@ -482,14 +420,6 @@ struct SolverIngress
   int64_t priority = rules::k_max_priority;
 };
 SolverIngress solver_ingress(const Config& config, const Issuer& issuer);
-
-// Adds the router Traefik's Ingress provider makes of the solver Ingress
-// cert-manager creates for `domain` while `issuer` validates it:
-// Host("domain") && PathPrefix("/.well-known/acme-challenge/<token>").
-// The router's Source views `domain`: the caller keeps it while the router
-// is in the table.
-void add_solver_ingress_router(const Config& config, const Issuer& issuer, const std::string& domain,
-                               const std::string& token, RoutingTable& table);
 
 // The annotation that silences warnings for one document.
 constexpr const char* k_ignore_annotation = "edgegen.dev/ignore";

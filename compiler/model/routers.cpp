@@ -1,12 +1,15 @@
 // The routers one environment's Traefik holds, as the targets write them:
 // each route's rule and priority, on its entry points, with or without TLS,
 // and the dashboard's; the entry points with their redirections.
-#include "model/model.hpp"
+#include "model/routing.hpp"
 #include "util/empty.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 namespace edgegen::model {
 
@@ -20,7 +23,45 @@ uint32_t length_of(const std::string& rule)
   return static_cast<uint32_t>(std::min<size_t>(rule.size(), UINT32_MAX));
 }
 
+// The index of `item` in `list`, or SIZE_MAX when it is not one of its items.
+template <typename T> size_t index_in(const std::vector<T>& list, const T& item)
+{
+  auto at = reinterpret_cast<uintptr_t>(&item);
+  auto first = reinterpret_cast<uintptr_t>(list.data());
+  if (at < first || at >= first + list.size() * sizeof(T)) {
+    return SIZE_MAX;
+  }
+  return (at - first) / sizeof(T);
+}
+
 } // namespace
+
+RouteRules::RouteRules(const Config& config) : m_config(config)
+{
+  m_first.reserve(config.projects.size());
+  size_t count = 0;
+  for (const auto& project : config.projects) {
+    m_first.push_back(static_cast<uint32_t>(count));
+    count += project.routes.size();
+  }
+  m_rules.resize(count);
+  util::parallel_for(config.projects.size(), [&](size_t i) {
+    const Project& project = config.projects[i];
+    for (size_t j = 0; j < project.routes.size(); ++j) {
+      m_rules[m_first[i] + j] = rules::parse_rule(project.routes[j].match.text);
+    }
+  });
+}
+
+const rules::Rule& RouteRules::of(const Project& project, const Route& route) const
+{
+  size_t p = index_in(m_config.projects, project);
+  size_t r = p == SIZE_MAX ? SIZE_MAX : index_in(project.routes, route);
+  if (r == SIZE_MAX) {
+    throw std::logic_error("RouteRules::of: not a route of this environment's projects");
+  }
+  return m_rules[m_first[p] + r];
+}
 
 void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
 {
@@ -41,9 +82,10 @@ void RoutingTable::remove_after(size_t count)
   }
 }
 
-RoutingTable routing_table(const Config& config)
+RoutingTable routing_table(const Config& config, SharedRouteRules rules)
 {
   RoutingTable out;
+  out.route_rules = rules ? std::move(rules) : std::make_shared<const RouteRules>(config);
   // Sized once: at 10,000 projects an environment has ~40,000 routers, and
   // each check rule that routes builds its own table while another runs, so
   // the slack and the copies of a doubling vector would sit in the peak.
@@ -80,7 +122,7 @@ RoutingTable routing_table(const Config& config)
     for (const auto& route : project.routes) {
       rules::Router router;
       router.name = route.output_name();
-      router.rule = &route.match.rule;
+      router.rule = &out.route_rules->of(project, route);
       router.rule_length = length_of(route.match.text);
       router.priority = route.match.priority;
       router.entry_points = entry_points(route.entry_points(), route.tls());

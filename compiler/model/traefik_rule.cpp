@@ -1,6 +1,7 @@
-// The Traefik rule a route matches with, parsed once. It lives with the
-// model, not in emit/traefik, because every check and every target reads the
-// hosts and paths of a route from this one result.
+// The Traefik rule a route matches with, and the hosts and paths it serves,
+// made once. It lives with the model, not in emit/traefik, because every
+// check and every target reads the hosts and paths of a route from this one
+// result.
 #include "model/model.hpp"
 
 #include "util/strings.hpp"
@@ -68,13 +69,11 @@ RouteMatch route_match(const Route& route, std::string rule)
   RouteMatch out;
   if (route.raw()) {
     out.text = std::move(rule);
-    out.rule = rules::parse_rule(out.text);
-    out.scope = rules::scope_of(out.rule);
+    out.scope = rules::scope_of(rules::parse_rule(out.text));
     out.priority = route.priority();
     return out;
   }
   out.text = generated_rule(route);
-  out.rule = rules::parse_rule(out.text);
   // The fields say it directly; a wildcard host is kept as written, where
   // the rule has only its regexp.
   if (!route.host.empty()) {

@@ -3,6 +3,7 @@
 // its servers), written as a Mermaid flowchart or a Graphviz digraph.
 #include "review/graph.hpp"
 
+#include "model/routing.hpp"
 #include "util/printable.hpp"
 #include "util/strings.hpp"
 
