@@ -101,7 +101,7 @@ void check_hosts(const model::Config& config, diag::Diagnostics& diagnostics)
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (!route.raw()) {
-        require_host(config, route.host, route.host_location(), diagnostics);
+        require_host(config, route.host(), route.host_location(), diagnostics);
       }
     }
   }

@@ -14,7 +14,7 @@ namespace {
 const std::string* required_host(const rules::Router& router, const model::RoutingTable::Source& source)
 {
   if (source.route && !source.route->raw()) {
-    return &source.route->host; // its rule is built from it alone
+    return &source.route->host(); // its rule is built from it alone
   }
   if (!router.rule || !router.rule->parsed() || !router.rule->conjunction) {
     return nullptr;

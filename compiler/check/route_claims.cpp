@@ -17,10 +17,10 @@ ClaimKey claim_key(const model::Route& route)
     return {"", "rule", route.rule(), route.priority().value_or(0)};
   }
   if (!route.path().empty()) {
-    return {route.host, "path", route.path(), route.priority().value_or(0)};
+    return {route.host(), "path", route.path(), route.priority().value_or(0)};
   }
   std::string_view prefix = route.path_prefix().empty() ? std::string_view("/") : route.path_prefix();
-  return {route.host, "pathPrefix", prefix, route.priority().value_or(0)};
+  return {route.host(), "pathPrefix", prefix, route.priority().value_or(0)};
 }
 
 } // namespace detail
@@ -51,7 +51,7 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
         continue;
       }
       std::string what = route.raw() ? "rule " + route.rule()
-                                     : "host \"" + route.host + "\" and " + std::string(std::get<1>(key)) + " \"" +
+                                     : "host \"" + route.host() + "\" and " + std::string(std::get<1>(key)) + " \"" +
                                            std::string(std::get<2>(key)) + "\"";
       std::string where = *other->first == project.name ? "" : " (project \"" + *other->first + "\")";
       diagnostics.error("E0421", route.location(), what + " is already routed" + where,

@@ -51,7 +51,7 @@ void check_generated_rule(const model::Route& route, const rules::Rule& rule, di
       }
     }
     bool from_host = matcher && (matcher->name == "Host" || matcher->name == "HostRegexp");
-    if (from_host && !detail::host_problem(route.host).empty()) {
+    if (from_host && !detail::host_problem(route.host()).empty()) {
       continue;
     }
     std::string field = route.path().empty() ? "pathPrefix" : "path";
@@ -69,7 +69,7 @@ void check_rule_syntax(const model::Config& config, const model::SharedRouteRule
     for (const auto& route : project.routes) {
       if (route.raw()) {
         check_raw_rule(config, route, parsed->of(project, route), diagnostics);
-      } else if (!route.host.empty()) {
+      } else if (!route.host().empty()) {
         check_generated_rule(route, parsed->of(project, route), diagnostics);
       }
     }

@@ -46,7 +46,7 @@ bool shape_of(const model::Config& config, const model::Route& route, const rule
   out.rule = &rule;
   out.path = "/";
   if (!route.raw()) {
-    out.host = route.host;
+    out.host = route.host();
     out.exact = !route.path().empty();
     if (out.exact) {
       out.path = route.path();

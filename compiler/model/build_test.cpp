@@ -75,7 +75,7 @@ spec:
 )"}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const Project& p = only(c).projects.at(0);
-  EXPECT_EQ(p.routes.at(0).host, "a.dev.example.com");
+  EXPECT_EQ(p.routes.at(0).host(), "a.dev.example.com");
   const util::Value& r = p.middlewares.at(0).config.as_map().at("redirectRegex");
   EXPECT_EQ(r.as_map().at("regex").as_string(), "^http://(.*):8080");
   EXPECT_EQ(r.as_map().at("replacement").as_string(), "https://${1}");
@@ -259,8 +259,8 @@ spec:
   EXPECT_FALSE(a[0].raw());
   EXPECT_EQ(a[0].rule(), "");
   EXPECT_EQ(a[0].rule_written(), nullptr);
-  EXPECT_EQ(a[0].host, "web.a.example.com");
-  EXPECT_EQ(b[0].host, "web.b.example.com");
+  EXPECT_EQ(a[0].host(), "web.a.example.com");
+  EXPECT_EQ(b[0].host(), "web.b.example.com");
   EXPECT_EQ(b[0].service().resolved, "p-s");
   EXPECT_EQ(b[0].issuer().resolved, "le"); // the Edge's default, named by neither
   // Converted alike, resolved otherwise: b's route gets a copy of its own.

@@ -64,7 +64,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.service = get_ref(spec, "service");
   common.name = get_string(spec, "name", common.service.name);
   common.output_name = project + "-" + common.name;
-  out.host = get_string(spec, "host");
+  out.set_host(get_string(spec, "host"));
   common.host_location = location_of(spec, "host");
   common.path = get_string(spec, "path");
   common.path_prefix = get_string(spec, "pathPrefix");
@@ -83,7 +83,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.entry_points = get_refs(spec, "entryPoints");
   common.tls = get_bool(spec, "tls", true);
   common.issuer = get_ref(spec, "issuer");
-  out.match = route_match(out, std::move(raw_rule));
+  out.set_match(route_match(out, std::move(raw_rule)));
   return out;
 }
 

@@ -45,7 +45,7 @@ TEST(ModelLookup, SpecificPriorityRanksHostThenExactPathThenPrefixLength)
 TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
 {
   Route route;
-  route.host = "a.example.com";
+  route.set_host("a.example.com");
   route.edit().path_prefix = "/api";
   RouteMatch prefix = route_match(route);
   EXPECT_EQ(prefix.text, "Host(`a.example.com`) && PathPrefix(`/api`)");
@@ -238,6 +238,34 @@ spec:
   EXPECT_EQ(routers[0].entry_points, std::vector<std::string>{"websecure"});
   EXPECT_TRUE(routers[1].entry_points.shares(routers[0].entry_points));
   EXPECT_EQ(routers[2].entry_points, std::vector<std::string>{"websecure"});
+}
+
+// A route's host is held once: as its scope's host, unless it is written
+// otherwise than normalised; a raw rule's route has none of its own.
+TEST(ModelLookup, ARouteHoldsItsHostOnceWhereTheScopeHoldsItAlike)
+{
+  Route route;
+  route.set_host("a.example.com");
+  route.set_match(route_match(route));
+  EXPECT_EQ(route.host(), "a.example.com");
+  EXPECT_EQ(&route.host(), &route.match.scope.hosts.at(0));
+
+  Route written;
+  written.set_host("A.Example.com.");
+  written.set_match(route_match(written));
+  EXPECT_EQ(written.host(), "A.Example.com.");
+  EXPECT_EQ(written.match.scope.hosts, std::vector<std::string>{"a.example.com"});
+  EXPECT_EQ(written.match.text, "Host(`A.Example.com.`)");
+
+  Route raw;
+  raw.edit().raw = true;
+  raw.set_match(route_match(raw, "Host(`b.example.com`)"));
+  EXPECT_EQ(raw.host(), "");
+  EXPECT_EQ(raw.match.scope.hosts, std::vector<std::string>{"b.example.com"});
+
+  Route none;
+  none.set_match(route_match(none));
+  EXPECT_EQ(none.host(), "");
 }
 
 // The model holds each route's rule as text: RouteRules parses those of one

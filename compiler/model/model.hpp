@@ -280,8 +280,17 @@ bool operator==(const RouteCommon& a, const RouteCommon& b);
 
 struct Route
 {
-  std::string host;
   RouteMatch match;
+
+  // The host as written (after substitution); empty for a raw rule, whose
+  // hosts are its scope's. Held once per route and environment: as the
+  // scope's host, which is the host normalised, unless it is written
+  // otherwise (upper case, a trailing dot).
+  const std::string& host() const;
+  void set_host(std::string host);
+  // Sets the match built from the route (route_match()), and lets go of
+  // the written host where the scope holds it alike.
+  void set_match(RouteMatch match);
 
   // The effective issuer: the route's own, else the environment's, else the
   // Edge default; none for a route without TLS.
@@ -325,6 +334,7 @@ struct Route
 private:
   std::shared_ptr<RouteCommon> m_common;
   std::shared_ptr<const Ref> m_issuer;
+  std::shared_ptr<const std::string> m_host; // null: the scope's host, or none
 };
 
 struct Project

@@ -50,6 +50,27 @@ const RouteCommon& Route::common() const
   return m_common ? *m_common : util::empty<RouteCommon>();
 }
 
+const std::string& Route::host() const
+{
+  if (m_host) {
+    return *m_host;
+  }
+  return raw() || match.scope.hosts.empty() ? util::empty<std::string>() : match.scope.hosts.front();
+}
+
+void Route::set_host(std::string host)
+{
+  m_host = host.empty() ? nullptr : std::make_shared<const std::string>(std::move(host));
+}
+
+void Route::set_match(RouteMatch built)
+{
+  match = std::move(built);
+  if (m_host && !raw() && match.scope.hosts.size() == 1 && match.scope.hosts.front() == *m_host) {
+    m_host = nullptr;
+  }
+}
+
 const std::string& Route::rule() const
 {
   return raw() ? match.text : util::empty<std::string>();

@@ -26,7 +26,7 @@ std::string regex_escape(const std::string& s)
 
 std::string generated_rule(const Route& route)
 {
-  std::string rule = traefik_host_rule(route.host);
+  std::string rule = traefik_host_rule(route.host());
   if (!route.path().empty()) {
     rule += " && Path(" + util::go_quote(route.path()) + ")";
   } else if (!route.path_prefix().empty() && route.path_prefix() != "/") {
@@ -76,8 +76,8 @@ RouteMatch route_match(const Route& route, std::string rule)
   out.text = generated_rule(route);
   // The fields say it directly; a wildcard host is kept as written, where
   // the rule has only its regexp.
-  if (!route.host.empty()) {
-    out.scope.hosts.push_back(rules::normalize_host(route.host));
+  if (!route.host().empty()) {
+    out.scope.hosts.push_back(rules::normalize_host(route.host()));
   }
   if (!route.path().empty()) {
     out.scope.paths.push_back({route.path(), true});
@@ -86,7 +86,7 @@ RouteMatch route_match(const Route& route, std::string rule)
   }
   bool exact = !route.path().empty();
   out.priority = route.priority() ? *route.priority()
-                                  : specific_priority(route.host, exact ? route.path() : route.path_prefix(), exact);
+                                  : specific_priority(route.host(), exact ? route.path() : route.path_prefix(), exact);
   return out;
 }
 

@@ -152,12 +152,12 @@ TEST(Patches, ATypedValueReachesItsEnvironmentOnly)
                           {"shop.yaml", k_project}});
   ASSERT_EQ(messages(c), std::vector<std::string>{});
   const model::Route& dev = environment(c, "dev").projects.at(0).routes.at(0);
-  EXPECT_EQ(dev.host, "dev.example.com"); // variables are substituted after the merge
+  EXPECT_EQ(dev.host(), "dev.example.com"); // variables are substituted after the merge
   EXPECT_FALSE(dev.tls());
   EXPECT_EQ(diag::format_location(dev.host_location()), "env.yaml:10:19");
   EXPECT_TRUE(environment(c, "dev").edge.dashboard.enabled);
   const model::Route& prod = environment(c, "prod").projects.at(0).routes.at(0);
-  EXPECT_EQ(prod.host, "shop.example.com");
+  EXPECT_EQ(prod.host(), "shop.example.com");
   EXPECT_TRUE(prod.tls());
   EXPECT_EQ(diag::format_location(prod.host_location()), "shop.yaml:9:13");
   EXPECT_FALSE(environment(c, "prod").edge.dashboard.enabled);

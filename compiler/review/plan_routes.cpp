@@ -38,7 +38,7 @@ std::string where_of(const model::Route& route)
   std::string path = !route.path().empty()        ? route.path() + " (exact path)"
                      : route.path_prefix() == "/" ? ""
                                                   : route.path_prefix();
-  return scheme + "://" + route.host + path;
+  return scheme + "://" + route.host() + path;
 }
 
 RouteView view_of(const model::Config& config, const model::Project& project, const model::Route& route)

@@ -71,7 +71,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
   Value& spec = out["spec"];
   spec["ingressClassName"] = context.config.edge.kubernetes.ingress_class;
   Value rule;
-  rule["host"] = route.host;
+  rule["host"] = route.host();
   if (const model::Service* service = service_of(project, route)) {
     auto found = backends(*service);
     if (!found.empty()) {
@@ -82,9 +82,9 @@ util::Value ingress(const Context& context, const model::Project& project, const
   if (route.tls()) {
     annotations[k_router + "tls"] = "true";
     annotations[k_router + "tls.options"] = crd_reference(context, context.tls_option);
-    if (const Certificate* certificate = context.plan.for_host(route.host)) {
+    if (const Certificate* certificate = context.plan.for_host(route.host())) {
       Value tls;
-      tls["hosts"] = string_list({route.host});
+      tls["hosts"] = string_list({route.host()});
       tls["secretName"] = certificate->secret_name();
       spec["tls"].push_back(std::move(tls));
       if (certificate->by_ingress_shim && certificate->shim_owner && *certificate->shim_owner == route.output_name()) {
