@@ -78,7 +78,7 @@ Value json_of(const Answer& answer)
       out["servers"].push_back(server);
     }
     if (const auto* route = answer.route(*o.winner)) {
-      out["rule"] = route->match.text;
+      out["rule"] = model::rule_text(*route);
     }
   }
   out["matched"] = Value::list();
@@ -118,7 +118,7 @@ void print_text(const Answer& answer, const RouteRequest& request, std::ostream&
   }
   out << "\n";
   if (route) {
-    out << "rule         " << route->match.text << "\n";
+    out << "rule         " << model::rule_text(*route) << "\n";
   }
   if (auto middlewares = table.middlewares_of(*o.winner); !middlewares.empty()) {
     out << "middlewares  " << util::join(middlewares, ", ") << "\n";

@@ -48,7 +48,8 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   route.set_host("a.example.com");
   route.edit().path_prefix = "/api";
   RouteMatch prefix = route_match(route);
-  EXPECT_EQ(prefix.text, "Host(`a.example.com`) && PathPrefix(`/api`)");
+  EXPECT_EQ(rule_text(route), "Host(`a.example.com`) && PathPrefix(`/api`)");
+  EXPECT_EQ(prefix.text, ""); // made again from host and path, not held
   EXPECT_EQ(prefix.priority, std::optional<int64_t>(20004));
   EXPECT_EQ(prefix.scope.hosts, std::vector<std::string>{"a.example.com"});
   ASSERT_EQ(prefix.scope.paths.size(), 1u);
@@ -56,14 +57,14 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
 
   route.edit().path = "/login";
   RouteMatch exact = route_match(route);
-  EXPECT_EQ(exact.text, "Host(`a.example.com`) && Path(`/login`)");
+  EXPECT_EQ(rule_text(route), "Host(`a.example.com`) && Path(`/login`)");
   EXPECT_EQ(exact.priority, std::optional<int64_t>(25006));
 
   route.edit().path.clear();
   route.edit().path_prefix = "/";
   route.edit().priority = 7;
   RouteMatch root = route_match(route);
-  EXPECT_EQ(root.text, "Host(`a.example.com`)");
+  EXPECT_EQ(rule_text(route), "Host(`a.example.com`)");
   EXPECT_EQ(root.priority, std::optional<int64_t>(7));
   EXPECT_TRUE(root.scope.paths.empty());
 
@@ -73,6 +74,7 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   const RouteMatch& written = raw.match;
   EXPECT_EQ(written.text, "Host(`b.example.com`) || Host(`c.example.com`)");
   EXPECT_EQ(raw.rule(), written.text);
+  EXPECT_EQ(rule_text(raw), written.text);
   EXPECT_EQ(route.rule(), "");
   EXPECT_EQ(written.priority, std::nullopt);
   EXPECT_EQ(written.scope.hosts, (std::vector<std::string>{"b.example.com", "c.example.com"}));
@@ -255,7 +257,7 @@ TEST(ModelLookup, ARouteHoldsItsHostOnceWhereTheScopeHoldsItAlike)
   written.set_match(route_match(written));
   EXPECT_EQ(written.host(), "A.Example.com.");
   EXPECT_EQ(written.match.scope.hosts, std::vector<std::string>{"a.example.com"});
-  EXPECT_EQ(written.match.text, "Host(`A.Example.com.`)");
+  EXPECT_EQ(rule_text(written), "Host(`A.Example.com.`)");
 
   Route raw;
   raw.edit().raw = true;
@@ -295,6 +297,12 @@ TEST(ModelLookup, RouteRulesParseEveryRouteOfOneEnvironment)
   EXPECT_EQ(matchers(p, p.routes.at(0)), (std::vector<std::string>{"Host a.example.com", "PathPrefix /api"}));
   EXPECT_EQ(matchers(p, p.routes.at(1)), (std::vector<std::string>{"Host b.example.com", "Header X-Beta"}));
   EXPECT_FALSE(parsed.of(p, p.routes.at(1)).conjunction);
+  // The rule's offsets are in its text: the one built from host and path,
+  // or the raw one the route holds.
+  EXPECT_EQ(parsed.text_of(p, p.routes.at(0)), "Host(`a.example.com`) && PathPrefix(`/api`)");
+  EXPECT_EQ(parsed.text_of(p, p.routes.at(1)).data(), p.routes.at(1).match.text.data());
+  const rules::Argument& prefix = parsed.of(p, p.routes.at(0)).matchers.at(1).arguments.at(0);
+  EXPECT_EQ(prefix.literal(parsed.text_of(p, p.routes.at(0))), "`/api`");
   EXPECT_EQ(matchers(q, q.routes.at(0)), std::vector<std::string>{"Host q.example.com"});
   // A route of another project, or of a copy of the environment, is not one of these.
   EXPECT_THROW(parsed.of(p, q.routes.at(0)), std::logic_error);

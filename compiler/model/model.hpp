@@ -236,13 +236,14 @@ struct Service
   std::vector<Location> url_locations; // parallel to urls
 };
 
-// A route's Traefik rule as the targets write it, and the hosts and paths it
-// serves: every check and every target reads them from here. The parsed
-// rule is not held with it: what reads a rule's matchers parses the rules of
-// one environment at a time (RouteRules, model/routing.hpp).
+// A route's Traefik rule, and the hosts and paths it serves: every check and
+// every target reads them from here. The rule of a route of host and path
+// is not held: rule_text() makes it again from them. Nor is the parsed
+// rule: what reads a rule's matchers parses the rules of one environment at
+// a time (RouteRules, model/routing.hpp).
 struct RouteMatch
 {
-  std::string text;                // the rule Traefik gets: the route's own, or built from host and path
+  std::string text;                // a raw rule, as Traefik gets it; empty for a route of host and path
   rules::Scope scope;              // hosts served and excluded, paths; for host/path routes, those fields
   std::optional<int64_t> priority; // emitted: the route's own, else computed for host/path
                                    // routes; none: Traefik's default, the rule's length
@@ -300,7 +301,7 @@ struct Route
   void use_issuer(std::shared_ptr<const Ref> issuer) { m_issuer = std::move(issuer); }
 
   // A raw Traefik v3 rule (the escape hatch), which replaces host and path;
-  // its text is match.text, held once.
+  // its text is match.text, held once; empty for a route of host and path.
   bool raw() const { return common().raw; }
   const std::string& rule() const;
 
@@ -394,10 +395,14 @@ struct Model
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
 
-// The match of a route: its rule (`rule`, the raw rule a route of
-// common().raw writes, or one built from host and path), with its scope and
-// priority. Built once per route; a raw rule is parsed for its scope.
+// The match of a route: its raw rule (`rule`, which a route of common().raw
+// writes; it is parsed for its scope), or the scope of its host and path,
+// with its priority. Built once per route.
 RouteMatch route_match(const Route& route, std::string rule = {});
+
+// The rule Traefik gets for `route`: its raw rule, or the one built from
+// its host and path, made again at each call.
+std::string rule_text(const Route& route);
 
 // The rule of a host alone: Host(`h`), or HostRegexp for *.domain (which
 // every Traefik v3 release matches; Host(`*.domain`) only from v3.7).

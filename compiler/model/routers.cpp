@@ -18,7 +18,7 @@ namespace {
 // A rule's length, for the default priority; a text of 4 GiB or more (which
 // no input of at most 8 MiB a file can make but by substitution) counts as
 // the longest.
-uint32_t length_of(const std::string& rule)
+uint32_t length_of(std::string_view rule)
 {
   return static_cast<uint32_t>(std::min<size_t>(rule.size(), UINT32_MAX));
 }
@@ -45,22 +45,37 @@ RouteRules::RouteRules(const Config& config) : m_config(config)
     count += project.routes.size();
   }
   m_rules.resize(count);
+  m_built.resize(count);
   util::parallel_for(config.projects.size(), [&](size_t i) {
     const Project& project = config.projects[i];
     for (size_t j = 0; j < project.routes.size(); ++j) {
-      m_rules[m_first[i] + j] = rules::parse_rule(project.routes[j].match.text);
+      const Route& route = project.routes[j];
+      if (!route.raw()) {
+        m_built[m_first[i] + j] = rule_text(route);
+      }
+      m_rules[m_first[i] + j] = rules::parse_rule(route.raw() ? route.match.text : m_built[m_first[i] + j]);
     }
   });
 }
 
-const rules::Rule& RouteRules::of(const Project& project, const Route& route) const
+size_t RouteRules::index_of(const Project& project, const Route& route) const
 {
   size_t p = index_in(m_config.projects, project);
   size_t r = p == SIZE_MAX ? SIZE_MAX : index_in(project.routes, route);
   if (r == SIZE_MAX) {
-    throw std::logic_error("RouteRules::of: not a route of this environment's projects");
+    throw std::logic_error("RouteRules: not a route of this environment's projects");
   }
-  return m_rules[m_first[p] + r];
+  return m_first[p] + r;
+}
+
+const rules::Rule& RouteRules::of(const Project& project, const Route& route) const
+{
+  return m_rules[index_of(project, route)];
+}
+
+std::string_view RouteRules::text_of(const Project& project, const Route& route) const
+{
+  return route.raw() ? std::string_view(route.match.text) : std::string_view(m_built[index_of(project, route)]);
 }
 
 void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
@@ -123,7 +138,7 @@ RoutingTable routing_table(const Config& config, SharedRouteRules rules)
       rules::Router router;
       router.name = route.output_name();
       router.rule = &out.route_rules->of(project, route);
-      router.rule_length = length_of(route.match.text);
+      router.rule_length = length_of(out.route_rules->text_of(project, route));
       router.priority = route.match.priority;
       router.entry_points = entry_points(route.entry_points(), route.tls());
       router.tls = route.tls();
@@ -194,7 +209,7 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
 std::string_view RoutingTable::rule_text(const rules::Router& router) const
 {
   if (const Route* route = routes[router.owner].route) {
-    return route->match.text;
+    return route_rules->text_of(*routes[router.owner].project, *route);
   }
   for (const auto& owned : owned_rules) {
     if (&owned->rule == router.rule) {

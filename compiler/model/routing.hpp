@@ -17,8 +17,8 @@
 
 namespace edgegen::model {
 
-// The parsed rules of one environment's routes (each route's match.text),
-// in the order of its projects and their routes. The model holds no parsed
+// The rules of one environment's routes, as Traefik gets them, parsed, in
+// the order of its projects and their routes. The model holds no parsed
 // rule: at 10,000 projects the two environments' rules were ~23 MB that
 // every stage after the checks carried. What reads a rule's matchers parses
 // one environment's rules here, once, and lets them go with this object.
@@ -32,11 +32,17 @@ public:
 
   // The rule of `route`, a route of `project`, both of this environment.
   const rules::Rule& of(const Project& project, const Route& route) const;
+  // Its text, which the rule's offsets are in: a raw rule's, held by the
+  // route, or the one built from its host and path, held here.
+  std::string_view text_of(const Project& project, const Route& route) const;
 
 private:
+  size_t index_of(const Project& project, const Route& route) const;
+
   const Config& m_config;
   std::vector<uint32_t> m_first; // per project: the index of its first route's rule
   std::vector<rules::Rule> m_rules;
+  std::vector<std::string> m_built; // the rules built from host and path; empty for a raw rule
 };
 
 // One environment's parsed rules, shared by what reads them at once.

@@ -12,7 +12,7 @@ namespace edgegen::model {
 
 namespace {
 
-std::string regex_escape(const std::string& s)
+std::string regex_escape(std::string_view s)
 {
   std::string out;
   for (char c : s) {
@@ -24,14 +24,37 @@ std::string regex_escape(const std::string& s)
   return out;
 }
 
+void append_host_rule(std::string& out, const std::string& host)
+{
+  if (util::starts_with(host, "*.")) {
+    // One label in front of the domain, as a wildcard certificate covers.
+    out += "HostRegexp(";
+    util::append_go_quote(out, "^[a-z0-9-]+" + regex_escape(std::string_view(host).substr(1)) + "$");
+  } else {
+    out += "Host(";
+    util::append_go_quote(out, host);
+  }
+  out += ')';
+}
+
+// Made again wherever a target writes the rule (the model holds none): one
+// string, built in place.
 std::string generated_rule(const Route& route)
 {
-  std::string rule = traefik_host_rule(route.host());
+  const std::string& host = route.host();
+  const std::string& path = !route.path().empty() ? route.path() : route.path_prefix();
+  std::string rule;
+  rule.reserve(host.size() + path.size() + 40);
+  append_host_rule(rule, host);
   if (!route.path().empty()) {
-    rule += " && Path(" + util::go_quote(route.path()) + ")";
-  } else if (!route.path_prefix().empty() && route.path_prefix() != "/") {
-    rule += " && PathPrefix(" + util::go_quote(route.path_prefix()) + ")";
+    rule += " && Path(";
+  } else if (!path.empty() && path != "/") {
+    rule += " && PathPrefix(";
+  } else {
+    return rule;
   }
+  util::append_go_quote(rule, path);
+  rule += ')';
   return rule;
 }
 
@@ -45,11 +68,9 @@ constexpr int64_t k_longest_path = 4999; // longer paths rank as this long
 
 std::string traefik_host_rule(const std::string& host)
 {
-  if (util::starts_with(host, "*.")) {
-    // One label in front of the domain, as a wildcard certificate covers.
-    return "HostRegexp(" + util::go_quote("^[a-z0-9-]+" + regex_escape(host.substr(1)) + "$") + ")";
-  }
-  return "Host(" + util::go_quote(host) + ")";
+  std::string out;
+  append_host_rule(out, host);
+  return out;
 }
 
 int64_t specific_priority(const std::string& host, const std::string& path, bool exact)
@@ -64,6 +85,11 @@ int64_t specific_priority(const std::string& host, const std::string& path, bool
   return out;
 }
 
+std::string rule_text(const Route& route)
+{
+  return route.raw() ? route.match.text : generated_rule(route);
+}
+
 RouteMatch route_match(const Route& route, std::string rule)
 {
   RouteMatch out;
@@ -73,7 +99,6 @@ RouteMatch route_match(const Route& route, std::string rule)
     out.priority = route.priority();
     return out;
   }
-  out.text = generated_rule(route);
   // The fields say it directly; a wildcard host is kept as written, where
   // the rule has only its regexp.
   if (!route.host().empty()) {

@@ -47,7 +47,7 @@ RouteView view_of(const model::Config& config, const model::Project& project, co
   view.key = route_key(project, route);
   view.project = project.name;
   view.output_name = route.output_name();
-  view.rule = route.match.text;
+  view.rule = model::rule_text(route);
   view.where = where_of(route);
   view.service = project.name + "/" + route.service().name;
   for (const auto& service : project.services) {
@@ -58,7 +58,7 @@ RouteView view_of(const model::Config& config, const model::Project& project, co
   for (const auto& middleware : route.middlewares()) {
     view.middlewares.push_back(middleware.name);
   }
-  view.priority = std::to_string(route.match.priority.value_or(static_cast<int64_t>(route.match.text.size())));
+  view.priority = std::to_string(route.match.priority.value_or(static_cast<int64_t>(view.rule.size())));
   view.entry_points = join(model::entry_points_of(config, route.entry_points(), route.tls()));
   view.issuer = route.tls() ? route.issuer().resolved : "";
   return view;

@@ -43,10 +43,18 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 std::string go_quote(std::string_view value)
 {
+  std::string out;
+  append_go_quote(out, value);
+  return out;
+}
+
+void append_go_quote(std::string& out, std::string_view value)
+{
   if (value.find('`') == std::string_view::npos) {
-    return "`" + std::string(value) + "`";
+    out.append(1, '`').append(value).append(1, '`');
+    return;
   }
-  std::string out = "\"";
+  out += '"';
   for (char c : value) {
     if (c == '"' || c == '\\') {
       out += '\\';
@@ -56,7 +64,7 @@ std::string go_quote(std::string_view value)
     }
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
 std::string to_lower(std::string_view s)

@@ -26,6 +26,8 @@ std::string closest_match(std::string_view name, const std::vector<std::string>&
 // A Go string literal for `value`: `raw` in backticks unless the value holds
 // a backtick, then "interpreted" with \" and \\ escaped.
 std::string go_quote(std::string_view value);
+// The same, appended to `out`.
+void append_go_quote(std::string& out, std::string_view value);
 
 // Byte offset of the first invalid UTF-8 sequence, or npos if `s` is valid.
 size_t find_invalid_utf8(std::string_view s);

@@ -14,7 +14,7 @@ std::string host_rule(const std::string& host)
 
 std::string route_rule(const model::Route& route)
 {
-  return route.match.text;
+  return model::rule_text(route);
 }
 
 std::vector<std::string> default_entry_points(const model::Config& config, bool tls)
