@@ -53,7 +53,8 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       const model::Config& config = model.environments[e];
       auto parsed = std::make_shared<const model::RouteRules>(config);
       // The rules that route every host share a routing table of the
-      // environment (~6 MB at 10,000 projects): one task runs them. It is
+      // environment and its host index (~8 MB at 10,000 projects): one task
+      // runs them. It is
       // the largest task, so it goes first, and the other rules fill the
       // other worker meanwhile.
       tasks.push_back([&config, parsed](diag::Diagnostics& sink) {

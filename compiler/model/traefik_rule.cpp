@@ -1,7 +1,8 @@
-// The Traefik rule a route matches with, and the hosts and paths it serves,
-// made once. It lives with the model, not in emit/traefik, because every
-// check and every target reads the hosts and paths of a route from this one
-// result.
+// A route's match: the hosts and paths it serves (its scope) and its
+// priority, made once per route, and its Traefik rule, which a route of host
+// and path makes again wherever it is written. It lives with the model, not
+// in emit/traefik, because every check and every target reads the hosts and
+// paths of a route from this one result.
 #include "model/model.hpp"
 
 #include "util/strings.hpp"
