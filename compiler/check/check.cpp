@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <memory>
 
 namespace edgegen::check {
@@ -18,7 +19,6 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       [&](diag::Diagnostics& found) { check_duplicates(model, found); },
       [&](diag::Diagnostics& found) { check_ignore_annotations(model, found); },
       [&](diag::Diagnostics& found) { check_unused(model, found); },
-      [&](diag::Diagnostics& found) { check_route_tests(model, found); },
       [&](diag::Diagnostics& found) { check_cluster_objects(model, found); },
       [&](diag::Diagnostics& found) { check_traefik_agreement(model, found); },
   };
@@ -44,36 +44,46 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       check_priority_ties,
   };
   diag::Diagnostics found;
-  // One environment at a time: its routes' rules are parsed for its rules
-  // and let go before the next environment's are (two environments of
-  // 10,000 projects held ~17 MB of parsed rules at once).
-  for (size_t e = 0; e < std::max<size_t>(model.environments.size(), 1); ++e) {
-    std::vector<Task> tasks;
-    if (e < model.environments.size()) {
-      const model::Config& config = model.environments[e];
-      auto parsed = std::make_shared<const model::RouteRules>(config);
-      // The rules that route every host share a routing table of the
-      // environment and its host index (~8 MB at 10,000 projects): one task
-      // runs them. It is
-      // the largest task, so it goes first, and the other rules fill the
-      // other worker meanwhile.
-      tasks.push_back([&config, parsed](diag::Diagnostics& sink) {
-        detail::Routing routing(config, parsed);
-        check_served_hosts(config, routing, sink);
-        check_acme_challenges(config, routing, sink);
-      });
-      for (RuleOfRules rule : k_rules_of_rules) {
-        tasks.push_back([&config, parsed, rule](diag::Diagnostics& sink) { rule(config, parsed, sink); });
-      }
-      for (Rule rule : k_rules) {
-        tasks.push_back([&config, rule](diag::Diagnostics& sink) { rule(config, sink); });
-      }
-    }
-    if (e == 0) {
-      tasks.insert(tasks.end(), whole_model.begin(), whole_model.end());
-    }
+  auto run = [&](const std::vector<Task>& tasks) {
     diag::parallel_for(
         tasks.size(), found, [&](size_t i, diag::Diagnostics& sink) { tasks[i](sink); }, 1);
+  };
+  // One environment at a time: its routes' rules are parsed for its rules
+  // and let go before the next environment's are (two environments of
+  // 10,000 projects held ~17 MB of parsed rules at once). The route tests
+  // route every environment's cases at once: with RouteTest cases, every
+  // environment's parsed rules are kept for them.
+  bool route_tests = std::any_of(model.environments.begin(), model.environments.end(),
+                                 [](const model::Config& config) { return !config.route_tests.empty(); });
+  std::vector<model::SharedRouteRules> kept;
+  for (const auto& config : model.environments) {
+    auto parsed = std::make_shared<const model::RouteRules>(config);
+    if (route_tests) {
+      kept.push_back(parsed);
+    }
+    // The rules that route every host share a routing table of the
+    // environment and its host index (~8 MB at 10,000 projects): one task
+    // runs them. It is the largest task, so it goes first, and the other
+    // rules fill the other worker meanwhile; the whole model's rules run
+    // with the first environment's.
+    std::vector<Task> tasks = {[&config, parsed](diag::Diagnostics& sink) {
+      detail::Routing routing(config, parsed);
+      check_served_hosts(config, routing, sink);
+      check_acme_challenges(config, routing, sink);
+    }};
+    for (RuleOfRules rule : k_rules_of_rules) {
+      tasks.push_back([&config, parsed, rule](diag::Diagnostics& sink) { rule(config, parsed, sink); });
+    }
+    for (Rule rule : k_rules) {
+      tasks.push_back([&config, rule](diag::Diagnostics& sink) { rule(config, sink); });
+    }
+    tasks.insert(tasks.end(), std::make_move_iterator(whole_model.begin()), std::make_move_iterator(whole_model.end()));
+    whole_model.clear();
+    run(tasks);
+  }
+  run(whole_model); // an input without environments
+  if (route_tests) {
+    run({[&](diag::Diagnostics& sink) { check_route_tests(model, kept, sink); }});
   }
   apply_ignore(model, std::move(found), diagnostics);
 }

@@ -69,7 +69,9 @@ void check_redis_kv(const model::Config& config, diag::Diagnostics& diagnostics)
 // (E0409).
 void check_requested_certificates(const model::Config& config, diag::Diagnostics& diagnostics);
 // Per environment; an unknown name that another environment has says so.
-void check_route_tests(const model::Model& model, diag::Diagnostics& diagnostics);
+// `parsed`: each environment's parsed rules, in the model's order.
+void check_route_tests(const model::Model& model, const std::vector<model::SharedRouteRules>& parsed,
+                       diag::Diagnostics& diagnostics);
 // The rules that route requests through every host, over the environment's
 // one routing table (`routing`, which they leave as they found it).
 void check_acme_challenges(const model::Config& config, detail::Routing& routing, diag::Diagnostics& diagnostics);

@@ -328,7 +328,8 @@ void check_cases(const model::Config& config, const model::RoutingTable& table, 
   }
 }
 
-void check_route_tests(const model::Model& model, diag::Diagnostics& diagnostics)
+void check_route_tests(const model::Model& model, const std::vector<model::SharedRouteRules>& parsed,
+                       diag::Diagnostics& diagnostics)
 {
   const auto& configs = model.environments;
   if (std::all_of(configs.begin(), configs.end(), [](const model::Config& c) { return c.route_tests.empty(); })) {
@@ -336,8 +337,9 @@ void check_route_tests(const model::Model& model, diag::Diagnostics& diagnostics
   }
   std::vector<model::RoutingTable> tables;
   std::vector<Names> names;
-  for (const auto& config : configs) {
-    tables.push_back(model::traefik_routing_table(config));
+  for (size_t i = 0; i < configs.size(); ++i) {
+    const model::Config& config = configs[i];
+    tables.push_back(model::traefik_routing_table(config, parsed.at(i)));
     names.push_back(names_of(config, tables.back()));
   }
   for (size_t i = 0; i < names.size(); ++i) {
