@@ -125,6 +125,13 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
       use.used = use.used || used_issuers.count(issuer.name);
     }
   }
+  // With an object that refers to others missing for an error, a shared
+  // middleware or an issuer may be used by it: only a project's services,
+  // which its own routes use, are known unused.
+  if (model::missing_referrers(model)) {
+    middlewares.clear();
+    issuers.clear();
+  }
   for (const auto& [code, uses] :
        {std::pair{"W0601", &middlewares}, std::pair{"W0602", &services}, std::pair{"W0603", &issuers}}) {
     for (const auto& [name, use] : *uses) {

@@ -104,6 +104,7 @@ Inputs sort_inputs(std::vector<load::Document>& documents, const std::vector<boo
       continue;
     }
     bool ok = i < valid.size() && valid[i];
+    model.declarations.back().dropped = !ok;
     switch (document.kind) {
     case load::Kind::edge:
       if (in.edge) {

@@ -5,6 +5,15 @@
 
 namespace edgegen::model {
 
+bool missing_referrers(const Model& model)
+{
+  return std::any_of(model.declarations.begin(), model.declarations.end(), [](const Declaration& declaration) {
+    const std::string& kind = declaration.kind;
+    return declaration.dropped &&
+           (kind == "Edge" || kind == "Environment" || kind == "Project" || kind == "Middleware");
+  });
+}
+
 const Issuer* find_issuer(const Config& config, const std::string& name)
 {
   for (const auto& issuer : config.issuers) {

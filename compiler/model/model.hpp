@@ -385,6 +385,8 @@ struct Declaration
   // `edgegen.dev/ignore: "W0601, W0602"`, and where it is written.
   std::vector<std::string> ignore;
   Location ignore_location;
+  // It failed validation, and no environment holds it.
+  bool dropped = false;
 };
 
 struct Model
@@ -394,6 +396,13 @@ struct Model
 };
 
 const Issuer* find_issuer(const Config& config, const std::string& name);
+
+// Whether an object that refers to others (the Edge, an Environment, a
+// Project, a shared Middleware) failed validation and is missing from the
+// environments. What is used, and where a request goes, is then not known
+// in full: the checks that would call an object unused, or route a request,
+// stay silent rather than report what fixing that error changes.
+bool missing_referrers(const Model& model);
 
 // The match of a route: its raw rule (`rule`, which a route of common().raw
 // writes; it is parsed for its scope), or the scope of its host and path,
