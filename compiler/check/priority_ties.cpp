@@ -44,7 +44,7 @@ struct Pools
 // which holds it normalised, or of `pools`.
 std::string_view required_host(const model::Route& route, const rules::Rule& rule, Pools& pools)
 {
-  const std::vector<std::string>& scope = route.match.scope.hosts;
+  const auto& scope = route.match.scope.hosts;
   if (!route.raw()) {
     return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }

@@ -48,7 +48,8 @@ void check_requested_certificates(const model::Config& config, diag::Diagnostics
       };
       for (const auto& project : config.projects) {
         for (const auto& route : project.routes) {
-          for (const auto& host : route.tls() ? route.match.scope.hosts : util::empty<std::vector<std::string>>()) {
+          for (const auto& host :
+               route.tls() ? route.match.scope.hosts : util::empty<util::CompactVector<std::string>>()) {
             take(host, route.issuer());
           }
         }

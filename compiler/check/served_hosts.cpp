@@ -111,7 +111,7 @@ void check_served_hosts(const model::Config& config, detail::Routing& routing, d
         if (util::starts_with(host, "*.")) {
           for (const auto& source : routing.table().routes) {
             for (const auto& routed :
-                 source.route ? source.route->match.scope.hosts : util::empty<std::vector<std::string>>()) {
+                 source.route ? source.route->match.scope.hosts : util::empty<util::CompactVector<std::string>>()) {
               used = used || (model::certificate_covers(host, routed) && prober.served(routed));
             }
           }

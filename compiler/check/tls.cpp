@@ -70,7 +70,7 @@ void check_entry_points(const model::Config& config, const std::vector<model::Re
 // The certificate of each host of one TLS router.
 // `rules_broken`: the rule has problems of its own (E05xx), so its hosts are
 // not known and saying more would repeat them.
-void check_certificate(const model::Config& config, const std::vector<std::string>& hosts, bool raw_rule,
+void check_certificate(const model::Config& config, const util::CompactVector<std::string>& hosts, bool raw_rule,
                        bool rules_broken, const model::Ref& issuer_ref, const diag::Location& location,
                        diag::Diagnostics& diagnostics)
 {

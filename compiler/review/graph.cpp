@@ -126,7 +126,7 @@ Graph build(const model::Config& config, const GraphOptions& options)
     std::string router_key = add_node(graph, k_router, std::string(router.name), router_lines(config, table, router));
     graph.nodes[router_key].highlighted = highlighted;
     const model::Route* route = table.routes[router.owner].route;
-    std::vector<std::string> hosts = route ? route->match.scope.hosts : rules::scope_of(*router.rule).hosts;
+    util::CompactVector<std::string> hosts = route ? route->match.scope.hosts : rules::scope_of(*router.rule).hosts;
     if (hosts.empty()) {
       hosts.push_back(k_any_host);
     }

@@ -60,7 +60,7 @@ std::map<std::string, Certificate> certificates(const model::Config* config)
   }
   for (const auto& project : config->projects) {
     for (const auto& route : project.routes) {
-      for (const auto& name : route.tls() ? route.match.scope.hosts : util::empty<std::vector<std::string>>()) {
+      for (const auto& name : route.tls() ? route.match.scope.hosts : util::empty<util::CompactVector<std::string>>()) {
         host(name, route.issuer().resolved);
       }
     }

@@ -6,6 +6,8 @@
 // and rejects the whole router on any error, so edgegen parses every rule it
 // would emit, generated or written by hand, with this one parser.
 
+#include "util/compact_vector.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -140,9 +142,9 @@ struct Scope
   // and under an odd number (the rule refuses them); each normalised as
   // Traefik compares them: lower case, without a trailing dot. Host(`*`),
   // which matches every host, is in neither.
-  std::vector<std::string> hosts;
-  std::vector<std::string> excluded_hosts;
-  std::vector<PathCondition> paths; // Path()/PathPrefix() not under an odd number of '!'
+  util::CompactVector<std::string> hosts;
+  util::CompactVector<std::string> excluded_hosts;
+  util::CompactVector<PathCondition> paths; // Path()/PathPrefix() not under an odd number of '!'
 };
 
 // The scope of a rule that parsed (an empty scope for one that did not).

@@ -12,7 +12,7 @@ namespace edgegen::rules {
 
 namespace {
 
-void add_unique(std::vector<std::string>& list, std::string value)
+void add_unique(util::CompactVector<std::string>& list, std::string value)
 {
   if (std::find(list.begin(), list.end(), value) == list.end()) {
     list.push_back(std::move(value));

@@ -5,7 +5,7 @@
 namespace edgegen::rules {
 namespace {
 
-std::string joined(const std::vector<std::string>& list)
+std::string joined(const util::CompactVector<std::string>& list)
 {
   std::string out;
   for (const auto& item : list) {

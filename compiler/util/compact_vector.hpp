@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <iterator>
 #include <new>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -82,6 +83,13 @@ public:
 
   T& operator[](size_t index) { return m_data[index]; }
   const T& operator[](size_t index) const { return m_data[index]; }
+  const T& at(size_t index) const
+  {
+    if (index >= size()) {
+      throw std::out_of_range("CompactVector::at");
+    }
+    return m_data[index];
+  }
   T& front() { return m_data[0]; }
   const T& front() const { return m_data[0]; }
   T& back() { return m_data[size() - 1]; }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,14 @@ TEST(CompactVector, CopiesMovesAndCompares)
   const CompactVector<std::string>& same = a;
   a = same;
   EXPECT_EQ(a.size(), 3u);
+}
+
+TEST(CompactVector, AtChecksTheIndex)
+{
+  const CompactVector<std::string> list{"a", "b"};
+  EXPECT_EQ(list.at(1), "b");
+  EXPECT_THROW(list.at(2), std::out_of_range);
+  EXPECT_THROW(CompactVector<std::string>().at(0), std::out_of_range);
 }
 
 TEST(CompactVector, InsertsAndErasesInPlace)

@@ -29,16 +29,30 @@ std::vector<std::string> split(std::string_view s, char separator)
   }
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
+namespace {
+
+std::string join_range(const std::string* begin, const std::string* end, std::string_view separator)
 {
   std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) {
+  for (const std::string* part = begin; part != end; ++part) {
+    if (part != begin) {
       out += separator;
     }
-    out += parts[i];
+    out += *part;
   }
   return out;
+}
+
+} // namespace
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+  return join_range(parts.data(), parts.data() + parts.size(), separator);
+}
+
+std::string join(const CompactVector<std::string>& parts, std::string_view separator)
+{
+  return join_range(parts.begin(), parts.end(), separator);
 }
 
 std::string go_quote(std::string_view value)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/compact_vector.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,7 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::string join(const CompactVector<std::string>& parts, std::string_view separator);
 std::string to_lower(std::string_view s);
 // A-Z to a-z, every other byte as it is (what to_lower does to each byte).
 inline char ascii_lower(char c)

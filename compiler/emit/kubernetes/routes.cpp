@@ -25,7 +25,7 @@ Value name_refs(const std::vector<std::string>& names)
 // covers its first host with one (Traefik serves every loaded certificate
 // by SNI), and the environment's TLS options. Without a certificate (a
 // `files` issuer) Traefik serves its default one.
-Value route_tls(const Context& context, const std::vector<std::string>& hosts)
+Value route_tls(const Context& context, const util::CompactVector<std::string>& hosts)
 {
   Value tls = Value::map();
   for (const auto& host : hosts) {

@@ -22,8 +22,8 @@ std::vector<std::string> default_entry_points(const model::Config& config, bool 
   return model::entry_points_of(config, {}, tls);
 }
 
-util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts, const model::Ref& issuer_ref,
-                       bool name_hosts)
+util::Value router_tls(const model::Config& config, const util::CompactVector<std::string>& hosts,
+                       const model::Ref& issuer_ref, bool name_hosts)
 {
   util::Value tls = util::Value::map();
   const model::Issuer* issuer = model::find_issuer(config, issuer_ref.resolved);

@@ -29,8 +29,8 @@ std::string host_rule(const std::string& host); // Host(`h`), or HostRegexp for 
 // it is to obtain where Traefik cannot read them off the rule; `name_hosts`
 // (a raw rule) names every host, so that hosts the rule excludes or cannot
 // serve are never ordered.
-util::Value router_tls(const model::Config& config, const std::vector<std::string>& hosts, const model::Ref& issuer,
-                       bool name_hosts);
+util::Value router_tls(const model::Config& config, const util::CompactVector<std::string>& hosts,
+                       const model::Ref& issuer, bool name_hosts);
 std::vector<std::string> default_entry_points(const model::Config& config, bool tls);
 
 // The file provider's router and service of one route / service, also the
