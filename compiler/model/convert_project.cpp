@@ -83,7 +83,8 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.entry_points = get_refs(spec, "entryPoints");
   common.tls = get_bool(spec, "tls", true);
   common.issuer = get_ref(spec, "issuer");
-  out.set_match(route_match(out, std::move(raw_rule)));
+  RouteMatch match = route_match(out, raw_rule);
+  out.set_match(std::move(match), std::move(raw_rule));
   return out;
 }
 

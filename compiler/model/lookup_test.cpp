@@ -49,7 +49,7 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   route.edit().path_prefix = "/api";
   RouteMatch prefix = route_match(route);
   EXPECT_EQ(rule_text(route), "Host(`a.example.com`) && PathPrefix(`/api`)");
-  EXPECT_EQ(prefix.text, ""); // made again from host and path, not held
+  EXPECT_EQ(route.rule(), ""); // made again from host and path, not held
   EXPECT_EQ(prefix.priority, std::optional<int64_t>(20004));
   EXPECT_EQ(prefix.scope.hosts, std::vector<std::string>{"a.example.com"});
   ASSERT_EQ(prefix.scope.paths.size(), 1u);
@@ -70,11 +70,12 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
 
   Route raw;
   raw.edit().raw = true;
-  raw.match = route_match(raw, "Host(`b.example.com`) || Host(`c.example.com`)");
+  const std::string text = "Host(`b.example.com`) || Host(`c.example.com`)";
+  raw.set_match(route_match(raw, text), text);
   const RouteMatch& written = raw.match;
-  EXPECT_EQ(written.text, "Host(`b.example.com`) || Host(`c.example.com`)");
-  EXPECT_EQ(raw.rule(), written.text);
-  EXPECT_EQ(rule_text(raw), written.text);
+  EXPECT_EQ(raw.rule(), text);
+  EXPECT_EQ(rule_text(raw), text);
+  EXPECT_EQ(raw.host(), "");
   EXPECT_EQ(route.rule(), "");
   EXPECT_EQ(written.priority, std::nullopt);
   EXPECT_EQ(written.scope.hosts, (std::vector<std::string>{"b.example.com", "c.example.com"}));
@@ -261,8 +262,9 @@ TEST(ModelLookup, ARouteHoldsItsHostOnceWhereTheScopeHoldsItAlike)
 
   Route raw;
   raw.edit().raw = true;
-  raw.set_match(route_match(raw, "Host(`b.example.com`)"));
+  raw.set_match(route_match(raw, "Host(`b.example.com`)"), "Host(`b.example.com`)");
   EXPECT_EQ(raw.host(), "");
+  EXPECT_EQ(raw.rule(), "Host(`b.example.com`)");
   EXPECT_EQ(raw.match.scope.hosts, std::vector<std::string>{"b.example.com"});
 
   Route none;
@@ -300,7 +302,7 @@ TEST(ModelLookup, RouteRulesParseEveryRouteOfOneEnvironment)
   // The rule's offsets are in its text: the one built from host and path,
   // or the raw one the route holds.
   EXPECT_EQ(parsed.text_of(p, p.routes.at(0)), "Host(`a.example.com`) && PathPrefix(`/api`)");
-  EXPECT_EQ(parsed.text_of(p, p.routes.at(1)).data(), p.routes.at(1).match.text.data());
+  EXPECT_EQ(parsed.text_of(p, p.routes.at(1)).data(), p.routes.at(1).rule().data());
   const rules::Argument& prefix = parsed.of(p, p.routes.at(0)).matchers.at(1).arguments.at(0);
   EXPECT_EQ(prefix.literal(parsed.text_of(p, p.routes.at(0))), "`/api`");
   EXPECT_EQ(matchers(q, q.routes.at(0)), std::vector<std::string>{"Host q.example.com"});

@@ -236,14 +236,14 @@ struct Service
   std::vector<Location> url_locations; // parallel to urls
 };
 
-// A route's Traefik rule, and the hosts and paths it serves: every check and
-// every target reads them from here. The rule of a route of host and path
-// is not held: rule_text() makes it again from them. Nor is the parsed
-// rule: what reads a rule's matchers parses the rules of one environment at
-// a time (RouteRules, model/routing.hpp).
+// The hosts and paths a route's Traefik rule serves: every check and every
+// target reads them from here. The rule's text is the route's (rule(), for
+// a raw rule); the rule of a route of host and path is not held:
+// rule_text() makes it again from them. Nor is the parsed rule: what reads
+// a rule's matchers parses the rules of one environment at a time
+// (RouteRules, model/routing.hpp).
 struct RouteMatch
 {
-  std::string text;                // a raw rule, as Traefik gets it; empty for a route of host and path
   rules::Scope scope;              // hosts served and excluded, paths; for host/path routes, those fields
   std::optional<int64_t> priority; // emitted: the route's own, else computed for host/path
                                    // routes; none: Traefik's default, the rule's length
@@ -289,9 +289,10 @@ struct Route
   // otherwise (upper case, a trailing dot).
   const std::string& host() const;
   void set_host(std::string host);
-  // Sets the match built from the route (route_match()), and lets go of
-  // the written host where the scope holds it alike.
-  void set_match(RouteMatch match);
+  // Sets the match built from the route (route_match()) and, for a raw
+  // rule, the rule's text; lets go of the written host where the scope
+  // holds it alike.
+  void set_match(RouteMatch match, std::string rule = {});
 
   // The effective issuer: the route's own, else the environment's, else the
   // Edge default; none for a route without TLS.
@@ -300,8 +301,8 @@ struct Route
   // that name none, or an empty one; null: the route's own.
   void use_issuer(std::shared_ptr<const Ref> issuer) { m_issuer = std::move(issuer); }
 
-  // A raw Traefik v3 rule (the escape hatch), which replaces host and path;
-  // its text is match.text, held once; empty for a route of host and path.
+  // A raw Traefik v3 rule (the escape hatch), which replaces host and path,
+  // as Traefik gets it (substituted); empty for a route of host and path.
   bool raw() const { return common().raw; }
   const std::string& rule() const;
 
@@ -335,7 +336,9 @@ struct Route
 private:
   std::shared_ptr<RouteCommon> m_common;
   std::shared_ptr<const Ref> m_issuer;
-  std::shared_ptr<const std::string> m_host; // null: the scope's host, or none
+  // A raw rule's text; else the host as written where the scope's host is
+  // not the same string; else null (the scope's host, or none).
+  std::shared_ptr<const std::string> m_text;
 };
 
 struct Project
@@ -404,10 +407,10 @@ const Issuer* find_issuer(const Config& config, const std::string& name);
 // stay silent rather than report what fixing that error changes.
 bool missing_referrers(const Model& model);
 
-// The match of a route: its raw rule (`rule`, which a route of common().raw
-// writes; it is parsed for its scope), or the scope of its host and path,
-// with its priority. Built once per route.
-RouteMatch route_match(const Route& route, std::string rule = {});
+// The match of a route: the scope of its raw rule (`rule`, which a route of
+// common().raw writes; it is parsed for its scope), or of its host and
+// path, with its priority. Built once per route.
+RouteMatch route_match(const Route& route, std::string_view rule = {});
 
 // The rule Traefik gets for `route`: its raw rule, or the one built from
 // its host and path, made again at each call.

@@ -52,28 +52,33 @@ const RouteCommon& Route::common() const
 
 const std::string& Route::host() const
 {
-  if (m_host) {
-    return *m_host;
+  if (raw()) {
+    return util::empty<std::string>();
   }
-  return raw() || match.scope.hosts.empty() ? util::empty<std::string>() : match.scope.hosts.front();
+  if (m_text) {
+    return *m_text;
+  }
+  return match.scope.hosts.empty() ? util::empty<std::string>() : match.scope.hosts.front();
 }
 
 void Route::set_host(std::string host)
 {
-  m_host = host.empty() ? nullptr : std::make_shared<const std::string>(std::move(host));
+  m_text = host.empty() ? nullptr : std::make_shared<const std::string>(std::move(host));
 }
 
-void Route::set_match(RouteMatch built)
+void Route::set_match(RouteMatch built, std::string rule)
 {
   match = std::move(built);
-  if (m_host && !raw() && match.scope.hosts.size() == 1 && match.scope.hosts.front() == *m_host) {
-    m_host = nullptr;
+  if (raw()) {
+    m_text = rule.empty() ? nullptr : std::make_shared<const std::string>(std::move(rule));
+  } else if (m_text && match.scope.hosts.size() == 1 && match.scope.hosts.front() == *m_text) {
+    m_text = nullptr;
   }
 }
 
 const std::string& Route::rule() const
 {
-  return raw() ? match.text : util::empty<std::string>();
+  return raw() && m_text ? *m_text : util::empty<std::string>();
 }
 
 RouteCommon& Route::edit()

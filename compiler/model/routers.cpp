@@ -53,7 +53,7 @@ RouteRules::RouteRules(const Config& config) : m_config(config)
       if (!route.raw()) {
         m_built[m_first[i] + j] = rule_text(route);
       }
-      m_rules[m_first[i] + j] = rules::parse_rule(route.raw() ? route.match.text : m_built[m_first[i] + j]);
+      m_rules[m_first[i] + j] = rules::parse_rule(route.raw() ? route.rule() : m_built[m_first[i] + j]);
     }
   });
 }
@@ -75,7 +75,7 @@ const rules::Rule& RouteRules::of(const Project& project, const Route& route) co
 
 std::string_view RouteRules::text_of(const Project& project, const Route& route) const
 {
-  return route.raw() ? std::string_view(route.match.text) : std::string_view(m_built[index_of(project, route)]);
+  return route.raw() ? std::string_view(route.rule()) : std::string_view(m_built[index_of(project, route)]);
 }
 
 void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)

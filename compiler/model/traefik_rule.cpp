@@ -88,15 +88,14 @@ int64_t specific_priority(const std::string& host, const std::string& path, bool
 
 std::string rule_text(const Route& route)
 {
-  return route.raw() ? route.match.text : generated_rule(route);
+  return route.raw() ? route.rule() : generated_rule(route);
 }
 
-RouteMatch route_match(const Route& route, std::string rule)
+RouteMatch route_match(const Route& route, std::string_view rule)
 {
   RouteMatch out;
   if (route.raw()) {
-    out.text = std::move(rule);
-    out.scope = rules::scope_of(rules::parse_rule(out.text));
+    out.scope = rules::scope_of(rules::parse_rule(rule));
     out.priority = route.priority();
     return out;
   }
