@@ -59,6 +59,38 @@ TEST(Check, SameHostAndPathInTwoProjects)
       V{"b.yaml:10:7: E0421: host \"x.example.com\" and pathPrefix \"/api\" is already routed (project \"team-a\")"});
 }
 
+// Every later route that claims what an earlier one claims is reported
+// once, against the first; a plain route beside a TLS one claims nothing
+// of it, nor does another priority.
+TEST(Check, ALaterClaimIsReportedAgainstTheFirstClaimant)
+{
+  auto project = [](const std::string& name, const std::string& routes) {
+    std::string head = k_project_head;
+    head.replace(head.find("team-a"), 6, name);
+    return head + routes;
+  };
+  const std::string same = "    - host: x.${domain}\n      service: api\n";
+  auto c = compile_files({{"a.yaml", project("team-a", same)},
+                          {"b.yaml", project("team-b", same)},
+                          {"c.yaml", project("team-c", same + "    - name: plain\n      host: x.${domain}\n"
+                                                              "      service: api\n      tls: false\n"
+                                                              "    - name: other\n      host: x.${domain}\n"
+                                                              "      service: api\n      priority: 5\n")}});
+  std::vector<std::string> found;
+  for (const auto& d : c.diagnostics.sorted()) {
+    if (d.code == "E0421") {
+      found.push_back(diag::format_location(d.location) + " " + d.message + "; " + d.hint);
+    }
+  }
+  const std::string hint = "; the other route is at a.yaml:10:7; Traefik would serve only one of them";
+  EXPECT_EQ(found, (V{"b.yaml:10:7 host \"x.example.com\" and pathPrefix \"/\" is already routed (project "
+                      "\"team-a\")" +
+                          hint,
+                      "c.yaml:10:7 host \"x.example.com\" and pathPrefix \"/\" is already routed (project "
+                      "\"team-a\")" +
+                          hint}));
+}
+
 TEST(Check, DuplicateProjectName)
 {
   auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domain}

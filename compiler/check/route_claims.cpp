@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <string>
 #include <tuple>
+#include <vector>
 
 namespace edgegen::check {
 
@@ -44,11 +46,10 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
   {
     uint64_t hash;
     uint32_t owner;       // into owners
-    uint32_t entry_point; // into entry_points
+    uint32_t entry_point; // the index of its name in entry_points
   };
   std::vector<Owner> owners;
-  std::vector<std::string> entry_points; // the names claims are made on, in order of first use
-  std::map<std::string, uint32_t, std::less<>> entry_point_index;
+  std::map<std::string, uint32_t> entry_points; // name -> its index, in order of first use
   std::vector<Claim> claims;
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
@@ -61,11 +62,9 @@ void check_route_claims(const model::Config& config, diag::Diagnostics& diagnost
         key_hash = key_hash * 1099511628211u ^ part;
       }
       for (auto& name : detail::route_entry_points(config, route)) {
-        auto [it, added] = entry_point_index.emplace(name, static_cast<uint32_t>(entry_points.size()));
-        if (added) {
-          entry_points.push_back(std::move(name));
-        }
-        claims.push_back({key_hash * 1099511628211u ^ it->second, owner, it->second});
+        const auto index = static_cast<uint32_t>(entry_points.size());
+        uint32_t entry_point = entry_points.emplace(std::move(name), index).first->second;
+        claims.push_back({key_hash * 1099511628211u ^ entry_point, owner, entry_point});
       }
     }
   }
