@@ -112,8 +112,8 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
     for (const auto& route : project.routes) {
       const auto& match = route.match;
       const rules::Rule& rule = parsed->of(project, route);
-      int64_t priority = match.priority.value_or(0) != 0 ? *match.priority
-                                                         : static_cast<int64_t>(parsed->text_of(project, route).size());
+      int64_t priority =
+          match.priority.value_or(0) != 0 ? *match.priority : static_cast<int64_t>(parsed->size_of(project, route));
       if (rule.ok() && priority <= rules::k_max_priority) { // Traefik drops the others
         const auto& entry_points = *pools.entry_points.insert(detail::route_entry_points(config, route)).first;
         by_priority[priority].push_back({&route, &rule, required_host(route, rule, pools), &entry_points});

@@ -39,7 +39,7 @@ struct Shape
 
 using EntryPointLists = std::set<std::vector<std::string>>;
 
-bool shape_of(const model::Config& config, const model::Route& route, const rules::Rule& rule, std::string_view text,
+bool shape_of(const model::Config& config, const model::Route& route, const rules::Rule& rule, size_t text_size,
               Shape& out, std::deque<std::string>& normalised, EntryPointLists& entry_point_lists)
 {
   out.route = &route;
@@ -79,7 +79,7 @@ bool shape_of(const model::Config& config, const model::Route& route, const rule
     }
   }
   const auto& priority = route.match.priority;
-  out.priority = priority.value_or(0) > 0 ? *priority : static_cast<int64_t>(text.size());
+  out.priority = priority.value_or(0) > 0 ? *priority : static_cast<int64_t>(text_size);
   out.entry_points = &*entry_point_lists.insert(detail::route_entry_points(config, route)).first;
   return true;
 }
@@ -125,7 +125,7 @@ Found find_shadowed(const model::Config& config, const model::RouteRules& parsed
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       Shape shape;
-      if (shape_of(config, route, parsed.of(project, route), parsed.text_of(project, route), shape, found.normalised,
+      if (shape_of(config, route, parsed.of(project, route), parsed.size_of(project, route), shape, found.normalised,
                    found.entry_point_lists)) {
         shapes.push_back(std::move(shape));
       }

@@ -302,7 +302,9 @@ TEST(ModelLookup, RouteRulesParseEveryRouteOfOneEnvironment)
   // The rule's offsets are in its text: the one built from host and path,
   // or the raw one the route holds.
   EXPECT_EQ(parsed.text_of(p, p.routes.at(0)), "Host(`a.example.com`) && PathPrefix(`/api`)");
-  EXPECT_EQ(parsed.text_of(p, p.routes.at(1)).data(), p.routes.at(1).rule().data());
+  EXPECT_EQ(parsed.text_of(p, p.routes.at(1)), p.routes.at(1).rule());
+  EXPECT_EQ(parsed.size_of(p, p.routes.at(0)), std::string("Host(`a.example.com`) && PathPrefix(`/api`)").size());
+  EXPECT_EQ(parsed.size_of(p, p.routes.at(1)), p.routes.at(1).rule().size());
   const rules::Argument& prefix = parsed.of(p, p.routes.at(0)).matchers.at(1).arguments.at(0);
   EXPECT_EQ(prefix.literal(parsed.text_of(p, p.routes.at(0))), "`/api`");
   EXPECT_EQ(matchers(q, q.routes.at(0)), std::vector<std::string>{"Host q.example.com"});

@@ -18,9 +18,9 @@ namespace {
 // A rule's length, for the default priority; a text of 4 GiB or more (which
 // no input of at most 8 MiB a file can make but by substitution) counts as
 // the longest.
-uint32_t length_of(std::string_view rule)
+uint32_t length_of(size_t size)
 {
-  return static_cast<uint32_t>(std::min<size_t>(rule.size(), UINT32_MAX));
+  return static_cast<uint32_t>(std::min<size_t>(size, UINT32_MAX));
 }
 
 // The index of `item` in `list`, or SIZE_MAX when it is not one of its items.
@@ -45,15 +45,15 @@ RouteRules::RouteRules(const Config& config) : m_config(config)
     count += project.routes.size();
   }
   m_rules.resize(count);
-  m_built.resize(count);
+  m_sizes.resize(count);
   util::parallel_for(config.projects.size(), [&](size_t i) {
     const Project& project = config.projects[i];
     for (size_t j = 0; j < project.routes.size(); ++j) {
       const Route& route = project.routes[j];
-      if (!route.raw()) {
-        m_built[m_first[i] + j] = rule_text(route);
-      }
-      m_rules[m_first[i] + j] = rules::parse_rule(route.raw() ? route.rule() : m_built[m_first[i] + j]);
+      std::string built = route.raw() ? std::string() : rule_text(route);
+      const std::string& text = route.raw() ? route.rule() : built;
+      m_rules[m_first[i] + j] = rules::parse_rule(text);
+      m_sizes[m_first[i] + j] = text.size();
     }
   });
 }
@@ -73,16 +73,22 @@ const rules::Rule& RouteRules::of(const Project& project, const Route& route) co
   return m_rules[index_of(project, route)];
 }
 
-std::string_view RouteRules::text_of(const Project& project, const Route& route) const
+std::string RouteRules::text_of(const Project& project, const Route& route) const
 {
-  return route.raw() ? std::string_view(route.rule()) : std::string_view(m_built[index_of(project, route)]);
+  index_of(project, route); // throws for a route of another environment
+  return rule_text(route);
+}
+
+size_t RouteRules::size_of(const Project& project, const Route& route) const
+{
+  return m_sizes[index_of(project, route)];
 }
 
 void RoutingTable::add(rules::Router router, Source source, const std::string& rule_text)
 {
   owned_rules.push_back(std::make_unique<OwnedRule>(OwnedRule{rule_text, rules::parse_rule(rule_text)}));
   router.rule = &owned_rules.back()->rule;
-  router.rule_length = length_of(rule_text);
+  router.rule_length = length_of(rule_text.size());
   router.owner = static_cast<uint32_t>(routes.size());
   routers.push_back(std::move(router));
   routes.push_back(std::move(source));
@@ -138,7 +144,7 @@ RoutingTable routing_table(const Config& config, SharedRouteRules rules)
       rules::Router router;
       router.name = route.output_name();
       router.rule = &out.route_rules->of(project, route);
-      router.rule_length = length_of(out.route_rules->text_of(project, route));
+      router.rule_length = length_of(out.route_rules->size_of(project, route));
       router.priority = route.match.priority;
       router.entry_points = entry_points(route.entry_points(), route.tls());
       router.tls = route.tls();
@@ -206,7 +212,7 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
   return out;
 }
 
-std::string_view RoutingTable::rule_text(const rules::Router& router) const
+std::string RoutingTable::rule_text(const rules::Router& router) const
 {
   if (const Route* route = routes[router.owner].route) {
     return route_rules->text_of(*routes[router.owner].project, *route);

@@ -33,8 +33,11 @@ public:
   // The rule of `route`, a route of `project`, both of this environment.
   const rules::Rule& of(const Project& project, const Route& route) const;
   // Its text, which the rule's offsets are in: a raw rule's, held by the
-  // route, or the one built from its host and path, held here.
-  std::string_view text_of(const Project& project, const Route& route) const;
+  // route, or the one built from its host and path, made again (not held:
+  // 2.9 MB at 10,000 projects).
+  std::string text_of(const Project& project, const Route& route) const;
+  // Its text's length in bytes: Traefik's default priority.
+  size_t size_of(const Project& project, const Route& route) const;
 
 private:
   size_t index_of(const Project& project, const Route& route) const;
@@ -42,7 +45,7 @@ private:
   const Config& m_config;
   std::vector<uint32_t> m_first; // per project: the index of its first route's rule
   std::vector<rules::Rule> m_rules;
-  std::vector<std::string> m_built; // the rules built from host and path; empty for a raw rule
+  std::vector<size_t> m_sizes; // of the rules' texts
 };
 
 // One environment's parsed rules, shared by what reads them at once.
@@ -94,7 +97,7 @@ struct RoutingTable
   std::vector<std::string> servers_of(const rules::Router& router) const;
   std::vector<std::string> middlewares_of(const rules::Router& router) const;
   // The rule's text, as the targets write it.
-  std::string_view rule_text(const rules::Router& router) const;
+  std::string rule_text(const rules::Router& router) const;
   // Where the router's route is written; none for the routers Traefik or
   // cert-manager make.
   std::optional<Location> location_of(const rules::Router& router) const;
