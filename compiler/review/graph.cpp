@@ -65,7 +65,7 @@ std::string tls_text(const model::Config& config, const model::Ref& issuer_ref)
 std::vector<std::string> router_lines(const model::Config& config, const model::RoutingTable& table,
                                       const rules::Router& router)
 {
-  std::vector<std::string> lines{std::string(table.rule_text(router))};
+  std::vector<std::string> lines{table.rule_text(router)};
   std::string placement = "entry points: " + util::join(router.entry_points, ", ");
   if (router.priority && *router.priority != 0) {
     placement += "; priority " + std::to_string(*router.priority);
