@@ -138,6 +138,57 @@ spec:
   EXPECT_EQ(messages(c), V{"b.yaml:10:7: E0413: Traefik router name \"a-b-c\" is produced twice"});
 }
 
+TEST(Check, EveryLaterClaimOfAnOutputNameIsReportedAgainstTheFirst)
+{
+  // Middleware "x-y-z" (shared), project "x"'s "y-z" and project "x-y"'s
+  // "z" are one Traefik middleware; the services and the routers of both
+  // projects clash alike, each kind in its own namespace.
+  auto project = [](const std::string& name, const std::string& own) {
+    return R"(apiVersion: edgegen.dev/v1alpha1
+kind: Project
+metadata:
+  name: )" +
+           name + R"(
+spec:
+  services:
+    )" + own +
+           R"(:
+      port: 80
+  middlewares:
+    )" + own +
+           R"(:
+      compress: {}
+  routes:
+    - name: )" +
+           own + "\n      host: " + name + R"(.example.com
+      service: )" +
+           own + R"(
+      middlewares: [)" +
+           own + R"(]
+)";
+  };
+  auto c = compile_files({{"m.yaml", R"(apiVersion: edgegen.dev/v1alpha1
+kind: Middleware
+metadata:
+  name: x-y-z
+spec:
+  compress: {}
+)"},
+                          {"x.yaml", project("x", "y-z")},
+                          {"xy.yaml", project("x-y", "z")}});
+  EXPECT_EQ(messages(c), (V{"x.yaml:10:5: E0413: Traefik middleware name \"x-y-z\" is produced twice",
+                            "xy.yaml:7:5: E0413: Traefik service name \"x-y-z\" is produced twice",
+                            "xy.yaml:10:5: E0413: Traefik middleware name \"x-y-z\" is produced twice",
+                            "xy.yaml:13:7: E0413: Traefik router name \"x-y-z\" is produced twice"}));
+  std::vector<std::string> hints;
+  for (const auto& d : c.diagnostics.sorted()) {
+    hints.push_back(d.hint);
+  }
+  EXPECT_EQ(hints,
+            (V{"also produced by m.yaml:1:1; rename one of them", "also produced by x.yaml:7:5; rename one of them",
+               "also produced by m.yaml:1:1; rename one of them", "also produced by x.yaml:13:7; rename one of them"}));
+}
+
 TEST(Check, UndefinedVariableNamesTheEnvironment)
 {
   auto c = compile_files({{"a.yaml", std::string(k_project_head) + R"(    - host: a.${domian}

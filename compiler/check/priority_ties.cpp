@@ -13,8 +13,10 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
+#include <utility>
 
 namespace edgegen::check {
 
@@ -28,6 +30,7 @@ struct Entry
   const rules::Rule* rule = nullptr;                      // parsed
   std::string_view host;                                  // the one host (maybe *.domain) its rule requires; empty: any
   const std::vector<std::string>* entry_points = nullptr; // sorted
+  int64_t priority = 0;                                   // effective
 };
 
 // What entries view that the model does not hold as such: the routes'
@@ -48,7 +51,7 @@ std::string_view required_host(const model::Route& route, const rules::Rule& rul
   if (!route.raw()) {
     return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }
-  for (const auto& matcher : rule.conjunction ? rule.matchers : util::empty<std::vector<rules::Matcher>>()) {
+  for (const auto& matcher : rule.conjunction ? rule.matchers : util::empty<util::CompactVector<rules::Matcher>>()) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
       std::string host = rules::normalize_host(matcher.arguments[0].value);
       if (host == "*") {
@@ -63,11 +66,11 @@ std::string_view required_host(const model::Route& route, const rules::Rule& rul
 
 // Pairs of entries whose hosts can meet: the same host, a host and the
 // wildcard one label up, and a route for any host with every other.
-std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::vector<Entry>& entries)
+std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const Entry* first, const Entry* last)
 {
   std::map<std::string_view, std::vector<const Entry*>> by_host;
-  for (const auto& entry : entries) {
-    by_host[entry.host].push_back(&entry);
+  for (const Entry* entry = first; entry != last; ++entry) {
+    by_host[entry->host].push_back(entry);
   }
   std::vector<std::pair<const Entry*, const Entry*>> out;
   std::string wildcard_host; // "*" and the host's parent domain, reused
@@ -91,9 +94,9 @@ std::vector<std::pair<const Entry*, const Entry*>> candidate_pairs(const std::ve
   }
   if (auto any = by_host.find(""); any != by_host.end()) {
     for (const Entry* a : any->second) {
-      for (const auto& entry : entries) {
-        if (!entry.host.empty()) {
-          out.emplace_back(a, &entry);
+      for (const Entry* entry = first; entry != last; ++entry) {
+        if (!entry->host.empty()) {
+          out.emplace_back(a, entry);
         }
       }
     }
@@ -107,16 +110,35 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
                          diag::Diagnostics& diagnostics)
 {
   Pools pools;
-  std::map<int64_t, std::vector<Entry>> by_priority;
+  // Every route Traefik keeps, by priority and in route order within one:
+  // placed by counting (one list sized once, no buffer to sort with), where
+  // a list per priority grew its slack.
+  auto priority_of = [&](const model::Project& project, const model::Route& route, const rules::Rule& rule) {
+    const auto& priority = route.match.priority;
+    int64_t effective = priority.value_or(0) != 0 ? *priority : static_cast<int64_t>(parsed->size_of(project, route));
+    return rule.ok() && effective <= rules::k_max_priority
+               ? std::optional<int64_t>(effective) // Traefik drops the others
+               : std::nullopt;
+  };
+  std::map<int64_t, size_t> next; // per priority: its count, then where its next entry goes
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      const auto& match = route.match;
+      if (auto priority = priority_of(project, route, parsed->of(project, route))) {
+        ++next[*priority];
+      }
+    }
+  }
+  size_t count = 0;
+  for (auto& [priority, at] : next) {
+    count += std::exchange(at, count);
+  }
+  std::vector<Entry> entries(count);
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
       const rules::Rule& rule = parsed->of(project, route);
-      int64_t priority =
-          match.priority.value_or(0) != 0 ? *match.priority : static_cast<int64_t>(parsed->size_of(project, route));
-      if (rule.ok() && priority <= rules::k_max_priority) { // Traefik drops the others
+      if (auto priority = priority_of(project, route, rule)) {
         const auto& entry_points = *pools.entry_points.insert(detail::route_entry_points(config, route)).first;
-        by_priority[priority].push_back({&route, &rule, required_host(route, rule, pools), &entry_points});
+        entries[next[*priority]++] = {&route, &rule, required_host(route, rule, pools), &entry_points, *priority};
       }
     }
   }
@@ -153,11 +175,14 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
     }
     return std::nullopt;
   };
-  for (const auto& [priority, entries] : by_priority) {
-    if (entries.size() < 2) {
+  for (size_t first = 0, last = 0; first < entries.size(); first = last) {
+    int64_t priority = entries[first].priority;
+    for (last = first + 1; last < entries.size() && entries[last].priority == priority; ++last) {
+    }
+    if (last - first < 2) {
       continue;
     }
-    for (const auto& [a, b] : candidate_pairs(entries)) {
+    for (const auto& [a, b] : candidate_pairs(&entries[first], entries.data() + last)) {
       auto request = tied(*a, *b);
       if (!request) {
         continue;

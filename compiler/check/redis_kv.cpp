@@ -44,8 +44,7 @@ void check_lists(const model::Middleware& middleware, const util::Value& value, 
     if (text.find(',') == std::string::npos && !outer_space(text)) {
       continue;
     }
-    auto found = middleware.locations.find(item_pointer);
-    const diag::Location& location = found == middleware.locations.end() ? middleware.location : found->second;
+    const diag::Location location = middleware.location_of(item_pointer);
     std::string problem = text.find(',') != std::string::npos
                               ? "holds ',', where Traefik's KV provider splits it into several items"
                               : "starts or ends with a space, which Traefik's KV provider trims";

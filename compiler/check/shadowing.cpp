@@ -12,6 +12,7 @@
 #include "util/strings.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <set>
 #include <string_view>
@@ -131,21 +132,21 @@ Found find_shadowed(const model::Config& config, const model::RouteRules& parsed
       }
     }
   }
-  // By host, so the work stays proportional to routes per host: sorted
-  // (host, shape) pairs, each host's shapes in route order.
-  std::vector<std::pair<std::string_view, const Shape*>> by_host;
-  by_host.reserve(shapes.size());
-  for (const auto& shape : shapes) {
-    by_host.emplace_back(shape.host, &shape);
+  // By host, so the work stays proportional to routes per host: the
+  // shapes' indexes sorted by host, each host's shapes in route order.
+  std::vector<uint32_t> by_host(shapes.size());
+  for (size_t i = 0; i < shapes.size(); ++i) {
+    by_host[i] = static_cast<uint32_t>(i);
   }
-  std::stable_sort(by_host.begin(), by_host.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(by_host.begin(), by_host.end(),
+                   [&](uint32_t a, uint32_t b) { return shapes[a].host < shapes[b].host; });
   // The route on `host` that takes every request of `inner`, with the
   // highest priority: `winner` unless one on `host` beats it.
   auto best = [&](const Shape& inner, std::string_view host, const Shape* winner) {
     auto on_host = std::lower_bound(by_host.begin(), by_host.end(), host,
-                                    [](const auto& entry, std::string_view key) { return entry.first < key; });
-    for (; on_host != by_host.end() && on_host->first == host; ++on_host) {
-      const Shape* outer = on_host->second;
+                                    [&](uint32_t entry, std::string_view key) { return shapes[entry].host < key; });
+    for (; on_host != by_host.end() && shapes[*on_host].host == host; ++on_host) {
+      const Shape* outer = &shapes[*on_host];
       if (outer != &inner && !outer->narrowed && outer->priority > inner.priority && contains(*outer, inner) &&
           (!winner || outer->priority > winner->priority)) {
         winner = outer;

@@ -15,8 +15,7 @@ namespace {
 
 diag::Location where(const model::Middleware& middleware, const std::string& pointer)
 {
-  auto found = middleware.locations.find(pointer);
-  return found == middleware.locations.end() ? middleware.location : found->second;
+  return middleware.location_of(pointer);
 }
 
 void check_port(long port, const diag::Location& location, diag::Diagnostics& diagnostics)

@@ -67,7 +67,10 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   out.set_host(get_string(spec, "host"));
   common.host_location = location_of(spec, "host");
   common.path = get_string(spec, "path");
-  common.path_prefix = get_string(spec, "pathPrefix");
+  common.exact_path = !common.path.empty();
+  if (!common.exact_path) {
+    common.path = get_string(spec, "pathPrefix");
+  }
   common.path_location = location_of(spec, spec.find("path") ? "path" : "pathPrefix");
   std::string raw_rule = get_string(spec, "rule");
   common.raw = !raw_rule.empty();
@@ -76,11 +79,11 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
     common.rule_written = std::make_shared<const WrittenText>(
         WrittenText{rule->text, rule->style, rule->one_line, document.bytes_of(*rule)});
   }
-  common.middlewares = get_refs(spec, "middlewares");
+  common.middlewares = util::CompactVector<Ref>(get_refs(spec, "middlewares"));
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
     common.priority = priority->integer;
   }
-  common.entry_points = get_refs(spec, "entryPoints");
+  common.entry_points = util::CompactVector<Ref>(get_refs(spec, "entryPoints"));
   common.tls = get_bool(spec, "tls", true);
   common.issuer = get_ref(spec, "issuer");
   RouteMatch match = route_match(out, raw_rule);

@@ -28,6 +28,8 @@ Location key_location_of(const Node& map, const std::string& key);
 StringMap get_string_map(const Node& map, const std::string& key);
 // metadata.labels and metadata.annotations of a document.
 void read_metadata(const load::Document& document, StringMap& labels, StringMap& annotations);
+void read_metadata(const load::Document& document, util::Sparse<StringMap>& labels,
+                   util::Sparse<StringMap>& annotations);
 
 // A scalar as the string it stands for (for vars: 8080 -> "8080").
 std::string scalar_string(const Node& node);

@@ -46,7 +46,7 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
 {
   Route route;
   route.set_host("a.example.com");
-  route.edit().path_prefix = "/api";
+  route.edit().path = "/api";
   RouteMatch prefix = route_match(route);
   EXPECT_EQ(rule_text(route), "Host(`a.example.com`) && PathPrefix(`/api`)");
   EXPECT_EQ(route.rule(), ""); // made again from host and path, not held
@@ -56,12 +56,17 @@ TEST(ModelLookup, RouteMatchBuildsTheRuleFromHostAndPathUnlessOneIsWritten)
   EXPECT_EQ(prefix.scope.paths[0].value, "/api");
 
   route.edit().path = "/login";
+  route.edit().exact_path = true;
+  EXPECT_EQ(route.path(), "/login");
+  EXPECT_EQ(route.path_prefix(), "");
   RouteMatch exact = route_match(route);
   EXPECT_EQ(rule_text(route), "Host(`a.example.com`) && Path(`/login`)");
   EXPECT_EQ(exact.priority, std::optional<int64_t>(25006));
 
-  route.edit().path.clear();
-  route.edit().path_prefix = "/";
+  route.edit().path = "/";
+  route.edit().exact_path = false;
+  EXPECT_EQ(route.path(), "");
+  EXPECT_EQ(route.path_prefix(), "/");
   route.edit().priority = 7;
   RouteMatch root = route_match(route);
   EXPECT_EQ(rule_text(route), "Host(`a.example.com`)");
@@ -150,12 +155,13 @@ TEST(ModelLookup, EntryPointsServeTlsOnPort443OrWhereAnotherRedirects)
   EXPECT_EQ(plain, std::vector<std::string>{"web"});
   // Unnamed: every entry point that does not redirect (sorted by name), for
   // TLS not :80.
-  EXPECT_EQ(entry_points_of(config, {}, false),
+  EXPECT_EQ(entry_points_of(config, std::vector<Ref>{}, false),
             (std::vector<std::string>{"admin", "metrics", "plain", "web", "websecure"}));
-  EXPECT_EQ(entry_points_of(config, {}, true), (std::vector<std::string>{"admin", "metrics", "plain", "websecure"}));
+  EXPECT_EQ(entry_points_of(config, util::CompactVector<Ref>{}, true),
+            (std::vector<std::string>{"admin", "metrics", "plain", "websecure"}));
   Ref named;
   named.name = "web";
-  EXPECT_EQ(entry_points_of(config, {named}, true), std::vector<std::string>{"web"});
+  EXPECT_EQ(entry_points_of(config, util::CompactVector<Ref>{named}, true), std::vector<std::string>{"web"});
 
   // The default entry points: web redirects to websecure.
   auto defaults = testing::compile_files({});
@@ -163,7 +169,7 @@ TEST(ModelLookup, EntryPointsServeTlsOnPort443OrWhereAnotherRedirects)
   ASSERT_EQ(redirecting.edge.entry_points.size(), 2u);
   EXPECT_TRUE(serves_tls(redirecting, redirecting.edge.entry_points.at(1)));
   EXPECT_FALSE(serves_tls(redirecting, redirecting.edge.entry_points.at(0)));
-  EXPECT_EQ(entry_points_of(redirecting, {}, false), std::vector<std::string>{"websecure"});
+  EXPECT_EQ(entry_points_of(redirecting, std::vector<Ref>{}, false), std::vector<std::string>{"websecure"});
 }
 
 TEST(ModelLookup, TargetsAndIssuersAreFoundByName)

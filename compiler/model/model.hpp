@@ -6,6 +6,7 @@
 #include "rules/routing.hpp"
 #include "rules/rule.hpp"
 #include "util/shared_list.hpp"
+#include "util/sparse.hpp"
 #include "util/value.hpp"
 
 #include <map>
@@ -194,11 +195,17 @@ struct Middleware
   // them, so they are kept out of `config`, which Traefik's file provider
   // would reject them in.
   util::Value secret_options;
-  StringMap labels;
-  StringMap annotations;
+  util::Sparse<StringMap> labels;
+  util::Sparse<StringMap> annotations;
   Location location;
-  std::map<std::string, Location> locations; // JSON pointer in `config` -> where written (not for preset values)
-  std::vector<Ref> chain;                    // chain.middlewares, resolved like a route's
+  // Where each value of `config` was written, by its JSON pointer, sorted
+  // (not for preset values): a pair each, where a map's node took twice that.
+  std::vector<std::pair<std::string, Location>> locations;
+  std::vector<Ref> chain; // chain.middlewares, resolved like a route's
+
+  // Where the value of `config` at `pointer` was written, else the
+  // middleware's own location.
+  const Location& location_of(std::string_view pointer) const;
 };
 
 // services.<name>.tls: TLS from Traefik to an https service's servers (a
@@ -258,21 +265,23 @@ struct RouteCommon
   std::string name;        // defaults to the service name
   std::string output_name; // "<project>-<name>"
   Location host_location;
-  std::string path; // exact path
-  std::string path_prefix;
+  // The path or the path prefix (the schema allows one of the two).
+  std::string path;
   Location path_location; // of path or pathPrefix
   Location rule_location;
   // The raw rule as written, before substitution: a raw rule's only (a
   // route of host and path holds a null pointer, not an empty WrittenText).
   std::shared_ptr<const WrittenText> rule_written;
   Ref service;
-  std::vector<Ref> middlewares;
-  std::optional<int64_t> priority; // as written
-  std::vector<Ref> entry_points;   // empty: every entry point that does not redirect
+  util::CompactVector<Ref> middlewares;
+  std::optional<int64_t> priority;       // as written
+  util::CompactVector<Ref> entry_points; // empty: every entry point that does not redirect
+  Ref issuer;                            // as written; empty: the environment's (see Route::issuer)
+  Location location;
+  // The flags last, side by side: a large edge holds tens of thousands.
+  bool exact_path = false; // `path`, not `pathPrefix`
   bool tls = true;
   bool raw = false; // a raw Traefik rule (rule:, the escape hatch), not host and path
-  Ref issuer;       // as written; empty: the environment's (see Route::issuer)
-  Location location;
   // Set by the first environment that resolves the references; another
   // one that resolves them otherwise gets a copy of its own.
   bool resolved = false;
@@ -309,15 +318,16 @@ struct Route
   const std::string& name() const { return common().name; }
   const std::string& output_name() const { return common().output_name; }
   const Location& host_location() const { return common().host_location; }
-  const std::string& path() const { return common().path; }
-  const std::string& path_prefix() const { return common().path_prefix; }
+  // The exact path, or the path prefix; empty when not written.
+  const std::string& path() const { return common().exact_path ? common().path : util::empty<std::string>(); }
+  const std::string& path_prefix() const { return common().exact_path ? util::empty<std::string>() : common().path; }
   const Location& path_location() const { return common().path_location; }
   const Location& rule_location() const { return common().rule_location; }
   const WrittenText* rule_written() const { return common().rule_written.get(); }
   const Ref& service() const { return common().service; }
-  const std::vector<Ref>& middlewares() const { return common().middlewares; }
+  const util::CompactVector<Ref>& middlewares() const { return common().middlewares; }
   const std::optional<int64_t>& priority() const { return common().priority; }
-  const std::vector<Ref>& entry_points() const { return common().entry_points; }
+  const util::CompactVector<Ref>& entry_points() const { return common().entry_points; }
   bool tls() const { return common().tls; }
   const Location& location() const { return common().location; }
 
@@ -347,12 +357,12 @@ struct Project
   util::SharedList<Service> services;       // sorted by name; shared by the environments where equal
   std::vector<Route> routes;                // input order
   util::SharedList<Middleware> middlewares; // sorted by name; shared by the environments where equal
-  StringMap labels;
-  StringMap annotations;
+  util::Sparse<StringMap> labels;
+  util::Sparse<StringMap> annotations;
   Location location;
   // Middlewares of the project that `environments` leaves out of this
   // environment, with where that list is written.
-  std::map<std::string, Location> absent_middlewares;
+  util::Sparse<std::map<std::string, Location>> absent_middlewares;
 };
 
 // Everything one environment needs, variables substituted and references
@@ -461,6 +471,7 @@ bool serves_plain_http(const EntryPoint& entry_point);
 // (:80), in the Edge's order. May be empty (E0408): Traefik would then put
 // the router on all of them.
 std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs, bool tls);
+std::vector<std::string> entry_points_of(const Config& config, const util::CompactVector<Ref>& refs, bool tls);
 
 // The port of an "[host]:port[/proto]" address, or -1 if there is none.
 long address_port(const std::string& address);

@@ -87,6 +87,15 @@ void read_metadata(const load::Document& document, StringMap& labels, StringMap&
   }
 }
 
+void read_metadata(const load::Document& document, util::Sparse<StringMap>& labels,
+                   util::Sparse<StringMap>& annotations)
+{
+  StringMap read_labels, read_annotations;
+  read_metadata(document, read_labels, read_annotations);
+  labels = std::move(read_labels);
+  annotations = std::move(read_annotations);
+}
+
 std::string scalar_string(const Node& node)
 {
   switch (node.kind) {

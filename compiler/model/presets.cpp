@@ -4,6 +4,8 @@
 #include "util/embedded.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
+
 namespace edgegen::model::detail {
 
 namespace {
@@ -31,9 +33,9 @@ const std::map<std::string, util::Value>& presets()
 
 // Where every value of a middleware spec was written, by JSON pointer, so
 // check/ can point at `basicAuth.users` or a regexp rather than the object.
-void record_locations(const Node& node, const std::string& pointer, std::map<std::string, Location>& out)
+void record_locations(const Node& node, const std::string& pointer, std::vector<std::pair<std::string, Location>>& out)
 {
-  out[pointer] = node.location();
+  out.emplace_back(pointer, node.location());
   if (node.is_map()) {
     for (size_t i = 0; i < node.keys.size(); ++i) {
       record_locations(node.items[i], pointer + "/" + diag::pointer_token(node.keys[i]), out);
@@ -115,6 +117,9 @@ Middleware convert_middleware(const std::string& name, const Node& spec)
         record_locations(spec.items[i], "/" + diag::pointer_token(spec.keys[i]), out.locations);
       }
     }
+    std::sort(out.locations.begin(), out.locations.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    out.locations.shrink_to_fit();
   }
   if (const Node* chain = spec.find("chain"); chain && chain->is_map()) {
     out.chain = get_refs(*chain, "middlewares");

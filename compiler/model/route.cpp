@@ -19,7 +19,7 @@ bool same_ref(const Ref& a, const Ref& b)
   return a.name == b.name && same_place(a.location, b.location) && a.resolved == b.resolved;
 }
 
-bool same_refs(const std::vector<Ref>& a, const std::vector<Ref>& b)
+bool same_refs(const util::CompactVector<Ref>& a, const util::CompactVector<Ref>& b)
 {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), same_ref);
 }
@@ -38,7 +38,7 @@ bool same_written(const std::shared_ptr<const WrittenText>& a, const std::shared
 bool operator==(const RouteCommon& a, const RouteCommon& b)
 {
   return a.name == b.name && a.output_name == b.output_name && same_place(a.host_location, b.host_location) &&
-         a.path == b.path && a.path_prefix == b.path_prefix && same_place(a.path_location, b.path_location) &&
+         a.path == b.path && a.exact_path == b.exact_path && same_place(a.path_location, b.path_location) &&
          same_place(a.rule_location, b.rule_location) && same_written(a.rule_written, b.rule_written) &&
          same_ref(a.service, b.service) && same_refs(a.middlewares, b.middlewares) && a.priority == b.priority &&
          same_refs(a.entry_points, b.entry_points) && a.tls == b.tls && a.raw == b.raw &&

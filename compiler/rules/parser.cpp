@@ -79,9 +79,9 @@ Scratch& scratch()
 
 // The elements of `from`, moved into a list of their exact size; `from` is
 // left empty, its capacity kept for the next rule.
-template <typename T> std::vector<T> exact(std::vector<T>& from)
+template <typename T> util::CompactVector<T> exact(std::vector<T>& from)
 {
-  std::vector<T> out(std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  util::CompactVector<T> out(std::move(from));
   from.clear();
   return out;
 }

@@ -40,7 +40,7 @@ struct Matcher
   // The canonical spelling ("Host"), or as written when unknown: held for
   // the whole run (see intern_name), so that a matcher is small.
   std::string_view name;
-  std::vector<Argument> arguments;
+  util::CompactVector<Argument> arguments;
   uint32_t offset = 0;  // of the name in the rule
   bool negated = false; // under an odd number of '!'
   bool known = false;   // a v3 matcher of the rule's protocol
@@ -117,10 +117,12 @@ struct Node
 
 struct Rule
 {
-  std::vector<Matcher> matchers; // in the order written
-  std::vector<Node> nodes;       // operands before operators, the root last; empty: no tree (syntax error)
-  RuleProblems problems;         // empty: Traefik v3 accepts the rule
-  bool conjunction = false;      // only matchers joined by && (no ||, no !)
+  // One pointer each: a check parses the rule of every route of an
+  // environment and holds them all at once.
+  util::CompactVector<Matcher> matchers; // in the order written
+  util::CompactVector<Node> nodes;       // operands before operators, the root last; empty: no tree (syntax error)
+  RuleProblems problems;                 // empty: Traefik v3 accepts the rule
+  bool conjunction = false;              // only matchers joined by && (no ||, no !)
 
   bool ok() const { return problems.empty(); }
   bool parsed() const { return !nodes.empty(); }

@@ -37,6 +37,14 @@ public:
   CompactVector() noexcept = default;
   CompactVector(std::initializer_list<T> items) { assign(items.begin(), items.end()); }
   explicit CompactVector(size_t count) { resize(count); }
+  // Takes the items of a std::vector, moved, in a block of their number.
+  explicit CompactVector(std::vector<T>&& items)
+  {
+    reserve(items.size());
+    for (auto& item : items) {
+      emplace_back(std::move(item));
+    }
+  }
   CompactVector(const CompactVector& other) { assign(other.begin(), other.end()); }
   CompactVector(CompactVector&& other) noexcept : m_data(std::exchange(other.m_data, nullptr)) {}
   ~CompactVector() { release(); }

@@ -79,9 +79,7 @@ Value endpoint_slice(const Context& context, const Backend& backend, const Value
   return out;
 }
 
-} // namespace
-
-std::vector<std::string> traefik_middleware_names(const std::vector<model::Ref>& refs)
+template <typename Refs> std::vector<std::string> names_of(const Refs& refs)
 {
   std::vector<std::string> out;
   for (const auto& ref : refs) {
@@ -90,9 +88,33 @@ std::vector<std::string> traefik_middleware_names(const std::vector<model::Ref>&
   return out;
 }
 
+template <typename Refs>
+std::vector<std::string> entry_points_of(const model::Config& config, const Refs& refs, bool tls)
+{
+  return refs.empty() ? traefik::default_entry_points(config, tls) : names_of(refs);
+}
+
+} // namespace
+
+std::vector<std::string> traefik_middleware_names(const std::vector<model::Ref>& refs)
+{
+  return names_of(refs);
+}
+
+std::vector<std::string> traefik_middleware_names(const util::CompactVector<model::Ref>& refs)
+{
+  return names_of(refs);
+}
+
 std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls)
 {
-  return refs.empty() ? traefik::default_entry_points(config, tls) : traefik_middleware_names(refs);
+  return entry_points_of(config, refs, tls);
+}
+
+std::vector<std::string> route_entry_points(const model::Config& config, const util::CompactVector<model::Ref>& refs,
+                                            bool tls)
+{
+  return entry_points_of(config, refs, tls);
 }
 
 void label_project(util::Value& object, const model::Project& project)

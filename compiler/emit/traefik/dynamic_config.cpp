@@ -8,7 +8,8 @@ namespace {
 
 using util::Value;
 
-Value names(const std::vector<model::Ref>& refs)
+// `refs`: a std::vector or a CompactVector of them.
+template <typename Refs> Value names(const Refs& refs)
 {
   Value out = Value::list();
   for (const auto& ref : refs) {
@@ -17,7 +18,7 @@ Value names(const std::vector<model::Ref>& refs)
   return out;
 }
 
-Value entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls)
+template <typename Refs> Value entry_points(const model::Config& config, const Refs& refs, bool tls)
 {
   if (!refs.empty()) {
     return names(refs);
