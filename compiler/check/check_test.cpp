@@ -143,29 +143,10 @@ TEST(Check, EveryLaterClaimOfAnOutputNameIsReportedAgainstTheFirst)
   // Middleware "x-y-z" (shared), project "x"'s "y-z" and project "x-y"'s
   // "z" are one Traefik middleware; the services and the routers of both
   // projects clash alike, each kind in its own namespace.
-  auto project = [](const std::string& name, const std::string& own) {
-    return R"(apiVersion: edgegen.dev/v1alpha1
-kind: Project
-metadata:
-  name: )" +
-           name + R"(
-spec:
-  services:
-    )" + own +
-           R"(:
-      port: 80
-  middlewares:
-    )" + own +
-           R"(:
-      compress: {}
-  routes:
-    - name: )" +
-           own + "\n      host: " + name + R"(.example.com
-      service: )" +
-           own + R"(
-      middlewares: [)" +
-           own + R"(]
-)";
+  auto own_project = [](const std::string& name, const std::string& own) {
+    return testing::project(name, "  services:\n    " + own + ":\n      port: 80\n  middlewares:\n    " + own +
+                                      ":\n      compress: {}\n  routes:\n    - name: " + own + "\n      host: " + name +
+                                      ".example.com\n      service: " + own + "\n      middlewares: [" + own + "]\n");
   };
   auto c = compile_files({{"m.yaml", R"(apiVersion: edgegen.dev/v1alpha1
 kind: Middleware
@@ -174,8 +155,8 @@ metadata:
 spec:
   compress: {}
 )"},
-                          {"x.yaml", project("x", "y-z")},
-                          {"xy.yaml", project("x-y", "z")}});
+                          {"x.yaml", own_project("x", "y-z")},
+                          {"xy.yaml", own_project("x-y", "z")}});
   EXPECT_EQ(messages(c), (V{"x.yaml:10:5: E0413: Traefik middleware name \"x-y-z\" is produced twice",
                             "xy.yaml:7:5: E0413: Traefik service name \"x-y-z\" is produced twice",
                             "xy.yaml:10:5: E0413: Traefik middleware name \"x-y-z\" is produced twice",

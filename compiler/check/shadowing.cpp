@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <numeric>
 #include <set>
 #include <string_view>
 
@@ -135,9 +136,7 @@ Found find_shadowed(const model::Config& config, const model::RouteRules& parsed
   // By host, so the work stays proportional to routes per host: the
   // shapes' indexes sorted by host, each host's shapes in route order.
   std::vector<uint32_t> by_host(shapes.size());
-  for (size_t i = 0; i < shapes.size(); ++i) {
-    by_host[i] = static_cast<uint32_t>(i);
-  }
+  std::iota(by_host.begin(), by_host.end(), 0u);
   std::stable_sort(by_host.begin(), by_host.end(),
                    [&](uint32_t a, uint32_t b) { return shapes[a].host < shapes[b].host; });
   // The route on `host` that takes every request of `inner`, with the

@@ -28,10 +28,9 @@ std::string describe(const model::EntryPoint& entry_point)
 }
 
 // Entry points a route or the dashboard lists explicitly, or that it gets
-// by default (`what` is at `location`): a std::vector or a CompactVector.
-template <typename Refs>
-void check_entry_points(const model::Config& config, const Refs& refs, bool tls, const std::string& what,
-                        const diag::Location& location, diag::Diagnostics& diagnostics)
+// by default (`what` is at `location`).
+void check_entry_points(const model::Config& config, const util::CompactVector<model::Ref>& refs, bool tls,
+                        const std::string& what, const diag::Location& location, diag::Diagnostics& diagnostics)
 {
   if (refs.empty() && model::entry_points_of(config, refs, tls).empty()) {
     std::vector<std::string> open;

@@ -45,7 +45,7 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
   std::set<std::string> misspelt; // "middleware", "issuer", or "service <project>"
   for (const auto& config : model.environments) {
     std::set<std::string> used_middlewares, used_issuers;
-    auto use_middlewares = [&](const auto& refs) {
+    auto use_middlewares = [&](const util::CompactVector<model::Ref>& refs) {
       for (const auto& ref : refs) {
         used_middlewares.insert(ref.resolved);
         if (ref.resolved.empty()) {

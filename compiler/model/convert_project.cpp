@@ -79,11 +79,11 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
     common.rule_written = std::make_shared<const WrittenText>(
         WrittenText{rule->text, rule->style, rule->one_line, document.bytes_of(*rule)});
   }
-  common.middlewares = util::CompactVector<Ref>(get_refs(spec, "middlewares"));
+  common.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {
     common.priority = priority->integer;
   }
-  common.entry_points = util::CompactVector<Ref>(get_refs(spec, "entryPoints"));
+  common.entry_points = get_refs(spec, "entryPoints");
   common.tls = get_bool(spec, "tls", true);
   common.issuer = get_ref(spec, "issuer");
   RouteMatch match = route_match(out, raw_rule);

@@ -20,7 +20,7 @@ std::string get_string(const Node& map, const std::string& key, const std::strin
 bool get_bool(const Node& map, const std::string& key, bool fallback);
 std::vector<std::string> get_strings(const Node& map, const std::string& key);
 Ref get_ref(const Node& map, const std::string& key);
-std::vector<Ref> get_refs(const Node& map, const std::string& key);
+util::CompactVector<Ref> get_refs(const Node& map, const std::string& key);
 Location location_of(const Node& map, const std::string& key);
 // Where `key` itself is written in `map`, else the map's location.
 Location key_location_of(const Node& map, const std::string& key);

@@ -45,15 +45,12 @@ bool serves_plain_http(const EntryPoint& entry_point)
   return address_port(entry_point.address) == 80;
 }
 
-namespace {
-
-std::vector<std::string> entry_points_in(const Config& config, const Ref* first, const Ref* last, bool tls)
+std::vector<std::string> entry_points_of(const Config& config, const util::CompactVector<Ref>& refs, bool tls)
 {
   std::vector<std::string> out;
-  // Asked for per route, by several checks.
-  out.reserve(first == last ? config.edge.entry_points.size() : static_cast<size_t>(last - first));
-  for (; first != last; ++first) {
-    out.push_back(first->name);
+  out.reserve(refs.empty() ? config.edge.entry_points.size() : refs.size()); // asked for per route, by several checks
+  for (const auto& ref : refs) {
+    out.push_back(ref.name);
   }
   if (out.empty()) {
     for (const auto& entry_point : config.edge.entry_points) {
@@ -63,18 +60,6 @@ std::vector<std::string> entry_points_in(const Config& config, const Ref* first,
     }
   }
   return out;
-}
-
-} // namespace
-
-std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs, bool tls)
-{
-  return entry_points_in(config, refs.data(), refs.data() + refs.size(), tls);
-}
-
-std::vector<std::string> entry_points_of(const Config& config, const util::CompactVector<Ref>& refs, bool tls)
-{
-  return entry_points_in(config, refs.begin(), refs.end(), tls);
 }
 
 const Location& Middleware::location_of(std::string_view pointer) const

@@ -155,13 +155,12 @@ TEST(ModelLookup, EntryPointsServeTlsOnPort443OrWhereAnotherRedirects)
   EXPECT_EQ(plain, std::vector<std::string>{"web"});
   // Unnamed: every entry point that does not redirect (sorted by name), for
   // TLS not :80.
-  EXPECT_EQ(entry_points_of(config, std::vector<Ref>{}, false),
+  EXPECT_EQ(entry_points_of(config, {}, false),
             (std::vector<std::string>{"admin", "metrics", "plain", "web", "websecure"}));
-  EXPECT_EQ(entry_points_of(config, util::CompactVector<Ref>{}, true),
-            (std::vector<std::string>{"admin", "metrics", "plain", "websecure"}));
+  EXPECT_EQ(entry_points_of(config, {}, true), (std::vector<std::string>{"admin", "metrics", "plain", "websecure"}));
   Ref named;
   named.name = "web";
-  EXPECT_EQ(entry_points_of(config, util::CompactVector<Ref>{named}, true), std::vector<std::string>{"web"});
+  EXPECT_EQ(entry_points_of(config, {named}, true), std::vector<std::string>{"web"});
 
   // The default entry points: web redirects to websecure.
   auto defaults = testing::compile_files({});
@@ -169,7 +168,7 @@ TEST(ModelLookup, EntryPointsServeTlsOnPort443OrWhereAnotherRedirects)
   ASSERT_EQ(redirecting.edge.entry_points.size(), 2u);
   EXPECT_TRUE(serves_tls(redirecting, redirecting.edge.entry_points.at(1)));
   EXPECT_FALSE(serves_tls(redirecting, redirecting.edge.entry_points.at(0)));
-  EXPECT_EQ(entry_points_of(redirecting, std::vector<Ref>{}, false), std::vector<std::string>{"websecure"});
+  EXPECT_EQ(entry_points_of(redirecting, {}, false), std::vector<std::string>{"websecure"});
 }
 
 TEST(ModelLookup, TargetsAndIssuersAreFoundByName)

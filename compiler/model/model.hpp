@@ -75,10 +75,10 @@ struct Dashboard
   bool enabled = false;
   std::string host;
   Location host_location;
-  std::vector<Ref> middlewares;
-  std::vector<Ref> entry_points; // empty: every entry point that does not redirect
-  bool tls = true;               // false: plain HTTP, no certificate
-  Ref issuer;                    // empty name: the environment's issuer
+  util::CompactVector<Ref> middlewares;
+  util::CompactVector<Ref> entry_points; // empty: every entry point that does not redirect
+  bool tls = true;                       // false: plain HTTP, no certificate
+  Ref issuer;                            // empty name: the environment's issuer
   // Also served without authentication on Traefik's own entry point
   // `traefik` (:8080), as api.insecure does: for development only.
   bool insecure = false;
@@ -201,7 +201,7 @@ struct Middleware
   // Where each value of `config` was written, by its JSON pointer, sorted
   // (not for preset values): a pair each, where a map's node took twice that.
   std::vector<std::pair<std::string, Location>> locations;
-  std::vector<Ref> chain; // chain.middlewares, resolved like a route's
+  util::CompactVector<Ref> chain; // chain.middlewares, resolved like a route's
 
   // Where the value of `config` at `pointer` was written, else the
   // middleware's own location.
@@ -470,7 +470,6 @@ bool serves_plain_http(const EntryPoint& entry_point);
 // point that does not redirect, but for a TLS router not the plain-HTTP ones
 // (:80), in the Edge's order. May be empty (E0408): Traefik would then put
 // the router on all of them.
-std::vector<std::string> entry_points_of(const Config& config, const std::vector<Ref>& refs, bool tls);
 std::vector<std::string> entry_points_of(const Config& config, const util::CompactVector<Ref>& refs, bool tls);
 
 // The port of an "[host]:port[/proto]" address, or -1 if there is none.

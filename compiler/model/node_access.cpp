@@ -35,9 +35,9 @@ Ref get_ref(const Node& map, const std::string& key)
   return {scalar_string(*value), value->location(), {}};
 }
 
-std::vector<Ref> get_refs(const Node& map, const std::string& key)
+util::CompactVector<Ref> get_refs(const Node& map, const std::string& key)
 {
-  std::vector<Ref> out;
+  util::CompactVector<Ref> out;
   if (const Node* list = map.find(key); list && list->is_list()) {
     out.reserve(list->items.size()); // exact: the model keeps it, per environment
     for (const auto& item : list->items) {

@@ -128,7 +128,7 @@ RoutingTable routing_table(const Config& config, SharedRouteRules rules)
   }
   // Most routes listen on the same entry points: their routers share one list.
   std::map<std::pair<bool, std::vector<std::string>>, util::SharedList<std::string>> lists;
-  auto entry_points = [&](const auto& refs, bool tls) {
+  auto entry_points = [&](const util::CompactVector<Ref>& refs, bool tls) {
     std::pair<bool, std::vector<std::string>> key{tls, {}};
     for (const auto& ref : refs) {
       key.second.push_back(ref.name);
@@ -203,15 +203,11 @@ std::vector<std::string> RoutingTable::middlewares_of(const rules::Router& route
 {
   const Source& source = routes[router.owner];
   std::vector<std::string> out;
-  auto add = [&](const auto& refs) {
-    for (const auto& ref : refs) {
-      out.push_back(ref.resolved);
-    }
-  };
-  if (source.kind == Source::Kind::route) {
-    add(source.route->middlewares());
-  } else if (source.kind == Source::Kind::dashboard) {
-    add(dashboard->middlewares);
+  const util::CompactVector<Ref>* refs = source.kind == Source::Kind::route       ? &source.route->middlewares()
+                                         : source.kind == Source::Kind::dashboard ? &dashboard->middlewares
+                                                                                  : nullptr;
+  for (const auto& ref : refs ? *refs : util::empty<util::CompactVector<Ref>>()) {
+    out.push_back(ref.resolved);
   }
   return out;
 }

@@ -115,7 +115,7 @@ std::vector<std::string> users(const model::Config* config, const std::string& o
                                bool highlight)
 {
   std::vector<std::string> names;
-  auto uses = [&](const auto& refs) {
+  auto uses = [&](const util::CompactVector<model::Ref>& refs) {
     return std::any_of(refs.begin(), refs.end(), [&](const model::Ref& ref) { return ref.resolved == output_name; });
   };
   for (const auto& project : config->projects) {

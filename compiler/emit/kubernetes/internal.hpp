@@ -90,9 +90,7 @@ void label_project(util::Value& object, const model::Project& project);
 
 // A route's middlewares as Traefik names them: "<name>", or with '@' as
 // written (another provider).
-std::vector<std::string> traefik_middleware_names(const std::vector<model::Ref>& refs);
 std::vector<std::string> traefik_middleware_names(const util::CompactVector<model::Ref>& refs);
-std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls);
 std::vector<std::string> route_entry_points(const model::Config& config, const util::CompactVector<model::Ref>& refs,
                                             bool tls);
 

@@ -79,7 +79,9 @@ Value endpoint_slice(const Context& context, const Backend& backend, const Value
   return out;
 }
 
-template <typename Refs> std::vector<std::string> names_of(const Refs& refs)
+} // namespace
+
+std::vector<std::string> traefik_middleware_names(const util::CompactVector<model::Ref>& refs)
 {
   std::vector<std::string> out;
   for (const auto& ref : refs) {
@@ -88,33 +90,10 @@ template <typename Refs> std::vector<std::string> names_of(const Refs& refs)
   return out;
 }
 
-template <typename Refs>
-std::vector<std::string> entry_points_of(const model::Config& config, const Refs& refs, bool tls)
-{
-  return refs.empty() ? traefik::default_entry_points(config, tls) : names_of(refs);
-}
-
-} // namespace
-
-std::vector<std::string> traefik_middleware_names(const std::vector<model::Ref>& refs)
-{
-  return names_of(refs);
-}
-
-std::vector<std::string> traefik_middleware_names(const util::CompactVector<model::Ref>& refs)
-{
-  return names_of(refs);
-}
-
-std::vector<std::string> route_entry_points(const model::Config& config, const std::vector<model::Ref>& refs, bool tls)
-{
-  return entry_points_of(config, refs, tls);
-}
-
 std::vector<std::string> route_entry_points(const model::Config& config, const util::CompactVector<model::Ref>& refs,
                                             bool tls)
 {
-  return entry_points_of(config, refs, tls);
+  return refs.empty() ? traefik::default_entry_points(config, tls) : traefik_middleware_names(refs);
 }
 
 void label_project(util::Value& object, const model::Project& project)

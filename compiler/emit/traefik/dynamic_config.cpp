@@ -8,8 +8,7 @@ namespace {
 
 using util::Value;
 
-// `refs`: a std::vector or a CompactVector of them.
-template <typename Refs> Value names(const Refs& refs)
+Value names(const util::CompactVector<model::Ref>& refs)
 {
   Value out = Value::list();
   for (const auto& ref : refs) {
@@ -18,7 +17,7 @@ template <typename Refs> Value names(const Refs& refs)
   return out;
 }
 
-template <typename Refs> Value entry_points(const model::Config& config, const Refs& refs, bool tls)
+Value entry_points(const model::Config& config, const util::CompactVector<model::Ref>& refs, bool tls)
 {
   if (!refs.empty()) {
     return names(refs);

@@ -19,7 +19,7 @@ std::string route_rule(const model::Route& route)
 
 std::vector<std::string> default_entry_points(const model::Config& config, bool tls)
 {
-  return model::entry_points_of(config, std::vector<model::Ref>{}, tls);
+  return model::entry_points_of(config, {}, tls);
 }
 
 util::Value router_tls(const model::Config& config, const util::CompactVector<std::string>& hosts,
