@@ -179,6 +179,39 @@ TEST(Check, UndefinedVariableNamesTheEnvironment)
   EXPECT_EQ(c.diagnostics.sorted()[0].hint, "did you mean \"domain\"?");
 }
 
+TEST(Check, AFindingOfEveryEnvironmentIsReportedOnceAndOneOfSomeEnvironmentsForEach)
+{
+  // Three environments, checked one after the other: each later one leaves
+  // out what an earlier one reported already, as it is reported.
+  std::string environments;
+  for (const char* name : {"dev", "staging", "prod"}) {
+    environments += std::string("---\napiVersion: edgegen.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: ") +
+                    name + "\nspec:\n  vars:\n" + (std::string(name) == "dev" ? "    sub: dev\n" : "    other: x\n");
+  }
+  auto c = testing::compile(testing::edge() + environments, {{"p.yaml", testing::project("p", R"(  services:
+    api:
+      port: 8000
+      healthCheck: {path: /healthz}
+  routes:
+    - host: a.${sub}.example.com
+      service: api
+    - host: b.example.com
+      service: apii
+)")}});
+  EXPECT_EQ(messages(c, true),
+            (V{"edge.yaml:1:1: W0613: the kubernetes target writes no Traefik configuration, so entry point \"web\" "
+               "redirects to \"websecure\" only if Traefik's Helm release says so (cert-manager's HTTP-01 solver waits "
+               "on \"websecure\")",
+               "edge.yaml:24:1: W0603: issuer \"dns\" is not used by any environment, route or certificate",
+               "p.yaml:9:7: W0621: service \"api\" of project \"p\": the kubernetes target does not write its "
+               "healthCheck: Traefik's Kubernetes providers health-check only the ExternalName Services of an "
+               "IngressRoute, and send a Service's requests to its ready Pods",
+               "p.yaml:11:13: E0301: undefined variable \"sub\" in environment \"prod\"",
+               "p.yaml:11:13: E0301: undefined variable \"sub\" in environment \"staging\"",
+               "p.yaml:14:16: E0401: unknown service \"apii\""}));
+  EXPECT_EQ(c.diagnostics.error_count(), 3u);
+}
+
 TEST(Check, TlsRouteWithoutAnyIssuer)
 {
   std::vector<source::SourceFile> files = {{"edge.yaml", R"(apiVersion: edgegen.dev/v1alpha1

@@ -20,6 +20,24 @@ std::string format_location(const Location& location)
   return out;
 }
 
+namespace {
+
+auto sort_key(const Diagnostic& d)
+{
+  return std::tie(d.location.file, d.location.line, d.location.column, d.code, d.message, d.hint);
+}
+
+// Whether `sorted` (as sort_unique leaves it) holds what sort_unique would
+// keep instead of `d`: the same key and severity.
+bool reported(const std::vector<Diagnostic>& sorted, const Diagnostic& d)
+{
+  auto less = [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); };
+  auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), d, less);
+  return std::any_of(first, last, [&](const Diagnostic& e) { return e.severity == d.severity; });
+}
+
+} // namespace
+
 void Diagnostics::error(std::string code, Location location, std::string message, std::string hint)
 {
   add({Severity::error, std::move(code), std::move(location), std::move(message), std::move(hint), {}, {}});
@@ -39,6 +57,9 @@ void Diagnostics::add(Diagnostic diagnostic)
       *text = util::escape_invalid_utf8(*text);
     }
   }
+  if (m_earlier && reported(*m_earlier, diagnostic)) {
+    return;
+  }
   if (diagnostic.severity == Severity::error) {
     ++m_errors;
   }
@@ -54,8 +75,9 @@ void Diagnostics::append(const Diagnostics& other)
 
 void Diagnostics::append(Diagnostics&& other)
 {
-  // Its items went through add() already.
-  if (m_items.empty()) {
+  // Its items went through add() already. Its storage is taken over unless
+  // this one's was made room in already (diag::parallel_for reserves it).
+  if (m_items.empty() && m_items.capacity() < other.m_items.size()) {
     m_items = std::move(other.m_items);
   } else {
     m_items.insert(m_items.end(), std::make_move_iterator(other.m_items.begin()),
@@ -65,15 +87,6 @@ void Diagnostics::append(Diagnostics&& other)
   other.m_items = {};
   other.m_errors = 0;
 }
-
-namespace {
-
-auto sort_key(const Diagnostic& d)
-{
-  return std::tie(d.location.file, d.location.line, d.location.column, d.code, d.message, d.hint);
-}
-
-} // namespace
 
 void Diagnostics::update(const std::function<void(Diagnostic&)>& change)
 {

@@ -3,6 +3,7 @@
 #include "diag/location.hpp"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,14 @@ public:
   size_t error_count() const { return m_errors; }
   size_t warning_count() const { return m_items.size() - m_errors; }
   bool empty() const { return m_items.empty(); }
+  size_t size() const { return m_items.size(); }
+  void reserve(size_t count) { m_items.reserve(count); }
+
+  // From now on, add() leaves out what equals one of `earlier` (sorted and
+  // unique, as sorted() returns them; equal as sorted() sees duplicates):
+  // what an earlier environment's checks reported already, found again.
+  void leave_out(std::shared_ptr<const std::vector<Diagnostic>> earlier) { m_earlier = std::move(earlier); }
+  const std::shared_ptr<const std::vector<Diagnostic>>& left_out() const { return m_earlier; }
 
   // Sorted by file, line, column, code and message; exact duplicates removed.
   // From an rvalue, its own items are sorted and handed over, not copied.
@@ -52,6 +61,7 @@ public:
 private:
   std::vector<Diagnostic> m_items;
   size_t m_errors = 0;
+  std::shared_ptr<const std::vector<Diagnostic>> m_earlier;
 };
 
 } // namespace edgegen::diag

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,28 @@ TEST(Diagnostics, SortedDropsADuplicateNextToItsTwinAndKeepsTheFirst)
   // Counting happens as they are added, duplicates included.
   EXPECT_EQ(d.error_count(), 5u);
   EXPECT_EQ(d.warning_count(), 1u);
+}
+
+TEST(Diagnostics, WhatAnEarlierListHoldsIsLeftOutAsItIsAdded)
+{
+  Diagnostics first;
+  first.error("E0401", Location("a.yaml", 1, 1), "same");
+  first.warning("W0601", Location("b.yaml", 2, 1), "unused");
+  auto earlier = std::make_shared<const std::vector<Diagnostic>>(first.sorted());
+  Diagnostics d;
+  d.leave_out(earlier);
+  d.error("E0401", Location("a.yaml", 1, 1), "same");          // left out
+  d.error("E0401", Location("a.yaml", 1, 1, "/spec"), "same"); // the pointer does not count: left out
+  d.warning("W0601", Location("b.yaml", 2, 1), "unused");      // left out
+  d.warning("E0401", Location("a.yaml", 1, 1), "same");        // another severity: kept
+  d.error("E0401", Location("a.yaml", 1, 1), "same", "hint");  // another hint: kept
+  d.error("E0401", Location("a.yaml", 1, 2), "same");          // another column: kept
+  EXPECT_EQ(in_order(d),
+            (std::vector<std::string>{"warning a.yaml:1:1: E0401: same", "error a.yaml:1:1: E0401: same [hint]",
+                                      "error a.yaml:1:2: E0401: same"}));
+  EXPECT_EQ(d.error_count(), 2u); // what is left out is not counted
+  EXPECT_EQ(d.size(), 3u);
+  EXPECT_EQ(d.left_out(), earlier);
 }
 
 TEST(Diagnostics, MessagesAndHintsThatAreNotUtf8AreEscaped)
@@ -187,6 +210,25 @@ TEST(DiagnosticsParallel, ReportsInIndexOrderWhateverThreadRanFirst)
     EXPECT_EQ(out.error_count(), 67u);
     EXPECT_EQ(out.warning_count(), 41u);
   }
+}
+
+TEST(DiagnosticsParallel, EverySinkLeavesOutWhatTheOutputLeavesOut)
+{
+  Diagnostics first;
+  first.error("E0401", Location("f.yaml", 3, 1), "again");
+  Diagnostics out;
+  out.leave_out(std::make_shared<const std::vector<Diagnostic>>(first.sorted()));
+  parallel_for(
+      40, out,
+      [](size_t i, Diagnostics& sink) {
+        sink.error("E0401", Location("f.yaml", 3, 1), "again");
+        sink.error("E0402", Location("f.yaml", static_cast<int>(i) + 1, 1), "new");
+        EXPECT_EQ(sink.size(), 1u);
+      },
+      1);
+  EXPECT_EQ(out.size(), 40u);
+  EXPECT_EQ(out.error_count(), 40u);
+  EXPECT_EQ(in_order(out).front(), "error f.yaml:1:1: E0402: new");
 }
 
 TEST(DiagnosticsParallel, NothingToDoReportsNothing)

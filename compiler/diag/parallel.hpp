@@ -14,8 +14,16 @@ namespace edgegen::diag {
 template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Body& body, size_t grain = 16)
 {
   std::vector<Diagnostics> found(n);
+  for (auto& sink : found) {
+    sink.leave_out(out.left_out());
+  }
   util::parallel_for(
       n, [&](size_t i) { body(i, found[i]); }, grain);
+  size_t total = out.size();
+  for (const auto& sink : found) {
+    total += sink.size();
+  }
+  out.reserve(total); // grown once, not doubled while the sinks are still held
   for (auto& sink : found) {
     out.append(std::move(sink)); // each sink's storage freed as it goes
   }
