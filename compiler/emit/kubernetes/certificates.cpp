@@ -6,7 +6,9 @@
 #include "emit/kubernetes/objects.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace edgegen::emit::kubernetes {
@@ -51,7 +53,7 @@ public:
         most += route.tls() ? route.match.scope.hosts.size() : 0;
       }
     }
-    m_plan.by_host.reserve(most);
+    m_index.reserve(most);
     // Requests first: they are certificates even when no route uses them.
     for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
       for (const auto& request : *requests) {
@@ -81,8 +83,8 @@ public:
     if (!issuer || host.empty()) {
       return;
     }
-    auto known = m_plan.by_host.find(host);
-    if (known != m_plan.by_host.end()) {
+    auto known = m_index.find(host);
+    if (known != m_index.end()) {
       // A host used again keeps its certificate (check/ reports a second
       // issuer); an IngressRoute among its users needs the object.
       if (!shim_owner) {
@@ -91,7 +93,7 @@ public:
       return;
     }
     if (const auto* request = model::certificate_request(m_config, host, issuer->name)) {
-      m_plan.by_host[host] = m_by_request.at(request);
+      m_index[host] = m_by_request.at(request);
       return;
     }
     Certificate certificate;
@@ -103,7 +105,7 @@ public:
     certificate.by_ingress_shim = shim_owner != nullptr;
     certificate.shim_owner = shim_owner;
     certificate.project = project;
-    m_plan.by_host[host] = m_plan.certificates.size();
+    m_index[host] = m_plan.certificates.size();
     m_plan.certificates.push_back(std::move(certificate));
   }
 
@@ -120,6 +122,12 @@ public:
     // only what it holds, where a list reserved for every host took 4.6 MB
     // per environment there.
     m_plan.certificates.shrink_to_fit();
+    m_plan.by_host.reserve(m_index.size());
+    for (const auto& [host, index] : m_index) {
+      m_plan.by_host.emplace_back(host, static_cast<uint32_t>(index));
+    }
+    std::sort(m_plan.by_host.begin(), m_plan.by_host.end());
+    m_index = {};
     return std::move(m_plan);
   }
 
@@ -128,14 +136,16 @@ private:
   CertificatePlan m_plan;
   Names m_names;
   std::map<const model::CertificateRequest*, size_t> m_by_request;
+  std::unordered_map<std::string_view, size_t> m_index; // by_host while planning
 };
 
 } // namespace
 
 const Certificate* CertificatePlan::for_host(std::string_view host) const
 {
-  auto found = by_host.find(host);
-  return found == by_host.end() ? nullptr : &certificates[found->second];
+  auto found = std::lower_bound(by_host.begin(), by_host.end(), host,
+                                [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
+  return found == by_host.end() || found->first != host ? nullptr : &certificates[found->second];
 }
 
 CertificatePlan plan_certificates(const model::Config& config)

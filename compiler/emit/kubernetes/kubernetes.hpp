@@ -3,9 +3,11 @@
 #include "emit/output.hpp"
 #include "model/model.hpp"
 
+#include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace edgegen::emit::kubernetes {
@@ -102,9 +104,11 @@ struct Certificate
 struct CertificatePlan
 {
   std::vector<Certificate> certificates; // requests first (input order), then hosts (first use)
-  // TLS host (the model's string) -> index in certificates; looked up once
-  // per route, never walked.
-  std::unordered_map<std::string_view, size_t> by_host;
+  // (TLS host, index in certificates), sorted by host (the model's
+  // strings): looked up once per route, never walked. Two environments'
+  // plans are held at once while they are emitted; a hash map took twice
+  // the room.
+  std::vector<std::pair<std::string_view, uint32_t>> by_host;
   const Certificate* for_host(std::string_view host) const;
 };
 
