@@ -5,6 +5,7 @@
 #include "model/settings.hpp"
 #include "rules/routing.hpp"
 #include "rules/rule.hpp"
+#include "util/rc.hpp"
 #include "util/shared_list.hpp"
 #include "util/sparse.hpp"
 #include "util/value.hpp"
@@ -308,7 +309,7 @@ struct Route
   const Ref& issuer() const { return m_issuer ? *m_issuer : common().issuer; }
   // Set by model::resolve: the environment's issuer, shared by its routes
   // that name none, or an empty one; null: the route's own.
-  void use_issuer(std::shared_ptr<const Ref> issuer) { m_issuer = std::move(issuer); }
+  void use_issuer(util::Rc<const Ref> issuer) { m_issuer = std::move(issuer); }
 
   // A raw Traefik v3 rule (the escape hatch), which replaces host and path,
   // as Traefik gets it (substituted); empty for a route of host and path.
@@ -344,11 +345,13 @@ struct Route
   RouteCommon* unresolved() { return m_common && !m_common->resolved ? m_common.get() : nullptr; }
 
 private:
-  std::shared_ptr<RouteCommon> m_common;
-  std::shared_ptr<const Ref> m_issuer;
+  // One pointer each (util::Rc): a route is held per environment, 95,560
+  // of them at 10,000 projects in two environments.
+  util::Rc<RouteCommon> m_common;
+  util::Rc<const Ref> m_issuer;
   // A raw rule's text; else the host as written where the scope's host is
   // not the same string; else null (the scope's host, or none).
-  std::shared_ptr<const std::string> m_text;
+  util::Rc<const std::string> m_text;
 };
 
 struct Project

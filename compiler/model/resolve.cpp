@@ -146,8 +146,8 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
   }
 
   // The issuer of the routes that name none, one copy for all of them.
-  const auto environment_ref = std::make_shared<const Ref>(environment_issuer);
-  static const auto no_issuer = std::make_shared<const Ref>();
+  const auto environment_ref = util::Rc<const Ref>::make(environment_issuer);
+  static const auto no_issuer = util::Rc<const Ref>::make();
   for (auto& project : config.projects) {
     std::set<std::string> services;
     for (const auto& service : project.services) {

@@ -63,14 +63,14 @@ const std::string& Route::host() const
 
 void Route::set_host(std::string host)
 {
-  m_text = host.empty() ? nullptr : std::make_shared<const std::string>(std::move(host));
+  m_text = host.empty() ? nullptr : util::Rc<const std::string>::make(std::move(host));
 }
 
 void Route::set_match(RouteMatch built, std::string rule)
 {
   match = std::move(built);
   if (raw()) {
-    m_text = rule.empty() ? nullptr : std::make_shared<const std::string>(std::move(rule));
+    m_text = rule.empty() ? nullptr : util::Rc<const std::string>::make(std::move(rule));
   } else if (m_text && match.scope.hosts.size() == 1 && match.scope.hosts.front() == *m_text) {
     m_text = nullptr;
   }
@@ -84,9 +84,9 @@ const std::string& Route::rule() const
 RouteCommon& Route::edit()
 {
   if (!m_common) {
-    m_common = std::make_shared<RouteCommon>();
-  } else if (m_common.use_count() > 1) {
-    m_common = std::make_shared<RouteCommon>(*m_common);
+    m_common = util::Rc<RouteCommon>::make();
+  } else if (m_common.shared()) {
+    m_common = util::Rc<RouteCommon>::make(*m_common);
   }
   return *m_common;
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "util/empty.hpp"
+#include "util/rc.hpp"
 
 #include <initializer_list>
-#include <memory>
 #include <vector>
 
 namespace edgegen::util {
@@ -18,10 +18,7 @@ public:
   SharedList() = default;
   // An empty list holds nothing at all: most lists of a kind are empty.
   SharedList(std::initializer_list<T> items) : SharedList(std::vector<T>(items)) {}
-  SharedList(std::vector<T> items)
-      : m_items(items.empty() ? nullptr : std::make_shared<std::vector<T>>(std::move(items)))
-  {
-  }
+  SharedList(std::vector<T> items) : m_items(items.empty() ? nullptr : Rc<std::vector<T>>::make(std::move(items))) {}
 
   const std::vector<T>& get() const { return m_items ? *m_items : util::empty<std::vector<T>>(); }
   operator const std::vector<T>&() const { return get(); }
@@ -42,9 +39,9 @@ public:
   std::vector<T>& edit()
   {
     if (!m_items) {
-      m_items = std::make_shared<std::vector<T>>();
-    } else if (m_items.use_count() > 1) {
-      m_items = std::make_shared<std::vector<T>>(*m_items);
+      m_items = Rc<std::vector<T>>::make();
+    } else if (m_items.shared()) {
+      m_items = Rc<std::vector<T>>::make(*m_items);
     }
     return *m_items;
   }
@@ -56,7 +53,7 @@ public:
   bool shares(const SharedList& other) const { return m_items && m_items == other.m_items; }
 
 private:
-  std::shared_ptr<std::vector<T>> m_items;
+  Rc<std::vector<T>> m_items; // one pointer: a router or a project holds a few
 };
 
 } // namespace edgegen::util
