@@ -27,13 +27,22 @@ auto sort_key(const Diagnostic& d)
   return std::tie(d.location.file, d.location.line, d.location.column, d.code, d.message, d.hint);
 }
 
+// The order sorted() reports in, and what it drops as a duplicate.
+bool reported_before(const Diagnostic& a, const Diagnostic& b)
+{
+  return sort_key(a) < sort_key(b);
+}
+bool duplicate(const Diagnostic& a, const Diagnostic& b)
+{
+  return sort_key(a) == sort_key(b) && a.severity == b.severity;
+}
+
 // Whether `sorted` (as sort_unique leaves it) holds what sort_unique would
-// keep instead of `d`: the same key and severity.
+// keep instead of `d`.
 bool reported(const std::vector<Diagnostic>& sorted, const Diagnostic& d)
 {
-  auto less = [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); };
-  auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), d, less);
-  return std::any_of(first, last, [&](const Diagnostic& e) { return e.severity == d.severity; });
+  auto [first, last] = std::equal_range(sorted.begin(), sorted.end(), d, reported_before);
+  return std::any_of(first, last, [&](const Diagnostic& e) { return duplicate(e, d); });
 }
 
 } // namespace
@@ -101,13 +110,8 @@ namespace {
 
 std::vector<Diagnostic> sort_unique(std::vector<Diagnostic> out)
 {
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const Diagnostic& a, const Diagnostic& b) {
-                          return sort_key(a) == sort_key(b) && a.severity == b.severity;
-                        }),
-            out.end());
+  std::stable_sort(out.begin(), out.end(), reported_before);
+  out.erase(std::unique(out.begin(), out.end(), duplicate), out.end());
   return out;
 }
 

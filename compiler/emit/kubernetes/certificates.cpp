@@ -127,7 +127,6 @@ public:
       m_plan.by_host.emplace_back(host, static_cast<uint32_t>(index));
     }
     std::sort(m_plan.by_host.begin(), m_plan.by_host.end());
-    m_index = {};
     return std::move(m_plan);
   }
 
