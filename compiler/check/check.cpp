@@ -44,6 +44,9 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
       check_priority_ties,
   };
   diag::Diagnostics found;
+  // A warning its document silences is dropped as it is reported, not held
+  // to the end (thousands of them in a large edge that silences one).
+  found.silence(ignored_warnings(model));
   // A task is let go as soon as it has run, and with it what it holds (the
   // environment's parsed rules), before the sinks are merged.
   auto run = [&](std::vector<Task> tasks) {
@@ -118,7 +121,9 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
   if (route_tests) {
     run({[&](diag::Diagnostics& sink) { check_route_tests(model, kept, sink); }});
   }
-  apply_ignore(model, gather(), diagnostics);
+  for (auto& d : gather().sorted()) {
+    diagnostics.add(std::move(d));
+  }
 }
 
 } // namespace edgegen::check

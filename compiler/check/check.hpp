@@ -4,6 +4,8 @@
 #include "model/model.hpp"
 #include "model/routing.hpp"
 
+#include <memory>
+
 namespace edgegen::check {
 
 namespace detail {
@@ -37,9 +39,9 @@ void check_chains(const model::Config& config, diag::Diagnostics& diagnostics);
 void check_unused(const model::Model& model, diag::Diagnostics& diagnostics);
 void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diagnostics);
 
-// Adds `found` to `diagnostics`, less the warnings that the document they
-// are in silences with the edgegen.dev/ignore annotation.
-void apply_ignore(const model::Model& model, diag::Diagnostics&& found, diag::Diagnostics& diagnostics);
+// Whether the document a warning is in silences it with the
+// edgegen.dev/ignore annotation (for Diagnostics::silence); reads `model`.
+std::shared_ptr<const diag::Diagnostics::Silencer> ignored_warnings(const model::Model& model);
 void check_targets(const model::Config& config, diag::Diagnostics& diagnostics);
 // The dns target's zones, SOA timers and forward servers (E0471-E0473,
 // E0493, E0494); check_targets runs it when the target is on.

@@ -81,17 +81,13 @@ void check_ignore_annotations(const model::Model& model, diag::Diagnostics& diag
   }
 }
 
-void apply_ignore(const model::Model& model, diag::Diagnostics&& found, diag::Diagnostics& diagnostics)
+std::shared_ptr<const diag::Diagnostics::Silencer> ignored_warnings(const model::Model& model)
 {
-  const Owners owners(model);
-  for (auto& d : std::move(found).sorted()) {
-    const model::Declaration* declaration = d.severity == diag::Severity::warning ? owners.of(d.location) : nullptr;
-    if (declaration &&
-        std::find(declaration->ignore.begin(), declaration->ignore.end(), d.code) != declaration->ignore.end()) {
-      continue;
-    }
-    diagnostics.add(std::move(d));
-  }
+  return std::make_shared<const diag::Diagnostics::Silencer>([owners = Owners(model)](const diag::Diagnostic& d) {
+    const model::Declaration* declaration = owners.of(d.location);
+    return declaration &&
+           std::find(declaration->ignore.begin(), declaration->ignore.end(), d.code) != declaration->ignore.end();
+  });
 }
 
 } // namespace edgegen::check

@@ -38,13 +38,14 @@ struct Use
 
 void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
 {
-  // Keyed by kind and name as written: the same object appears once per environment.
-  std::map<std::string, Use> middlewares, services, issuers;
+  // Keyed by kind and name as written: the same object appears once per
+  // environment. The keys, and the names used below, view the model's.
+  std::map<std::string_view, Use> middlewares, services, issuers;
   // An unresolved reference is likely a misspelling of the unused object:
   // its error says so, and a warning on top would only repeat it.
   std::set<std::string> misspelt; // "middleware", "issuer", or "service <project>"
   for (const auto& config : model.environments) {
-    std::set<std::string> used_middlewares, used_issuers;
+    std::set<std::string_view> used_middlewares, used_issuers;
     auto use_middlewares = [&](const util::CompactVector<model::Ref>& refs) {
       for (const auto& ref : refs) {
         used_middlewares.insert(ref.resolved);

@@ -59,6 +59,9 @@ void Diagnostics::warning(std::string code, Location location, std::string messa
 
 void Diagnostics::add(Diagnostic diagnostic)
 {
+  if (diagnostic.severity == Severity::warning && m_silenced && (*m_silenced)(diagnostic)) {
+    return;
+  }
   // A message quotes input, which may hold any byte (a rule's "\xff"
   // escape, say); every report format needs text.
   for (std::string* text : {&diagnostic.message, &diagnostic.hint}) {

@@ -53,6 +53,13 @@ public:
   void leave_out(std::shared_ptr<const std::vector<Diagnostic>> earlier) { m_earlier = std::move(earlier); }
   const std::shared_ptr<const std::vector<Diagnostic>>& left_out() const { return m_earlier; }
 
+  // From now on, add() leaves out the warnings `silenced` tells it to (the
+  // ones an edgegen.dev/ignore annotation silences): never held, rather
+  // than dropped when reported. It sees only code and location.
+  using Silencer = std::function<bool(const Diagnostic&)>;
+  void silence(std::shared_ptr<const Silencer> silenced) { m_silenced = std::move(silenced); }
+  const std::shared_ptr<const Silencer>& silenced() const { return m_silenced; }
+
   // Sorted by file, line, column, code and message; exact duplicates removed.
   // From an rvalue, its own items are sorted and handed over, not copied.
   std::vector<Diagnostic> sorted() const&;
@@ -62,6 +69,7 @@ private:
   std::vector<Diagnostic> m_items;
   size_t m_errors = 0;
   std::shared_ptr<const std::vector<Diagnostic>> m_earlier;
+  std::shared_ptr<const Silencer> m_silenced;
 };
 
 } // namespace edgegen::diag

@@ -231,6 +231,39 @@ TEST(DiagnosticsParallel, EverySinkLeavesOutWhatTheOutputLeavesOut)
   EXPECT_EQ(in_order(out).front(), "error f.yaml:1:1: E0402: new");
 }
 
+TEST(Diagnostics, ASilencedWarningIsNeverHeldAndAnErrorAlwaysIs)
+{
+  Diagnostics diagnostics;
+  diagnostics.silence(std::make_shared<const Diagnostics::Silencer>(
+      [](const Diagnostic& d) { return d.code == "W0601" && d.location.line == 3; }));
+  diagnostics.warning("W0601", Location("f.yaml", 3, 1), "silenced");
+  diagnostics.warning("W0601", Location("f.yaml", 4, 1), "another line");
+  diagnostics.warning("W0602", Location("f.yaml", 3, 1), "another code");
+  // Errors cannot be silenced, whatever the silencer says of them.
+  diagnostics.error("W0601", Location("f.yaml", 3, 1), "an error");
+  EXPECT_EQ(diagnostics.size(), 3u);
+  EXPECT_EQ(diagnostics.warning_count(), 2u);
+  EXPECT_EQ(in_order(diagnostics),
+            (std::vector<std::string>{"warning f.yaml:4:1: W0601: another line",
+                                      "warning f.yaml:3:1: W0602: another code", "error f.yaml:3:1: W0601: an error"}));
+}
+
+TEST(DiagnosticsParallel, EverySinkSilencesWhatTheOutputSilences)
+{
+  Diagnostics out;
+  out.silence(std::make_shared<const Diagnostics::Silencer>([](const Diagnostic& d) { return d.code == "W0601"; }));
+  parallel_for(
+      40, out,
+      [](size_t i, Diagnostics& sink) {
+        sink.warning("W0601", Location("f.yaml", static_cast<int>(i) + 1, 1), "silenced");
+        sink.warning("W0602", Location("f.yaml", static_cast<int>(i) + 1, 1), "kept");
+        EXPECT_EQ(sink.size(), 1u);
+      },
+      1);
+  EXPECT_EQ(out.size(), 40u);
+  EXPECT_EQ(in_order(out).front(), "warning f.yaml:1:1: W0602: kept");
+}
+
 TEST(DiagnosticsParallel, NothingToDoReportsNothing)
 {
   Diagnostics out;

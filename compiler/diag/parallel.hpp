@@ -16,6 +16,7 @@ template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Bod
   std::vector<Diagnostics> found(n);
   for (auto& sink : found) {
     sink.leave_out(out.left_out());
+    sink.silence(out.silenced());
   }
   util::parallel_for(
       n, [&](size_t i) { body(i, found[i]); }, grain);

@@ -120,7 +120,13 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
     sum += entry.path;
     sum += '\n';
   }
-  return {std::move(lock), RenderedFile{std::string(k_sum_path), std::move(sum), m_max_rank + 2}};
+  // Moved in one by one: a braced list would copy both, and the sum is
+  // megabytes at tens of thousands of files.
+  std::vector<RenderedFile> out;
+  out.reserve(2);
+  out.push_back(std::move(lock));
+  out.push_back(RenderedFile{std::string(k_sum_path), std::move(sum), m_max_rank + 2});
+  return out;
 }
 
 std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& files, const Provenance& provenance)
