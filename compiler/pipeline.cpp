@@ -92,6 +92,14 @@ void release_checked(Compilation& c)
   }
 }
 
+void release_input(Compilation& c)
+{
+  for (auto& file : c.tree.files) {
+    std::string().swap(file.bytes);
+  }
+  c.input_released = true;
+}
+
 std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments)
 {
   if (c.diagnostics.has_errors()) {

@@ -4,6 +4,7 @@
 #include "cli/report.hpp"
 #include "serialise/serialise.hpp"
 #include "testing.hpp"
+#include "write/memory_disk.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace edgegen {
 namespace {
@@ -42,16 +44,17 @@ TEST(Pipeline, FuzzRegressionsRunCleanly)
 
 // Warnings are reported before the emit stage, so render_or_check lets go
 // of them. Errors, which stop a render, stay.
-TEST(Pipeline, ReleasingWhatTheChecksReadLetsGoOfWarningsButNotOfErrors)
-{
-  const std::string spec = R"(  services:
+// A project of one service and one route.
+const std::string k_routed = R"(  services:
     web: {port: 8080}
   routes:
     - host: p.example.com
       service: web
-  middlewares:
-    unused: {compress: {}}
 )";
+
+TEST(Pipeline, ReleasingWhatTheChecksReadLetsGoOfWarningsButNotOfErrors)
+{
+  const std::string spec = k_routed + "  middlewares:\n    unused: {compress: {}}\n";
   Compilation warned = testing::compile(testing::edge(), {{"p.yaml", testing::project("p", spec)}});
   ASSERT_FALSE(warned.diagnostics.has_errors()) << testing::errors(warned);
   const std::vector<std::string> warnings = testing::messages(warned, true);
@@ -66,6 +69,36 @@ TEST(Pipeline, ReleasingWhatTheChecksReadLetsGoOfWarningsButNotOfErrors)
   const std::vector<std::string> before = testing::messages(failed, true);
   release_checked(failed);
   EXPECT_EQ(testing::messages(failed, true), before);
+}
+
+// render_or_check takes the provenance, lets go of the input's bytes, and
+// renders: the same tree, edgegen.lock.json's blob ids included, as a
+// render that reads the bytes itself.
+TEST(Pipeline, ARenderAfterTheInputIsLetGoOfWritesTheSameTree)
+{
+  Compilation c = testing::compile(testing::edge(), {{"p.yaml", testing::project("p", k_routed)}});
+  ASSERT_FALSE(c.diagnostics.has_errors()) << testing::errors(c);
+  write::MemoryDisk whole;
+  RenderRequest request;
+  request.out = "out";
+  request.disk = &whole;
+  render(c, request);
+
+  request.provenance = provenance_of(c);
+  release_input(c);
+  for (const auto& file : c.tree.files) {
+    EXPECT_TRUE(file.bytes.empty()) << file.path;
+    EXPECT_FALSE(file.path.empty());
+  }
+  EXPECT_THROW(provenance_of(c), std::logic_error);
+  write::MemoryDisk released;
+  request.disk = &released;
+  render(c, request);
+  const auto tree = released.tree("out");
+  EXPECT_EQ(tree, whole.tree("out"));
+  ASSERT_TRUE(tree.count("edgegen.lock.json"));
+  EXPECT_NE(tree.at("edgegen.lock.json").find("\"path\": \"p.yaml\""), std::string::npos)
+      << tree.at("edgegen.lock.json");
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 
 namespace edgegen {
 
@@ -34,30 +35,6 @@ void check_environments(const Compilation& c, const std::vector<std::string>& wa
                                    ")");
     }
   }
-}
-
-// Where the tree came from. A file of RouteTest documents only is left
-// out: tests never change what is rendered, so editing one must not make
-// the tree stale.
-serialise::Provenance provenance_of(const Compilation& c)
-{
-  const source::SourceTree& tree = c.tree;
-  std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
-  for (const auto& declaration : c.model.declarations) {
-    auto [it, added] = tests_only.emplace(declaration.location.file.str(), true);
-    it->second = it->second && declaration.kind == "RouteTest";
-  }
-  serialise::Provenance provenance;
-  provenance.origin = tree.origin;
-  provenance.commit_id = tree.commit_id;
-  provenance.tree_id = tree.tree_id;
-  for (const auto& file : tree.files) {
-    auto it = tests_only.find(file.display_name());
-    if (it == tests_only.end() || !it->second) {
-      provenance.inputs.push_back({file.path, serialise::git_blob_id(file.bytes)});
-    }
-  }
-  return provenance;
 }
 
 // Every file of the render, one at a time: emitted, serialised, handed to
@@ -146,18 +123,44 @@ RenderResult in_memory(const Compilation& c, const RenderRequest& request)
 
 } // namespace
 
+// A file of RouteTest documents only is left out: tests never change what
+// is rendered, so editing one must not make the tree stale.
+serialise::Provenance provenance_of(const Compilation& c)
+{
+  if (c.input_released) {
+    throw std::logic_error("the input's provenance is taken before release_input()");
+  }
+  const source::SourceTree& tree = c.tree;
+  std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
+  for (const auto& declaration : c.model.declarations) {
+    auto [it, added] = tests_only.emplace(declaration.location.file.str(), true);
+    it->second = it->second && declaration.kind == "RouteTest";
+  }
+  serialise::Provenance provenance;
+  provenance.origin = tree.origin;
+  provenance.commit_id = tree.commit_id;
+  provenance.tree_id = tree.tree_id;
+  for (const auto& file : tree.files) {
+    auto it = tests_only.find(file.display_name());
+    if (it == tests_only.end() || !it->second) {
+      provenance.inputs.push_back({file.path, serialise::git_blob_id(file.bytes)});
+    }
+  }
+  return provenance;
+}
+
 RenderResult render(const Compilation& c, const RenderRequest& request)
 {
   check_environments(c, request.environments);
   switch (request.mode) {
   case RenderRequest::Mode::check:
-    return check(c, request, provenance_of(c));
+    return check(c, request, request.provenance ? *request.provenance : provenance_of(c));
   case RenderRequest::Mode::memory:
     return in_memory(c, request);
   case RenderRequest::Mode::write:
     break;
   }
-  return write_tree(c, request, provenance_of(c));
+  return write_tree(c, request, request.provenance ? *request.provenance : provenance_of(c));
 }
 
 } // namespace edgegen
