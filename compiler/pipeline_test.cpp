@@ -42,8 +42,6 @@ TEST(Pipeline, FuzzRegressionsRunCleanly)
   EXPECT_GT(count, 5u);
 }
 
-// Warnings are reported before the emit stage, so render_or_check lets go
-// of them. Errors, which stop a render, stay.
 // A project of one service and one route.
 const std::string k_routed = R"(  services:
     web: {port: 8080}
@@ -52,6 +50,8 @@ const std::string k_routed = R"(  services:
       service: web
 )";
 
+// Warnings are reported before the emit stage, so render_or_check lets go
+// of them. Errors, which stop a render, stay.
 TEST(Pipeline, ReleasingWhatTheChecksReadLetsGoOfWarningsButNotOfErrors)
 {
   const std::string spec = k_routed + "  middlewares:\n    unused: {compress: {}}\n";

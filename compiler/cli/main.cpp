@@ -8,8 +8,8 @@ int main(int argc, char** argv)
   // read back, a large list) are mapped on their own and given back when
   // freed. By default glibc raises that threshold to the size of each such
   // block it frees, and serves the next ones from the heap, where their
-  // pages stay: 9 MiB of a render's peak at 10,000 projects, at no cost in
-  // time (BENCHMARKS.md).
+  // pages stay: 8-9 MiB of a render's peak at 10,000 projects, in the same
+  // wall time (BENCHMARKS.md).
   ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   return edgegen::cli::run(argc, argv);
 }

@@ -55,7 +55,8 @@ public:
 
   // From now on, add() leaves out the warnings `silenced` tells it to (the
   // ones an edgegen.dev/ignore annotation silences): never held, rather
-  // than dropped when reported. It sees only code and location.
+  // than dropped when reported. It is asked before add() escapes a
+  // message's text, and decides by code and location.
   using Silencer = std::function<bool(const Diagnostic&)>;
   void silence(std::shared_ptr<const Silencer> silenced) { m_silenced = std::move(silenced); }
   const std::shared_ptr<const Silencer>& silenced() const { return m_silenced; }
