@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -152,15 +153,21 @@ serialise::Provenance provenance_of(const Compilation& c)
 RenderResult render(const Compilation& c, const RenderRequest& request)
 {
   check_environments(c, request.environments);
+  // The request's, when it took it before release_input(); else made here
+  // (a file's record each: held once, not copied).
+  std::optional<serialise::Provenance> made;
+  auto provenance = [&]() -> const serialise::Provenance& {
+    return request.provenance ? *request.provenance : made.emplace(provenance_of(c));
+  };
   switch (request.mode) {
   case RenderRequest::Mode::check:
-    return check(c, request, request.provenance ? *request.provenance : provenance_of(c));
+    return check(c, request, provenance());
   case RenderRequest::Mode::memory:
     return in_memory(c, request);
   case RenderRequest::Mode::write:
     break;
   }
-  return write_tree(c, request, request.provenance ? *request.provenance : provenance_of(c));
+  return write_tree(c, request, provenance());
 }
 
 } // namespace edgegen
