@@ -27,7 +27,7 @@ namespace {
 struct Entry
 {
   const model::Route* route = nullptr;
-  const rules::Rule* rule = nullptr;                      // parsed
+  const rules::Rule* rule = nullptr;                      // parsed, of a raw rule; null for a route of host and path
   std::string_view host;                                  // the one host (maybe *.domain) its rule requires; empty: any
   const std::vector<std::string>* entry_points = nullptr; // sorted
   int64_t priority = 0;                                   // effective
@@ -45,12 +45,13 @@ struct Pools
 // The host a route's rule cannot do without: its `host`, or the Host() of a
 // rule of matchers joined by &&. Normalised: a view of the route's scope,
 // which holds it normalised, or of `pools`.
-std::string_view required_host(const model::Route& route, const rules::Rule& rule, Pools& pools)
+std::string_view required_host(const model::Route& route, const rules::Rule* held, Pools& pools)
 {
   const auto& scope = route.match.scope.hosts;
   if (!route.raw()) {
     return scope.empty() ? std::string_view() : std::string_view(scope.front()); // normalize_host(route.host)
   }
+  const rules::Rule& rule = *held;
   for (const auto& matcher : rule.conjunction ? rule.matchers : util::empty<util::CompactVector<rules::Matcher>>()) {
     if (matcher.name == "Host" && matcher.arguments.size() == 1) {
       std::string host = rules::normalize_host(matcher.arguments[0].value);
@@ -113,17 +114,17 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
   // Every route Traefik keeps, by priority and in route order within one:
   // placed by counting (one list sized once, no buffer to sort with), where
   // a list per priority grew its slack.
-  auto priority_of = [&](const model::Project& project, const model::Route& route, const rules::Rule& rule) {
+  auto priority_of = [&](const model::Project& project, const model::Route& route) {
     const auto& priority = route.match.priority;
     int64_t effective = priority.value_or(0) != 0 ? *priority : static_cast<int64_t>(parsed->size_of(project, route));
-    return rule.ok() && effective <= rules::k_max_priority
+    return parsed->ok(project, route) && effective <= rules::k_max_priority
                ? std::optional<int64_t>(effective) // Traefik drops the others
                : std::nullopt;
   };
   std::map<int64_t, size_t> next; // per priority: its count, then where its next entry goes
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      if (auto priority = priority_of(project, route, parsed->of(project, route))) {
+      if (auto priority = priority_of(project, route)) {
         ++next[*priority];
       }
     }
@@ -135,10 +136,10 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
   std::vector<Entry> entries(count);
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
-      const rules::Rule& rule = parsed->of(project, route);
-      if (auto priority = priority_of(project, route, rule)) {
+      if (auto priority = priority_of(project, route)) {
+        const rules::Rule* rule = parsed->held(project, route);
         const auto& entry_points = *pools.entry_points.insert(detail::route_entry_points(config, route)).first;
-        entries[next[*priority]++] = {&route, &rule, required_host(route, rule, pools), &entry_points, *priority};
+        entries[next[*priority]++] = {&route, rule, required_host(route, rule, pools), &entry_points, *priority};
       }
     }
   }
@@ -149,6 +150,9 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
     if (a.route->tls() != b.route->tls() || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
       return std::nullopt;
     }
+    rules::Rule a_again, b_again; // a route of host and path's rule is not held: parsed again
+    const rules::Rule& a_rule = a.rule ? *a.rule : (a_again = model::parse_route_rule(*a.route));
+    const rules::Rule& b_rule = b.rule ? *b.rule : (b_again = model::parse_route_rule(*b.route));
     for (const auto& name : *a.entry_points) {
       if (!std::binary_search(b.entry_points->begin(), b.entry_points->end(), name)) {
         continue;
@@ -158,7 +162,7 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
       if (!entry_point || !entry_point->redirect_to.name.empty() || port <= 0) {
         continue; // every request is redirected before any route sees it
       }
-      auto request = detail::common_request(*a.rule, *b.rule, a.route->tls() ? "https" : "http", port);
+      auto request = detail::common_request(a_rule, b_rule, a.route->tls() ? "https" : "http", port);
       if (!request) {
         continue;
       }

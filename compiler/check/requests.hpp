@@ -69,6 +69,11 @@ private:
 std::optional<rules::Request> witness_request(const rules::Rule& rule, const std::string& scheme, int port,
                                               const std::string& host = {});
 
+// The same for the rule of a route of host and path, held as its values;
+// `host` must be given.
+std::optional<rules::Request> witness_request(const rules::HostPath& rule, const std::string& scheme, int port,
+                                              const std::string& host);
+
 // A request that both `a` and `b` match, made from the values of both (a
 // host, a path, headers…), on `scheme` and `port`; confirmed with
 // rules::matches: nullopt when no request tried matches both. Two rules

@@ -68,9 +68,9 @@ void check_rule_syntax(const model::Config& config, const model::SharedRouteRule
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       if (route.raw()) {
-        check_raw_rule(config, route, parsed->of(project, route), diagnostics);
-      } else if (!route.host().empty()) {
-        check_generated_rule(route, parsed->of(project, route), diagnostics);
+        check_raw_rule(config, route, *parsed->held(project, route), diagnostics);
+      } else if (!route.host().empty() && !parsed->ok(project, route)) {
+        check_generated_rule(route, model::parse_route_rule(route), diagnostics); // only problems are reported
       }
     }
   }

@@ -44,8 +44,9 @@ struct Prober
     for (const rules::Router* router : routers) {
       for (const auto& entry_point : router->entry_points) {
         int port = port_of(entry_point);
-        auto request = router->rule ? detail::witness_request(*router->rule, router->tls ? "https" : "http", port, host)
-                                    : std::nullopt;
+        const char* scheme = router->tls ? "https" : "http";
+        auto request = router->rule ? detail::witness_request(*router->rule, scheme, port, host)
+                                    : detail::witness_request(router->host_path, scheme, port, host);
         if (port > 0 && request &&
             rules::route_request(routers, table.entry_points, *request, entry_point).kind ==
                 rules::Outcome::Kind::routed) {

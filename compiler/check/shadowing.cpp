@@ -27,7 +27,7 @@ namespace {
 struct Shape
 {
   const model::Route* route = nullptr;
-  const rules::Rule* rule = nullptr; // parsed
+  const rules::Rule* rule = nullptr; // parsed, of a raw rule; null for a route of host and path
   // Views into the route (or, for a host not written normalised, into
   // Found::normalised): a large edge has a shape for most of its routes.
   std::string_view host; // "*.example.com" for a wildcard
@@ -41,11 +41,11 @@ struct Shape
 
 using EntryPointLists = std::set<std::vector<std::string>>;
 
-bool shape_of(const model::Config& config, const model::Route& route, const rules::Rule& rule, size_t text_size,
+bool shape_of(const model::Config& config, const model::Route& route, const rules::Rule* held, size_t text_size,
               Shape& out, std::deque<std::string>& normalised, EntryPointLists& entry_point_lists)
 {
   out.route = &route;
-  out.rule = &rule;
+  out.rule = held;
   out.path = "/";
   if (!route.raw()) {
     out.host = route.host();
@@ -56,6 +56,7 @@ bool shape_of(const model::Config& config, const model::Route& route, const rule
       out.path = route.path_prefix();
     }
   } else {
+    const rules::Rule& rule = *held;
     if (!rule.ok() || !rule.conjunction) {
       return false;
     }
@@ -127,7 +128,7 @@ Found find_shadowed(const model::Config& config, const model::RouteRules& parsed
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
       Shape shape;
-      if (shape_of(config, route, parsed.of(project, route), parsed.size_of(project, route), shape, found.normalised,
+      if (shape_of(config, route, parsed.held(project, route), parsed.size_of(project, route), shape, found.normalised,
                    found.entry_point_lists)) {
         shapes.push_back(std::move(shape));
       }
@@ -188,12 +189,13 @@ void check_shadowing(const model::Config& config, const model::SharedRouteRules&
   detail::Routing routing(config, parsed);
   auto witness = [&](const Shape& inner, const Shape& winner) -> std::string {
     const model::RoutingTable& table = routing.table();
+    rules::Rule parsed_again; // a route of host and path's: not held
+    const rules::Rule& rule = inner.rule ? *inner.rule : (parsed_again = model::parse_route_rule(*inner.route));
     for (const auto& name : *inner.entry_points) {
       for (const auto& entry_point : table.entry_points) {
-        auto request =
-            entry_point.name == name
-                ? detail::witness_request(*inner.rule, inner.route->tls() ? "https" : "http", entry_point.port)
-                : std::nullopt;
+        auto request = entry_point.name == name
+                           ? detail::witness_request(rule, inner.route->tls() ? "https" : "http", entry_point.port)
+                           : std::nullopt;
         if (!request) {
           continue;
         }

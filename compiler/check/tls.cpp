@@ -157,7 +157,7 @@ void check_tls(const model::Config& config, const model::SharedRouteRules& parse
     for (const auto& route : project.routes) {
       check_entry_points(config, route.entry_points(), route.tls(), "route", route.location(), diagnostics);
       if (route.tls()) {
-        bool broken = !parsed->of(project, route).ok();
+        bool broken = !parsed->ok(project, route);
         check_certificate(config, route.match.scope.hosts, route.raw(), broken, route.issuer(),
                           route.raw() ? route.rule_location() : route.host_location(), diagnostics);
         continue;

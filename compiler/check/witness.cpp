@@ -150,6 +150,23 @@ std::optional<rules::Request> witness_request(const rules::Rule& rule, const std
   return std::nullopt;
 }
 
+std::optional<rules::Request> witness_request(const rules::HostPath& rule, const std::string& scheme, int port,
+                                              const std::string& host)
+{
+  if (!rule.ok || !rule.host || host.empty()) {
+    return std::nullopt;
+  }
+  // What alternatives() makes of Host(…) && Path(…): the host given, the
+  // path condition's value, else "/".
+  Conditions conditions;
+  conditions.host = host;
+  if (rule.path) {
+    conditions.path = *rule.path;
+  }
+  auto request = request_of(conditions, scheme, port);
+  return request && rules::matches(rule, *request) ? request : std::nullopt;
+}
+
 std::optional<rules::Request> common_request(const rules::Rule& a, const rules::Rule& b, const std::string& scheme,
                                              int port)
 {

@@ -278,7 +278,9 @@ TEST(ModelLookup, ARouteHoldsItsHostOnceWhereTheScopeHoldsItAlike)
 }
 
 // The model holds each route's rule as text: RouteRules parses those of one
-// environment, and finds each from its project and route.
+// environment, and finds each from its project and route. It holds the raw
+// rules parsed; a route of host and path's rule as its values and what its
+// parse said, and parses it again when asked for its matchers.
 TEST(ModelLookup, RouteRulesParseEveryRouteOfOneEnvironment)
 {
   const std::string services = "  services:\n    s: {port: 80}\n  routes:\n";
@@ -294,29 +296,42 @@ TEST(ModelLookup, RouteRulesParseEveryRouteOfOneEnvironment)
   const Project& p = config.projects[0];
   const Project& q = config.projects[1];
   const RouteRules parsed(config);
+  rules::Rule scratch;
   auto matchers = [&](const Project& project, const Route& route) {
     std::vector<std::string> out;
-    for (const auto& matcher : parsed.of(project, route).matchers) {
+    for (const auto& matcher : parsed.of(project, route, scratch).matchers) {
       out.push_back(std::string(matcher.name) + " " + matcher.arguments.at(0).value);
     }
     return out;
   };
   EXPECT_EQ(matchers(p, p.routes.at(0)), (std::vector<std::string>{"Host a.example.com", "PathPrefix /api"}));
   EXPECT_EQ(matchers(p, p.routes.at(1)), (std::vector<std::string>{"Host b.example.com", "Header X-Beta"}));
-  EXPECT_FALSE(parsed.of(p, p.routes.at(1)).conjunction);
+  EXPECT_FALSE(parsed.of(p, p.routes.at(1), scratch).conjunction);
+  EXPECT_EQ(&parsed.of(p, p.routes.at(1), scratch), parsed.held(p, p.routes.at(1)));
+  EXPECT_EQ(parsed.held(p, p.routes.at(0)), nullptr);
+  EXPECT_EQ(&parsed.of(p, p.routes.at(0), scratch), &scratch);
+  const rules::HostPath a = parsed.host_path(p, p.routes.at(0));
+  ASSERT_TRUE(a.host && a.path);
+  EXPECT_EQ(*a.host, "a.example.com");
+  EXPECT_EQ(*a.path, "/api");
+  EXPECT_FALSE(a.exact);
+  EXPECT_TRUE(a.builds && a.ok);
+  EXPECT_TRUE(parsed.ok(p, p.routes.at(0)) && parsed.ok(p, p.routes.at(1)));
+  EXPECT_EQ(parsed.host_path(p, p.routes.at(1)).host, nullptr); // a raw rule's is held()
   // The rule's offsets are in its text: the one built from host and path,
   // or the raw one the route holds.
   EXPECT_EQ(parsed.text_of(p, p.routes.at(0)), "Host(`a.example.com`) && PathPrefix(`/api`)");
   EXPECT_EQ(parsed.text_of(p, p.routes.at(1)), p.routes.at(1).rule());
   EXPECT_EQ(parsed.size_of(p, p.routes.at(0)), std::string("Host(`a.example.com`) && PathPrefix(`/api`)").size());
   EXPECT_EQ(parsed.size_of(p, p.routes.at(1)), p.routes.at(1).rule().size());
-  const rules::Argument& prefix = parsed.of(p, p.routes.at(0)).matchers.at(1).arguments.at(0);
+  const rules::Argument& prefix = parsed.of(p, p.routes.at(0), scratch).matchers.at(1).arguments.at(0);
   EXPECT_EQ(prefix.literal(parsed.text_of(p, p.routes.at(0))), "`/api`");
   EXPECT_EQ(matchers(q, q.routes.at(0)), std::vector<std::string>{"Host q.example.com"});
   // A route of another project, or of a copy of the environment, is not one of these.
-  EXPECT_THROW(parsed.of(p, q.routes.at(0)), std::logic_error);
+  EXPECT_THROW(parsed.of(p, q.routes.at(0), scratch), std::logic_error);
+  EXPECT_THROW(parsed.host_path(p, q.routes.at(0)), std::logic_error);
   const Config copy = config;
-  EXPECT_THROW(parsed.of(copy.projects[0], copy.projects[0].routes[0]), std::logic_error);
+  EXPECT_THROW(parsed.of(copy.projects[0], copy.projects[0].routes[0], scratch), std::logic_error);
 }
 
 TEST(ModelLookup, CertificateRequestsOfTheEnvironmentComeFirst)

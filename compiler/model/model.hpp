@@ -3,6 +3,7 @@
 #include "diag/location.hpp"
 #include "model/route_tests.hpp"
 #include "model/settings.hpp"
+#include "rules/request.hpp"
 #include "rules/routing.hpp"
 #include "rules/rule.hpp"
 #include "util/rc.hpp"
@@ -428,6 +429,11 @@ RouteMatch route_match(const Route& route, std::string_view rule = {});
 // The rule Traefik gets for `route`: its raw rule, or the one built from
 // its host and path, made again at each call.
 std::string rule_text(const Route& route);
+// That rule, parsed (again at each call).
+rules::Rule parse_route_rule(const Route& route);
+// The values the rule of a route of host and path is built from (the
+// route's own strings), without what its parse says (builds, ok: false).
+rules::HostPath host_path_of(const Route& route);
 
 // The rule of a host alone: Host(`h`), or HostRegexp for *.domain (which
 // every Traefik v3 release matches; Host(`*.domain`) only from v3.7).

@@ -40,20 +40,40 @@ RouteRules::RouteRules(const Config& config) : m_config(config)
 {
   m_first.reserve(config.projects.size());
   size_t count = 0;
+  size_t raw = 0;
   for (const auto& project : config.projects) {
     m_first.push_back(static_cast<uint32_t>(count));
     count += project.routes.size();
+    raw += static_cast<size_t>(
+        std::count_if(project.routes.begin(), project.routes.end(), [](const Route& r) { return r.raw(); }));
   }
-  m_rules.resize(count);
+  m_held.assign(count, k_not_held);
   m_sizes.resize(count);
+  m_flags.resize(count);
+  // Each raw rule's place, in route order: the workers parse into it.
+  m_rules.resize(raw);
+  raw = 0;
+  for (size_t i = 0; i < config.projects.size(); ++i) {
+    const Project& project = config.projects[i];
+    for (size_t j = 0; j < project.routes.size(); ++j) {
+      if (project.routes[j].raw()) {
+        m_held[m_first[i] + j] = static_cast<uint32_t>(raw++);
+      }
+    }
+  }
   util::parallel_for(config.projects.size(), [&](size_t i) {
     const Project& project = config.projects[i];
     for (size_t j = 0; j < project.routes.size(); ++j) {
       const Route& route = project.routes[j];
+      size_t at = m_first[i] + j;
       std::string built = route.raw() ? std::string() : rule_text(route);
       const std::string& text = route.raw() ? route.rule() : built;
-      m_rules[m_first[i] + j] = rules::parse_rule(text);
-      m_sizes[m_first[i] + j] = text.size();
+      rules::Rule rule = rules::parse_rule(text);
+      m_sizes[at] = text.size();
+      m_flags[at] = static_cast<uint8_t>((rules::builds(rule) ? k_builds : 0) | (rule.ok() ? k_ok : 0));
+      if (m_held[at] != k_not_held) {
+        m_rules[m_held[at]] = std::move(rule);
+      }
     }
   });
 }
@@ -68,9 +88,36 @@ size_t RouteRules::index_of(const Project& project, const Route& route) const
   return m_first[p] + r;
 }
 
-const rules::Rule& RouteRules::of(const Project& project, const Route& route) const
+const rules::Rule* RouteRules::held(const Project& project, const Route& route) const
 {
-  return m_rules[index_of(project, route)];
+  uint32_t at = m_held[index_of(project, route)];
+  return at == k_not_held ? nullptr : &m_rules[at];
+}
+
+const rules::Rule& RouteRules::of(const Project& project, const Route& route, rules::Rule& scratch) const
+{
+  if (const rules::Rule* rule = held(project, route)) {
+    return *rule;
+  }
+  scratch = parse_route_rule(route);
+  return scratch;
+}
+
+rules::HostPath RouteRules::host_path(const Project& project, const Route& route) const
+{
+  size_t at = index_of(project, route);
+  if (route.raw()) {
+    return {};
+  }
+  rules::HostPath out = host_path_of(route);
+  out.builds = (m_flags[at] & k_builds) != 0;
+  out.ok = (m_flags[at] & k_ok) != 0;
+  return out;
+}
+
+bool RouteRules::ok(const Project& project, const Route& route) const
+{
+  return (m_flags[index_of(project, route)] & k_ok) != 0;
 }
 
 std::string RouteRules::text_of(const Project& project, const Route& route) const
@@ -143,7 +190,10 @@ RoutingTable routing_table(const Config& config, SharedRouteRules rules)
     for (const auto& route : project.routes) {
       rules::Router router;
       router.name = route.output_name();
-      router.rule = &out.route_rules->of(project, route);
+      router.rule = out.route_rules->held(project, route);
+      if (!router.rule) {
+        router.host_path = out.route_rules->host_path(project, route);
+      }
       router.rule_length = length_of(out.route_rules->size_of(project, route));
       router.priority = route.match.priority;
       router.entry_points = entry_points(route.entry_points(), route.tls());

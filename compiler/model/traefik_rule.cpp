@@ -39,22 +39,19 @@ void append_host_rule(std::string& out, const std::string& host)
 }
 
 // Made again wherever a target writes the rule (the model holds none): one
-// string, built in place.
+// string, built in place, from the values host_path_of() gives.
 std::string generated_rule(const Route& route)
 {
-  const std::string& host = route.host();
-  const std::string& path = !route.path().empty() ? route.path() : route.path_prefix();
+  rules::HostPath values = host_path_of(route);
+  const std::string& host = *values.host;
   std::string rule;
-  rule.reserve(host.size() + path.size() + 40);
+  rule.reserve(host.size() + (values.path ? values.path->size() : 0) + 40);
   append_host_rule(rule, host);
-  if (!route.path().empty()) {
-    rule += " && Path(";
-  } else if (!path.empty() && path != "/") {
-    rule += " && PathPrefix(";
-  } else {
+  if (!values.path) {
     return rule;
   }
-  util::append_go_quote(rule, path);
+  rule += values.exact ? " && Path(" : " && PathPrefix(";
+  util::append_go_quote(rule, *values.path);
   rule += ')';
   return rule;
 }
@@ -84,6 +81,23 @@ int64_t specific_priority(const std::string& host, const std::string& path, bool
     out += std::min(static_cast<int64_t>(path.size()), k_longest_path);
   }
   return out;
+}
+
+rules::HostPath host_path_of(const Route& route)
+{
+  rules::HostPath out;
+  out.host = &route.host();
+  out.exact = !route.path().empty();
+  const std::string& path = out.exact ? route.path() : route.path_prefix();
+  if (out.exact || (!path.empty() && path != "/")) {
+    out.path = &path;
+  }
+  return out;
+}
+
+rules::Rule parse_route_rule(const Route& route)
+{
+  return rules::parse_rule(rule_text(route));
 }
 
 std::string rule_text(const Route& route)

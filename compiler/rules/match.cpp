@@ -166,11 +166,45 @@ bool matcher_matches(const Matcher& m, const Request& request)
   return false;
 }
 
+// HostRegexp(`^[a-z0-9-]+<domain, escaped>$`), the regexp edgegen builds
+// for `*<domain>`: one label of those bytes, then the domain as written
+// (the regexp is case-sensitive; a request's host is in lower case).
+bool label_then_domain(std::string_view host, std::string_view domain)
+{
+  size_t dot = host.find('.');
+  if (dot == 0 || dot == std::string_view::npos || host.substr(dot) != domain) {
+    return false;
+  }
+  return std::all_of(host.begin(), host.begin() + static_cast<std::ptrdiff_t>(dot),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 } // namespace
+
+bool builds(const Rule& rule)
+{
+  return rule.parsed() && std::all_of(rule.matchers.begin(), rule.matchers.end(), buildable);
+}
+
+bool matches(const HostPath& rule, const Request& request)
+{
+  if (!rule.host || !rule.builds) {
+    return false;
+  }
+  const std::string& host = *rule.host;
+  bool host_matches_request = util::starts_with(host, "*.")
+                                  ? label_then_domain(request.host, std::string_view(host).substr(1))
+                              : host == "*" ? true
+                                            : host_matches(host, request.host);
+  if (!host_matches_request || !rule.path) {
+    return host_matches_request;
+  }
+  return rule.exact ? request.path == *rule.path : util::starts_with(request.path, *rule.path);
+}
 
 bool matches(const Rule& rule, const Request& request)
 {
-  if (!rule.parsed() || !std::all_of(rule.matchers.begin(), rule.matchers.end(), buildable)) {
+  if (!builds(rule)) {
     return false;
   }
   // Post-order walk with an explicit stack and short-circuit: a long chain

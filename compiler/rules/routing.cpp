@@ -41,6 +41,11 @@ int64_t Router::effective_priority() const
   return priority.value_or(0) != 0 ? *priority : static_cast<int64_t>(rule_length);
 }
 
+bool Router::matches(const Request& request) const
+{
+  return rule ? rules::matches(*rule, request) : rules::matches(host_path, request);
+}
+
 Outcome route_request(const std::vector<Router>& routers, const std::vector<EntryPoint>& entry_points,
                       const Request& request, const std::string& wanted)
 {
@@ -66,8 +71,8 @@ Outcome route_request(const std::vector<const Router*>& routers, const std::vect
   for (const Router* router : routers) {
     bool listens =
         std::find(router->entry_points.begin(), router->entry_points.end(), name) != router->entry_points.end();
-    if (listens && router->tls == tls && router->rule && router->rule->parsed() &&
-        (router->internal || router->effective_priority() <= k_max_priority) && matches(*router->rule, request)) {
+    if (listens && router->tls == tls && (router->internal || router->effective_priority() <= k_max_priority) &&
+        router->matches(request)) {
       out.matched.push_back(router);
     }
   }

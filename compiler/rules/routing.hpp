@@ -29,8 +29,12 @@ struct Router
   uint32_t owner = 0;       // the caller's index of what this router was made from
   bool tls = false;         // serves requests that arrived over TLS, and only those
   bool internal = false;    // Traefik's own (name@internal): exempt from the limit on priorities
+  HostPath host_path;       // without `rule`: the rule of a route of host and path
 
   int64_t effective_priority() const;
+  // Whether the router's rule matches `request` (its parsed rule's, else
+  // its host and path's).
+  bool matches(const Request& request) const;
 };
 
 struct EntryPoint

@@ -19,8 +19,15 @@ struct Table
            std::vector<std::string> on = {"websecure"}, bool tls = true)
   {
     rules.push_back(parse_rule(rule));
-    routers.push_back({names.emplace_back(name), &rules.back(), priority, std::move(on),
-                       static_cast<uint32_t>(rule.size()), static_cast<uint32_t>(routers.size()), tls});
+    routers.push_back({names.emplace_back(name),
+                       &rules.back(),
+                       priority,
+                       std::move(on),
+                       static_cast<uint32_t>(rule.size()),
+                       static_cast<uint32_t>(routers.size()),
+                       tls,
+                       false,
+                       {}});
   }
 
   Outcome go(const std::string& url, const std::string& method = "GET", const std::string& entry_point = {})
