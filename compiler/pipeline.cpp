@@ -56,6 +56,7 @@ std::vector<load::Document> apply_exclude(const source::SourceTree& tree, std::v
     }
   }
   std::vector<load::Document> kept;
+  kept.reserve(documents.size()); // held beside `documents` until they are moved: not doubled
   for (auto& document : documents) {
     if (!excluded(*document.path)) {
       kept.push_back(std::move(document));

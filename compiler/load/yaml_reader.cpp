@@ -282,6 +282,10 @@ private:
     }
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
+    // Sized to its children: a large edge holds the trees of every file at
+    // once, where growing by doubling left a quarter of each list empty.
+    frame.node.items.shrink_to_fit();
+    frame.node.keys.shrink_to_fit();
     add(std::move(frame.node), frame.anchor, frame.count, frame.height, nullptr);
   }
 

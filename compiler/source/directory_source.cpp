@@ -49,6 +49,7 @@ public:
     }
     SourceTree tree;
     walk(root, "", skip, tree, diagnostics);
+    tree.files.shrink_to_fit(); // held to the end of the run: no slack from growing
     std::sort(tree.files.begin(), tree.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
     return tree;

@@ -109,6 +109,16 @@ public:
       reallocate(count);
     }
   }
+  // Gives back the slack that growing left: the block holds its items
+  // alone (none at all when there are none).
+  void shrink_to_fit()
+  {
+    if (empty()) {
+      release();
+    } else if (size() < capacity()) {
+      reallocate(size());
+    }
+  }
   void push_back(const T& item) { emplace_back(item); }
   void push_back(T&& item) { emplace_back(std::move(item)); }
   template <typename... Args> T& emplace_back(Args&&... args)

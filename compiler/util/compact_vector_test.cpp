@@ -42,6 +42,31 @@ TEST(CompactVector, GrowsAsAVectorDoesAndKeepsItsItems)
   EXPECT_EQ(list[4], "item number 4 of the list");
 }
 
+TEST(CompactVector, ShrinksToItsItems)
+{
+  CompactVector<std::string> list;
+  for (int i = 0; i < 5; ++i) {
+    list.push_back("item number " + std::to_string(i) + " of the list");
+  }
+  ASSERT_EQ(list.capacity(), 8u);
+  list.shrink_to_fit();
+  EXPECT_EQ(list.capacity(), 5u);
+  EXPECT_EQ(as_vector(list), (std::vector<std::string>{"item number 0 of the list", "item number 1 of the list",
+                                                       "item number 2 of the list", "item number 3 of the list",
+                                                       "item number 4 of the list"}));
+  const std::string* before = list.data();
+  list.shrink_to_fit(); // already exact: the same block
+  EXPECT_EQ(list.data(), before);
+  list.push_back("one more");
+  EXPECT_EQ(list.capacity(), 10u); // grown from 5 as from any size: doubled
+  while (!list.empty()) {
+    list.pop_back();
+  }
+  list.shrink_to_fit(); // empty: no block at all
+  EXPECT_EQ(list.data(), nullptr);
+  EXPECT_EQ(list.capacity(), 0u);
+}
+
 TEST(CompactVector, AppendsAnItemOfItsOwnWhileGrowing)
 {
   CompactVector<std::string> list{"a long string that lives on the heap"};
