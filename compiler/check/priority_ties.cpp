@@ -150,9 +150,9 @@ void check_priority_ties(const model::Config& config, const model::SharedRouteRu
     if (a.route->tls() != b.route->tls() || detail::claim_key(*a.route) == detail::claim_key(*b.route)) {
       return std::nullopt;
     }
-    rules::Rule a_again, b_again; // a route of host and path's rule is not held: parsed again
-    const rules::Rule& a_rule = a.rule ? *a.rule : (a_again = model::parse_route_rule(*a.route));
-    const rules::Rule& b_rule = b.rule ? *b.rule : (b_again = model::parse_route_rule(*b.route));
+    rules::Rule a_scratch, b_scratch;
+    const rules::Rule& a_rule = model::held_or_parsed(a.rule, *a.route, a_scratch);
+    const rules::Rule& b_rule = model::held_or_parsed(b.rule, *b.route, b_scratch);
     for (const auto& name : *a.entry_points) {
       if (!std::binary_search(b.entry_points->begin(), b.entry_points->end(), name)) {
         continue;

@@ -189,8 +189,8 @@ void check_shadowing(const model::Config& config, const model::SharedRouteRules&
   detail::Routing routing(config, parsed);
   auto witness = [&](const Shape& inner, const Shape& winner) -> std::string {
     const model::RoutingTable& table = routing.table();
-    rules::Rule parsed_again; // a route of host and path's: not held
-    const rules::Rule& rule = inner.rule ? *inner.rule : (parsed_again = model::parse_route_rule(*inner.route));
+    rules::Rule scratch;
+    const rules::Rule& rule = model::held_or_parsed(inner.rule, *inner.route, scratch);
     for (const auto& name : *inner.entry_points) {
       for (const auto& entry_point : table.entry_points) {
         auto request = entry_point.name == name

@@ -38,29 +38,20 @@ template <typename T> size_t index_in(const std::vector<T>& list, const T& item)
 
 RouteRules::RouteRules(const Config& config) : m_config(config)
 {
+  // Each route's place, and each raw rule's, in route order: the workers
+  // parse into them.
   m_first.reserve(config.projects.size());
-  size_t count = 0;
-  size_t raw = 0;
+  uint32_t raw = 0;
   for (const auto& project : config.projects) {
-    m_first.push_back(static_cast<uint32_t>(count));
-    count += project.routes.size();
-    raw += static_cast<size_t>(
-        std::count_if(project.routes.begin(), project.routes.end(), [](const Route& r) { return r.raw(); }));
-  }
-  m_held.assign(count, k_not_held);
-  m_sizes.resize(count);
-  m_flags.resize(count);
-  // Each raw rule's place, in route order: the workers parse into it.
-  m_rules.resize(raw);
-  raw = 0;
-  for (size_t i = 0; i < config.projects.size(); ++i) {
-    const Project& project = config.projects[i];
-    for (size_t j = 0; j < project.routes.size(); ++j) {
-      if (project.routes[j].raw()) {
-        m_held[m_first[i] + j] = static_cast<uint32_t>(raw++);
-      }
+    m_first.push_back(static_cast<uint32_t>(m_held.size()));
+    for (const auto& route : project.routes) {
+      m_held.push_back(route.raw() ? raw++ : k_not_held);
     }
   }
+  m_held.shrink_to_fit();
+  m_sizes.resize(m_held.size());
+  m_flags.resize(m_held.size());
+  m_rules.resize(raw);
   util::parallel_for(config.projects.size(), [&](size_t i) {
     const Project& project = config.projects[i];
     for (size_t j = 0; j < project.routes.size(); ++j) {
@@ -96,8 +87,13 @@ const rules::Rule* RouteRules::held(const Project& project, const Route& route) 
 
 const rules::Rule& RouteRules::of(const Project& project, const Route& route, rules::Rule& scratch) const
 {
-  if (const rules::Rule* rule = held(project, route)) {
-    return *rule;
+  return held_or_parsed(held(project, route), route, scratch);
+}
+
+const rules::Rule& held_or_parsed(const rules::Rule* held, const Route& route, rules::Rule& scratch)
+{
+  if (held) {
+    return *held;
   }
   scratch = parse_route_rule(route);
   return scratch;

@@ -65,6 +65,10 @@ private:
   std::vector<uint8_t> m_flags;     // per route: Flags
 };
 
+// `held` (RouteRules::held of `route`), else the rule of `route` parsed again
+// into `scratch`: what reads the matchers of a rule RouteRules does not hold.
+const rules::Rule& held_or_parsed(const rules::Rule* held, const Route& route, rules::Rule& scratch);
+
 // One environment's parsed rules, shared by what reads them at once.
 using SharedRouteRules = std::shared_ptr<const RouteRules>;
 

@@ -56,6 +56,12 @@ bool host_matches(std::string_view expression, std::string_view host)
   return host.back() == '.' && domain_matches(host.substr(0, host.size() - 1), expression);
 }
 
+// Host(`value`). Host(`*`) takes every request, even one without a host.
+bool host_matcher_matches(std::string_view value, std::string_view host)
+{
+  return value == "*" || host_matches(value, host);
+}
+
 // Go's server keeps the Host line out of the header map (it becomes
 // req.Host), so Header(`Host`, ...) sees nothing.
 template <typename Test> bool any_header(const Request& request, const std::string& name, Test test)
@@ -122,8 +128,7 @@ bool matcher_matches(const Matcher& m, const Request& request)
   std::string_view name = m.name;
   const std::string& value = m.arguments[0].value;
   if (name == "Host") {
-    // Host(`*`) takes every request, even one without a host.
-    return value == "*" || host_matches(value, request.host);
+    return host_matcher_matches(value, request.host);
   }
   if (name == "HostRegexp") {
     // Traefik also tries the CNAME-flattened host, which is empty unless
@@ -191,11 +196,9 @@ bool matches(const HostPath& rule, const Request& request)
   if (!rule.host || !rule.builds) {
     return false;
   }
-  const std::string& host = *rule.host;
-  bool host_matches_request = util::starts_with(host, "*.")
-                                  ? label_then_domain(request.host, std::string_view(host).substr(1))
-                              : host == "*" ? true
-                                            : host_matches(host, request.host);
+  std::string_view host = *rule.host;
+  bool host_matches_request = util::starts_with(host, "*.") ? label_then_domain(request.host, host.substr(1))
+                                                            : host_matcher_matches(host, request.host);
   if (!host_matches_request || !rule.path) {
     return host_matches_request;
   }
