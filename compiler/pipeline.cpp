@@ -5,8 +5,10 @@
 #include "load/load.hpp"
 #include "model/build.hpp"
 #include "patch/patch.hpp"
+#include "serialise/serialise.hpp"
 #include "util/empty.hpp"
 #include "util/glob.hpp"
+#include "util/parallel.hpp"
 #include "validate/validate.hpp"
 
 #include <malloc.h>
@@ -71,6 +73,7 @@ Compilation compile(const source::Source& source)
 {
   Compilation c;
   c.tree = source.read(c.diagnostics);
+  source::pack(c.tree); // let go of at once, below
   diag::Diagnostics load_diagnostics;
   auto documents = apply_exclude(c.tree, load::load(c.tree, load_diagnostics), load_diagnostics, c.diagnostics);
   c.document_count = documents.size();
@@ -80,6 +83,7 @@ Compilation compile(const source::Source& source)
   validate::validate(patched, valid, c.diagnostics);
   validate::release_schemas();
   c.model = model::build(std::move(documents), valid, c.diagnostics, std::move(patched));
+  release_input(c.tree);
   ::malloc_trim(0); // gives back what the loader's threads freed
   check::check(c.model, c.diagnostics);
   provenance.annotate(c.diagnostics);
@@ -93,12 +97,18 @@ void release_checked(Compilation& c)
   }
 }
 
-void release_input(Compilation& c)
+void release_input(source::SourceTree& tree)
 {
-  for (auto& file : c.tree.files) {
+  util::parallel_for(tree.files.size(), [&](size_t i) {
+    source::SourceFile& file = tree.files[i];
+    if (file.blob_id.empty()) {
+      file.blob_id = serialise::git_blob_id(file.text());
+    }
     std::string().swap(file.bytes);
-  }
-  c.input_released = true;
+    file.packed = {};
+  });
+  tree.block.reset(); // its pages go back to the system at once (source::pack)
+  tree.bytes_released = true;
 }
 
 std::vector<emit::OutputFile> emit_files(const Compilation& c, const std::vector<std::string>& environments)

@@ -128,9 +128,6 @@ RenderResult in_memory(const Compilation& c, const RenderRequest& request)
 // is rendered, so editing one must not make the tree stale.
 serialise::Provenance provenance_of(const Compilation& c)
 {
-  if (c.input_released) {
-    throw std::logic_error("the input's provenance is taken before release_input()");
-  }
   const source::SourceTree& tree = c.tree;
   std::map<std::string, bool> tests_only; // display name -> every document is a RouteTest
   for (const auto& declaration : c.model.declarations) {
@@ -144,7 +141,8 @@ serialise::Provenance provenance_of(const Compilation& c)
   for (const auto& file : tree.files) {
     auto it = tests_only.find(file.display_name());
     if (it == tests_only.end() || !it->second) {
-      provenance.inputs.push_back({file.path, serialise::git_blob_id(file.bytes)});
+      provenance.inputs.push_back(
+          {file.path, c.tree.bytes_released ? file.blob_id : serialise::git_blob_id(file.text())});
     }
   }
   return provenance;
@@ -153,21 +151,15 @@ serialise::Provenance provenance_of(const Compilation& c)
 RenderResult render(const Compilation& c, const RenderRequest& request)
 {
   check_environments(c, request.environments);
-  // The request's, when it took it before release_input(); else made here
-  // (a file's record each: held once, not copied).
-  std::optional<serialise::Provenance> made;
-  auto provenance = [&]() -> const serialise::Provenance& {
-    return request.provenance ? *request.provenance : made.emplace(provenance_of(c));
-  };
   switch (request.mode) {
   case RenderRequest::Mode::check:
-    return check(c, request, provenance());
+    return check(c, request, provenance_of(c));
   case RenderRequest::Mode::memory:
     return in_memory(c, request);
   case RenderRequest::Mode::write:
     break;
   }
-  return write_tree(c, request, provenance());
+  return write_tree(c, request, provenance_of(c));
 }
 
 } // namespace edgegen

@@ -26,9 +26,6 @@ struct RenderRequest
   std::vector<std::string> environments; // empty: every environment
   std::chrono::milliseconds lock_timeout = write::k_default_lock_timeout;
   write::Disk* disk = nullptr; // the output directory's disk; null: write::real_disk()
-  // What edgegen.lock.json says of the input, taken before release_input();
-  // none: provenance_of(c).
-  std::optional<serialise::Provenance> provenance;
 };
 
 struct RenderResult
@@ -52,8 +49,7 @@ RenderResult render(const Compilation& c, const RenderRequest& request);
 
 // The input as edgegen.lock.json records it: where it came from, and the
 // Git blob id of each file but those of RouteTest documents only (tests
-// never change what is rendered). Throws std::logic_error once
-// release_input() let go of the bytes it hashes.
+// never change what is rendered).
 serialise::Provenance provenance_of(const Compilation& c);
 
 } // namespace edgegen

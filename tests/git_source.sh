@@ -94,8 +94,14 @@ sed -i 's/service: api$/service: apii/' edge/projects/team-a.yaml
 commit_all . "typo"
 line="$(grep -n 'service: apii' edge/projects/team-a.yaml | head -1 | cut -d: -f1)"
 want="edge/projects/team-a.yaml:$line:16: error[E0401]: unknown service \"apii\" (hint: did you mean \"api\"?)"
+# The line a diagnostic shows is the commit's, read again from the
+# repository by its blob id: a change in the work tree does not show.
+shown="  $line | $(sed -n "${line}p" edge/projects/team-a.yaml)"
+sed -i 's/service: apii$/service: changed/' edge/projects/team-a.yaml
 expect 1 "$EDGEGEN" validate edge --ref HEAD
 [ "$(head -1 "$WORK/stderr")" = "$want" ] || fail "--ref HEAD: $(cat "$WORK/stderr")"
+[ "$(sed -n 2p "$WORK/stderr")" = "$shown" ] || fail "--ref HEAD shows another line: $(cat "$WORK/stderr")"
+git checkout -q -- edge/projects/team-a.yaml
 tail -1 "$WORK/stderr" | grep -qxF "edgegen: 2 error(s) in edge at HEAD" || fail "$(tail -1 "$WORK/stderr")"
 git -C "$WORK/repo.git" fetch -q "$repo" main:main
 expect 1 "$EDGEGEN" validate "$WORK/repo.git" --ref main --subdir edge

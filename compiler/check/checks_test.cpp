@@ -49,12 +49,10 @@ TEST(Locate, ValuesWrittenOverSeveralLines)
 {
   std::map<std::string, std::string> vars = {{"domain", "example.com"}};
   diag::Location start{"a.yaml", 3, 13, ""};
-  // `source`: the value as written, from where it starts at 3:13 of its file.
+  // `source`: the value's lines as written, from where it starts at 3:13 of
+  // its file (model::WrittenText::lines).
   auto at = [&](const std::string& text, char style, const std::string& source, size_t offset) {
-    std::string file = source.empty() ? "" : R"(kind: Project
-spec:
-    - rule: )" + source;
-    diag::Location l = detail::locate_in(start, {text, style, false, file}, vars, offset);
+    diag::Location l = detail::locate_in(start, {text, style, false, source}, vars, offset);
     return std::to_string(l.line) + ":" + std::to_string(l.column);
   };
   // Literal: the lines after the | header, with their indentation.

@@ -31,21 +31,6 @@ size_t written_offset(const std::string& text, const std::map<std::string, std::
   return in + (offset - out);
 }
 
-// The bytes of `file` from line and column on (1-based); empty if they are
-// not in it.
-std::string_view from_position(std::string_view file, int line, int column)
-{
-  size_t at = 0;
-  for (int l = 1; l < line && at != std::string_view::npos; ++l) {
-    at = file.find('\n', at);
-    at = at == std::string_view::npos ? at : at + 1;
-  }
-  if (at == std::string_view::npos || column < 1 || at + column - 1 > file.size()) {
-    return {};
-  }
-  return file.substr(at + column - 1);
-}
-
 // Where value byte `at` of a value written over several lines is: the same
 // word (up to a blank) is looked for in the source, as often as it occurs
 // before `at`. Folding lines and indentation change only blanks, so words
@@ -59,7 +44,7 @@ diag::Location locate_on_lines(const diag::Location& start, const model::Written
   while (end < text.size() && !blank(text[end])) {
     ++end;
   }
-  std::string_view source = from_position(written.file, start.line, start.column);
+  std::string_view source = written.lines;
   diag::Location out = start;
   if (written.style == '|' || written.style == '>') {
     // The value's lines start after the header (| or >, and indicators).

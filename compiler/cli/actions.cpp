@@ -97,8 +97,6 @@ int render_or_check(const Options& options)
   request.out = options.out;
   request.environments = options.environments;
   request.lock_timeout = options.lock_timeout;
-  request.provenance = provenance_of(c);
-  release_input(c); // reported: from here on only the model is read
   RenderResult result = render(c, request);
   std::ostream& log = options.format == Format::text ? std::cout : std::cerr;
   if (!options.check) {

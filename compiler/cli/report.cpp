@@ -20,27 +20,50 @@ const char* severity_name(diag::Severity severity)
 
 // The text of each file of the tree, found from a location's interned file
 // name in one hash lookup: a report of thousands of diagnostics over
-// thousands of files must not compare names per diagnostic.
+// thousands of files must not compare names per diagnostic. Once compile()
+// let go of the bytes, a file is read again from its source when a
+// diagnostic first points into it, and shown only if it is still the file
+// read (its blob id): a file changed since shows no line.
 class SourceIndex
 {
 public:
-  explicit SourceIndex(const source::SourceTree& tree)
+  explicit SourceIndex(const source::SourceTree& tree) : m_tree(tree)
   {
-    m_text.reserve(tree.files.size());
+    m_files.reserve(tree.files.size());
     for (const auto& file : tree.files) {
-      m_text.emplace(&diag::FileName(file.display_name()).str(), file.bytes);
+      m_files.emplace(&diag::FileName(file.display_name()).str(), &file);
     }
   }
 
   // The whole file a location points into; empty when it is not in the tree.
   std::string_view text(const diag::Location& location) const
   {
-    auto it = m_text.find(&location.file.str());
-    return it == m_text.end() ? std::string_view() : it->second;
+    auto it = m_files.find(&location.file.str());
+    if (it == m_files.end()) {
+      return {};
+    }
+    const source::SourceFile& file = *it->second;
+    if (!m_tree.bytes_released) {
+      return file.text();
+    }
+    // The diagnostics come sorted by file: the last file read is the one
+    // asked for again, and only it is held.
+    if (m_read_file != &file) {
+      m_read_file = &file;
+      m_read.clear();
+      std::optional<std::string> bytes = m_tree.reread ? m_tree.reread(file) : std::nullopt;
+      if (bytes && serialise::git_blob_id(*bytes) == file.blob_id) {
+        m_read = std::move(*bytes);
+      }
+    }
+    return m_read;
   }
 
 private:
-  std::unordered_map<const std::string*, std::string_view> m_text;
+  const source::SourceTree& m_tree;
+  std::unordered_map<const std::string*, const source::SourceFile*> m_files;
+  mutable const source::SourceFile* m_read_file = nullptr;
+  mutable std::string m_read;
 };
 
 // The line as it can be shown: invalid UTF-8 (the very error being
@@ -101,7 +124,8 @@ struct Paint
   }
 };
 
-void text(const diag::Diagnostic& d, const SourceIndex& sources, std::ostream& out, const Paint& paint)
+// `line`: the source line at its location, as it is shown (source_line).
+void text(const diag::Diagnostic& d, const std::string& line, std::ostream& out, const Paint& paint)
 {
   diag::Location location = d.location;
   location.file = location.file.empty() ? "edgegen" : location.file;
@@ -112,9 +136,6 @@ void text(const diag::Diagnostic& d, const SourceIndex& sources, std::ostream& o
     out << " (hint: " << d.hint << ")";
   }
   out << "\n";
-  location.file = d.location.file;
-  std::string line =
-      location.line > 0 ? printable(diag::redact_source_line(sources.text(location), location.line)) : std::string();
   if (!line.empty() && location.column > 0) {
     std::string number = std::to_string(location.line);
     out << "  " << number << " | " << line << "\n";
@@ -191,11 +212,19 @@ util::Value json_item(diag::Diagnostic&& d)
 void report(const diag::Diagnostics& diagnostics, Format format, const source::SourceTree& tree, std::ostream& out,
             bool colour)
 {
+  // Each file is read once (the diagnostics come sorted by file): its
+  // secrets taken out of the messages, and the lines the text shows kept.
   const SourceIndex sources(tree);
   auto all = diagnostics.sorted();
-  for (auto& d : all) {
+  std::vector<std::string> lines(format == Format::text ? all.size() : 0);
+  for (size_t i = 0; i < all.size(); ++i) {
+    diag::Diagnostic& d = all[i];
     if (d.location.line > 0) {
-      diag::redact(d, sources.text(d.location), d.location.line);
+      std::string_view text = sources.text(d.location);
+      diag::redact(d, text, d.location.line);
+      if (!lines.empty()) {
+        lines[i] = printable(diag::redact_source_line(text, d.location.line));
+      }
     } else {
       diag::redact(d, std::string_view());
     }
@@ -214,13 +243,14 @@ void report(const diag::Diagnostics& diagnostics, Format format, const source::S
   // Written in chunks of whole diagnostics: std::cerr writes every `<<` as
   // a system call of its own, a dozen per diagnostic.
   std::ostringstream chunk;
-  for (const auto& d : all) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    const diag::Diagnostic& d = all[i];
     if (format == Format::github) {
       chunk << "::" << severity_name(d.severity) << " file=" << github_escape(shown(d.location.file.str(), true), true)
             << ",line=" << d.location.line << ",col=" << d.location.column << ",title=" << d.code
             << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"), false) << "\n";
     } else {
-      text(d, sources, chunk, Paint{colour});
+      text(d, lines[i], chunk, Paint{colour});
     }
     if (chunk.tellp() >= 1 << 16) {
       out << chunk.str();

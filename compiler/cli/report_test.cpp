@@ -1,10 +1,16 @@
 #include "cli/report.hpp"
 
 #include "diag/codes.hpp"
+#include "pipeline.hpp"
+#include "source/source.hpp"
 #include "util/strings.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -32,6 +38,36 @@ rule: a(b
   2 | rule: a(b
     |         ^
 )");
+}
+
+// Once compile() let go of the input's bytes (release_input), the report
+// reads a file again from its directory for the line it shows, and shows
+// none of a file that changed since it was read.
+TEST(Report, TextReadsTheFileAgainAndShowsNoLineOfAFileChangedSince)
+{
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("edgegen-report-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string& bytes) { std::ofstream(dir / "a.yaml", std::ios::binary) << bytes; };
+  write("x: 1\nrule: a(b\n");
+  diag::Diagnostics none;
+  source::SourceTree tree = source::directory_source(dir.string(), {}, "")->read(none);
+  release_input(tree);
+  ASSERT_EQ(tree.files.size(), 1u);
+  EXPECT_TRUE(tree.files[0].bytes.empty());
+
+  diag::Diagnostics diagnostics;
+  diagnostics.error("E0501", {"a.yaml", 2, 9, ""}, "rule syntax: '(' is never closed", "add the missing ')'");
+  const std::string first = "a.yaml:2:9: error[E0501]: rule syntax: '(' is never closed (hint: add the missing ')')\n";
+  std::ostringstream read_again;
+  report(diagnostics, Format::text, tree, read_again);
+  EXPECT_EQ(read_again.str(), first + "  2 | rule: a(b\n    |         ^\n");
+
+  write("x: 2\nrule: a(b\n");
+  std::ostringstream changed;
+  report(diagnostics, Format::text, tree, changed);
+  EXPECT_EQ(changed.str(), first);
+  fs::remove_all(dir);
 }
 
 // A stream that keeps each write it is handed, as std::cerr hands each to

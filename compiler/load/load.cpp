@@ -75,7 +75,7 @@ bool identify(const Node& root, Document& document, diag::Diagnostics& diagnosti
 
 void load_file(const source::SourceFile& file, std::vector<Document>& out, diag::Diagnostics& diagnostics)
 {
-  std::string_view bytes = file.bytes;
+  std::string_view bytes = file.text();
   if (util::starts_with(bytes, "\xEF\xBB\xBF")) {
     bytes.remove_prefix(3); // a UTF-8 byte order mark is allowed and ignored
   }

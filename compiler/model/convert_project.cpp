@@ -77,7 +77,7 @@ Route convert_route(const std::string& project, const Node& spec, const Node* wr
   common.rule_location = location_of(spec, "rule");
   if (const Node* rule = written ? written->find("rule") : nullptr; rule && rule->is_string()) {
     common.rule_written = std::make_shared<const WrittenText>(
-        WrittenText{rule->text, rule->style, rule->one_line, document.bytes_of(*rule)});
+        WrittenText{rule->text, rule->style, rule->one_line, written_lines(document.bytes_of(*rule), *rule)});
   }
   common.middlewares = get_refs(spec, "middlewares");
   if (const Node* priority = spec.find("priority"); priority && priority->kind == Node::Kind::integer) {

@@ -22,6 +22,10 @@ std::vector<std::string> get_strings(const Node& map, const std::string& key);
 Ref get_ref(const Node& map, const std::string& key);
 util::CompactVector<Ref> get_refs(const Node& map, const std::string& key);
 Location location_of(const Node& map, const std::string& key);
+// The lines `value` (a mapping's value) was written on, from its first byte
+// in `file` up to the first line after it indented no deeper than its key's
+// line; empty for a value on one line.
+std::string written_lines(std::string_view file, const Node& value);
 // Where `key` itself is written in `map`, else the map's location.
 Location key_location_of(const Node& map, const std::string& key);
 // A mapping of strings (labels, annotations); empty when absent.

@@ -36,9 +36,9 @@ struct WrittenText
   std::string text;
   char style = 0;
   bool one_line = false;
-  // The text of its file (owned by the SourceTree), to find a place inside
-  // a value written over several lines.
-  std::string_view file = {};
+  // A value written over several lines: its lines as written, from its
+  // first byte on, to find a place inside it (empty for one line).
+  std::string lines = {};
 };
 
 struct SecretRef

@@ -53,6 +53,46 @@ Location location_of(const Node& map, const std::string& key)
   return value ? value->location() : map.location();
 }
 
+std::string written_lines(std::string_view file, const Node& value)
+{
+  if (value.one_line || value.line < 1 || value.column < 1) {
+    return {};
+  }
+  auto line_start = [&](int line) {
+    size_t at = 0;
+    for (int l = 1; l < line && at != std::string_view::npos; ++l) {
+      at = file.find('\n', at);
+      at = at == std::string_view::npos ? at : at + 1;
+    }
+    return at;
+  };
+  size_t begin = line_start(value.line);
+  if (begin == std::string_view::npos || begin + static_cast<size_t>(value.column) - 1 > file.size()) {
+    return {};
+  }
+  begin += static_cast<size_t>(value.column) - 1;
+  // A key in a block mapping: its lines are those deeper than the key. In a
+  // flow collection ({rule: ...}), deeper than the line holding it.
+  size_t key_line = line_start(value.key_line > 0 ? value.key_line : value.line);
+  size_t key_indent = 0;
+  if (key_line != std::string_view::npos && value.key_column > 0) {
+    std::string_view before = file.substr(key_line, static_cast<size_t>(value.key_column) - 1);
+    bool block = before.find_first_not_of(" -") == std::string_view::npos;
+    key_indent = block ? before.size() : before.find_first_not_of(' ');
+  }
+  size_t end = file.find('\n', begin);
+  while (end != std::string_view::npos) {
+    size_t next = end + 1;
+    size_t text = file.find_first_not_of(' ', next);
+    bool blank = text == std::string_view::npos || file[text] == '\n' || file[text] == '\r';
+    if (!blank && text - next <= key_indent) {
+      break;
+    }
+    end = file.find('\n', next);
+  }
+  return std::string(file.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin));
+}
+
 Location key_location_of(const Node& map, const std::string& key)
 {
   for (size_t i = 0; i < map.keys.size(); ++i) {

@@ -29,8 +29,7 @@ bool same_written(const std::shared_ptr<const WrittenText>& a, const std::shared
   if (!a || !b) {
     return !a && !b;
   }
-  return a->text == b->text && a->style == b->style && a->one_line == b->one_line && a->file.data() == b->file.data() &&
-         a->file.size() == b->file.size();
+  return a->text == b->text && a->style == b->style && a->one_line == b->one_line && a->lines == b->lines;
 }
 
 } // namespace

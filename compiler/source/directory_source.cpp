@@ -48,6 +48,7 @@ public:
       skip.push_back(fs::weakly_canonical(s, ec));
     }
     SourceTree tree;
+    tree.reread = [root = m_root](const SourceFile& file) { return read_again(fs::path(root) / file.path); };
     walk(root, "", skip, tree, diagnostics);
     tree.files.shrink_to_fit(); // held to the end of the run: no slack from growing
     std::sort(tree.files.begin(), tree.files.end(),
@@ -151,6 +152,25 @@ private:
     tree.files.push_back({rel, std::move(content), name});
   }
 
+  // The bytes of a file read before, read whole again (up to the limit);
+  // nullopt if it is gone or is no longer a regular file.
+  static std::optional<std::string> read_again(const fs::path& path)
+  {
+    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    struct stat st;
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<uint64_t>(st.st_size) > k_max_file_size) {
+      return std::nullopt;
+    }
+    std::string content(static_cast<size_t>(st.st_size) + 1, '\0');
+    ssize_t n = util::read_full(fd.get(), content.data(), content.size());
+    if (n < 0 || static_cast<size_t>(n) == content.size()) {
+      return std::nullopt; // unreadable, or grown since: not the bytes read before
+    }
+    content.resize(static_cast<size_t>(n));
+    return content;
+  }
+
   std::string m_root;
   std::vector<std::string> m_skip;
   std::string m_display_root;
@@ -159,19 +179,31 @@ private:
 class MemorySource : public Source
 {
 public:
-  explicit MemorySource(std::vector<SourceFile> files) : m_files(std::move(files)) {}
+  explicit MemorySource(std::vector<SourceFile> files)
+      : m_files(std::make_shared<const std::vector<SourceFile>>(std::move(files)))
+  {
+  }
 
   SourceTree read(diag::Diagnostics&) const override
   {
     SourceTree tree;
-    tree.files = m_files;
+    tree.files = *m_files;
     std::sort(tree.files.begin(), tree.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    // The tree may outlive this source: it holds the files itself.
+    tree.reread = [files = m_files](const SourceFile& file) -> std::optional<std::string> {
+      for (const auto& held : *files) {
+        if (held.path == file.path) {
+          return held.bytes;
+        }
+      }
+      return std::nullopt;
+    };
     return tree;
   }
 
 private:
-  std::vector<SourceFile> m_files;
+  std::shared_ptr<const std::vector<SourceFile>> m_files;
 };
 
 } // namespace

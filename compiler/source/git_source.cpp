@@ -209,10 +209,36 @@ public:
           diagnostics);
     }
     read_files(repo.get(), selected, tree, diagnostics);
+    tree.reread = reread(m_selection.path);
     return tree;
   }
 
 private:
+  // A file's blob read again by its id, from the repository opened once,
+  // on the first file read again.
+  static std::function<std::optional<std::string>(const SourceFile&)> reread(const std::string& path)
+  {
+    auto repo = std::make_shared<Repository>(nullptr);
+    return [repo, path](const SourceFile& file) -> std::optional<std::string> {
+      try {
+        git_oid id;
+        if (!*repo) {
+          git_repository* raw = nullptr;
+          if (open_repository(&raw, path) != 0) {
+            return std::nullopt;
+          }
+          *repo = Repository(raw);
+        }
+        if (git().oid_fromstr(&id, file.blob_id.c_str()) != 0) {
+          return std::nullopt;
+        }
+        return read_blob(repo->get(), &id, "'" + file.display_name() + "'");
+      } catch (const util::EnvironmentError&) {
+        return std::nullopt;
+      }
+    };
+  }
+
   Repository open() const
   {
     std::error_code ec;
@@ -438,7 +464,7 @@ private:
                               std::to_string(k_max_file_size));
         continue;
       }
-      tree.files.push_back({entry.path, read_blob(repo, &id, "'" + entry.name + "'"), entry.name});
+      tree.files.push_back({entry.path, read_blob(repo, &id, "'" + entry.name + "'"), entry.name, entry.id});
     }
   }
 

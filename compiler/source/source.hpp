@@ -1,10 +1,13 @@
 #pragma once
 
 #include "diag/diagnostics.hpp"
+#include "util/pages.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgegen::source {
@@ -14,10 +17,18 @@ constexpr size_t k_max_file_size = 8 * 1024 * 1024;
 
 struct SourceFile
 {
-  std::string path; // relative to the source root, '/'-separated
-  std::string bytes;
+  std::string path;      // relative to the source root, '/'-separated
+  std::string bytes;     // as read; empty once packed (see text())
   std::string name = {}; // how diagnostics name it: the path as the user reaches it
                          // from the working directory ("edge/projects/a.yaml")
+  // Its Git blob id (40 hex digits): given by a Git source, which knows it;
+  // else empty until the bytes are let go (edgegen::release_input), which
+  // computes it first. It names these very bytes when they are read again.
+  std::string blob_id = {};
+  std::string_view packed = {}; // its bytes in its tree's block, once packed (pack())
+
+  // The file's bytes, wherever they are held.
+  std::string_view text() const { return packed.data() ? packed : std::string_view(bytes); }
 
   const std::string& display_name() const { return name.empty() ? path : name; }
 };
@@ -28,7 +39,21 @@ struct SourceTree
   std::string commit_id;           // for "commit"
   std::string tree_id;             // for "commit"
   std::vector<SourceFile> files;   // sorted by path
+  // The bytes of a file of this tree, read again from where they came from
+  // (a report's source lines, once the bytes were let go); nullopt when they
+  // cannot be read. The caller checks them against the file's blob id: the
+  // file may have changed since.
+  std::function<std::optional<std::string>(const SourceFile&)> reread;
+  bool bytes_released = false; // every file's bytes were let go
+  // What pack() moved the files' bytes into; shared by the copies of the tree.
+  std::shared_ptr<const util::Pages> block;
 };
+
+// Moves every file's bytes into one block of pages of their own
+// (util::Pages): letting them go then gives all their pages back at once,
+// where 10,000 files freed one by one leave holes in the heap that stay
+// resident. Each file's text() reads them there.
+void pack(SourceTree& tree);
 
 // Where the desired state is read from. Only source/ reads input; every later
 // stage takes bytes and a display name. Problems with a file of the tree are

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstddef>
+
+namespace edgegen::util {
+
+// Bytes in pages of their own, mapped for them alone (mmap(2)), never in the
+// allocator's heap: letting them go gives every page back to the system at
+// once, where bytes freed inside the heap leave holes that stay resident.
+class Pages
+{
+public:
+  explicit Pages(size_t size); // zeroed; throws std::bad_alloc when the system refuses
+  ~Pages();
+  Pages(const Pages&) = delete;
+  Pages& operator=(const Pages&) = delete;
+  char* data() { return m_data; }
+  const char* data() const { return m_data; }
+  size_t size() const { return m_size; }
+
+private:
+  char* m_data = nullptr;
+  size_t m_size = 0;
+};
+
+} // namespace edgegen::util
