@@ -142,7 +142,7 @@ serialise::Provenance provenance_of(const Compilation& c)
     auto it = tests_only.find(file.display_name());
     if (it == tests_only.end() || !it->second) {
       provenance.inputs.push_back(
-          {file.path, c.tree.bytes_released ? file.blob_id : serialise::git_blob_id(file.text())});
+          {file.path, file.blob_id.empty() ? serialise::git_blob_id(file.text()) : file.blob_id});
     }
   }
   return provenance;

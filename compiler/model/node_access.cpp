@@ -1,5 +1,9 @@
 #include "model/internal.hpp"
 
+#include "util/strings.hpp"
+
+#include <algorithm>
+
 namespace edgegen::model::detail {
 
 std::string get_string(const Node& map, const std::string& key, const std::string& fallback)
@@ -55,28 +59,17 @@ Location location_of(const Node& map, const std::string& key)
 
 std::string written_lines(std::string_view file, const Node& value)
 {
-  if (value.one_line || value.line < 1 || value.column < 1) {
+  std::string_view line = value.one_line ? std::string_view() : util::line_of(file, value.line);
+  size_t begin = line.data() ? static_cast<size_t>(line.data() - file.data()) + value.column - 1 : file.size() + 1;
+  if (value.column < 1 || begin > file.size()) {
     return {};
   }
-  auto line_start = [&](int line) {
-    size_t at = 0;
-    for (int l = 1; l < line && at != std::string_view::npos; ++l) {
-      at = file.find('\n', at);
-      at = at == std::string_view::npos ? at : at + 1;
-    }
-    return at;
-  };
-  size_t begin = line_start(value.line);
-  if (begin == std::string_view::npos || begin + static_cast<size_t>(value.column) - 1 > file.size()) {
-    return {};
-  }
-  begin += static_cast<size_t>(value.column) - 1;
   // A key in a block mapping: its lines are those deeper than the key. In a
   // flow collection ({rule: ...}), deeper than the line holding it.
-  size_t key_line = line_start(value.key_line > 0 ? value.key_line : value.line);
   size_t key_indent = 0;
-  if (key_line != std::string_view::npos && value.key_column > 0) {
-    std::string_view before = file.substr(key_line, static_cast<size_t>(value.key_column) - 1);
+  if (value.key_column > 0) {
+    std::string_view key_line = util::line_of(file, value.key_line > 0 ? value.key_line : value.line);
+    std::string_view before = key_line.substr(0, std::min(key_line.size(), static_cast<size_t>(value.key_column) - 1));
     bool block = before.find_first_not_of(" -") == std::string_view::npos;
     key_indent = block ? before.size() : before.find_first_not_of(' ');
   }

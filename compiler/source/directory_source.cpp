@@ -106,14 +106,25 @@ private:
     }
   }
 
+  // One open and one fstat, into `st`: the descriptor, or -1 when either
+  // fails. O_NONBLOCK: a file replaced by a FIFO since the listing must not
+  // block the read.
+  static int open_input(const fs::path& path, struct stat& st)
+  {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd >= 0 && ::fstat(fd, &st) != 0) {
+      util::Fd close(fd);
+      return -1;
+    }
+    return fd;
+  }
+
   static void read_file(const fs::path& path, const std::string& rel, const std::string& name, SourceTree& tree,
                         diag::Diagnostics& diagnostics)
   {
-    // One open, one fstat and the reads. O_NONBLOCK: a file replaced by a
-    // FIFO since the listing must not block the read.
-    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     struct stat st;
-    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+    util::Fd fd(open_input(path, st));
+    if (fd.get() < 0) {
       throw util::EnvironmentError("cannot read '" + path.string() + "'");
     }
     if (!S_ISREG(st.st_mode)) {
@@ -156,10 +167,9 @@ private:
   // nullopt if it is gone or is no longer a regular file.
   static std::optional<std::string> read_again(const fs::path& path)
   {
-    util::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     struct stat st;
-    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
-        static_cast<uint64_t>(st.st_size) > k_max_file_size) {
+    util::Fd fd(open_input(path, st));
+    if (fd.get() < 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > k_max_file_size) {
       return std::nullopt;
     }
     std::string content(static_cast<size_t>(st.st_size) + 1, '\0');
@@ -180,24 +190,22 @@ class MemorySource : public Source
 {
 public:
   explicit MemorySource(std::vector<SourceFile> files)
-      : m_files(std::make_shared<const std::vector<SourceFile>>(std::move(files)))
   {
+    std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    m_files = std::make_shared<const std::vector<SourceFile>>(std::move(files));
   }
 
   SourceTree read(diag::Diagnostics&) const override
   {
     SourceTree tree;
     tree.files = *m_files;
-    std::sort(tree.files.begin(), tree.files.end(),
-              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    // The tree may outlive this source: it holds the files itself.
+    // The tree may outlive this source: it holds the files itself, sorted
+    // by path.
     tree.reread = [files = m_files](const SourceFile& file) -> std::optional<std::string> {
-      for (const auto& held : *files) {
-        if (held.path == file.path) {
-          return held.bytes;
-        }
-      }
-      return std::nullopt;
+      auto found = std::lower_bound(files->begin(), files->end(), file.path,
+                                    [](const SourceFile& held, const std::string& path) { return held.path < path; });
+      return found != files->end() && found->path == file.path ? std::optional<std::string>(found->bytes)
+                                                               : std::nullopt;
     };
     return tree;
   }
