@@ -130,7 +130,7 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
     if (found && found->type == model::Issuer::Type::acme) {
       check_requests(config, host, issuer, location, diagnostics);
     }
-    auto [it, inserted] = issuer_of.emplace(host, std::make_pair(&issuer.resolved, model::Location(location)));
+    auto [it, inserted] = issuer_of.emplace(host, std::make_pair(&issuer.resolved.str(), model::Location(location)));
     if (!inserted && *it->second.first != issuer.resolved) {
       diagnostics.error("E0805", location,
                         "host \"" + host + "\" gets its certificate from issuer \"" + *it->second.first +

@@ -98,7 +98,7 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
         Use& use = services[service.output_name];
         use.kind = "service";
         use.project = &project.name;
-        use.name = &service.name;
+        use.name = &service.name.str();
         use.location = &service.location;
         use.used = use.used || used_services.count(service.output_name);
       }
@@ -106,7 +106,7 @@ void check_unused(const model::Model& model, diag::Diagnostics& diagnostics)
     auto note = [&](const model::Middleware& middleware) {
       Use& use = middlewares[middleware.output_name];
       use.kind = "middleware";
-      use.name = &middleware.name;
+      use.name = &middleware.name.str();
       use.location = &middleware.location;
       use.used = use.used || used_middlewares.count(middleware.output_name);
     };

@@ -1,24 +1,9 @@
 #include "diag/location.hpp"
 
-#include <mutex>
-#include <unordered_set>
+#include "util/symbol.hpp"
 
 namespace edgegen::diag {
 namespace {
-
-// Never shrinks: a process sees a bounded set of input files, and every
-// FileName points into it.
-struct Table
-{
-  std::mutex mutex;
-  std::unordered_set<std::string> names;
-};
-
-Table& table()
-{
-  static Table* instance = new Table; // outlives every static FileName
-  return *instance;
-}
 
 const std::string k_empty;
 
@@ -26,12 +11,9 @@ const std::string k_empty;
 
 FileName::FileName(const std::string& name)
 {
-  if (name.empty()) {
-    return;
+  if (!name.empty()) {
+    m_name = &util::Symbol(name).str(); // held for the whole process
   }
-  Table& t = table();
-  std::lock_guard<std::mutex> lock(t.mutex);
-  m_name = &*t.names.insert(name).first;
 }
 
 const std::string& FileName::str() const

@@ -6,9 +6,9 @@
 
 namespace edgegen::diag {
 
-// A file name as locations hold it: interned, so that the hundreds of
-// thousands of locations of a large edge share one copy of each name
-// instead of a heap string each. Reads as a const std::string&.
+// A file name as locations hold it: interned (util::Symbol's table), so that
+// the hundreds of thousands of locations of a large edge share one copy of
+// each name instead of a heap string each. Reads as a const std::string&.
 class FileName
 {
 public:

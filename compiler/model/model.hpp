@@ -9,6 +9,7 @@
 #include "util/rc.hpp"
 #include "util/shared_list.hpp"
 #include "util/sparse.hpp"
+#include "util/symbol.hpp"
 #include "util/value.hpp"
 
 #include <map>
@@ -21,12 +22,14 @@
 namespace edgegen::model {
 
 // A reference by name to another object, where it was written, and what it
-// resolved to (empty when nothing has that name: check/ reports it).
+// resolved to (empty when nothing has that name: check/ reports it). The
+// names are Symbols: a large edge holds hundreds of thousands of references
+// to a few thousand names (32 bytes each, where two strings took 80).
 struct Ref
 {
-  std::string name;
+  util::Symbol name;
   Location location;
-  std::string resolved; // the referenced object's output name
+  util::Symbol resolved; // the referenced object's output name
 };
 
 // A string as it was written, before ${var} substitution, and how (see
@@ -187,10 +190,10 @@ struct Issuer
 
 struct Middleware
 {
-  std::string name;        // as written
+  util::Symbol name;       // as written
   std::string output_name; // shared: name; project: "<project>-<name>"
-  std::string project;     // empty for shared middlewares
-  std::string type;        // the Traefik middleware type: headers, rateLimit, …
+  util::Symbol project;    // empty for shared middlewares
+  util::Symbol type;       // the Traefik middleware type: headers, rateLimit, …
   util::Value config;      // {type: {...}}, presets merged, variables substituted
   // Options that name Kubernetes Secrets ({basicAuth: {secret: …}},
   // {forwardAuth: {tls: {certSecret: …}}}): only the Kubernetes targets use
@@ -225,16 +228,16 @@ struct BackendTls
 
 struct Service
 {
-  std::string name;
+  util::Symbol name;
   std::string output_name; // "<project>-<name>"
   int64_t port = 0;
   std::string host; // default "<project>-<name>"
-  std::string scheme = "http";
+  util::Symbol scheme = "http";
   std::vector<std::string> urls;  // explicit servers; replaces host/port
   util::Value health_check;       // Traefik loadBalancer.healthCheck, or null
   Location health_check_location; // of healthCheck, when written
   std::optional<bool> pass_host_header;
-  std::string image; // compose: the container image; empty: the team's compose file has it
+  util::Symbol image; // compose: the container image; empty: the team's compose file has it
   // A container of the compose project named `host`: it has an image, or it
   // has neither `urls` nor a host that is an address (an IP or a dotted name).
   bool container = false;
@@ -264,11 +267,11 @@ struct RouteMatch
 // hosts alone), and then held once for all of them.
 struct RouteCommon
 {
-  std::string name;        // defaults to the service name
+  util::Symbol name;       // defaults to the service name
   std::string output_name; // "<project>-<name>"
   Location host_location;
   // The path or the path prefix (the schema allows one of the two).
-  std::string path;
+  util::Symbol path;
   Location path_location; // of path or pathPrefix
   Location rule_location;
   // The raw rule as written, before substitution: a raw rule's only (a
@@ -321,8 +324,11 @@ struct Route
   const std::string& output_name() const { return common().output_name; }
   const Location& host_location() const { return common().host_location; }
   // The exact path, or the path prefix; empty when not written.
-  const std::string& path() const { return common().exact_path ? common().path : util::empty<std::string>(); }
-  const std::string& path_prefix() const { return common().exact_path ? util::empty<std::string>() : common().path; }
+  const std::string& path() const { return common().exact_path ? common().path.str() : util::empty<std::string>(); }
+  const std::string& path_prefix() const
+  {
+    return common().exact_path ? util::empty<std::string>() : common().path.str();
+  }
   const Location& path_location() const { return common().path_location; }
   const Location& rule_location() const { return common().rule_location; }
   const WrittenText* rule_written() const { return common().rule_written.get(); }

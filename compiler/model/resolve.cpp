@@ -23,7 +23,7 @@ void resolve_to(Ref& ref, const std::set<std::string>& names)
 // with '@' belongs to another Traefik provider and is taken as written.
 std::string_view middleware_target(const Ref& ref, const Project* project, const std::set<std::string>& shared)
 {
-  if (ref.name.find('@') != std::string::npos) {
+  if (ref.name.str().find('@') != std::string::npos) {
     return ref.name;
   }
   if (project) {
@@ -127,7 +127,7 @@ void resolve(Config& config, const std::set<std::string>& invalid_issuers,
     util::Value names = util::Value::list();
     for (auto& ref : middleware.chain) {
       resolve_middleware(ref, project, shared);
-      names.push_back(ref.resolved.empty() ? ref.name : ref.resolved);
+      names.push_back(ref.resolved.empty() ? ref.name.str() : ref.resolved.str());
     }
     middleware.config["chain"]["middlewares"] = names;
   };

@@ -93,7 +93,7 @@ std::map<std::string, MiddlewareView> views(const model::Config* config)
   }
   auto add = [&](const model::Middleware& middleware) {
     MiddlewareView view;
-    view.name = middleware.project.empty() ? middleware.name : middleware.project + "/" + middleware.name;
+    view.name = middleware.project.empty() ? middleware.name.str() : middleware.project + "/" + middleware.name;
     view.type = middleware.type;
     view.output_name = middleware.output_name;
     flatten(middleware.config, "", false, view.options);

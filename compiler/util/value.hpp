@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/symbol.hpp"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -26,6 +28,7 @@ public:
   Value(double d) : m_data(d) {}
   Value(std::string s) : m_data(std::move(s)) {}
   Value(const char* s) : m_data(std::string(s)) {}
+  Value(const Symbol& s) : m_data(s.str()) {}
   Value(List l) : m_data(std::move(l)) {}
   Value(Map m) : m_data(std::move(m)) {}
 
