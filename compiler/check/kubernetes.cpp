@@ -3,6 +3,7 @@
 // a Git repository for Flux and ArgoCD, one certificate per TLS host.
 #include "check/check.hpp"
 #include "util/empty.hpp"
+#include "util/symbol.hpp"
 
 #include <algorithm>
 #include <map>
@@ -119,9 +120,9 @@ void check_requests(const model::Config& config, const std::string& host, const 
 // cert-manager gives a host one certificate from one issuer.
 void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnostics)
 {
-  // host -> issuer, where: views into the model (a node per TLS host, tens
-  // of thousands at 10,000 projects)
-  std::map<std::string_view, std::pair<const std::string*, model::Location>> issuer_of;
+  // host -> issuer, where: a view into the model and a Symbol (a node per
+  // TLS host, tens of thousands at 10,000 projects)
+  std::map<std::string_view, std::pair<util::Symbol, model::Location>> issuer_of;
   auto use = [&](const std::string& host, const model::Ref& issuer, const diag::Location& location) {
     if (host.empty() || issuer.resolved.empty()) {
       return;
@@ -130,10 +131,10 @@ void check_host_issuers(const model::Config& config, diag::Diagnostics& diagnost
     if (found && found->type == model::Issuer::Type::acme) {
       check_requests(config, host, issuer, location, diagnostics);
     }
-    auto [it, inserted] = issuer_of.emplace(host, std::make_pair(&issuer.resolved.str(), model::Location(location)));
-    if (!inserted && *it->second.first != issuer.resolved) {
+    auto [it, inserted] = issuer_of.emplace(host, std::make_pair(issuer.resolved, model::Location(location)));
+    if (!inserted && it->second.first != issuer.resolved) {
       diagnostics.error("E0805", location,
-                        "host \"" + host + "\" gets its certificate from issuer \"" + *it->second.first +
+                        "host \"" + host + "\" gets its certificate from issuer \"" + it->second.first +
                             "\" already; in Kubernetes a host has one certificate",
                         "the other route is at " + diag::format_location(it->second.second) +
                             "; give both the same issuer");

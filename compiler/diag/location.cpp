@@ -1,13 +1,9 @@
 #include "diag/location.hpp"
 
+#include "util/empty.hpp"
 #include "util/symbol.hpp"
 
 namespace edgegen::diag {
-namespace {
-
-const std::string k_empty;
-
-} // namespace
 
 FileName::FileName(const std::string& name)
 {
@@ -18,7 +14,7 @@ FileName::FileName(const std::string& name)
 
 const std::string& FileName::str() const
 {
-  return m_name ? *m_name : k_empty;
+  return m_name ? *m_name : util::empty<std::string>();
 }
 
 std::string pointer_token(const std::string& token)

@@ -9,8 +9,6 @@
 namespace edgegen::util {
 namespace {
 
-// Split by hash, so that threads making Symbols at once (each project's
-// model is built on its own) rarely wait for one another.
 // Keyed by a view of the text it holds, to be found from a view without
 // making a string first.
 struct Shard
@@ -19,6 +17,8 @@ struct Shard
   std::unordered_map<std::string_view, std::unique_ptr<const std::string>> texts;
 };
 
+// Split by hash, so that threads making Symbols at once (each project's
+// model is built on its own) rarely wait for one another.
 struct Table
 {
   std::array<Shard, 16> shards;
