@@ -180,7 +180,7 @@ void complete(load::Node& root, const std::string& container, const load::Node& 
     }
   }
   const load::Node* routers = http.find("routers");
-  std::string only = services.keys.size() == 1 ? services.keys.front() : container;
+  std::string only = services.keys.size() == 1 ? services.keys.front().str() : container;
   for (size_t i = 0; routers && i < routers->keys.size(); ++i) {
     load::Node& router = child(child(http, "routers", at), routers->keys[i], at);
     if (!router.find("service")) {

@@ -40,8 +40,8 @@ void read_solver(const load::Node& solver, Resolver& resolver, Reader& reader, c
                std::find(std::begin(k_dns_providers), std::end(k_dns_providers), value.keys.front()) !=
                    std::end(k_dns_providers)) {
       resolver.challenge = "dns";
-      resolver.provider =
-          value.keys.front() == "webhook" ? text_of(find_path(value, {"webhook", "solverName"})) : value.keys.front();
+      resolver.provider = value.keys.front() == "webhook" ? text_of(find_path(value, {"webhook", "solverName"}))
+                                                          : value.keys.front().str();
       resolver.dns_solver = to_value(value);
     } else if (key == "selector" && value.is_map() && value.keys.size() == 1 && value.keys.front() == "dnsZones") {
       for (const auto& zone : value.items.front().items) {
@@ -50,7 +50,7 @@ void read_solver(const load::Node& solver, Resolver& resolver, Reader& reader, c
     } else if (key == "dns01") {
       reader.diagnostics.error("E0429", value.location(),
                                "Issuer \"" + resolver.name + "\" solves DNS-01 by " +
-                                   (value.keys.empty() ? std::string("nothing") : value.keys.front()) +
+                                   (value.keys.empty() ? std::string("nothing") : value.keys.front().str()) +
                                    ": edgegen's Issuers use cloudflare, digitalocean, route53 or a webhook",
                                "use the provider's cert-manager webhook (dns01.webhook)");
     } else {

@@ -30,7 +30,7 @@ const load::Node* find_path(const load::Node& node, std::initializer_list<const 
 
 void not_carried(const load::Node& map, size_t index, const std::string& path, diag::Diagnostics& diagnostics)
 {
-  std::string name = path.empty() ? map.keys[index] : path + "." + map.keys[index];
+  std::string name = path.empty() ? map.keys[index].str() : path + "." + map.keys[index];
   diagnostics.warning("W0615", map.key_location(index),
                       name + " is not carried over: edgegen's desired state has no such setting",
                       "set it where edgegen's output is deployed, or leave it out if the default serves");

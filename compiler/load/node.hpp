@@ -1,7 +1,9 @@
 #pragma once
 
 #include "diag/location.hpp"
+#include "util/chunks.hpp"
 #include "util/compact_vector.hpp"
+#include "util/symbol.hpp"
 
 #include <cstdint>
 #include <string>
@@ -15,7 +17,12 @@ namespace edgegen::load {
 struct Node
 {
   enum class Kind : uint8_t { null, boolean, integer, floating, string, list, map };
-  using List = util::CompactVector<Node>;
+  // The lists come from chunks of their own (util::ChunkMemory): the trees
+  // are let go whole once the model is built, and their pages go back to
+  // the system with them. A map's keys are interned (util::Symbol): a large
+  // edge writes the same few keys hundreds of thousands of times.
+  using List = util::CompactVector<Node, util::ChunkMemory>;
+  using Keys = util::CompactVector<util::Symbol, util::ChunkMemory>;
 
   // Laid out small (88 bytes; the lists are a pointer each): a large edge
   // holds millions of these.
@@ -35,9 +42,9 @@ struct Node
     int64_t integer = 0; // kind integer
     double floating;     // kind floating
   };
-  std::string text;                      // the string value, or a scalar as written
-  List items;                            // list items, or map values
-  util::CompactVector<std::string> keys; // map keys, parallel to items, in source order
+  std::string text; // the string value, or a scalar as written
+  List items;       // list items, or map values
+  Keys keys;        // map keys, parallel to items, in source order
 
   bool is_map() const { return kind == Kind::map; }
   bool is_list() const { return kind == Kind::list; }

@@ -146,6 +146,11 @@ private:
   struct Frame
   {
     Node node;
+    // Its children while it is read, moved into its lists when it closes:
+    // the trees' lists are carved from chunks that reuse no freed block
+    // (util::ChunkMemory), so they are made once, at their size.
+    std::vector<Node> items;
+    std::vector<util::Symbol> keys;
     YAML::anchor_t anchor = 0;
     size_t count = 1;     // values in this subtree
     int height = 0;       // levels below this one
@@ -239,10 +244,10 @@ private:
     frame.key_line = at.line;
     frame.key_column = at.column;
     frame.duplicate = false;
-    for (size_t i = 0; i < frame.node.keys.size(); ++i) {
-      if (frame.node.keys[i] == name) {
+    for (size_t i = 0; i < frame.keys.size(); ++i) {
+      if (frame.keys[i] == name) {
         m_diagnostics.error("E0102", {m_file, at.line, at.column, ""}, "duplicate key \"" + name + "\"",
-                            "first defined at line " + std::to_string(frame.node.items[i].key_line));
+                            "first defined at line " + std::to_string(frame.items[i].key_line));
         frame.duplicate = true;
       }
     }
@@ -285,8 +290,8 @@ private:
     // Sized to its children: a large edge holds the trees of every file at
     // once, and growing by doubling left most lists with empty places
     // (6 MiB of 84 at 10,000 projects).
-    frame.node.items.shrink_to_fit();
-    frame.node.keys.shrink_to_fit();
+    frame.node.items = Node::List(std::move(frame.items));
+    frame.node.keys = Node::Keys(std::move(frame.keys));
     add(std::move(frame.node), frame.anchor, frame.count, frame.height, nullptr);
   }
 
@@ -306,14 +311,14 @@ private:
     parent.count += values;
     parent.height = std::max(parent.height, height + 1);
     if (parent.node.is_list()) {
-      parent.node.items.push_back(std::move(node));
+      parent.items.push_back(std::move(node));
       return;
     }
     parent.has_key = false;
     node.key_line = parent.key_line;
     node.key_column = parent.key_column;
-    parent.node.keys.push_back(std::move(parent.key));
-    parent.node.items.push_back(std::move(node));
+    parent.keys.push_back(std::move(parent.key));
+    parent.items.push_back(std::move(node));
   }
 
   void scalar(const std::string& tag, const std::string& text, Node& out)

@@ -19,7 +19,14 @@ namespace edgegen::util {
 // holds by the million, most of them short or empty. Iterators are
 // pointers and are invalidated as std::vector's are. T may be incomplete
 // where the member is declared (a tree's node holding its children).
-template <typename T> class CompactVector
+// Memory gives the blocks (the heap, or util::ChunkMemory for the trees).
+struct HeapMemory
+{
+  static void* allocate(size_t bytes) { return ::operator new(bytes); }
+  static void deallocate(void* block) noexcept { ::operator delete(block); }
+};
+
+template <typename T, typename Memory = HeapMemory> class CompactVector
 {
 public:
   using value_type = T;
@@ -184,11 +191,13 @@ public:
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
   }
   friend bool operator!=(const CompactVector& a, const CompactVector& b) { return !(a == b); }
-  friend bool operator==(const CompactVector& a, const std::vector<T>& b)
+  // Items compared with a std::vector's of T, or of another type T compares
+  // with (util::Symbol's with strings).
+  template <typename U> friend bool operator==(const CompactVector& a, const std::vector<U>& b)
   {
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
   }
-  friend bool operator==(const std::vector<T>& a, const CompactVector& b) { return b == a; }
+  template <typename U> friend bool operator==(const std::vector<U>& a, const CompactVector& b) { return b == a; }
 
 private:
   struct Header
@@ -219,7 +228,7 @@ private:
   void reallocate(size_t count)
   {
     static_assert(alignof(T) <= alignof(std::max_align_t), "CompactVector: over-aligned items");
-    char* block = static_cast<char*>(::operator new(offset() + count * sizeof(T)));
+    char* block = static_cast<char*>(Memory::allocate(offset() + count * sizeof(T)));
     T* items = reinterpret_cast<T*>(block + offset());
     size_t size = this->size();
     for (size_t i = 0; i < size; ++i) {
@@ -235,7 +244,7 @@ private:
   {
     if (m_data) {
       std::destroy(begin(), end());
-      ::operator delete(reinterpret_cast<char*>(m_data) - offset());
+      Memory::deallocate(reinterpret_cast<char*>(m_data) - offset());
       m_data = nullptr;
     }
   }

@@ -142,7 +142,7 @@ void gather(const Nodes& nodes, const load::Node& value, SchemaFacts& facts)
     if (additional && additional->kind() == Value::Kind::boolean && !additional->as_bool() && value.is_map()) {
       for (const auto& key : value.keys) {
         if (!known_key(*node, key)) {
-          add_unique(facts.rejected_keys, key);
+          add_unique(facts.rejected_keys, key.str());
         }
       }
     }
@@ -193,7 +193,7 @@ void find_bad_keys(const Value& document, const Nodes& nodes, const load::Node& 
     }
   }
   for (size_t i = 0; i < value.items.size(); ++i) {
-    std::string token = value.is_map() && i < value.keys.size() ? value.keys[i] : std::to_string(i);
+    std::string token = value.is_map() && i < value.keys.size() ? value.keys[i].str() : std::to_string(i);
     path.push_back(token);
     find_bad_keys(document, descend(document, nodes, value, token), value.items[i], path, out);
     path.pop_back();
