@@ -66,23 +66,12 @@ util::Value lock_value(const Provenance& provenance)
 
 } // namespace
 
-Renderer::Entry Renderer::entry(std::string path, std::string_view bytes)
-{
-  Entry out{std::move(path), {}};
-  std::string sha256 = sha256_hex(bytes);
-  if (sha256.size() != out.sha256.size()) {
-    throw std::logic_error("SHA-256 of unexpected length");
-  }
-  std::copy(sha256.begin(), sha256.end(), out.sha256.begin());
-  return out;
-}
-
 RenderedFile Renderer::render(const emit::OutputFile& file)
 {
   RenderedFile rendered{file.path, serialise(file), file.rank};
-  Entry sum = entry(file.path, rendered.bytes);
+  Sha256 digest = sha256(rendered.bytes);
   std::lock_guard<std::mutex> lock(m_mutex);
-  m_entries.push_back(std::move(sum));
+  m_entries.push_back({m_paths.keep(file.path), digest});
   m_max_rank = std::max(m_max_rank, file.rank);
   return rendered;
 }
@@ -105,17 +94,21 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
   // Written last: the lock and then the sum describe the rest of the tree,
   // so they only change once everything they describe is in place.
   RenderedFile lock{std::string(k_lock_path), to_json(lock_value(provenance)), m_max_rank + 1};
-  m_entries.push_back(entry(lock.path, lock.bytes));
+  m_entries.push_back({k_lock_path, sha256(lock.bytes)});
   // `sha256sum -c` format, sorted by path in byte order (std::string's <).
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   std::string sum;
   size_t size = 0;
   for (const Entry& entry : m_entries) {
-    size += entry.sha256.size() + 2 + entry.path.size() + 1;
+    size += 2 * entry.sha256.size() + 2 + entry.path.size() + 1;
   }
   sum.reserve(size); // tens of thousands of lines: never copied as it grows
+  static const char k_hex[] = "0123456789abcdef";
   for (const Entry& entry : m_entries) {
-    sum.append(entry.sha256.data(), entry.sha256.size());
+    for (unsigned char byte : entry.sha256) {
+      sum += k_hex[byte >> 4];
+      sum += k_hex[byte & 0xF];
+    }
     sum += "  ";
     sum += entry.path;
     sum += '\n';

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "emit/output.hpp"
+#include "util/text_store.hpp"
 #include "util/value.hpp"
 
 #include <array>
@@ -38,7 +39,10 @@ std::string to_json_nested(const util::Value& value, size_t indent);
 void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_t indent,
                       const std::function<util::Value(size_t)>& item);
 
-// Lower-case hex SHA-256 and Git blob id (SHA-1 of "blob <size>\0" + bytes).
+// SHA-256, as bytes and as lower-case hex, and the Git blob id (SHA-1 of
+// "blob <size>\0" + bytes) in hex.
+using Sha256 = std::array<unsigned char, 32>;
+Sha256 sha256(std::string_view bytes);
 std::string sha256_hex(std::string_view bytes);
 std::string git_blob_id(std::string_view bytes);
 
@@ -90,15 +94,15 @@ public:
   std::vector<RenderedFile> finish(const Provenance& provenance);
 
 private:
-  // One line of edgegen.sum; the digest held in place, not as a string of
-  // its own (a large edge writes tens of thousands of files).
+  // One line of edgegen.sum, in 48 bytes (a large edge writes tens of
+  // thousands of files): the path kept in m_paths, the digest as bytes.
   struct Entry
   {
-    std::string path;
-    std::array<char, 64> sha256; // lower-case hex
+    std::string_view path;
+    Sha256 sha256;
   };
-  static Entry entry(std::string path, std::string_view bytes);
-  std::mutex m_mutex;          // guards the two below
+  std::mutex m_mutex;          // guards the three below
+  util::TextStore m_paths;     // the paths of m_entries
   std::deque<Entry> m_entries; // grows without being copied into a buffer twice its size
   int m_max_rank = 0;
 };

@@ -30,14 +30,21 @@ std::string hex(const unsigned char* digest, size_t length)
 
 } // namespace
 
-std::string sha256_hex(std::string_view bytes)
+Sha256 sha256(std::string_view bytes)
 {
+  static_assert(sizeof(Sha256) == SHA256_DIGEST_LENGTH);
   SHA256_CTX context;
   SHA256_Init(&context);
   SHA256_Update(&context, bytes.data(), bytes.size());
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256_Final(digest, &context);
-  return hex(digest, sizeof digest);
+  Sha256 digest;
+  SHA256_Final(digest.data(), &context);
+  return digest;
+}
+
+std::string sha256_hex(std::string_view bytes)
+{
+  Sha256 digest = sha256(bytes);
+  return hex(digest.data(), digest.size());
 }
 
 std::string git_blob_id(std::string_view bytes)

@@ -3,6 +3,7 @@
 #include "emit/loaded_directory.hpp"
 #include "emit/output.hpp"
 #include "serialise/serialise.hpp"
+#include "util/text_store.hpp"
 #include "write/disk.hpp"
 
 #include <chrono>
@@ -60,8 +61,26 @@ private:
 };
 
 // Every path a render rendered, each once (a large edge writes tens of
-// thousands of files).
-using PathSet = std::set<std::string, std::less<>>;
+// thousands of files), sorted: the set's own copies, kept in a TextStore
+// rather than a std::string and a heap block each.
+class PathSet
+{
+public:
+  // The set's copy of `path`, made if it has none.
+  std::string_view insert(std::string_view path)
+  {
+    auto found = m_paths.find(path);
+    return found != m_paths.end() ? *found : *m_paths.insert(m_texts.keep(path)).first;
+  }
+  size_t count(std::string_view path) const { return m_paths.count(path); }
+  size_t size() const { return m_paths.size(); }
+  std::set<std::string_view>::const_iterator begin() const { return m_paths.begin(); }
+  std::set<std::string_view>::const_iterator end() const { return m_paths.end(); }
+
+private:
+  util::TextStore m_texts;
+  std::set<std::string_view> m_paths;
+};
 
 struct WriteReport
 {

@@ -233,7 +233,7 @@ void TreeWriter::check(serialise::RenderedFile file)
   std::string_view path; // the one copy, which `changed` and `staged` refer to
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    path = *s.rendered->insert(file.path).first;
+    path = s.rendered->insert(file.path);
     if (s.fresh) {
       s.changed[path] = {file.bytes.size(), false};
     }
