@@ -103,12 +103,8 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
     size += 2 * entry.sha256.size() + 2 + entry.path.size() + 1;
   }
   sum.reserve(size); // tens of thousands of lines: never copied as it grows
-  static const char k_hex[] = "0123456789abcdef";
   for (const Entry& entry : m_entries) {
-    for (unsigned char byte : entry.sha256) {
-      sum += k_hex[byte >> 4];
-      sum += k_hex[byte & 0xF];
-    }
+    append_hex(sum, entry.sha256);
     sum += "  ";
     sum += entry.path;
     sum += '\n';

@@ -43,6 +43,7 @@ void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_
 // "blob <size>\0" + bytes) in hex.
 using Sha256 = std::array<unsigned char, 32>;
 Sha256 sha256(std::string_view bytes);
+void append_hex(std::string& out, const Sha256& digest);
 std::string sha256_hex(std::string_view bytes);
 std::string git_blob_id(std::string_view bytes);
 

@@ -16,19 +16,29 @@
 namespace edgegen::serialise {
 namespace {
 
-std::string hex(const unsigned char* digest, size_t length)
+void append_hex(std::string& out, const unsigned char* digest, size_t length)
 {
   static const char k_hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2);
   for (size_t i = 0; i < length; ++i) {
     out += k_hex[digest[i] >> 4];
     out += k_hex[digest[i] & 0xF];
   }
+}
+
+std::string hex(const unsigned char* digest, size_t length)
+{
+  std::string out;
+  out.reserve(length * 2);
+  append_hex(out, digest, length);
   return out;
 }
 
 } // namespace
+
+void append_hex(std::string& out, const Sha256& digest)
+{
+  append_hex(out, digest.data(), digest.size());
+}
 
 Sha256 sha256(std::string_view bytes)
 {

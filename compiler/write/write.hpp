@@ -69,8 +69,8 @@ public:
   // The set's copy of `path`, made if it has none.
   std::string_view insert(std::string_view path)
   {
-    auto found = m_paths.find(path);
-    return found != m_paths.end() ? *found : *m_paths.insert(m_texts.keep(path)).first;
+    auto at = m_paths.lower_bound(path); // one walk down the tree, which the insertion starts from
+    return at != m_paths.end() && *at == path ? *at : *m_paths.insert(at, m_texts.keep(path));
   }
   size_t count(std::string_view path) const { return m_paths.count(path); }
   size_t size() const { return m_paths.size(); }
