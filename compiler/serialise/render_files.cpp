@@ -52,13 +52,18 @@ util::Value lock_value(const Provenance& provenance)
   }
   // Sorted here too: the lock must not depend on the order the source
   // listed its files in.
-  std::vector<Provenance::Input> inputs = provenance.inputs;
-  std::sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  // By pointer: a large edge has tens of thousands of inputs.
+  std::vector<const Provenance::Input*> inputs;
+  inputs.reserve(provenance.inputs.size());
+  for (const Provenance::Input& input : provenance.inputs) {
+    inputs.push_back(&input);
+  }
+  std::sort(inputs.begin(), inputs.end(), [](const auto* a, const auto* b) { return a->path < b->path; });
   util::Value& list = lock["inputs"] = util::Value::list();
-  for (const Provenance::Input& input : inputs) {
+  for (const Provenance::Input* input : inputs) {
     util::Value entry = util::Value::map();
-    entry["path"] = input.path;
-    entry["blob"] = input.blob_id;
+    entry["path"] = input->path;
+    entry["blob"] = input->blob_id;
     list.push_back(std::move(entry));
   }
   return lock;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory_resource>
 
 namespace edgegen::util {
 
@@ -22,5 +23,11 @@ private:
   char* m_data = nullptr;
   size_t m_size = 0;
 };
+
+// The same as a memory resource: each block pages mapped for it alone,
+// unmapped as soon as it is given back, so that it never stays resident in
+// the heap after it is freed, nor leaves a hole there between blocks that
+// stay. Under AddressSanitizer, operator new's, so that it sees the blocks.
+std::pmr::memory_resource* mapped_pages();
 
 } // namespace edgegen::util

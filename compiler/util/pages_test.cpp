@@ -1,5 +1,6 @@
 #include "util/pages.hpp"
 
+#include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -47,6 +48,23 @@ TEST(Pages, AreAMappingOfTheirOwnThatGoesAwayWithThem)
   Pages none(0);
   EXPECT_EQ(none.data(), nullptr);
   EXPECT_EQ(none.size(), 0u);
+}
+
+TEST(MappedPages, ABlockIsPagesOfItsOwnNotTheHeapsAndGoesBackWhenFreed)
+{
+  if (mapped_pages() == std::pmr::new_delete_resource()) {
+    GTEST_SKIP() << "under AddressSanitizer the blocks are operator new's";
+  }
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t heap_before = mallinfo2().uordblks + mallinfo2().hblkhd;
+  const size_t size = 3 * 1024 * 1024 + 5;
+  auto* block = static_cast<char*>(mapped_pages()->allocate(size, 16));
+  std::memset(block, 'x', size);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % page, 0u);
+  EXPECT_EQ(mallinfo2().uordblks + mallinfo2().hblkhd, heap_before); // not malloc's
+  EXPECT_EQ(resident_pages(block, size), static_cast<long>((size + page - 1) / page));
+  mapped_pages()->deallocate(block, size, 16);
+  EXPECT_EQ(resident_pages(block, size), -1); // unmapped: given back
 }
 
 } // namespace

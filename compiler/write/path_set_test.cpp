@@ -2,13 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace edgegen::write {
 namespace {
 
-TEST(PathSet, HoldsEachPathOnceSortedAndGivesItsOwnCopy)
+TEST(PathSet, HoldsItsOwnCopiesAndOnceSealedEachPathOnceSorted)
 {
   PathSet paths;
   std::string path = "prod/traefik/dynamic/shop.yml";
@@ -17,15 +18,24 @@ TEST(PathSet, HoldsEachPathOnceSortedAndGivesItsOwnCopy)
   EXPECT_NE(kept.data(), path.data());
   path = "changed"; // the set's copy is its own
   EXPECT_EQ(kept, "prod/traefik/dynamic/shop.yml");
-  EXPECT_EQ(paths.insert("prod/traefik/dynamic/shop.yml").data(), kept.data()); // the same copy again
   paths.insert("edgegen.sum");
+  paths.insert("prod/traefik/dynamic/shop.yml"); // again
   paths.insert("prod/kubernetes/kustomization.yaml");
+  EXPECT_THROW(paths.count("edgegen.sum"), std::logic_error); // not sealed
+  EXPECT_THROW(paths.size(), std::logic_error);
+  paths.seal();
   EXPECT_EQ(paths.size(), 3u);
   EXPECT_EQ(paths.count("edgegen.sum"), 1u);
   EXPECT_EQ(paths.count("prod"), 0u);
+  EXPECT_EQ(paths.count("prod/traefik/dynamic/shop.yml"), 1u);
   EXPECT_EQ(std::vector<std::string_view>(paths.begin(), paths.end()),
             (std::vector<std::string_view>{"edgegen.sum", "prod/kubernetes/kustomization.yaml",
                                            "prod/traefik/dynamic/shop.yml"}));
+  paths.insert("a");
+  EXPECT_THROW(paths.begin(), std::logic_error);
+  paths.seal();
+  EXPECT_EQ(paths.size(), 4u);
+  EXPECT_EQ(*paths.begin(), "a");
 }
 
 } // namespace

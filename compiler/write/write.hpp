@@ -60,26 +60,37 @@ private:
   std::vector<std::string> m_created_dirs; // in creation order
 };
 
-// Every path a render rendered, each once (a large edge writes tens of
-// thousands of files), sorted: the set's own copies, kept in a TextStore
-// rather than a std::string and a heap block each.
+// Every path a render rendered (a large edge writes tens of thousands of
+// files): the set's own copies, kept in a TextStore rather than a
+// std::string and a heap block each, and listed in a vector of views rather
+// than a tree of nodes. Paths come in any order, and may come twice, until
+// seal() sorts them and keeps each once; looking a path up or walking the
+// set needs that.
 class PathSet
 {
 public:
-  // The set's copy of `path`, made if it has none.
+  // The set's copy of `path`.
   std::string_view insert(std::string_view path)
   {
-    auto at = m_paths.lower_bound(path); // one walk down the tree, which the insertion starts from
-    return at != m_paths.end() && *at == path ? *at : *m_paths.insert(at, m_texts.keep(path));
+    std::string_view kept = m_texts.keep(path);
+    m_paths.push_back(kept);
+    m_sealed = false;
+    return kept;
   }
-  size_t count(std::string_view path) const { return m_paths.count(path); }
-  size_t size() const { return m_paths.size(); }
-  std::set<std::string_view>::const_iterator begin() const { return m_paths.begin(); }
-  std::set<std::string_view>::const_iterator end() const { return m_paths.end(); }
+  void reserve(size_t paths) { m_paths.reserve(paths); }
+  void seal();
+  // Throw std::logic_error if paths were inserted since the last seal().
+  size_t count(std::string_view path) const;
+  size_t size() const { return sealed().size(); }
+  std::vector<std::string_view>::const_iterator begin() const { return sealed().begin(); }
+  std::vector<std::string_view>::const_iterator end() const { return sealed().end(); }
 
 private:
+  const std::vector<std::string_view>& sealed() const;
+
   util::TextStore m_texts;
-  std::set<std::string_view> m_paths;
+  std::vector<std::string_view> m_paths;
+  bool m_sealed = true;
 };
 
 struct WriteReport

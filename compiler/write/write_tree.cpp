@@ -194,6 +194,7 @@ TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::millisecond
       s.previous.paths.add(path);
     }
     s.previous.paths.seal();
+    s.rendered->reserve(s.previous.paths.size()); // most renders render what the last one did
     s.fresh = !s.previous.present && s.pending.empty() && holds_only_the_lock(disk, s.out_dir);
   } catch (...) {
     s.output_lock->remove_created(); // the destructor does not run
@@ -332,6 +333,7 @@ WriteReport TreeWriter::write(const std::function<void(const FileSink&)>& produc
 {
   State& s = *m_state;
   produce([this](serialise::RenderedFile file) { check(std::move(file)); });
+  s.rendered->seal();
   if (!s.refusals.empty()) {
     throw util::EnvironmentError(s.refusals.begin()->second);
   }

@@ -122,7 +122,7 @@ util::Value issuer_object(const Context& context, const model::Issuer& issuer)
 
 util::Value certificate_object(const Context& context, const Certificate& certificate)
 {
-  Value out = object("cert-manager.io/v1", "Certificate", certificate.name, context.namespace_name);
+  Value out = object("cert-manager.io/v1", "Certificate", std::string(certificate.name), context.namespace_name);
   Value& spec = out["spec"];
   spec["dnsNames"] = string_list(certificate.dns_names);
   spec["issuerRef"] = issuer_ref(*certificate.issuer);

@@ -8,29 +8,41 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
-#include <unordered_set>
+#include <functional>
 
 namespace edgegen::emit::kubernetes {
 
 namespace {
 
-// Names of Certificates are unique in the namespace: a second certificate
-// whose name is taken gets "-2", "-3", … in the order the plan meets them.
-class Names
+// A set of entries of a list, found by their text (`text_of(index)`):
+// open addressing in one block of slots, each an index + 1 (0: empty). For
+// up to `most` entries, with no entry ever removed.
+class IndexTable
 {
 public:
-  std::string take(const std::string& wanted)
+  IndexTable(size_t most, std::pmr::memory_resource* memory) : m_slots(memory)
   {
-    std::string name = wanted;
-    for (int n = 2; !m_taken.insert(name).second; ++n) {
-      name = wanted + "-" + std::to_string(n);
+    size_t size = 16;
+    while (size < 2 * most) {
+      size *= 2;
     }
-    return name;
+    m_slots.assign(size, 0);
+  }
+
+  // The slot of `text`: holding its index + 1, or empty (0) where it goes.
+  template <typename TextOf> uint32_t& slot(std::string_view text, const TextOf& text_of)
+  {
+    size_t mask = m_slots.size() - 1;
+    for (size_t i = std::hash<std::string_view>()(text) & mask;; i = (i + 1) & mask) {
+      uint32_t& slot = m_slots[i];
+      if (slot == 0 || text_of(slot - 1) == text) {
+        return slot;
+      }
+    }
   }
 
 private:
-  std::unordered_set<std::string> m_taken;
+  std::pmr::vector<uint32_t> m_slots;
 };
 
 const model::Issuer* acme_issuer(const model::Config& config, const model::Ref& ref)
@@ -39,21 +51,31 @@ const model::Issuer* acme_issuer(const model::Config& config, const model::Ref& 
   return issuer && issuer->type == model::Issuer::Type::acme ? issuer : nullptr;
 }
 
+// At most a certificate per request and per TLS host.
+size_t most_certificates(const model::Config& config)
+{
+  size_t most = config.environment.certificates.size() + config.edge.certificates.size() + 1;
+  for (const auto& project : config.projects) {
+    for (const auto& route : project.routes) {
+      most += route.tls() ? route.match.scope.hosts.size() : 0;
+    }
+  }
+  return most;
+}
+
 class Planner
 {
 public:
-  explicit Planner(const model::Config& config) : m_config(config)
+  // The tables and the growing list of certificates are the planning's
+  // own, in an arena that goes when the planner does; the plan gets the
+  // certificates' names, the host list (reserved for every TLS host, which
+  // most are) and, when done, a list of its certificates' size.
+  explicit Planner(const model::Config& config)
+      : m_config(config), m_most(most_certificates(config)), m_certificates(&m_scratch), m_names(m_most, &m_scratch),
+        m_hosts(m_most, &m_scratch)
   {
-    // At most a certificate per request and per TLS host: the host table
-    // is sized for that. The list of certificates grows, and is cut to its
-    // size when done (see finish()).
-    size_t most = config.environment.certificates.size() + config.edge.certificates.size() + 1;
-    for (const auto& project : config.projects) {
-      for (const auto& route : project.routes) {
-        most += route.tls() ? route.match.scope.hosts.size() : 0;
-      }
-    }
-    m_index.reserve(most);
+    m_certificates.reserve(m_most);
+    m_plan.by_host.reserve(m_most);
     // Requests first: they are certificates even when no route uses them.
     for (const auto* requests : {&config.environment.certificates, &config.edge.certificates}) {
       for (const auto& request : *requests) {
@@ -62,13 +84,13 @@ public:
           continue;
         }
         Certificate certificate;
-        certificate.name = m_names.take(request.name.empty() ? object_name(request.domains[0], 63) : request.name);
+        certificate.name = take_name(request.name.empty() ? object_name(request.domains[0], 63) : request.name);
         certificate.issuer = issuer;
         certificate.dns_names = {request.domains.data(), request.domains.size()};
         certificate.duration = request.duration.empty() ? &issuer->duration : &request.duration;
         certificate.renew_before = request.renew_before.empty() ? &issuer->renew_before : &request.renew_before;
-        m_by_request[&request] = m_plan.certificates.size();
-        m_plan.certificates.push_back(std::move(certificate));
+        m_by_request[&request] = m_certificates.size();
+        m_certificates.push_back(certificate);
       }
     }
   }
@@ -83,59 +105,75 @@ public:
     if (!issuer || host.empty()) {
       return;
     }
-    auto known = m_index.find(host);
-    if (known != m_index.end()) {
+    auto& by_host = m_plan.by_host;
+    uint32_t& slot = m_hosts.slot(host, [&](uint32_t i) { return by_host[i].first; });
+    if (slot != 0) {
       // A host used again keeps its certificate (check/ reports a second
       // issuer); an IngressRoute among its users needs the object.
       if (!shim_owner) {
-        m_plan.certificates[known->second].by_ingress_shim = false;
+        m_certificates[by_host[slot - 1].second].by_ingress_shim = false;
       }
       return;
     }
+    size_t index = m_certificates.size();
     if (const auto* request = model::certificate_request(m_config, host, issuer->name)) {
-      m_index[host] = m_by_request.at(request);
-      return;
+      index = m_by_request.at(request);
+    } else {
+      Certificate certificate;
+      certificate.name = take_name(object_name(host, 63));
+      certificate.issuer = issuer;
+      certificate.dns_names = {&host, 1};
+      certificate.duration = &issuer->duration;
+      certificate.renew_before = &issuer->renew_before;
+      certificate.by_ingress_shim = shim_owner != nullptr;
+      certificate.shim_owner = shim_owner;
+      certificate.project = project;
+      m_certificates.push_back(certificate);
     }
-    Certificate certificate;
-    certificate.name = m_names.take(object_name(host, 63));
-    certificate.issuer = issuer;
-    certificate.dns_names = {&host, 1};
-    certificate.duration = &issuer->duration;
-    certificate.renew_before = &issuer->renew_before;
-    certificate.by_ingress_shim = shim_owner != nullptr;
-    certificate.shim_owner = shim_owner;
-    certificate.project = project;
-    m_index[host] = m_plan.certificates.size();
-    m_plan.certificates.push_back(std::move(certificate));
+    by_host.emplace_back(host, static_cast<uint32_t>(index));
+    slot = static_cast<uint32_t>(by_host.size());
   }
 
   CertificatePlan finish()
   {
-    for (auto& certificate : m_plan.certificates) {
+    for (auto& certificate : m_certificates) {
       if (!certificate.by_ingress_shim) {
         certificate.shim_owner = nullptr;
       }
     }
     // Most TLS hosts share a certificate with another route's or a
-    // request's (28,459 certificates for 47,780 routes at 10,000 projects),
-    // and the plan lives through the whole environment's emission: it keeps
-    // only what it holds, where a list reserved for every host took 4.6 MB
-    // per environment there.
-    m_plan.certificates.shrink_to_fit();
-    m_plan.by_host.reserve(m_index.size());
-    for (const auto& [host, index] : m_index) {
-      m_plan.by_host.emplace_back(host, static_cast<uint32_t>(index));
-    }
+    // request's (28,459 certificates for 47,780 routes at 10,000 projects).
+    m_plan.certificates.assign(m_certificates.begin(), m_certificates.end());
     std::sort(m_plan.by_host.begin(), m_plan.by_host.end());
     return std::move(m_plan);
   }
 
 private:
+  // Names of Certificates are unique in the namespace: a second certificate
+  // whose name is taken gets "-2", "-3", … in the order the plan meets them.
+  // The name is that of the certificate about to be added, kept in the
+  // plan's memory.
+  std::string_view take_name(const std::string& wanted)
+  {
+    std::string name = wanted;
+    auto name_of = [&](uint32_t i) { return m_certificates[i].name; };
+    for (int n = 2; m_names.slot(name, name_of) != 0; ++n) {
+      name = wanted + "-" + std::to_string(n);
+    }
+    char* kept = static_cast<char*>(m_plan.memory->allocate(name.size(), 1));
+    std::copy(name.begin(), name.end(), kept);
+    m_names.slot(name, name_of) = static_cast<uint32_t>(m_certificates.size() + 1);
+    return {kept, name.size()};
+  }
+
   const model::Config& m_config;
+  size_t m_most;
+  util::Arena m_scratch;
   CertificatePlan m_plan;
-  Names m_names;
+  std::pmr::vector<Certificate> m_certificates;
+  IndexTable m_names; // by name: the certificates'
+  IndexTable m_hosts; // by host: m_plan.by_host's, in the order of first use until finish()
   std::map<const model::CertificateRequest*, size_t> m_by_request;
-  std::unordered_map<std::string_view, size_t> m_index; // by_host while planning
 };
 
 } // namespace

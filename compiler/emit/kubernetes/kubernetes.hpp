@@ -2,9 +2,11 @@
 
 #include "emit/output.hpp"
 #include "model/model.hpp"
+#include "util/arena.hpp"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,7 +85,7 @@ struct DnsNames
 // of certificates.
 struct Certificate
 {
-  std::string name; // metadata.name
+  std::string_view name; // metadata.name, in the plan's memory
   const model::Issuer* issuer = nullptr;
   DnsNames dns_names;
   const std::string* duration = nullptr; // the request's, else the issuer's; empty or null: cert-manager's default
@@ -95,20 +97,27 @@ struct Certificate
   const std::string* shim_owner = nullptr; // the route whose Ingress carries the annotation
   const std::string* project = nullptr;    // the project that uses it first; null: a request or the dashboard's
 
-  std::string secret_name() const { return name + "-tls"; }
+  std::string secret_name() const { return std::string(name) + "-tls"; }
   std::string_view duration_text() const { return duration ? *duration : std::string_view(); }
   std::string_view renew_before_text() const { return renew_before ? *renew_before : std::string_view(); }
   std::string_view project_name() const { return project ? *project : std::string_view(); }
 };
 
+// A plan lives through its environment's emission, beside the other
+// environment's and the files' entries that stay to the end: it is held in
+// an arena of mapped pages of its own, which go back at once with the plan
+// and leave no holes in the heap between those entries.
 struct CertificatePlan
 {
-  std::vector<Certificate> certificates; // requests first (input order), then hosts (first use)
+  CertificatePlan() = default;
+  CertificatePlan(CertificatePlan&&) = default;
+  CertificatePlan& operator=(CertificatePlan&&) = delete; // the containers would outlive their arena
+
+  std::unique_ptr<util::Arena> memory = std::make_unique<util::Arena>(); // first: goes last
+  std::pmr::vector<Certificate> certificates{memory.get()}; // requests first (input order), then hosts (first use)
   // (TLS host, index in certificates), sorted by host (the model's
-  // strings): looked up once per route, never walked. Two environments'
-  // plans are held at once while they are emitted; a hash map took twice
-  // the room.
-  std::vector<std::pair<std::string_view, uint32_t>> by_host;
+  // strings): looked up once per route, never walked.
+  std::pmr::vector<std::pair<std::string_view, uint32_t>> by_host{memory.get()};
   const Certificate* for_host(std::string_view host) const;
 };
 
