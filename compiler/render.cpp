@@ -63,9 +63,7 @@ void render_each(const Compilation& c, const RenderRequest& request, const seria
       sink(renderer.render(file));
     }
   }
-  for (auto& file : renderer.finish(provenance)) {
-    sink(std::move(file));
-  }
+  renderer.finish(provenance, sink);
 }
 
 // Every file of the render, in the order the threads finished them.

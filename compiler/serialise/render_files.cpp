@@ -81,7 +81,7 @@ RenderedFile Renderer::render(const emit::OutputFile& file)
   return rendered;
 }
 
-std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
+void Renderer::finish(const Provenance& provenance, const std::function<void(RenderedFile)>& sink)
 {
   std::vector<std::string_view> paths;
   paths.reserve(m_entries.size() + 2);
@@ -100,6 +100,7 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
   // so they only change once everything they describe is in place.
   RenderedFile lock{std::string(k_lock_path), to_json(lock_value(provenance)), m_max_rank + 1};
   m_entries.push_back({k_lock_path, sha256(lock.bytes)});
+  sink(std::move(lock));
   // `sha256sum -c` format, sorted by path in byte order (std::string's <).
   std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   std::string sum;
@@ -114,13 +115,7 @@ std::vector<RenderedFile> Renderer::finish(const Provenance& provenance)
     sum += entry.path;
     sum += '\n';
   }
-  // Moved in one by one: a braced list would copy both, and the sum is
-  // megabytes at tens of thousands of files.
-  std::vector<RenderedFile> out;
-  out.reserve(2);
-  out.push_back(std::move(lock));
-  out.push_back(RenderedFile{std::string(k_sum_path), std::move(sum), m_max_rank + 2});
-  return out;
+  sink(RenderedFile{std::string(k_sum_path), std::move(sum), m_max_rank + 2});
 }
 
 std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& files, const Provenance& provenance)
@@ -131,9 +126,7 @@ std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& file
   for (const emit::OutputFile& file : files) {
     rendered.push_back(renderer.render(file));
   }
-  for (RenderedFile& file : renderer.finish(provenance)) {
-    rendered.push_back(std::move(file));
-  }
+  renderer.finish(provenance, [&](RenderedFile file) { rendered.push_back(std::move(file)); });
   std::sort(rendered.begin(), rendered.end(), [](const RenderedFile& a, const RenderedFile& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.path < b.path;
   });

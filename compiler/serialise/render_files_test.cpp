@@ -106,6 +106,28 @@ TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)
                                 "  b/z.txt\n" + sha256_hex(files[3].bytes) + "  edgegen.lock.json\n");
 }
 
+TEST(WriteRenderFiles, ARendererGivesTheLockBeforeItMakesTheSum)
+{
+  Renderer renderer;
+  renderer.render(testing::text_output("b.txt", "b", 0));
+  renderer.render(testing::text_output("a.txt", "a", 2));
+  std::vector<RenderedFile> given;
+  size_t lock_given_at = 0;
+  renderer.finish({}, [&](RenderedFile file) {
+    if (file.path == "edgegen.lock.json") {
+      lock_given_at = given.size();
+    }
+    given.push_back(std::move(file));
+  });
+  ASSERT_EQ(given.size(), 2u);
+  EXPECT_EQ(lock_given_at, 0u);
+  EXPECT_EQ(given[0].rank, 3);
+  EXPECT_EQ(given[1].path, "edgegen.sum");
+  EXPECT_EQ(given[1].rank, 4);
+  EXPECT_EQ(given[1].bytes, sha256_hex("a") + "  a.txt\n" + sha256_hex("b") + "  b.txt\n" + sha256_hex(given[0].bytes) +
+                                "  edgegen.lock.json\n");
+}
+
 TEST(WriteRenderFiles, RejectsBadPaths)
 {
   for (const char* path :

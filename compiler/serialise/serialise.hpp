@@ -86,13 +86,16 @@ std::vector<RenderedFile> render_files(const std::vector<emit::OutputFile>& file
 
 // render_files one file at a time, for a render that streams: render()
 // serialises a file and remembers its path, rank and checksum; finish()
-// checks every path and returns edgegen.lock.json and edgegen.sum. Throws
+// checks every path and gives edgegen.lock.json and edgegen.sum. Throws
 // as render_files does. render() may be called from several threads.
 class Renderer
 {
 public:
   RenderedFile render(const emit::OutputFile& file);
-  std::vector<RenderedFile> finish(const Provenance& provenance);
+  // Hands edgegen.lock.json to `sink` before it makes edgegen.sum, so that
+  // the two are not held at once (the sum is megabytes at tens of thousands
+  // of files).
+  void finish(const Provenance& provenance, const std::function<void(RenderedFile)>& sink);
 
 private:
   // One line of edgegen.sum, in 48 bytes (a large edge writes tens of

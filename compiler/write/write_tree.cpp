@@ -194,7 +194,9 @@ TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::millisecond
       s.previous.paths.add(path);
     }
     s.previous.paths.seal();
-    s.rendered->reserve(s.previous.paths.size()); // most renders render what the last one did
+    // Most renders render what the last one did, and most of it unchanged.
+    s.rendered->reserve(s.previous.paths.size());
+    s.report.unchanged.reserve(s.previous.paths.size());
     s.fresh = !s.previous.present && s.pending.empty() && holds_only_the_lock(disk, s.out_dir);
   } catch (...) {
     s.output_lock->remove_created(); // the destructor does not run
@@ -234,10 +236,7 @@ void TreeWriter::check(serialise::RenderedFile file)
   std::string_view path; // the one copy, which `changed` and `staged` refer to
   {
     std::lock_guard<std::mutex> lock(s.mutex);
-    path = s.rendered->insert(file.path);
-    if (s.fresh) {
-      s.changed[path] = {file.bytes.size(), false};
-    }
+    path = s.rendered->insert(file.path); // `changed` is for the second pass, which a fresh render has not
   }
   if (s.fresh) {
     // Nothing to compare with nor to refuse: staged at once (a directory
@@ -417,6 +416,7 @@ WriteReport TreeWriter::finish()
     stop_if_cancelled(out_dir, false); // the sync of a large render takes a while
   }
   s.finished = true; // from here on, what is staged is put in place
+  report.written.reserve(s.staged.size());
   for (size_t i = 0; i < s.staged.size(); ++i) {
     const Staged& staged = s.staged[i];
     std::string target = join_path(out_dir, staged.path);

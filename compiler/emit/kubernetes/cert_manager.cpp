@@ -124,7 +124,7 @@ util::Value certificate_object(const Context& context, const Certificate& certif
 {
   Value out = object("cert-manager.io/v1", "Certificate", std::string(certificate.name), context.namespace_name);
   Value& spec = out["spec"];
-  spec["dnsNames"] = string_list(certificate.dns_names);
+  spec["dnsNames"] = string_list(certificate.dns_names());
   spec["issuerRef"] = issuer_ref(*certificate.issuer);
   spec["secretName"] = certificate.secret_name();
   if (!certificate.duration_text().empty()) {

@@ -87,7 +87,7 @@ util::Value ingress(const Context& context, const model::Project& project, const
       tls["hosts"] = string_list({route.host()});
       tls["secretName"] = certificate->secret_name();
       spec["tls"].push_back(std::move(tls));
-      if (certificate->by_ingress_shim && certificate->shim_owner && *certificate->shim_owner == route.output_name()) {
+      if (certificate->by_ingress_shim() && *certificate->shim_owner == route.output_name()) {
         shim_annotations(annotations, *certificate);
       }
     }

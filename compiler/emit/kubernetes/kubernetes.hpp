@@ -87,19 +87,29 @@ struct Certificate
 {
   std::string_view name; // metadata.name, in the plan's memory
   const model::Issuer* issuer = nullptr;
-  DnsNames dns_names;
-  const std::string* duration = nullptr; // the request's, else the issuer's; empty or null: cert-manager's default
-  const std::string* renew_before = nullptr;
+  const model::CertificateRequest* request = nullptr; // null: a certificate of one host
+  const std::string* host = nullptr;                  // that host
   // Routing `ingress`: a host of Ingresses only gets its certificate from
   // cert-manager's ingress-shim, through the annotation on one Ingress (the
-  // first route of the host), instead of a Certificate object.
-  bool by_ingress_shim = false;
-  const std::string* shim_owner = nullptr; // the route whose Ingress carries the annotation
-  const std::string* project = nullptr;    // the project that uses it first; null: a request or the dashboard's
+  // first route of the host, this one), instead of a Certificate object.
+  const std::string* shim_owner = nullptr;
+  const std::string* project = nullptr; // the project that uses it first; null: a request or the dashboard's
 
+  bool by_ingress_shim() const { return shim_owner != nullptr; }
+  DnsNames dns_names() const
+  {
+    return request ? DnsNames{request->domains.data(), request->domains.size()} : DnsNames{host, 1};
+  }
   std::string secret_name() const { return std::string(name) + "-tls"; }
-  std::string_view duration_text() const { return duration ? *duration : std::string_view(); }
-  std::string_view renew_before_text() const { return renew_before ? *renew_before : std::string_view(); }
+  // The request's, else the issuer's; empty: cert-manager's default.
+  std::string_view duration_text() const
+  {
+    return request && !request->duration.empty() ? request->duration : issuer->duration;
+  }
+  std::string_view renew_before_text() const
+  {
+    return request && !request->renew_before.empty() ? request->renew_before : issuer->renew_before;
+  }
   std::string_view project_name() const { return project ? *project : std::string_view(); }
 };
 

@@ -168,7 +168,7 @@ void render(const model::Config& config, const Sink& sink)
   // By name, so that reordering routes does not reorder the file.
   std::vector<const Certificate*> sorted;
   for (const auto& certificate : context.plan.certificates) {
-    if (!certificate.by_ingress_shim) {
+    if (!certificate.by_ingress_shim()) {
       sorted.push_back(&certificate);
     }
   }
