@@ -97,33 +97,6 @@ Probe probe(Disk& disk, const std::string& out_dir, std::string_view rel, KnownD
   return result;
 }
 
-void SortedPaths::add(std::string_view path)
-{
-  m_spans.push_back({m_bytes.size(), path.size()});
-  m_bytes.append(path);
-  m_sealed = false;
-}
-
-void SortedPaths::seal()
-{
-  auto text = [this](const Span& span) { return std::string_view(m_bytes.data() + span.offset, span.length); };
-  std::sort(m_spans.begin(), m_spans.end(), [&](const Span& a, const Span& b) { return text(a) < text(b); });
-  m_spans.erase(
-      std::unique(m_spans.begin(), m_spans.end(), [&](const Span& a, const Span& b) { return text(a) == text(b); }),
-      m_spans.end());
-  m_spans.shrink_to_fit();
-  m_bytes.shrink_to_fit();
-  m_sealed = true;
-}
-
-bool SortedPaths::contains(std::string_view path) const
-{
-  if (!m_sealed) {
-    throw std::logic_error("SortedPaths::contains before seal()");
-  }
-  return std::binary_search(begin(), end(), path);
-}
-
 SumListing read_sum(Disk& disk, const std::string& out_dir)
 {
   SumListing listing;

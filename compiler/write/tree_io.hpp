@@ -1,6 +1,7 @@
 #pragma once
 
 #include "write/disk.hpp"
+#include "write/sorted_paths.hpp"
 
 #include <cstddef>
 #include <iterator>
@@ -55,62 +56,6 @@ Probe probe(Disk& disk, const std::string& out_dir, std::string_view rel, KnownD
 // What is at `path`, not following a final symbolic link; absent if
 // nothing is. Other failures throw "cannot inspect".
 EntryKind kind_of(Disk& disk, const std::string& path);
-
-// Relative paths, each once, in one buffer: the edgegen.sum of a large edge
-// lists tens of thousands. add() appends; seal() sorts them and drops
-// repeats, after which contains() may be asked and iteration is in order.
-class SortedPaths
-{
-public:
-  void add(std::string_view path);
-  void seal();
-  // Throws std::logic_error if paths were added since the last seal().
-  bool contains(std::string_view path) const;
-  size_t size() const { return m_spans.size(); }
-  bool empty() const { return m_spans.empty(); }
-  std::string_view operator[](size_t i) const { return {m_bytes.data() + m_spans[i].offset, m_spans[i].length}; }
-
-  class Iterator
-  {
-  public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::string_view;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const std::string_view*;
-    using reference = std::string_view;
-    Iterator(const SortedPaths* paths, size_t at) : m_paths(paths), m_at(at) {}
-    std::string_view operator*() const { return (*m_paths)[m_at]; }
-    Iterator& operator++()
-    {
-      ++m_at;
-      return *this;
-    }
-    Iterator operator++(int)
-    {
-      Iterator before = *this;
-      ++m_at;
-      return before;
-    }
-    bool operator==(const Iterator& other) const { return m_at == other.m_at; }
-    bool operator!=(const Iterator& other) const { return m_at != other.m_at; }
-
-  private:
-    const SortedPaths* m_paths;
-    size_t m_at;
-  };
-  Iterator begin() const { return {this, 0}; }
-  Iterator end() const { return {this, m_spans.size()}; }
-
-private:
-  struct Span
-  {
-    size_t offset;
-    size_t length;
-  };
-  std::string m_bytes;
-  std::vector<Span> m_spans;
-  bool m_sealed = true;
-};
 
 // The paths that the edgegen.sum in out_dir lists.
 struct SumListing

@@ -3,8 +3,8 @@
 #include "emit/loaded_directory.hpp"
 #include "emit/output.hpp"
 #include "serialise/serialise.hpp"
-#include "util/text_store.hpp"
 #include "write/disk.hpp"
+#include "write/sorted_paths.hpp"
 
 #include <chrono>
 #include <functional>
@@ -61,36 +61,26 @@ private:
 };
 
 // Every path a render rendered (a large edge writes tens of thousands of
-// files): the set's own copies, kept in a TextStore rather than a
-// std::string and a heap block each, and listed in a vector of views rather
-// than a tree of nodes. Paths come in any order, and may come twice, until
-// seal() sorts them and keeps each once; looking a path up or walking the
-// set needs that.
+// files), in a SortedPaths: the set's own copies. Paths come in any order,
+// and may come twice, until seal(); looking a path up or walking the set
+// needs that.
 class PathSet
 {
 public:
   // The set's copy of `path`.
-  std::string_view insert(std::string_view path)
-  {
-    std::string_view kept = m_texts.keep(path);
-    m_paths.push_back(kept);
-    m_sealed = false;
-    return kept;
-  }
+  std::string_view insert(std::string_view path) { return m_paths.add(path); }
   void reserve(size_t paths) { m_paths.reserve(paths); }
-  void seal();
+  void seal() { m_paths.seal(); }
   // Throw std::logic_error if paths were inserted since the last seal().
-  size_t count(std::string_view path) const;
+  size_t count(std::string_view path) const { return m_paths.contains(path) ? 1 : 0; }
   size_t size() const { return sealed().size(); }
   std::vector<std::string_view>::const_iterator begin() const { return sealed().begin(); }
   std::vector<std::string_view>::const_iterator end() const { return sealed().end(); }
 
 private:
-  const std::vector<std::string_view>& sealed() const;
+  const SortedPaths& sealed() const;
 
-  util::TextStore m_texts;
-  std::vector<std::string_view> m_paths;
-  bool m_sealed = true;
+  SortedPaths m_paths;
 };
 
 struct WriteReport

@@ -88,20 +88,15 @@ public:
 
   // The first walk: `host` is covered by a request, else it needs a
   // certificate of its own (made in the second walk).
-  void count(const std::string& host, const model::Ref& issuer_ref)
+  void count(const std::string& host, const model::Issuer& issuer)
   {
-    const model::Issuer* issuer = acme_issuer(m_config, issuer_ref);
-    if (!issuer || host.empty()) {
-      return;
-    }
-    auto& by_host = m_plan.by_host;
-    uint32_t& slot = m_hosts.slot(host, [&](uint32_t i) { return by_host[i].first; });
+    uint32_t& slot = host_slot(host);
     if (slot != 0) {
       return;
     }
-    const auto* request = model::certificate_request(m_config, host, issuer->name);
-    by_host.emplace_back(host, request ? m_by_request.at(request) : k_unmade);
-    slot = static_cast<uint32_t>(by_host.size());
+    const auto* request = model::certificate_request(m_config, host, issuer.name);
+    m_plan.by_host.emplace_back(host, request ? m_by_request.at(request) : k_unmade);
+    slot = static_cast<uint32_t>(m_plan.by_host.size());
     m_own += request ? 0 : 1;
   }
 
@@ -122,15 +117,10 @@ public:
   // ingress-shim for the certificate; null for an IngressRoute, which needs
   // a Certificate object. Every string given is the model's, which the plan
   // points at.
-  void use(const std::string& host, const model::Ref& issuer_ref, const std::string* project,
+  void use(const std::string& host, const model::Issuer& issuer, const std::string* project,
            const std::string* shim_owner)
   {
-    const model::Issuer* issuer = acme_issuer(m_config, issuer_ref);
-    if (!issuer || host.empty()) {
-      return;
-    }
-    auto& by_host = m_plan.by_host;
-    auto& entry = by_host[m_hosts.slot(host, [&](uint32_t i) { return by_host[i].first; }) - 1];
+    auto& entry = m_plan.by_host[host_slot(host) - 1]; // the first walk met it
     if (entry.second != k_unmade) {
       // A host used again keeps its certificate (check/ reports a second
       // issuer); an IngressRoute among its users needs the object.
@@ -141,7 +131,7 @@ public:
     }
     Certificate certificate;
     certificate.name = take_name(object_name(host, 63));
-    certificate.issuer = issuer;
+    certificate.issuer = &issuer;
     certificate.host = &host;
     certificate.shim_owner = shim_owner;
     certificate.project = project;
@@ -157,6 +147,11 @@ public:
 
 private:
   static constexpr uint32_t k_unmade = UINT32_MAX;
+
+  uint32_t& host_slot(const std::string& host)
+  {
+    return m_hosts.slot(host, [&](uint32_t i) { return m_plan.by_host[i].first; });
+  }
 
   // Names of Certificates are unique in the namespace: a second certificate
   // whose name is taken gets "-2", "-3", … in the order the plan meets them.
@@ -186,13 +181,20 @@ private:
   size_t m_own = 0;                                                  // certificates of one host
 };
 
-// Every TLS host an IngressRoute or Ingress serves, in the order the plan
-// meets them: `use(host, issuer, project, shim_owner)`.
+// Every TLS host an IngressRoute or Ingress serves that an ACME issuer
+// certifies, in the order the plan meets them: `use(host, issuer, project,
+// shim_owner)`.
 template <typename Use> void each_tls_host(const model::Config& config, const Use& use)
 {
+  auto acme = [&](const std::string& host, const model::Ref& issuer, const std::string* project,
+                  const std::string* owner) {
+    if (const model::Issuer* found = acme_issuer(config, issuer); found && !host.empty()) {
+      use(host, *found, project, owner);
+    }
+  };
   const auto& dashboard = config.edge.dashboard;
   if (dashboard.enabled && dashboard.tls) {
-    use(dashboard.host, dashboard.issuer, nullptr, nullptr); // always an IngressRoute
+    acme(dashboard.host, dashboard.issuer, nullptr, nullptr); // always an IngressRoute
   }
   for (const auto& project : config.projects) {
     for (const auto& route : project.routes) {
@@ -202,7 +204,7 @@ template <typename Use> void each_tls_host(const model::Config& config, const Us
       const std::string* owner = as_ingress(config, project, route) ? &route.output_name() : nullptr;
       for (const auto& host : route.match.scope.hosts) {
         if (!rules::is_ip_address(host)) {
-          use(host, route.issuer(), &project.name, owner);
+          acme(host, route.issuer(), &project.name, owner);
         }
       }
     }
@@ -221,11 +223,10 @@ const Certificate* CertificatePlan::for_host(std::string_view host) const
 CertificatePlan plan_certificates(const model::Config& config)
 {
   Planner planner(config);
-  each_tls_host(config, [&](const std::string& host, const model::Ref& issuer, const std::string*, const std::string*) {
-    planner.count(host, issuer);
-  });
+  each_tls_host(config, [&](const std::string& host, const model::Issuer& issuer, const std::string*,
+                            const std::string*) { planner.count(host, issuer); });
   planner.make_requests();
-  each_tls_host(config, [&](const std::string& host, const model::Ref& issuer, const std::string* project,
+  each_tls_host(config, [&](const std::string& host, const model::Issuer& issuer, const std::string* project,
                             const std::string* owner) { planner.use(host, issuer, project, owner); });
   return planner.finish();
 }

@@ -1,0 +1,26 @@
+#include "write/sorted_paths.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace edgegen::write {
+
+void SortedPaths::seal()
+{
+  if (!m_sealed) {
+    std::sort(m_paths.begin(), m_paths.end());
+    m_paths.erase(std::unique(m_paths.begin(), m_paths.end()), m_paths.end());
+    m_paths.shrink_to_fit();
+    m_sealed = true;
+  }
+}
+
+bool SortedPaths::contains(std::string_view path) const
+{
+  if (!m_sealed) {
+    throw std::logic_error("SortedPaths::contains before seal()");
+  }
+  return std::binary_search(m_paths.begin(), m_paths.end(), path);
+}
+
+} // namespace edgegen::write
