@@ -37,12 +37,15 @@ std::string serialise(const emit::OutputFile& file)
   throw std::logic_error("unknown output format for \"" + file.path + "\"");
 }
 
-util::Value lock_value(const Provenance& provenance)
+// edgegen.lock.json, in the bytes to_json gives the lock as one value (keys
+// sorted: edgegen, inputs, schema, source), but written one input at a
+// time: a large edge has tens of thousands, and a tree of them all would
+// be held beside the text.
+std::string lock_json(const Provenance& provenance)
 {
-  util::Value lock = util::Value::map();
-  lock["edgegen"]["version"] = EDGEGEN_VERSION;
-  lock["schema"] = "edgegen.dev/v1alpha1";
-  util::Value& source = lock["source"] = util::Value::map();
+  util::Value edgegen = util::Value::map();
+  edgegen["version"] = EDGEGEN_VERSION;
+  util::Value source = util::Value::map();
   const std::pair<const char*, const std::string*> fields[] = {
       {"origin", &provenance.origin}, {"commit", &provenance.commit_id}, {"tree", &provenance.tree_id}};
   for (const auto& [key, field] : fields) {
@@ -51,22 +54,41 @@ util::Value lock_value(const Provenance& provenance)
     }
   }
   // Sorted here too: the lock must not depend on the order the source
-  // listed its files in.
-  // By pointer: a large edge has tens of thousands of inputs.
+  // listed its files in. By pointer, not a copy of each input.
   std::vector<const Provenance::Input*> inputs;
   inputs.reserve(provenance.inputs.size());
+  size_t size = 256;
   for (const Provenance::Input& input : provenance.inputs) {
     inputs.push_back(&input);
+    size += input.path.size() + input.blob_id.size() + 48;
   }
   std::sort(inputs.begin(), inputs.end(), [](const auto* a, const auto* b) { return a->path < b->path; });
-  util::Value& list = lock["inputs"] = util::Value::list();
-  for (const Provenance::Input* input : inputs) {
-    util::Value entry = util::Value::map();
-    entry["path"] = input->path;
-    entry["blob"] = input->blob_id;
-    list.push_back(std::move(entry));
+
+  std::string out;
+  out.reserve(size); // made once, not doubled as it grows
+  out += "{\n  \"edgegen\": ";
+  out += to_json_nested(edgegen, 2);
+  out += ",\n  \"inputs\": ";
+  if (inputs.empty()) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      util::Value entry = util::Value::map();
+      entry["path"] = inputs[i]->path;
+      entry["blob"] = inputs[i]->blob_id;
+      out += "    ";
+      out += to_json_nested(entry, 4);
+      out += i + 1 < inputs.size() ? ",\n" : "\n";
+    }
+    out += "  ]";
   }
-  return lock;
+  out += ",\n  \"schema\": ";
+  out += to_json_nested(util::Value("edgegen.dev/v1alpha1"), 2);
+  out += ",\n  \"source\": ";
+  out += to_json_nested(source, 2);
+  out += "\n}\n";
+  return out;
 }
 
 } // namespace
@@ -98,7 +120,7 @@ void Renderer::finish(const Provenance& provenance, const std::function<void(Ren
   }
   // Written last: the lock and then the sum describe the rest of the tree,
   // so they only change once everything they describe is in place.
-  RenderedFile lock{std::string(k_lock_path), to_json(lock_value(provenance)), m_max_rank + 1};
+  RenderedFile lock{std::string(k_lock_path), lock_json(provenance), m_max_rank + 1};
   m_entries.push_back({k_lock_path, sha256(lock.bytes)});
   sink(std::move(lock));
   // `sha256sum -c` format, sorted by path in byte order (std::string's <).

@@ -88,6 +88,31 @@ TEST(WriteRenderFiles, LockRecordsProvenanceWithoutEmptyFields)
 )");
 }
 
+TEST(WriteRenderFiles, LockIsCanonicalJsonOfTheLockAsOneValue)
+{
+  // Written one input at a time, in the bytes to_json gives the whole lock.
+  Provenance empty;
+  empty.origin = "";
+  EXPECT_EQ(find(render_files({}, empty), "edgegen.lock.json")->bytes, R"({
+  "edgegen": {
+    "version": ")" EDGEGEN_VERSION R"("
+  },
+  "inputs": [],
+  "schema": "edgegen.dev/v1alpha1",
+  "source": {}
+}
+)");
+
+  Provenance provenance;
+  provenance.inputs = {{"projects/\"q\"/é.yaml", "cccc"}, {"a.yaml", "aaaa"}};
+  Value lock = Value::Map{{"edgegen", Value::Map{{"version", EDGEGEN_VERSION}}},
+                          {"inputs", Value::List{Value::Map{{"path", "a.yaml"}, {"blob", "aaaa"}},
+                                                 Value::Map{{"path", "projects/\"q\"/é.yaml"}, {"blob", "cccc"}}}},
+                          {"schema", "edgegen.dev/v1alpha1"},
+                          {"source", Value::Map{{"origin", "worktree"}}}};
+  EXPECT_EQ(find(render_files({}, provenance), "edgegen.lock.json")->bytes, to_json(lock));
+}
+
 TEST(WriteRenderFiles, SumCoversEveryOtherFileSortedByPathAndComesLast)
 {
   auto files = render_files({testing::text_output("b/z.txt", "z", 5), testing::text_output("a-b.txt", "ab", 9),

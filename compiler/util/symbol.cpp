@@ -1,20 +1,58 @@
 #include "util/symbol.hpp"
 
 #include <array>
+#include <deque>
 #include <functional>
-#include <memory>
 #include <mutex>
-#include <unordered_map>
+#include <vector>
 
 namespace edgegen::util {
 namespace {
 
-// Keyed by a view of the text it holds, to be found from a view without
-// making a string first.
+// One part of the table: its texts, and an open-addressing index of them.
+// A large edge interns some 55,000 names; a text costs its std::string in
+// a block of the deque (no allocation of its own, where a hash map's node
+// and a separately allocated string took two) and one or two slots.
 struct Shard
 {
   std::mutex mutex;
-  std::unordered_map<std::string_view, std::unique_ptr<const std::string>> texts;
+  std::deque<std::string> texts; // never moves an element: Symbols point at them
+  // Linear probing over a power of two of slots, at most half full; a
+  // slot is null or a text of `texts`.
+  std::vector<const std::string*> slots = std::vector<const std::string*>(64);
+
+  const std::string& intern(std::string_view text, size_t hash)
+  {
+    size_t mask = slots.size() - 1;
+    size_t i = hash & mask;
+    for (; slots[i]; i = (i + 1) & mask) {
+      if (*slots[i] == text) {
+        return *slots[i];
+      }
+    }
+    const std::string& held = texts.emplace_back(text);
+    slots[i] = &held;
+    if (texts.size() * 2 > slots.size()) {
+      grow();
+    }
+    return held;
+  }
+
+  void grow()
+  {
+    std::vector<const std::string*> bigger(slots.size() * 2);
+    size_t mask = bigger.size() - 1;
+    for (const std::string* held : slots) {
+      if (held) {
+        size_t i = std::hash<std::string_view>{}(*held) & mask;
+        while (bigger[i]) {
+          i = (i + 1) & mask;
+        }
+        bigger[i] = held;
+      }
+    }
+    slots.swap(bigger);
+  }
 };
 
 // Split by hash, so that threads making Symbols at once (each project's
@@ -38,15 +76,10 @@ Symbol::Symbol(std::string_view text)
     return;
   }
   size_t hash = std::hash<std::string_view>{}(text);
-  Shard& shard = table().shards[(hash >> 8) % 16];
+  // The shard by bits of the hash its slots do not start from.
+  Shard& shard = table().shards[(hash >> 56) % 16];
   std::lock_guard<std::mutex> lock(shard.mutex);
-  auto found = shard.texts.find(text);
-  if (found == shard.texts.end()) {
-    auto held = std::make_unique<const std::string>(text);
-    std::string_view key = *held;
-    found = shard.texts.emplace(key, std::move(held)).first;
-  }
-  m_text = found->second.get();
+  m_text = &shard.intern(text, hash);
 }
 
 } // namespace edgegen::util

@@ -70,5 +70,20 @@ TEST(Symbol, ThreadsMakingTheSameTextsGetTheSameCopies)
   }
 }
 
+TEST(Symbol, ATextKeepsItsCopyWhileTheTableGrowsAroundIt)
+{
+  // Enough texts that every part of the table grows its index many times.
+  std::vector<const std::string*> first;
+  for (int i = 0; i < 100000; ++i) {
+    first.push_back(&Symbol("grow-" + std::to_string(i)).str());
+  }
+  for (int i = 0; i < 100000; ++i) {
+    std::string text = "grow-" + std::to_string(i);
+    ASSERT_EQ(*first[i], text);
+    ASSERT_EQ(&Symbol(text).str(), first[i]) << text;
+  }
+  EXPECT_NE(&Symbol("grow-1").str(), &Symbol("grow-10").str());
+}
+
 } // namespace
 } // namespace edgegen::util
