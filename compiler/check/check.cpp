@@ -48,7 +48,8 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
   // to the end (thousands of them in a large edge that silences one).
   found.silence(ignored_warnings(model));
   // A task is let go as soon as it has run, and with it what it holds (the
-  // environment's parsed rules), before the sinks are merged.
+  // environment's parsed rules), before the sinks are merged. Each builds
+  // tables over the whole environment: no more than two run at once.
   auto run = [&](std::vector<Task> tasks) {
     diag::parallel_for(
         tasks.size(), found,
@@ -56,7 +57,7 @@ void check(const model::Model& model, diag::Diagnostics& diagnostics)
           Task task = std::move(tasks[i]);
           task(sink);
         },
-        1);
+        1, util::k_most_large_tasks);
   };
   // What the environments checked so far reported, sorted; and all of it,
   // in the order it was found (what `earlier` holds first).

@@ -3,6 +3,7 @@
 #include "diag/diagnostics.hpp"
 #include "util/parallel.hpp"
 
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -11,7 +12,9 @@ namespace edgegen::diag {
 // util::parallel_for for work that reports: body(i, sink) reports into a sink
 // of its own, and the sinks are appended to `out` in index order, so what is
 // reported never depends on which thread ran first.
-template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Body& body, size_t grain = 16)
+template <typename Body>
+void parallel_for(size_t n, Diagnostics& out, const Body& body, size_t grain = 16,
+                  size_t most = std::numeric_limits<size_t>::max())
 {
   std::vector<Diagnostics> found(n);
   for (auto& sink : found) {
@@ -19,7 +22,7 @@ template <typename Body> void parallel_for(size_t n, Diagnostics& out, const Bod
     sink.silence(out.silenced());
   }
   util::parallel_for(
-      n, [&](size_t i) { body(i, found[i]); }, grain);
+      n, [&](size_t i) { body(i, found[i]); }, grain, most);
   size_t total = out.size();
   for (const auto& sink : found) {
     total += sink.size();

@@ -105,10 +105,11 @@ void emit_each(const model::Model& model, const std::vector<std::string>& enviro
   // Targets only read the model: they render side by side. Target by target
   // (a target costs about the same in every environment), so that the
   // workers finish together instead of one waiting on the last big target.
+  // Two at a time at most: a Kubernetes target holds its certificate plan.
   std::stable_sort(units.begin(), units.end(),
                    [](const auto& a, const auto& b) { return a.second < b.second; }); // table order
   util::parallel_for(
-      units.size(), [&](size_t i) { units[i].second->render(*units[i].first, sink); }, 1);
+      units.size(), [&](size_t i) { units[i].second->render(*units[i].first, sink); }, 1, util::k_most_large_tasks);
   render_cluster(model, sink);
 }
 
