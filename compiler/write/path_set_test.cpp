@@ -38,5 +38,31 @@ TEST(PathSet, HoldsItsOwnCopiesAndOnceSealedEachPathOnceSorted)
   EXPECT_EQ(*paths.begin(), "a");
 }
 
+TEST(PathSet, ViewsThePathsAKnownListHoldsAndKeepsThatList)
+{
+  auto known = std::make_shared<SortedPaths>();
+  known->add("prod/traefik/dynamic/shop.yml");
+  known->add("edgegen.sum");
+  known->seal();
+  PathSet paths;
+  paths.view_known(known);
+  const SortedPaths* listed = known.get();
+  std::string_view listed_shop = listed->find("prod/traefik/dynamic/shop.yml");
+  ASSERT_NE(listed_shop.data(), nullptr);
+  EXPECT_EQ(listed->find("prod").data(), nullptr);
+  known.reset(); // the set holds it now
+
+  std::string path = "prod/traefik/dynamic/shop.yml";
+  std::string_view shop = paths.insert(path);
+  EXPECT_EQ(shop.data(), listed_shop.data()); // the known list's copy, not another
+  std::string_view api = paths.insert("prod/traefik/dynamic/api.yml");
+  EXPECT_EQ(listed->find(api).data(), nullptr);
+  EXPECT_EQ(api, "prod/traefik/dynamic/api.yml"); // a copy of its own
+  paths.seal();
+  EXPECT_EQ(std::vector<std::string_view>(paths.begin(), paths.end()),
+            (std::vector<std::string_view>{"prod/traefik/dynamic/api.yml", "prod/traefik/dynamic/shop.yml"}));
+  EXPECT_EQ(paths.count("edgegen.sum"), 0u); // known, but not inserted
+}
+
 } // namespace
 } // namespace edgegen::write

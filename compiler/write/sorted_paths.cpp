@@ -17,10 +17,16 @@ void SortedPaths::seal()
 
 bool SortedPaths::contains(std::string_view path) const
 {
+  return find(path).data() != nullptr;
+}
+
+std::string_view SortedPaths::find(std::string_view path) const
+{
   if (!m_sealed) {
-    throw std::logic_error("SortedPaths::contains before seal()");
+    throw std::logic_error("SortedPaths read before seal()");
   }
-  return std::binary_search(m_paths.begin(), m_paths.end(), path);
+  auto found = std::lower_bound(m_paths.begin(), m_paths.end(), path);
+  return found != m_paths.end() && *found == path ? *found : std::string_view();
 }
 
 } // namespace edgegen::write

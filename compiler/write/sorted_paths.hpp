@@ -23,11 +23,21 @@ public:
     m_sealed = false;
     return kept;
   }
+  // Appends a view of bytes the caller keeps valid as long as the list
+  // (another sealed list's, from its find()), without copying them.
+  void add_kept(std::string_view kept)
+  {
+    m_paths.push_back(kept);
+    m_sealed = false;
+  }
   void reserve(size_t paths) { m_paths.reserve(paths); }
   void seal();
   bool sealed() const { return m_sealed; }
   // Throws std::logic_error if paths were added since the last seal().
   bool contains(std::string_view path) const;
+  // The list's own view of `path`; a view with no data when it is not
+  // listed. Throws as contains() does.
+  std::string_view find(std::string_view path) const;
   size_t size() const { return m_paths.size(); }
   bool empty() const { return m_paths.empty(); }
   std::string_view operator[](size_t i) const { return m_paths[i]; }

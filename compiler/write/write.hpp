@@ -67,8 +67,20 @@ private:
 class PathSet
 {
 public:
-  // The set's copy of `path`.
-  std::string_view insert(std::string_view path) { return m_paths.add(path); }
+  // The set's copy of `path`, or known()'s view of it when it lists it.
+  std::string_view insert(std::string_view path)
+  {
+    std::string_view kept = m_known ? m_known->find(path) : std::string_view();
+    if (kept.data()) {
+      m_paths.add_kept(kept);
+      return kept;
+    }
+    return m_paths.add(path);
+  }
+  // Paths that `known` (sealed) lists are inserted as views of its copies,
+  // not copied again; the set holds `known` as long as it lives. A warm
+  // render renders mostly the paths the previous edgegen.sum lists.
+  void view_known(std::shared_ptr<const SortedPaths> known) { m_known = std::move(known); }
   void reserve(size_t paths) { m_paths.reserve(paths); }
   void seal() { m_paths.seal(); }
   // Throw std::logic_error if paths were inserted since the last seal().
@@ -80,6 +92,7 @@ public:
 private:
   const SortedPaths& sealed() const;
 
+  std::shared_ptr<const SortedPaths> m_known;
   SortedPaths m_paths;
 };
 

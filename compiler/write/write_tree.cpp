@@ -73,7 +73,9 @@ struct TreeWriter::State
   // the end: the journal's recovery can never take a live render's
   // temporaries for a killed one's. Released after everything below.
   std::unique_ptr<DiskLock> output_lock;
-  SumListing previous; // with the paths of the journal of an interrupted render
+  // With the paths of the journal of an interrupted render. Shared: the
+  // rendered paths it lists are views of its copies (PathSet::view_known).
+  std::shared_ptr<SumListing> previous = std::make_shared<SumListing>();
   SortedPaths pending;
   // The output directory holds nothing but edgegen's lock: no file can be in
   // the way of another, so each file is staged as it comes, in one pass.
@@ -147,7 +149,7 @@ struct TreeWriter::State
       // here on, the next render knows the temporary for edgegen's own.
       if (!journal_started) {
         make_directories_of(std::string(serialise::k_pending_path));
-        write_pending(disk, out_dir, previous.paths); // with the paths of an earlier journal
+        write_pending(disk, out_dir, previous->paths); // with the paths of an earlier journal
         journal = std::make_unique<PendingAppender>(disk, out_dir);
         journal_started = true;
       }
@@ -182,22 +184,23 @@ TreeWriter::TreeWriter(Disk& disk, std::string out_dir, std::chrono::millisecond
   }
   s.output_lock = disk.lock(s.out_dir, true, lock_timeout);
   try {
-    s.previous = read_sum(disk, s.out_dir);
-    if (s.previous.bad_line != 0) {
+    *s.previous = read_sum(disk, s.out_dir);
+    if (s.previous->bad_line != 0) {
       throw util::EnvironmentError("refusing to overwrite " + join_path(s.out_dir, serialise::k_sum_path) +
                                    ": it is not an edgegen.sum that edgegen wrote (line " +
-                                   std::to_string(s.previous.bad_line) + ")");
+                                   std::to_string(s.previous->bad_line) + ")");
     }
     // Files an interrupted render was putting in place are ours too.
     s.pending = read_pending(disk, s.out_dir);
     for (std::string_view path : s.pending) {
-      s.previous.paths.add(path);
+      s.previous->paths.add(path);
     }
-    s.previous.paths.seal();
+    s.previous->paths.seal();
+    s.rendered->view_known(std::shared_ptr<const SortedPaths>(s.previous, &s.previous->paths));
     // Most renders render what the last one did, and most of it unchanged.
-    s.rendered->reserve(s.previous.paths.size());
-    s.report.unchanged.reserve(s.previous.paths.size());
-    s.fresh = !s.previous.present && s.pending.empty() && holds_only_the_lock(disk, s.out_dir);
+    s.rendered->reserve(s.previous->paths.size());
+    s.report.unchanged.reserve(s.previous->paths.size());
+    s.fresh = !s.previous->present && s.pending.empty() && holds_only_the_lock(disk, s.out_dir);
   } catch (...) {
     s.output_lock->remove_created(); // the destructor does not run
     throw;
@@ -261,7 +264,7 @@ void TreeWriter::check_one(serialise::RenderedFile file, std::string_view path)
   stop_if_cancelled(s.out_dir, false);
   // A path rendered now cannot also be a directory of one (the renderer checks),
   // so whatever of an earlier render is in the way is an orphan.
-  const SortedPaths& earlier = s.previous.paths;
+  const SortedPaths& earlier = s.previous->paths;
   std::string full = join_path(s.out_dir, file.path);
   Probe found = probe(s.disk, s.out_dir, file.path, s.known);
   if (!found.blocker.empty()) {
@@ -295,7 +298,7 @@ void TreeWriter::check_one(serialise::RenderedFile file, std::string_view path)
       s.report.unchanged.push_back(path);
       return;
     }
-    bool ours = earlier.contains(file.path) || (file.path == serialise::k_sum_path && s.previous.bad_line == 0);
+    bool ours = earlier.contains(file.path) || (file.path == serialise::k_sum_path && s.previous->bad_line == 0);
     if (!ours) {
       throw util::EnvironmentError("refusing to overwrite " + full +
                                    ": edgegen did not write it (it is not listed in edgegen.sum)");
@@ -363,7 +366,7 @@ WriteReport TreeWriter::finish()
   WriteReport& report = s.report;
   // Sorted, as the previous paths are.
   std::vector<std::string_view> orphans;
-  for (std::string_view path : s.previous.paths) {
+  for (std::string_view path : s.previous->paths) {
     if (!s.rendered->count(path) && path != serialise::k_sum_path) {
       orphans.push_back(path);
     }
@@ -371,8 +374,8 @@ WriteReport TreeWriter::finish()
   // Every path edgegen rendered now or before (edgegen.sum, .edgegen.pending
   // and an earlier journal's among them), sorted, each once.
   std::vector<std::string_view> ours;
-  ours.reserve(s.previous.paths.size() + s.rendered->size());
-  std::set_union(s.previous.paths.begin(), s.previous.paths.end(), s.rendered->begin(), s.rendered->end(),
+  ours.reserve(s.previous->paths.size() + s.rendered->size());
+  std::set_union(s.previous->paths.begin(), s.previous->paths.end(), s.rendered->begin(), s.rendered->end(),
                  std::back_inserter(ours));
   for (const std::string& rel : s.in_the_way.temporaries) {
     remove_file(disk, out_dir, rel);
