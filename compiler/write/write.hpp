@@ -67,7 +67,8 @@ private:
 class PathSet
 {
 public:
-  // The set's copy of `path`, or known()'s view of it when it lists it.
+  // The set's copy of `path`; or, when the list given to view_known()
+  // holds it, that list's copy.
   std::string_view insert(std::string_view path)
   {
     std::string_view kept = m_known ? m_known->find(path) : std::string_view();
