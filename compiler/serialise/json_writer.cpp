@@ -147,8 +147,12 @@ std::string to_json_nested(const util::Value& value, size_t indent)
   return out;
 }
 
-void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_t indent,
-                      const std::function<util::Value(size_t)>& item)
+namespace {
+
+// append_json_list, writing each 64 KiB of whole items to `out` when there
+// is one.
+void append_json_items(std::string& chunk, std::ostream* out, size_t count, size_t indent,
+                       const std::function<util::Value(size_t)>& item)
 {
   constexpr size_t k_chunk = 1 << 16;
   if (count == 0) {
@@ -160,13 +164,26 @@ void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_
     chunk.append(indent + 2, ' ');
     JsonWriter(chunk).value(item(i), indent + 2);
     chunk += i + 1 < count ? ",\n" : "\n";
-    if (chunk.size() >= k_chunk) {
-      out << chunk;
+    if (out && chunk.size() >= k_chunk) {
+      *out << chunk;
       chunk.clear();
     }
   }
   chunk.append(indent, ' ');
   chunk += ']';
+}
+
+} // namespace
+
+void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_t indent,
+                      const std::function<util::Value(size_t)>& item)
+{
+  append_json_items(chunk, &out, count, indent, item);
+}
+
+void append_json_list(std::string& text, size_t count, size_t indent, const std::function<util::Value(size_t)>& item)
+{
+  append_json_items(text, nullptr, count, indent, item);
 }
 
 std::string to_json(const util::Value& value)

@@ -69,20 +69,12 @@ std::string lock_json(const Provenance& provenance)
   out += "{\n  \"edgegen\": ";
   out += to_json_nested(edgegen, 2);
   out += ",\n  \"inputs\": ";
-  if (inputs.empty()) {
-    out += "[]";
-  } else {
-    out += "[\n";
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      util::Value entry = util::Value::map();
-      entry["path"] = inputs[i]->path;
-      entry["blob"] = inputs[i]->blob_id;
-      out += "    ";
-      out += to_json_nested(entry, 4);
-      out += i + 1 < inputs.size() ? ",\n" : "\n";
-    }
-    out += "  ]";
-  }
+  append_json_list(out, inputs.size(), 2, [&](size_t i) {
+    util::Value entry = util::Value::map();
+    entry["path"] = inputs[i]->path;
+    entry["blob"] = inputs[i]->blob_id;
+    return entry;
+  });
   out += ",\n  \"schema\": ";
   out += to_json_nested(util::Value("edgegen.dev/v1alpha1"), 2);
   out += ",\n  \"source\": ";

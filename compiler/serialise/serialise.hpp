@@ -38,6 +38,8 @@ std::string to_json_nested(const util::Value& value, size_t indent);
 // the caller's to finish and write.
 void append_json_list(std::string& chunk, std::ostream& out, size_t count, size_t indent,
                       const std::function<util::Value(size_t)>& item);
+// The same, all of it appended to `text`, which the caller holds whole.
+void append_json_list(std::string& text, size_t count, size_t indent, const std::function<util::Value(size_t)>& item);
 
 // SHA-256, as bytes and as lower-case hex, and the Git blob id (SHA-1 of
 // "blob <size>\0" + bytes) in hex.
